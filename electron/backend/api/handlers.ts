@@ -1,0 +1,13 @@
+import type { MethodName } from '../../../shared/api/contract';
+import type { Handlers } from './handler';
+import { auditHandlers } from '../modules/audit/audit.handlers';
+import { securityHandlers } from '../modules/security/security.handlers';
+import { authHandlers, usersHandlers } from '../modules/users/users.handlers';
+
+/** Every method of the contract has exactly one handler; the compiler checks completeness. */
+export const handlers: Handlers<MethodName> = {
+  ...authHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
+  ...securityHandlers,
+};

@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Role } from '../../shared/auth/permissions';
+import { AppError } from '../../shared/api/result';
+import { Keyring, type KeyringProtector, type ScryptParams, DEFAULT_SCRYPT } from './db/keyring';
+import { createKysely, migrateToLatest } from './db/kysely';
+import { openEncryptedDatabase, type SqliteDb } from './db/open';
+import type { Database, Trx } from './db/schema';
+import { appendAudit, type AuditEntry } from './modules/audit/audit.service';
+
+export interface BackendOptions {
+  dataDir: string;
+  /** Folder with fonts and PDF assets (`resources/`). */
+  resourcesDir: string;
+  /** OS protection for the keyring file (Electron safeStorage); null in web mode and tests. */
+  protector?: KeyringProtector | null;
+  /** scrypt cost; tests lower it, production uses the default. */
+  kdf?: ScryptParams;
+  now?: () => Date;
+}
+
+export interface Session {
+  userId: string;
+  name: string;
+  username: string;
+  roles: Role[];
+  mustChangePassword: boolean;
+  lastActivity: number;
+}
+
+/** A failed login, held in memory (nothing may change on disk) and audited at the next unlock. */
+interface PendingFailure {
+  at: Date;
+  userId: string | null;
+  kind: 'password' | 'recoveryKey';
+}
+
+/** Growing delay: the first 3 failures are free, then 1, 2, 4 … seconds, at most 5 minutes. */
+const FREE_ATTEMPTS = 3;
+const MAX_DELAY_MS = 5 * 60_000;
+
+/**
+ * The process-wide state: which data dir, whether the database is open, who is logged in.
+ * The database is open only while someone is logged in; locking closes it and wipes the key.
+ */
+export class AppCore {
+  readonly dbFile: string;
+  readonly keyringFile: string;
+  readonly protector: KeyringProtector | null;
+  readonly kdf: ScryptParams;
+  readonly now: () => Date;
+  private connection: { sqlite: SqliteDb; db: Kysely<Database>; key: Buffer } | null = null;
+  session: Session | null = null;
+  private failures = 0;
+  private nextAttemptAt = 0;
+  private pendingFailures: PendingFailure[] = [];
+  /** The herstelsleutel, held only between setup and the manager confirming it was saved. */
+  pendingRecoveryKey: string | null = null;
+
+  constructor(readonly options: BackendOptions) {
+    fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    this.dbFile = path.join(options.dataDir, 'locatie.db');
+    this.keyringFile = path.join(options.dataDir, 'sleutels.json');
+    this.protector = options.protector ?? null;
+    this.kdf = options.kdf ?? DEFAULT_SCRYPT;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get state(): 'setup' | 'locked' | 'unlocked' {
+    if (!Keyring.exists(this.keyringFile)) return 'setup';
+    return this.session ? 'unlocked' : 'locked';
+  }
+
+  loadKeyring(): Keyring {
+    return Keyring.load(this.keyringFile, this.protector, this.kdf);
+  }
+
+  get isOpen() {
+    return this.connection !== null;
+  }
+
+  db(): Kysely<Database> {
+    if (!this.connection) throw new AppError('LOCKED', 'De app is vergrendeld. Log opnieuw in.');
+    return this.connection.db;
+  }
+
+  sqlite(): SqliteDb {
+    if (!this.connection) throw new AppError('LOCKED', 'De app is vergrendeld. Log opnieuw in.');
+    return this.connection.sqlite;
+  }
+
+  dbKey(): Buffer {
+    if (!this.connection) throw new AppError('LOCKED', 'De app is vergrendeld. Log opnieuw in.');
+    return this.connection.key;
+  }
+
+  /** Opens the encrypted database with the unwrapped key and brings its schema up to date. */
+  async open(key: Buffer): Promise<void> {
+    if (this.connection) {
+      if (this.connection.key.equals(key)) return;
+      await this.close();
+    }
+    const sqlite = openEncryptedDatabase(this.dbFile, key);
+    const db = createKysely(sqlite);
+    this.connection = { sqlite, db, key: Buffer.from(key) };
+    try {
+      await migrateToLatest(db);
+    } catch (error) {
+      await this.close();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    const conn = this.connection;
+    this.connection = null;
+    this.session = null;
+    if (!conn) return;
+    await conn.db.destroy(); // closes the better-sqlite3 handle (checkpoints the WAL)
+    conn.key.fill(0);
+  }
+
+  transaction<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
+    return this.db().transaction().execute(work);
+  }
+
+  audit(entry: AuditEntry): Promise<unknown> {
+    return this.transaction((trx) => appendAudit(trx, entry, this.now()));
+  }
+
+  // ---- login throttling --------------------------------------------------------------------
+
+  /** Seconds until the next attempt is allowed (0 = now). */
+  loginDelaySeconds(): number {
+    return Math.max(0, Math.ceil((this.nextAttemptAt - this.now().getTime()) / 1000));
+  }
+
+  assertMayAttempt(): void {
+    const wait = this.loginDelaySeconds();
+    if (wait > 0) {
+      throw new AppError('RATE_LIMITED', `Te veel mislukte pogingen. Probeer het over ${wait} seconden opnieuw.`, {
+        waitSeconds: String(wait),
+      });
+    }
+  }
+
+  recordFailure(userId: string | null, kind: PendingFailure['kind']): void {
+    this.failures++;
+    this.pendingFailures.push({ at: this.now(), userId, kind });
+    if (this.failures >= FREE_ATTEMPTS) {
+      const delay = Math.min(MAX_DELAY_MS, 1000 * 2 ** (this.failures - FREE_ATTEMPTS));
+      this.nextAttemptAt = this.now().getTime() + delay;
+    }
+  }
+
+  /** After a successful unlock: reset the delay and write the failures that happened meanwhile. */
+  async flushFailures(trx: Trx): Promise<void> {
+    this.failures = 0;
+    this.nextAttemptAt = 0;
+    const pending = this.pendingFailures;
+    this.pendingFailures = [];
+    for (const failure of pending) {
+      await appendAudit(
+        trx,
+        {
+          userId: failure.userId,
+          action: failure.kind === 'password' ? 'auth.login.failed' : 'auth.recover.failed',
+          details: { knownUser: failure.userId !== null },
+          at: failure.at,
+        },
+        this.now(),
+      );
+    }
+  }
+
+  // ---- idle lock -----------------------------------------------------------------------------
+
+  /** True when the session has been idle longer than allowed (the renderer normally locks first). */
+  isIdleExpired(idleTimeoutMinutes: number): boolean {
+    if (!this.session) return false;
+    const graceMs = 30_000;
+    return this.now().getTime() - this.session.lastActivity > idleTimeoutMinutes * 60_000 + graceMs;
+  }
+}

@@ -1,0 +1,13 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_users_and_location';
+import * as m0002 from './0002_audit_log';
+
+/** All migrations, in order. Add new ones at the end; never edit a released one. */
+export const migrations: Record<string, Migration> = {
+  '0001_users_and_location': m0001,
+  '0002_audit_log': m0002,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../../shared/api/result';
+
+export type SqliteDb = Database.Database;
+
+export const DB_KEY_BYTES = 32;
+
+/**
+ * Opens (or creates) the location database, encrypted in SQLCipher-4 format with a raw 32-byte key.
+ * The cipher settings and the key come before any other statement; a wrong key is detected by
+ * reading the schema, and the connection is closed again so nothing is written.
+ */
+export function openEncryptedDatabase(file: string, key: Buffer): SqliteDb {
+  if (key.length !== DB_KEY_BYTES) throw new Error('database key must be 32 bytes');
+  const db = new Database(file);
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${key.toString('hex')}'"`);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch {
+      throw new AppError('LOCKED', 'De database kan met deze sleutel niet worden geopend.');
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    db.pragma('temp_store = MEMORY');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Plain SQLite's file header; an encrypted file must not start with it. */
+export const PLAIN_SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export function readCipherInfo(db: SqliteDb) {
+  const one = (sql: string) => Object.values(db.prepare(sql).get() as Record<string, unknown>)[0];
+  return {
+    cipher: String(db.pragma('cipher', { simple: true })),
+    legacy: Number(db.pragma('legacy', { simple: true })),
+    sqlite3mcVersion: String(one('SELECT sqlite3mc_version()')),
+    sqliteVersion: String(one('SELECT sqlite_version()')),
+    secureDelete: Number(db.pragma('secure_delete', { simple: true })) === 1,
+    journalMode: String(db.pragma('journal_mode', { simple: true })),
+  };
+}

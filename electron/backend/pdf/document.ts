@@ -1,0 +1,31 @@
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+
+/**
+ * Shared PDF frame for every document type: A4, embedded Inter (subset), Dutch metadata.
+ * pdfkit's built-in Helvetica is not embedded, so printing would differ per machine.
+ */
+export function createPdf(resourcesDir: string, meta: { title: string; subject?: string }): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    lang: 'nl-NL',
+    info: { Title: meta.title, Subject: meta.subject ?? meta.title, Creator: 'Kinderopvang locatie-app' },
+    displayTitle: true,
+    pdfVersion: '1.7',
+  });
+  doc.registerFont('regular', path.join(resourcesDir, 'fonts', 'Inter-Regular.woff'));
+  doc.registerFont('bold', path.join(resourcesDir, 'fonts', 'Inter-Bold.woff'));
+  doc.font('regular');
+  return doc;
+}
+
+export function pdfToBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}

@@ -1,0 +1,119 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { createBackend, type KeyringProtector } from '../backend';
+
+/**
+ * The Electron shell: window security, the IPC bridge, file saving. Everything else lives in
+ * electron/backend, which also runs in web mode.
+ */
+
+const APP_SCHEME = 'app';
+const APP_ORIGIN = `${APP_SCHEME}://bundle`;
+const ALLOWED_EXTERNAL = [/^https:\/\/autoriteitpersoonsgegevens\.nl\//];
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+function argValue(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+/** safeStorage adds an OS layer (DPAPI, Keychain, libsecret) — but not the plain-text fallback. */
+function osProtector(): KeyringProtector | null {
+  if (!safeStorage.isEncryptionAvailable()) return null;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return null;
+  return {
+    name: 'safeStorage',
+    seal: (plain) => safeStorage.encryptString(plain.toString('base64')),
+    open: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+  };
+}
+
+function isAppFrame(url: string | undefined): boolean {
+  return typeof url === 'string' && url.startsWith(`${APP_ORIGIN}/`);
+}
+
+function hardenContents(contents: WebContents) {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (ALLOWED_EXTERNAL.some((re) => re.test(url))) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppFrame(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+async function main() {
+  await app.whenReady();
+  const dataDir = path.resolve(argValue('--data-dir') ?? app.getPath('userData'));
+  const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
+  const rendererDir = path.join(__dirname, '..', 'renderer');
+  const backend = createBackend({ dataDir, resourcesDir, protector: osProtector() });
+
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const { pathname } = new URL(request.url);
+    const file = path.normalize(path.join(rendererDir, decodeURIComponent(pathname === '/' ? '/index.html' : pathname)));
+    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  ipcMain.handle('api', async (event, method: unknown, input: unknown) => {
+    if (!isAppFrame(event.senderFrame?.url) || typeof method !== 'string') {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Verzoek niet toegestaan.' } };
+    }
+    return backend.call(method, input);
+  });
+
+  ipcMain.handle('save-file', async (event, fileName: unknown, base64: unknown) => {
+    if (!isAppFrame(event.senderFrame?.url) || typeof fileName !== 'string' || typeof base64 !== 'string') return false;
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options = { defaultPath: path.basename(fileName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+    const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return false;
+    fs.writeFileSync(result.filePath, Buffer.from(base64, 'base64'));
+    void shell.openPath(result.filePath); // opens in the PDF viewer, from where it is printed
+    return true;
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 960,
+    minHeight: 640,
+    title: 'Kinderopvang — locatie',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, '..', 'preload', 'index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+
+  app.on('window-all-closed', () => {
+    void backend.close().finally(() => app.quit());
+  });
+}
+
+void main();

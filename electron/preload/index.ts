@@ -1,0 +1,10 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { DesktopBridge } from '../../shared/api/bridge';
+
+/** The one object the renderer gets: never ipcRenderer itself. */
+const api: DesktopBridge = {
+  call: (method, input) => ipcRenderer.invoke('api', method, input),
+  saveFile: (fileName, base64) => ipcRenderer.invoke('save-file', fileName, base64),
+};
+
+contextBridge.exposeInMainWorld('api', api);

@@ -1,0 +1,8 @@
+import type { Result } from './result';
+
+/** What the Electron preload exposes as `window.api`. Web mode implements the same over HTTP. */
+export interface DesktopBridge {
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** Asks where to save and writes the file; resolves to false when the user cancelled. */
+  saveFile(fileName: string, base64: string): Promise<boolean>;
+}

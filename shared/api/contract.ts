@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import type { Permission } from '../auth/permissions';
+import {
+  AuditEntry,
+  AuditVerification,
+  checkPassword,
+  Id,
+  LocationInput,
+  NewUserFields,
+  PasswordInput,
+  PdfFile,
+  Roles,
+  SecurityStatus,
+  SessionInfo,
+  text,
+  User,
+  Username,
+} from './schemas';
+
+export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  /** 'public' = callable without a session (setup, login, status). */
+  permission: Permission | 'public';
+  /** Passive calls (status polling) do not count as user activity for the idle lock. */
+  passive?: boolean;
+  /** Callable while the user still has to replace a temporary password. */
+  duringPasswordChange?: boolean;
+}
+
+const method = <I extends z.ZodType, O extends z.ZodType>(def: MethodDef<I, O>) => def;
+const Empty = z.object({}).strict();
+
+export const AppState = z.enum(['setup', 'locked', 'unlocked']);
+
+/** The API: one name per method, its zod input and output, and the permission it needs. */
+export const contract = {
+  'app.status': method({
+    input: Empty,
+    output: z.object({
+      state: AppState,
+      locationName: z.string().nullable(),
+      session: SessionInfo.nullable(),
+      /** Seconds the next login attempt must wait after repeated failures. */
+      loginDelaySeconds: z.number(),
+    }),
+    permission: 'public',
+    passive: true,
+    duringPasswordChange: true,
+  }),
+
+  'setup.create': method({
+    input: z
+      .object({ location: LocationInput, manager: NewUserFields })
+      .superRefine((v, ctx) => checkPassword(ctx, v.manager.password, ['manager', 'password'], v.manager)),
+    output: z.object({ session: SessionInfo, recoveryKey: z.string() }),
+    permission: 'public',
+  }),
+  /** Available only right after setup, while the recovery key is still held in memory. */
+  'setup.recoveryKeyPdf': method({ input: Empty, output: PdfFile, permission: 'users.manage' }),
+  'setup.recoveryKeySaved': method({ input: Empty, output: z.object({}), permission: 'users.manage' }),
+
+  'auth.login': method({
+    input: z.object({ username: Username, password: z.string().min(1, 'Vul uw wachtwoord in.') }),
+    output: SessionInfo,
+    permission: 'public',
+  }),
+  'auth.recover': method({
+    input: z
+      .object({
+        recoveryKey: z.string().trim().min(1, 'Vul de herstelsleutel in.'),
+        username: Username,
+        newPassword: PasswordInput,
+      })
+      .superRefine((v, ctx) => checkPassword(ctx, v.newPassword, ['newPassword'], v)),
+    output: SessionInfo,
+    permission: 'public',
+  }),
+  'auth.lock': method({
+    input: z.object({ reason: z.enum(['idle', 'user']) }),
+    output: z.object({}),
+    permission: 'session',
+    duringPasswordChange: true,
+  }),
+  'auth.changePassword': method({
+    input: z.object({ currentPassword: z.string().min(1, 'Vul uw huidige wachtwoord in.'), newPassword: PasswordInput }),
+    output: SessionInfo,
+    permission: 'session',
+    duringPasswordChange: true,
+  }),
+
+  'users.list': method({ input: Empty, output: z.array(User), permission: 'users.manage' }),
+  'users.create': method({
+    input: NewUserFields.extend({ roles: Roles }).superRefine((v, ctx) => checkPassword(ctx, v.password, ['password'], v)),
+    output: User,
+    permission: 'users.manage',
+  }),
+  'users.update': method({
+    input: z.object({ id: Id, name: text('Naam', 120), roles: Roles }),
+    output: User,
+    permission: 'users.manage',
+  }),
+  'users.resetPassword': method({
+    input: z.object({ id: Id, temporaryPassword: PasswordInput }),
+    output: User,
+    permission: 'users.manage',
+  }),
+  'users.setActive': method({
+    input: z.object({ id: Id, active: z.boolean(), temporaryPassword: PasswordInput.optional() }),
+    output: User,
+    permission: 'users.manage',
+  }),
+
+  'security.status': method({ input: Empty, output: SecurityStatus, permission: 'security.view' }),
+  'audit.verify': method({ input: Empty, output: AuditVerification, permission: 'audit.verify' }),
+  'audit.recent': method({
+    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }),
+    output: z.array(AuditEntry),
+    permission: 'audit.verify',
+  }),
+  'settings.update': method({
+    input: z.object({
+      idleTimeoutMinutes: z
+        .number({ error: 'Vul een aantal minuten in.' })
+        .int('Vul een heel aantal minuten in.')
+        .min(1, 'De automatische vergrendeling moet tussen 1 en 60 minuten liggen.')
+        .max(60, 'De automatische vergrendeling moet tussen 1 en 60 minuten liggen.'),
+    }),
+    output: SessionInfo,
+    permission: 'settings.manage',
+  }),
+} satisfies Record<string, MethodDef>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);
