@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/api/result';
 
@@ -12,6 +13,8 @@ export const DB_KEY_BYTES = 32;
  */
 export function openEncryptedDatabase(file: string, key: Buffer): SqliteDb {
   if (key.length !== DB_KEY_BYTES) throw new Error('database key must be 32 bytes');
+  // Create the file owner-only before SQLite does; the -wal and -shm files inherit its mode.
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
   const db = new Database(file);
   try {
     db.pragma(`cipher='sqlcipher'`);
