@@ -139,7 +139,7 @@ export class AppCore {
   assertMayAttempt(): void {
     const wait = this.loginDelaySeconds();
     if (wait > 0) {
-      throw new AppError('RATE_LIMITED', `Te veel mislukte pogingen. Probeer het over ${wait} seconden opnieuw.`, {
+      throw new AppError('RATE_LIMITED', `Te veel mislukte pogingen. Probeer het over ${wait} ${wait === 1 ? 'seconde' : 'seconden'} opnieuw.`, {
         waitSeconds: String(wait),
       });
     }

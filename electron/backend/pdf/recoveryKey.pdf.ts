@@ -19,8 +19,8 @@ export async function renderRecoveryKeyPdf(
   doc.moveDown(1.2);
   const boxTop = doc.y;
   doc.rect(doc.page.margins.left, boxTop, width, 70).lineWidth(1.5).strokeColor('#1f4e79').stroke();
-  doc.font('bold').fontSize(20).fillColor('#000000');
-  doc.text(data.recoveryKey, doc.page.margins.left, boxTop + 24, { width, align: 'center', characterSpacing: 1 });
+  doc.font('bold').fontSize(16).fillColor('#000000');
+  doc.text(data.recoveryKey, doc.page.margins.left, boxTop + 25, { width, align: 'center', characterSpacing: 1.5, lineBreak: false });
   doc.y = boxTop + 90;
 
   doc.font('bold').fontSize(13).text('Waarvoor is deze sleutel?', doc.page.margins.left);

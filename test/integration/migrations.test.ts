@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { openEncryptedDatabase } from '../../electron/backend/db/open';
+import { createKysely, migrateTo, migrateToLatest } from '../../electron/backend/db/kysely';
+import { migrations } from '../../electron/backend/db/migrations';
+import { tempDir } from '../helpers/backend';
+
+/** Opens a fresh encrypted DB, migrates it to `name`, lets the test write old-shaped rows. */
+async function dbAt(name: string) {
+  const sqlite = openEncryptedDatabase(path.join(tempDir(), 'm.db'), randomBytes(32));
+  const db = createKysely(sqlite);
+  await migrateTo(db, name);
+  return { db, sqlite };
+}
+
+describe('migrations', () => {
+  it('are listed in order with unique names', () => {
+    const names = Object.keys(migrations);
+    expect(names).toEqual([...names].sort());
+    expect(names[0]).toBe('0001_users_and_location');
+  });
+
+  it('0002 adds the audit log and keeps users written under 0001', async () => {
+    const { db } = await dbAt('0001_users_and_location');
+    const now = '2026-01-01T00:00:00.000Z';
+    await db.insertInto('users').values({ id: 'u1', name: 'Oud', username: 'oud', active: 1, must_change_password: 0, created_at: now, updated_at: now, last_login_at: null }).execute();
+    await db.insertInto('user_roles').values({ user_id: 'u1', role: 'manager' }).execute();
+    await expect(sql`SELECT count(*) FROM audit_log`.execute(db)).rejects.toThrow(/no such table/);
+    await migrateToLatest(db);
+    expect(await db.selectFrom('users').select('username').execute()).toEqual([{ username: 'oud' }]);
+    expect(await db.selectFrom('audit_log').selectAll().execute()).toEqual([]);
+    await db.destroy();
+  });
+
+  it('refuses an unknown role at the database level', async () => {
+    const { db } = await dbAt('0001_users_and_location');
+    const now = '2026-01-01T00:00:00.000Z';
+    await db.insertInto('users').values({ id: 'u1', name: 'X', username: 'x', active: 1, must_change_password: 0, created_at: now, updated_at: now, last_login_at: null }).execute();
+    await expect(db.insertInto('user_roles').values({ user_id: 'u1', role: 'admin' }).execute()).rejects.toThrow(/CHECK constraint/);
+    await db.destroy();
+  });
+});
