@@ -1,0 +1,54 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'buffer', 'worker_threads'];
+
+/** Import boundaries from ARCHITECTURE.md, one rule per layer. */
+const boundaries = {
+  shared: {
+    paths: ['electron', 'react', 'react-dom', ...NODE_BUILTINS].map((name) => ({ name, message: 'shared/ imports nothing environment-specific.' })),
+    patterns: [
+      { group: ['node:*'], message: 'shared/ imports nothing environment-specific.' },
+      { group: ['**/electron/**', '**/renderer/**', '**/headoffice/**'], message: 'shared/ may not import app code.' },
+    ],
+  },
+  backend: {
+    paths: [{ name: 'electron', message: 'electron/backend runs in web mode too: it never imports electron.' }],
+    patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'The backend does not import the shell or the UI.' }],
+  },
+  renderer: {
+    paths: ['electron', ...NODE_BUILTINS].map((name) => ({ name, message: 'The renderer talks to the backend only through the API client.' })),
+    patterns: [
+      { group: ['node:*'], message: 'The renderer has no Node access.' },
+      { group: ['**/electron/**', '**/headoffice/**'], message: 'The renderer never imports from electron/.' },
+    ],
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty-pattern': 'off',
+    },
+  },
+  { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.shared] } },
+  { files: ['electron/backend/**/*.ts', 'electron/web/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.backend] } },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', boundaries.renderer] },
+  },
+  {
+    files: ['**/*.mjs', 'scripts/**/*.{js,mjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+  },
+);

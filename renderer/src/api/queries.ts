@@ -1,0 +1,66 @@
+import { MutationCache, QueryCache, QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import { setLockNotice } from '../lib/lockNotice';
+import { ApiCallError, call } from './client';
+
+/** Query key of a method call: the method name and its input. */
+export const apiKey = <M extends MethodName>(method: M, input: MethodInput<M>) => [method, input] as const;
+
+/** TanStack Query options for a read-only API method. */
+export const apiQuery = <M extends MethodName>(method: M, input: MethodInput<M>) =>
+  queryOptions<MethodOutput<M>, ApiCallError>({
+    queryKey: apiKey(method, input),
+    queryFn: () => call(method, input),
+  });
+
+export const STATUS_KEY = apiKey('app.status', {});
+export type AppStatus = MethodOutput<'app.status'>;
+
+/** The app's state (setup / locked / unlocked), polled every 5 seconds. */
+export const statusQuery = () => ({ ...apiQuery('app.status', {}), refetchInterval: 5_000 });
+export const useAppStatus = () => useQuery(statusQuery());
+
+function onLocked(error: unknown) {
+  // The backend locked (idle on its side, account deactivated …): show the login screen with
+  // the backend's reason instead of a broken page.
+  if (error instanceof ApiCallError && error.code === 'LOCKED') {
+    setLockNotice({ kind: 'message', text: error.message });
+    void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+  }
+}
+
+export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onLocked }),
+  mutationCache: new MutationCache({ onError: onLocked }),
+  defaultOptions: {
+    queries: {
+      // Only a lost connection is worth retrying; the backend's answers are final.
+      retry: (failureCount, error) => error instanceof ApiCallError && error.code === 'NETWORK' && failureCount < 2,
+      staleTime: 2_000,
+    },
+    mutations: { retry: false },
+  },
+});
+
+/** After locking: drop every cached answer except the status, so no data stays in memory. */
+export function forgetDataAfterLock() {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'app.status' });
+}
+
+/** Puts a fresh session into the status cache right away (after login, setup, password change). */
+export function setUnlocked(session: NonNullable<AppStatus['session']>) {
+  queryClient.setQueryData<AppStatus>(STATUS_KEY, (old) => ({
+    state: 'unlocked',
+    locationName: session.locationName,
+    session,
+    loginDelaySeconds: old?.loginDelaySeconds ?? 0,
+  }));
+}
+
+export function setLocked() {
+  queryClient.setQueryData<AppStatus>(STATUS_KEY, (old) =>
+    old ? { ...old, state: 'locked', session: null } : old,
+  );
+  forgetDataAfterLock();
+  void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+}
