@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Permission } from '../auth/permissions';
+import { clientsContract } from './clients.contract';
 import {
   AuditEntry,
   AuditVerification,
@@ -28,8 +29,8 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   duringPasswordChange?: boolean;
 }
 
-const method = <I extends z.ZodType, O extends z.ZodType>(def: MethodDef<I, O>) => def;
-const Empty = z.object({}).strict();
+export const method = <I extends z.ZodType, O extends z.ZodType>(def: MethodDef<I, O>) => def;
+export const Empty = z.object({}).strict();
 
 export const AppState = z.enum(['setup', 'locked', 'unlocked']);
 
@@ -129,6 +130,8 @@ export const contract = {
     output: SessionInfo,
     permission: 'settings.manage',
   }),
+
+  ...clientsContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

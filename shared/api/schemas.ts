@@ -6,7 +6,7 @@ import { passwordProblem } from '../validation/password';
 // Default zod messages in Dutch; field-specific messages below override them.
 z.config(z.locales.nl());
 
-const required = (label: string) => `${label} is verplicht.`;
+export const required = (label: string) => `${label} is verplicht.`;
 
 export const text = (label: string, max = 200) =>
   z

@@ -21,10 +21,22 @@ export const Permission = z.enum([
   'security.view',
   'settings.manage',
   'audit.verify',
-  /** Data categories (used by later modules). */
+  /** Households (gezinnen), children, contracts, waiting list, pickup. */
+  'clients.read',
+  'clients.write',
+  'contracts.manage',
+  'waitlist.manage',
+  'pickup.read',
+  'pickup.write',
+  'pickup.identify',
+  'tasks.manage',
+  /** Data categories. */
   'bsn.view',
   'bsn.reveal',
+  /** Allergies and diet: what every carer needs to know. */
   'medical.read',
+  /** The whole medical section (medication, other particulars). */
+  'medical.full',
   'medical.write',
   'meldcode.access',
   'staffFiles.access',
@@ -39,14 +51,24 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
     'security.view',
     'settings.manage',
     'audit.verify',
+    'clients.read',
+    'clients.write',
+    'contracts.manage',
+    'waitlist.manage',
+    'pickup.read',
+    'pickup.write',
+    'pickup.identify',
+    'tasks.manage',
     'bsn.view',
     'bsn.reveal',
     'medical.read',
+    'medical.full',
     'medical.write',
     'meldcode.access',
     'staffFiles.access',
   ],
-  staff: ['session', 'medical.read'],
+  // Staff need names, groups, allergies/diet and who may collect a child — not BSNs, IBANs or contracts.
+  staff: ['session', 'clients.read', 'pickup.read', 'pickup.identify', 'medical.read'],
   meldcodeOfficer: ['session', 'meldcode.access'],
 };
 

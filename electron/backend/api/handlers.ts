@@ -3,6 +3,7 @@ import type { Handlers } from './handler';
 import { auditHandlers } from '../modules/audit/audit.handlers';
 import { securityHandlers } from '../modules/security/security.handlers';
 import { authHandlers, usersHandlers } from '../modules/users/users.handlers';
+import { clientsHandlers } from '../modules/clients.handlers';
 
 /** Every method of the contract has exactly one handler; the compiler checks completeness. */
 export const handlers: Handlers<MethodName> = {
@@ -10,4 +11,5 @@ export const handlers: Handlers<MethodName> = {
   ...usersHandlers,
   ...auditHandlers,
   ...securityHandlers,
+  ...clientsHandlers,
 };

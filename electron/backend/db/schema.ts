@@ -49,12 +49,170 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Columns every synced row has: the location it belongs to and the head-office version. */
+interface Synced {
+  location_id: string;
+  version: number | null;
+}
+
+export interface HouseholdsTable extends Synced {
+  id: string;
+  street: string;
+  house_number: string;
+  postcode: string;
+  city: string;
+  iban: string | null;
+  iban_holder: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface PersonNameColumns {
+  first_name: string;
+  initials: string | null;
+  surname_prefix: string | null;
+  surname: string;
+  /** Lower case without diacritics, for search. */
+  search_name: string;
+}
+
+export interface ParentsTable extends Synced, PersonNameColumns {
+  id: string;
+  household_id: string;
+  email: string | null;
+  phone: string | null;
+  bsn: string | null;
+  has_parental_authority: Bool;
+  is_contract_parent: Bool;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChildrenTable extends Synced, PersonNameColumns {
+  id: string;
+  household_id: string;
+  birth_date: string;
+  group_name: string;
+  bsn: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BsnVerificationsTable extends Synced {
+  id: string;
+  subject_type: 'parent' | 'child';
+  subject_id: string;
+  method: 'id_document' | 'svb_letter';
+  checked_on: string;
+  checked_by: string;
+  recorded_at: string;
+}
+
+export interface ChildMedicalTable extends Synced {
+  child_id: string;
+  allergies: string | null;
+  diet: string | null;
+  medication: string | null;
+  other_particulars: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface ContractsTable extends Synced {
+  id: string;
+  child_id: string;
+  care_type: 'dagopvang' | 'bso' | 'peuteropvang';
+  /** JSON array of weekdays: ["ma","di"]. */
+  days: string;
+  hours_per_week: number;
+  start_date: string;
+  end_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TasksTable extends Synced {
+  id: string;
+  kind: 'paper_dossier_destroy';
+  child_id: string;
+  contract_id: string | null;
+  due_date: string;
+  created_at: string;
+  confirmed_at: string | null;
+  confirmed_by: string | null;
+}
+
+export interface WaitlistEntriesTable extends Synced {
+  id: string;
+  parent_name: string;
+  parent_email: string | null;
+  parent_phone: string | null;
+  child_first_name: string | null;
+  child_surname: string | null;
+  child_birth_date: string | null;
+  expected_date: string | null;
+  care_type: 'dagopvang' | 'bso' | 'peuteropvang';
+  desired_days: string;
+  desired_start_date: string;
+  notes: string | null;
+  status: 'open' | 'geplaatst' | 'ingetrokken';
+  created_at: string;
+  closed_at: string | null;
+  placed_child_id: string | null;
+  withdraw_reason: string | null;
+}
+
+export interface PickupPersonsTable extends Synced {
+  id: string;
+  child_id: string;
+  name: string;
+  relation: string;
+  phone: string | null;
+  valid_until: string | null;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface PickupBansTable extends Synced {
+  id: string;
+  child_id: string;
+  name: string;
+  basis_reference: string;
+  basis_date: string | null;
+  notes: string | null;
+  created_at: string;
+  created_by: string;
+  lifted_at: string | null;
+  lift_reason: string | null;
+}
+
+export interface IdentificationLogTable extends Synced {
+  id: string;
+  child_id: string;
+  collector_name: string;
+  method: 'known' | 'colleague_confirmed' | 'parent_called' | 'id_shown';
+  id_type: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface Database {
   location: LocationTable;
   users: UsersTable;
   user_roles: UserRolesTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  households: HouseholdsTable;
+  parents: ParentsTable;
+  children: ChildrenTable;
+  bsn_verifications: BsnVerificationsTable;
+  child_medical: ChildMedicalTable;
+  contracts: ContractsTable;
+  tasks: TasksTable;
+  waitlist_entries: WaitlistEntriesTable;
+  pickup_persons: PickupPersonsTable;
+  pickup_bans: PickupBansTable;
+  identification_log: IdentificationLogTable;
 }
 
 export type Db = Kysely<Database>;
@@ -66,3 +224,9 @@ export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type HouseholdRow = Selectable<HouseholdsTable>;
+export type ParentRow = Selectable<ParentsTable>;
+export type ChildRow = Selectable<ChildrenTable>;
+export type ContractRow = Selectable<ContractsTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type WaitlistRow = Selectable<WaitlistEntriesTable>;

@@ -1,0 +1,83 @@
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '../../../../shared/api/result';
+import type { BsnStatus } from '../../../../shared/api/clients.schemas';
+import { can, type Role } from '../../../../shared/auth/permissions';
+import { maskBsn } from '../../../../shared/validation/bsn';
+import type { AppCore, Session } from '../../core';
+import type { DbOrTrx } from '../../db/schema';
+import { appendAudit } from '../audit/audit.service';
+import { currentLocationId } from '../location/location.service';
+import { deleteChecks, insertCheck, latestChecks, readBsn, writeBsn, type BsnSubjectType } from './bsn.repository';
+
+/**
+ * BSN as the API shows it: masked with its BSN-controle for roles with `bsn.view`, and for
+ * everyone else `undefined` — the field is left out of the response altogether.
+ */
+export async function bsnStatuses(
+  db: DbOrTrx,
+  roles: readonly Role[],
+  subject: BsnSubjectType,
+  rows: { id: string; bsn: string | null }[],
+): Promise<Map<string, BsnStatus | null | undefined>> {
+  const result = new Map<string, BsnStatus | null | undefined>();
+  if (!can(roles, 'bsn.view')) {
+    for (const row of rows) result.set(row.id, undefined);
+    return result;
+  }
+  const checks = await latestChecks(
+    db,
+    subject,
+    rows.filter((r) => r.bsn).map((r) => r.id),
+  );
+  for (const row of rows) result.set(row.id, row.bsn ? { masked: maskBsn(row.bsn), check: checks.get(row.id) ?? null } : null);
+  return result;
+}
+
+async function requireSubject(db: DbOrTrx, subject: BsnSubjectType, id: string) {
+  const row = await readBsn(db, subject, id);
+  if (!row) throw new AppError('NOT_FOUND', subject === 'parent' ? 'Deze ouder bestaat niet (meer).' : 'Dit kind bestaat niet (meer).');
+  return row;
+}
+
+/** Sets or replaces a BSN. A new number needs a new BSN-controle, so earlier checks are dropped. */
+export async function setBsn(core: AppCore, session: Session, input: { subject: BsnSubjectType; id: string; bsn: string }) {
+  await core.transaction(async (trx) => {
+    await requireSubject(trx, input.subject, input.id);
+    await writeBsn(trx, input.subject, input.id, input.bsn, core.now().toISOString());
+    await deleteChecks(trx, input.subject, input.id);
+    await appendAudit(trx, { userId: session.userId, action: 'bsn.set', entity: input.subject, entityId: input.id }, core.now());
+  });
+  return { masked: maskBsn(input.bsn) };
+}
+
+export async function recordBsnCheck(
+  core: AppCore,
+  session: Session,
+  input: { subject: BsnSubjectType; id: string; method: 'id_document' | 'svb_letter'; checkedOn: string },
+) {
+  await core.transaction(async (trx) => {
+    const row = await requireSubject(trx, input.subject, input.id);
+    if (!row.bsn) throw new AppError('CONFLICT', 'Vul eerst het BSN in; daarna legt u de controle vast.');
+    const id = uuidv7();
+    await insertCheck(trx, {
+      id,
+      location_id: await currentLocationId(trx),
+      subject_type: input.subject,
+      subject_id: input.id,
+      method: input.method,
+      checked_on: input.checkedOn,
+      checked_by: session.userId,
+      recorded_at: core.now().toISOString(),
+    });
+    await appendAudit(trx, { userId: session.userId, action: 'bsn.recordCheck', entity: input.subject, entityId: input.id, details: { method: input.method } }, core.now());
+  });
+  return {};
+}
+
+/** Full BSN, for a manager who needs it (e.g. for the Belastingdienst). Every reveal is audited. */
+export async function revealBsn(core: AppCore, session: Session, input: { subject: BsnSubjectType; id: string }) {
+  const row = await requireSubject(core.db(), input.subject, input.id);
+  if (!row.bsn) throw new AppError('NOT_FOUND', 'Er is geen BSN vastgelegd.');
+  await core.audit({ userId: session.userId, action: 'bsn.reveal', entity: input.subject, entityId: input.id });
+  return { bsn: row.bsn };
+}

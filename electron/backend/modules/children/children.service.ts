@@ -1,0 +1,134 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import { AppError } from '../../../../shared/api/result';
+import type { Child, ChildInput, ChildListRow, ChildUpdateInput } from '../../../../shared/api/clients.schemas';
+import { childContractStatus, contractStatus } from '../../../../shared/domain/contracts';
+import { displayName, searchKey } from '../../../../shared/domain/names';
+import { can } from '../../../../shared/auth/permissions';
+import type { AppCore, Session } from '../../core';
+import type { DbOrTrx, Trx } from '../../db/schema';
+import { appendAudit } from '../audit/audit.service';
+import { bsnStatuses } from '../bsn/bsn.service';
+import { findHousehold, parentsOfHousehold } from '../households/households.repository';
+import { activeBanCount, childListRows, childrenOfHousehold, contractDates, findChild, insertChild, updateChildRow } from './children.repository';
+
+type ContractStatusOfChild = ChildListRow['contractStatus'];
+
+/** Status per child from its contracts' dates. */
+async function statusesFor(db: DbOrTrx, childIds: string[] | null, today: string): Promise<Map<string, ContractStatusOfChild>> {
+  const byChild = new Map<string, ('gepland' | 'actief' | 'beeindigd')[]>();
+  for (const c of await contractDates(db, childIds)) {
+    const list = byChild.get(c.child_id) ?? [];
+    list.push(contractStatus(c.start_date, c.end_date, today));
+    byChild.set(c.child_id, list);
+  }
+  return new Map([...byChild].map(([id, statuses]) => [id, childContractStatus(statuses)]));
+}
+
+export async function childSummaries(db: DbOrTrx, householdId: string, today: string) {
+  const children = await childrenOfHousehold(db, householdId);
+  const statuses = await statusesFor(
+    db,
+    children.map((c) => c.id),
+    today,
+  );
+  return children.map((c) => ({
+    id: c.id,
+    displayName: displayName({ firstName: c.first_name, surnamePrefix: c.surname_prefix, surname: c.surname }),
+    birthDate: c.birth_date,
+    groupName: c.group_name,
+    contractStatus: statuses.get(c.id) ?? ('geen' as const),
+  }));
+}
+
+export async function loadChild(db: DbOrTrx, session: Session, id: string, today: string): Promise<Child> {
+  const row = await findChild(db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
+  const bsn = (await bsnStatuses(db, session.roles, 'child', [row])).get(row.id);
+  const parents = await parentsOfHousehold(db, row.household_id);
+  return {
+    id: row.id,
+    householdId: row.household_id,
+    firstName: row.first_name,
+    initials: row.initials,
+    surnamePrefix: row.surname_prefix,
+    surname: row.surname,
+    displayName: displayName({ firstName: row.first_name, surnamePrefix: row.surname_prefix, surname: row.surname }),
+    birthDate: row.birth_date,
+    groupName: row.group_name,
+    ...(bsn === undefined ? {} : { bsn }),
+    contractStatus: (await statusesFor(db, [row.id], today)).get(row.id) ?? 'geen',
+    activePickupBans: can(session.roles, 'pickup.read') ? await activeBanCount(db, row.id) : 0,
+    parents: parents.map((p) => ({
+      id: p.id,
+      displayName: displayName({ firstName: p.first_name, surnamePrefix: p.surname_prefix, surname: p.surname }),
+      phone: p.phone,
+      isContractParent: p.is_contract_parent === 1,
+    })),
+  };
+}
+
+export async function createChild(core: AppCore, session: Session, input: z.output<typeof ChildInput>, trxOuter?: Trx): Promise<string> {
+  const work = async (trx: Trx) => {
+    const household = await findHousehold(trx, input.householdId);
+    if (!household) throw new AppError('NOT_FOUND', 'Dit gezin bestaat niet (meer).');
+    const id = uuidv7();
+    const now = core.now().toISOString();
+    await insertChild(trx, {
+      id,
+      location_id: household.location_id,
+      household_id: household.id,
+      first_name: input.firstName,
+      initials: input.initials,
+      surname_prefix: input.surnamePrefix,
+      surname: input.surname,
+      search_name: searchKey(input),
+      birth_date: input.birthDate,
+      group_name: input.groupName,
+      bsn: input.bsn,
+      created_at: now,
+      updated_at: now,
+      version: null,
+    });
+    await appendAudit(trx, { userId: session.userId, action: 'children.create', entity: 'child', entityId: id }, core.now());
+    return id;
+  };
+  return trxOuter ? work(trxOuter) : core.transaction(work);
+}
+
+export async function updateChild(core: AppCore, session: Session, input: z.output<typeof ChildUpdateInput>): Promise<void> {
+  await core.transaction(async (trx) => {
+    if (!(await findChild(trx, input.id))) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
+    await updateChildRow(trx, input.id, {
+      first_name: input.firstName,
+      initials: input.initials,
+      surname_prefix: input.surnamePrefix,
+      surname: input.surname,
+      search_name: searchKey(input),
+      birth_date: input.birthDate,
+      group_name: input.groupName,
+      updated_at: core.now().toISOString(),
+    });
+    await appendAudit(trx, { userId: session.userId, action: 'children.update', entity: 'child', entityId: input.id }, core.now());
+  });
+}
+
+export async function listChildren(db: DbOrTrx, filter: { groupName?: string | null; contractStatus?: ContractStatusOfChild | null }, today: string) {
+  const rows = await childListRows(db);
+  const statuses = await statusesFor(db, null, today);
+  const all: ChildListRow[] = rows.map((r) => ({
+    id: r.id,
+    householdId: r.household_id,
+    displayName: displayName({ firstName: r.first_name, surnamePrefix: r.surname_prefix, surname: r.surname }),
+    surname: r.surname,
+    birthDate: r.birth_date,
+    groupName: r.group_name,
+    contractStatus: statuses.get(r.id) ?? 'geen',
+    contractParentName: r.parent_first_name ? displayName({ firstName: r.parent_first_name, surnamePrefix: r.parent_surname_prefix, surname: r.parent_surname ?? '' }) : '',
+  }));
+  const groups = [...new Set(all.map((r) => r.groupName))].sort((a, b) => a.localeCompare(b, 'nl'));
+  return {
+    rows: all.filter((r) => (!filter.groupName || r.groupName === filter.groupName) && (!filter.contractStatus || r.contractStatus === filter.contractStatus)),
+    groups,
+  };
+}

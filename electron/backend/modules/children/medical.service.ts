@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import { AppError } from '../../../../shared/api/result';
+import type { MedicalInfo, MedicalInput } from '../../../../shared/api/clients.schemas';
+import { can } from '../../../../shared/auth/permissions';
+import type { AppCore, Session } from '../../core';
+import { appendAudit } from '../audit/audit.service';
+import { findChild } from './children.repository';
+
+/**
+ * Medische gegevens en bijzonderheden (special-category data, AVG art. 9). Staff receive allergies
+ * and diet — what they need for care — and nothing else. Every read writes an audit row.
+ */
+export async function readMedical(core: AppCore, session: Session, childId: string): Promise<MedicalInfo> {
+  const full = can(session.roles, 'medical.full');
+  return core.transaction(async (trx) => {
+    const child = await findChild(trx, childId);
+    if (!child) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
+    const row = await trx.selectFrom('child_medical').selectAll().where('child_id', '=', childId).executeTakeFirst();
+    await appendAudit(trx, { userId: session.userId, action: 'medical.read', entity: 'child', entityId: childId, details: { scope: full ? 'full' : 'care' } }, core.now());
+    const base = { childId, allergies: row?.allergies ?? null, diet: row?.diet ?? null, updatedAt: row?.updated_at ?? null };
+    return full ? { ...base, medication: row?.medication ?? null, otherParticulars: row?.other_particulars ?? null } : base;
+  });
+}
+
+export async function writeMedical(core: AppCore, session: Session, input: z.output<typeof MedicalInput>): Promise<MedicalInfo> {
+  await core.transaction(async (trx) => {
+    const child = await findChild(trx, input.childId);
+    if (!child) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
+    const values = {
+      allergies: input.allergies,
+      diet: input.diet,
+      medication: input.medication,
+      other_particulars: input.otherParticulars,
+      updated_at: core.now().toISOString(),
+      updated_by: session.userId,
+    };
+    await trx
+      .insertInto('child_medical')
+      .values({ child_id: input.childId, location_id: child.location_id, ...values, version: null })
+      .onConflict((oc) => oc.column('child_id').doUpdateSet(values))
+      .execute();
+    await appendAudit(trx, { userId: session.userId, action: 'medical.update', entity: 'child', entityId: input.childId }, core.now());
+  });
+  return readMedical(core, session, input.childId);
+}

@@ -1,0 +1,129 @@
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import { AppError } from '../../../../shared/api/result';
+import type { Household, HouseholdInput, HouseholdUpdateInput } from '../../../../shared/api/clients.schemas';
+import { can } from '../../../../shared/auth/permissions';
+import { displayName, searchKey } from '../../../../shared/domain/names';
+import type { AppCore, Session } from '../../core';
+import type { DbOrTrx, Trx } from '../../db/schema';
+import { appendAudit } from '../audit/audit.service';
+import { bsnStatuses } from '../bsn/bsn.service';
+import { childSummaries } from '../children/children.service';
+import { currentLocationId } from '../location/location.service';
+import { findHousehold, insertHousehold, insertParent, parentsOfHousehold, updateHouseholdRow, updateParentRow } from './households.repository';
+
+type NewHousehold = z.output<typeof HouseholdInput>;
+type HouseholdUpdate = z.output<typeof HouseholdUpdateInput>;
+
+/** Address and IBAN are contract administration: staff do not receive them. */
+const seesAdministration = (session: Session) => can(session.roles, 'contracts.manage');
+
+export async function loadHousehold(db: DbOrTrx, session: Session, id: string, today: string): Promise<Household> {
+  const row = await findHousehold(db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Dit gezin bestaat niet (meer).');
+  const parents = await parentsOfHousehold(db, id);
+  const bsn = await bsnStatuses(db, session.roles, 'parent', parents);
+  const admin = seesAdministration(session);
+  return {
+    id: row.id,
+    ...(admin ? { street: row.street, houseNumber: row.house_number, postcode: row.postcode, city: row.city, iban: row.iban, ibanHolder: row.iban_holder } : {}),
+    parents: parents.map((p) => ({
+      id: p.id,
+      firstName: p.first_name,
+      initials: p.initials,
+      surnamePrefix: p.surname_prefix,
+      surname: p.surname,
+      displayName: displayName({ firstName: p.first_name, surnamePrefix: p.surname_prefix, surname: p.surname }),
+      email: admin ? p.email : null,
+      phone: p.phone,
+      hasParentalAuthority: p.has_parental_authority === 1,
+      isContractParent: p.is_contract_parent === 1,
+      ...(bsn.get(p.id) === undefined ? {} : { bsn: bsn.get(p.id) }),
+    })),
+    children: await childSummaries(db, id, today),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function parentRow(p: NewHousehold['parents'][number]) {
+  return {
+    first_name: p.firstName,
+    initials: p.initials,
+    surname_prefix: p.surnamePrefix,
+    surname: p.surname,
+    search_name: searchKey(p),
+    email: p.email,
+    phone: p.phone,
+    has_parental_authority: p.hasParentalAuthority ? (1 as const) : (0 as const),
+    is_contract_parent: p.isContractParent ? (1 as const) : (0 as const),
+  };
+}
+
+export async function createHousehold(core: AppCore, session: Session, input: NewHousehold, trxOuter?: Trx): Promise<string> {
+  const work = async (trx: Trx) => {
+    const id = uuidv7();
+    const now = core.now().toISOString();
+    const location_id = await currentLocationId(trx);
+    await insertHousehold(trx, {
+      id,
+      location_id,
+      street: input.street,
+      house_number: input.houseNumber,
+      postcode: input.postcode,
+      city: input.city,
+      iban: input.iban,
+      iban_holder: input.ibanHolder,
+      created_at: now,
+      updated_at: now,
+      version: null,
+    });
+    for (const parent of input.parents) {
+      const parentId = uuidv7();
+      await insertParent(trx, { id: parentId, location_id, household_id: id, ...parentRow(parent), bsn: parent.bsn, created_at: now, updated_at: now, version: null });
+      await appendAudit(trx, { userId: session.userId, action: 'parents.create', entity: 'parent', entityId: parentId }, core.now());
+    }
+    await appendAudit(trx, { userId: session.userId, action: 'households.create', entity: 'household', entityId: id }, core.now());
+    return id;
+  };
+  return trxOuter ? work(trxOuter) : core.transaction(work);
+}
+
+/** Edits address, IBAN and parents. Parents are not removed here: that goes through an AVG-verzoek. */
+export async function updateHousehold(core: AppCore, session: Session, input: HouseholdUpdate): Promise<void> {
+  await core.transaction(async (trx) => {
+    const existing = await findHousehold(trx, input.id);
+    if (!existing) throw new AppError('NOT_FOUND', 'Dit gezin bestaat niet (meer).');
+    const now = core.now().toISOString();
+    const parents = await parentsOfHousehold(trx, input.id);
+    const keptIds = new Set(input.parents.map((p) => p.id).filter(Boolean));
+    if (parents.some((p) => !keptIds.has(p.id))) {
+      throw new AppError('VALIDATION', 'Een ouder verwijderen kan hier niet; gegevens verdwijnen via de bewaartermijnen of een AVG-verzoek.', {
+        parents: 'Alle bestaande ouders moeten in het gezin blijven.',
+      });
+    }
+    await updateHouseholdRow(trx, input.id, {
+      street: input.street,
+      house_number: input.houseNumber,
+      postcode: input.postcode,
+      city: input.city,
+      iban: input.iban,
+      iban_holder: input.ibanHolder,
+      updated_at: now,
+    });
+    const location_id = existing.location_id;
+    for (const parent of input.parents) {
+      if (parent.id) {
+        if (!parents.some((p) => p.id === parent.id)) throw new AppError('NOT_FOUND', 'Deze ouder hoort niet bij dit gezin.');
+        // The BSN is not changed here (bsn.set is audited and resets the BSN-controle).
+        await updateParentRow(trx, parent.id, { ...parentRow(parent), updated_at: now });
+        await appendAudit(trx, { userId: session.userId, action: 'parents.update', entity: 'parent', entityId: parent.id }, core.now());
+      } else {
+        const parentId = uuidv7();
+        await insertParent(trx, { id: parentId, location_id, household_id: input.id, ...parentRow(parent), bsn: parent.bsn, created_at: now, updated_at: now, version: null });
+        await appendAudit(trx, { userId: session.userId, action: 'parents.create', entity: 'parent', entityId: parentId }, core.now());
+      }
+    }
+    await appendAudit(trx, { userId: session.userId, action: 'households.update', entity: 'household', entityId: input.id }, core.now());
+  });
+}

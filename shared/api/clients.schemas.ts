@@ -1,0 +1,476 @@
+import { z } from 'zod';
+import { BSN_MESSAGE, normaliseBsn, elfproef } from '../validation/bsn';
+import { IBAN_MESSAGE, normaliseIban } from '../validation/iban';
+import { normalisePostcode, POSTCODE_MESSAGE } from '../validation/postcode';
+import { Id, required, text } from './schemas';
+
+// ---- primitives ----------------------------------------------------------------------------
+
+/** Optional free text: empty input becomes null. */
+export const optionalText = (label: string, max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} mag hoogstens ${max} tekens lang zijn.`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** A calendar date as `YYYY-MM-DD` that really exists. */
+export const IsoDate = (label: string) =>
+  z
+    .string({ error: required(label) })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: vul een geldige datum in.`)
+    .refine((v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    }, `${label}: deze datum bestaat niet.`);
+
+export const optionalDate = (label: string) =>
+  z
+    .union([IsoDate(label), z.literal(''), z.null()])
+    .optional()
+    .transform((v) => (v ? v : null));
+
+function bsnOrIssue(value: string, ctx: z.RefinementCtx): string {
+  const bsn = normaliseBsn(value);
+  if (!bsn || !elfproef(bsn)) {
+    ctx.addIssue({ code: 'custom', message: BSN_MESSAGE });
+    return z.NEVER;
+  }
+  return bsn;
+}
+
+export const Bsn = z.string({ error: required('BSN') }).transform(bsnOrIssue);
+
+/** Empty means "not known yet" (the dashboard then lists the missing BSN-controle). */
+export const optionalBsn = z
+  .string()
+  .nullish()
+  .transform((v, ctx) => (v && v.trim() ? bsnOrIssue(v, ctx) : null));
+
+export const Postcode = z.string({ error: required('Postcode') }).transform((v, ctx) => {
+  const postcode = normalisePostcode(v);
+  if (!postcode) {
+    ctx.addIssue({ code: 'custom', message: POSTCODE_MESSAGE });
+    return z.NEVER;
+  }
+  return postcode;
+});
+
+export const optionalIban = z
+  .string()
+  .nullish()
+  .transform((v, ctx) => {
+    if (!v || !v.trim()) return null;
+    const iban = normaliseIban(v);
+    if (!iban) {
+      ctx.addIssue({ code: 'custom', message: IBAN_MESSAGE });
+      return z.NEVER;
+    }
+    return iban;
+  });
+
+export const Email = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v) => (v ? v.toLowerCase() : null))
+  .refine((v) => v === null || z.email().safeParse(v).success, 'Vul een geldig e-mailadres in.');
+
+export const Phone = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || /^\+?[0-9 ()-]{8,20}$/.test(v), 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.');
+
+export const CareType = z.enum(['dagopvang', 'bso', 'peuteropvang'], { error: 'Kies een opvangsoort.' });
+export type CareType = z.infer<typeof CareType>;
+export const Weekday = z.enum(['ma', 'di', 'wo', 'do', 'vr']);
+export type Weekday = z.infer<typeof Weekday>;
+export const Days = z.array(Weekday).min(1, 'Kies minstens één dag.').transform((days) => Weekday.options.filter((d) => days.includes(d)));
+
+/** Today in the location's calendar (Europe/Amsterdam), as YYYY-MM-DD. */
+export function todayIso(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(now);
+}
+
+const notInFuture = (label: string) => IsoDate(label).refine((v) => v <= todayIso(), `${label} kan niet in de toekomst liggen.`);
+
+/**
+ * The privacy statement promises that a copy or number of an ID document is never stored.
+ * Inputs are strict; these keys get a specific explanation instead of a generic "unknown field".
+ */
+const FORBIDDEN_ID_FIELDS = /(document|id|paspoort|passport|rijbewijs).*(nummer|number|nr|no)$|copy|kopie|scan|foto|photo|image|afbeelding/i;
+export const ID_COPY_MESSAGE =
+  'Een nummer of kopie van een identiteitsbewijs slaan we nooit op (privacystatement): leg alleen vast dát en hoe de identiteit is gecontroleerd.';
+
+export function noIdDocumentFields<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  return z
+    .record(z.string(), z.unknown())
+    .superRefine((value, ctx) => {
+      for (const key of Object.keys(value)) {
+        if (FORBIDDEN_ID_FIELDS.test(key) && !(key in schema.shape)) ctx.addIssue({ code: 'custom', message: ID_COPY_MESSAGE, path: [key] });
+      }
+    })
+    .pipe(schema.strict());
+}
+
+// ---- households (gezinnen) -----------------------------------------------------------------
+
+export const PersonName = {
+  firstName: text('Voornaam', 80),
+  initials: optionalText('Voorletters', 20),
+  surnamePrefix: optionalText('Tussenvoegsel', 20),
+  surname: text('Achternaam', 120),
+};
+
+export const ParentInput = z.object({
+  /** Present when editing an existing parent. */
+  id: Id.optional(),
+  ...PersonName,
+  email: Email,
+  phone: Phone,
+  /** Only on create; later changes go through bsn.set (audited, resets the BSN-controle). */
+  bsn: optionalBsn,
+  hasParentalAuthority: z.boolean(),
+  isContractParent: z.boolean(),
+});
+export type ParentInput = z.input<typeof ParentInput>;
+
+export const AddressInput = z.object({
+  street: text('Straat', 120),
+  houseNumber: text('Huisnummer', 20),
+  postcode: Postcode,
+  city: text('Plaats', 80),
+});
+
+const householdShape = {
+  ...AddressInput.shape,
+  iban: optionalIban,
+  ibanHolder: optionalText('Tenaamstelling', 120),
+  parents: z.array(ParentInput).min(1, 'Voeg minstens één ouder toe.').max(4, 'Hoogstens vier ouders/verzorgers per gezin.'),
+};
+
+/** The contract parent signed the care contract and must hold parental authority (ouderlijk gezag). */
+function householdRules(value: { parents: { isContractParent: boolean; hasParentalAuthority: boolean }[] }, ctx: z.RefinementCtx) {
+  const contractParents = value.parents.filter((p) => p.isContractParent);
+  if (contractParents.length !== 1) {
+    ctx.addIssue({ code: 'custom', message: 'Een gezin heeft precies één contractouder.', path: ['parents'] });
+  }
+  value.parents.forEach((p, i) => {
+    if (p.isContractParent && !p.hasParentalAuthority) {
+      ctx.addIssue({ code: 'custom', message: 'De contractouder moet ouderlijk gezag hebben.', path: ['parents', i, 'hasParentalAuthority'] });
+    }
+  });
+}
+
+export const HouseholdInput = z.object(householdShape).superRefine(householdRules);
+export const HouseholdUpdateInput = z.object({ id: Id, ...householdShape }).superRefine(householdRules);
+
+export const BsnStatus = z.object({
+  masked: z.string(),
+  check: z
+    .object({ method: z.enum(['id_document', 'svb_letter']), checkedOn: z.string(), checkedByName: z.string() })
+    .nullable(),
+});
+export type BsnStatus = z.infer<typeof BsnStatus>;
+
+export const Parent = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  initials: z.string().nullable(),
+  surnamePrefix: z.string().nullable(),
+  surname: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  hasParentalAuthority: z.boolean(),
+  isContractParent: z.boolean(),
+  /** Absent for roles that may not see BSNs (staff never receive them, not even masked). */
+  bsn: BsnStatus.nullable().optional(),
+});
+export type Parent = z.infer<typeof Parent>;
+
+export const ChildSummary = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  birthDate: z.string(),
+  groupName: z.string(),
+  contractStatus: z.enum(['geen', 'gepland', 'actief', 'beeindigd']),
+});
+
+export const Household = z.object({
+  id: z.string(),
+  street: z.string().optional(),
+  houseNumber: z.string().optional(),
+  postcode: z.string().optional(),
+  city: z.string().optional(),
+  iban: z.string().nullable().optional(),
+  ibanHolder: z.string().nullable().optional(),
+  parents: z.array(Parent),
+  children: z.array(ChildSummary),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Household = z.infer<typeof Household>;
+
+// ---- children ------------------------------------------------------------------------------
+
+export const ChildInput = z.object({
+  householdId: Id,
+  ...PersonName,
+  birthDate: notInFuture('Geboortedatum'),
+  groupName: text('Groep', 60),
+  bsn: optionalBsn,
+});
+export const ChildUpdateInput = z.object({ id: Id, ...PersonName, birthDate: notInFuture('Geboortedatum'), groupName: text('Groep', 60) });
+
+export const Child = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  firstName: z.string(),
+  initials: z.string().nullable(),
+  surnamePrefix: z.string().nullable(),
+  surname: z.string(),
+  displayName: z.string(),
+  birthDate: z.string(),
+  groupName: z.string(),
+  bsn: BsnStatus.nullable().optional(),
+  contractStatus: ChildSummary.shape.contractStatus,
+  /** Shown prominently on the child's page: people who may NOT collect the child. */
+  activePickupBans: z.number().int(),
+  parents: z.array(z.object({ id: z.string(), displayName: z.string(), phone: z.string().nullable(), isContractParent: z.boolean() })),
+});
+export type Child = z.infer<typeof Child>;
+
+export const ChildListRow = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  displayName: z.string(),
+  surname: z.string(),
+  birthDate: z.string(),
+  groupName: z.string(),
+  contractStatus: ChildSummary.shape.contractStatus,
+  contractParentName: z.string(),
+});
+export type ChildListRow = z.infer<typeof ChildListRow>;
+
+/** Medische gegevens en bijzonderheden. Staff receive allergies and diet only. */
+export const MedicalInfo = z.object({
+  childId: z.string(),
+  allergies: z.string().nullable(),
+  diet: z.string().nullable(),
+  medication: z.string().nullable().optional(),
+  otherParticulars: z.string().nullable().optional(),
+  updatedAt: z.string().nullable(),
+});
+export type MedicalInfo = z.infer<typeof MedicalInfo>;
+
+export const MedicalInput = z.object({
+  childId: Id,
+  allergies: optionalText('Allergieën', 2000),
+  diet: optionalText('Dieet', 2000),
+  medication: optionalText('Medicatie', 2000),
+  otherParticulars: optionalText('Overige bijzonderheden', 2000),
+});
+
+// ---- BSN -----------------------------------------------------------------------------------
+
+export const BsnSubject = z.object({ subject: z.enum(['parent', 'child']), id: Id });
+
+/** BSN-controle: that and how the BSN was checked. Never a document number or copy. */
+export const BsnCheckInput = noIdDocumentFields(
+  z.object({
+    subject: z.enum(['parent', 'child']),
+    id: Id,
+    method: z.enum(['id_document', 'svb_letter'], { error: 'Kies hoe het BSN is gecontroleerd.' }),
+    checkedOn: notInFuture('Datum controle'),
+  }),
+);
+
+// ---- contracts -----------------------------------------------------------------------------
+
+const contractShape = {
+  careType: CareType,
+  days: Days,
+  hoursPerWeek: z
+    .number({ error: 'Vul het aantal uren per week in.' })
+    .min(0.5, 'Uren per week: minstens 0,5.')
+    .max(60, 'Uren per week: hoogstens 60.'),
+  startDate: IsoDate('Begindatum'),
+  endDate: optionalDate('Einddatum'),
+};
+const endAfterStart = (v: { startDate: string; endDate: string | null }, ctx: z.RefinementCtx) => {
+  if (v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: 'custom', message: 'De einddatum ligt vóór de begindatum.', path: ['endDate'] });
+};
+export const ContractFields = z.object(contractShape);
+export const ContractInput = z.object({ childId: Id, ...contractShape }).superRefine(endAfterStart);
+export const ContractUpdateInput = z.object({ id: Id, ...contractShape }).superRefine(endAfterStart);
+
+export const ContractStatus = z.enum(['gepland', 'actief', 'beeindigd']);
+export const Contract = z.object({
+  id: z.string(),
+  childId: z.string(),
+  careType: CareType,
+  days: z.array(Weekday),
+  hoursPerWeek: z.number(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  status: ContractStatus,
+});
+export type Contract = z.infer<typeof Contract>;
+
+export const Task = z.object({
+  id: z.string(),
+  kind: z.enum(['paper_dossier_destroy']),
+  childId: z.string(),
+  childName: z.string(),
+  contractId: z.string().nullable(),
+  dueDate: z.string(),
+  createdAt: z.string(),
+  confirmedAt: z.string().nullable(),
+  confirmedByName: z.string().nullable(),
+});
+export type Task = z.infer<typeof Task>;
+
+// ---- waiting list (wachtlijst) -------------------------------------------------------------
+
+export const WaitlistInput = z
+  .object({
+    parentName: text('Naam ouder', 120),
+    parentEmail: Email,
+    parentPhone: Phone,
+    childFirstName: optionalText('Voornaam kind', 80),
+    childSurname: optionalText('Achternaam kind', 120),
+    childBirthDate: optionalDate('Geboortedatum'),
+    expectedDate: optionalDate('Uitgerekende datum'),
+    careType: CareType,
+    desiredDays: Days,
+    desiredStartDate: IsoDate('Gewenste begindatum'),
+    notes: optionalText('Opmerkingen', 1000),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.childBirthDate && !v.expectedDate) {
+      ctx.addIssue({ code: 'custom', message: 'Vul de geboortedatum of de uitgerekende datum in.', path: ['childBirthDate'] });
+    }
+    if (v.childBirthDate && v.childBirthDate > todayIso()) {
+      ctx.addIssue({ code: 'custom', message: 'Geboortedatum kan niet in de toekomst liggen; gebruik de uitgerekende datum.', path: ['childBirthDate'] });
+    }
+    if (!v.parentEmail && !v.parentPhone) {
+      ctx.addIssue({ code: 'custom', message: 'Vul een e-mailadres of telefoonnummer in.', path: ['parentEmail'] });
+    }
+  });
+
+export const WaitlistEntry = z.object({
+  id: z.string(),
+  parentName: z.string(),
+  parentEmail: z.string().nullable(),
+  parentPhone: z.string().nullable(),
+  childFirstName: z.string().nullable(),
+  childSurname: z.string().nullable(),
+  childBirthDate: z.string().nullable(),
+  expectedDate: z.string().nullable(),
+  careType: CareType,
+  desiredDays: z.array(Weekday),
+  desiredStartDate: z.string(),
+  notes: z.string().nullable(),
+  status: z.enum(['open', 'geplaatst', 'ingetrokken']),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  placedChildId: z.string().nullable(),
+  withdrawReason: z.string().nullable(),
+});
+export type WaitlistEntry = z.infer<typeof WaitlistEntry>;
+
+/** Placing creates household, child and contract at once from the entry plus the missing facts. */
+export const WaitlistPlaceInput = z.object({
+  id: Id,
+  household: HouseholdInput,
+  child: ChildInput.omit({ householdId: true }),
+  contract: ContractFields.superRefine(endAfterStart),
+});
+
+// ---- pickup (ophalen) ----------------------------------------------------------------------
+
+export const PickupPersonInput = z.object({
+  childId: Id,
+  name: text('Naam', 120),
+  relation: text('Relatie tot het kind', 60),
+  phone: Phone,
+  validUntil: optionalDate('Geldig tot'),
+});
+
+export const PickupBanInput = z.object({
+  childId: Id,
+  name: text('Naam', 120),
+  /** The basis for the ban, e.g. "Beschikking rechtbank Utrecht 12-03-2026". Required. */
+  basisReference: text('Grondslag (bijv. beschikking rechtbank)', 200),
+  basisDate: optionalDate('Datum grondslag'),
+  notes: optionalText('Toelichting', 1000),
+});
+
+export const PickupPerson = z.object({
+  id: z.string(),
+  name: z.string(),
+  relation: z.string(),
+  phone: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  expired: z.boolean(),
+});
+export const PickupBan = z.object({
+  id: z.string(),
+  name: z.string(),
+  basisReference: z.string(),
+  basisDate: z.string().nullable(),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+  liftedAt: z.string().nullable(),
+});
+
+export const IdentificationMethod = z.enum(['known', 'colleague_confirmed', 'parent_called', 'id_shown'], {
+  error: 'Kies hoe de identiteit is vastgesteld.',
+});
+export const IdType = z.enum(['paspoort', 'identiteitskaart', 'rijbewijs', 'verblijfsdocument']);
+
+export const IdentificationInput = noIdDocumentFields(
+  z.object({
+    childId: Id,
+    collectorName: text('Naam ophaler', 120),
+    method: IdentificationMethod,
+    idType: IdType.nullish(),
+  }),
+).superRefine((v, ctx) => {
+  if (v.method === 'id_shown' && !v.idType) ctx.addIssue({ code: 'custom', message: 'Kies welk soort identiteitsbewijs is getoond.', path: ['idType'] });
+  if (v.method !== 'id_shown' && v.idType) ctx.addIssue({ code: 'custom', message: 'Soort identiteitsbewijs alleen bij "ID getoond".', path: ['idType'] });
+});
+
+export const Identification = z.object({
+  id: z.string(),
+  collectorName: z.string(),
+  method: IdentificationMethod,
+  idType: IdType.nullable(),
+  recordedByName: z.string(),
+  recordedAt: z.string(),
+});
+
+// ---- search and dashboard ------------------------------------------------------------------
+
+export const SearchResult = z.object({
+  kind: z.enum(['child', 'parent']),
+  id: z.string(),
+  householdId: z.string(),
+  displayName: z.string(),
+  birthDate: z.string().nullable(),
+  postcode: z.string().nullable(),
+  groupName: z.string().nullable(),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+
+export const Dashboard = z.object({
+  openTasks: z.array(Task),
+  bsnChecksMissing: z.array(z.object({ subject: z.enum(['parent', 'child']), id: z.string(), householdId: z.string(), displayName: z.string(), hasBsn: z.boolean() })),
+  contractsEnding: z.array(z.object({ contractId: z.string(), childId: z.string(), childName: z.string(), endDate: z.string(), careType: CareType })),
+  groups: z.array(z.object({ groupName: z.string(), children: z.number().int(), activeContracts: z.number().int() })),
+});
+export type Dashboard = z.infer<typeof Dashboard>;

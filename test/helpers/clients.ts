@@ -1,0 +1,42 @@
+import type { TestBackend } from './backend';
+
+/** Valid test BSNs (elfproef) — fictional, used throughout the tests. */
+export const BSN = { parent: '111222333', child: '123456782', other: '010000016' };
+
+export const HOUSEHOLD = {
+  street: 'Dorpsstraat',
+  houseNumber: '12a',
+  postcode: '1234ab',
+  city: 'Vianen',
+  iban: 'nl91 abna 0417 1643 00',
+  ibanHolder: 'S. de Boer',
+  parents: [
+    { firstName: 'Sanne', initials: 'S.', surnamePrefix: 'de', surname: 'Boer', email: 'Sanne@Example.nl', phone: '06 12345678', bsn: BSN.parent, hasParentalAuthority: true, isContractParent: true },
+    { firstName: 'Joris', initials: 'J.', surnamePrefix: null, surname: 'Bakker', email: null, phone: '06 87654321', bsn: null, hasParentalAuthority: true, isContractParent: false },
+  ],
+};
+
+export async function createFamily(backend: TestBackend) {
+  const household = await backend.ok('households.create', HOUSEHOLD);
+  const child = await backend.ok('children.create', {
+    householdId: household.id,
+    firstName: 'Zoë',
+    initials: 'Z.',
+    surnamePrefix: 'de',
+    surname: 'Boer',
+    birthDate: '2023-04-15',
+    groupName: 'Rupsjes',
+    bsn: BSN.child,
+  });
+  return { household, child };
+}
+
+export const STAFF = { name: 'Bert Jansen', username: 'bert', password: 'Regenboog-Stoel-77', roles: ['staff' as const] };
+
+/** Adds a staff user, switches the session to them (password already changed). */
+export async function loginAsStaff(backend: TestBackend) {
+  await backend.ok('users.create', STAFF);
+  await backend.ok('auth.lock', { reason: 'user' });
+  await backend.ok('auth.login', { username: STAFF.username, password: STAFF.password });
+  await backend.ok('auth.changePassword', { currentPassword: STAFF.password, newPassword: 'Zeilboot-Haven-123' });
+}
