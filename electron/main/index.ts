@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { createBackend, type KeyringProtector } from '../backend';
+import { prepareDemo } from '../backend/demo/launch';
 
 /**
  * The Electron shell: window security, the IPC bridge, file saving. Everything else lives in
@@ -46,10 +47,12 @@ function hardenContents(contents: WebContents) {
 
 async function main() {
   await app.whenReady();
-  const dataDir = path.resolve(argValue('--data-dir') ?? app.getPath('userData'));
+  const demo = process.argv.includes('--demo');
+  const dataDir = path.resolve(argValue('--data-dir') ?? app.getPath('userData') + (demo ? '-demo' : ''));
   const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
   const rendererDir = path.join(__dirname, '..', 'renderer');
   const backend = createBackend({ dataDir, resourcesDir, protector: osProtector() });
+  if (demo) await prepareDemo(backend, (line) => console.log(line));
 
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

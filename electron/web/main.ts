@@ -3,17 +3,21 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend';
 import { startWebServer } from './server';
+import { prepareDemo } from '../backend/demo/launch';
 
 /** `npm run start:web -- --data-dir DIR [--port N]` */
 async function main() {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' } },
     allowPositionals: true,
     strict: false,
   });
   const appRoot = path.resolve(__dirname, '../..');
-  const dataDir = path.resolve(String(values['data-dir'] ?? defaultDataDir()));
+  const demo = values.demo === true;
+  // Demo data never go into the real data folder unless asked for explicitly.
+  const dataDir = path.resolve(String(values['data-dir'] ?? defaultDataDir() + (demo ? '-demo' : '')));
   const backend = createBackend({ dataDir, resourcesDir: path.join(appRoot, 'resources') });
+  if (demo) await prepareDemo(backend, (line) => console.log(line));
   const server = await startWebServer({
     backend,
     rendererDir: path.join(appRoot, 'out', 'renderer'),

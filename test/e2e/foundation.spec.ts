@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { checkScreen, expect, test } from './fixtures';
 
 /**
@@ -22,7 +22,8 @@ const STAFF = {
   own: 'Hoge-Duinen-Wolkendek-93',
 };
 
-const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+/** An input by its accessible name (Mantine's required asterisk is aria-hidden, so not part of it). */
+const field = (scope: Page | Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
 
 test('inrichten, herstelsleutel, gebruikers, inloggen, wachtwoord wijzigen, rollen en automatische vergrendeling', async ({
   page,
@@ -105,13 +106,13 @@ test('inrichten, herstelsleutel, gebruikers, inloggen, wachtwoord wijzigen, roll
   await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
   const dialog = page.getByRole('dialog', { name: 'Gebruiker toevoegen' });
   await expect(dialog).toBeVisible();
-  await expect(field(page, 'Naam')).toBeFocused();
-  await dialog.getByLabel('Naam', { exact: true }).fill(STAFF.name);
-  await dialog.getByLabel('Gebruikersnaam', { exact: true }).fill(STAFF.username);
+  await expect(field(dialog, 'Naam')).toBeFocused();
+  await field(dialog, 'Naam').fill(STAFF.name);
+  await field(dialog, 'Gebruikersnaam').fill(STAFF.username);
   await dialog.getByRole('checkbox', { name: 'Pedagogisch medewerker' }).check();
   await expect(dialog.getByRole('checkbox', { name: 'Locatiemanager' })).not.toBeChecked();
-  await dialog.getByLabel('Tijdelijk wachtwoord', { exact: true }).fill(STAFF.temporary);
-  await dialog.getByLabel('Herhaal tijdelijk wachtwoord', { exact: true }).fill(STAFF.temporary);
+  await field(dialog, 'Tijdelijk wachtwoord').fill(STAFF.temporary);
+  await field(dialog, 'Herhaal tijdelijk wachtwoord').fill(STAFF.temporary);
   await checkScreen(page, 'gebruiker-toevoegen');
   await dialog.getByRole('button', { name: 'Toevoegen' }).click();
   await expect(dialog).toBeHidden();
@@ -174,9 +175,9 @@ test('inrichten, herstelsleutel, gebruikers, inloggen, wachtwoord wijzigen, roll
 test('taalkeuze: Engels in de kop, Nederlands blijft standaard', async ({ page, webApp }) => {
   await page.goto(webApp.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Locatie inrichten' })).toBeVisible();
-  await page.getByRole('button', { name: 'EN' }).click();
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Set up this location' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.getByRole('button', { name: 'NL' }).click();
+  await page.getByRole('button', { name: 'NL', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Locatie inrichten' })).toBeVisible();
 });
