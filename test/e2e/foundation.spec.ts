@@ -120,12 +120,31 @@ test('inrichten, herstelsleutel, gebruikers, inloggen, wachtwoord wijzigen, roll
   await expect(staffRow).toContainText('Pedagogisch medewerker');
   await expect(staffRow).toContainText('Tijdelijk wachtwoord');
   await expect(page.getByText(`Gebruiker ${STAFF.name} is toegevoegd.`)).toBeVisible();
+  await checkScreen(page, 'gebruikers-toegevoegd');
+
+  // The backend's rule comes back as a Dutch message: the last manager must stay a manager.
+  await page.getByRole('button', { name: `Acties voor ${MANAGER.name}` }).click();
+  await page.getByRole('menuitem', { name: 'Bewerken' }).click();
+  const edit = page.getByRole('dialog', { name: 'Gebruiker bewerken' });
+  await edit.getByRole('checkbox', { name: 'Locatiemanager' }).uncheck();
+  await edit.getByRole('checkbox', { name: 'Pedagogisch medewerker' }).check();
+  await edit.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(edit.getByRole('alert')).toContainText('Er moet altijd minstens één actieve locatiemanager zijn.');
+  await checkScreen(page, 'gebruiker-bewerken-fout');
+  await edit.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(edit).toBeHidden();
 
   // ---- Vergrendelen, then log in as the staff member --------------------------------------------
   await page.getByRole('button', { name: 'Vergrendelen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: LOCATION.name })).toBeVisible();
   await expect(field(page, 'Gebruikersnaam')).toHaveValue(MANAGER.username); // remembered
   await checkScreen(page, 'login');
+
+  await page.getByRole('link', { name: 'Wachtwoord kwijt? Herstelsleutel gebruiken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Herstellen met de herstelsleutel' })).toBeVisible();
+  await expect(field(page, 'Herstelsleutel')).toBeFocused();
+  await checkScreen(page, 'herstellen');
+  await page.getByRole('link', { name: 'Terug naar inloggen' }).click();
 
   await field(page, 'Gebruikersnaam').fill(STAFF.username);
   await field(page, 'Wachtwoord').fill('Helemaal-Verkeerd-123');
@@ -156,6 +175,14 @@ test('inrichten, herstelsleutel, gebruikers, inloggen, wachtwoord wijzigen, roll
   await expect(nav.getByRole('link', { name: 'Gebruikers' })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: 'Beveiliging' })).toHaveCount(0);
   await expect(page.getByRole('banner')).toContainText('Pedagogisch medewerker');
+  await nav.getByRole('link', { name: 'Mijn account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
+  await checkScreen(page, 'mijn-account');
+  // Direct navigation to a page the role may not use ends on the overview.
+  await page.evaluate(() => {
+    window.location.hash = '#/gebruikers';
+  });
+  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${STAFF.name}` })).toBeVisible();
 
   // ---- Idle lock: 11 minutes without activity (default limit 10) -------------------------------------
   await page.clock.fastForward('11:00');

@@ -24,5 +24,5 @@ export const useLockNotice = () => useSyncExternalStore(subscribe, () => notice)
 
 const LAST_USERNAME_KEY = 'kop.lastUsername';
 
-export const rememberUsername = (username: string) => localStorage.setItem(LAST_USERNAME_KEY, username);
+export const rememberUsername = (username: string) => { localStorage.setItem(LAST_USERNAME_KEY, username); };
 export const lastUsername = () => localStorage.getItem(LAST_USERNAME_KEY) ?? '';

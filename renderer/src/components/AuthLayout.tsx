@@ -1,0 +1,24 @@
+import { Box, Container, Group, Paper, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** Page frame for the screens before the app opens: setup, login, recovery, password change. */
+export function AuthLayout({ children, width = 480 }: { children: ReactNode; width?: number }) {
+  const { t } = useTranslation();
+  return (
+    <Box mih="100vh" bg="gray.0">
+      <Box component="header" px="lg" py="sm" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <Group justify="space-between">
+          <Text fw={600}>{t('app.name')}</Text>
+          <LanguageSwitch />
+        </Group>
+      </Box>
+      <Container component="main" size={width} py={48}>
+        <Paper withBorder shadow="sm" p="xl" radius="md">
+          {children}
+        </Paper>
+      </Container>
+    </Box>
+  );
+}

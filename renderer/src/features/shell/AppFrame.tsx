@@ -1,0 +1,80 @@
+import { AppShell, Box, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { can } from '../../../../shared/auth/permissions';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useSession } from '../auth/session';
+import { useLock } from '../auth/useLock';
+import { NAV_ITEMS } from './navigation';
+
+/** The unlocked app: header, left navigation (filtered by permission) and the pages. */
+export function AppFrame() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const lock = useLock();
+  const { pathname } = useLocation();
+  const items = NAV_ITEMS.filter((item) => can(session.roles, item.permission));
+
+  useEffect(() => {
+    document.title = t('app.documentTitle', { location: session.locationName });
+  }, [t, session.locationName]);
+
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="xl">
+      <AppShell.Header>
+        <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('app.name')}
+            </Text>
+            <Text fw={700} size="lg" lh={1.2}>
+              {session.locationName}
+            </Text>
+          </Stack>
+          <Group gap="lg" wrap="nowrap">
+            <Box ta="right">
+              <Text size="sm" fw={600} lh={1.3}>
+                {session.name}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.3}>
+                {session.roles.map((role) => t(`roles.${role}`)).join(' · ')}
+              </Text>
+            </Box>
+            <LanguageSwitch />
+            <Button variant="light" onClick={() => void lock('user', session.username)}>
+              {t('header.lock')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+        {items.map((item) => {
+          const active = item.path === '/' ? pathname === '/' : pathname.startsWith(item.path);
+          return (
+            <NavLink
+              key={item.path}
+              component={Link}
+              to={item.path}
+              label={t(item.label)}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              fw={500}
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+            />
+          );
+        })}
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="gray.0">
+        <Routes>
+          {items.map(({ path, page: Page }) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
