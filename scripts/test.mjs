@@ -12,6 +12,7 @@ const only = process.argv.slice(2);
 const steps = [
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.node.json']],
   ['typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json']],
+  ['typecheck (e2e)', bin('tsc'), ['-p', 'tsconfig.e2e.json']],
   ['lint', bin('eslint'), ['.', '--max-warnings=0']],
   ['build', bin('electron-vite'), ['build']],
   ['electronegativity', process.execPath, ['scripts/electronegativity.mjs']],

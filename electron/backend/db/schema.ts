@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 
 /** Booleans are stored as 0/1 (SQLite has no boolean type). */
 type Bool = 0 | 1;
@@ -105,6 +105,7 @@ export interface BsnVerificationsTable extends Synced {
   method: 'id_document' | 'svb_letter';
   checked_on: string;
   checked_by: string;
+  checked_by_name: string;
   recorded_at: string;
 }
 
@@ -140,6 +141,7 @@ export interface TasksTable extends Synced {
   created_at: string;
   confirmed_at: string | null;
   confirmed_by: string | null;
+  confirmed_by_name: string | null;
 }
 
 export interface WaitlistEntriesTable extends Synced {
@@ -193,7 +195,34 @@ export interface IdentificationLogTable extends Synced {
   method: 'known' | 'colleague_confirmed' | 'parent_called' | 'id_shown';
   id_type: string | null;
   recorded_by: string;
+  recorded_by_name: string;
   recorded_at: string;
+}
+
+export interface OutboxTable {
+  seq: Generated<number>;
+  mutation_id: string;
+  entity: string;
+  entity_id: string;
+  op: 'upsert' | 'delete';
+  payload: string | null;
+  base_version: number | null;
+  created_at: string;
+}
+
+export interface SyncConflictsTable {
+  id: string;
+  kind: 'conflict' | 'rejected';
+  entity: string;
+  entity_id: string;
+  local_payload: string | null;
+  server_payload: string | null;
+  server_version: number | null;
+  reason: string | null;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  resolution: string | null;
 }
 
 export interface Database {
@@ -213,6 +242,8 @@ export interface Database {
   pickup_persons: PickupPersonsTable;
   pickup_bans: PickupBansTable;
   identification_log: IdentificationLogTable;
+  outbox: OutboxTable;
+  sync_conflicts: SyncConflictsTable;
 }
 
 export type Db = Kysely<Database>;

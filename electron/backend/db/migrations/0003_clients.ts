@@ -3,6 +3,8 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Households, parents, children, medical data, contracts, tasks, waiting list, pickup.
  * Every synced row carries location_id and a server `version` (null until head office has it).
+ * Users are per PC (each PC has its own keyring), so synced rows name the acting user by id and
+ * by name, without a foreign key to the local users table.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- frozen migration
 export async function up(db: Kysely<any>): Promise<void> {
@@ -76,7 +78,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('subject_id', 'text', (c) => c.notNull())
     .addColumn('method', 'text', (c) => c.notNull().check(sql`method IN ('id_document', 'svb_letter')`))
     .addColumn('checked_on', 'text', (c) => c.notNull())
-    .addColumn('checked_by', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('checked_by', 'text', (c) => c.notNull())
+    .addColumn('checked_by_name', 'text', (c) => c.notNull())
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer')
     .execute();
@@ -124,7 +127,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('due_date', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('confirmed_at', 'text')
-    .addColumn('confirmed_by', 'text', (c) => c.references('users.id'))
+    .addColumn('confirmed_by', 'text')
+    .addColumn('confirmed_by_name', 'text')
     .addColumn('version', 'integer')
     .execute();
   await db.schema.createIndex('tasks_open').on('tasks').columns(['confirmed_at', 'due_date']).execute();
@@ -194,7 +198,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('collector_name', 'text', (c) => c.notNull())
     .addColumn('method', 'text', (c) => c.notNull().check(sql`method IN ('known', 'colleague_confirmed', 'parent_called', 'id_shown')`))
     .addColumn('id_type', 'text')
-    .addColumn('recorded_by', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('recorded_by', 'text', (c) => c.notNull())
+    .addColumn('recorded_by_name', 'text', (c) => c.notNull())
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer')
     .execute();

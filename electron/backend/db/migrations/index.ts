@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_users_and_location';
 import * as m0002 from './0002_audit_log';
 import * as m0003 from './0003_clients';
+import * as m0004 from './0004_sync';
 
 /** All migrations, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
   '0001_users_and_location': m0001,
   '0002_audit_log': m0002,
   '0003_clients': m0003,
+  '0004_sync': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

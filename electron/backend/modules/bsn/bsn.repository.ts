@@ -16,24 +16,25 @@ export async function latestChecks(db: DbOrTrx, subject: BsnSubjectType, ids: st
   if (ids.length === 0) return new Map<string, { method: 'id_document' | 'svb_letter'; checkedOn: string; checkedByName: string }>();
   const rows = await db
     .selectFrom('bsn_verifications')
-    .innerJoin('users', 'users.id', 'bsn_verifications.checked_by')
-    .select(['bsn_verifications.subject_id', 'bsn_verifications.method', 'bsn_verifications.checked_on', 'bsn_verifications.recorded_at', 'users.name'])
-    .where('bsn_verifications.subject_type', '=', subject)
-    .where('bsn_verifications.subject_id', 'in', ids)
-    .orderBy('bsn_verifications.recorded_at')
+    .select(['subject_id', 'method', 'checked_on', 'checked_by_name as name'])
+    .where('subject_type', '=', subject)
+    .where('subject_id', 'in', ids)
+    .orderBy('recorded_at')
     .execute();
   const map = new Map<string, { method: 'id_document' | 'svb_letter'; checkedOn: string; checkedByName: string }>();
   for (const row of rows) map.set(row.subject_id, { method: row.method, checkedOn: row.checked_on, checkedByName: row.name });
   return map;
 }
 
-export async function deleteChecks(trx: Trx, subject: BsnSubjectType, id: string): Promise<void> {
-  await trx.deleteFrom('bsn_verifications').where('subject_type', '=', subject).where('subject_id', '=', id).execute();
+/** Returns the ids of the deleted checks (they leave as tombstones). */
+export async function deleteChecks(trx: Trx, subject: BsnSubjectType, id: string): Promise<string[]> {
+  const rows = await trx.deleteFrom('bsn_verifications').where('subject_type', '=', subject).where('subject_id', '=', id).returning('id').execute();
+  return rows.map((r) => r.id);
 }
 
 export async function insertCheck(
   trx: Trx,
-  row: { id: string; location_id: string; subject_type: BsnSubjectType; subject_id: string; method: 'id_document' | 'svb_letter'; checked_on: string; checked_by: string; recorded_at: string },
+  row: { id: string; location_id: string; subject_type: BsnSubjectType; subject_id: string; method: 'id_document' | 'svb_letter'; checked_on: string; checked_by: string; checked_by_name: string; recorded_at: string },
 ): Promise<void> {
   await trx.insertInto('bsn_verifications').values({ ...row, version: null }).execute();
 }

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { queueDelete, queueUpsert } from '../../sync/outbox';
 import { AppError } from '../../../../shared/api/result';
 import type { BsnStatus } from '../../../../shared/api/clients.schemas';
 import { can, type Role } from '../../../../shared/auth/permissions';
@@ -44,7 +45,8 @@ export async function setBsn(core: AppCore, session: Session, input: { subject: 
   await core.transaction(async (trx) => {
     await requireSubject(trx, input.subject, input.id);
     await writeBsn(trx, input.subject, input.id, input.bsn, core.now().toISOString());
-    await deleteChecks(trx, input.subject, input.id);
+    await queueUpsert(trx, input.subject === 'parent' ? 'parents' : 'children', input.id, core.now());
+    for (const checkId of await deleteChecks(trx, input.subject, input.id)) await queueDelete(trx, 'bsn_verifications', checkId, core.now());
     await appendAudit(trx, { userId: session.userId, action: 'bsn.set', entity: input.subject, entityId: input.id }, core.now());
   });
   return { masked: maskBsn(input.bsn) };
@@ -67,8 +69,10 @@ export async function recordBsnCheck(
       method: input.method,
       checked_on: input.checkedOn,
       checked_by: session.userId,
+      checked_by_name: session.name,
       recorded_at: core.now().toISOString(),
     });
+    await queueUpsert(trx, 'bsn_verifications', id, core.now());
     await appendAudit(trx, { userId: session.userId, action: 'bsn.recordCheck', entity: input.subject, entityId: input.id, details: { method: input.method } }, core.now());
   });
   return {};

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { queueUpsert } from '../../sync/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
 import type { Child, ChildInput, ChildListRow, ChildUpdateInput } from '../../../../shared/api/clients.schemas';
@@ -90,6 +91,7 @@ export async function createChild(core: AppCore, session: Session, input: z.outp
       updated_at: now,
       version: null,
     });
+    await queueUpsert(trx, 'children', id, core.now());
     await appendAudit(trx, { userId: session.userId, action: 'children.create', entity: 'child', entityId: id }, core.now());
     return id;
   };
@@ -109,6 +111,7 @@ export async function updateChild(core: AppCore, session: Session, input: z.outp
       group_name: input.groupName,
       updated_at: core.now().toISOString(),
     });
+    await queueUpsert(trx, 'children', input.id, core.now());
     await appendAudit(trx, { userId: session.userId, action: 'children.update', entity: 'child', entityId: input.id }, core.now());
   });
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { queueUpsert } from '../../sync/outbox';
 import { AppError } from '../../../../shared/api/result';
 import type { MedicalInfo, MedicalInput } from '../../../../shared/api/clients.schemas';
 import { can } from '../../../../shared/auth/permissions';
@@ -39,6 +40,7 @@ export async function writeMedical(core: AppCore, session: Session, input: z.out
       .values({ child_id: input.childId, location_id: child.location_id, ...values, version: null })
       .onConflict((oc) => oc.column('child_id').doUpdateSet(values))
       .execute();
+    await queueUpsert(trx, 'child_medical', input.childId, core.now());
     await appendAudit(trx, { userId: session.userId, action: 'medical.update', entity: 'child', entityId: input.childId }, core.now());
   });
   return readMedical(core, session, input.childId);

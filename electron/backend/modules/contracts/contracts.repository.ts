@@ -22,7 +22,6 @@ export const taskRows = (db: DbOrTrx, options: { includeConfirmed: boolean; id?:
   let query = db
     .selectFrom('tasks')
     .innerJoin('children', 'children.id', 'tasks.child_id')
-    .leftJoin('users', 'users.id', 'tasks.confirmed_by')
     .select([
       'tasks.id',
       'tasks.kind',
@@ -31,7 +30,7 @@ export const taskRows = (db: DbOrTrx, options: { includeConfirmed: boolean; id?:
       'tasks.due_date',
       'tasks.created_at',
       'tasks.confirmed_at',
-      'users.name as confirmed_by_name',
+      'tasks.confirmed_by_name',
       'children.first_name',
       'children.surname_prefix',
       'children.surname',

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { queueUpsert } from '../../sync/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
 import type { Contract, ContractFields, ContractUpdateInput, Task } from '../../../../shared/api/clients.schemas';
@@ -33,11 +34,13 @@ async function ensureDossierTask(trx: Trx, contract: { id: string; child_id: str
   if (existing) {
     if (!existing.confirmed_at && existing.due_date !== contract.end_date) {
       await trx.updateTable('tasks').set({ due_date: contract.end_date }).where('id', '=', existing.id).execute();
+      await queueUpsert(trx, 'tasks', existing.id, new Date(now));
     }
     return;
   }
+  const id = uuidv7();
   await insertTask(trx, {
-    id: uuidv7(),
+    id,
     location_id: contract.location_id,
     kind: 'paper_dossier_destroy',
     child_id: contract.child_id,
@@ -46,8 +49,10 @@ async function ensureDossierTask(trx: Trx, contract: { id: string; child_id: str
     created_at: now,
     confirmed_at: null,
     confirmed_by: null,
+    confirmed_by_name: null,
     version: null,
   });
+  await queueUpsert(trx, 'tasks', id, new Date(now));
 }
 
 export async function createContract(
@@ -75,6 +80,7 @@ export async function createContract(
       version: null,
     };
     await insertContract(trx, row);
+    await queueUpsert(trx, 'contracts', id, core.now());
     await ensureDossierTask(trx, row, now);
     await appendAudit(trx, { userId: session.userId, action: 'contracts.create', entity: 'contract', entityId: id }, core.now());
     return id;
@@ -95,6 +101,7 @@ export async function updateContract(core: AppCore, session: Session, input: z.o
       end_date: input.endDate,
       updated_at: now,
     });
+    await queueUpsert(trx, 'contracts', input.id, core.now());
     await ensureDossierTask(trx, { ...existing, end_date: input.endDate }, now);
     const ended = !existing.end_date && input.endDate;
     await appendAudit(trx, { userId: session.userId, action: ended ? 'contracts.end' : 'contracts.update', entity: 'contract', entityId: input.id }, core.now());
@@ -129,7 +136,8 @@ export async function confirmTask(core: AppCore, session: Session, id: string): 
     const task = await trx.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
     if (!task) throw new AppError('NOT_FOUND', 'Deze taak bestaat niet (meer).');
     if (task.confirmed_at) throw new AppError('CONFLICT', 'Deze taak is al afgerond.');
-    await trx.updateTable('tasks').set({ confirmed_at: core.now().toISOString(), confirmed_by: session.userId }).where('id', '=', id).execute();
+    await trx.updateTable('tasks').set({ confirmed_at: core.now().toISOString(), confirmed_by: session.userId, confirmed_by_name: session.name }).where('id', '=', id).execute();
+    await queueUpsert(trx, 'tasks', id, core.now());
     await appendAudit(trx, { userId: session.userId, action: 'tasks.confirm', entity: 'task', entityId: id, details: { kind: task.kind } }, core.now());
   });
   const [task] = await listTasks(core.db(), true, id);

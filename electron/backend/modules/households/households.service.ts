@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { queueUpsert } from '../../sync/outbox';
 import { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
 import type { Household, HouseholdInput, HouseholdUpdateInput } from '../../../../shared/api/clients.schemas';
@@ -78,9 +79,11 @@ export async function createHousehold(core: AppCore, session: Session, input: Ne
       updated_at: now,
       version: null,
     });
+    await queueUpsert(trx, 'households', id, core.now());
     for (const parent of input.parents) {
       const parentId = uuidv7();
       await insertParent(trx, { id: parentId, location_id, household_id: id, ...parentRow(parent), bsn: parent.bsn, created_at: now, updated_at: now, version: null });
+      await queueUpsert(trx, 'parents', parentId, core.now());
       await appendAudit(trx, { userId: session.userId, action: 'parents.create', entity: 'parent', entityId: parentId }, core.now());
     }
     await appendAudit(trx, { userId: session.userId, action: 'households.create', entity: 'household', entityId: id }, core.now());
@@ -111,16 +114,19 @@ export async function updateHousehold(core: AppCore, session: Session, input: Ho
       iban_holder: input.ibanHolder,
       updated_at: now,
     });
+    await queueUpsert(trx, 'households', input.id, core.now());
     const location_id = existing.location_id;
     for (const parent of input.parents) {
       if (parent.id) {
         if (!parents.some((p) => p.id === parent.id)) throw new AppError('NOT_FOUND', 'Deze ouder hoort niet bij dit gezin.');
         // The BSN is not changed here (bsn.set is audited and resets the BSN-controle).
         await updateParentRow(trx, parent.id, { ...parentRow(parent), updated_at: now });
+        await queueUpsert(trx, 'parents', parent.id, core.now());
         await appendAudit(trx, { userId: session.userId, action: 'parents.update', entity: 'parent', entityId: parent.id }, core.now());
       } else {
         const parentId = uuidv7();
         await insertParent(trx, { id: parentId, location_id, household_id: input.id, ...parentRow(parent), bsn: parent.bsn, created_at: now, updated_at: now, version: null });
+        await queueUpsert(trx, 'parents', parentId, core.now());
         await appendAudit(trx, { userId: session.userId, action: 'parents.create', entity: 'parent', entityId: parentId }, core.now());
       }
     }

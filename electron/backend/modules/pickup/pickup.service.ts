@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { queueUpsert } from '../../sync/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
 import type { IdentificationInput, PickupBanInput, PickupPersonInput } from '../../../../shared/api/clients.schemas';
@@ -20,17 +21,9 @@ export async function pickupOverview(db: DbOrTrx, childId: string, today: string
   const bans = await db.selectFrom('pickup_bans').selectAll().where('child_id', '=', childId).orderBy('lifted_at').orderBy('created_at', 'desc').execute();
   const identifications = await db
     .selectFrom('identification_log')
-    .innerJoin('users', 'users.id', 'identification_log.recorded_by')
-    .select([
-      'identification_log.id',
-      'identification_log.collector_name',
-      'identification_log.method',
-      'identification_log.id_type',
-      'identification_log.recorded_at',
-      'users.name as recorded_by_name',
-    ])
-    .where('identification_log.child_id', '=', childId)
-    .orderBy('identification_log.recorded_at', 'desc')
+    .select(['id', 'collector_name', 'method', 'id_type', 'recorded_at', 'recorded_by_name'])
+    .where('child_id', '=', childId)
+    .orderBy('recorded_at', 'desc')
     .limit(100)
     .execute();
   return {
@@ -78,6 +71,7 @@ export async function addPickupPerson(core: AppCore, session: Session, input: z.
       .insertInto('pickup_persons')
       .values({ id, location_id: child.location_id, child_id: child.id, name: input.name, relation: input.relation, phone: input.phone, valid_until: input.validUntil, revoked_at: null, created_at: core.now().toISOString(), version: null })
       .execute();
+    await queueUpsert(trx, 'pickup_persons', id, core.now());
   });
   return (await pickupOverview(core.db(), input.childId, today)).persons.find((p) => p.id === id)!;
 }
@@ -87,6 +81,7 @@ export async function revokePickupPerson(core: AppCore, session: Session, id: st
     const person = await trx.selectFrom('pickup_persons').selectAll().where('id', '=', id).executeTakeFirst();
     if (!person || person.revoked_at) throw new AppError('NOT_FOUND', 'Deze ophaalpersoon bestaat niet (meer).');
     await trx.updateTable('pickup_persons').set({ revoked_at: core.now().toISOString() }).where('id', '=', id).execute();
+    await queueUpsert(trx, 'pickup_persons', id, core.now());
     await appendAudit(trx, { userId: session.userId, action: 'pickup.revokePerson', entity: 'child', entityId: person.child_id, details: { pickupPersonId: id } }, core.now());
   });
   return {};
@@ -113,6 +108,7 @@ export async function addPickupBan(core: AppCore, session: Session, input: z.out
         version: null,
       })
       .execute();
+    await queueUpsert(trx, 'pickup_bans', id, core.now());
   });
   return (await pickupOverview(core.db(), input.childId, today)).bans.find((b) => b.id === id)!;
 }
@@ -123,6 +119,7 @@ export async function liftPickupBan(core: AppCore, session: Session, input: { id
     if (!row) throw new AppError('NOT_FOUND', 'Deze regel bestaat niet (meer).');
     if (row.lifted_at) throw new AppError('CONFLICT', 'Deze regel is al opgeheven.');
     await trx.updateTable('pickup_bans').set({ lifted_at: core.now().toISOString(), lift_reason: input.reason }).where('id', '=', input.id).execute();
+    await queueUpsert(trx, 'pickup_bans', input.id, core.now());
     await appendAudit(trx, { userId: session.userId, action: 'pickup.liftBan', entity: 'child', entityId: row.child_id, details: { banId: row.id } }, core.now());
     return row;
   });
@@ -144,10 +141,12 @@ export async function recordIdentification(core: AppCore, session: Session, inpu
         method: input.method,
         id_type: input.idType ?? null,
         recorded_by: session.userId,
+        recorded_by_name: session.name,
         recorded_at: core.now().toISOString(),
         version: null,
       })
       .execute();
+    await queueUpsert(trx, 'identification_log', id, core.now());
   });
   return (await pickupOverview(core.db(), input.childId, today)).identifications.find((i) => i.id === id)!;
 }

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { queueUpsert } from '../../sync/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
 import type { WaitlistEntry, WaitlistInput, WaitlistPlaceInput } from '../../../../shared/api/clients.schemas';
@@ -69,6 +70,7 @@ export async function createWaitlistEntry(core: AppCore, session: Session, input
         version: null,
       })
       .execute();
+    await queueUpsert(trx, 'waitlist_entries', id, core.now());
     await appendAudit(trx, { userId: session.userId, action: 'waitlist.create', entity: 'waitlistEntry', entityId: id }, core.now());
   });
   return toEntry(await requireEntry(core.db(), id));
@@ -87,6 +89,7 @@ export async function placeWaitlistEntry(core: AppCore, session: Session, input:
       .set({ status: 'geplaatst', closed_at: core.now().toISOString(), placed_child_id: childId })
       .where('id', '=', entry.id)
       .execute();
+    await queueUpsert(trx, 'waitlist_entries', entry.id, core.now());
     await appendAudit(trx, { userId: session.userId, action: 'waitlist.place', entity: 'waitlistEntry', entityId: entry.id, details: { childId } }, core.now());
     return { householdId, childId, contractId };
   });
@@ -101,6 +104,7 @@ export async function withdrawWaitlistEntry(core: AppCore, session: Session, inp
       .set({ status: 'ingetrokken', closed_at: core.now().toISOString(), withdraw_reason: input.reason })
       .where('id', '=', input.id)
       .execute();
+    await queueUpsert(trx, 'waitlist_entries', input.id, core.now());
     await appendAudit(trx, { userId: session.userId, action: 'waitlist.withdraw', entity: 'waitlistEntry', entityId: input.id }, core.now());
   });
   return toEntry(await requireEntry(core.db(), input.id));

@@ -1,0 +1,52 @@
+import { v7 as uuidv7 } from 'uuid';
+import { CONFLICT_CHECKED, type SyncedEntity } from '../../../shared/sync/protocol';
+import type { Trx } from '../db/schema';
+
+/** Primary key column per synced table. */
+export const PRIMARY_KEY: Record<SyncedEntity, string> = {
+  households: 'id',
+  parents: 'id',
+  children: 'id',
+  bsn_verifications: 'id',
+  child_medical: 'child_id',
+  contracts: 'id',
+  tasks: 'id',
+  waitlist_entries: 'id',
+  pickup_persons: 'id',
+  pickup_bans: 'id',
+  identification_log: 'id',
+};
+
+/**
+ * The one helper every module calls after a synced write, inside the same transaction: it queues
+ * the row as it now is. Head office sees the write exactly when the local transaction committed.
+ */
+export async function queueUpsert(trx: Trx, entity: SyncedEntity, id: string, now: Date): Promise<void> {
+  const key = PRIMARY_KEY[entity];
+  // Dynamic table name from a closed list; Kysely cannot type this generically.
+  const row = (await trx
+    .selectFrom(entity)
+    .selectAll()
+    .where(key as never, '=', id as never)
+    .executeTakeFirst()) as Record<string, unknown> | undefined;
+  if (!row) throw new Error(`queueUpsert: ${entity} ${id} not found`);
+  const { version, ...payload } = row;
+  await trx
+    .insertInto('outbox')
+    .values({
+      mutation_id: uuidv7(),
+      entity,
+      entity_id: id,
+      op: 'upsert',
+      payload: JSON.stringify(payload),
+      // Only conflict-checked entities need the base version; LWW entities ignore it.
+      base_version: CONFLICT_CHECKED.has(entity) ? ((version as number | null) ?? null) : null,
+      created_at: now.toISOString(),
+    })
+    .execute();
+}
+
+/** A tombstone: entity and id only, no personal data. */
+export async function queueDelete(trx: Trx, entity: SyncedEntity, id: string, now: Date): Promise<void> {
+  await trx.insertInto('outbox').values({ mutation_id: uuidv7(), entity, entity_id: id, op: 'delete', payload: null, base_version: null, created_at: now.toISOString() }).execute();
+}

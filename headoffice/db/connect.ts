@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import pg from 'pg';
+import * as m0001 from './migrations/0001_initial';
+import type { HeadOfficeDatabase, HoDb } from './schema';
+
+const migrations: Record<string, Migration> = { '0001_initial': m0001 };
+
+/**
+ * PostgreSQL when DATABASE_URL is set (production: several stateless instances on one database),
+ * otherwise an embedded SQLite file in the data dir.
+ */
+export function connectHeadOffice(options: { databaseUrl?: string | undefined; dataDir?: string | undefined }): { db: HoDb; dialect: 'postgres' | 'sqlite' } {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20 });
+    return { db: new Kysely<HeadOfficeDatabase>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  }
+  if (!options.dataDir) throw new Error('geef --data-dir of DATABASE_URL op');
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const sqlite = new Database(path.join(options.dataDir, 'hoofdkantoor.db'));
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return { db: new Kysely<HeadOfficeDatabase>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+}
+
+export async function migrateHeadOffice(db: HoDb): Promise<void> {
+  const result = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+}

@@ -1,0 +1,13 @@
+import type { Kysely, Transaction } from 'kysely';
+
+export interface HeadOfficeDatabase {
+  locations: { id: string; name: string; version: number; created_at: string };
+  enrolment_codes: { code_hash: string; location_id: string; expires_at: string; used_at: string | null; created_at: string };
+  devices: { id: string; location_id: string; name: string; token_hash: string; created_at: string; last_sync_at: string | null; revoked_at: string | null };
+  records: { location_id: string; entity: string; entity_id: string; version: number; deleted: number; payload: string | null; updated_at: string };
+  applied_mutations: { device_id: string; mutation_id: string; status: string; version: number | null; applied_at: string };
+  audit_anchors: { device_id: string; seq: number; hash: string; received_at: string };
+}
+
+export type HoDb = Kysely<HeadOfficeDatabase>;
+export type HoTrx = Transaction<HeadOfficeDatabase>;

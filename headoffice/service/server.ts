@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { EnrolRequest, PushRequest } from '../../shared/sync/protocol';
+import type { HoDb } from '../db/schema';
+import { authenticateDevice, enrolDevice, pull, push, type Device } from './sync.service';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    device?: Device;
+  }
+}
+
+export interface HeadOfficeOptions {
+  db: HoDb;
+  /** pino logger options; false in tests. */
+  logger?: boolean | { level: string };
+  tls?: { certFile: string; keyFile: string };
+  now?: () => Date;
+}
+
+/** The head-office sync service. Stateless: every fact lives in the database. */
+export function buildHeadOfficeServer(options: HeadOfficeOptions): FastifyInstance {
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    logger: options.logger ?? { level: 'info' },
+    bodyLimit: 16 * 1024 * 1024,
+    ...(options.tls ? { https: { cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) } } : {}),
+  }) as unknown as FastifyInstance;
+  const { db } = options;
+
+  app.get('/health', async (_req, reply) => {
+    try {
+      await sql`SELECT 1`.execute(db);
+      return { status: 'ok' };
+    } catch {
+      return reply.code(503).send({ status: 'database unavailable' });
+    }
+  });
+
+  app.post('/v1/enrol', async (request, reply) => {
+    const body = EnrolRequest.safeParse(request.body);
+    if (!body.success) return reply.code(400).send({ error: 'Ongeldig verzoek.' });
+    const enrolled = await enrolDevice(db, body.data.code, body.data.deviceName, now());
+    if (!enrolled) return reply.code(403).send({ error: 'Deze code is onbekend, al gebruikt of verlopen.' });
+    request.log.info({ deviceId: enrolled.deviceId, locationId: enrolled.locationId }, 'device enrolled');
+    return enrolled;
+  });
+
+  // Everything under /v1/sync needs a valid, unrevoked device token.
+  app.register(async (scope) => {
+    scope.addHook('onRequest', async (request, reply) => {
+      const auth = request.headers.authorization ?? '';
+      const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+      const device = token ? await authenticateDevice(db, token) : null;
+      if (!device || device === 'revoked') {
+        return reply.code(401).send({ error: device === 'revoked' ? 'Dit apparaat is ingetrokken.' : 'Onbekend apparaat.' });
+      }
+      request.device = device;
+    });
+
+    scope.post('/v1/sync/push', async (request, reply) => {
+      const body = PushRequest.safeParse(request.body);
+      if (!body.success) return reply.code(400).send({ error: 'Ongeldig verzoek.' });
+      const results = await push(db, request.device!, body.data.mutations, body.data.auditHead, now());
+      request.log.info({ deviceId: request.device!.id, mutations: results.length, conflicts: results.filter((r) => r.status === 'conflict').length }, 'push');
+      return { results };
+    });
+
+    scope.get<{ Querystring: { after?: string; limit?: string; locationId?: string } }>('/v1/sync/pull', async (request, reply) => {
+      const device = request.device!;
+      // The location comes from the device record; asking for another location's data is refused.
+      if (request.query.locationId && request.query.locationId !== device.location_id) {
+        request.log.warn({ deviceId: device.id, asked: request.query.locationId }, 'cross-location pull refused');
+        return reply.code(403).send({ error: 'Geen toegang tot deze locatie.' });
+      }
+      const after = Math.max(0, Number(request.query.after ?? 0) || 0);
+      const limit = Math.min(1000, Math.max(1, Number(request.query.limit ?? 500) || 500));
+      return pull(db, device, after, limit, now());
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * The wire protocol between a location PC and head office (hoofdkantoor). Both sides validate
+ * with these schemas. The location is never taken from a payload: head office uses the device's.
+ */
+
+/** Entities that sync, and which of them refuse a stale base version (conflict instead of LWW). */
+export const SYNCED_ENTITIES = [
+  'households',
+  'parents',
+  'children',
+  'bsn_verifications',
+  'child_medical',
+  'contracts',
+  'tasks',
+  'waitlist_entries',
+  'pickup_persons',
+  'pickup_bans',
+  'identification_log',
+] as const;
+export const SyncedEntity = z.enum(SYNCED_ENTITIES);
+export type SyncedEntity = z.infer<typeof SyncedEntity>;
+
+/** Medical data (and later meldcode files): never silently overwritten. */
+export const CONFLICT_CHECKED: ReadonlySet<SyncedEntity> = new Set(['child_medical']);
+
+export const EnrolRequest = z.object({ code: z.string().trim().min(6).max(64), deviceName: z.string().trim().min(1).max(120) });
+export const EnrolResponse = z.object({ deviceId: z.string(), token: z.string(), locationId: z.string(), locationName: z.string() });
+
+export const Mutation = z.object({
+  mutationId: z.string().min(1).max(64),
+  entity: SyncedEntity,
+  entityId: z.string().min(1).max(64),
+  op: z.enum(['upsert', 'delete']),
+  /** The full row for an upsert; null for a delete (a tombstone carries no personal data). */
+  payload: z.record(z.string(), z.unknown()).nullable(),
+  /** The server version the device last saw for this row (null: new row). */
+  baseVersion: z.number().int().nullable(),
+});
+export type Mutation = z.infer<typeof Mutation>;
+
+export const AuditHead = z.object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) });
+
+export const PushRequest = z.object({ mutations: z.array(Mutation).max(500), auditHead: AuditHead.nullable() });
+export const MutationResult = z.object({
+  mutationId: z.string(),
+  status: z.enum(['applied', 'duplicate', 'conflict', 'rejected']),
+  version: z.number().int().nullable(),
+  /** For a conflict: head office's current row, so both versions can be shown. */
+  serverPayload: z.record(z.string(), z.unknown()).nullable().optional(),
+  reason: z.string().optional(),
+});
+export type MutationResult = z.infer<typeof MutationResult>;
+export const PushResponse = z.object({ results: z.array(MutationResult) });
+
+export const Change = z.object({
+  entity: SyncedEntity,
+  entityId: z.string(),
+  version: z.number().int(),
+  deleted: z.boolean(),
+  payload: z.record(z.string(), z.unknown()).nullable(),
+});
+export type Change = z.infer<typeof Change>;
+export const PullResponse = z.object({ changes: z.array(Change), cursor: z.number().int(), hasMore: z.boolean() });
