@@ -29,6 +29,16 @@ export interface Session {
   lastActivity: number;
 }
 
+/** What the sync API needs of the background scheduler (kept minimal to avoid an import cycle). */
+export interface SchedulerHandle {
+  readonly isRunning: boolean;
+  readonly nextAttemptAt: number;
+  runNow(): Promise<unknown>;
+  trigger(): void;
+  stop(): Promise<void>;
+  start(): void;
+}
+
 /** A failed login, held in memory (nothing may change on disk) and audited at the next unlock. */
 interface PendingFailure {
   at: Date;
@@ -55,6 +65,7 @@ export class AppCore {
   private failures = 0;
   private nextAttemptAt = 0;
   private pendingFailures: PendingFailure[] = [];
+  scheduler: SchedulerHandle | null = null;
   /** The herstelsleutel, held only between setup and the manager confirming it was saved. */
   pendingRecoveryKey: string | null = null;
 

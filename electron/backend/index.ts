@@ -1,6 +1,8 @@
 import type { Result } from '../../shared/api/result';
 import { dispatch, type Logger } from './api/dispatch';
 import { AppCore, type BackendOptions } from './core';
+import { SyncScheduler } from './sync/scheduler';
+import type { Transport } from './sync/sync.engine';
 
 export type { BackendOptions } from './core';
 export type { KeyringProtector } from './db/keyring';
@@ -12,18 +14,28 @@ export interface Backend {
   readonly core: AppCore;
 }
 
-export function createBackend(options: BackendOptions, logger?: Logger): Backend {
+export function createBackend(
+  options: BackendOptions & { syncTransport?: Transport; /** false in tests that drive sync rounds themselves */ backgroundSync?: boolean },
+  logger?: Logger,
+): Backend {
   const core = new AppCore(options);
-  // One call at a time: the desktop has one user, and serialising keeps login, lock and
-  // transactions from interleaving (e.g. a lock arriving while a save is half done).
+  // One piece of work at a time: API calls and the database phases of a sync round. This keeps
+  // login, lock and transactions from interleaving (e.g. a lock arriving while a save is half done).
   let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const scheduler = new SyncScheduler(core, exclusive, options.syncTransport);
+  core.scheduler = scheduler;
+  if (options.backgroundSync !== false) scheduler.start();
   return {
     core,
-    call(method, input) {
-      const run = queue.then(() => dispatch(core, method, input, logger));
-      queue = run.catch(() => undefined);
-      return run;
+    call: (method, input) => exclusive(() => dispatch(core, method, input, logger)),
+    close: async () => {
+      await scheduler.stop();
+      await exclusive(() => core.close());
     },
-    close: () => core.close(),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Permission } from '../auth/permissions';
 import { clientsContract } from './clients.contract';
+import { syncContract } from './sync.contract';
 import {
   AuditEntry,
   AuditVerification,
@@ -132,6 +133,7 @@ export const contract = {
   }),
 
   ...clientsContract,
+  ...syncContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -30,6 +30,8 @@ export const Permission = z.enum([
   'pickup.write',
   'pickup.identify',
   'tasks.manage',
+  /** Couple this PC to head office, resolve sync conflicts. */
+  'sync.manage',
   /** Data categories. */
   'bsn.view',
   'bsn.reveal',
@@ -59,6 +61,7 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
     'pickup.write',
     'pickup.identify',
     'tasks.manage',
+    'sync.manage',
     'bsn.view',
     'bsn.reveal',
     'medical.read',

@@ -6,6 +6,7 @@ import { afterEach, expect } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/result';
+import type { Transport } from '../../electron/backend/sync/sync.engine';
 
 export const ROOT = path.resolve(__dirname, '../..');
 /** Cheaper scrypt for tests that log in many times; one test checks the production default. */
@@ -30,8 +31,9 @@ export interface TestBackend extends Backend {
   err<M extends MethodName>(method: M, input: unknown): Promise<ApiError>;
 }
 
-export function makeBackend(dataDir = tempDir(), options: { now?: () => Date } = {}): TestBackend {
-  const backend = createBackend({ dataDir, resourcesDir: path.join(ROOT, 'resources'), kdf: TEST_KDF, ...options }, { error: () => {} });
+export function makeBackend(dataDir = tempDir(), options: { now?: () => Date; syncTransport?: Transport } = {}): TestBackend {
+  // Tests drive sync rounds themselves (core.scheduler.runNow()), so no background timer.
+  const backend = createBackend({ dataDir, resourcesDir: path.join(ROOT, 'resources'), kdf: TEST_KDF, backgroundSync: false, ...options }, { error: () => {} });
   cleanups.push(() => backend.close());
   return Object.assign(backend, {
     dataDir,

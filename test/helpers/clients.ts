@@ -1,7 +1,7 @@
 import type { TestBackend } from './backend';
 
 /** Valid test BSNs (elfproef) — fictional, used throughout the tests. */
-export const BSN = { parent: '111222333', child: '123456782', other: '010000016' };
+export const BSN = { parent: '111222333', child: '123456782', other: '100000009' };
 
 export const HOUSEHOLD = {
   street: 'Dorpsstraat',

@@ -4,6 +4,7 @@ import { auditHandlers } from '../modules/audit/audit.handlers';
 import { securityHandlers } from '../modules/security/security.handlers';
 import { authHandlers, usersHandlers } from '../modules/users/users.handlers';
 import { clientsHandlers } from '../modules/clients.handlers';
+import { syncHandlers } from '../sync/sync.handlers';
 
 /** Every method of the contract has exactly one handler; the compiler checks completeness. */
 export const handlers: Handlers<MethodName> = {
@@ -12,4 +13,5 @@ export const handlers: Handlers<MethodName> = {
   ...auditHandlers,
   ...securityHandlers,
   ...clientsHandlers,
+  ...syncHandlers,
 };

@@ -1,0 +1,64 @@
+import http from 'node:http';
+import https from 'node:https';
+
+export class SyncHttpError extends Error {
+  constructor(
+    readonly status: number | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncHttpError';
+  }
+}
+
+/**
+ * JSON over HTTP(S) to head office. With `caCertPem`, only a server certificate issued by that CA
+ * is accepted (pinned CA); otherwise the OS trust store applies. Plain http only for 127.0.0.1/localhost.
+ */
+export function requestJson(
+  baseUrl: string,
+  options: { method: 'GET' | 'POST'; path: string; token?: string; body?: unknown; caCertPem?: string | null; timeoutMs?: number },
+): Promise<unknown> {
+  const url = new URL(options.path, baseUrl);
+  if (url.protocol === 'http:' && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') {
+    return Promise.reject(new SyncHttpError(null, 'Een verbinding met het hoofdkantoor moet versleuteld zijn (https).'));
+  }
+  const body = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
+  const transport = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = transport.request(
+      url,
+      {
+        method: options.method,
+        headers: {
+          accept: 'application/json',
+          ...(body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {}),
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        },
+        ...(url.protocol === 'https:' && options.caCertPem ? { ca: options.caCertPem } : {}),
+        timeout: options.timeoutMs ?? 15_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown = null;
+          try {
+            json = text ? JSON.parse(text) : null;
+          } catch {
+            return reject(new SyncHttpError(res.statusCode ?? null, 'Onverwacht antwoord van het hoofdkantoor.'));
+          }
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300) return resolve(json);
+          const message = json && typeof json === 'object' && 'error' in json ? String((json as { error: unknown }).error) : `HTTP ${status}`;
+          reject(new SyncHttpError(status, message));
+        });
+        res.on('error', (error) => reject(new SyncHttpError(null, error.message)));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('time-out')));
+    req.on('error', (error) => reject(new SyncHttpError(null, `Hoofdkantoor niet bereikbaar (${error.message}).`)));
+    req.end(body);
+  });
+}

@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connect';
+import type { HoDb } from '../../headoffice/db/schema';
+import { buildHeadOfficeServer } from '../../headoffice/service/server';
+import { createLocation, issueEnrolmentCode } from '../../headoffice/service/sync.service';
+import { tempDir } from './backend';
+
+export interface RunningHeadOffice {
+  url: string;
+  db: HoDb;
+  port: number;
+  newLocation(name: string): Promise<{ id: string; code: () => Promise<string> }>;
+  /** Stop the HTTP service (the database stays), to simulate an outage. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real head-office service on 127.0.0.1, on SQLite or on the given PostgreSQL database. */
+export async function startHeadOffice(databaseUrl?: string): Promise<RunningHeadOffice> {
+  const { db } = connectHeadOffice({ databaseUrl, dataDir: databaseUrl ? undefined : tempDir('kop-ho-') });
+  if (databaseUrl) {
+    // A fresh schema per test run on the shared cluster.
+    await sql`DROP SCHEMA IF EXISTS public CASCADE`.execute(db);
+    await sql`CREATE SCHEMA public`.execute(db);
+  }
+  await migrateHeadOffice(db);
+  let app = buildHeadOfficeServer({ db, logger: false });
+  let port = 0;
+  const listen = async () => {
+    await app.listen({ host: '127.0.0.1', port });
+    const address = app.server.address();
+    if (address && typeof address === 'object') port = address.port;
+  };
+  await listen();
+  return {
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
+    db,
+    get port() {
+      return port;
+    },
+    async newLocation(name) {
+      const location = await createLocation(db, name, new Date());
+      return { id: location.id, code: async () => (await issueEnrolmentCode(db, location.id, new Date())).code };
+    },
+    async stop() {
+      await app.close();
+    },
+    async start() {
+      app = buildHeadOfficeServer({ db, logger: false });
+      await listen();
+    },
+    async close() {
+      await app.close().catch(() => undefined);
+      await db.destroy();
+    },
+  };
+}

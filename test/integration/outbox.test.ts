@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { SYNCED_ENTITIES } from '../../shared/sync/protocol';
+import { PRIMARY_KEY } from '../../electron/backend/sync/outbox';
+import { seedDemo, DEMO_ACCOUNTS } from '../../electron/backend/demo/seed';
+import { makeBackend } from '../helpers/backend';
+import { BSN } from '../helpers/clients';
+
+describe('outbox', () => {
+  it('holds, for every row of every synced table, an upsert equal to the row as stored (nothing forgotten)', async () => {
+    const backend = makeBackend();
+    await seedDemo(backend, 6);
+    await backend.ok('auth.login', { username: DEMO_ACCOUNTS.manager.username, password: DEMO_ACCOUNTS.manager.password });
+    const sqlite = backend.core.sqlite();
+    const child = sqlite.prepare('SELECT id FROM children LIMIT 1').get() as { id: string };
+    // Touch the writes the demo does not: identification, revoke, lift, withdraw, task confirm, BSN change.
+    await backend.ok('pickup.recordIdentification', { childId: child.id, collectorName: 'Oom Piet', method: 'parent_called' });
+    const person = await backend.ok('pickup.addPerson', { childId: child.id, name: 'Buurman', relation: 'Buurman', phone: null, validUntil: null });
+    await backend.ok('pickup.revokePerson', { id: person.id });
+    const ban = await backend.ok('pickup.addBan', { childId: child.id, name: 'X Y', basisReference: 'Beschikking', basisDate: null, notes: null });
+    await backend.ok('pickup.liftBan', { id: ban.id, reason: 'Beschikking vervallen' });
+    const [entry] = await backend.ok('waitlist.list', { status: 'open' });
+    await backend.ok('waitlist.withdraw', { id: entry!.id, reason: 'Elders geplaatst' });
+    const contract = sqlite.prepare('SELECT * FROM contracts WHERE end_date IS NULL LIMIT 1').get() as { id: string; care_type: 'bso'; days: string; hours_per_week: number; start_date: string };
+    await backend.ok('contracts.update', { id: contract.id, careType: contract.care_type, days: JSON.parse(contract.days), hoursPerWeek: contract.hours_per_week, startDate: contract.start_date, endDate: contract.start_date });
+    const [task] = await backend.ok('tasks.list', { includeConfirmed: false });
+    await backend.ok('tasks.confirm', { id: task!.id });
+    await backend.ok('bsn.set', { subject: 'child', id: child.id, bsn: BSN.other });
+
+    for (const entity of SYNCED_ENTITIES) {
+      const rows = sqlite.prepare(`SELECT * FROM ${entity}`).all() as Record<string, unknown>[];
+      expect(rows.length, entity).toBeGreaterThan(0);
+      for (const row of rows) {
+        const id = row[PRIMARY_KEY[entity]] as string;
+        const queued = sqlite.prepare("SELECT payload FROM outbox WHERE entity = ? AND entity_id = ? AND op = 'upsert' ORDER BY seq DESC LIMIT 1").get(entity, id) as { payload: string } | undefined;
+        expect(queued, `${entity} ${id}`).toBeDefined();
+        const { version: _version, ...stored } = row;
+        expect(JSON.parse(queued!.payload), `${entity} ${id}`).toEqual(stored);
+      }
+    }
+    // The replaced BSN's old check leaves as a tombstone without personal data.
+    const tombstones = sqlite.prepare("SELECT * FROM outbox WHERE op = 'delete'").all() as { entity: string; payload: string | null }[];
+    expect(tombstones.length).toBeGreaterThan(0);
+    for (const t of tombstones) expect(t.payload).toBeNull();
+  });
+});

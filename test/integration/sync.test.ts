@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestJson } from '../../electron/backend/sync/http';
+import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engine';
+import { revokeDevice } from '../../headoffice/service/sync.service';
+import { makeBackend, MANAGER, setUpLocation, type TestBackend } from '../helpers/backend';
+import { createFamily, HOUSEHOLD } from '../helpers/clients';
+import { startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
+import { startPostgres } from '../helpers/postgres';
+
+type Pg = Awaited<ReturnType<typeof startPostgres>>;
+let pg: Pg = null;
+beforeAll(async () => {
+  pg = await startPostgres();
+}, 120_000);
+afterAll(() => pg?.stop());
+
+/** A location PC, set up and enrolled at head office. */
+async function enrolledPc(ho: RunningHeadOffice, code: string, options: { now?: () => Date; syncTransport?: Transport; name?: string } = {}) {
+  const pc = makeBackend(undefined, options);
+  await setUpLocation(pc);
+  await pc.ok('sync.enrol', { serverUrl: ho.url, code, deviceName: options.name ?? 'Kantoor-pc', caCertPem: null });
+  return pc;
+}
+
+const exclusive = <T>(work: () => Promise<T>) => work();
+const sync = (pc: TestBackend, transport?: Transport) => syncOnce(pc.core, exclusive, transport);
+const count = (pc: TestBackend, table: string) => (pc.core.sqlite().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const rows = (pc: TestBackend, table: string) => pc.core.sqlite().prepare(`SELECT * FROM ${table} ORDER BY 1`).all();
+const serverRecords = async (ho: RunningHeadOffice) => (await ho.db.selectFrom('records').select(['entity', 'entity_id', 'version']).orderBy('version').execute()).map((r) => ({ ...r, version: Number(r.version) }));
+
+for (const dialect of ['sqlite', 'postgres'] as const) {
+  describe(`sync with head office on ${dialect}`, () => {
+    let ho: RunningHeadOffice;
+    beforeAll(async () => {
+      if (dialect === 'postgres' && !pg) return;
+      ho = await startHeadOffice(dialect === 'postgres' ? pg!.url : undefined);
+    });
+    afterAll(async () => ho?.close());
+    // Without PostgreSQL installed the postgres half is skipped (CI sets REQUIRE_POSTGRES=1, which
+    // makes a missing server an error in beforeAll instead).
+    const run = (name: string, fn: () => Promise<void>) =>
+      it(
+        name,
+        async (ctx) => {
+          if (!ho) ctx.skip();
+          await fn();
+        },
+        60_000,
+      );
+
+    run('a second PC of the same location sees the first PC’s records after a sync', async () => {
+      const location = await ho.newLocation('KDV Zon');
+      const pc1 = await enrolledPc(ho, await location.code());
+      const pc2 = await enrolledPc(ho, await location.code(), { name: 'Groepsruimte' });
+      const { child } = await createFamily(pc1);
+      await pc1.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
+      const pushed = await sync(pc1);
+      expect(pushed.pushed).toBe(5); // household, 2 parents, child, medical data
+      expect(count(pc1, 'outbox')).toBe(0);
+      await sync(pc2);
+      const found = await pc2.ok('search.query', { q: 'zoe', limit: 5 });
+      expect(found.map((r) => r.displayName)).toEqual(['Zoë de Boer']);
+      expect((await pc2.ok('medical.get', { childId: child.id })).allergies).toBe('Pinda');
+      expect(rows(pc2, 'children')).toEqual(rows(pc1, 'children'));
+      // The audit chain head arrived as an anchor.
+      const anchors = await ho.db.selectFrom('audit_anchors').selectAll().execute();
+      expect(anchors.length).toBeGreaterThan(0);
+    });
+
+    run('service down mid-push: nothing is lost, the outbox goes out when it returns', async () => {
+      const location = await ho.newLocation('KDV Storing');
+      const pc = await enrolledPc(ho, await location.code());
+      await createFamily(pc);
+      const queued = count(pc, 'outbox');
+      await ho.stop();
+      await expect(sync(pc)).rejects.toThrow(/niet bereikbaar/);
+      expect(count(pc, 'outbox')).toBe(queued);
+      expect((await pc.ok('sync.status', {})).online).toBe(false);
+      await ho.start();
+      await pc.ok('sync.enrol', { serverUrl: ho.url, code: 'X', deviceName: 'x', caCertPem: null }).catch(() => undefined);
+      // The port changed on restart: point the PC at it (as IT would after moving the service).
+      pc.core.sqlite().prepare("UPDATE settings SET value = json_set(value, '$.serverUrl', ?) WHERE key = 'sync.config'").run(ho.url);
+      await sync(pc);
+      expect(count(pc, 'outbox')).toBe(0);
+      const status = await pc.ok('sync.status', {});
+      expect(status).toMatchObject({ online: true, pending: 0, lastError: null });
+    });
+
+    run('a response lost after head office committed: the retry applies each mutation exactly once', async () => {
+      const location = await ho.newLocation('KDV Verlies');
+      let dropNext = true;
+      const lossy: Transport = async (base, options) => {
+        const answer = await requestJson(base, options);
+        if (options.path.includes('push') && dropNext) {
+          dropNext = false;
+          throw new Error('verbinding verbroken');
+        }
+        return answer;
+      };
+      const pc = await enrolledPc(ho, await location.code());
+      await createFamily(pc);
+      const queued = count(pc, 'outbox');
+      await expect(sync(pc, lossy)).rejects.toThrow('verbinding verbroken');
+      expect(count(pc, 'outbox')).toBe(queued);
+      const afterFirst = await serverRecords(ho);
+      await sync(pc, lossy);
+      expect(count(pc, 'outbox')).toBe(0);
+      expect(await serverRecords(ho)).toEqual(afterFirst); // nothing applied twice
+      const applied = await ho.db.selectFrom('applied_mutations').select('status').execute();
+      expect(applied.length).toBeGreaterThanOrEqual(queued);
+    });
+
+    run('the same batch pushed twice is answered "duplicate" and changes nothing', async () => {
+      const location = await ho.newLocation('KDV Dubbel');
+      const pc = await enrolledPc(ho, await location.code());
+      await pc.ok('households.create', HOUSEHOLD);
+      const token = (JSON.parse((pc.core.sqlite().prepare("SELECT value FROM settings WHERE key = 'sync.config'").get() as { value: string }).value) as { token: string }).token;
+      const mutations = (pc.core.sqlite().prepare('SELECT * FROM outbox ORDER BY seq').all() as { mutation_id: string; entity: string; entity_id: string; op: string; payload: string }[]).map((r) => ({
+        mutationId: r.mutation_id,
+        entity: r.entity,
+        entityId: r.entity_id,
+        op: r.op,
+        payload: JSON.parse(r.payload),
+        baseVersion: null,
+      }));
+      const first = (await requestJson(ho.url, { method: 'POST', path: '/v1/sync/push', token, body: { mutations, auditHead: null } })) as { results: { status: string }[] };
+      const before = await serverRecords(ho);
+      const second = (await requestJson(ho.url, { method: 'POST', path: '/v1/sync/push', token, body: { mutations, auditHead: null } })) as { results: { status: string }[] };
+      expect(first.results.map((r) => r.status)).toEqual(mutations.map(() => 'applied'));
+      expect(second.results.map((r) => r.status)).toEqual(mutations.map(() => 'duplicate'));
+      expect(await serverRecords(ho)).toEqual(before);
+    });
+
+    run('a device of location A asking for location B’s data gets 403 and nothing; a revoked device gets 401', async () => {
+      const a = await ho.newLocation('KDV A');
+      const b = await ho.newLocation('KDV B');
+      const pcB = await enrolledPc(ho, await b.code());
+      await createFamily(pcB);
+      await sync(pcB);
+      const pcA = await enrolledPc(ho, await a.code());
+      const config = JSON.parse((pcA.core.sqlite().prepare("SELECT value FROM settings WHERE key = 'sync.config'").get() as { value: string }).value) as { token: string; deviceId: string };
+      await expect(requestJson(ho.url, { method: 'GET', path: `/v1/sync/pull?after=0&locationId=${b.id}`, token: config.token })).rejects.toMatchObject({ status: 403 });
+      // Without the parameter, A's pull returns A's data only: none of B's.
+      await sync(pcA);
+      expect(count(pcA, 'children')).toBe(0);
+      await revokeDevice(ho.db, config.deviceId, new Date());
+      await expect(requestJson(ho.url, { method: 'GET', path: '/v1/sync/pull?after=0', token: config.token })).rejects.toMatchObject({ status: 401 });
+      await expect(sync(pcA)).rejects.toThrow('Dit apparaat is ingetrokken.');
+    });
+
+    run('a device clock a year off does not change the order of changes', async () => {
+      const location = await ho.newLocation('KDV Klok');
+      const yearAhead = () => new Date(Date.now() + 365 * 86_400_000);
+      const fast = await enrolledPc(ho, await location.code(), { now: yearAhead });
+      const normal = await enrolledPc(ho, await location.code());
+      const { household, child } = await createFamily(fast);
+      await sync(fast);
+      await sync(normal);
+      // The PC with the right clock edits after the fast one: its edit must win (server order).
+      await normal.ok('children.update', { id: child.id, firstName: 'Zoë', surname: 'Boer', surnamePrefix: 'de', birthDate: '2023-04-15', groupName: 'Vlinders' });
+      await sync(normal);
+      await sync(fast);
+      expect((await fast.ok('children.get', { id: child.id })).groupName).toBe('Vlinders');
+      expect(household.id).toBeTruthy();
+    });
+
+    run('conflicting medical edits are kept side by side and resolved by the manager', async () => {
+      const location = await ho.newLocation('KDV Conflict');
+      const pc1 = await enrolledPc(ho, await location.code());
+      const pc2 = await enrolledPc(ho, await location.code());
+      const { child } = await createFamily(pc1);
+      await pc1.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
+      await sync(pc1);
+      await sync(pc2);
+      await pc1.ok('medical.update', { childId: child.id, allergies: 'Pinda en noten', diet: null, medication: null, otherParticulars: null });
+      await pc2.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: 'Lactosevrij', medication: null, otherParticulars: null });
+      await sync(pc1);
+      const report = await sync(pc2);
+      expect(report.conflicts).toBe(1);
+      const [conflict] = await pc2.ok('sync.conflicts', {});
+      expect(conflict).toMatchObject({ kind: 'conflict', entity: 'child_medical', label: 'Zoë de Boer' });
+      expect(conflict!.localPayload).toMatchObject({ allergies: 'Pinda', diet: 'Lactosevrij' });
+      expect(conflict!.serverPayload).toMatchObject({ allergies: 'Pinda en noten', diet: null });
+      expect((await pc2.ok('sync.status', {})).openConflicts).toBe(1);
+      await pc2.ok('sync.resolveConflict', { id: conflict!.id, resolution: 'merged', merged: { allergies: 'Pinda en noten', diet: 'Lactosevrij', medication: null, other_particulars: null } });
+      await sync(pc2);
+      await sync(pc1);
+      for (const pc of [pc1, pc2]) expect(await pc.ok('medical.get', { childId: child.id })).toMatchObject({ allergies: 'Pinda en noten', diet: 'Lactosevrij' });
+      expect((await pc2.ok('sync.status', {})).openConflicts).toBe(0);
+    });
+
+    run('enrolment codes are one-time', async () => {
+      const location = await ho.newLocation('KDV Code');
+      const code = await location.code();
+      await enrolledPc(ho, code);
+      const pc = makeBackend();
+      await setUpLocation(pc);
+      const error = await pc.err('sync.enrol', { serverUrl: ho.url, code, deviceName: 'Tweede', caCertPem: null });
+      expect(error.message).toBe('Deze code is onbekend, al gebruikt of verlopen.');
+      expect(MANAGER.name).toBeTruthy();
+    });
+  });
+}
