@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/api/result';
 import type { SyncConflict, SyncStatus } from '../../../shared/api/sync.contract';
 import { displayName } from '../../../shared/domain/names';
