@@ -134,6 +134,19 @@ test('inrichten, herstelsleutel, gebruikers, inloggen, wachtwoord wijzigen, roll
   await edit.getByRole('button', { name: 'Annuleren' }).click();
   await expect(edit).toBeHidden();
 
+  // Deactivating asks for confirmation and explains the consequence; cancelled here.
+  await page.getByRole('button', { name: `Acties voor ${STAFF.name}` }).click();
+  await expect(page.getByRole('menuitem', { name: 'Deactiveren' })).toBeEnabled();
+  await checkScreen(page, 'gebruiker-acties');
+  await page.getByRole('menuitem', { name: 'Deactiveren' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Gebruiker deactiveren' });
+  await expect(confirm).toContainText('opent de versleutelde database daarna niet meer');
+  await expect(confirm.getByRole('button', { name: 'Annuleren' })).toBeFocused();
+  await checkScreen(page, 'gebruiker-deactiveren');
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(staffRow).toContainText('Actief');
+
   // ---- Vergrendelen, then log in as the staff member --------------------------------------------
   await page.getByRole('button', { name: 'Vergrendelen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: LOCATION.name })).toBeVisible();
@@ -207,4 +220,40 @@ test('taalkeuze: Engels in de kop, Nederlands blijft standaard', async ({ page, 
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('button', { name: 'NL', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Locatie inrichten' })).toBeVisible();
+});
+
+test('inlogvertraging na herhaalde mislukte pogingen: aftellen en knop uitgeschakeld', async ({ page, webApp }) => {
+  await page.goto(webApp.url);
+  await field(page, 'Naam van de locatie').fill(LOCATION.name);
+  await field(page, 'Adres').fill(LOCATION.address);
+  await field(page, 'LRK-nummer').fill(LOCATION.lrk);
+  await field(page, 'Naam').fill(MANAGER.name);
+  await field(page, 'Gebruikersnaam').fill(MANAGER.username);
+  await field(page, 'Wachtwoord').fill(MANAGER.password);
+  await field(page, 'Herhaal wachtwoord').fill(MANAGER.password);
+  await page.getByRole('button', { name: 'Inrichten' }).click();
+  await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check();
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await page.getByRole('button', { name: 'Vergrendelen' }).click();
+
+  // The first three failures are free; then the backend imposes 1, 2, 4 … seconds.
+  const submit = page.getByRole('button', { name: /^(Inloggen|Wacht \d+ s)$/ });
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await expect(submit).toBeEnabled({ timeout: 15_000 });
+    await field(page, 'Wachtwoord').fill(`Verkeerd-wachtwoord-${attempt}`);
+    await submit.click();
+    await expect(page.getByRole('alert').filter({ hasText: /onjuist|Te veel mislukte pogingen/ }).first()).toBeVisible();
+  }
+  await expect(page.getByRole('alert').filter({ hasText: /Te veel mislukte pogingen\. U kunt het over \d+ seconden opnieuw proberen\./ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Wacht \d+ s$/ })).toBeDisabled();
+
+  // After a reload the delay comes from app.status.
+  await page.reload();
+  await expect(page.getByRole('button', { name: /^Wacht \d+ s$/ })).toBeDisabled();
+
+  // Once the delay has passed the right password opens the app.
+  await expect(page.getByRole('button', { name: 'Inloggen' })).toBeEnabled({ timeout: 20_000 });
+  await field(page, 'Wachtwoord').fill(MANAGER.password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${MANAGER.name}` })).toBeVisible();
 });

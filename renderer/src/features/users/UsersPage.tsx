@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Menu, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, Menu, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,8 +54,8 @@ export function UsersPage() {
         ) : users.data.length === 0 ? (
           <Text p="lg">{t('users.empty')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+          <Table.ScrollContainer minWidth={820}>
+            <Table verticalSpacing="sm" horizontalSpacing="sm" highlightOnHover>
               <VisuallyHidden component="caption">{t('users.tableCaption')}</VisuallyHidden>
               <Table.Thead>
                 <Table.Tr>
@@ -63,7 +63,6 @@ export function UsersPage() {
                   <Table.Th scope="col">{t('users.username')}</Table.Th>
                   <Table.Th scope="col">{t('users.roles')}</Table.Th>
                   <Table.Th scope="col">{t('users.status')}</Table.Th>
-                  <Table.Th scope="col">{t('users.password')}</Table.Th>
                   <Table.Th scope="col">{t('users.lastLogin')}</Table.Th>
                   <Table.Th scope="col">{t('users.actions')}</Table.Th>
                 </Table.Tr>
@@ -73,7 +72,7 @@ export function UsersPage() {
                   const self = user.id === session.userId;
                   return (
                     <Table.Tr key={user.id}>
-                      <Table.Th scope="row" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                      <Table.Th scope="row" fw={600} miw={140}>
                         {user.name}
                         {self && (
                           <Text span c="dimmed" fw={400}>
@@ -87,18 +86,16 @@ export function UsersPage() {
                         <RoleBadges roles={user.roles} />
                       </Table.Td>
                       <Table.Td>
-                        <Badge variant={user.active ? 'light' : 'outline'} color={user.active ? 'green' : 'gray'}>
-                          {user.active ? t('users.active') : t('users.inactive')}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        {user.mustChangePassword ? (
-                          <Badge variant="light" color="red">
-                            {t('users.mustChange')}
+                        <Stack gap={4} align="flex-start">
+                          <Badge variant={user.active ? 'light' : 'outline'} color={user.active ? 'green' : 'gray'}>
+                            {user.active ? t('users.active') : t('users.inactive')}
                           </Badge>
-                        ) : (
-                          <Text size="sm">{t('users.ownPassword')}</Text>
-                        )}
+                          {user.active && user.mustChangePassword && (
+                            <Badge variant="light" color="red">
+                              {t('users.mustChange')}
+                            </Badge>
+                          )}
+                        </Stack>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -106,7 +103,7 @@ export function UsersPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Menu position="bottom-end" withinPortal>
+                        <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
                           <Menu.Target>
                             <Button variant="default" size="xs" aria-label={t('users.actionsFor', { name: user.name })}>
                               {t('users.actions')}
@@ -120,7 +117,7 @@ export function UsersPage() {
                                   {t('users.resetPassword')}
                                 </Menu.Item>
                                 <Menu.Divider />
-                                <Menu.Item color="red" disabled={self} onClick={() => { setDialog({ kind: 'deactivate', user }); }}>
+                                <Menu.Item color="red.9" disabled={self} onClick={() => { setDialog({ kind: 'deactivate', user }); }}>
                                   {t('users.deactivate')}
                                 </Menu.Item>
                               </>
