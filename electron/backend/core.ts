@@ -27,6 +27,7 @@ export interface Session {
   roles: Role[];
   mustChangePassword: boolean;
   lastActivity: number;
+  previousLoginAt: string | null;
 }
 
 /** What the sync API needs of the background scheduler (kept minimal to avoid an import cycle). */

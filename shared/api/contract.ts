@@ -84,6 +84,8 @@ export const contract = {
     permission: 'session',
     duringPasswordChange: true,
   }),
+  /** The user is active in the UI (typing in a long form): keeps the backend's idle clock in step. */
+  'session.touch': method({ input: Empty, output: z.object({}), permission: 'session', duringPasswordChange: true }),
   'auth.changePassword': method({
     input: z.object({ currentPassword: z.string().min(1, 'Vul uw huidige wachtwoord in.'), newPassword: PasswordInput }),
     output: SessionInfo,
@@ -113,6 +115,12 @@ export const contract = {
     permission: 'users.manage',
   }),
 
+  /** A new herstelsleutel (e.g. the old one was lost or seen by others); asks for the password again. */
+  'security.rotateRecoveryKey': method({
+    input: z.object({ currentPassword: z.string().min(1, 'Vul uw wachtwoord in.') }),
+    output: z.object({ recoveryKey: z.string() }),
+    permission: 'users.manage',
+  }),
   'security.status': method({ input: Empty, output: SecurityStatus, permission: 'security.view' }),
   'audit.verify': method({ input: Empty, output: AuditVerification, permission: 'audit.verify' }),
   'audit.recent': method({

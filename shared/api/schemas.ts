@@ -59,6 +59,8 @@ export const SessionInfo = z.object({
   mustChangePassword: z.boolean(),
   idleTimeoutMinutes: z.number().int(),
   locationName: z.string(),
+  /** The login before this one (null on the first): lets a user notice use of their account. */
+  previousLoginAt: z.string().nullable(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

@@ -155,3 +155,51 @@ describe('keyring', () => {
     expect(Keyring.load(`${dir}/sleutels.json`, protector).locationName).toBe(LOCATION.name);
   });
 });
+
+describe('account safety extras', () => {
+  it('a rotated recovery key replaces the old one at once', async () => {
+    const backend = makeBackend();
+    const { recoveryKey: oldKey } = await setUpLocation(backend);
+    expect((await backend.err('security.rotateRecoveryKey', { currentPassword: 'Verkeerd-Wachtwoord-1' })).details?.currentPassword).toBe('Het wachtwoord is onjuist.');
+    const { recoveryKey: newKey } = await backend.ok('security.rotateRecoveryKey', { currentPassword: MANAGER.password });
+    expect(newKey).not.toBe(oldKey);
+    expect((await backend.ok('setup.recoveryKeyPdf', {})).fileName).toBe('herstelsleutel.pdf');
+    await backend.ok('auth.lock', { reason: 'user' });
+    expect((await backend.err('auth.recover', { recoveryKey: oldKey, username: 'anna', newPassword: 'Nieuwe-Lente-Wind-9' })).code).toBe('UNAUTHENTICATED');
+    await backend.ok('auth.recover', { recoveryKey: newKey, username: 'anna', newPassword: 'Nieuwe-Lente-Wind-9' });
+  });
+
+  it('shows the previous login, so a user can notice use of their account', async () => {
+    let now = new Date('2026-11-20T08:00:00Z');
+    const backend = makeBackend(undefined, { now: () => now });
+    await setUpLocation(backend);
+    await backend.ok('auth.lock', { reason: 'user' });
+    now = new Date('2026-11-23T09:30:00Z');
+    const session = await backend.ok('auth.login', MANAGER);
+    expect(session.previousLoginAt).toBe('2026-11-20T08:00:00.000Z');
+  });
+
+  it('activity reported by the UI (session.touch) keeps the backend from locking a busy user', async () => {
+    let now = new Date('2026-11-23T10:00:00Z');
+    const backend = makeBackend(undefined, { now: () => now });
+    await setUpLocation(backend);
+    for (let i = 0; i < 3; i++) {
+      now = new Date(now.getTime() + 8 * 60_000);
+      await backend.ok('session.touch', {});
+      expect((await backend.ok('app.status', {})).state).toBe('unlocked');
+    }
+  });
+
+  it('temporary passwords set by a manager follow the password rule', async () => {
+    const backend = makeBackend();
+    await setUpLocation(backend);
+    const user = await backend.ok('users.create', { name: 'Bert Jansen', username: 'bert', password: 'Regenboog-Stoel-77', roles: ['staff'] });
+    expect((await backend.err('users.resetPassword', { id: user.id, temporaryPassword: 'aaaaaaaaaaaa' })).details?.temporaryPassword).toBe(
+      'Het wachtwoord bevat te weinig verschillende tekens.',
+    );
+    await backend.ok('users.setActive', { id: user.id, active: false });
+    expect((await backend.err('users.setActive', { id: user.id, active: true, temporaryPassword: 'Bert-Jansen-Zomer' })).details?.temporaryPassword).toBe(
+      'Het wachtwoord mag de gebruikersnaam niet bevatten.',
+    );
+  });
+});

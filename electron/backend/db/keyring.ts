@@ -218,6 +218,15 @@ export class Keyring {
     this.save();
   }
 
+  /** A new herstelsleutel; the old one no longer opens anything. Returns the new key (shown once). */
+  replaceRecoverySlot(dbKey: Buffer): string {
+    const recoveryKey = generateRecoveryKey();
+    const salt = randomBytes(16);
+    this.data = { ...this.data, recovery: { salt: salt.toString('base64'), ...seal(recoveryWrappingKey(recoveryKey, salt), dbKey, RECOVERY_AAD) } };
+    this.save();
+    return recoveryKey;
+  }
+
   removeUserSlot(userId: string): void {
     this.data = { ...this.data, users: this.data.users.filter((s) => s.userId !== userId) };
     this.save();

@@ -14,8 +14,9 @@ import { sessionInfo } from './users.service';
 
 const WRONG_LOGIN = 'Gebruikersnaam of wachtwoord is onjuist.';
 
-function startSession(core: AppCore, user: UserWithRoles) {
+function startSession(core: AppCore, user: UserWithRoles, previousLoginAt: string | null) {
   core.session = {
+    previousLoginAt,
     userId: user.id,
     name: user.name,
     username: user.username,
@@ -65,7 +66,7 @@ export async function setup(
     });
     core.pendingRecoveryKey = recoveryKey;
     const user = await findUserById(core.db(), userId);
-    startSession(core, user!);
+    startSession(core, user!, null);
     return { session: await sessionInfo(core), recoveryKey };
   } catch (error) {
     await core.close();
@@ -100,7 +101,7 @@ export async function login(core: AppCore, input: { username: string; password: 
     await updateUser(trx, user.id, { last_login_at: core.now().toISOString() });
     await appendAudit(trx, { userId: user.id, action: 'auth.login', entity: 'user', entityId: user.id }, core.now());
   });
-  startSession(core, user);
+  startSession(core, user, user.last_login_at);
   return sessionInfo(core);
 }
 
@@ -133,7 +134,7 @@ export async function recover(core: AppCore, input: { recoveryKey: string; usern
     await appendAudit(trx, { userId: user.id, action: 'auth.recover', entity: 'user', entityId: user.id }, core.now());
     await keyring.setUserSlot(core.dbKey(), user.id, user.username, input.newPassword);
   });
-  startSession(core, { ...user, must_change_password: 0 });
+  startSession(core, { ...user, must_change_password: 0 }, user.last_login_at);
   return sessionInfo(core);
 }
 
@@ -143,6 +144,25 @@ export async function lock(core: AppCore, reason: 'idle' | 'user'): Promise<void
     await core.audit({ userId: session.userId, action: 'auth.lock', entity: 'user', entityId: session.userId, details: { reason } });
   }
   await core.close();
+}
+
+/** Replaces the recovery slot; the old herstelsleutel stops working at once. */
+export async function rotateRecoveryKey(core: AppCore, currentPassword: string): Promise<{ recoveryKey: string }> {
+  const session = core.session;
+  if (!session) throw new AppError('LOCKED', 'De app is vergrendeld. Log opnieuw in.');
+  const keyring = core.loadKeyring();
+  const check = await keyring.unlockWithPassword(session.username, currentPassword);
+  if (!check || !check.dbKey.equals(core.dbKey())) {
+    const message = 'Het wachtwoord is onjuist.';
+    throw new AppError('VALIDATION', message, { currentPassword: message });
+  }
+  check.dbKey.fill(0);
+  const recoveryKey = await core.transaction(async (trx) => {
+    await appendAudit(trx, { userId: session.userId, action: 'security.rotateRecoveryKey' }, core.now());
+    return keyring.replaceRecoverySlot(core.dbKey());
+  });
+  core.pendingRecoveryKey = recoveryKey;
+  return { recoveryKey };
 }
 
 export async function changeOwnPassword(core: AppCore, input: { currentPassword: string; newPassword: string }): Promise<SessionInfo> {

@@ -2,11 +2,20 @@ import { AppError } from '../../../../shared/api/result';
 import type { Handlers } from '../../api/handler';
 import { getLocation } from '../location/location.repository';
 import { renderRecoveryKeyPdf } from '../../pdf/recoveryKey.pdf';
-import { changeOwnPassword, lock, login, recover, setup } from './auth.service';
+import { changeOwnPassword, lock, login, recover, rotateRecoveryKey, setup } from './auth.service';
 import { createUser, listAllUsers, resetPassword, sessionInfo, setActive, updateUserDetails } from './users.service';
 
 export const authHandlers: Handlers<
-  'app.status' | 'setup.create' | 'setup.recoveryKeyPdf' | 'setup.recoveryKeySaved' | 'auth.login' | 'auth.recover' | 'auth.lock' | 'auth.changePassword'
+  | 'app.status'
+  | 'setup.create'
+  | 'setup.recoveryKeyPdf'
+  | 'setup.recoveryKeySaved'
+  | 'auth.login'
+  | 'auth.recover'
+  | 'auth.lock'
+  | 'auth.changePassword'
+  | 'session.touch'
+  | 'security.rotateRecoveryKey'
 > = {
   'app.status': async ({ core }) => {
     const state = core.state;
@@ -47,6 +56,8 @@ export const authHandlers: Handlers<
     return {};
   },
   'auth.changePassword': ({ core }, input) => changeOwnPassword(core, input),
+  'session.touch': async () => ({}),
+  'security.rotateRecoveryKey': ({ core }, input) => rotateRecoveryKey(core, input.currentPassword),
 };
 
 export const usersHandlers: Handlers<'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'users.setActive'> = {

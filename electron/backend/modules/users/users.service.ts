@@ -7,6 +7,7 @@ import type { DbOrTrx, Trx } from '../../db/schema';
 import { appendAudit } from '../audit/audit.service';
 import { idleTimeoutMinutes } from '../settings/settings.service';
 import { getLocation } from '../location/location.repository';
+import { passwordProblem } from '../../../../shared/validation/password';
 import {
   activeManagerIds,
   findUserById,
@@ -43,6 +44,7 @@ export async function sessionInfo(core: AppCore): Promise<SessionInfo> {
     mustChangePassword: session.mustChangePassword,
     idleTimeoutMinutes: await idleTimeoutMinutes(db),
     locationName: (await getLocation(db))?.name ?? '',
+    previousLoginAt: session.previousLoginAt,
   };
 }
 
@@ -111,6 +113,12 @@ export async function updateUserDetails(core: AppCore, actorId: string, input: {
   return toUser(await requireUser(core.db(), input.id));
 }
 
+/** Temporary passwords follow the same rule as chosen ones (the UI checks too; the backend decides). */
+function assertStrong(password: string, user: { username: string; name: string }, field: string) {
+  const problem = passwordProblem(password, user);
+  if (problem) throw new AppError('VALIDATION', problem, { [field]: problem });
+}
+
 /** A manager sets a temporary password; the user must choose a new one at the next login. */
 export async function resetPassword(core: AppCore, actorId: string, input: { id: string; temporaryPassword: string }): Promise<User> {
   if (input.id === actorId) {
@@ -119,6 +127,7 @@ export async function resetPassword(core: AppCore, actorId: string, input: { id:
   await core.transaction(async (trx) => {
     const user = await requireUser(trx, input.id);
     if (user.active === 0) throw new AppError('CONFLICT', 'Deze gebruiker is gedeactiveerd. Activeer de gebruiker eerst.');
+    assertStrong(input.temporaryPassword, user, 'temporaryPassword');
     await updateUser(trx, user.id, { must_change_password: 1, updated_at: core.now().toISOString() });
     await appendAudit(trx, { userId: actorId, action: 'users.resetPassword', entity: 'user', entityId: user.id }, core.now());
     await core.loadKeyring().setUserSlot(core.dbKey(), user.id, user.username, input.temporaryPassword);
@@ -143,6 +152,7 @@ export async function setActive(
   await core.transaction(async (trx) => {
     const user = await requireUser(trx, input.id);
     if (!input.active) await assertKeepsAManager(trx, user.id, false);
+    if (input.active) assertStrong(input.temporaryPassword!, user, 'temporaryPassword');
     await updateUser(trx, user.id, {
       active: input.active ? 1 : 0,
       must_change_password: input.active ? 1 : user.must_change_password,
