@@ -13,12 +13,13 @@ import { createKysely, migrateToLatest } from '../../electron/backend/db/kysely'
 import { DEFAULT_SCRYPT, Keyring } from '../../electron/backend/db/keyring';
 import { createBackend } from '../../electron/backend';
 import { searchKey } from '../../shared/domain/names';
+import { syncBench } from './sync';
 
 const ROWS = 10_000;
 const BATCH = 100;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kop-bench-'));
 
-interface Row {
+export interface Row {
   measurement: string;
   figure: string;
   baseline: string;
@@ -128,6 +129,7 @@ async function main() {
   });
 
   await searchBench();
+  rows.push(...(await syncBench()));
 
   const widths = (['measurement', 'figure', 'baseline', 'ratio'] as const).map((k) => Math.max(k.length, ...rows.map((r) => r[k].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;

@@ -1,0 +1,351 @@
+/**
+ * Head-office sync figures for `npm run bench`, each next to a loopback baseline measured in the
+ * same run: the initial pull of a big location, pushing a full outbox, and the service on
+ * PostgreSQL under 50 concurrent devices. Everything it starts (temp dirs, servers, the
+ * PostgreSQL cluster, backends) is stopped again, also when a step throws.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { v7 as uuidv7 } from 'uuid';
+import { createBackend, type Backend } from '../../electron/backend';
+import type { ScryptParams } from '../../electron/backend/db/keyring';
+import type { HouseholdsTable } from '../../electron/backend/db/schema';
+import { requestJson } from '../../electron/backend/sync/http';
+import { queueUpsert } from '../../electron/backend/sync/outbox';
+import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engine';
+import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connect';
+import type { HoDb } from '../../headoffice/db/schema';
+import { buildHeadOfficeServer } from '../../headoffice/service/server';
+import { createLocation, issueEnrolmentCode } from '../../headoffice/service/sync.service';
+import type { Mutation } from '../../shared/sync/protocol';
+import { startPostgres } from '../helpers/postgres';
+import type { Row } from './run';
+
+const PULL_ROWS = 20_000;
+const PUSH_ROWS = 1_000;
+const DEVICES = 50;
+const LOCATIONS = 10; // 5 PCs per location: devices of one location share its version counter
+const PUSHES = 10;
+const BATCH = 20;
+const RUNS = 3;
+
+/** Cheaper scrypt than production: unlock cost is measured elsewhere, not here. */
+const BENCH_KDF: ScryptParams = { N: 2 ** 14, r: 8, p: 1 };
+const RESOURCES = path.join(__dirname, '../../resources');
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const ratio = (figure: number, baseline: number) => `${(figure / baseline).toFixed(figure / baseline < 0.1 ? 3 : 2)}×`;
+const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
+const exclusive = <T>(work: () => Promise<T>) => work();
+
+/** What was started, stopped in reverse order; a failing stop does not skip the others. */
+class Scope {
+  private readonly stops: (() => unknown)[] = [];
+  defer(stop: () => unknown) {
+    this.stops.push(stop);
+  }
+  tempDir(prefix: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    this.defer(() => fs.rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  }
+  async close() {
+    for (const stop of this.stops.splice(0).reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        console.error('sync bench: cleanup failed:', error);
+      }
+    }
+  }
+}
+
+/** The real head-office service on 127.0.0.1: embedded SQLite in a temp dir, or the given PostgreSQL. */
+async function startService(scope: Scope, databaseUrl?: string): Promise<{ url: string; db: HoDb; dataDir: string | undefined }> {
+  const dataDir = databaseUrl ? undefined : scope.tempDir('kop-bench-ho-');
+  const { db } = connectHeadOffice({ databaseUrl, dataDir });
+  scope.defer(() => db.destroy());
+  await migrateHeadOffice(db);
+  const app = buildHeadOfficeServer({ db, logger: false });
+  scope.defer(() => app.close());
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address !== 'object') throw new Error('head office has no port');
+  return { url: `http://127.0.0.1:${address.port}`, db, dataDir };
+}
+
+/** A baseline server: reads the body, parses it, answers JSON. Nothing else. */
+async function tinyServer(scope: Scope, answer: (body: unknown) => unknown): Promise<string> {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const out = Buffer.from(JSON.stringify(answer(text ? JSON.parse(text) : null)));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(out.length) });
+      res.end(out);
+    });
+  });
+  scope.defer(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (!address || typeof address !== 'object') throw new Error('baseline server has no port');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** A location PC: set up through the API and enrolled at head office with a one-time code. */
+async function enrolledPc(scope: Scope, serverUrl: string, code: string, deviceName: string): Promise<Backend> {
+  const backend = createBackend({ dataDir: scope.tempDir('kop-bench-pc-'), resourcesDir: RESOURCES, kdf: BENCH_KDF, backgroundSync: false }, { error: () => {} });
+  scope.defer(() => backend.close());
+  const setup = await backend.call('setup.create', {
+    location: { name: 'Bench', address: 'Benchstraat 1', lrkNumber: '123456789' },
+    manager: { name: 'Meet Manager', username: 'meter', password: 'Snelheid-Wachtzin-123' },
+  });
+  if (!setup.ok) throw new Error(setup.error.message);
+  const enrolled = await backend.call('sync.enrol', { serverUrl, code, deviceName, caCertPem: null });
+  if (!enrolled.ok) throw new Error(enrolled.error.message);
+  return backend;
+}
+
+/** The engine's own transport, with the time spent waiting on push and on pull requests added up. */
+function timedTransport(): { transport: Transport; phases: { push: number; pull: number } } {
+  const phases = { push: 0, pull: 0 };
+  const transport: Transport = async (base, options) => {
+    const t = performance.now();
+    try {
+      return await requestJson(base, options);
+    } finally {
+      phases[options.path.startsWith('/v1/sync/push') ? 'push' : 'pull'] += performance.now() - t;
+    }
+  };
+  return { transport, phases };
+}
+
+const count = (pc: Backend, table: string) => (pc.core.sqlite().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+const STREETS = ['Sportlaan', 'Kerkstraat', 'Dorpsstraat', 'Molenweg', 'Schoolstraat', 'Julianalaan', 'Beatrixstraat', 'Stationsweg'];
+const CITIES = ['Vianen', 'Utrecht', 'Houten', 'Nieuwegein', 'IJsselstein', 'Culemborg'];
+const HOLDERS = ['J. de Vries', 'M. Jansen', 'A. van den Berg', 'S. Bakker', 'L. Visser', 'E. Smit'];
+
+/** A households row as the PC queues it (every column but `version`). */
+function household(id: string, locationId: string, i: number, now: string): Omit<HouseholdsTable, 'version'> {
+  return {
+    id,
+    location_id: locationId,
+    street: STREETS[i % STREETS.length]!,
+    house_number: String(1 + (i % 250)) + (i % 9 === 0 ? 'a' : ''),
+    postcode: `${1000 + (i % 9000)} ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + ((i * 7) % 26))}`,
+    city: CITIES[i % CITIES.length]!,
+    iban: i % 4 === 0 ? null : `NL${String(10 + (i % 89))}ABNA0${String(417164300 + i).slice(0, 9)}`,
+    iban_holder: i % 4 === 0 ? null : HOLDERS[i % HOLDERS.length]!,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** 1. A freshly enrolled PC pulls a location of 20,000 rows; baseline: one SELECT sent as one JSON response. */
+async function initialPull(scope: Scope, ho: { url: string; db: HoDb; dataDir: string | undefined }): Promise<Row> {
+  const location = await createLocation(ho.db, 'KDV Groot', new Date());
+  const now = new Date().toISOString();
+  // As the service would have left it: one version per applied mutation, the counter at the last.
+  await ho.db.transaction().execute(async (trx) => {
+    for (let start = 0; start < PULL_ROWS; start += 500) {
+      const values = [];
+      for (let i = start; i < Math.min(PULL_ROWS, start + 500); i++) {
+        const id = uuidv7();
+        values.push({ location_id: location.id, entity: 'households', entity_id: id, version: i + 1, deleted: 0, payload: JSON.stringify(household(id, location.id, i, now)), updated_at: now });
+      }
+      await trx.insertInto('records').values(values).execute();
+    }
+    await trx.updateTable('locations').set({ version: PULL_ROWS }).where('id', '=', location.id).execute();
+  });
+
+  const pullTimes: number[] = [];
+  const split: { push: number; pull: number }[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const pc = await enrolledPc(scope, ho.url, (await issueEnrolmentCode(ho.db, location.id, new Date())).code, `Pull-pc ${run}`);
+    const { transport, phases } = timedTransport();
+    const t = performance.now();
+    const report = await syncOnce(pc.core, exclusive, transport);
+    pullTimes.push(performance.now() - t);
+    split.push(phases);
+    if (report.pulled !== PULL_ROWS || count(pc, 'households') !== PULL_ROWS) throw new Error(`initial pull: ${report.pulled} pulled, ${count(pc, 'households')} households`);
+    await pc.close(); // keeps at most one PC open; the scope's close is then a no-op
+  }
+
+  const hoSqlite = new Database(path.join(ho.dataDir!, 'hoofdkantoor.db'), { readonly: true });
+  scope.defer(() => hoSqlite.close());
+  const select = hoSqlite.prepare('SELECT entity, entity_id, version, deleted, payload FROM records WHERE location_id = ? ORDER BY version');
+  const url = await tinyServer(scope, () => select.all(location.id));
+  const rawTimes: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const t = performance.now();
+    const rows = (await requestJson(url, { method: 'GET', path: '/all' })) as unknown[];
+    rawTimes.push(performance.now() - t);
+    if (rows.length !== PULL_ROWS) throw new Error(`baseline pull: ${rows.length} rows`);
+  }
+  const best = pullTimes.indexOf(Math.min(...pullTimes));
+  console.log(`sync bench: of the best initial pull (${ms(pullTimes[best]!)}), ${ms(split[best]!.pull)} waiting on ${PULL_ROWS / 500} GET /v1/sync/pull pages, the rest local.`);
+  const figure = pullTimes[best]!;
+  const baseline = Math.min(...rawTimes);
+  return { measurement: `initial pull of a 20k-row location by a fresh PC (syncOnce vs 1 SELECT as 1 JSON response)`, figure: ms(figure), baseline: ms(baseline), ratio: ratio(figure, baseline) };
+}
+
+/** 2. A PC pushes 1,000 queued mutations; baseline: the same rows, one SELECT, POSTed as one JSON body. */
+async function pushOutbox(scope: Scope, ho: { url: string; db: HoDb }): Promise<Row> {
+  const syncTimes: number[] = [];
+  const rawTimes: number[] = [];
+  const split: { push: number; pull: number }[] = [];
+  const url = await tinyServer(scope, (body) => ({ received: Array.isArray(body) ? body.length : 0 }));
+  for (let run = 0; run < RUNS; run++) {
+    // A location per run, so a PC pulls back only its own 1,000 (as a real PC would).
+    const location = await createLocation(ho.db, `KDV Push ${run}`, new Date());
+    const pc = await enrolledPc(scope, ho.url, (await issueEnrolmentCode(ho.db, location.id, new Date())).code, `Push-pc ${run}`);
+    const started = new Date();
+    await pc.core.transaction(async (trx) => {
+      const locationId = (await trx.selectFrom('location').select('id').executeTakeFirstOrThrow()).id;
+      const now = started.toISOString();
+      for (let i = 0; i < PUSH_ROWS; i++) {
+        const id = uuidv7();
+        await trx
+          .insertInto('households')
+          .values({ ...household(id, locationId, i, now), version: null })
+          .execute();
+        await queueUpsert(trx, 'households', id, started);
+      }
+    });
+    if (count(pc, 'outbox') !== PUSH_ROWS) throw new Error(`push: ${count(pc, 'outbox')} queued`);
+
+    const { transport, phases } = timedTransport();
+    const t = performance.now();
+    const report = await syncOnce(pc.core, exclusive, transport);
+    syncTimes.push(performance.now() - t);
+    split.push(phases);
+    if (report.pushed !== PUSH_ROWS || count(pc, 'outbox') !== 0) throw new Error(`push: ${report.pushed} pushed, ${count(pc, 'outbox')} left in the outbox`);
+    if (report.pulled !== PUSH_ROWS) throw new Error(`push: ${report.pulled} pulled back`);
+
+    const sqlite = pc.core.sqlite();
+    const t2 = performance.now();
+    const rows = sqlite.prepare('SELECT * FROM households').all();
+    const answer = (await requestJson(url, { method: 'POST', path: '/push', body: rows })) as { received: number };
+    rawTimes.push(performance.now() - t2);
+    if (answer.received !== PUSH_ROWS) throw new Error(`baseline push: ${answer.received} received`);
+    await pc.close();
+  }
+  const best = syncTimes.indexOf(Math.min(...syncTimes));
+  console.log(
+    `sync bench: of the best push round (${ms(syncTimes[best]!)}), ${ms(split[best]!.push)} waiting on POST /v1/sync/push, ${ms(split[best]!.pull)} on GET /v1/sync/pull (the PC pulls its own ${PUSH_ROWS} rows back), the rest local.`,
+  );
+  const figure = syncTimes[best]!;
+  const baseline = Math.min(...rawTimes);
+  return { measurement: `push 1000 queued mutations (syncOnce vs 1 SELECT POSTed as 1 JSON body)`, figure: ms(figure), baseline: ms(baseline), ratio: ratio(figure, baseline) };
+}
+
+interface SimDevice {
+  token: string;
+  batches: { mutations: Mutation[]; auditHead: { seq: number; hash: string } }[];
+}
+
+/** Every device pushes its batches in order; all devices at once. Batch 0 warms up and is not counted. */
+async function drive(url: string, devices: SimDevice[]): Promise<{ elapsedMs: number; latencies: number[] }> {
+  const pushBatch = async (device: SimDevice, index: number) => {
+    const answer = (await requestJson(url, { method: 'POST', path: '/v1/sync/push', token: device.token, body: device.batches[index]!, timeoutMs: 120_000 })) as { results: { status: string }[] };
+    const applied = answer.results.filter((r) => r.status === 'applied').length;
+    if (applied !== BATCH) throw new Error(`push: ${applied} of ${BATCH} applied`);
+  };
+  await Promise.all(devices.map((d) => pushBatch(d, 0)));
+  const latencies: number[] = [];
+  const t = performance.now();
+  await Promise.all(
+    devices.map(async (device) => {
+      for (let b = 1; b <= PUSHES; b++) {
+        const t0 = performance.now();
+        await pushBatch(device, b);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { elapsedMs: performance.now() - t, latencies };
+}
+
+/** 3. Head office on PostgreSQL: 50 simulated devices pushing concurrently over the wire protocol. */
+async function concurrentDevices(scope: Scope): Promise<Row[]> {
+  const pg = await startPostgres();
+  if (!pg) {
+    console.log('sync bench: PostgreSQL is not installed; skipped "head office on PostgreSQL, 50 concurrent devices".');
+    return [];
+  }
+  scope.defer(() => pg.stop());
+  const ho = await startService(scope, pg.url);
+  const now = new Date().toISOString();
+  const devices: SimDevice[] = [];
+  for (let l = 0; l < LOCATIONS; l++) {
+    const location = await createLocation(ho.db, `KDV ${l}`, new Date());
+    for (let d = 0; d < DEVICES / LOCATIONS; d++) {
+      const { code } = await issueEnrolmentCode(ho.db, location.id, new Date());
+      const enrolled = (await requestJson(ho.url, { method: 'POST', path: '/v1/enrol', body: { code, deviceName: `Pc ${l}-${d}` } })) as { token: string; locationId: string };
+      const batches = Array.from({ length: PUSHES + 1 }, (_, b) => ({
+        mutations: Array.from({ length: BATCH }, (_, m): Mutation => {
+          const id = uuidv7();
+          return { mutationId: uuidv7(), entity: 'households', entityId: id, op: 'upsert', payload: { ...household(id, enrolled.locationId, b * BATCH + m, now) }, baseVersion: null };
+        }),
+        auditHead: { seq: b + 1, hash: randomBytes(32).toString('hex') },
+      }));
+      devices.push({ token: enrolled.token, batches });
+    }
+  }
+
+  const trivialUrl = await tinyServer(scope, (body) => ({
+    results: (body as { mutations: { mutationId: string }[] }).mutations.map((m, i) => ({ mutationId: m.mutationId, status: 'applied', version: i + 1 })),
+  }));
+  const trivial = await drive(trivialUrl, devices);
+  const real = await drive(ho.url, devices);
+  const stored = Number((await ho.db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  if (stored !== DEVICES * (PUSHES + 1) * BATCH) throw new Error(`PostgreSQL holds ${stored} records`);
+
+  const mutations = DEVICES * PUSHES * BATCH;
+  const rate = (elapsedMs: number) => mutations / (elapsedMs / 1000);
+  const label = `PostgreSQL head office, ${DEVICES} devices in ${LOCATIONS} locations, ${PUSHES} pushes of ${BATCH} each`;
+  return [
+    {
+      measurement: `${label}: mutations/s (service vs trivial server)`,
+      figure: `${rate(real.elapsedMs).toFixed(0)} /s`,
+      baseline: `${rate(trivial.elapsedMs).toFixed(0)} /s`,
+      ratio: ratio(rate(real.elapsedMs), rate(trivial.elapsedMs)),
+    },
+    {
+      measurement: `${label}: p95 per push (service vs trivial server)`,
+      figure: ms(pct(real.latencies, 95)),
+      baseline: ms(pct(trivial.latencies, 95)),
+      ratio: ratio(pct(real.latencies, 95), pct(trivial.latencies, 95)),
+    },
+  ];
+}
+
+export async function syncBench(): Promise<Row[]> {
+  const scope = new Scope();
+  try {
+    const rows: Row[] = [];
+    const ho = await startService(scope);
+    rows.push(await initialPull(scope, ho));
+    rows.push(await pushOutbox(scope, ho));
+    rows.push(...(await concurrentDevices(scope)));
+    return rows;
+  } finally {
+    await scope.close();
+  }
+}
