@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Permission } from '../auth/permissions';
 import { clientsContract } from './clients.contract';
 import { syncContract } from './sync.contract';
+import { consentsContract } from './consents.contract';
 import {
   AuditEntry,
   AuditVerification,
@@ -134,7 +135,10 @@ export const contract = {
         .number({ error: 'Vul een aantal minuten in.' })
         .int('Vul een heel aantal minuten in.')
         .min(1, 'De automatische vergrendeling moet tussen 1 en 60 minuten liggen.')
-        .max(60, 'De automatische vergrendeling moet tussen 1 en 60 minuten liggen.'),
+        .max(60, 'De automatische vergrendeling moet tussen 1 en 60 minuten liggen.')
+        .optional(),
+      /** Date of the privacy statement that new consents refer to, e.g. "20-6-2023". */
+      privacyStatementVersion: z.string().trim().min(1, 'Vul de datum of versie van het privacystatement in.').max(40).optional(),
     }),
     output: SessionInfo,
     permission: 'settings.manage',
@@ -142,6 +146,7 @@ export const contract = {
 
   ...clientsContract,
   ...syncContract,
+  ...consentsContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -30,6 +30,12 @@ export const Permission = z.enum([
   'pickup.write',
   'pickup.identify',
   'tasks.manage',
+  /** Photo consents: staff read the roster; managers record consent and print forms. */
+  'consents.read',
+  'consents.write',
+  /** Legal disclosures (verstrekkingen) and their register; marketing opt-outs and exports. */
+  'disclosures.manage',
+  'marketing.manage',
   /** Couple this PC to head office, resolve sync conflicts. */
   'sync.manage',
   /** Data categories. */
@@ -61,6 +67,10 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
     'pickup.write',
     'pickup.identify',
     'tasks.manage',
+    'consents.read',
+    'consents.write',
+    'disclosures.manage',
+    'marketing.manage',
     'sync.manage',
     'bsn.view',
     'bsn.reveal',
@@ -71,7 +81,7 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
     'staffFiles.access',
   ],
   // Staff need names, groups, allergies/diet and who may collect a child — not BSNs, IBANs or contracts.
-  staff: ['session', 'clients.read', 'pickup.read', 'pickup.identify', 'medical.read'],
+  staff: ['session', 'clients.read', 'pickup.read', 'pickup.identify', 'medical.read', 'consents.read'],
   meldcodeOfficer: ['session', 'meldcode.access'],
 };
 

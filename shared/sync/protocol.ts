@@ -18,9 +18,20 @@ export const SYNCED_ENTITIES = [
   'pickup_persons',
   'pickup_bans',
   'identification_log',
+  'photo_consents',
+  'consent_form_returns',
+  'exchange_consents',
+  'disclosures',
+  'disclosure_subjects',
+  'municipality_configs',
+  'marketing_opt_outs',
+  'processing_restrictions',
 ] as const;
 export const SyncedEntity = z.enum(SYNCED_ENTITIES);
 export type SyncedEntity = z.infer<typeof SyncedEntity>;
+
+/** Rows that are never edited once written (history): a pulled copy only updates its version. */
+export const APPEND_ONLY: ReadonlySet<SyncedEntity> = new Set(['photo_consents']);
 
 /** Medical data (and later meldcode files): never silently overwritten. */
 export const CONFLICT_CHECKED: ReadonlySet<SyncedEntity> = new Set(['child_medical']);

@@ -5,6 +5,7 @@ import { securityHandlers } from '../modules/security/security.handlers';
 import { authHandlers, usersHandlers } from '../modules/users/users.handlers';
 import { clientsHandlers } from '../modules/clients.handlers';
 import { syncHandlers } from '../sync/sync.handlers';
+import { consentsHandlers } from '../modules/consents/consents.handlers';
 
 /** Every method of the contract has exactly one handler; the compiler checks completeness. */
 export const handlers: Handlers<MethodName> = {
@@ -14,4 +15,5 @@ export const handlers: Handlers<MethodName> = {
   ...securityHandlers,
   ...clientsHandlers,
   ...syncHandlers,
+  ...consentsHandlers,
 };

@@ -225,6 +225,92 @@ export interface SyncConflictsTable {
   resolution: string | null;
 }
 
+export interface PhotoConsentsTable extends Synced {
+  id: string;
+  child_id: string;
+  purpose: 'ouderportaal' | 'nieuwsbrief' | 'interne_training' | 'website_social';
+  decision: 'given' | 'withdrawn';
+  recognisable: Bool;
+  parent_id: string;
+  decided_on: string;
+  channel: 'signed_form' | 'parent_portal' | 'email';
+  privacy_statement_version: string;
+  recorded_at: string;
+  recorded_by_name: string;
+}
+
+export interface ConsentFormReturnsTable extends Synced {
+  id: string;
+  child_id: string;
+  returned_on: string;
+  recorded_at: string;
+  recorded_by_name: string;
+}
+
+export interface ExchangeConsentsTable extends Synced {
+  id: string;
+  child_id: string;
+  recipient_name: string;
+  recipient_type: string;
+  purpose: string;
+  data_description: string;
+  valid_until: string;
+  parent_id: string;
+  given_on: string;
+  withdrawn_on: string | null;
+  recorded_at: string;
+  recorded_by_name: string;
+}
+
+export interface DisclosuresTable extends Synced {
+  id: string;
+  recipient: string;
+  recipient_name: string;
+  legal_basis: string;
+  /** JSON array of field keys. */
+  fields: string;
+  subject_count: number;
+  format: string;
+  period: string | null;
+  exchange_consent_id: string | null;
+  created_at: string;
+  created_by: string;
+  created_by_name: string;
+}
+
+export interface DisclosureSubjectsTable extends Synced {
+  id: string;
+  disclosure_id: string;
+  subject_type: 'child' | 'parent';
+  subject_id: string;
+}
+
+export interface MunicipalityConfigsTable extends Synced {
+  id: string;
+  name: string;
+  legal_basis: string;
+  fields: string;
+  updated_at: string;
+}
+
+export interface MarketingOptOutsTable extends Synced {
+  id: string;
+  email: string;
+  requested_on: string;
+  how: string;
+  recorded_at: string;
+  recorded_by_name: string;
+}
+
+export interface ProcessingRestrictionsTable extends Synced {
+  id: string;
+  subject_type: 'child' | 'parent';
+  subject_id: string;
+  since: string;
+  until: string | null;
+  reason: string;
+}
+
 export interface Database {
   location: LocationTable;
   users: UsersTable;
@@ -242,6 +328,14 @@ export interface Database {
   pickup_persons: PickupPersonsTable;
   pickup_bans: PickupBansTable;
   identification_log: IdentificationLogTable;
+  photo_consents: PhotoConsentsTable;
+  consent_form_returns: ConsentFormReturnsTable;
+  exchange_consents: ExchangeConsentsTable;
+  disclosures: DisclosuresTable;
+  disclosure_subjects: DisclosureSubjectsTable;
+  municipality_configs: MunicipalityConfigsTable;
+  marketing_opt_outs: MarketingOptOutsTable;
+  processing_restrictions: ProcessingRestrictionsTable;
   outbox: OutboxTable;
   sync_conflicts: SyncConflictsTable;
 }

@@ -122,6 +122,18 @@ export async function seedDemo(backend: Backend, households = 150, onProgress: (
         startDate: isoDaysAgo(now, started),
         endDate: ending === null ? null : isoDaysAgo(now, ending),
       });
+      if (faker.datatype.boolean(0.6)) {
+        await call(backend, 'consents.record', {
+          childId: child.id,
+          parentId: contractParent.id,
+          decidedOn: isoDaysAgo(now, faker.number.int({ min: 5, max: 300 })),
+          channel: 'signed_form',
+          answers: (['ouderportaal', 'nieuwsbrief', 'interne_training', 'website_social'] as const).map((purpose) => {
+            const given = faker.datatype.boolean(purpose === 'website_social' ? 0.3 : 0.8);
+            return { purpose, given, recognisable: given && faker.datatype.boolean(0.6) };
+          }),
+        });
+      }
       if (faker.datatype.boolean(0.15)) {
         await call(backend, 'medical.update', {
           childId: child.id,

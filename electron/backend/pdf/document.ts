@@ -5,9 +5,14 @@ import PDFDocument from 'pdfkit';
  * Shared PDF frame for every document type: A4, embedded Inter (subset), Dutch metadata.
  * pdfkit's built-in Helvetica is not embedded, so printing would differ per machine.
  */
-export function createPdf(resourcesDir: string, meta: { title: string; subject?: string }): PDFKit.PDFDocument {
+export function createPdf(
+  resourcesDir: string,
+  meta: { title: string; subject?: string; layout?: 'portrait' | 'landscape'; bufferPages?: boolean },
+): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size: 'A4',
+    layout: meta.layout ?? 'portrait',
+    bufferPages: meta.bufferPages ?? false,
     margin: 56,
     lang: 'nl-NL',
     info: { Title: meta.title, Subject: meta.subject ?? meta.title, Creator: 'Kinderopvang locatie-app' },

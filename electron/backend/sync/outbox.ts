@@ -15,6 +15,14 @@ export const PRIMARY_KEY: Record<SyncedEntity, string> = {
   pickup_persons: 'id',
   pickup_bans: 'id',
   identification_log: 'id',
+  photo_consents: 'id',
+  consent_form_returns: 'id',
+  exchange_consents: 'id',
+  disclosures: 'id',
+  disclosure_subjects: 'id',
+  municipality_configs: 'id',
+  marketing_opt_outs: 'id',
+  processing_restrictions: 'id',
 };
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { PullResponse, PushResponse, type Change, type Mutation, type MutationResult, type SyncedEntity } from '../../../shared/sync/protocol';
+import { APPEND_ONLY, PullResponse, PushResponse, type Change, type Mutation, type MutationResult, type SyncedEntity } from '../../../shared/sync/protocol';
 import type { AppCore } from '../core';
 import type { Trx } from '../db/schema';
 import { lastAuditRow } from '../modules/audit/audit.repository';
@@ -100,10 +100,11 @@ async function applyChange(trx: Trx, config: SyncConfig, change: Change): Promis
   values[key] = change.entityId;
   values.location_id = config.locationId;
   values.version = change.version;
+  const update = APPEND_ONLY.has(change.entity) ? { version: change.version } : values;
   await trx
     .insertInto(change.entity)
     .values(values as never)
-    .onConflict((oc) => oc.column(key as never).doUpdateSet(values as never))
+    .onConflict((oc) => oc.column(key as never).doUpdateSet(update as never))
     .execute();
   return true;
 }

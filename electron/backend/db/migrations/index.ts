@@ -3,6 +3,7 @@ import * as m0001 from './0001_users_and_location';
 import * as m0002 from './0002_audit_log';
 import * as m0003 from './0003_clients';
 import * as m0004 from './0004_sync';
+import * as m0005 from './0005_consents_disclosures';
 
 /** All migrations, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0002_audit_log': m0002,
   '0003_clients': m0003,
   '0004_sync': m0004,
+  '0005_consents_disclosures': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,53 @@
+import { createPdf, pdfToBuffer } from './document';
+
+/**
+ * A titled table over as many pages as needed (header repeated, "Pagina x van y"), for disclosure
+ * exports. Landscape when there are many columns.
+ */
+export async function renderTablePdf(
+  resourcesDir: string,
+  data: { title: string; lines: string[]; header: string[]; rows: string[][]; footer: string },
+): Promise<Buffer> {
+  const landscape = data.header.length > 5;
+  const doc = createPdf(resourcesDir, { title: data.title, layout: landscape ? 'landscape' : 'portrait', bufferPages: true });
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const colWidth = width / data.header.length;
+  const bottom = () => doc.page.height - doc.page.margins.bottom - 20;
+
+  doc.font('bold').fontSize(16).text(data.title);
+  doc.font('regular').fontSize(9).fillColor('#333333');
+  for (const line of data.lines) doc.text(line);
+  doc.moveDown(0.8).fillColor('#000000');
+
+  const drawRow = (cells: string[], bold: boolean) => {
+    doc.font(bold ? 'bold' : 'regular').fontSize(8);
+    const height = Math.max(...cells.map((c) => doc.heightOfString(c, { width: colWidth - 6 }))) + 6;
+    if (doc.y + height > bottom()) {
+      doc.addPage();
+      if (!bold) drawRow(data.header, true);
+      doc.font(bold ? 'bold' : 'regular').fontSize(8);
+    }
+    const y = doc.y;
+    if (bold) doc.rect(left, y, width, height).fill('#e8eef5').fillColor('#000000');
+    cells.forEach((c, i) => doc.text(c, left + i * colWidth + 3, y + 3, { width: colWidth - 6 }));
+    doc.moveTo(left, y + height).lineTo(left + width, y + height).lineWidth(0.3).strokeColor('#999999').stroke();
+    doc.x = left;
+    doc.y = y + height;
+  };
+  drawRow(data.header, true);
+  for (const row of data.rows) drawRow(row, false);
+  if (data.rows.length === 0) doc.font('regular').fontSize(9).text('Geen gegevens voor deze selectie.', left, doc.y + 6);
+
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    doc.font('regular').fontSize(7).fillColor('#555555');
+    // Writing inside the bottom margin: lift the margin so pdfkit does not add a page.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.text(`${data.footer}    Pagina ${i + 1} van ${range.count}`, left, doc.page.height - margin + 10, { width, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = margin;
+  }
+  return pdfToBuffer(doc);
+}

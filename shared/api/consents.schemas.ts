@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { PURPOSES } from '../domain/consents';
+import { DISCLOSURE_FIELDS, type DisclosureField } from '../domain/disclosures';
+import { Email, IsoDate, optionalText, todayIso } from './clients.schemas';
+import { Id, text } from './schemas';
+
+export const Purpose = z.enum(PURPOSES);
+export const ConsentChannel = z.enum(['signed_form', 'parent_portal', 'email'], { error: 'Kies hoe de toestemming is gegeven.' });
+const notInFuture = (label: string) => IsoDate(label).refine((v) => v <= todayIso(), `${label} kan niet in de toekomst liggen.`);
+
+/** One or more purposes answered at once (e.g. a returned form). Only the contract parent decides. */
+export const ConsentRecordInput = z.object({
+  childId: Id,
+  parentId: Id,
+  decidedOn: notInFuture('Datum'),
+  channel: ConsentChannel,
+  answers: z
+    .array(z.object({ purpose: Purpose, given: z.boolean(), recognisable: z.boolean().default(false) }))
+    .min(1, 'Kies minstens één doel.')
+    .refine((a) => new Set(a.map((x) => x.purpose)).size === a.length, 'Elk doel mag maar één keer voorkomen.'),
+});
+
+export const ConsentRecord = z.object({
+  id: z.string(),
+  purpose: Purpose,
+  decision: z.enum(['given', 'withdrawn']),
+  recognisable: z.boolean(),
+  parentName: z.string(),
+  decidedOn: z.string(),
+  channel: ConsentChannel,
+  privacyStatementVersion: z.string(),
+  recordedAt: z.string(),
+  recordedByName: z.string(),
+});
+export type ConsentRecord = z.infer<typeof ConsentRecord>;
+
+export const ConsentOverview = z.object({
+  childId: z.string(),
+  current: z.array(z.object({ purpose: Purpose, permission: z.enum(['recognisable', 'unrecognisable', 'no']), since: z.string().nullable() })),
+  history: z.array(ConsentRecord),
+  formReturns: z.array(z.object({ id: z.string(), returnedOn: z.string(), recordedByName: z.string() })),
+  contractParent: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  privacyStatementVersion: z.string(),
+});
+export type ConsentOverview = z.infer<typeof ConsentOverview>;
+
+export const RosterInput = z.object({ groupName: text('Groep', 60), purpose: Purpose });
+export const Roster = z.object({
+  groupName: z.string(),
+  purpose: Purpose,
+  recognisable: z.array(z.string()),
+  unrecognisable: z.array(z.string()),
+  no: z.array(z.string()),
+});
+export type Roster = z.infer<typeof Roster>;
+
+export const ExchangeConsentInput = z.object({
+  childId: Id,
+  parentId: Id,
+  recipientName: text('Ontvanger', 120),
+  recipientType: z.enum(['school', 'zorginstelling', 'anders'], { error: 'Kies het soort ontvanger.' }),
+  purpose: text('Doel', 300),
+  dataDescription: text('Welke gegevens', 500),
+  validUntil: IsoDate('Geldig tot'),
+  givenOn: notInFuture('Datum toestemming'),
+  /** The statement requires written consent for exchange with a school or care institution. */
+  written: z.literal(true, { error: 'Alleen schriftelijke toestemming van de contractouder is geldig.' }),
+});
+
+export const ExchangeConsent = z.object({
+  id: z.string(),
+  childId: z.string(),
+  recipientName: z.string(),
+  recipientType: z.string(),
+  purpose: z.string(),
+  dataDescription: z.string(),
+  validUntil: z.string(),
+  parentName: z.string(),
+  givenOn: z.string(),
+  withdrawnOn: z.string().nullable(),
+  valid: z.boolean(),
+});
+export type ExchangeConsent = z.infer<typeof ExchangeConsent>;
+
+export const DisclosureKind = z.enum(['belastingdienst', 'ggd', 'gemeente_vve']);
+export const DisclosureParams = z
+  .object({
+    kind: DisclosureKind,
+    /** Belastingdienst: the month, YYYY-MM. */
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Kies een maand.').nullish(),
+    /** GGD: the day of the inspection. */
+    date: IsoDate('Datum').nullish(),
+    groupName: z.string().nullish(),
+    municipalityId: Id.nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'belastingdienst' && !v.month) ctx.addIssue({ code: 'custom', message: 'Kies een maand.', path: ['month'] });
+    if (v.kind === 'ggd' && !v.date) ctx.addIssue({ code: 'custom', message: 'Kies de datum van de inspectie.', path: ['date'] });
+    if (v.kind === 'gemeente_vve' && !v.municipalityId) ctx.addIssue({ code: 'custom', message: 'Kies de gemeente.', path: ['municipalityId'] });
+  });
+
+export const FieldKey = z.enum(Object.keys(DISCLOSURE_FIELDS) as [DisclosureField, ...DisclosureField[]]);
+export const DisclosurePreview = z.object({
+  recipientName: z.string(),
+  legalBasis: z.string(),
+  columns: z.array(z.object({ key: FieldKey, label: z.string() })),
+  rows: z.array(z.array(z.string())),
+});
+export type DisclosurePreview = z.infer<typeof DisclosurePreview>;
+
+export const ExportFile = z.object({ fileName: z.string(), base64: z.string(), mime: z.string() });
+
+export const DisclosureEntry = z.object({
+  id: z.string(),
+  recipient: z.string(),
+  recipientName: z.string(),
+  legalBasis: z.string(),
+  fields: z.array(z.string()),
+  subjectCount: z.number().int(),
+  format: z.string(),
+  period: z.string().nullable(),
+  createdAt: z.string(),
+  createdByName: z.string(),
+});
+export type DisclosureEntry = z.infer<typeof DisclosureEntry>;
+
+export const MunicipalityInput = z.object({
+  id: Id.nullish(),
+  name: text('Gemeente', 80),
+  legalBasis: text('Gemeentelijke verordening', 300),
+  fields: z.array(FieldKey).min(1, 'Kies minstens één gegeven.'),
+});
+export const Municipality = z.object({ id: z.string(), name: z.string(), legalBasis: z.string(), fields: z.array(FieldKey) });
+
+export const OptOutInput = z.object({
+  email: Email.refine((v) => v !== null, 'Vul het e-mailadres in.'),
+  requestedOn: notInFuture('Datum verzoek'),
+  how: z.enum(['email', 'telefoon', 'formulier', 'mondeling'], { error: 'Kies hoe het verzoek binnenkwam.' }),
+});
+export const OptOut = z.object({ id: z.string(), email: z.string(), requestedOn: z.string(), how: z.string(), recordedByName: z.string() });
+
+export const RecipientDisclosureInput = z.object({
+  childId: Id,
+  recipientName: text('Ontvanger', 120),
+  dataDescription: text('Welke gegevens', 500),
+  disclosedOn: notInFuture('Datum'),
+  notes: optionalText('Toelichting', 500),
+});
