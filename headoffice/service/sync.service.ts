@@ -107,21 +107,31 @@ async function applyOne(trx: HoTrx, device: Device, m: Mutation, now: string): P
 }
 
 /**
- * Applies a device's mutations in order, each in its own transaction, idempotently per
- * (device, mutation id). The per-location counter (a row lock on PostgreSQL) orders all changes:
+ * Applies a device's mutations in order, idempotently per (device, mutation id). The per-location counter (a row lock on PostgreSQL) orders all changes:
  * never the device's clock.
  */
 export async function push(db: HoDb, device: Device, mutations: Mutation[], auditHead: z.infer<typeof AuditHead> | null, now: Date): Promise<MutationResult[]> {
   const at = now.toISOString();
-  const results: MutationResult[] = [];
-  for (const m of mutations) {
-    try {
-      results.push(await db.transaction().execute((trx) => applyOne(trx, device, m, at)));
-    } catch (error) {
-      // A concurrent retry of the same mutation on another instance won the race: answer duplicate.
-      const done = await db.selectFrom('applied_mutations').selectAll().where('device_id', '=', device.id).where('mutation_id', '=', m.mutationId).executeTakeFirst();
-      if (!done) throw error;
-      results.push({ mutationId: m.mutationId, status: 'duplicate', version: done.version });
+  let results: MutationResult[];
+  try {
+    // One transaction per batch: one commit (and one fsync) instead of one per mutation.
+    results = await db.transaction().execute(async (trx) => {
+      const out: MutationResult[] = [];
+      for (const m of mutations) out.push(await applyOne(trx, device, m, at));
+      return out;
+    });
+  } catch {
+    // E.g. a concurrent retry of the same batch on another instance won a race: go one by one,
+    // so every mutation gets its own answer (applied, or duplicate for the ones already in).
+    results = [];
+    for (const m of mutations) {
+      try {
+        results.push(await db.transaction().execute((trx) => applyOne(trx, device, m, at)));
+      } catch (error) {
+        const done = await db.selectFrom('applied_mutations').selectAll().where('device_id', '=', device.id).where('mutation_id', '=', m.mutationId).executeTakeFirst();
+        if (!done) throw error;
+        results.push({ mutationId: m.mutationId, status: 'duplicate', version: done.version });
+      }
     }
   }
   if (auditHead) {

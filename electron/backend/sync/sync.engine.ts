@@ -83,9 +83,20 @@ async function applyResults(core: AppCore, trx: Trx, batch: { mutation: Mutation
   }
 }
 
+/** Rows of a page that this PC still has its own queued change for (those are not overwritten). */
+async function pendingKeys(trx: Trx, changes: Change[]): Promise<Set<string>> {
+  const ids = [...new Set(changes.map((c) => c.entityId))];
+  const keys = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await trx.selectFrom('outbox').select(['entity', 'entity_id']).where('entity_id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) keys.add(`${r.entity}:${r.entity_id}`);
+  }
+  return keys;
+}
+
 /** Writes one pulled change locally, unless this PC has its own change for that row queued. */
-async function applyChange(trx: Trx, config: SyncConfig, change: Change): Promise<boolean> {
-  if (await hasPending(trx, change.entity, change.entityId)) return false;
+async function applyChange(trx: Trx, config: SyncConfig, change: Change, pending: Set<string>): Promise<boolean> {
+  if (pending.has(`${change.entity}:${change.entityId}`)) return false;
   const key = PRIMARY_KEY[change.entity];
   if (change.deleted || !change.payload) {
     await trx
@@ -154,7 +165,8 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
         core.transaction(async (trx) => {
           // Rows of one page may reference each other in any order; check keys at commit.
           await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-          for (const change of page.changes) if (await applyChange(trx, config, change)) report.pulled++;
+          const pending = await pendingKeys(trx, page.changes);
+          for (const change of page.changes) if (await applyChange(trx, config, change, pending)) report.pulled++;
           await writeCursor(trx, page.cursor);
         }),
       );
