@@ -4,6 +4,7 @@ import { setUnlocked } from '../../api/queries';
 import { useNotify } from '../../components/Notifications';
 import { PageHeader } from '../../components/PageHeader';
 import { RoleBadges } from '../../components/RoleBadges';
+import { useFormat } from '../../lib/format';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm';
 import { useSession } from '../auth/session';
 
@@ -12,6 +13,7 @@ export function AccountPage() {
   const { t } = useTranslation();
   const session = useSession();
   const notify = useNotify();
+  const fmt = useFormat();
   return (
     <>
       <PageHeader title={t('account.title')} />
@@ -33,6 +35,17 @@ export function AccountPage() {
               <DataList.ItemLabel>{t('account.roles')}</DataList.ItemLabel>
               <DataList.ItemValue>
                 <RoleBadges roles={session.roles} />
+              </DataList.ItemValue>
+            </DataList.Item>
+            <DataList.Item>
+              <DataList.ItemLabel>{t('previousLogin.label')}</DataList.ItemLabel>
+              <DataList.ItemValue>
+                {session.previousLoginAt ? fmt.dateTime(session.previousLoginAt) : t('previousLogin.first')}
+                {session.previousLoginAt && (
+                  <Text size="xs" c="dimmed">
+                    {t('previousLogin.help')}
+                  </Text>
+                )}
               </DataList.ItemValue>
             </DataList.Item>
           </DataList>

@@ -20,7 +20,6 @@ export function DashboardPage() {
   const users = useQuery({ ...apiQuery('users.list', {}), enabled: mayManageUsers });
   const security = useQuery({ ...apiQuery('security.status', {}), enabled: maySeeSecurity });
 
-  const me = users.data?.find((user) => user.id === session.userId);
   const activeUsers = users.data?.filter((user) => user.active) ?? [];
   const mustChange = activeUsers.filter((user) => user.mustChangePassword).length;
   const lastVerification = security.data?.audit.lastVerification ?? null;
@@ -56,12 +55,17 @@ export function DashboardPage() {
                 <DataList.ItemLabel>{t('dashboard.username')}</DataList.ItemLabel>
                 <DataList.ItemValue>{session.username}</DataList.ItemValue>
               </DataList.Item>
-              {me && (
-                <DataList.Item>
-                  <DataList.ItemLabel>{t('dashboard.lastLogin')}</DataList.ItemLabel>
-                  <DataList.ItemValue>{me.lastLoginAt ? fmt.dateTime(me.lastLoginAt) : t('common.never')}</DataList.ItemValue>
-                </DataList.Item>
-              )}
+              <DataList.Item>
+                <DataList.ItemLabel>{t('previousLogin.label')}</DataList.ItemLabel>
+                <DataList.ItemValue data-testid="previous-login">
+                  {session.previousLoginAt ? fmt.dateTime(session.previousLoginAt) : t('previousLogin.first')}
+                  {session.previousLoginAt && (
+                    <Text size="xs" c="dimmed">
+                      {t('previousLogin.help')}
+                    </Text>
+                  )}
+                </DataList.ItemValue>
+              </DataList.Item>
               <DataList.Item>
                 <DataList.ItemLabel>{t('dashboard.autoLock')}</DataList.ItemLabel>
                 <DataList.ItemValue>{t('dashboard.autoLockValue', { count: session.idleTimeoutMinutes })}</DataList.ItemValue>

@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RoleBadges } from '../../components/RoleBadges';
 import { shortId, useFormat } from '../../lib/format';
 import { useCan, useSession } from '../auth/session';
+import { RecoveryKeyRotation } from './RecoveryKeyRotation';
 
 function Section({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
   return (
@@ -110,6 +111,7 @@ function KeyringSection({ keyring }: { keyring: SecurityStatus['keyring'] }) {
           </Text>
         </Item>
       </DataList>
+      <RecoveryKeyRotation />
     </Section>
   );
 }

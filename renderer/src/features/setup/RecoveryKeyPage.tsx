@@ -8,11 +8,27 @@ import { AuthLayout } from '../../components/AuthLayout';
 import { FormError } from '../../components/FormError';
 
 /**
- * Shown once, right after setup: the herstelsleutel, how to keep it, a PDF to print, and an
- * explicit confirmation before the app opens. There is deliberately no copy button: the key
- * must not end up on this computer.
+ * The herstelsleutel shown once: how to keep it, a PDF to print (`setup.recoveryKeyPdf`), and an
+ * explicit confirmation (`setup.recoveryKeySaved`) before `onDone`. Used right after setup and
+ * after "Nieuwe herstelsleutel maken" on Beveiliging. There is deliberately no copy button: the
+ * key must not end up on this computer.
  */
-export function RecoveryKeyPage({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
+export function RecoveryKeyPanel({
+  recoveryKey,
+  onDone,
+  doneLabel,
+  notice,
+  headingOrder = 2,
+}: {
+  recoveryKey: string;
+  onDone: () => void;
+  /** The final button; "Verder" by default. */
+  doneLabel?: string;
+  /** Shown above the key, e.g. that the previous key stopped working. */
+  notice?: string;
+  /** Level of the panel's own headings, one below the surrounding page or dialog title. */
+  headingOrder?: 2 | 3 | 4;
+}) {
   const { t } = useTranslation();
   const keyLabelId = useId();
   const [confirmed, setConfirmed] = useState(false);
@@ -30,82 +46,98 @@ export function RecoveryKeyPage({ recoveryKey, onDone }: { recoveryKey: string; 
   const groups = recoveryKey.split('-');
 
   return (
+    <Stack gap="lg">
+      {notice && (
+        <Alert color="blue" variant="light">
+          {notice}
+        </Alert>
+      )}
+      <Alert color="red" variant="light" title={t('recoveryKey.onlyOnce')}>
+        {t('recoveryKey.onlyOnceText')}
+      </Alert>
+
+      <Box>
+        <Text id={keyLabelId} fw={600} mb={6}>
+          {t('recoveryKey.keyLabel')}
+        </Text>
+        <Box
+          role="group"
+          aria-labelledby={keyLabelId}
+          p="lg"
+          bd="2px solid var(--mantine-color-blue-8)"
+          bg="blue.0"
+          style={{ borderRadius: 'var(--mantine-radius-md)' }}
+        >
+          <Text
+            ff="monospace"
+            fz={30}
+            fw={700}
+            ta="center"
+            lh={1.6}
+            data-testid="recovery-key"
+            // Two even rows of four groups when the key does not fit on one line.
+            style={{ letterSpacing: '0.08em', textWrap: 'balance' }}
+          >
+            {groups.map((group, index) => (
+              <Fragment key={index}>
+                {index > 0 && ' '}
+                <span style={{ display: 'inline-block', margin: '0 0.3em' }}>{group}</span>
+              </Fragment>
+            ))}
+          </Text>
+        </Box>
+      </Box>
+
+      <div>
+        <Title order={headingOrder} size="h4" mb={4}>
+          {t('recoveryKey.whatTitle')}
+        </Title>
+        <Text>{t('recoveryKey.whatText')}</Text>
+      </div>
+      <div>
+        <Title order={headingOrder} size="h4" mb={4}>
+          {t('recoveryKey.keepTitle')}
+        </Title>
+        <List spacing={4}>
+          <List.Item>{t('recoveryKey.keep1')}</List.Item>
+          <List.Item>{t('recoveryKey.keep2')}</List.Item>
+          <List.Item>{t('recoveryKey.keep3')}</List.Item>
+        </List>
+      </div>
+
+      <Group>
+        <Button variant="outline" onClick={() => { pdf.mutate(); }} loading={pdf.isPending}>
+          {t('recoveryKey.savePdf')}
+        </Button>
+        <Text size="sm" role="status">
+          {pdfResult === 'saved' ? t('recoveryKey.pdfSaved') : pdfResult === 'cancelled' ? t('recoveryKey.pdfCancelled') : ''}
+        </Text>
+      </Group>
+      <FormError message={pdf.isError ? errorMessage(pdf.error) : done.isError ? errorMessage(done.error) : null} />
+
+      <Checkbox
+        size="md"
+        label={t('recoveryKey.confirm')}
+        checked={confirmed}
+        onChange={(event) => { setConfirmed(event.currentTarget.checked); }}
+      />
+      <Group justify="flex-end">
+        <Button size="md" disabled={!confirmed} loading={done.isPending} onClick={() => { done.mutate(); }}>
+          {doneLabel ?? t('recoveryKey.continue')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** Shown once, right after setup, before the app opens. */
+export function RecoveryKeyPage({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  return (
     <AuthLayout width={720}>
       <Stack gap="lg">
         <Title order={1} size="h2">{t('recoveryKey.title')}</Title>
-        <Alert color="red" variant="light" title={t('recoveryKey.onlyOnce')}>
-          {t('recoveryKey.onlyOnceText')}
-        </Alert>
-
-        <Box>
-          <Text id={keyLabelId} fw={600} mb={6}>
-            {t('recoveryKey.keyLabel')}
-          </Text>
-          <Box
-            role="group"
-            aria-labelledby={keyLabelId}
-            p="lg"
-            bd="2px solid var(--mantine-color-blue-8)"
-            bg="blue.0"
-            style={{ borderRadius: 'var(--mantine-radius-md)' }}
-          >
-            <Text
-              ff="monospace"
-              fz={30}
-              fw={700}
-              ta="center"
-              lh={1.6}
-              data-testid="recovery-key"
-              style={{ letterSpacing: '0.08em' }}
-            >
-              {groups.map((group, index) => (
-                <Fragment key={index}>
-                  {index > 0 && ' '}
-                  <span style={{ display: 'inline-block', margin: '0 0.3em' }}>{group}</span>
-                </Fragment>
-              ))}
-            </Text>
-          </Box>
-        </Box>
-
-        <div>
-          <Title order={2} size="h4" mb={4}>
-            {t('recoveryKey.whatTitle')}
-          </Title>
-          <Text>{t('recoveryKey.whatText')}</Text>
-        </div>
-        <div>
-          <Title order={2} size="h4" mb={4}>
-            {t('recoveryKey.keepTitle')}
-          </Title>
-          <List spacing={4}>
-            <List.Item>{t('recoveryKey.keep1')}</List.Item>
-            <List.Item>{t('recoveryKey.keep2')}</List.Item>
-            <List.Item>{t('recoveryKey.keep3')}</List.Item>
-          </List>
-        </div>
-
-        <Group>
-          <Button variant="outline" onClick={() => { pdf.mutate(); }} loading={pdf.isPending}>
-            {t('recoveryKey.savePdf')}
-          </Button>
-          <Text size="sm" role="status">
-            {pdfResult === 'saved' ? t('recoveryKey.pdfSaved') : pdfResult === 'cancelled' ? t('recoveryKey.pdfCancelled') : ''}
-          </Text>
-        </Group>
-        <FormError message={pdf.isError ? errorMessage(pdf.error) : done.isError ? errorMessage(done.error) : null} />
-
-        <Checkbox
-          size="md"
-          label={t('recoveryKey.confirm')}
-          checked={confirmed}
-          onChange={(event) => { setConfirmed(event.currentTarget.checked); }}
-        />
-        <Group justify="flex-end">
-          <Button size="md" disabled={!confirmed} loading={done.isPending} onClick={() => { done.mutate(); }}>
-            {t('recoveryKey.continue')}
-          </Button>
-        </Group>
+        <RecoveryKeyPanel recoveryKey={recoveryKey} onDone={onDone} />
       </Stack>
     </AuthLayout>
   );

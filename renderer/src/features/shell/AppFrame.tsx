@@ -6,6 +6,7 @@ import { can } from '../../../../shared/auth/permissions';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useSession } from '../auth/session';
 import { useLock } from '../auth/useLock';
+import { SyncIndicator } from '../sync/SyncIndicator';
 import { NAV_ITEMS } from './navigation';
 
 /** The unlocked app: header, left navigation (filtered by permission) and the pages. */
@@ -33,6 +34,7 @@ export function AppFrame() {
             </Text>
           </Stack>
           <Group gap="lg" wrap="nowrap">
+            <SyncIndicator />
             <Box ta="right">
               <Text size="sm" fw={600} lh={1.3}>
                 {session.name}

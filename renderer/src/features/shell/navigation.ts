@@ -4,6 +4,8 @@ import type { Catalogue } from '../../i18n/nl';
 import { AccountPage } from '../account/AccountPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { SecurityPage } from '../security/SecurityPage';
+import { HeadOfficePage } from '../sync/HeadOfficePage';
+import { HEAD_OFFICE_PATH } from '../sync/syncStatus';
 import { UsersPage } from '../users/UsersPage';
 
 export interface NavItem {
@@ -20,5 +22,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.dashboard', permission: 'session', page: DashboardPage },
   { path: '/gebruikers', label: 'nav.users', permission: 'users.manage', page: UsersPage },
   { path: '/beveiliging', label: 'nav.security', permission: 'security.view', page: SecurityPage },
+  { path: HEAD_OFFICE_PATH, label: 'nav.sync', permission: 'sync.manage', page: HeadOfficePage },
   { path: '/account', label: 'nav.account', permission: 'session', page: AccountPage },
 ];
