@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RoleBadges } from '../../components/RoleBadges';
 import { useFormat } from '../../lib/format';
 import { useCan, useSession } from '../auth/session';
+import { ClientsDashboard } from '../children/ClientsDashboard';
 
 /** Overzicht: who you are, your session, and shortcuts to what your roles allow. */
 export function DashboardPage() {
@@ -27,6 +28,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={t('dashboard.title', { name: session.name })} intro={t('dashboard.subtitle', { location: session.locationName })} />
+      <ClientsDashboard />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder padding="lg">
           <Stack gap="sm">

@@ -7,7 +7,8 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useSession } from '../auth/session';
 import { useLock } from '../auth/useLock';
 import { SyncIndicator } from '../sync/SyncIndicator';
-import { NAV_ITEMS } from './navigation';
+import { HeaderSearch } from '../search/HeaderSearch';
+import { NAV_ITEMS, PAGE_ROUTES } from './navigation';
 
 /** The unlocked app: header, left navigation (filtered by permission) and the pages. */
 export function AppFrame() {
@@ -16,15 +17,21 @@ export function AppFrame() {
   const lock = useLock();
   const { pathname } = useLocation();
   const items = NAV_ITEMS.filter((item) => can(session.roles, item.permission));
+  const pages = PAGE_ROUTES.filter((route) => can(session.roles, route.permission));
 
   useEffect(() => {
     document.title = t('app.documentTitle', { location: session.locationName });
   }, [t, session.locationName]);
 
+  // A new page starts at the top (the browser keeps the scroll position of the previous one).
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [pathname]);
+
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="xl">
       <AppShell.Header>
-        <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
+        <Group h="100%" px="lg" justify="space-between" wrap="nowrap" preventGrowOverflow={false}>
           <Stack gap={0}>
             <Text size="xs" c="dimmed">
               {t('app.name')}
@@ -33,6 +40,7 @@ export function AppFrame() {
               {session.locationName}
             </Text>
           </Stack>
+          {can(session.roles, 'clients.read') && <HeaderSearch />}
           <Group gap="lg" wrap="nowrap">
             <SyncIndicator />
             <Box ta="right">
@@ -53,7 +61,7 @@ export function AppFrame() {
 
       <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
         {items.map((item) => {
-          const active = item.path === '/' ? pathname === '/' : pathname.startsWith(item.path);
+          const active = item.path === '/' ? pathname === '/' : [item.path, ...(item.alsoActiveFor ?? [])].some((prefix) => pathname.startsWith(prefix));
           return (
             <NavLink
               key={item.path}
@@ -72,6 +80,9 @@ export function AppFrame() {
       <AppShell.Main bg="gray.0">
         <Routes>
           {items.map(({ path, page: Page }) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
+          {pages.map(({ path, page: Page }) => (
             <Route key={path} path={path} element={<Page />} />
           ))}
           <Route path="*" element={<Navigate to="/" replace />} />

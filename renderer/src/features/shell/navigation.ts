@@ -2,11 +2,17 @@ import type { ComponentType } from 'react';
 import type { Permission } from '../../../../shared/auth/permissions';
 import type { Catalogue } from '../../i18n/nl';
 import { AccountPage } from '../account/AccountPage';
+import { ChildPage } from '../children/ChildPage';
+import { ChildrenPage } from '../children/ChildrenPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
+import { HouseholdCreatePage, HouseholdEditPage } from '../households/HouseholdFormPage';
+import { HouseholdPage } from '../households/HouseholdPage';
 import { SecurityPage } from '../security/SecurityPage';
 import { HeadOfficePage } from '../sync/HeadOfficePage';
 import { HEAD_OFFICE_PATH } from '../sync/syncStatus';
 import { UsersPage } from '../users/UsersPage';
+import { PlacementPage } from '../waitlist/PlacementPage';
+import { WaitlistPage } from '../waitlist/WaitlistPage';
 
 export interface NavItem {
   /** Route path (HashRouter), also the link target. */
@@ -15,13 +21,32 @@ export interface NavItem {
   /** Shown and routed only when the user's roles grant this permission (shared matrix). */
   permission: Permission;
   page: ComponentType;
+  /** Other path prefixes under which this item is shown as the current page. */
+  alsoActiveFor?: readonly string[];
 }
 
 /** The left navigation, in order. Later features add their entry here. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.dashboard', permission: 'session', page: DashboardPage },
+  { path: '/kinderen', label: 'nav.children', permission: 'clients.read', page: ChildrenPage, alsoActiveFor: ['/gezinnen'] },
+  { path: '/wachtlijst', label: 'nav.waitlist', permission: 'waitlist.manage', page: WaitlistPage },
   { path: '/gebruikers', label: 'nav.users', permission: 'users.manage', page: UsersPage },
   { path: '/beveiliging', label: 'nav.security', permission: 'security.view', page: SecurityPage },
   { path: HEAD_OFFICE_PATH, label: 'nav.sync', permission: 'sync.manage', page: HeadOfficePage },
   { path: '/account', label: 'nav.account', permission: 'session', page: AccountPage },
+];
+
+/** Pages reached from other pages rather than the menu; routed with the same permission check. */
+export interface PageRoute {
+  path: string;
+  permission: Permission;
+  page: ComponentType;
+}
+
+export const PAGE_ROUTES: readonly PageRoute[] = [
+  { path: '/kinderen/:id', permission: 'clients.read', page: ChildPage },
+  { path: '/gezinnen/nieuw', permission: 'clients.write', page: HouseholdCreatePage },
+  { path: '/gezinnen/:id', permission: 'clients.read', page: HouseholdPage },
+  { path: '/gezinnen/:id/bewerken', permission: 'clients.write', page: HouseholdEditPage },
+  { path: '/wachtlijst/:id/plaatsen', permission: 'waitlist.manage', page: PlacementPage },
 ];
