@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
 import { createBackend } from '../../electron/backend';
 import { searchKey } from '../../shared/domain/names';
+import { median, ms, ratio, type BenchRow } from './report';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CHILDREN = 10_000;
@@ -22,13 +23,6 @@ const MANAGER = { name: 'Meet Manager', username: 'meter', password: 'Snelheid-W
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 /** The first screen: the virtualised list renders what fits in view, so a dozen rows mean "visible". */
 const FIRST_SCREEN_ROWS = 12;
-
-export interface BenchRow {
-  measurement: string;
-  figure: string;
-  baseline: string;
-  ratio: string;
-}
 
 const FIRST_NAMES = ['Emma', 'Noah', 'Julia', 'Liam', 'Mila', 'Luca', 'Sophie', 'Sem', 'Tess', 'Daan', 'Zoë', 'Finn', 'Nora', 'Levi', 'Saar', 'Mees'];
 const SURNAMES = ['Jansen', 'Vries', 'Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Boer', 'Mulder', 'Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Leeuwen', 'Dekker'];
@@ -148,8 +142,6 @@ const openChildren = (page: Page) => page.evaluate(() => { (globalThis as InPage
 const rowsVisible = (page: Page, selector: string, count: number) =>
   page.waitForFunction(({ selector: s, count: n }) => (globalThis as InPage).document.querySelectorAll(s).length >= n, { selector, count }, { polling: 'raf', timeout: 60_000 });
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -224,13 +216,13 @@ export async function renderListBench(): Promise<BenchRow[]> {
         measurement: `first screen of the ${CHILDREN.toLocaleString('en')}-row Kinderen list, cold (API + sort + virtualised render; ${rendered} rows in the DOM) vs static HTML table, median of ${RUNS}`,
         figure: ms(median(cold)),
         baseline: ms(base),
-        ratio: `${(median(cold) / base).toFixed(2)}×`,
+        ratio: ratio(median(cold), base),
       },
       {
         measurement: `first screen of the ${CHILDREN.toLocaleString('en')}-row Kinderen list, cached data vs static HTML table, median of ${RUNS}`,
         figure: ms(median(warm)),
         baseline: ms(base),
-        ratio: `${(median(warm) / base).toFixed(2)}×`,
+        ratio: ratio(median(warm), base),
       },
     ];
   } finally {

@@ -24,7 +24,7 @@ import { buildHeadOfficeServer } from '../../headoffice/service/server';
 import { createLocation, issueEnrolmentCode } from '../../headoffice/service/sync.service';
 import type { Mutation } from '../../shared/sync/protocol';
 import { startPostgres } from '../helpers/postgres';
-import type { Row } from './run';
+import { ms, percentile, ratio, type BenchRow } from './report';
 
 const PULL_ROWS = 20_000;
 const PUSH_ROWS = 1_000;
@@ -38,9 +38,6 @@ const RUNS = 3;
 const BENCH_KDF: ScryptParams = { N: 2 ** 14, r: 8, p: 1 };
 const RESOURCES = path.join(__dirname, '../../resources');
 
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-const ratio = (figure: number, baseline: number) => `${(figure / baseline).toFixed(figure / baseline < 0.1 ? 3 : 2)}×`;
-const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
 const exclusive = <T>(work: () => Promise<T>) => work();
 
 /** What was started, stopped in reverse order; a failing stop does not skip the others. */
@@ -158,7 +155,7 @@ function household(id: string, locationId: string, i: number, now: string): Omit
 }
 
 /** 1. A freshly enrolled PC pulls a location of 20,000 rows; baseline: one SELECT sent as one JSON response. */
-async function initialPull(scope: Scope, ho: { url: string; db: HoDb; dataDir: string | undefined }): Promise<Row> {
+async function initialPull(scope: Scope, ho: { url: string; db: HoDb; dataDir: string | undefined }): Promise<BenchRow> {
   const location = await createLocation(ho.db, 'KDV Groot', new Date());
   const now = new Date().toISOString();
   // As the service would have left it: one version per applied mutation, the counter at the last.
@@ -206,7 +203,7 @@ async function initialPull(scope: Scope, ho: { url: string; db: HoDb; dataDir: s
 }
 
 /** 2. A PC pushes 1,000 queued mutations; baseline: the same rows, one SELECT, POSTed as one JSON body. */
-async function pushOutbox(scope: Scope, ho: { url: string; db: HoDb }): Promise<Row> {
+async function pushOutbox(scope: Scope, ho: { url: string; db: HoDb }): Promise<BenchRow> {
   const syncTimes: number[] = [];
   const rawTimes: number[] = [];
   const split: { push: number; pull: number }[] = [];
@@ -283,7 +280,7 @@ async function drive(url: string, devices: SimDevice[]): Promise<{ elapsedMs: nu
 }
 
 /** 3. Head office on PostgreSQL: 50 simulated devices pushing concurrently over the wire protocol. */
-async function concurrentDevices(scope: Scope): Promise<Row[]> {
+async function concurrentDevices(scope: Scope): Promise<BenchRow[]> {
   const pg = await startPostgres();
   if (!pg) {
     console.log('sync bench: PostgreSQL is not installed; skipped "head office on PostgreSQL, 50 concurrent devices".');
@@ -329,17 +326,17 @@ async function concurrentDevices(scope: Scope): Promise<Row[]> {
     },
     {
       measurement: `${label}: p95 per push (service vs trivial server)`,
-      figure: ms(pct(real.latencies, 95)),
-      baseline: ms(pct(trivial.latencies, 95)),
-      ratio: ratio(pct(real.latencies, 95), pct(trivial.latencies, 95)),
+      figure: ms(percentile(real.latencies, 95)),
+      baseline: ms(percentile(trivial.latencies, 95)),
+      ratio: ratio(percentile(real.latencies, 95), percentile(trivial.latencies, 95)),
     },
   ];
 }
 
-export async function syncBench(): Promise<Row[]> {
+export async function syncBench(): Promise<BenchRow[]> {
   const scope = new Scope();
   try {
-    const rows: Row[] = [];
+    const rows: BenchRow[] = [];
     const ho = await startService(scope);
     rows.push(await initialPull(scope, ho));
     rows.push(await pushOutbox(scope, ho));
