@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { CONFLICT_CHECKED, type AuditHead, type Change, type Mutation, type MutationResult } from '../../shared/sync/protocol';
+import { CONFLICT_CHECKED, ENROLMENT_CODE_ALPHABET, normaliseEnrolmentCode, type AuditHead, type Change, type Mutation, type MutationResult } from '../../shared/sync/protocol';
 import type { z } from 'zod';
 import type { HeadOfficeDatabase, HoDb, HoTrx } from '../db/schema';
 
@@ -9,14 +9,11 @@ export type Device = HeadOfficeDatabase['devices'];
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const ENROLMENT_VALID_MS = 24 * 60 * 60 * 1000;
 
-/** Enrolment codes are read aloud or typed: Crockford base32, 12 characters in groups of 4. */
+/** A new koppelcode (see EnrolmentCode in the protocol), in groups of 4 for reading aloud. */
 function newCode(): string {
-  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  const bytes = randomBytes(12);
-  const chars = [...bytes].map((b) => alphabet[b & 31]).join('');
+  const chars = [...randomBytes(12)].map((b) => ENROLMENT_CODE_ALPHABET[b & 31]).join('');
   return chars.match(/.{4}/g)!.join('-');
 }
-const normaliseCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 
 export async function createLocation(db: HoDb, name: string, now: Date) {
   const id = randomUUID();
@@ -31,14 +28,14 @@ export async function issueEnrolmentCode(db: HoDb, locationId: string, now: Date
   if (!location) throw new Error(`onbekende locatie ${locationId}`);
   const code = newCode();
   const expiresAt = new Date(now.getTime() + ENROLMENT_VALID_MS).toISOString();
-  await db.insertInto('enrolment_codes').values({ code_hash: sha256(normaliseCode(code)), location_id: locationId, expires_at: expiresAt, used_at: null, created_at: now.toISOString() }).execute();
+  await db.insertInto('enrolment_codes').values({ code_hash: sha256(normaliseEnrolmentCode(code)), location_id: locationId, expires_at: expiresAt, used_at: null, created_at: now.toISOString() }).execute();
   return { code, expiresAt, location };
 }
 
 /** One-time: the code is marked used in the same transaction that creates the device. */
 export async function enrolDevice(db: HoDb, code: string, deviceName: string, now: Date) {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', sha256(normaliseCode(code))).executeTakeFirst();
+    const row = await trx.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', sha256(normaliseEnrolmentCode(code))).executeTakeFirst();
     if (!row || row.used_at || row.expires_at < now.toISOString()) return null;
     const used = await trx.updateTable('enrolment_codes').set({ used_at: now.toISOString() }).where('code_hash', '=', row.code_hash).where('used_at', 'is', null).executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) return null;

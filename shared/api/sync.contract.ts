@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MethodDef } from './contract';
 import { Id, text } from './schemas';
+import { EnrolmentCode } from '../sync/protocol';
 
 const def = <I extends z.ZodType, O extends z.ZodType>(d: MethodDef<I, O>) => d;
 
@@ -45,7 +46,7 @@ export const syncContract = {
         .trim()
         .url('Vul het volledige adres in, bijvoorbeeld https://sync.kinderopvang.nl')
         .refine((u) => /^https:\/\//.test(u) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(u), 'Het adres moet met https:// beginnen.'),
-      code: text('Koppelcode', 64),
+      code: EnrolmentCode,
       deviceName: text('Naam van deze computer', 120),
       caCertPem: z
         .string()

@@ -36,7 +36,19 @@ export const APPEND_ONLY: ReadonlySet<SyncedEntity> = new Set(['photo_consents']
 /** Medical data (and later meldcode files): never silently overwritten. */
 export const CONFLICT_CHECKED: ReadonlySet<SyncedEntity> = new Set(['child_medical']);
 
-export const EnrolRequest = z.object({ code: z.string().trim().min(6).max(64), deviceName: z.string().trim().min(1).max(120) });
+/**
+ * Koppelcode (enrolment code): read aloud or typed, so Crockford base32 — 12 characters, shown in
+ * groups of 4. Typing forgives case, spaces, dashes, O for 0 and I/L for 1. Both sides check it here.
+ */
+export const ENROLMENT_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const normaliseEnrolmentCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+export const EnrolmentCode = z
+  .string()
+  .max(64)
+  .transform(normaliseEnrolmentCode)
+  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{12}$/, 'Een koppelcode heeft 12 tekens, bijvoorbeeld ABCD-EFGH-JKMN.'));
+
+export const EnrolRequest = z.object({ code: EnrolmentCode, deviceName: z.string().trim().min(1).max(120) });
 export const EnrolResponse = z.object({ deviceId: z.string(), token: z.string(), locationId: z.string(), locationName: z.string() });
 
 export const Mutation = z.object({

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestJson } from '../../electron/backend/sync/http';
 import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engine';
 import { revokeDevice } from '../../headoffice/service/sync.service';
-import { makeBackend, MANAGER, setUpLocation, type TestBackend } from '../helpers/backend';
+import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
 import { createFamily, HOUSEHOLD } from '../helpers/clients';
 import { startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
 import { startPostgres } from '../helpers/postgres';
@@ -197,7 +197,20 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await setUpLocation(pc);
       const error = await pc.err('sync.enrol', { serverUrl: ho.url, code, deviceName: 'Tweede', caCertPem: null });
       expect(error.message).toBe('Deze code is onbekend, al gebruikt of verlopen.');
-      expect(MANAGER.name).toBeTruthy();
+    });
+
+    run('a mistyped koppelcode is refused at the field; a code typed loosely still works', async () => {
+      const location = await ho.newLocation('KDV Typen');
+      const code = await location.code();
+      const pc = makeBackend();
+      await setUpLocation(pc);
+      const short = await pc.err('sync.enrol', { serverUrl: ho.url, code: code.slice(0, 9), deviceName: 'Kantoor', caCertPem: null });
+      expect(short).toMatchObject({ code: 'VALIDATION', details: { code: 'Een koppelcode heeft 12 tekens, bijvoorbeeld ABCD-EFGH-JKMN.' } });
+      expect((await pc.ok('sync.status', {})).enrolled).toBe(false);
+      // Lower case, spaces instead of dashes, and O for 0 / l for 1 are what people type from a phone call.
+      const typed = code.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o').replace(/1/g, 'l');
+      await pc.ok('sync.enrol', { serverUrl: ho.url, code: typed, deviceName: 'Kantoor', caCertPem: null });
+      expect((await pc.ok('sync.status', {})).enrolled).toBe(true);
     });
   });
 }
