@@ -23,6 +23,8 @@ export function connectHeadOffice(options: { databaseUrl?: string | undefined; d
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // A tombstone replaces a record's payload: the old bytes are overwritten, not left in free pages.
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   return { db: new Kysely<HeadOfficeDatabase>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
 }

@@ -8,6 +8,8 @@ import { tempDir } from './backend';
 export interface RunningHeadOffice {
   url: string;
   db: HoDb;
+  /** The embedded SQLite's data dir; null on PostgreSQL. */
+  dataDir: string | null;
   port: number;
   newLocation(name: string): Promise<{ id: string; code: () => Promise<string> }>;
   /** Stop the HTTP service (the database stays), to simulate an outage. */
@@ -18,7 +20,8 @@ export interface RunningHeadOffice {
 
 /** The real head-office service on 127.0.0.1, on SQLite or on the given PostgreSQL database. */
 export async function startHeadOffice(databaseUrl?: string): Promise<RunningHeadOffice> {
-  const { db } = connectHeadOffice({ databaseUrl, dataDir: databaseUrl ? undefined : tempDir('kop-ho-') });
+  const dataDir = databaseUrl ? null : tempDir('kop-ho-');
+  const { db } = connectHeadOffice({ databaseUrl, dataDir: dataDir ?? undefined });
   if (databaseUrl) {
     // A fresh schema per test run on the shared cluster.
     await sql`DROP SCHEMA IF EXISTS public CASCADE`.execute(db);
@@ -38,6 +41,7 @@ export async function startHeadOffice(databaseUrl?: string): Promise<RunningHead
       return `http://127.0.0.1:${port}`;
     },
     db,
+    dataDir,
     get port() {
       return port;
     },

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueDelete } from '../../electron/backend/sync/outbox';
 import { requestJson } from '../../electron/backend/sync/http';
 import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engine';
 import { revokeDevice } from '../../headoffice/service/sync.service';
@@ -187,6 +191,29 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await sync(pc1);
       for (const pc of [pc1, pc2]) expect(await pc.ok('medical.get', { childId: child.id })).toMatchObject({ allergies: 'Pinda en noten', diet: 'Lactosevrij' });
       expect((await pc2.ok('sync.status', {})).openConflicts).toBe(0);
+    });
+
+    run('a deletion reaches head office as a tombstone without personal data, and the bytes are gone', async () => {
+      const location = await ho.newLocation('KDV Wissen');
+      const pc = await enrolledPc(ho, await location.code());
+      const { child } = await createFamily(pc);
+      const canary = 'Kanarie Ophaalster QX7';
+      const person = await pc.ok('pickup.addPerson', { childId: child.id, name: canary, relation: 'Oppas', phone: '06 11223344', validUntil: null });
+      await sync(pc);
+      const stored = await ho.db.selectFrom('records').select('payload').where('entity_id', '=', person.id).executeTakeFirstOrThrow();
+      expect(stored.payload).toContain(canary);
+      // What the retention engine and erasure do: the row goes, a tombstone goes out in the same transaction.
+      await pc.core.db().transaction().execute(async (trx) => {
+        await trx.deleteFrom('pickup_persons').where('id', '=', person.id).execute();
+        await queueDelete(trx, 'pickup_persons', person.id, new Date());
+      });
+      await sync(pc);
+      const tombstone = await ho.db.selectFrom('records').selectAll().where('entity_id', '=', person.id).executeTakeFirstOrThrow();
+      expect(tombstone).toMatchObject({ deleted: 1, payload: null });
+      if (ho.dataDir) {
+        await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(ho.db);
+        for (const file of fs.readdirSync(ho.dataDir)) expect(fs.readFileSync(path.join(ho.dataDir, file)).includes(canary), file).toBe(false);
+      }
     });
 
     run('enrolment codes are one-time', async () => {
