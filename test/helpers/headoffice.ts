@@ -1,9 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connect';
 import type { HoDb } from '../../headoffice/db/schema';
 import { buildHeadOfficeServer } from '../../headoffice/service/server';
 import { createLocation, issueEnrolmentCode } from '../../headoffice/service/sync.service';
-import { tempDir } from './backend';
 
 export interface RunningHeadOffice {
   url: string;
@@ -20,7 +22,8 @@ export interface RunningHeadOffice {
 
 /** The real head-office service on 127.0.0.1, on SQLite or on the given PostgreSQL database. */
 export async function startHeadOffice(databaseUrl?: string): Promise<RunningHeadOffice> {
-  const dataDir = databaseUrl ? null : tempDir('kop-ho-');
+  // Lives as long as the service (tempDir() would be removed after the first test of a suite).
+  const dataDir = databaseUrl ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'kop-ho-'));
   const { db } = connectHeadOffice({ databaseUrl, dataDir: dataDir ?? undefined });
   if (databaseUrl) {
     // A fresh schema per test run on the shared cluster.
@@ -59,6 +62,7 @@ export async function startHeadOffice(databaseUrl?: string): Promise<RunningHead
     async close() {
       await app.close().catch(() => undefined);
       await db.destroy();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
