@@ -83,7 +83,9 @@ async function applyOne(trx: HoTrx, device: Device, m: Mutation, now: string): P
     // An erased or destroyed record never comes back from a device that was offline.
     return remember({ mutationId: m.mutationId, status: 'rejected', version: current.version, reason: 'Dit record is gewist.' });
   }
-  if (current && !current.deleted && CONFLICT_CHECKED.has(m.entity) && m.baseVersion !== current.version) {
+  // A stale edit of medical data or a meldcode file is a conflict; a delete (erasure, destruction
+  // after the retention period) is not: it is due by law and always wins.
+  if (current && !current.deleted && m.op === 'upsert' && CONFLICT_CHECKED.has(m.entity) && m.baseVersion !== current.version) {
     return remember({ mutationId: m.mutationId, status: 'conflict', version: current.version, serverPayload: parsePayload(current.payload) });
   }
   const bumped = await trx

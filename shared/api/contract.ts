@@ -3,6 +3,7 @@ import type { Permission } from '../auth/permissions';
 import { clientsContract } from './clients.contract';
 import { syncContract } from './sync.contract';
 import { consentsContract } from './consents.contract';
+import { meldcodeContract } from './meldcode.contract';
 import {
   AuditEntry,
   AuditVerification,
@@ -147,6 +148,7 @@ export const contract = {
   ...clientsContract,
   ...syncContract,
   ...consentsContract,
+  ...meldcodeContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

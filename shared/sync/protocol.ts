@@ -26,15 +26,17 @@ export const SYNCED_ENTITIES = [
   'municipality_configs',
   'marketing_opt_outs',
   'processing_restrictions',
+  'meldcode_cases',
+  'meldcode_entries',
 ] as const;
 export const SyncedEntity = z.enum(SYNCED_ENTITIES);
 export type SyncedEntity = z.infer<typeof SyncedEntity>;
 
 /** Rows that are never edited once written (history): a pulled copy only updates its version. */
-export const APPEND_ONLY: ReadonlySet<SyncedEntity> = new Set(['photo_consents']);
+export const APPEND_ONLY: ReadonlySet<SyncedEntity> = new Set(['photo_consents', 'meldcode_entries']);
 
-/** Medical data (and later meldcode files): never silently overwritten. */
-export const CONFLICT_CHECKED: ReadonlySet<SyncedEntity> = new Set(['child_medical']);
+/** Medical data and meldcode case files: never silently overwritten. */
+export const CONFLICT_CHECKED: ReadonlySet<SyncedEntity> = new Set(['child_medical', 'meldcode_cases']);
 
 /**
  * Koppelcode (enrolment code): read aloud or typed, so Crockford base32 — 12 characters, shown in

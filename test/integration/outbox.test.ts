@@ -34,6 +34,9 @@ describe('outbox', () => {
     await backend.ok('disclosures.export', { params: { kind: 'ggd', date: todayIso() }, format: 'csv' });
     await backend.ok('municipalities.save', { name: 'Vianen', legalBasis: 'Verordening', fields: ['child_first_name'] });
     await backend.ok('marketing.addOptOut', { email: 'x@example.nl', requestedOn: '2026-01-05', how: 'email' });
+    const file = await backend.ok('meldcode.open', { route: 'huiselijk', childId: child.id, openedOn: '2026-01-05' });
+    await backend.ok('meldcode.addEntry', { caseId: file.id, kind: 'parent_conversation_skipped', occurredOn: '2026-01-05', payload: { reason: 'Niet veilig' } });
+    await backend.ok('meldcode.addEntry', { caseId: file.id, kind: 'weighing', occurredOn: '2026-01-06', payload: { q1Suspicion: false, explanation: 'Geen vermoeden meer' } });
 
     // Tables whose writes arrive with a later issue (AVG-verzoeken) may still be empty here.
     const notYetWritable = new Set(['processing_restrictions']);

@@ -6,6 +6,7 @@ import { authHandlers, usersHandlers } from '../modules/users/users.handlers';
 import { clientsHandlers } from '../modules/clients.handlers';
 import { syncHandlers } from '../sync/sync.handlers';
 import { consentsHandlers } from '../modules/consents/consents.handlers';
+import { meldcodeHandlers } from '../modules/meldcode/meldcode.handlers';
 
 /** Every method of the contract has exactly one handler; the compiler checks completeness. */
 export const handlers: Handlers<MethodName> = {
@@ -16,4 +17,5 @@ export const handlers: Handlers<MethodName> = {
   ...clientsHandlers,
   ...syncHandlers,
   ...consentsHandlers,
+  ...meldcodeHandlers,
 };

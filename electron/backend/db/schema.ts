@@ -311,6 +311,38 @@ export interface ProcessingRestrictionsTable extends Synced {
   reason: string;
 }
 
+/** Meldcodedossier: a case file about a concern for a child's safety (or an employee as suspect). */
+export interface MeldcodeCasesTable extends Synced {
+  id: string;
+  child_id: string | null;
+  route: 'huiselijk' | 'medewerker';
+  suspect_employee_name: string | null;
+  status: 'open' | 'closed';
+  opened_on: string;
+  opened_by: string;
+  opened_by_name: string;
+  closed_on: string | null;
+  closed_by: string | null;
+  closed_by_name: string | null;
+  closing_summary: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Append-only events of a case (triggers refuse UPDATE and DELETE while the case exists). */
+export interface MeldcodeEntriesTable extends Synced {
+  id: string;
+  case_id: string;
+  kind: 'signal' | 'consultation' | 'parent_conversation' | 'parent_conversation_skipped' | 'vertrouwensinspecteur' | 'weighing' | 'decision' | 'correction';
+  occurred_on: string;
+  author_user_id: string;
+  author_name: string;
+  /** JSON object, shape per kind in shared/api/meldcode.schemas.ts. */
+  payload: string;
+  corrects_entry_id: string | null;
+  created_at: string;
+}
+
 export interface Database {
   location: LocationTable;
   users: UsersTable;
@@ -336,6 +368,8 @@ export interface Database {
   municipality_configs: MunicipalityConfigsTable;
   marketing_opt_outs: MarketingOptOutsTable;
   processing_restrictions: ProcessingRestrictionsTable;
+  meldcode_cases: MeldcodeCasesTable;
+  meldcode_entries: MeldcodeEntriesTable;
   outbox: OutboxTable;
   sync_conflicts: SyncConflictsTable;
 }

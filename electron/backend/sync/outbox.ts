@@ -23,6 +23,8 @@ export const PRIMARY_KEY: Record<SyncedEntity, string> = {
   municipality_configs: 'id',
   marketing_opt_outs: 'id',
   processing_restrictions: 'id',
+  meldcode_cases: 'id',
+  meldcode_entries: 'id',
 };
 
 /**
