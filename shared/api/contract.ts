@@ -4,6 +4,7 @@ import { clientsContract } from './clients.contract';
 import { syncContract } from './sync.contract';
 import { consentsContract } from './consents.contract';
 import { meldcodeContract } from './meldcode.contract';
+import { requestsContract } from './requests.contract';
 import {
   AuditEntry,
   AuditVerification,
@@ -149,6 +150,7 @@ export const contract = {
   ...syncContract,
   ...consentsContract,
   ...meldcodeContract,
+  ...requestsContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -36,6 +36,8 @@ export const Permission = z.enum([
   /** Legal disclosures (verstrekkingen) and their register; marketing opt-outs and exports. */
   'disclosures.manage',
   'marketing.manage',
+  /** AVG-verzoeken: register, inzage, rectificatie, beperking, verwijdering, dataportabiliteit. */
+  'requests.manage',
   /** Couple this PC to head office, resolve sync conflicts. */
   'sync.manage',
   /** Data categories. */
@@ -71,6 +73,7 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
     'consents.write',
     'disclosures.manage',
     'marketing.manage',
+    'requests.manage',
     'sync.manage',
     'bsn.view',
     'bsn.reveal',

@@ -28,12 +28,15 @@ export const SYNCED_ENTITIES = [
   'processing_restrictions',
   'meldcode_cases',
   'meldcode_entries',
+  'subject_requests',
+  'data_corrections',
+  'request_tasks',
 ] as const;
 export const SyncedEntity = z.enum(SYNCED_ENTITIES);
 export type SyncedEntity = z.infer<typeof SyncedEntity>;
 
 /** Rows that are never edited once written (history): a pulled copy only updates its version. */
-export const APPEND_ONLY: ReadonlySet<SyncedEntity> = new Set(['photo_consents', 'meldcode_entries']);
+export const APPEND_ONLY: ReadonlySet<SyncedEntity> = new Set(['photo_consents', 'meldcode_entries', 'data_corrections']);
 
 /** Medical data and meldcode case files: never silently overwritten. */
 export const CONFLICT_CHECKED: ReadonlySet<SyncedEntity> = new Set(['child_medical', 'meldcode_cases']);

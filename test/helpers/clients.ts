@@ -40,3 +40,23 @@ export async function loginAsStaff(backend: TestBackend) {
   await backend.ok('auth.login', { username: STAFF.username, password: STAFF.password });
   await backend.ok('auth.changePassword', { currentPassword: STAFF.password, newPassword: 'Zeilboot-Haven-123' });
 }
+
+/** A second, unrelated family: documents of the first family must never contain any of this. */
+export const OTHER_FAMILY = {
+  household: {
+    street: 'Kerkweg',
+    houseNumber: '7',
+    postcode: '3511 AB',
+    city: 'Utrecht',
+    iban: null,
+    ibanHolder: null,
+    parents: [{ firstName: 'Fatima', initials: 'F.', surnamePrefix: null, surname: 'El Amrani', email: 'fatima@voorbeeld.nl', phone: '06 11112222', bsn: BSN.other, hasParentalAuthority: true, isContractParent: true }],
+  },
+  child: { firstName: 'Yusuf', initials: 'Y.', surnamePrefix: null, surname: 'El Amrani', birthDate: '2022-09-01', groupName: 'Rupsjes', bsn: null },
+};
+
+export async function createOtherFamily(backend: TestBackend) {
+  const household = await backend.ok('households.create', OTHER_FAMILY.household);
+  const child = await backend.ok('children.create', { householdId: household.id, ...OTHER_FAMILY.child });
+  return { household, child };
+}

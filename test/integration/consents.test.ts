@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashEmail } from '../../electron/backend/modules/disclosures/disclosures.service';
-import { makeBackend, setUpLocation, tempDir, type TestBackend } from '../helpers/backend';
+import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
 import { BSN, createFamily } from '../helpers/clients';
+import { readPdf } from '../helpers/pdf';
 
 async function withFamily() {
   const backend = makeBackend();
@@ -14,16 +12,6 @@ async function withFamily() {
   const contractParent = household.parents.find((p) => p.isContractParent)!;
   const otherParent = household.parents.find((p) => !p.isContractParent)!;
   return { backend, household, child, contractParent, otherParent };
-}
-
-/** Writes a returned PDF, checks it with qpdf and pdffonts, returns its text (pdftotext). */
-function readPdf(file: { fileName: string; base64: string }) {
-  const target = path.join(tempDir(), file.fileName);
-  fs.writeFileSync(target, Buffer.from(file.base64, 'base64'));
-  execFileSync('qpdf', ['--check', target]);
-  const fonts = execFileSync('pdffonts', [target], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
-  for (const line of fonts) expect(line, 'font embedded').toMatch(/\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/);
-  return execFileSync('pdftotext', ['-layout', target, '-'], { encoding: 'utf8' });
 }
 
 /** The names listed in one column of the roster (by the column's x position in the layout text). */
@@ -173,7 +161,7 @@ describe('marketing', () => {
 
     await backend.ok('marketing.addOptOut', { email: 'SANNE@example.nl', requestedOn: '2026-03-01', how: 'email' });
     const joris = household.parents.find((p) => !p.isContractParent)!;
-    backend.core.sqlite().prepare("INSERT INTO processing_restrictions VALUES ('r1', 'x', 'parent', ?, '2026-01-01', NULL, 'AVG-verzoek beperking', NULL)").run(joris.id);
+    backend.core.sqlite().prepare("INSERT INTO processing_restrictions (id, location_id, subject_type, subject_id, since, until, reason, version) VALUES ('r1', 'x', 'parent', ?, '2026-01-01', NULL, 'AVG-verzoek beperking', NULL)").run(joris.id);
     const after = await backend.ok('marketing.export', { recipientName: 'Google Ads' });
     const text = Buffer.from(after.base64, 'base64').toString('utf8');
     expect(text).not.toContain(hashEmail('sanne@example.nl'));

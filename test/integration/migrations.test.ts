@@ -42,3 +42,14 @@ describe('migrations', () => {
     await db.destroy();
   });
 });
+
+describe('0008 subject requests', () => {
+  it('keeps restrictions recorded under 0005 (without a request) in force', async () => {
+    const { db } = await dbAt('0005_consents_disclosures');
+    await db.insertInto('processing_restrictions').values({ id: 'r1', location_id: 'l1', subject_type: 'parent', subject_id: 'p1', since: '2026-01-01', until: null, reason: 'Oud', version: null } as never).execute();
+    await migrateToLatest(db);
+    expect(await db.selectFrom('processing_restrictions').selectAll().execute()).toEqual([{ id: 'r1', location_id: 'l1', subject_type: 'parent', subject_id: 'p1', since: '2026-01-01', until: null, reason: 'Oud', version: null, request_id: null }]);
+    expect(await db.selectFrom('subject_requests').selectAll().execute()).toEqual([]);
+    await db.destroy();
+  });
+});

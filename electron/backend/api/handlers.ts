@@ -7,6 +7,7 @@ import { clientsHandlers } from '../modules/clients.handlers';
 import { syncHandlers } from '../sync/sync.handlers';
 import { consentsHandlers } from '../modules/consents/consents.handlers';
 import { meldcodeHandlers } from '../modules/meldcode/meldcode.handlers';
+import { requestsHandlers } from '../modules/requests/requests.handlers';
 
 /** Every method of the contract has exactly one handler; the compiler checks completeness. */
 export const handlers: Handlers<MethodName> = {
@@ -18,4 +19,5 @@ export const handlers: Handlers<MethodName> = {
   ...syncHandlers,
   ...consentsHandlers,
   ...meldcodeHandlers,
+  ...requestsHandlers,
 };

@@ -309,6 +309,60 @@ export interface ProcessingRestrictionsTable extends Synced {
   since: string;
   until: string | null;
   reason: string;
+  /** The AVG-verzoek that asked for the restriction (null for restrictions recorded before 0008). */
+  request_id: string | null;
+}
+
+/** AVG-verzoek (data subject request). */
+export interface SubjectRequestsTable extends Synced {
+  id: string;
+  kind: 'access' | 'rectification' | 'completion' | 'restriction' | 'erasure' | 'portability' | 'objection';
+  subject_type: 'parent' | 'child';
+  subject_id: string;
+  household_id: string;
+  requester_parent_id: string;
+  requester_name: string;
+  received_on: string;
+  identity_method: 'id_shown' | 'known_in_person' | 'registered_contact';
+  description: string | null;
+  deadline: string;
+  extended_months: number;
+  extension_reason: string | null;
+  extended_on: string | null;
+  meldcode_decision: 'include' | 'exclude' | null;
+  meldcode_decision_reason: string | null;
+  meldcode_decided_by_name: string | null;
+  meldcode_decided_at: string | null;
+  status: 'open' | 'closed';
+  outcome: 'granted' | 'partially_granted' | 'refused' | null;
+  decision: string | null;
+  closed_on: string | null;
+  created_at: string;
+  created_by_name: string;
+}
+
+export interface DataCorrectionsTable extends Synced {
+  id: string;
+  request_id: string;
+  subject_type: 'parent' | 'child' | 'household';
+  subject_id: string;
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  statement: string | null;
+  corrected_on: string;
+  corrected_by_name: string;
+}
+
+export interface RequestTasksTable extends Synced {
+  id: string;
+  request_id: string;
+  kind: 'inform_recipient' | 'inform_before_lift';
+  recipient_name: string | null;
+  due_date: string;
+  created_at: string;
+  done_at: string | null;
+  done_by_name: string | null;
 }
 
 /** Meldcodedossier: a case file about a concern for a child's safety (or an employee as suspect). */
@@ -370,6 +424,9 @@ export interface Database {
   processing_restrictions: ProcessingRestrictionsTable;
   meldcode_cases: MeldcodeCasesTable;
   meldcode_entries: MeldcodeEntriesTable;
+  subject_requests: SubjectRequestsTable;
+  data_corrections: DataCorrectionsTable;
+  request_tasks: RequestTasksTable;
   outbox: OutboxTable;
   sync_conflicts: SyncConflictsTable;
 }
@@ -389,3 +446,4 @@ export type ChildRow = Selectable<ChildrenTable>;
 export type ContractRow = Selectable<ContractsTable>;
 export type TaskRow = Selectable<TasksTable>;
 export type WaitlistRow = Selectable<WaitlistEntriesTable>;
+export type SubjectRequestRow = Selectable<SubjectRequestsTable>;

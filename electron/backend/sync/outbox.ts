@@ -25,6 +25,9 @@ export const PRIMARY_KEY: Record<SyncedEntity, string> = {
   processing_restrictions: 'id',
   meldcode_cases: 'id',
   meldcode_entries: 'id',
+  subject_requests: 'id',
+  data_corrections: 'id',
+  request_tasks: 'id',
 };
 
 /**
@@ -59,4 +62,23 @@ export async function queueUpsert(trx: Trx, entity: SyncedEntity, id: string, no
 /** A tombstone: entity and id only, no personal data. */
 export async function queueDelete(trx: Trx, entity: SyncedEntity, id: string, now: Date): Promise<void> {
   await trx.insertInto('outbox').values({ mutation_id: uuidv7(), entity, entity_id: id, op: 'delete', payload: null, base_version: null, created_at: now.toISOString() }).execute();
+}
+
+/**
+ * For erasure: queued upserts of the row still hold the data being erased, so they leave the
+ * outbox before the tombstone (or the row's new state) is queued.
+ */
+async function dropPendingUpserts(trx: Trx, entity: SyncedEntity, id: string): Promise<void> {
+  await trx.deleteFrom('outbox').where('entity', '=', entity).where('entity_id', '=', id).where('op', '=', 'upsert').execute();
+}
+
+export async function queueErasure(trx: Trx, entity: SyncedEntity, id: string, now: Date): Promise<void> {
+  await dropPendingUpserts(trx, entity, id);
+  await queueDelete(trx, entity, id, now);
+}
+
+/** After fields of a row were erased: only its new state may leave the PC. */
+export async function requeueAfterErasure(trx: Trx, entity: SyncedEntity, id: string, now: Date): Promise<void> {
+  await dropPendingUpserts(trx, entity, id);
+  await queueUpsert(trx, entity, id, now);
 }

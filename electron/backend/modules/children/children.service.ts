@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { queueUpsert } from '../../sync/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
-import type { Child, ChildInput, ChildListRow, ChildUpdateInput } from '../../../../shared/api/clients.schemas';
+import { todayIso, type Child, type ChildInput, type ChildListRow, type ChildUpdateInput } from '../../../../shared/api/clients.schemas';
 import { childContractStatus, contractStatus } from '../../../../shared/domain/contracts';
 import { displayName, searchKey } from '../../../../shared/domain/names';
 import { can } from '../../../../shared/auth/permissions';
@@ -12,6 +12,7 @@ import { appendAudit } from '../audit/audit.service';
 import { bsnStatuses } from '../bsn/bsn.service';
 import { findHousehold, parentsOfHousehold } from '../households/households.repository';
 import { activeBanCount, childListRows, childrenOfHousehold, contractDates, findChild, insertChild, updateChildRow } from './children.repository';
+import { assertNotRestricted } from '../requests/restrictions';
 
 type ContractStatusOfChild = ChildListRow['contractStatus'];
 
@@ -101,6 +102,7 @@ export async function createChild(core: AppCore, session: Session, input: z.outp
 export async function updateChild(core: AppCore, session: Session, input: z.output<typeof ChildUpdateInput>): Promise<void> {
   await core.transaction(async (trx) => {
     if (!(await findChild(trx, input.id))) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
+    await assertNotRestricted(trx, 'child', [input.id], todayIso(core.now()));
     await updateChildRow(trx, input.id, {
       first_name: input.firstName,
       initials: input.initials,

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { queueUpsert } from '../../sync/outbox';
 import { AppError } from '../../../../shared/api/result';
-import type { MedicalInfo, MedicalInput } from '../../../../shared/api/clients.schemas';
+import { todayIso, type MedicalInfo, type MedicalInput } from '../../../../shared/api/clients.schemas';
 import { can } from '../../../../shared/auth/permissions';
 import type { AppCore, Session } from '../../core';
+import type { Trx } from '../../db/schema';
 import { appendAudit } from '../audit/audit.service';
 import { findChild } from './children.repository';
+import { assertNotRestricted } from '../requests/restrictions';
 
 /**
  * Medische gegevens en bijzonderheden (special-category data, AVG art. 9). Staff receive allergies
@@ -23,25 +25,29 @@ export async function readMedical(core: AppCore, session: Session, childId: stri
   });
 }
 
+/** Writes the medical section inside `trx` (also used when taking in a portability file). */
+export async function saveMedical(trx: Trx, core: AppCore, session: Session, input: z.output<typeof MedicalInput>): Promise<void> {
+  const child = await findChild(trx, input.childId);
+  if (!child) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
+  await assertNotRestricted(trx, 'child', [child.id], todayIso(core.now()));
+  const values = {
+    allergies: input.allergies,
+    diet: input.diet,
+    medication: input.medication,
+    other_particulars: input.otherParticulars,
+    updated_at: core.now().toISOString(),
+    updated_by: session.userId,
+  };
+  await trx
+    .insertInto('child_medical')
+    .values({ child_id: input.childId, location_id: child.location_id, ...values, version: null })
+    .onConflict((oc) => oc.column('child_id').doUpdateSet(values))
+    .execute();
+  await queueUpsert(trx, 'child_medical', input.childId, core.now());
+  await appendAudit(trx, { userId: session.userId, action: 'medical.update', entity: 'child', entityId: input.childId }, core.now());
+}
+
 export async function writeMedical(core: AppCore, session: Session, input: z.output<typeof MedicalInput>): Promise<MedicalInfo> {
-  await core.transaction(async (trx) => {
-    const child = await findChild(trx, input.childId);
-    if (!child) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
-    const values = {
-      allergies: input.allergies,
-      diet: input.diet,
-      medication: input.medication,
-      other_particulars: input.otherParticulars,
-      updated_at: core.now().toISOString(),
-      updated_by: session.userId,
-    };
-    await trx
-      .insertInto('child_medical')
-      .values({ child_id: input.childId, location_id: child.location_id, ...values, version: null })
-      .onConflict((oc) => oc.column('child_id').doUpdateSet(values))
-      .execute();
-    await queueUpsert(trx, 'child_medical', input.childId, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'medical.update', entity: 'child', entityId: input.childId }, core.now());
-  });
+  await core.transaction((trx) => saveMedical(trx, core, session, input));
   return readMedical(core, session, input.childId);
 }

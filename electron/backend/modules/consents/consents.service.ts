@@ -86,35 +86,37 @@ export async function consentOverview(db: DbOrTrx, childId: string): Promise<Con
 }
 
 /** Each answer is a new history row; nothing is edited. A withdrawal counts from this moment. */
+export async function insertConsents(trx: Trx, core: AppCore, session: Session, input: z.output<typeof ConsentRecordInput>): Promise<void> {
+  const child = await requireChild(trx, input.childId);
+  await assertContractParent(trx, child.household_id, input.parentId);
+  const version = await privacyStatementVersion(trx);
+  for (const answer of input.answers) {
+    const id = uuidv7();
+    await trx
+      .insertInto('photo_consents')
+      .values({
+        id,
+        location_id: child.location_id,
+        child_id: child.id,
+        purpose: answer.purpose,
+        decision: answer.given ? 'given' : 'withdrawn',
+        recognisable: answer.given && answer.recognisable ? 1 : 0,
+        parent_id: input.parentId,
+        decided_on: input.decidedOn,
+        channel: input.channel,
+        privacy_statement_version: version,
+        recorded_at: core.now().toISOString(),
+        recorded_by_name: session.name,
+        version: null,
+      })
+      .execute();
+    await queueUpsert(trx, 'photo_consents', id, core.now());
+    await appendAudit(trx, { userId: session.userId, action: answer.given ? 'consents.give' : 'consents.withdraw', entity: 'child', entityId: child.id, details: { purpose: answer.purpose } }, core.now());
+  }
+}
+
 export async function recordConsents(core: AppCore, session: Session, input: z.output<typeof ConsentRecordInput>) {
-  await core.transaction(async (trx) => {
-    const child = await requireChild(trx, input.childId);
-    await assertContractParent(trx, child.household_id, input.parentId);
-    const version = await privacyStatementVersion(trx);
-    for (const answer of input.answers) {
-      const id = uuidv7();
-      await trx
-        .insertInto('photo_consents')
-        .values({
-          id,
-          location_id: child.location_id,
-          child_id: child.id,
-          purpose: answer.purpose,
-          decision: answer.given ? 'given' : 'withdrawn',
-          recognisable: answer.given && answer.recognisable ? 1 : 0,
-          parent_id: input.parentId,
-          decided_on: input.decidedOn,
-          channel: input.channel,
-          privacy_statement_version: version,
-          recorded_at: core.now().toISOString(),
-          recorded_by_name: session.name,
-          version: null,
-        })
-        .execute();
-      await queueUpsert(trx, 'photo_consents', id, core.now());
-      await appendAudit(trx, { userId: session.userId, action: answer.given ? 'consents.give' : 'consents.withdraw', entity: 'child', entityId: child.id, details: { purpose: answer.purpose } }, core.now());
-    }
-  });
+  await core.transaction((trx) => insertConsents(trx, core, session, input));
   return consentOverview(core.db(), input.childId);
 }
 

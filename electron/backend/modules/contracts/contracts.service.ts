@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { queueUpsert } from '../../sync/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
-import type { Contract, ContractFields, ContractUpdateInput, Task } from '../../../../shared/api/clients.schemas';
+import { todayIso, type Contract, type ContractFields, type ContractUpdateInput, type Task } from '../../../../shared/api/clients.schemas';
 import { contractStatus } from '../../../../shared/domain/contracts';
 import { displayName } from '../../../../shared/domain/names';
 import type { AppCore, Session } from '../../core';
@@ -10,6 +10,7 @@ import type { ContractRow, DbOrTrx, Trx } from '../../db/schema';
 import { appendAudit } from '../audit/audit.service';
 import { findChild } from '../children/children.repository';
 import { contractsOfChild, findContract, insertContract, insertTask, taskForContract, taskRows, updateContractRow } from './contracts.repository';
+import { assertNotRestricted } from '../requests/restrictions';
 
 const toContract = (row: ContractRow, today: string): Contract => ({
   id: row.id,
@@ -64,6 +65,7 @@ export async function createContract(
   const work = async (trx: Trx) => {
     const child = await findChild(trx, input.childId);
     if (!child) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
+    await assertNotRestricted(trx, 'child', [child.id], todayIso(core.now()));
     const id = uuidv7();
     const now = core.now().toISOString();
     const row = {
@@ -92,6 +94,7 @@ export async function updateContract(core: AppCore, session: Session, input: z.o
   await core.transaction(async (trx) => {
     const existing = await findContract(trx, input.id);
     if (!existing) throw new AppError('NOT_FOUND', 'Dit contract bestaat niet (meer).');
+    await assertNotRestricted(trx, 'child', [existing.child_id], todayIso(core.now()));
     const now = core.now().toISOString();
     await updateContractRow(trx, input.id, {
       care_type: input.careType,

@@ -22,6 +22,7 @@ import { queueUpsert } from '../../sync/outbox';
 import { appendAudit } from '../audit/audit.service';
 import { findChild } from '../children/children.repository';
 import { currentLocationId } from '../location/location.service';
+import { restrictedIds } from '../requests/restrictions';
 import { toCsv } from './csv';
 
 type Params = z.output<typeof DisclosureParams>;
@@ -97,7 +98,13 @@ function baseValues(r: ChildRow): Partial<Record<DisclosureField, string>> {
   };
 }
 
+/** The data set without anyone whose processing is restricted (AVG art. 18). */
 async function buildDataSet(db: DbOrTrx, params: Params, today: string): Promise<DataSet> {
+  const [set, children, parents] = await Promise.all([buildFullDataSet(db, params, today), restrictedIds(db, 'child', today), restrictedIds(db, 'parent', today)]);
+  return { ...set, subjects: set.subjects.filter((s) => !children.has(s.childId) && !(s.parentId && parents.has(s.parentId))) };
+}
+
+async function buildFullDataSet(db: DbOrTrx, params: Params, today: string): Promise<DataSet> {
   const all = await childrenWithContracts(db);
   if (params.kind === 'belastingdienst') {
     const month = params.month!;
@@ -316,16 +323,20 @@ export async function listOptOuts(db: DbOrTrx) {
   return (await db.selectFrom('marketing_opt_outs').selectAll().orderBy('requested_on', 'desc').execute()).map((r) => ({ id: r.id, email: r.email, requestedOn: r.requested_on, how: r.how, recordedByName: r.recorded_by_name }));
 }
 
-export async function addOptOut(core: AppCore, session: Session, input: { email: string | null; requestedOn: string; how: string }) {
+/** Records an opt-out inside `trx` (also part of handling an AVG-verzoek: bezwaar tegen marketing). */
+export async function recordOptOut(trx: Trx, core: AppCore, session: Session, input: { email: string; requestedOn: string; how: string }): Promise<string> {
   const id = uuidv7();
-  await core.transaction(async (trx) => {
-    await trx
-      .insertInto('marketing_opt_outs')
-      .values({ id, location_id: await currentLocationId(trx), email: normaliseEmail(input.email!), requested_on: input.requestedOn, how: input.how, recorded_at: core.now().toISOString(), recorded_by_name: session.name, version: null })
-      .execute();
-    await queueUpsert(trx, 'marketing_opt_outs', id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'marketing.optOut', entity: 'optOut', entityId: id }, core.now());
-  });
+  await trx
+    .insertInto('marketing_opt_outs')
+    .values({ id, location_id: await currentLocationId(trx), email: normaliseEmail(input.email), requested_on: input.requestedOn, how: input.how, recorded_at: core.now().toISOString(), recorded_by_name: session.name, version: null })
+    .execute();
+  await queueUpsert(trx, 'marketing_opt_outs', id, core.now());
+  await appendAudit(trx, { userId: session.userId, action: 'marketing.optOut', entity: 'optOut', entityId: id }, core.now());
+  return id;
+}
+
+export async function addOptOut(core: AppCore, session: Session, input: { email: string | null; requestedOn: string; how: string }) {
+  const id = await core.transaction((trx) => recordOptOut(trx, core, session, { ...input, email: input.email! }));
   return (await listOptOuts(core.db())).find((o) => o.id === id)!;
 }
 
@@ -336,16 +347,7 @@ export async function addOptOut(core: AppCore, session: Session, input: { email:
 export async function exportMarketing(core: AppCore, session: Session, recipientName: string, today: string) {
   const db = core.db();
   const optedOut = new Set((await db.selectFrom('marketing_opt_outs').select('email').execute()).map((r) => r.email));
-  const restricted = new Set(
-    (
-      await db
-        .selectFrom('processing_restrictions')
-        .select('subject_id')
-        .where('subject_type', '=', 'parent')
-        .where((eb) => eb.or([eb('until', 'is', null), eb('until', '>=', today)]))
-        .execute()
-    ).map((r) => r.subject_id),
-  );
+  const restricted = await restrictedIds(db, 'parent', today);
   const parents = await db.selectFrom('parents').select(['id', 'email']).where('email', 'is not', null).execute();
   const included = new Map<string, string>();
   for (const p of parents) {

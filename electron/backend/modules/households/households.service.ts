@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { queueUpsert } from '../../sync/outbox';
 import { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
-import type { Household, HouseholdInput, HouseholdUpdateInput } from '../../../../shared/api/clients.schemas';
+import { todayIso, type Household, type HouseholdInput, type HouseholdUpdateInput } from '../../../../shared/api/clients.schemas';
 import { can } from '../../../../shared/auth/permissions';
 import { displayName, searchKey } from '../../../../shared/domain/names';
 import type { AppCore, Session } from '../../core';
@@ -12,6 +12,7 @@ import { bsnStatuses } from '../bsn/bsn.service';
 import { childSummaries } from '../children/children.service';
 import { currentLocationId } from '../location/location.service';
 import { findHousehold, insertHousehold, insertParent, parentsOfHousehold, updateHouseholdRow, updateParentRow } from './households.repository';
+import { assertNotRestricted } from '../requests/restrictions';
 
 type NewHousehold = z.output<typeof HouseholdInput>;
 type HouseholdUpdate = z.output<typeof HouseholdUpdateInput>;
@@ -99,6 +100,7 @@ export async function updateHousehold(core: AppCore, session: Session, input: Ho
     if (!existing) throw new AppError('NOT_FOUND', 'Dit gezin bestaat niet (meer).');
     const now = core.now().toISOString();
     const parents = await parentsOfHousehold(trx, input.id);
+    await assertNotRestricted(trx, 'parent', parents.map((p) => p.id), todayIso(core.now()));
     const keptIds = new Set(input.parents.map((p) => p.id).filter(Boolean));
     if (parents.some((p) => !keptIds.has(p.id))) {
       throw new AppError('VALIDATION', 'Een ouder verwijderen kan hier niet; gegevens verdwijnen via de bewaartermijnen of een AVG-verzoek.', {

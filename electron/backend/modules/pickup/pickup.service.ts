@@ -63,16 +63,20 @@ async function audited<T>(core: AppCore, session: Session, action: string, entit
   });
 }
 
-export async function addPickupPerson(core: AppCore, session: Session, input: z.output<typeof PickupPersonInput>, today: string) {
+/** Inserts an ophaalpersoon inside `trx` (also used when taking in a portability file). */
+export async function insertPickupPerson(trx: Trx, core: AppCore, input: z.output<typeof PickupPersonInput>): Promise<string> {
   const id = uuidv7();
-  await audited(core, session, 'pickup.addPerson', () => input.childId, async (trx) => {
-    const child = await requireChild(trx, input.childId);
-    await trx
-      .insertInto('pickup_persons')
-      .values({ id, location_id: child.location_id, child_id: child.id, name: input.name, relation: input.relation, phone: input.phone, valid_until: input.validUntil, revoked_at: null, created_at: core.now().toISOString(), version: null })
-      .execute();
-    await queueUpsert(trx, 'pickup_persons', id, core.now());
-  });
+  const child = await requireChild(trx, input.childId);
+  await trx
+    .insertInto('pickup_persons')
+    .values({ id, location_id: child.location_id, child_id: child.id, name: input.name, relation: input.relation, phone: input.phone, valid_until: input.validUntil, revoked_at: null, created_at: core.now().toISOString(), version: null })
+    .execute();
+  await queueUpsert(trx, 'pickup_persons', id, core.now());
+  return id;
+}
+
+export async function addPickupPerson(core: AppCore, session: Session, input: z.output<typeof PickupPersonInput>, today: string) {
+  const id = await audited(core, session, 'pickup.addPerson', () => input.childId, (trx) => insertPickupPerson(trx, core, input));
   return (await pickupOverview(core.db(), input.childId, today)).persons.find((p) => p.id === id)!;
 }
 

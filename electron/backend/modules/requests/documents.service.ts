@@ -1,0 +1,62 @@
+import { AppError } from '../../../../shared/api/result';
+import { Decision } from '../../../../shared/api/requests.schemas';
+import { REQUEST_KIND_LABEL, nlDate } from '../../../../shared/domain/requests';
+import type { AppCore, Session } from '../../core';
+import type { DbOrTrx, SubjectRequestRow } from '../../db/schema';
+import { renderAccessReport } from '../../pdf/accessReport.pdf';
+import { renderDecisionLetter } from '../../pdf/decisionLetter.pdf';
+import type { LetterHead } from '../../pdf/letter';
+import { getLocation } from '../location/location.repository';
+import { dossiersFor } from './personalData';
+import { requireRequest } from './requests.service';
+
+export const requestReference = (row: { id: string }) => `AVG-${row.id.slice(-8).toUpperCase()}`;
+
+/** Letterhead addressed to the requester; the address only while the household still exists. */
+export async function letterHead(db: DbOrTrx, row: SubjectRequestRow, title: string, today: string): Promise<LetterHead> {
+  const location = await getLocation(db);
+  const household = await db.selectFrom('households').select(['street', 'house_number', 'postcode', 'city']).where('id', '=', row.household_id).executeTakeFirst();
+  return {
+    title,
+    location: { name: location?.name ?? '', address: location?.address ?? '', lrkNumber: location?.lrk_number ?? '' },
+    to: [row.requester_name, ...(household ? [`${household.street} ${household.house_number}`, `${household.postcode} ${household.city}`] : [])],
+    date: nlDate(today),
+    reference: requestReference(row),
+  };
+}
+
+const extensionOf = (row: SubjectRequestRow) => (row.extended_months > 0 ? { months: row.extended_months, reason: row.extension_reason ?? '' } : null);
+
+/** The inzageverslag PDF. Reading it out counts as access to BSN and medical data: audited. */
+export async function accessReport(core: AppCore, session: Session, id: string, today: string) {
+  const db = core.db();
+  const row = await requireRequest(db, id);
+  if (row.kind !== 'access') throw new AppError('VALIDATION', 'Een inzageverslag hoort bij een verzoek om inzage.');
+  const dossiers = await dossiersFor(db, row, today);
+  const pdf = await renderAccessReport(core.options.resourcesDir, {
+    head: await letterHead(db, row, 'Inzage in uw persoonsgegevens', today),
+    receivedOn: row.received_on,
+    extension: extensionOf(row),
+    dossiers,
+    signedBy: session.name,
+  });
+  await core.audit({ userId: session.userId, action: 'requests.accessReport', entity: 'subjectRequest', entityId: row.id, details: { persons: dossiers.length } });
+  return { fileName: `inzage-${requestReference(row).toLowerCase()}.pdf`, base64: pdf.toString('base64') };
+}
+
+/** Besluit: the letter that ends every request. Built from the stored decision, so it can be printed again. */
+export async function decisionLetter(core: AppCore, session: Session, id: string, today: string) {
+  const db = core.db();
+  const row = await requireRequest(db, id);
+  if (row.status !== 'closed' || !row.decision) throw new AppError('CONFLICT', 'De besluitbrief is er zodra het verzoek is afgehandeld.');
+  const pdf = await renderDecisionLetter(core.options.resourcesDir, {
+    head: await letterHead(db, row, `Besluit op uw verzoek: ${REQUEST_KIND_LABEL[row.kind].toLowerCase()}`, row.closed_on ?? today),
+    kind: row.kind,
+    receivedOn: row.received_on,
+    extension: extensionOf(row),
+    decision: Decision.parse(JSON.parse(row.decision)),
+    signedBy: session.name,
+  });
+  await core.audit({ userId: session.userId, action: 'requests.letter', entity: 'subjectRequest', entityId: row.id });
+  return { fileName: `besluit-${requestReference(row).toLowerCase()}.pdf`, base64: pdf.toString('base64') };
+}

@@ -1,0 +1,182 @@
+import { AppError } from '../../../../shared/api/result';
+import type { DisclosureEntry } from '../../../../shared/api/consents.schemas';
+import { PURPOSE_LABEL } from '../../../../shared/domain/consents';
+import { displayName } from '../../../../shared/domain/names';
+import { nlDate } from '../../../../shared/domain/requests';
+import {
+  CATEGORIES,
+  CHILD_CATEGORIES,
+  OTHER_PARENT_CATEGORIES,
+  PARENT_CATEGORIES,
+  RULE_TEXT,
+  contractFacts,
+  retentionOf,
+  type CategoryKey,
+  type ContractFacts,
+  type Retention,
+} from '../../../../shared/domain/personalData';
+import { formatIban } from '../../../../shared/validation/iban';
+import type { CategoryRetention } from '../../../../shared/api/requests.schemas';
+import type { DbOrTrx } from '../../db/schema';
+import { disclosureRegister, normaliseEmail } from '../disclosures/disclosures.service';
+
+/** Everything the location holds about one person, grouped by category, as an access answer shows it. */
+export interface DataItem {
+  label: string;
+  value: string;
+}
+export interface CategoryBlock {
+  key: CategoryKey;
+  items: DataItem[];
+  retention: Retention;
+}
+export interface PersonDossier {
+  type: 'parent' | 'child';
+  id: string;
+  name: string;
+  householdId: string;
+  facts: ContractFacts;
+  categories: CategoryBlock[];
+  recipients: DisclosureEntry[];
+}
+
+const CARE_TYPE: Record<string, string> = { dagopvang: 'Dagopvang', bso: 'Buitenschoolse opvang (BSO)', peuteropvang: 'Peuteropvang' };
+const CHECK_METHOD: Record<string, string> = { id_document: 'identiteitsbewijs', svb_letter: 'SVB-brief' };
+const ID_METHOD: Record<string, string> = { known: 'bekend bij de medewerkers', colleague_confirmed: 'bevestigd door een collega', parent_called: 'ouder gebeld', id_shown: 'identiteitsbewijs getoond' };
+
+const item = (label: string, value: string | number | null | undefined): DataItem[] => (value === null || value === undefined || value === '' ? [] : [{ label, value: String(value) }]);
+
+/** The retention of a category for this person, with the rule's Dutch text (for preview and letters). */
+export function categoryRetention(block: CategoryBlock): CategoryRetention {
+  const def = CATEGORIES[block.key];
+  return { category: block.key, label: def.label, erasableNow: block.retention.erasableNow, rule: RULE_TEXT[def.rule].rule, legalBasis: RULE_TEXT[def.rule].legalBasis, keptUntil: block.retention.keptUntil };
+}
+
+async function householdContracts(db: DbOrTrx, householdId: string) {
+  return db.selectFrom('contracts').innerJoin('children', 'children.id', 'contracts.child_id').select(['contracts.end_date']).where('children.household_id', '=', householdId).execute();
+}
+
+async function bsnCheckText(db: DbOrTrx, subjectType: 'parent' | 'child', id: string) {
+  const checks = await db.selectFrom('bsn_verifications').select(['method', 'checked_on', 'checked_by_name']).where('subject_type', '=', subjectType).where('subject_id', '=', id).orderBy('checked_on').execute();
+  return checks.map((c) => `Gecontroleerd met ${CHECK_METHOD[c.method]} op ${nlDate(c.checked_on)} door ${c.checked_by_name}`);
+}
+
+function blocks(keys: readonly CategoryKey[], items: Partial<Record<CategoryKey, DataItem[]>>, facts: ContractFacts, today: string): CategoryBlock[] {
+  return keys.map((key) => ({ key, items: items[key] ?? [], retention: retentionOf(CATEGORIES[key].rule, facts, today) }));
+}
+
+export async function parentDossier(db: DbOrTrx, parentId: string, today: string): Promise<PersonDossier> {
+  const parent = await db.selectFrom('parents').selectAll().where('id', '=', parentId).executeTakeFirst();
+  if (!parent) throw new AppError('NOT_FOUND', 'Deze ouder bestaat niet (meer).');
+  const household = (await db.selectFrom('households').selectAll().where('id', '=', parent.household_id).executeTakeFirst())!;
+  const facts = contractFacts(await householdContracts(db, household.id));
+  const name = displayName({ firstName: parent.first_name, surnamePrefix: parent.surname_prefix, surname: parent.surname });
+  const optOuts = parent.email ? await db.selectFrom('marketing_opt_outs').select(['requested_on', 'how']).where('email', '=', normaliseEmail(parent.email)).execute() : [];
+  const objection = optOuts.flatMap((o) => item('Bezwaar ontvangen', `${nlDate(o.requested_on)} (${o.how})`));
+  // Without an objection the e-mail address goes (hashed) into marketing exports.
+  const marketing = parent.email && optOuts.length === 0 ? item('E-mailadres (alleen gepseudonimiseerd gedeeld)', parent.email) : [];
+  const identity = [
+    ...item('Voornaam', parent.first_name),
+    ...item('Voorletters', parent.initials),
+    ...item('Tussenvoegsel', parent.surname_prefix),
+    ...item('Achternaam', parent.surname),
+    ...item('Adres', `${household.street} ${household.house_number}, ${household.postcode} ${household.city}`),
+    ...item('Ouderlijk gezag', parent.has_parental_authority ? 'ja' : 'nee'),
+    ...item('Rol', parent.is_contract_parent ? 'contractouder' : 'ouder zonder contract'),
+  ];
+  const contact = [...item('E-mailadres', parent.email), ...item('Telefoonnummer', parent.phone)];
+  const items: Partial<Record<CategoryKey, DataItem[]>> = parent.is_contract_parent
+    ? {
+        parent_identity: identity,
+        parent_contact: contact,
+        parent_bsn: [...item('BSN', parent.bsn), ...(await bsnCheckText(db, 'parent', parent.id)).map((v) => ({ label: 'BSN-controle', value: v }))],
+        household_financial: [...item('IBAN', household.iban ? formatIban(household.iban) : null), ...item('Tenaamstelling', household.iban_holder)],
+        parent_marketing: marketing,
+        marketing_objection: objection,
+      }
+    : { other_parent: [...identity, ...contact], parent_marketing: marketing, marketing_objection: objection };
+  return {
+    type: 'parent',
+    id: parent.id,
+    name,
+    householdId: household.id,
+    facts,
+    categories: blocks(parent.is_contract_parent ? PARENT_CATEGORIES : OTHER_PARENT_CATEGORIES, items, facts, today),
+    recipients: await disclosureRegister(db, { subjectType: 'parent', subjectId: parent.id }),
+  };
+}
+
+export async function childDossier(db: DbOrTrx, childId: string, today: string): Promise<PersonDossier> {
+  const child = await db.selectFrom('children').selectAll().where('id', '=', childId).executeTakeFirst();
+  if (!child) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
+  const [contracts, medical, persons, bans, identifications, photo, exchange, parents] = await Promise.all([
+    db.selectFrom('contracts').selectAll().where('child_id', '=', childId).orderBy('start_date').execute(),
+    db.selectFrom('child_medical').selectAll().where('child_id', '=', childId).executeTakeFirst(),
+    db.selectFrom('pickup_persons').selectAll().where('child_id', '=', childId).orderBy('created_at').execute(),
+    db.selectFrom('pickup_bans').selectAll().where('child_id', '=', childId).orderBy('created_at').execute(),
+    db.selectFrom('identification_log').selectAll().where('child_id', '=', childId).orderBy('recorded_at').execute(),
+    db.selectFrom('photo_consents').selectAll().where('child_id', '=', childId).orderBy('recorded_at').orderBy('id').execute(),
+    db.selectFrom('exchange_consents').selectAll().where('child_id', '=', childId).orderBy('given_on').execute(),
+    db.selectFrom('parents').select(['id', 'first_name', 'surname_prefix', 'surname']).where('household_id', '=', child.household_id).execute(),
+  ]);
+  const facts = contractFacts(contracts);
+  const parentName = (id: string) => {
+    const p = parents.find((x) => x.id === id);
+    return p ? displayName({ firstName: p.first_name, surnamePrefix: p.surname_prefix, surname: p.surname }) : 'contractouder';
+  };
+  const items: Partial<Record<CategoryKey, DataItem[]>> = {
+    child_identity: [
+      ...item('Voornaam', child.first_name),
+      ...item('Voorletters', child.initials),
+      ...item('Tussenvoegsel', child.surname_prefix),
+      ...item('Achternaam', child.surname),
+      ...item('Geboortedatum', nlDate(child.birth_date)),
+      ...item('Groep', child.group_name),
+    ],
+    child_bsn: [...item('BSN', child.bsn), ...(await bsnCheckText(db, 'child', child.id)).map((v) => ({ label: 'BSN-controle', value: v }))],
+    child_contracts: contracts.map((c) => ({
+      label: `Contract ${CARE_TYPE[c.care_type]}`,
+      value: `${(JSON.parse(c.days) as string[]).join(', ')}; ${String(c.hours_per_week).replace('.', ',')} uur per week; van ${nlDate(c.start_date)}${c.end_date ? ` tot en met ${nlDate(c.end_date)}` : ' (lopend)'}`,
+    })),
+    child_medical: medical
+      ? [...item('Allergieën', medical.allergies), ...item('Dieet', medical.diet), ...item('Medicatie', medical.medication), ...item('Overige bijzonderheden', medical.other_particulars)]
+      : [],
+    child_pickup: [
+      ...persons.map((p) => ({ label: 'Ophaalpersoon', value: `${p.name} (${p.relation})${p.valid_until ? `, geldig tot ${nlDate(p.valid_until)}` : ''}${p.revoked_at ? ', ingetrokken' : ''}` })),
+      ...bans.map((b) => ({ label: 'Mag niet ophalen', value: `${b.name}; grondslag: ${b.basis_reference}${b.lifted_at ? `; opgeheven ${nlDate(b.lifted_at.slice(0, 10))}` : ''}` })),
+      ...identifications.map((i) => ({ label: 'Identificatie bij ophalen', value: `${nlDate(i.recorded_at.slice(0, 10))}: ${i.collector_name}, ${ID_METHOD[i.method]}${i.id_type ? ` (${i.id_type}, niet gekopieerd)` : ''}` })),
+    ],
+    child_consents: [
+      ...photo.map((p) => ({
+        label: `Beeldmateriaal: ${PURPOSE_LABEL[p.purpose]}`,
+        value: `${p.decision === 'given' ? (p.recognisable ? 'toestemming, herkenbaar' : 'toestemming, niet herkenbaar') : 'geen toestemming / ingetrokken'} op ${nlDate(p.decided_on)} door ${parentName(p.parent_id)}`,
+      })),
+      ...exchange.map((e) => ({
+        label: `Uitwisseling met ${e.recipient_name}`,
+        value: `${e.data_description}; doel: ${e.purpose}; gegeven ${nlDate(e.given_on)}, geldig tot ${nlDate(e.valid_until)}${e.withdrawn_on ? `; ingetrokken ${nlDate(e.withdrawn_on)}` : ''}`,
+      })),
+    ],
+  };
+  return {
+    type: 'child',
+    id: child.id,
+    name: displayName({ firstName: child.first_name, surnamePrefix: child.surname_prefix, surname: child.surname }),
+    householdId: child.household_id,
+    facts,
+    categories: blocks(CHILD_CATEGORIES, items, facts, today),
+    recipients: await disclosureRegister(db, { subjectType: 'child', subjectId: child.id }),
+  };
+}
+
+/**
+ * The dossiers an answer covers: the person, and — when a contract parent asks about themself —
+ * also their children, whose rights the contract parent exercises. Never anyone else.
+ */
+export async function dossiersFor(db: DbOrTrx, subject: { subject_type: 'parent' | 'child'; subject_id: string }, today: string): Promise<PersonDossier[]> {
+  if (subject.subject_type === 'child') return [await childDossier(db, subject.subject_id, today)];
+  const parent = await parentDossier(db, subject.subject_id, today);
+  const isContractParent = parent.categories.some((c) => c.key === 'parent_identity');
+  if (!isContractParent) return [parent];
+  const children = await db.selectFrom('children').select('id').where('household_id', '=', parent.householdId).orderBy('birth_date').execute();
+  return [parent, ...(await Promise.all(children.map((c) => childDossier(db, c.id, today))))];
+}

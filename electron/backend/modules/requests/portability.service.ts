@@ -1,0 +1,190 @@
+import type { z } from 'zod';
+import { ChildInput, ContractInput, HouseholdInput, MedicalInput, PickupPersonInput } from '../../../../shared/api/clients.schemas';
+import { ConsentRecordInput } from '../../../../shared/api/consents.schemas';
+import type { ExportBundle } from '../../../../shared/api/requests.schemas';
+import { AppError } from '../../../../shared/api/result';
+import { CHANNEL_LABEL, PURPOSE_LABEL } from '../../../../shared/domain/consents';
+import { displayName } from '../../../../shared/domain/names';
+import { nlDate } from '../../../../shared/domain/requests';
+import { PORTABILITY_FORMAT, PORTABILITY_VERSION, PortabilityExport } from '../../../../shared/portability/portability';
+import type { AppCore, Session } from '../../core';
+import type { DbOrTrx, Trx } from '../../db/schema';
+import { LetterWriter } from '../../pdf/letter';
+import { appendAudit } from '../audit/audit.service';
+import { createChild } from '../children/children.service';
+import { saveMedical } from '../children/medical.service';
+import { insertConsents } from '../consents/consents.service';
+import { createContract } from '../contracts/contracts.service';
+import { toCsv } from '../disclosures/csv';
+import { createHousehold } from '../households/households.service';
+import { getLocation } from '../location/location.repository';
+import { insertPickupPerson } from '../pickup/pickup.service';
+import { letterHead, requestReference } from './documents.service';
+import { requireRequest } from './requests.service';
+
+/** Children not yet placed in a group when taken in from another organisation. */
+export const IMPORT_GROUP = 'Nog in te delen';
+
+/**
+ * The portable data of a request: the contract parent (or the parent themself), the household's
+ * address and IBAN, and the children whose rights the contract parent exercises — for a request
+ * about a child, only that child.
+ */
+async function portableData(db: DbOrTrx, row: { subject_type: 'parent' | 'child'; subject_id: string; household_id: string; requester_parent_id: string }, today: string): Promise<PortabilityExport> {
+  const parentId = row.subject_type === 'parent' ? row.subject_id : row.requester_parent_id;
+  const parent = await db.selectFrom('parents').selectAll().where('id', '=', parentId).executeTakeFirst();
+  if (!parent) throw new AppError('NOT_FOUND', 'De gegevens van deze ouder bestaan niet (meer).');
+  const household = await db.selectFrom('households').selectAll().where('id', '=', parent.household_id).executeTakeFirstOrThrow();
+  const isContractParent = parent.is_contract_parent === 1;
+  let childQuery = db.selectFrom('children').selectAll().where('household_id', '=', household.id).orderBy('birth_date');
+  childQuery = row.subject_type === 'child' ? childQuery.where('id', '=', row.subject_id) : childQuery;
+  const children = isContractParent ? await childQuery.execute() : [];
+  const location = await getLocation(db);
+  return {
+    format: PORTABILITY_FORMAT,
+    version: PORTABILITY_VERSION,
+    exportedOn: today,
+    source: { organisation: location?.name ?? '', lrkNumber: location?.lrk_number ?? '' },
+    parent: {
+      firstName: parent.first_name,
+      initials: parent.initials,
+      surnamePrefix: parent.surname_prefix,
+      surname: parent.surname,
+      email: parent.email,
+      phone: parent.phone,
+      hasParentalAuthority: parent.has_parental_authority === 1,
+      isContractParent,
+    },
+    household: isContractParent ? { street: household.street, houseNumber: household.house_number, postcode: household.postcode, city: household.city, iban: household.iban, ibanHolder: household.iban_holder } : null,
+    children: await Promise.all(
+      children.map(async (c) => {
+        const [contracts, medical, persons, consents] = await Promise.all([
+          db.selectFrom('contracts').selectAll().where('child_id', '=', c.id).orderBy('start_date').execute(),
+          db.selectFrom('child_medical').selectAll().where('child_id', '=', c.id).executeTakeFirst(),
+          db.selectFrom('pickup_persons').selectAll().where('child_id', '=', c.id).where('revoked_at', 'is', null).orderBy('created_at').execute(),
+          db.selectFrom('photo_consents').selectAll().where('child_id', '=', c.id).orderBy('recorded_at').orderBy('id').execute(),
+        ]);
+        return {
+          firstName: c.first_name,
+          initials: c.initials,
+          surnamePrefix: c.surname_prefix,
+          surname: c.surname,
+          birthDate: c.birth_date,
+          contracts: contracts.map((k) => ({ careType: k.care_type, days: JSON.parse(k.days) as PortabilityExport['children'][number]['contracts'][number]['days'], hoursPerWeek: k.hours_per_week, startDate: k.start_date, endDate: k.end_date })),
+          medical: medical ? { allergies: medical.allergies, diet: medical.diet, medication: medical.medication, otherParticulars: medical.other_particulars } : null,
+          pickupPersons: persons.map((p) => ({ name: p.name, relation: p.relation, phone: p.phone, validUntil: p.valid_until })),
+          photoConsents: consents.map((p) => ({ purpose: p.purpose, given: p.decision === 'given', recognisable: p.recognisable === 1, decidedOn: p.decided_on, channel: p.channel })),
+        };
+      }),
+    ),
+  };
+}
+
+/** The same data as CSV files (one per table), for people who open it in a spreadsheet. */
+function csvFiles(data: PortabilityExport) {
+  const yesNo = (v: boolean) => (v ? 'ja' : 'nee');
+  const p = data.parent;
+  const name = (c: { firstName: string; surnamePrefix: string | null; surname: string }) => displayName(c);
+  const file = (fileName: string, header: string[], rows: string[][]) => ({ fileName, base64: toCsv(header, rows).toString('base64'), mime: 'text/csv' });
+  const h = data.household;
+  return [
+    file(
+      'ouder.csv',
+      ['Voornaam', 'Voorletters', 'Tussenvoegsel', 'Achternaam', 'E-mailadres', 'Telefoonnummer', 'Ouderlijk gezag', 'Contractouder', 'Straat', 'Huisnummer', 'Postcode', 'Plaats', 'IBAN', 'Tenaamstelling'],
+      [[p.firstName, p.initials ?? '', p.surnamePrefix ?? '', p.surname, p.email ?? '', p.phone ?? '', yesNo(p.hasParentalAuthority), yesNo(p.isContractParent), h?.street ?? '', h?.houseNumber ?? '', h?.postcode ?? '', h?.city ?? '', h?.iban ?? '', h?.ibanHolder ?? '']],
+    ),
+    file('kinderen.csv', ['Voornaam', 'Voorletters', 'Tussenvoegsel', 'Achternaam', 'Geboortedatum'], data.children.map((c) => [c.firstName, c.initials ?? '', c.surnamePrefix ?? '', c.surname, c.birthDate])),
+    file(
+      'contracten.csv',
+      ['Kind', 'Opvangsoort', 'Dagen', 'Uren per week', 'Begindatum', 'Einddatum'],
+      data.children.flatMap((c) => c.contracts.map((k) => [name(c), k.careType, k.days.join(' '), String(k.hoursPerWeek).replace('.', ','), k.startDate, k.endDate ?? ''])),
+    ),
+    file(
+      'medisch.csv',
+      ['Kind', 'Allergieën', 'Dieet', 'Medicatie', 'Overige bijzonderheden'],
+      data.children.filter((c) => c.medical).map((c) => [name(c), c.medical!.allergies ?? '', c.medical!.diet ?? '', c.medical!.medication ?? '', c.medical!.otherParticulars ?? '']),
+    ),
+    file('ophaalpersonen.csv', ['Kind', 'Naam', 'Relatie', 'Telefoon', 'Geldig tot'], data.children.flatMap((c) => c.pickupPersons.map((x) => [name(c), x.name, x.relation, x.phone ?? '', x.validUntil ?? '']))),
+    file(
+      'toestemmingen.csv',
+      ['Kind', 'Doel', 'Toestemming', 'Herkenbaar', 'Datum', 'Hoe'],
+      data.children.flatMap((c) => c.photoConsents.map((x) => [name(c), PURPOSE_LABEL[x.purpose], yesNo(x.given), yesNo(x.recognisable), x.decidedOn, CHANNEL_LABEL[x.channel]])),
+    ),
+  ];
+}
+
+/** JSON (with its published schema), the CSV bundle and a PDF summary, for the folder the manager picks. */
+export async function portabilityExport(core: AppCore, session: Session, id: string, today: string): Promise<ExportBundle> {
+  const db = core.db();
+  const row = await requireRequest(db, id);
+  if (row.kind !== 'portability') throw new AppError('VALIDATION', 'Een export voor dataportabiliteit hoort bij een verzoek om dataportabiliteit.');
+  const data = await portableData(db, row, today);
+  const summary = new LetterWriter(core.options.resourcesDir, await letterHead(db, row, 'Uw gegevens om mee te nemen (dataportabiliteit)', today))
+    .paragraph(
+      `Op ${nlDate(row.received_on)} vroeg u de gegevens die u ons gaf in een bestand dat u aan een andere organisatie kunt geven (AVG artikel 20). U vindt ze in de bijgevoegde bestanden. Het JSON-bestand volgt een gepubliceerd schema (${PORTABILITY_FORMAT}, versie ${PORTABILITY_VERSION}); de CSV-bestanden openen in een spreadsheet.`,
+    )
+    .heading('Wat erin staat')
+    .bullet(`Uw gegevens: ${displayName(data.parent)}${data.household ? ', met adres en IBAN' : ''}`)
+    .bullet(`Kinderen: ${data.children.length === 0 ? 'geen' : data.children.map((c) => displayName(c)).join(', ')}`)
+    .bullet(`Contracten: ${data.children.reduce((n, c) => n + c.contracts.length, 0)}`)
+    .bullet(`Medische gegevens en bijzonderheden: ${data.children.filter((c) => c.medical).length} ${data.children.filter((c) => c.medical).length === 1 ? 'kind' : 'kinderen'}`)
+    .bullet(`Ophaalpersonen: ${data.children.reduce((n, c) => n + c.pickupPersons.length, 0)}`)
+    .bullet(`Toestemmingen beeldmateriaal: ${data.children.reduce((n, c) => n + c.photoConsents.length, 0)}`)
+    .heading('Wat er niet in staat, en waarom')
+    .bullet('Burgerservicenummers: die verwerken wij voor een wettelijke verplichting (kinderopvangtoeslag), niet op grond van toestemming of het contract.')
+    .bullet('De groep van uw kind, ophaalverboden en identificaties bij het ophalen: die legden wij zelf vast.')
+    .bullet('Wilt u al uw gegevens inzien, vraag dan om inzage.')
+    .heading('Bestanden')
+    .bullet('dataportabiliteit.json')
+    .bullet('ouder.csv, kinderen.csv, contracten.csv, medisch.csv, ophaalpersonen.csv, toestemmingen.csv')
+    .signature(session.name, 'Locatiemanager')
+    .finish();
+  const files = [
+    { fileName: 'dataportabiliteit.json', base64: Buffer.from(JSON.stringify(data, null, 2), 'utf8').toString('base64'), mime: 'application/json' },
+    ...csvFiles(data),
+    { fileName: 'samenvatting.pdf', base64: (await summary).toString('base64'), mime: 'application/pdf' },
+  ];
+  await core.audit({ userId: session.userId, action: 'requests.portabilityExport', entity: 'subjectRequest', entityId: row.id, details: { children: data.children.length } });
+  return { folderName: `dataportabiliteit-${requestReference(row).toLowerCase()}`, files };
+}
+
+function parseOrFail<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('VALIDATION', `Het bestand bevat ongeldige gegevens (${what}): ${parsed.error.issues[0]?.message ?? 'ongeldig'}`);
+  return parsed.data;
+}
+
+/**
+ * Takes in a portability file (from this app or another organisation using the same schema) as a
+ * new household, in one transaction: everything or nothing. Children go to the group "Nog in te delen".
+ */
+export async function importPortability(core: AppCore, session: Session, json: string): Promise<string> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new AppError('VALIDATION', 'Dit is geen geldig JSON-bestand.');
+  }
+  const data = parseOrFail(PortabilityExport, raw, 'schema');
+  if (!data.household || !data.parent.isContractParent) throw new AppError('VALIDATION', 'Dit bestand bevat geen contractouder met adres; zo’n bestand kan niet als nieuw gezin worden opgenomen.');
+  return core.transaction(async (trx: Trx) => {
+    const householdId = await createHousehold(core, session, parseOrFail(HouseholdInput, { ...data.household, parents: [{ ...data.parent, bsn: null }] }, 'gezin'), trx);
+    const parent = await trx.selectFrom('parents').select('id').where('household_id', '=', householdId).executeTakeFirstOrThrow();
+    for (const c of data.children) {
+      const childId = await createChild(core, session, parseOrFail(ChildInput, { householdId, firstName: c.firstName, initials: c.initials, surnamePrefix: c.surnamePrefix, surname: c.surname, birthDate: c.birthDate, groupName: IMPORT_GROUP, bsn: null }, 'kind'), trx);
+      for (const k of c.contracts) await createContract(core, session, parseOrFail(ContractInput, { childId, ...k }, 'contract'), trx);
+      if (c.medical) await saveMedical(trx, core, session, parseOrFail(MedicalInput, { childId, ...c.medical }, 'medische gegevens'));
+      for (const p of c.pickupPersons) await insertPickupPerson(trx, core, parseOrFail(PickupPersonInput, { childId, ...p }, 'ophaalpersoon'));
+      for (const consent of c.photoConsents) {
+        await insertConsents(
+          trx,
+          core,
+          session,
+          parseOrFail(ConsentRecordInput, { childId, parentId: parent.id, decidedOn: consent.decidedOn, channel: consent.channel, answers: [{ purpose: consent.purpose, given: consent.given, recognisable: consent.recognisable }] }, 'toestemming'),
+        );
+      }
+    }
+    await appendAudit(trx, { userId: session.userId, action: 'requests.importPortability', entity: 'household', entityId: householdId, details: { children: data.children.length } }, core.now());
+    return householdId;
+  });
+}

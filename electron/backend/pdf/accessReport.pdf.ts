@@ -1,0 +1,103 @@
+import { DISCLOSURE_FIELDS } from '../../../shared/domain/disclosures';
+import { CATEGORIES, RULE_TEXT } from '../../../shared/domain/personalData';
+import type { PersonDossier } from '../modules/requests/personalData';
+import { nlDate } from '../../../shared/domain/requests';
+import { LetterWriter, type LetterHead } from './letter';
+
+/** Register lines store field keys (or, for a school, a description): shown in Dutch. */
+const fieldLabel = (field: string) => (Object.hasOwn(DISCLOSURE_FIELDS, field) ? DISCLOSURE_FIELDS[field as keyof typeof DISCLOSURE_FIELDS] : field);
+
+/** The rights the statement promises (AVG art. 16–21), as every answer repeats them. */
+export function writeRights(letter: LetterWriter): void {
+  letter
+    .heading('Uw rechten')
+    .bullet('Rectificatie en aanvulling: kloppen uw gegevens niet of zijn ze onvolledig, dan kunt u vragen ze te verbeteren of aan te vullen, ook met een eigen verklaring.')
+    .bullet('Verwijdering: u kunt vragen uw gegevens te verwijderen. Gegevens met een wettelijke bewaarplicht verwijderen wij zodra die termijn voorbij is.')
+    .bullet('Beperking: u kunt vragen het gebruik van uw gegevens tijdelijk te beperken, bijvoorbeeld terwijl wij een correctie beoordelen.')
+    .bullet('Bezwaar: u kunt bezwaar maken tegen gebruik op grond van gerechtvaardigd belang, waaronder marketing. Na bezwaar tegen marketing gebruiken wij uw e-mailadres daar nooit meer voor.')
+    .bullet('Dataportabiliteit: u kunt de gegevens die u ons gaf en die wij met uw toestemming of voor het contract verwerken, ontvangen in een bestand om aan een andere organisatie te geven.');
+}
+
+export function writeComplaint(letter: LetterWriter): void {
+  letter
+    .heading('Klacht bij de Autoriteit Persoonsgegevens')
+    .paragraph(
+      'Bent u het niet eens met de manier waarop wij met uw persoonsgegevens omgaan of met dit antwoord, dan kunt u een klacht indienen bij de Autoriteit Persoonsgegevens (www.autoriteitpersoonsgegevens.nl). Wij horen het natuurlijk graag eerst van u.',
+    );
+}
+
+export interface AccessReportData {
+  head: LetterHead;
+  receivedOn: string;
+  extension: { months: number; reason: string } | null;
+  dossiers: PersonDossier[];
+  signedBy: string;
+}
+
+/**
+ * Inzageverslag (AVG art. 15): a copy of the data, purposes, categories, recipients, retention per
+ * category, the rights, the right to complain, and the source of data not from the person.
+ */
+export async function renderAccessReport(resourcesDir: string, data: AccessReportData): Promise<Buffer> {
+  const letter = new LetterWriter(resourcesDir, data.head);
+  letter.paragraph(
+    `Op ${nlDate(data.receivedOn)} vroeg u ons welke persoonsgegevens wij van u verwerken. In dit verslag vindt u een kopie van die gegevens en de informatie waar u volgens artikel 15 van de Algemene verordening gegevensbescherming (AVG) recht op heeft.`,
+  );
+  if (data.extension) {
+    letter.paragraph(`Wij hebben de termijn voor dit antwoord met ${data.extension.months} ${data.extension.months === 1 ? 'maand' : 'maanden'} verlengd. Reden: ${data.extension.reason}`);
+  }
+  if (data.dossiers.length > 1) letter.paragraph('Als contractouder oefent u ook de rechten van uw kinderen uit; hun gegevens staan daarom ook in dit verslag.');
+
+  letter.heading('Uw persoonsgegevens');
+  for (const person of data.dossiers) {
+    letter.subheading(`${person.type === 'child' ? 'Kind' : 'Ouder'}: ${person.name}`);
+    for (const block of person.categories) {
+      letter.label(CATEGORIES[block.key].label);
+      if (block.items.length === 0) letter.muted('Geen gegevens vastgelegd.');
+      for (const item of block.items) letter.field(item.label, item.value);
+    }
+  }
+
+  const keys = [...new Set(data.dossiers.flatMap((d) => d.categories.map((c) => c.key)))];
+  letter.heading('Doeleinden en grondslagen');
+  for (const key of keys) letter.bullet(`${CATEGORIES[key].label}: ${CATEGORIES[key].purpose} (grondslag: ${CATEGORIES[key].legalBasis}).`);
+
+  letter.heading('Categorieën van persoonsgegevens');
+  for (const key of keys) letter.bullet(CATEGORIES[key].label);
+
+  letter.heading('Ontvangers');
+  const recipients = data.dossiers.flatMap((d) => d.recipients.map((r) => ({ person: d.name, ...r })));
+  if (recipients.length === 0) letter.paragraph('Wij hebben geen gegevens over u aan derden verstrekt.');
+  else {
+    letter.paragraph('Aan deze ontvangers hebben wij gegevens verstrekt (uit ons verstrekkingenregister):');
+    for (const r of recipients) {
+      letter.bullet(`${nlDate(r.createdAt.slice(0, 10))} — ${r.recipientName}, over ${r.person}; gegevens: ${r.fields.map(fieldLabel).join(', ')}; grondslag: ${r.legalBasis}.`);
+    }
+  }
+
+  letter.heading('Bewaartermijnen per categorie');
+  for (const person of data.dossiers) {
+    letter.subheading(person.name);
+    for (const block of person.categories) {
+      const rule = RULE_TEXT[CATEGORIES[block.key].rule].rule;
+      const until = block.retention.keptUntil
+        ? `bewaard tot en met ${nlDate(block.retention.keptUntil)}`
+        : block.retention.erasableNow
+          ? 'geen bewaarplicht meer: op verzoek direct te verwijderen'
+          : person.facts.openEnded && CATEGORIES[block.key].rule !== 'to_honour_objection'
+            ? 'einddatum volgt uit het einde van het lopende contract'
+            : 'geen vaste einddatum';
+      letter.field(CATEGORIES[block.key].label, `${rule}; ${until}.`);
+    }
+  }
+
+  writeRights(letter);
+  writeComplaint(letter);
+
+  letter.heading('Herkomst van de gegevens');
+  letter.paragraph('Waar de gegevens vandaan komen, per categorie:');
+  for (const key of keys) letter.bullet(`${CATEGORIES[key].label}: ${CATEGORIES[key].source}.`);
+
+  letter.signature(data.signedBy, 'Locatiemanager');
+  return letter.finish();
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { IDENTITY_METHODS, MAX_EXTENSION_MONTHS, REQUEST_KINDS } from '../domain/requests';
+import { IsoDate, optionalText, todayIso } from './clients.schemas';
+import { Id, text } from './schemas';
+
+export const RequestKind = z.enum(REQUEST_KINDS, { error: 'Kies het soort verzoek.' });
+export const IdentityMethod = z.enum(IDENTITY_METHODS, { error: 'Kies hoe de identiteit van de verzoeker is vastgesteld.' });
+export const SubjectType = z.enum(['parent', 'child'], { error: 'Kies over wie het verzoek gaat.' });
+
+export const RequestInput = z.object({
+  kind: RequestKind,
+  subjectType: SubjectType,
+  subjectId: Id,
+  /** Who asks. For a child only the contract parent; for a parent the parent themself. */
+  requesterParentId: Id,
+  receivedOn: IsoDate('Datum ontvangst').refine((v) => v <= todayIso(), 'Datum ontvangst kan niet in de toekomst liggen.'),
+  identityMethod: IdentityMethod,
+  description: optionalText('Omschrijving', 1000),
+});
+
+export const ExtendInput = z.object({
+  id: Id,
+  months: z.number({ error: 'Kies 1 of 2 maanden.' }).int().min(1, 'Kies 1 of 2 maanden.').max(MAX_EXTENSION_MONTHS, 'Kies 1 of 2 maanden.'),
+  reason: text('Reden van de verlenging', 1000),
+});
+
+export const MeldcodeDecisionInput = z.object({
+  id: Id,
+  decision: z.enum(['include', 'exclude'], { error: 'Kies of meldcode-informatie in het inzageverslag mag.' }),
+  reason: text('Motivering', 1000),
+});
+
+/** Fields that can be rectified, per record; each new value is validated like in the normal forms. */
+export const RECTIFIABLE = {
+  parent: ['firstName', 'initials', 'surnamePrefix', 'surname', 'email', 'phone'],
+  child: ['firstName', 'initials', 'surnamePrefix', 'surname', 'birthDate'],
+  household: ['street', 'houseNumber', 'postcode', 'city', 'iban', 'ibanHolder'],
+} as const;
+export type RectifiableTarget = keyof typeof RECTIFIABLE;
+export type RectifiableField = (typeof RECTIFIABLE)[RectifiableTarget][number];
+
+export const RectifyInput = z.object({
+  id: Id,
+  changes: z
+    .array(z.object({ target: z.enum(['parent', 'child', 'household']), targetId: Id, field: z.string().min(1), value: z.string().max(200) }))
+    .max(20),
+  /** Aanvullende verklaring: the person's own statement, kept with their data. */
+  statement: optionalText('Aanvullende verklaring', 2000),
+});
+
+export const CloseInput = z
+  .object({
+    id: Id,
+    outcome: z.enum(['granted', 'partially_granted', 'refused'], { error: 'Kies de beslissing.' }),
+    /** Required for a (partial) refusal: it goes in the letter. */
+    reason: optionalText('Motivering', 2000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome !== 'granted' && !v.reason) ctx.addIssue({ code: 'custom', message: 'Vermeld waarom het verzoek (deels) is afgewezen; dit komt in de brief.', path: ['reason'] });
+  });
+
+export const RequestTask = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  kind: z.enum(['inform_recipient', 'inform_before_lift']),
+  recipientName: z.string().nullable(),
+  dueDate: z.string(),
+  doneAt: z.string().nullable(),
+  doneByName: z.string().nullable(),
+});
+export type RequestTask = z.infer<typeof RequestTask>;
+
+export const DeadlineStateSchema = z.enum(['ok', 'due_soon', 'overdue']);
+
+export const RequestSummary = z.object({
+  id: z.string(),
+  kind: RequestKind,
+  subjectType: SubjectType,
+  subjectId: z.string(),
+  householdId: z.string(),
+  /** Null when the person's data were erased. */
+  subjectName: z.string().nullable(),
+  requesterName: z.string(),
+  receivedOn: z.string(),
+  deadline: z.string(),
+  deadlineState: DeadlineStateSchema.nullable(),
+  status: z.enum(['open', 'closed']),
+  outcome: z.enum(['granted', 'partially_granted', 'refused']).nullable(),
+  closedOn: z.string().nullable(),
+});
+export type RequestSummary = z.infer<typeof RequestSummary>;
+
+export const Correction = z.object({
+  id: z.string(),
+  subjectType: z.enum(['parent', 'child', 'household']),
+  field: z.string().nullable(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  statement: z.string().nullable(),
+  correctedOn: z.string(),
+  correctedByName: z.string(),
+});
+
+/** One data category of a person with what may happen to it now (from the retention rules). */
+export const CategoryRetention = z.object({
+  category: z.string(),
+  label: z.string(),
+  erasableNow: z.boolean(),
+  rule: z.string(),
+  legalBasis: z.string(),
+  /** Until when it is kept; null when erasable now or the end is not known yet (contract still running). */
+  keptUntil: z.string().nullable(),
+});
+export type CategoryRetention = z.infer<typeof CategoryRetention>;
+
+export const ErasurePreview = z.object({ subjectName: z.string(), categories: z.array(CategoryRetention) });
+export type ErasurePreview = z.infer<typeof ErasurePreview>;
+
+/** What the decision letter says. Codes, labels and dates only: no personal data. */
+export const Decision = z.object({
+  outcome: z.enum(['granted', 'partially_granted', 'refused']),
+  reason: z.string().nullable(),
+  erased: z.array(CategoryRetention).default([]),
+  kept: z.array(CategoryRetention).default([]),
+  corrections: z.number().int().default(0),
+  informedRecipients: z.array(z.string()).default([]),
+});
+export type Decision = z.infer<typeof Decision>;
+
+export const RequestDetail = RequestSummary.extend({
+  identityMethod: IdentityMethod,
+  description: z.string().nullable(),
+  firstDeadline: z.string(),
+  extendedMonths: z.number().int(),
+  extensionReason: z.string().nullable(),
+  extendedOn: z.string().nullable(),
+  meldcode: z.object({ decision: z.enum(['include', 'exclude']), reason: z.string(), decidedByName: z.string(), decidedAt: z.string() }).nullable(),
+  /** Active restriction of the subject, with whether lifting is waiting for the person to be informed. */
+  restriction: z.object({ since: z.string(), reason: z.string(), liftPending: z.boolean() }).nullable(),
+  tasks: z.array(RequestTask),
+  corrections: z.array(Correction),
+  decision: Decision.nullable(),
+});
+export type RequestDetail = z.infer<typeof RequestDetail>;
+
+export const DueList = z.object({
+  requests: z.array(RequestSummary),
+  tasks: z.array(RequestTask.extend({ requestKind: RequestKind })),
+});
+export type DueList = z.infer<typeof DueList>;
+
+export const ExportBundle = z.object({
+  folderName: z.string(),
+  files: z.array(z.object({ fileName: z.string(), base64: z.string(), mime: z.string() })),
+});
+export type ExportBundle = z.infer<typeof ExportBundle>;

@@ -1,0 +1,97 @@
+/**
+ * AVG-verzoeken (data subject requests, GDPR art. 12–21): kinds, deadlines and extensions.
+ * Dates are ISO `YYYY-MM-DD` in the location's calendar; all arithmetic is calendar arithmetic.
+ */
+
+export const REQUEST_KINDS = ['access', 'rectification', 'completion', 'restriction', 'erasure', 'portability', 'objection'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+/** Dutch names as the privacy statement uses them (inzage, rectificatie, …). */
+export const REQUEST_KIND_LABEL: Record<RequestKind, string> = {
+  access: 'Inzage',
+  rectification: 'Rectificatie',
+  completion: 'Aanvulling',
+  restriction: 'Beperking van de verwerking',
+  erasure: 'Verwijdering',
+  portability: 'Dataportabiliteit',
+  objection: 'Bezwaar tegen marketing',
+};
+
+/** How the requester's identity was established. An ID is looked at, never copied or noted. */
+export const IDENTITY_METHODS = ['id_shown', 'known_in_person', 'registered_contact'] as const;
+export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
+export const IDENTITY_METHOD_LABEL: Record<IdentityMethod, string> = {
+  id_shown: 'Identiteitsbewijs getoond op de locatie (niet gekopieerd)',
+  known_in_person: 'Persoonlijk bekend bij de locatiemanager',
+  registered_contact: 'Verzoek via het bij ons geregistreerde e-mailadres of telefoonnummer',
+};
+
+/** The answer period is one month; it may be extended by at most two further months (art. 12(3)). */
+export const ANSWER_MONTHS = 1;
+export const MAX_EXTENSION_MONTHS = 2;
+/** The dashboard warns this many days before a deadline. */
+export const WARN_DAYS = 7;
+
+const parse = (iso: string) => iso.split('-').map(Number) as [number, number, number];
+const format = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/**
+ * The same day `months` later; when that month is shorter, its last day
+ * (31 January + 1 month = 28 or 29 February), as periods in months are counted in EU law.
+ */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = parse(iso);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return format(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
+/** `dd-mm-jjjj`, as dates are written in Dutch letters. */
+export const nlDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = parse(iso);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const [y1, m1, d1] = parse(from);
+  const [y2, m2, d2] = parse(to);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+}
+
+/** First deadline: one month after the day the request was received. */
+export const firstDeadline = (receivedOn: string) => addMonths(receivedOn, ANSWER_MONTHS);
+
+export interface ExtensionState {
+  receivedOn: string;
+  extendedMonths: number;
+}
+
+/** The deadline that applies now: the first one, or the extended one. */
+export const currentDeadline = (r: ExtensionState) => addMonths(r.receivedOn, ANSWER_MONTHS + r.extendedMonths);
+
+/**
+ * Why an extension is not allowed, or null when it is. It must be decided and told to the
+ * requester within the first month, once, for one or two months, with a reason.
+ */
+export function extensionProblem(r: ExtensionState, months: number, reason: string, today: string): string | null {
+  if (r.extendedMonths > 0) return 'De termijn is al verlengd; een tweede verlenging is niet toegestaan.';
+  if (!Number.isInteger(months) || months < 1 || months > MAX_EXTENSION_MONTHS) return `Verlengen kan met 1 of ${MAX_EXTENSION_MONTHS} maanden.`;
+  if (today > firstDeadline(r.receivedOn)) return 'Verlengen kan alleen vóór de eerste termijn is verstreken.';
+  if (reason.trim().length === 0) return 'Vermeld de reden van de verlenging; die komt in de brief aan de verzoeker.';
+  return null;
+}
+
+export type DeadlineState = 'ok' | 'due_soon' | 'overdue';
+
+/** Overdue after the deadline day; "due soon" from WARN_DAYS days before it. */
+export function deadlineState(deadline: string, today: string): DeadlineState {
+  const left = daysBetween(today, deadline);
+  if (left < 0) return 'overdue';
+  if (left <= WARN_DAYS) return 'due_soon';
+  return 'ok';
+}

@@ -1,0 +1,346 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { describe, expect, it } from 'vitest';
+import { hashEmail } from '../../electron/backend/modules/disclosures/disclosures.service';
+import { REFERRAL_MESSAGE } from '../../electron/backend/modules/requests/requests.service';
+import { publishedPortabilitySchema } from '../../shared/portability/portability';
+import { MANAGER, ROOT, makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
+import { BSN, OTHER_FAMILY, createFamily, createOtherFamily } from '../helpers/clients';
+import { readPdf } from '../helpers/pdf';
+
+/** A backend whose "today" the test moves (deadlines, extensions, retention). */
+async function location(today = '2026-11-25') {
+  const clock = { now: new Date(`${today}T10:00:00Z`) };
+  const backend = makeBackend(undefined, { now: () => clock.now });
+  await setUpLocation(backend);
+  // Days pass: the idle lock closes the session, so the manager logs in again.
+  const setToday = async (iso: string) => {
+    clock.now = new Date(`${iso}T10:00:00Z`);
+    await backend.call('app.status', {});
+    await backend.ok('auth.login', { username: MANAGER.username, password: MANAGER.password });
+  };
+  return { backend, setToday };
+}
+
+async function familyWithContract(backend: TestBackend, contract: { startDate: string; endDate: string | null }) {
+  const { household, child } = await createFamily(backend);
+  await backend.ok('contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, ...contract });
+  const contractParent = household.parents.find((p) => p.isContractParent)!;
+  const otherParent = household.parents.find((p) => !p.isContractParent)!;
+  return { household, child, contractParent, otherParent };
+}
+
+const request = (backend: TestBackend, input: { kind: 'access' | 'rectification' | 'completion' | 'restriction' | 'erasure' | 'portability' | 'objection'; subjectType: 'parent' | 'child'; subjectId: string; requesterParentId: string; receivedOn?: string }) =>
+  backend.ok('requests.create', { receivedOn: '2026-11-20', identityMethod: 'id_shown', description: 'Per e-mail ontvangen', ...input });
+
+describe('request register', () => {
+  it('for a child only the contract parent may ask; the other parent is referred and nothing is stored', async () => {
+    const { backend } = await location();
+    const { child, contractParent, otherParent } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
+    const refused = await backend.err('requests.create', { kind: 'access', subjectType: 'child', subjectId: child.id, requesterParentId: otherParent.id, receivedOn: '2026-11-20', identityMethod: 'id_shown' });
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toBe(REFERRAL_MESSAGE);
+    expect(refused.message).toMatch(/verwijs de verzoeker naar de contractouder/);
+    expect(refused.details).toEqual({ requesterParentId: 'Alleen de contractouder kan dit verzoek indienen.' });
+    expect(await backend.ok('requests.list', {})).toEqual([]);
+
+    const created = await request(backend, { kind: 'access', subjectType: 'child', subjectId: child.id, requesterParentId: contractParent.id });
+    expect(created).toMatchObject({ subjectName: 'Zoë de Boer', requesterName: 'Sanne de Boer', deadline: '2026-12-20', status: 'open', identityMethod: 'id_shown' });
+    // A parent's own data: only that parent may ask.
+    const notSelf = await backend.err('requests.create', { kind: 'access', subjectType: 'parent', subjectId: otherParent.id, requesterParentId: contractParent.id, receivedOn: '2026-11-20', identityMethod: 'id_shown' });
+    expect(notSelf.code).toBe('FORBIDDEN');
+  });
+
+  it('deadline one month after receipt (31 January → 28 February); extension only before it, once, with the reason in the letter', async () => {
+    const { backend, setToday } = await location('2026-02-10');
+    const { contractParent } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
+    const r = await request(backend, { kind: 'access', subjectType: 'parent', subjectId: contractParent.id, requesterParentId: contractParent.id, receivedOn: '2026-01-31' });
+    expect(r.deadline).toBe('2026-02-28');
+    expect(r.firstDeadline).toBe('2026-02-28');
+
+    const noReason = await backend.err('requests.extend', { id: r.id, months: 2, reason: '  ' });
+    expect(noReason.details?.reason).toBe('Reden van de verlenging is verplicht.');
+    expect((await backend.err('requests.extend', { id: r.id, months: 3, reason: 'Veel gegevens' })).details?.months).toBe('Kies 1 of 2 maanden.');
+
+    await setToday('2026-03-01');
+    const late = await backend.err('requests.extend', { id: r.id, months: 1, reason: 'Veel gegevens' });
+    expect(late.message).toBe('Verlengen kan alleen vóór de eerste termijn is verstreken.');
+    expect((await backend.ok('requests.get', { id: r.id })).deadline).toBe('2026-02-28');
+
+    await setToday('2026-02-28');
+    const extended = await backend.ok('requests.extend', { id: r.id, months: 2, reason: 'Vijf jaar aan gegevens van drie kinderen' });
+    expect(extended).toMatchObject({ deadline: '2026-04-30', extendedMonths: 2, extensionReason: 'Vijf jaar aan gegevens van drie kinderen', extendedOn: '2026-02-28' });
+    expect((await backend.err('requests.extend', { id: r.id, months: 1, reason: 'Nog meer' })).message).toMatch(/al verlengd/);
+
+    await backend.ok('requests.close', { id: r.id, outcome: 'granted' });
+    const letter = readPdf(await backend.ok('requests.letter', { id: r.id })).replace(/\s+/g, ' ');
+    expect(letter).toContain('Reden: Vijf jaar aan gegevens van drie kinderen');
+    expect(letter).toContain('met 2 maanden verlengd');
+  });
+
+  it('the dashboard list warns 7 days before the deadline and flags overdue requests', async () => {
+    const { backend, setToday } = await location('2026-02-20');
+    const { contractParent, child } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
+    const soon = await request(backend, { kind: 'access', subjectType: 'parent', subjectId: contractParent.id, requesterParentId: contractParent.id, receivedOn: '2026-01-31' });
+    const later = await request(backend, { kind: 'portability', subjectType: 'child', subjectId: child.id, requesterParentId: contractParent.id, receivedOn: '2026-02-15' });
+    expect((await backend.ok('requests.due', {})).requests).toEqual([]);
+    await setToday('2026-02-21');
+    expect((await backend.ok('requests.due', {})).requests.map((r) => [r.id, r.deadlineState])).toEqual([[soon.id, 'due_soon']]);
+    await setToday('2026-03-01');
+    expect((await backend.ok('requests.due', {})).requests.map((r) => [r.id, r.deadlineState])).toEqual([[soon.id, 'overdue']]);
+    expect((await backend.ok('requests.list', { status: 'open' })).find((r) => r.id === later.id)?.deadlineState).toBe('ok');
+  });
+});
+
+describe('access report (inzage)', () => {
+  it('has every required section, the person’s data, recipients and retention dates — and nothing of another family', async () => {
+    const { backend } = await location();
+    const { child, contractParent } = await familyWithContract(backend, { startDate: '2020-01-06', endDate: '2024-06-30' });
+    await backend.ok('contracts.create', { childId: child.id, careType: 'bso', days: ['wo'], hoursPerWeek: 6, startDate: '2025-09-01', endDate: '2026-07-31' });
+    await backend.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
+    const other = await createOtherFamily(backend);
+    await backend.ok('contracts.create', { childId: other.child.id, careType: 'dagopvang', days: ['do'], hoursPerWeek: 9, startDate: '2025-01-01', endDate: null });
+    await backend.ok('medical.update', { childId: other.child.id, allergies: 'Lactose', diet: 'Halal', medication: null, otherParticulars: null });
+    // Both children go to the GGD; only Zoë's family is in the register for this report.
+    await backend.ok('disclosures.export', { params: { kind: 'ggd', date: '2026-03-02' }, format: 'csv' });
+
+    const r = await request(backend, { kind: 'access', subjectType: 'parent', subjectId: contractParent.id, requesterParentId: contractParent.id });
+    const text = readPdf(await backend.ok('requests.accessReport', { id: r.id }));
+    const flat = text.replace(/\s+/g, ' ');
+    for (const heading of ['Uw persoonsgegevens', 'Doeleinden en grondslagen', 'Categorieën van persoonsgegevens', 'Ontvangers', 'Bewaartermijnen per categorie', 'Uw rechten', 'Klacht bij de Autoriteit Persoonsgegevens', 'Herkomst van de gegevens']) {
+      expect(text, heading).toContain(heading);
+    }
+    for (const right of ['Rectificatie', 'Verwijdering', 'Beperking', 'Bezwaar']) expect(flat).toContain(right);
+    // The data themselves: the parent and the child whose rights she exercises.
+    for (const value of ['Sanne', 'Boer', 'sanne@example.nl', BSN.parent, BSN.child, 'Zoë', '15-04-2023', 'Pinda', 'NL91 ABNA 0417 1643 00', 'Dorpsstraat 12a', '1234 AB Vianen']) expect(flat, value).toContain(value);
+    // Recipients from the verstrekkingenregister.
+    expect(flat).toContain('GGD (inspectie), over Zoë de Boer');
+    // Retention: contract data 7 years after the last contract end (31-07-2026 → 31-07-2033).
+    expect(flat).toContain('7 jaar na het einde van het contract; bewaard tot en met 31-07-2033');
+    // Medical data were needed only while the care ran (until 31-07-2026): no longer kept.
+    expect(flat).toContain('Medische gegevens en bijzonderheden (allergieën, dieet, medicatie): Zolang de opvang loopt, tot het einde van het contract; geen bewaarplicht meer');
+    expect(flat).toContain('gegevens: Voornaam kind, Achternaam kind, Geboortedatum kind');
+    // Source of data not from the person.
+    expect(flat).toContain('gecontroleerd aan de hand van de SVB');
+    // The other parent (Joris) is another data subject; the other family is nowhere.
+    for (const leak of ['Joris', 'Bakker', 'Fatima', 'El Amrani', 'Yusuf', 'Kerkweg', 'Utrecht', 'fatima@voorbeeld.nl', BSN.other, 'Lactose', 'Halal']) expect(flat, leak).not.toContain(leak);
+
+    const audit = await backend.ok('audit.recent', { limit: 5 });
+    expect(audit.some((a) => a.action === 'requests.accessReport' && a.entityId === r.id)).toBe(true);
+  });
+
+  it('a child’s report covers only that child', async () => {
+    const { backend } = await location();
+    const { child, contractParent } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
+    const r = await request(backend, { kind: 'access', subjectType: 'child', subjectId: child.id, requesterParentId: contractParent.id });
+    const flat = readPdf(await backend.ok('requests.accessReport', { id: r.id })).replace(/\s+/g, ' ');
+    expect(flat).toContain('Kind: Zoë de Boer');
+    expect(flat).not.toContain(BSN.parent);
+    // Running contract without end date: the end of retention is not known yet.
+    expect(flat).toContain('einddatum volgt uit het einde van het lopende contract');
+  });
+});
+
+describe('portability (dataportabiliteit)', () => {
+  it('JSON validates against the published schema and round-trips into an empty location; CSV bundle and PDF summary', async () => {
+    const published = JSON.parse(fs.readFileSync(path.join(ROOT, 'shared/portability/portability.schema.json'), 'utf8')) as object;
+    expect(published, 'run npx tsx scripts/portability-schema.ts').toEqual(JSON.parse(JSON.stringify(publishedPortabilitySchema())));
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(published);
+
+    const { backend } = await location();
+    const { child, contractParent } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: '2027-07-31' });
+    await backend.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: 'Glutenvrij', medication: null, otherParticulars: 'Slaapt met knuffel' });
+    await backend.ok('pickup.addPerson', { childId: child.id, name: 'Oma Truus', relation: 'Oma', phone: '06 55554444', validUntil: null });
+    await backend.ok('consents.record', { childId: child.id, parentId: contractParent.id, decidedOn: '2026-01-05', channel: 'signed_form', answers: [{ purpose: 'ouderportaal', given: true, recognisable: true }] });
+    await backend.ok('consents.record', { childId: child.id, parentId: contractParent.id, decidedOn: '2026-02-01', channel: 'email', answers: [{ purpose: 'ouderportaal', given: false, recognisable: false }] });
+    await createOtherFamily(backend);
+
+    const r = await request(backend, { kind: 'portability', subjectType: 'parent', subjectId: contractParent.id, requesterParentId: contractParent.id });
+    const bundle = await backend.ok('requests.portabilityExport', { id: r.id });
+    expect(bundle.files.map((f) => f.fileName)).toEqual(['dataportabiliteit.json', 'ouder.csv', 'kinderen.csv', 'contracten.csv', 'medisch.csv', 'ophaalpersonen.csv', 'toestemmingen.csv', 'samenvatting.pdf']);
+    const json = Buffer.from(bundle.files[0]!.base64, 'base64').toString('utf8');
+    const data = JSON.parse(json) as Record<string, unknown>;
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    expect(json).not.toContain(BSN.parent);
+    expect(json).not.toContain('Fatima');
+    expect(validate({ ...data, parent: { ...(data.parent as object), bsn: BSN.parent } })).toBe(false);
+
+    const csv = Buffer.from(bundle.files[3]!.base64, 'base64').toString('utf8');
+    expect(csv).toContain('Zoë de Boer;dagopvang;ma di;18;2025-01-01;2027-07-31');
+    const summary = readPdf(bundle.files.at(-1)!).replace(/\s+/g, ' ');
+    expect(summary).toContain('Wat er niet in staat, en waarom');
+    expect(summary).toContain('Burgerservicenummers');
+
+    // Into an empty location (another organisation): the same provided data come out again.
+    const { backend: target } = await location();
+    const { householdId } = await target.ok('requests.importPortability', { json });
+    const household = await target.ok('households.get', { id: householdId });
+    const parent = household.parents[0]!;
+    const again = await request(target, { kind: 'portability', subjectType: 'parent', subjectId: parent.id, requesterParentId: parent.id });
+    const reexported = JSON.parse(Buffer.from((await target.ok('requests.portabilityExport', { id: again.id })).files[0]!.base64, 'base64').toString('utf8')) as Record<string, unknown>;
+    const provided = (d: Record<string, unknown>) => ({ parent: d.parent, household: d.household, children: d.children });
+    expect(provided(reexported)).toEqual(provided(data));
+    expect(household.children[0]!.groupName).toBe('Nog in te delen');
+
+    const broken = await target.err('requests.importPortability', { json: JSON.stringify({ ...data, version: 2 }) });
+    expect(broken.code).toBe('VALIDATION');
+    expect(broken.message).toMatch(/^Het bestand bevat ongeldige gegevens/);
+  });
+});
+
+describe('rectification and restriction', () => {
+  it('rectification keeps the old value and the statement, and lists every recipient to inform (art. 19)', async () => {
+    const { backend } = await location();
+    const { child, contractParent, household } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
+    await backend.ok('disclosures.export', { params: { kind: 'belastingdienst', month: '2026-10' }, format: 'csv' });
+    const r = await request(backend, { kind: 'rectification', subjectType: 'parent', subjectId: contractParent.id, requesterParentId: contractParent.id });
+
+    const bad = await backend.err('requests.rectify', { id: r.id, changes: [{ target: 'household', targetId: household.id, field: 'postcode', value: '0123 AB' }], statement: null });
+    expect(bad.details?.['changes.0.value']).toMatch(/postcode/i);
+    const foreign = await backend.err('requests.rectify', { id: r.id, changes: [{ target: 'child', targetId: child.id, field: 'firstName', value: 'Zoe' }], statement: null });
+    expect(foreign.message).toBe('Deze correctie hoort niet bij de persoon van dit verzoek.');
+
+    const done = await backend.ok('requests.rectify', {
+      id: r.id,
+      changes: [
+        { target: 'parent', targetId: contractParent.id, field: 'surname', value: 'Boer-Jansen' },
+        { target: 'household', targetId: household.id, field: 'street', value: 'Kerkstraat' },
+      ],
+      statement: 'Ik heet sinds mijn huwelijk Boer-Jansen.',
+    });
+    expect(done.corrections.map((c) => [c.field, c.oldValue, c.newValue])).toEqual([
+      ['surname', 'Boer', 'Boer-Jansen'],
+      ['street', 'Dorpsstraat', 'Kerkstraat'],
+      [null, null, null],
+    ]);
+    expect(done.corrections[2]!.statement).toBe('Ik heet sinds mijn huwelijk Boer-Jansen.');
+    expect(done.tasks.map((t) => [t.kind, t.recipientName])).toEqual([['inform_recipient', 'Belastingdienst (kinderopvangtoeslag)']]);
+    const updated = await backend.ok('households.get', { id: household.id });
+    expect(updated.street).toBe('Kerkstraat');
+    expect((await backend.ok('search.query', { q: 'boer-jansen', limit: 5 })).some((s) => s.id === contractParent.id)).toBe(true);
+
+    const closed = await backend.ok('requests.close', { id: r.id, outcome: 'granted' });
+    expect(closed.description).toBeNull();
+    const letter = readPdf(await backend.ok('requests.letter', { id: r.id })).replace(/\s+/g, ' ');
+    expect(letter).toContain('Wij hebben 2 gegevens verbeterd of aangevuld');
+    expect(letter).toContain('Belastingdienst (kinderopvangtoeslag)');
+    expect(letter).toContain('Autoriteit Persoonsgegevens');
+  });
+
+  it('a restricted person is read-only and absent from the next GGD and marketing exports; lifting first informs the person', async () => {
+    const { backend } = await location();
+    const { child, contractParent } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
+    const other = await createOtherFamily(backend);
+    await backend.ok('contracts.create', { childId: other.child.id, careType: 'dagopvang', days: ['do'], hoursPerWeek: 9, startDate: '2025-01-01', endDate: null });
+    const ggd = async () => Buffer.from((await backend.ok('disclosures.export', { params: { kind: 'ggd', date: '2026-11-24' }, format: 'csv' })).base64, 'base64').toString('utf8');
+    const marketing = async () => Buffer.from((await backend.ok('marketing.export', { recipientName: 'Meta' })).base64, 'base64').toString('utf8');
+    expect(await ggd()).toContain('Zoë');
+    expect(await marketing()).toContain(hashEmail('sanne@example.nl'));
+
+    const forChild = await request(backend, { kind: 'restriction', subjectType: 'child', subjectId: child.id, requesterParentId: contractParent.id });
+    const restricted = await backend.ok('requests.restrict', { id: forChild.id, reason: 'Juistheid geboortedatum betwist' });
+    expect(restricted.restriction).toMatchObject({ since: '2026-11-25', liftPending: false });
+    // The GGD received Zoë earlier: that recipient must be told about the restriction.
+    expect(restricted.tasks.map((t) => t.recipientName)).toEqual(['GGD (inspectie)']);
+    const forParent = await request(backend, { kind: 'restriction', subjectType: 'parent', subjectId: contractParent.id, requesterParentId: contractParent.id });
+    await backend.ok('requests.restrict', { id: forParent.id, reason: 'Bezwaar in behandeling' });
+
+    const ggdCsv = await ggd();
+    expect(ggdCsv).not.toContain('Zoë');
+    expect(ggdCsv).toContain(OTHER_FAMILY.child.firstName);
+    const marketingCsv = await marketing();
+    expect(marketingCsv).not.toContain(hashEmail('sanne@example.nl'));
+    expect(marketingCsv).toContain(hashEmail(OTHER_FAMILY.household.parents[0]!.email!));
+
+    const locked = await backend.err('children.update', { id: child.id, firstName: 'Zoe', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupName: 'Rupsjes' });
+    expect(locked.code).toBe('LOCKED');
+    expect(locked.message).toMatch(/^De verwerking van de gegevens van dit kind is beperkt/);
+    expect((await backend.err('medical.update', { childId: child.id, allergies: 'Noten', diet: null, medication: null, otherParticulars: null })).code).toBe('LOCKED');
+
+    // Lifting: first a task to inform the person; the restriction holds until that task is done.
+    const lifting = await backend.ok('requests.requestLift', { id: forChild.id });
+    expect(lifting.restriction?.liftPending).toBe(true);
+    expect(await ggd()).not.toContain('Zoë');
+    const informTask = lifting.tasks.find((t) => t.kind === 'inform_before_lift')!;
+    expect((await backend.ok('requests.due', {})).tasks.some((t) => t.id === informTask.id)).toBe(true);
+    const lifted = await backend.ok('requests.completeTask', { id: informTask.id });
+    expect(lifted.restriction).toBeNull();
+    expect(await ggd()).toContain('Zoë');
+    await backend.ok('children.update', { id: child.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupName: 'Rupsjes' });
+  });
+});
+
+describe('erasure (verwijdering)', () => {
+  it('a parent with a running contract: only what may go is erased; the letter states the 7-year rule with its end date', async () => {
+    const { backend } = await location();
+    const { contractParent, household } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: '2027-07-31' });
+    await backend.ok('disclosures.export', { params: { kind: 'belastingdienst', month: '2026-10' }, format: 'csv' });
+    const r = await request(backend, { kind: 'erasure', subjectType: 'parent', subjectId: contractParent.id, requesterParentId: contractParent.id });
+
+    const preview = await backend.ok('requests.erasurePreview', { id: r.id });
+    expect(preview.subjectName).toBe('Sanne de Boer');
+    expect(preview.categories.map((c) => [c.category, c.erasableNow, c.keptUntil])).toEqual([
+      ['parent_identity', false, '2034-07-31'],
+      ['parent_contact', false, '2027-07-31'],
+      ['parent_bsn', false, '2034-07-31'],
+      ['household_financial', false, '2034-07-31'],
+      ['parent_marketing', true, null],
+    ]);
+    expect(preview.categories[0]).toMatchObject({ rule: 'Contractgegevens en financiële gegevens: 7 jaar na het einde van het contract', legalBasis: 'Fiscale bewaarplicht (artikel 52 Algemene wet inzake rijksbelastingen)' });
+
+    const done = await backend.ok('requests.erase', { id: r.id });
+    expect(done).toMatchObject({ status: 'closed', outcome: 'partially_granted', description: null });
+    expect(done.decision?.erased.map((c) => c.category)).toEqual(['parent_marketing']);
+    expect(done.tasks.map((t) => t.recipientName)).toEqual(['Belastingdienst (kinderopvangtoeslag)']);
+    // Kept data are still there; the address is out of marketing.
+    const after = await backend.ok('households.get', { id: household.id });
+    expect(after.parents.find((p) => p.id === contractParent.id)).toMatchObject({ surname: 'Boer', email: 'sanne@example.nl' });
+    expect(Buffer.from((await backend.ok('marketing.export', { recipientName: 'Meta' })).base64, 'base64').toString('utf8')).not.toContain(hashEmail('sanne@example.nl'));
+
+    const letter = readPdf(await backend.ok('requests.letter', { id: r.id })).replace(/\s+/g, ' ');
+    expect(letter).toContain('Wat wij hebben verwijderd');
+    expect(letter).toContain('Gebruik van uw e-mailadres voor marketing');
+    expect(letter).toContain('Wat wij nog bewaren, waarom en tot wanneer');
+    expect(letter).toContain('Naam, voorletters en adres: Contractgegevens en financiële gegevens: 7 jaar na het einde van het contract; bewaard tot en met 31-07-2034.');
+    expect(letter).toContain('Grondslag: Fiscale bewaarplicht (artikel 52 Algemene wet inzake rijksbelastingen)');
+    expect(letter).toContain('bewaard tot en met 31-07-2027');
+    expect(letter).toContain('Autoriteit Persoonsgegevens');
+  });
+
+  it('a child whose contract ended more than 7 years ago is erased completely, with tombstones and no queued copies left', async () => {
+    const { backend } = await location();
+    const { child, contractParent, household } = await familyWithContract(backend, { startDate: '2016-01-04', endDate: '2018-12-31' });
+    await backend.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
+    await backend.ok('pickup.addPerson', { childId: child.id, name: 'Oma Truus', relation: 'Oma', phone: null, validUntil: null });
+    const r = await request(backend, { kind: 'erasure', subjectType: 'child', subjectId: child.id, requesterParentId: contractParent.id });
+    expect((await backend.ok('requests.erasurePreview', { id: r.id })).categories.every((c) => c.erasableNow)).toBe(true);
+
+    const done = await backend.ok('requests.erase', { id: r.id });
+    expect(done).toMatchObject({ outcome: 'granted', subjectName: null });
+    expect((await backend.err('children.get', { id: child.id })).code).toBe('NOT_FOUND');
+    expect((await backend.ok('households.get', { id: household.id })).children).toEqual([]);
+
+    const db = backend.core.db();
+    const queued = await db.selectFrom('outbox').select(['entity', 'entity_id', 'op', 'payload']).execute();
+    expect(queued.filter((q) => q.op === 'upsert' && q.payload?.includes('Pinda'))).toEqual([]);
+    expect(queued.filter((q) => q.payload?.includes('Zoë'))).toEqual([]);
+    expect(queued.some((q) => q.entity === 'children' && q.entity_id === child.id && q.op === 'delete')).toBe(true);
+    expect(await db.selectFrom('child_medical').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('pickup_persons').selectAll().execute()).toEqual([]);
+    // The register keeps the request as proof, with the requester's name and no free text.
+    const kept = await db.selectFrom('subject_requests').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
+    expect(kept).toMatchObject({ description: null, requester_name: 'Sanne de Boer', status: 'closed' });
+  });
+});
+
+describe('objection to marketing', () => {
+  it('puts the address on the opt-out list and closes the request', async () => {
+    const { backend } = await location();
+    const { contractParent } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
+    const r = await request(backend, { kind: 'objection', subjectType: 'parent', subjectId: contractParent.id, requesterParentId: contractParent.id });
+    expect(await backend.ok('requests.objection', { id: r.id })).toMatchObject({ status: 'closed', outcome: 'granted' });
+    expect((await backend.ok('marketing.optOuts', {})).map((o) => o.email)).toEqual(['sanne@example.nl']);
+    expect((await backend.err('requests.objection', { id: r.id })).message).toBe('Dit verzoek is al afgehandeld.');
+  });
+});
