@@ -4,10 +4,12 @@ import type { Kysely } from 'kysely';
 import type { Role } from '../../shared/auth/permissions';
 import { AppError } from '../../shared/api/result';
 import { Keyring, type KeyringProtector, type ScryptParams, DEFAULT_SCRYPT } from './db/keyring';
-import { createKysely, migrateToLatest } from './db/kysely';
+import { createKysely, migrateToLatest, migrationState } from './db/kysely';
+import { checkDatabaseFile, type DatabaseProblem } from './db/integrity';
 import { openEncryptedDatabase, type SqliteDb } from './db/open';
 import type { Database, Trx } from './db/schema';
 import { appendAudit, type AuditEntry } from './modules/audit/audit.service';
+import { backupNow } from './modules/backup/backup.service';
 
 export interface BackendOptions {
   dataDir: string;
@@ -47,6 +49,11 @@ interface PendingFailure {
   kind: 'password' | 'recoveryKey';
 }
 
+/** The database could not be read or failed its integrity check at unlock. */
+export interface Corruption extends DatabaseProblem {
+  detectedAt: string;
+}
+
 /** Growing delay: the first 3 failures are free, then 1, 2, 4 … seconds, at most 5 minutes. */
 const FREE_ATTEMPTS = 3;
 const MAX_DELAY_MS = 5 * 60_000;
@@ -69,6 +76,8 @@ export class AppCore {
   scheduler: SchedulerHandle | null = null;
   /** The herstelsleutel, held only between setup and the manager confirming it was saved. */
   pendingRecoveryKey: string | null = null;
+  /** Set when unlocking found the database damaged; cleared by a restore. Nothing is opened meanwhile. */
+  corruption: Corruption | null = null;
 
   constructor(readonly options: BackendOptions) {
     fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -79,8 +88,9 @@ export class AppCore {
     this.now = options.now ?? (() => new Date());
   }
 
-  get state(): 'setup' | 'locked' | 'unlocked' {
+  get state(): 'setup' | 'locked' | 'unlocked' | 'corrupt' {
     if (!Keyring.exists(this.keyringFile)) return 'setup';
+    if (this.corruption) return 'corrupt';
     return this.session ? 'unlocked' : 'locked';
   }
 
@@ -107,17 +117,32 @@ export class AppCore {
     return this.connection.key;
   }
 
-  /** Opens the encrypted database with the unwrapped key and brings its schema up to date. */
-  async open(key: Buffer): Promise<void> {
+  /**
+   * Opens the encrypted database with the unwrapped key and brings its schema up to date.
+   * An existing database is first checked read-only (every page authenticated): a damaged or
+   * missing file sets `corruption` and is never opened for writing. Before a migration changes
+   * an existing database, a backup is made; without one the migration does not run.
+   */
+  async open(key: Buffer, options: { create?: boolean } = {}): Promise<void> {
     if (this.connection) {
       if (this.connection.key.equals(key)) return;
       await this.close();
+    }
+    if (!options.create) {
+      const problem = checkDatabaseFile(this.dbFile, key, 'quick');
+      if (problem) {
+        this.corruption = { ...problem, detectedAt: this.now().toISOString() };
+        throw new AppError('DB_CORRUPT', 'De database is beschadigd of onleesbaar. Er worden geen gegevens getoond; zet een back-up terug.');
+      }
     }
     const sqlite = openEncryptedDatabase(this.dbFile, key);
     const db = createKysely(sqlite);
     this.connection = { sqlite, db, key: Buffer.from(key) };
     try {
+      const { pending, latest } = await migrationState(db);
+      const backup = pending > 0 && latest !== null ? await backupNow(this, 'migration', { audit: false }) : null;
       await migrateToLatest(db);
+      if (backup) await this.audit({ userId: null, action: 'backup.create', details: { reason: 'migration', fromSchema: backup.schemaVersion } });
     } catch (error) {
       await this.close();
       throw error;

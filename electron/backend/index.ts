@@ -3,6 +3,10 @@ import { dispatch, type Logger } from './api/dispatch';
 import { AppCore, type BackendOptions } from './core';
 import { SyncScheduler } from './sync/scheduler';
 import type { Transport } from './sync/sync.engine';
+import { runDailyBackupIfDue } from './modules/backup/backup.service';
+
+/** How often the daily backup checks whether it is due (it runs only while someone is logged in). */
+const BACKUP_CHECK_MS = 5 * 60_000;
 
 export type { BackendOptions } from './core';
 export type { KeyringProtector } from './db/keyring';
@@ -15,7 +19,13 @@ export interface Backend {
 }
 
 export function createBackend(
-  options: BackendOptions & { syncTransport?: Transport; /** false in tests that drive sync rounds themselves */ backgroundSync?: boolean },
+  options: BackendOptions & {
+    syncTransport?: Transport;
+    /** false in tests that drive sync rounds themselves */
+    backgroundSync?: boolean;
+    /** false in tests that drive the daily backup themselves (runDailyBackupIfDue) */
+    backgroundBackups?: boolean;
+  },
   logger?: Logger,
 ): Backend {
   const core = new AppCore(options);
@@ -30,10 +40,19 @@ export function createBackend(
   const scheduler = new SyncScheduler(core, exclusive, options.syncTransport);
   core.scheduler = scheduler;
   if (options.backgroundSync !== false) scheduler.start();
+  const autoBackup = options.backgroundBackups !== false;
+  const backupTimer = autoBackup ? setInterval(() => void exclusive(() => runDailyBackupIfDue(core)), BACKUP_CHECK_MS) : undefined;
+  backupTimer?.unref();
   return {
     core,
-    call: (method, input) => exclusive(() => dispatch(core, method, input, logger)),
+    call: async (method, input) => {
+      const result = await exclusive(() => dispatch(core, method, input, logger));
+      // Right after an unlock, not five minutes later: a PC that is only used briefly still gets its daily backup.
+      if (autoBackup && result.ok && (method === 'auth.login' || method === 'auth.recover')) void exclusive(() => runDailyBackupIfDue(core));
+      return result;
+    },
     close: async () => {
+      clearInterval(backupTimer);
       await scheduler.stop();
       await exclusive(() => core.close());
     },

@@ -5,6 +5,7 @@ import { syncContract } from './sync.contract';
 import { consentsContract } from './consents.contract';
 import { meldcodeContract } from './meldcode.contract';
 import { requestsContract } from './requests.contract';
+import { backupContract } from './backup.contract';
 import {
   AuditEntry,
   AuditVerification,
@@ -36,7 +37,8 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
 export const method = <I extends z.ZodType, O extends z.ZodType>(def: MethodDef<I, O>) => def;
 export const Empty = z.object({}).strict();
 
-export const AppState = z.enum(['setup', 'locked', 'unlocked']);
+/** `corrupt`: unlocking found the database damaged; only the restore screen is shown. */
+export const AppState = z.enum(['setup', 'locked', 'unlocked', 'corrupt']);
 
 /** The API: one name per method, its zod input and output, and the permission it needs. */
 export const contract = {
@@ -48,6 +50,8 @@ export const contract = {
       session: SessionInfo.nullable(),
       /** Seconds the next login attempt must wait after repeated failures. */
       loginDelaySeconds: z.number(),
+      /** What is wrong, while state is `corrupt` (kind for the Dutch explanation, SQLite's detail for IT). */
+      corruption: z.object({ kind: z.enum(['missing', 'unreadable', 'damaged', 'unencrypted']), detail: z.string(), detectedAt: z.string() }).nullable(),
     }),
     permission: 'public',
     passive: true,
@@ -151,6 +155,7 @@ export const contract = {
   ...consentsContract,
   ...meldcodeContract,
   ...requestsContract,
+  ...backupContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

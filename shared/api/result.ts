@@ -11,6 +11,10 @@ export const ErrorCode = z.enum([
   'RETENTION_HOLD',
   'RATE_LIMITED',
   'NOT_SET_UP',
+  /** The database failed its integrity check or could not be read; the app shows the restore screen. */
+  'DB_CORRUPT',
+  /** The disk is full; nothing was saved. */
+  'DISK_FULL',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -40,6 +40,8 @@ export const Permission = z.enum([
   'requests.manage',
   /** Couple this PC to head office, resolve sync conflicts. */
   'sync.manage',
+  /** Back-ups: choose the folder, make one now, restore one. */
+  'backup.manage',
   /** Data categories. */
   'bsn.view',
   'bsn.reveal',
@@ -75,6 +77,7 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
     'marketing.manage',
     'requests.manage',
     'sync.manage',
+    'backup.manage',
     'bsn.view',
     'bsn.reveal',
     'medical.read',

@@ -31,9 +31,9 @@ export interface TestBackend extends Backend {
   err<M extends MethodName>(method: M, input: unknown): Promise<ApiError>;
 }
 
-export function makeBackend(dataDir = tempDir(), options: { now?: () => Date; syncTransport?: Transport } = {}): TestBackend {
-  // Tests drive sync rounds themselves (core.scheduler.runNow()), so no background timer.
-  const backend = createBackend({ dataDir, resourcesDir: path.join(ROOT, 'resources'), kdf: TEST_KDF, backgroundSync: false, ...options }, { error: () => {} });
+export function makeBackend(dataDir = tempDir(), options: { now?: () => Date; syncTransport?: Transport; backgroundBackups?: boolean } = {}): TestBackend {
+  // Tests drive sync rounds and daily backups themselves, so no background timers.
+  const backend = createBackend({ dataDir, resourcesDir: path.join(ROOT, 'resources'), kdf: TEST_KDF, backgroundSync: false, backgroundBackups: false, ...options }, { error: () => {} });
   cleanups.push(() => backend.close());
   return Object.assign(backend, {
     dataDir,

@@ -6,6 +6,7 @@ import type { AppCore } from '../core';
 import { lock } from '../modules/users/auth.service';
 import { refreshSession } from '../modules/users/users.service';
 import { idleTimeoutMinutes } from '../modules/settings/settings.service';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../db/storageErrors';
 import type { Handler } from './handler';
 import { handlers } from './handlers';
 
@@ -24,20 +25,14 @@ export interface Logger {
 }
 
 /**
- * The one entry point for both transports (IPC and web mode): validate the input, check the
- * session and the permission, run the handler, validate the output. Only the envelope leaves;
+ * The one entry point for both transports (IPC and web mode): check the session and the
+ * permission, validate the input, run the handler, validate the output. Only the envelope leaves;
  * raw errors and stack traces are logged here and never reach the renderer.
  */
 export async function dispatch(core: AppCore, methodName: string, rawInput: unknown, logger: Logger = console): Promise<Result<unknown>> {
   if (!isMethodName(methodName)) return fail('NOT_FOUND', 'Onbekende functie.');
   const def = contract[methodName];
   try {
-    const parsed = def.input.safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      const details = fieldErrors(parsed.error);
-      return fail('VALIDATION', Object.values(details)[0] ?? 'Ongeldige invoer.', details);
-    }
-
     if (core.session && core.isOpen) {
       if (core.isIdleExpired(await idleTimeoutMinutes(core.db()))) await lock(core, 'idle');
     }
@@ -52,6 +47,13 @@ export async function dispatch(core: AppCore, methodName: string, rawInput: unkn
       if (!def.passive) session.lastActivity = core.now().getTime();
     }
 
+    // Validated after the permission check: a role that may not call a method learns nothing about its input.
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const details = fieldErrors(parsed.error);
+      return fail('VALIDATION', Object.values(details)[0] ?? 'Ongeldige invoer.', details);
+    }
+
     const handler = handlers[methodName] as Handler<MethodName>;
     // The handler map is checked per method at compile time; here the input is already parsed.
     const value = await handler({ core, session: core.session } as Parameters<Handler<MethodName>>[0], parsed.data as never);
@@ -63,6 +65,7 @@ export async function dispatch(core: AppCore, methodName: string, rawInput: unkn
     return ok(output.data);
   } catch (error) {
     if (error instanceof AppError) return fail(error.code, error.message, error.details);
+    if (isDiskFull(error)) return fail('DISK_FULL', DISK_FULL_MESSAGE);
     logger.error(`method ${methodName} failed`, error);
     return fail('INTERNAL', 'Er ging iets mis. Probeer het opnieuw of neem contact op met het hoofdkantoor.');
   }

@@ -8,6 +8,7 @@ import { syncHandlers } from '../sync/sync.handlers';
 import { consentsHandlers } from '../modules/consents/consents.handlers';
 import { meldcodeHandlers } from '../modules/meldcode/meldcode.handlers';
 import { requestsHandlers } from '../modules/requests/requests.handlers';
+import { backupHandlers } from '../modules/backup/backup.handlers';
 
 /** Every method of the contract has exactly one handler; the compiler checks completeness. */
 export const handlers: Handlers<MethodName> = {
@@ -20,4 +21,5 @@ export const handlers: Handlers<MethodName> = {
   ...consentsHandlers,
   ...meldcodeHandlers,
   ...requestsHandlers,
+  ...backupHandlers,
 };

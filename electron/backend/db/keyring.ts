@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/api/result';
+import { writeFileAtomic } from './files';
 
 /**
  * Keyring: the database key (32 random bytes) wrapped once per user and once for recovery.
@@ -41,7 +41,7 @@ export type UserSlot = z.infer<typeof UserSlot>;
 
 const RecoverySlot = Sealed.extend({ salt: b64 });
 
-const KeyringFile = z.object({
+export const KeyringFile = z.object({
   format: z.literal(1),
   /** Not personal data; shown on the login screen while the database is still locked. */
   locationName: z.string(),
@@ -128,10 +128,32 @@ function recoveryWrappingKey(recoveryKey: string, salt: Buffer): Buffer {
 export class Keyring {
   private constructor(
     readonly file: string,
-    private data: KeyringData,
+    private state: KeyringData,
     private readonly protector: KeyringProtector | null,
     private readonly kdf: ScryptParams,
   ) {}
+
+  /**
+   * A keyring from data held elsewhere (a backup's copy). `file` is where `save` would write;
+   * nothing is written until a slot changes or `writeTo` is called.
+   */
+  static fromData(file: string, data: KeyringData, protector: KeyringProtector | null, kdf: ScryptParams = DEFAULT_SCRYPT): Keyring {
+    return new Keyring(file, KeyringFile.parse(data), protector, kdf);
+  }
+
+  /** The slots as stored, without the OS layer: wrapped keys only, never the DB key itself. */
+  get data(): KeyringData {
+    return this.state;
+  }
+
+  get keyId(): string {
+    return this.state.keyId;
+  }
+
+  /** Writes this keyring to `file` (atomic), sealed by this keyring's protector. */
+  writeTo(file: string): void {
+    Keyring.fromData(file, this.state, this.protector, this.kdf).save();
+  }
 
   static exists(file: string) {
     return fs.existsSync(file);
@@ -173,15 +195,15 @@ export class Keyring {
   }
 
   get locationName() {
-    return this.data.locationName;
+    return this.state.locationName;
   }
 
   get userSlotCount() {
-    return this.data.users.length;
+    return this.state.users.length;
   }
 
   get hasRecoverySlot() {
-    return Boolean(this.data.recovery.ct);
+    return Boolean(this.state.recovery.ct);
   }
 
   get osProtected() {
@@ -189,7 +211,7 @@ export class Keyring {
   }
 
   slotFor(username: string): UserSlot | undefined {
-    return this.data.users.find((slot) => slot.username === username);
+    return this.state.users.find((slot) => slot.username === username);
   }
 
   /** Returns the DB key, or null when the password (or username) is wrong. Never writes. */
@@ -204,7 +226,7 @@ export class Keyring {
   }
 
   unlockWithRecoveryKey(recoveryKey: string): Buffer | null {
-    const { recovery } = this.data;
+    const { recovery } = this.state;
     const dbKey = unseal(recoveryWrappingKey(recoveryKey, Buffer.from(recovery.salt, 'base64')), recovery, RECOVERY_AAD);
     return dbKey && this.matchesKeyId(dbKey) ? dbKey : null;
   }
@@ -214,7 +236,7 @@ export class Keyring {
     const salt = randomBytes(16);
     const key = await passwordKey(password, salt, this.kdf);
     const slot: UserSlot = { userId, username, salt: salt.toString('base64'), kdf: { ...this.kdf }, ...seal(key, dbKey, userAad(userId, username)) };
-    this.data = { ...this.data, users: [...this.data.users.filter((s) => s.userId !== userId), slot] };
+    this.state = { ...this.state, users: [...this.state.users.filter((s) => s.userId !== userId), slot] };
     this.save();
   }
 
@@ -222,39 +244,23 @@ export class Keyring {
   replaceRecoverySlot(dbKey: Buffer): string {
     const recoveryKey = generateRecoveryKey();
     const salt = randomBytes(16);
-    this.data = { ...this.data, recovery: { salt: salt.toString('base64'), ...seal(recoveryWrappingKey(recoveryKey, salt), dbKey, RECOVERY_AAD) } };
+    this.state = { ...this.state, recovery: { salt: salt.toString('base64'), ...seal(recoveryWrappingKey(recoveryKey, salt), dbKey, RECOVERY_AAD) } };
     this.save();
     return recoveryKey;
   }
 
   removeUserSlot(userId: string): void {
-    this.data = { ...this.data, users: this.data.users.filter((s) => s.userId !== userId) };
+    this.state = { ...this.state, users: this.state.users.filter((s) => s.userId !== userId) };
     this.save();
   }
 
   private matchesKeyId(dbKey: Buffer) {
-    return timingSafeEqual(Buffer.from(keyIdOf(dbKey)), Buffer.from(this.data.keyId));
+    return timingSafeEqual(Buffer.from(keyIdOf(dbKey)), Buffer.from(this.state.keyId));
   }
 
-  /** Atomic replace: write a temp file, fsync it, rename over the old one, fsync the folder. */
   private save() {
-    let bytes: Buffer = Buffer.from(JSON.stringify(this.data, null, 2), 'utf8');
+    let bytes: Buffer = Buffer.from(JSON.stringify(this.state, null, 2), 'utf8');
     if (this.protector) bytes = Buffer.concat([PROTECTED_MAGIC, this.protector.seal(bytes)]);
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    const fd = fs.openSync(tmp, 'w', 0o600);
-    try {
-      fs.writeFileSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, this.file);
-    try {
-      const dir = fs.openSync(path.dirname(this.file), 'r');
-      fs.fsyncSync(dir);
-      fs.closeSync(dir);
-    } catch {
-      // fsync on a directory is not supported on Windows; the rename is still atomic there.
-    }
+    writeFileAtomic(this.file, bytes);
   }
 }

@@ -19,3 +19,10 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
 export async function migrateTo(db: Kysely<Database>, name: string): Promise<void> {
   check(await new Migrator({ db, provider: migrationProvider }).migrateTo(name));
 }
+
+/** Migrations not yet applied, and the newest applied one (null on a brand-new database). */
+export async function migrationState(db: Kysely<Database>): Promise<{ pending: number; latest: string | null }> {
+  const all = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+  const applied = all.filter((m) => m.executedAt !== undefined);
+  return { pending: all.length - applied.length, latest: applied.at(-1)?.name ?? null };
+}

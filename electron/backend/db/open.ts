@@ -11,11 +11,11 @@ export const DB_KEY_BYTES = 32;
  * The cipher settings and the key come before any other statement; a wrong key is detected by
  * reading the schema, and the connection is closed again so nothing is written.
  */
-export function openEncryptedDatabase(file: string, key: Buffer): SqliteDb {
+export function openEncryptedDatabase(file: string, key: Buffer, options: { readonly?: boolean } = {}): SqliteDb {
   if (key.length !== DB_KEY_BYTES) throw new Error('database key must be 32 bytes');
   // Create the file owner-only before SQLite does; the -wal and -shm files inherit its mode.
-  fs.closeSync(fs.openSync(file, 'a', 0o600));
-  const db = new Database(file);
+  if (!options.readonly) fs.closeSync(fs.openSync(file, 'a', 0o600));
+  const db = new Database(file, { readonly: options.readonly === true, fileMustExist: options.readonly === true });
   try {
     db.pragma(`cipher='sqlcipher'`);
     db.pragma('legacy=4');
@@ -25,6 +25,8 @@ export function openEncryptedDatabase(file: string, key: Buffer): SqliteDb {
     } catch {
       throw new AppError('LOCKED', 'De database kan met deze sleutel niet worden geopend.');
     }
+    // A read-only connection (checks, the support CLI) changes nothing, not even the journal mode.
+    if (options.readonly) return db;
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

@@ -54,6 +54,7 @@ export function setUnlocked(session: NonNullable<AppStatus['session']>) {
     locationName: session.locationName,
     session,
     loginDelaySeconds: old?.loginDelaySeconds ?? 0,
+    corruption: null,
   }));
 }
 

@@ -45,7 +45,7 @@ export async function setup(
   const now = core.now().toISOString();
   const locationId = uuidv7();
   const userId = uuidv7();
-  await core.open(dbKey);
+  await core.open(dbKey, { create: true });
   try {
     await core.transaction(async (trx) => {
       await insertLocation(trx, { id: locationId, name: input.location.name, address: input.location.address, lrk_number: input.location.lrkNumber, created_at: now, updated_at: now });

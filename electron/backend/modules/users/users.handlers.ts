@@ -24,6 +24,7 @@ export const authHandlers: Handlers<
       locationName: state === 'setup' ? null : core.loadKeyring().locationName,
       session: state === 'unlocked' ? await sessionInfo(core) : null,
       loginDelaySeconds: core.loginDelaySeconds(),
+      corruption: core.corruption,
     };
   },
   'setup.create': ({ core }, input) => setup(core, input),

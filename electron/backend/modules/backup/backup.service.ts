@@ -1,0 +1,287 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { BACKUP_ROTATION, type BackupInfo, type BackupReason, type BackupStatus, type RestoreCredential, type RestoreResult } from '../../../../shared/api/backup.contract';
+import { AppError } from '../../../../shared/api/result';
+import type { AppCore } from '../../core';
+import { fsyncDir } from '../../db/files';
+import { checkDatabaseFile, type DatabaseProblem } from '../../db/integrity';
+import { Keyring } from '../../db/keyring';
+import { createKysely, migrationState } from '../../db/kysely';
+import { openEncryptedDatabase } from '../../db/open';
+import { isDiskFull } from '../../db/storageErrors';
+import { verifyAuditChain } from '../audit/audit.service';
+import { findUserById } from '../users/users.repository';
+import { backupFolder, readBackupConfig, writeBackupConfig } from './backup.config';
+import { BACKUP_EXTENSION, backupFileName, extractDatabase, readBackupHeader, writeBackupFile, type BackupHeader } from './backup.file';
+import { backupsToKeep } from './rotation';
+
+const DAY_MS = 86_400_000;
+
+const infoOf = (file: string, header: BackupHeader, sizeBytes: number): BackupInfo => ({
+  file,
+  createdAt: header.createdAt,
+  reason: header.reason,
+  sizeBytes,
+  schemaVersion: header.schemaVersion,
+});
+
+/** The backups in a folder, newest first. Files that are not complete backups are left out (and never deleted). */
+export function listBackups(folder: string): BackupInfo[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder).filter((name) => name.endsWith(BACKUP_EXTENSION));
+  } catch {
+    return [];
+  }
+  const backups: BackupInfo[] = [];
+  for (const name of names) {
+    const file = path.join(folder, name);
+    try {
+      backups.push(infoOf(name, readBackupHeader(file), fs.statSync(file).size));
+    } catch {
+      // Incomplete or foreign file: not offered for restore.
+    }
+  }
+  return backups.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+function backupError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isDiskFull(error)) return new AppError('DISK_FULL', 'De back-up past niet in de back-upmap: de schijf is vol. Maak ruimte vrij of kies een andere map.');
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new AppError('VALIDATION', 'De app mag niet schrijven in de back-upmap. Kies een andere map of vraag IT om schrijfrechten.');
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST' || code === 'SQLITE_CANTOPEN') return new AppError('VALIDATION', 'De back-upmap is niet bereikbaar (bijvoorbeeld een netwerkschijf die niet is verbonden).');
+  return new AppError('INTERNAL', 'De back-up kon niet worden gemaakt. Probeer het opnieuw of neem contact op met het hoofdkantoor.');
+}
+
+/**
+ * Makes an encrypted backup of the open database in the backup folder, then applies the rotation.
+ * The retention run (vernietiging) calls this with reason 'destruction' before it deletes
+ * anything; it must be called outside a transaction. Audited as `backup.create` unless
+ * `audit: false` (the pre-migration backup is audited after the migration).
+ */
+export async function backupNow(core: AppCore, reason: BackupReason, options: { userId?: string | null; audit?: boolean } = {}): Promise<BackupInfo> {
+  const { folder } = backupFolder(core.options.dataDir);
+  const createdAt = core.now();
+  const file = backupFileName(createdAt, reason);
+  let info: BackupInfo;
+  let removed = 0;
+  try {
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const { latest } = await migrationState(core.db());
+    const header = { format: 1 as const, createdAt: createdAt.toISOString(), reason, schemaVersion: latest ?? '', keyring: core.loadKeyring().data };
+    const { sizeBytes } = writeBackupFile(core.sqlite(), path.join(folder, file), header);
+    info = { file, createdAt: header.createdAt, reason, sizeBytes, schemaVersion: header.schemaVersion };
+    removed = rotate(folder, core.now());
+  } catch (error) {
+    throw backupError(error);
+  }
+  writeBackupConfig(core.options.dataDir, { lastError: null });
+  if (options.audit !== false) {
+    await core.audit({ userId: options.userId ?? core.session?.userId ?? null, action: 'backup.create', details: { reason, removed } });
+  }
+  return info;
+}
+
+function rotate(folder: string, now: Date): number {
+  const backups = listBackups(folder);
+  const keep = backupsToKeep(backups, now);
+  let removed = 0;
+  for (const backup of backups) {
+    if (keep.has(backup)) continue;
+    fs.rmSync(path.join(folder, backup.file), { force: true });
+    removed++;
+  }
+  if (removed > 0) fsyncDir(folder);
+  return removed;
+}
+
+/** The daily automatic backup: runs when the database is open and the newest backup is a day old. */
+export async function runDailyBackupIfDue(core: AppCore): Promise<BackupInfo | null> {
+  if (!core.isOpen || !core.session) return null;
+  const newest = listBackups(backupFolder(core.options.dataDir).folder)[0];
+  if (newest && core.now().getTime() - Date.parse(newest.createdAt) < DAY_MS) return null;
+  try {
+    return await backupNow(core, 'daily');
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : String(error);
+    writeBackupConfig(core.options.dataDir, { lastError: { at: core.now().toISOString(), message } });
+    return null;
+  }
+}
+
+export function backupStatus(core: AppCore): BackupStatus {
+  const { folder, isDefault } = backupFolder(core.options.dataDir);
+  const backups = listBackups(folder);
+  return {
+    folder,
+    folderIsDefault: isDefault,
+    rotation: { ...BACKUP_ROTATION },
+    lastBackup: backups[0] ?? null,
+    lastError: readBackupConfig(core.options.dataDir).lastError,
+    backups,
+  };
+}
+
+/** Sets the backup folder after checking the app can create and remove a file in it. */
+export async function setBackupFolder(core: AppCore, folder: string, userId: string): Promise<BackupStatus> {
+  if (!path.isAbsolute(folder)) throw new AppError('VALIDATION', 'Vul een volledig pad in, bijvoorbeeld D:\\Back-ups of \\\\server\\share\\locatie.', { folder: 'Vul een volledig pad in.' });
+  const probe = path.join(folder, `.schrijftest-${process.pid}`);
+  try {
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(probe, 'ok');
+    fs.rmSync(probe);
+  } catch (error) {
+    const problem = backupError(error);
+    throw new AppError('VALIDATION', problem.message, { folder: problem.message });
+  }
+  writeBackupConfig(core.options.dataDir, { folder: path.resolve(folder), lastError: null });
+  await core.audit({ userId, action: 'backup.setFolder' });
+  return backupStatus(core);
+}
+
+// ---- Restore ---------------------------------------------------------------------------------
+
+const WRONG_CREDENTIAL = 'Met dit wachtwoord of deze herstelsleutel kan deze back-up niet worden geopend.';
+
+/**
+ * The backup's key from a credential: first the keyring inside the backup (passwords as they
+ * were then; the only one on another PC), then this PC's keyring if it belongs to the same
+ * database (current passwords, a rotated herstelsleutel).
+ */
+async function unlockBackup(core: AppCore, header: BackupHeader, credential: RestoreCredential): Promise<{ dbKey: Buffer; userId: string | null } | null> {
+  const keyrings = [Keyring.fromData(core.keyringFile, header.keyring, null, core.kdf)];
+  if (Keyring.exists(core.keyringFile)) {
+    try {
+      const current = core.loadKeyring();
+      if (current.keyId === header.keyring.keyId) keyrings.push(current);
+    } catch {
+      // A damaged keyring on this PC: the backup's own keyring still works.
+    }
+  }
+  for (const keyring of keyrings) {
+    if (credential.kind === 'recoveryKey') {
+      const dbKey = keyring.unlockWithRecoveryKey(credential.recoveryKey);
+      if (dbKey) return { dbKey, userId: null };
+    } else {
+      const unlocked = await keyring.unlockWithPassword(credential.username, credential.password);
+      if (unlocked) return unlocked;
+    }
+  }
+  return null;
+}
+
+const refuse = (reason: string) => new AppError('VALIDATION', `${reason} Er is niets vervangen.`);
+
+function explainProblem(problem: DatabaseProblem): string {
+  if (problem.kind === 'unencrypted') return 'De back-up is niet versleuteld en wordt daarom niet gebruikt.';
+  return 'De database in de back-up is beschadigd (integriteitscontrole mislukt). Kies een andere back-up.';
+}
+
+/**
+ * Checks a staged copy before anything is replaced: SQLite's full integrity check (which also
+ * authenticates every page), the cipher, the audit chain, and — for a password — that the user
+ * was an active manager in that backup.
+ */
+async function verifyStaged(file: string, dbKey: Buffer, userId: string | null): Promise<void> {
+  const problem = checkDatabaseFile(file, dbKey, 'full');
+  if (problem) throw refuse(explainProblem(problem));
+  const db = createKysely(openEncryptedDatabase(file, dbKey, { readonly: true }));
+  try {
+    const chain = await verifyAuditChain(db);
+    if (!chain.ok) throw refuse(`De auditlog in de back-up is niet intact: ${chain.reason ?? ''}`);
+    if (userId !== null) {
+      const user = await findUserById(db, userId);
+      if (!user || user.active !== 1 || !user.roles.includes('manager')) {
+        throw new AppError('FORBIDDEN', 'Alleen een locatiemanager of de herstelsleutel kan een back-up terugzetten.');
+      }
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+const stamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
+
+/** Moves the current database files and keyring into `voor-herstel-<time>/` (kept, never deleted). */
+function moveAside(core: AppCore, at: Date): string | null {
+  const files = [core.dbFile, `${core.dbFile}-wal`, `${core.dbFile}-shm`, core.keyringFile].filter((file) => fs.existsSync(file));
+  if (files.length === 0) return null;
+  const dir = path.join(core.options.dataDir, `voor-herstel-${stamp(at)}`);
+  fs.mkdirSync(dir, { mode: 0o700 });
+  for (const file of files) fs.renameSync(file, path.join(dir, path.basename(file)));
+  fsyncDir(core.options.dataDir);
+  return dir;
+}
+
+function moveBack(core: AppCore, dir: string): void {
+  for (const name of fs.readdirSync(dir)) fs.renameSync(path.join(dir, name), path.join(core.options.dataDir, name));
+  fs.rmdirSync(dir);
+}
+
+/**
+ * Restores a backup: unwrap its key, copy it out and verify it, and only then close the current
+ * database, keep it aside and put the backup in its place. Ends locked; the restore itself is
+ * the first audit row written in the restored database.
+ */
+export async function restoreBackup(
+  core: AppCore,
+  input: { folder: string; file: string; credential: RestoreCredential },
+): Promise<RestoreResult> {
+  const source = path.join(input.folder, input.file);
+  if (path.dirname(source) !== path.resolve(input.folder) || !fs.existsSync(source)) {
+    throw new AppError('NOT_FOUND', 'Deze back-up staat niet (meer) in de back-upmap.');
+  }
+  const header = readBackupHeader(source);
+  core.assertMayAttempt();
+  const unlocked = await unlockBackup(core, header, input.credential);
+  if (!unlocked) {
+    core.recordFailure(null, input.credential.kind === 'password' ? 'password' : 'recoveryKey');
+    throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIAL);
+  }
+  const { dbKey } = unlocked;
+  const now = core.now();
+  const staged = path.join(core.options.dataDir, `herstel-${stamp(now)}.db`);
+  const currentKeyring = Keyring.exists(core.keyringFile) ? safeLoad(core) : null;
+  try {
+    extractDatabase(source, header, staged);
+    await verifyStaged(staged, dbKey, unlocked.userId);
+
+    await core.close();
+    const keptAside = moveAside(core, now);
+    try {
+      fs.renameSync(staged, core.dbFile);
+      // Same database key: keep this PC's keyring (today's passwords); otherwise the backup's.
+      const keyring = currentKeyring?.keyId === header.keyring.keyId ? currentKeyring : Keyring.fromData(core.keyringFile, header.keyring, core.protector, core.kdf);
+      keyring.writeTo(core.keyringFile);
+    } catch (error) {
+      fs.rmSync(core.dbFile, { force: true });
+      if (keptAside) moveBack(core, keptAside);
+      throw error;
+    }
+    if (!readBackupConfig(core.options.dataDir).folder) writeBackupConfig(core.options.dataDir, { folder: path.resolve(input.folder) });
+    core.corruption = null;
+    await core.open(dbKey);
+    await core.audit({
+      userId: unlocked.userId,
+      action: 'backup.restore',
+      details: { reason: header.reason, backupCreatedAt: header.createdAt, via: input.credential.kind, keptAside: keptAside !== null },
+    });
+    await core.close();
+    return { restored: infoOf(input.file, header, fs.statSync(source).size), keptAside };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw isDiskFull(error) ? new AppError('DISK_FULL', 'Er is te weinig ruimte op de schijf om de back-up terug te zetten. Er is niets vervangen.') : error;
+  } finally {
+    dbKey.fill(0);
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(staged + suffix, { force: true });
+  }
+}
+
+function safeLoad(core: AppCore): Keyring | null {
+  try {
+    return core.loadKeyring();
+  } catch {
+    return null;
+  }
+}
