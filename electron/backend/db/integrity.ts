@@ -26,9 +26,7 @@ export function checkDatabaseFile(file: string, key: Buffer, depth: 'quick' | 'f
     fs.closeSync(fd);
   }
   if (header.equals(PLAIN_SQLITE_HEADER)) return { kind: 'unencrypted', detail: 'file starts with the plain SQLite header' };
-  // A read-only connection to a WAL database still creates empty -wal/-shm files; remove those
-  // it created so a check leaves the folder exactly as it found it.
-  const sidecars = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
+  const removeLeftovers = readOnlyLeftovers(file);
   try {
     let db: SqliteDb;
     try {
@@ -42,10 +40,22 @@ export function checkDatabaseFile(file: string, key: Buffer, depth: 'quick' | 'f
       db.close();
     }
   } finally {
-    for (const sidecar of sidecars) {
+    removeLeftovers();
+  }
+}
+
+/**
+ * A read-only connection to a WAL database still creates empty -wal/-shm files. Call before
+ * opening; the returned function (after closing) removes those the connection created, so a
+ * check leaves the folder exactly as it found it.
+ */
+export function readOnlyLeftovers(file: string): () => void {
+  const absent = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
+  return () => {
+    for (const sidecar of absent) {
       if (fs.existsSync(sidecar) && (sidecar.endsWith('-shm') || fs.statSync(sidecar).size === 0)) fs.rmSync(sidecar);
     }
-  }
+  };
 }
 
 /** Runs SQLite's integrity check on an open connection; null when it reports "ok". */

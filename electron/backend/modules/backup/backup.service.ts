@@ -60,8 +60,12 @@ function backupError(error: unknown): AppError {
  * anything; it must be called outside a transaction. Audited as `backup.create` unless
  * `audit: false` (the pre-migration backup is audited after the migration).
  */
-export async function backupNow(core: AppCore, reason: BackupReason, options: { userId?: string | null; audit?: boolean } = {}): Promise<BackupInfo> {
-  const { folder } = backupFolder(core.options.dataDir);
+export async function backupNow(
+  core: AppCore,
+  reason: BackupReason,
+  options: { userId?: string | null; audit?: boolean; /** instead of the configured folder (support CLI) */ folder?: string } = {},
+): Promise<BackupInfo> {
+  const folder = options.folder ?? backupFolder(core.options.dataDir).folder;
   const createdAt = core.now();
   const file = backupFileName(createdAt, reason);
   let info: BackupInfo;
