@@ -35,6 +35,8 @@ export const consentsContract = {
     output: PdfFile,
     permission: 'consents.write',
   }),
+  /** The privacy statement version new consents refer to (changed with `settings.update`). */
+  'consents.privacyStatement': def({ input: z.object({}), output: z.object({ version: z.string() }), permission: 'consents.read' }),
   'consents.roster': def({ input: RosterInput, output: Roster, permission: 'consents.read' }),
   'consents.rosterPdf': def({ input: RosterInput, output: PdfFile, permission: 'consents.read' }),
 

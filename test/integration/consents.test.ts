@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashEmail } from '../../electron/backend/modules/disclosures/disclosures.service';
 import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
-import { BSN, createFamily } from '../helpers/clients';
+import { BSN, createFamily, loginAsStaff } from '../helpers/clients';
 import { readPdf } from '../helpers/pdf';
 
 async function withFamily() {
@@ -82,6 +82,24 @@ describe('photo consent', () => {
     expect(text).toContain('Zoë de Boer');
     expect(text).toContain('Mats de Boer');
     expect(text.split('\f').filter((page) => page.includes('Handtekening'))).toHaveLength(2);
+  });
+
+  it('new consents refer to the privacy statement version set by the manager; staff can read it but not change it', async () => {
+    const { backend, child, contractParent } = await withFamily();
+    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '20-6-2023' });
+    const empty = await backend.err('settings.update', { privacyStatementVersion: '  ' });
+    expect(empty.details).toMatchObject({ privacyStatementVersion: 'Vul de datum of versie van het privacystatement in.' });
+    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '20-6-2023' });
+
+    await backend.ok('settings.update', { privacyStatementVersion: '1-3-2026' });
+    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '1-3-2026' });
+    const overview = await backend.ok('consents.record', { childId: child.id, parentId: contractParent.id, decidedOn: '2026-01-05', channel: 'email', answers: [{ purpose: 'ouderportaal', given: true, recognisable: false }] });
+    expect(overview.history[0]!.privacyStatementVersion).toBe('1-3-2026');
+    expect(readPdf(await backend.ok('consents.formPdf', { childId: child.id, blank: true }))).toContain('1-3-2026');
+
+    await loginAsStaff(backend);
+    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '1-3-2026' });
+    expect((await backend.err('settings.update', { privacyStatementVersion: '2-3-2026' })).code).toBe('FORBIDDEN');
   });
 });
 

@@ -60,6 +60,7 @@ type ConsentMethods =
   | 'consents.record'
   | 'consents.formReturned'
   | 'consents.formPdf'
+  | 'consents.privacyStatement'
   | 'consents.roster'
   | 'consents.rosterPdf'
   | 'exchange.list'
@@ -80,6 +81,7 @@ export const consentsHandlers: Handlers<ConsentMethods> = {
   'consents.record': ({ core, session }, input) => recordConsents(core, session, input),
   'consents.formReturned': ({ core, session }, input) => recordFormReturned(core, session, input),
   'consents.formPdf': ({ core, session }, input) => formPdf(core, session, input),
+  'consents.privacyStatement': async ({ core }) => ({ version: await privacyStatementVersion(core.db()) }),
   'consents.roster': ({ core }, input) => roster(core.db(), input.groupName, input.purpose, today(core)),
   'consents.rosterPdf': async ({ core, session }, input) => {
     const data = await roster(core.db(), input.groupName, input.purpose, today(core));

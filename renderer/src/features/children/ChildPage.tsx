@@ -11,6 +11,8 @@ import { LoadingState } from '../../components/LoadingState';
 import { useNotify } from '../../components/Notifications';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/session';
+import { ConsentsSection } from '../consents/ConsentsSection';
+import { ChildDisclosures } from '../disclosures/ChildDisclosures';
 import { BsnBlock } from './BsnBlock';
 import { EditChildDialog } from './ChildFormDialog';
 import { ContractStatusBadge } from './common';
@@ -19,8 +21,8 @@ import { formatDate } from './format';
 import { MedicalSection } from './MedicalSection';
 import { PickupBanAlert, PickupSection } from './PickupSection';
 
-type Tab = 'ophalen' | 'medisch' | 'contracten';
-const TABS: readonly Tab[] = ['ophalen', 'medisch', 'contracten'];
+type Tab = 'ophalen' | 'medisch' | 'contracten' | 'toestemmingen' | 'verstrekkingen';
+const TABS: readonly Tab[] = ['ophalen', 'medisch', 'contracten', 'toestemmingen', 'verstrekkingen'];
 
 /** Kind: the child's page. Route `/kinderen/:id`. */
 export function ChildPage() {
@@ -148,6 +150,8 @@ function ChildView({ child }: { child: Child }) {
             <Tabs.Tab value="ophalen">{t('child.tabs.pickup')}</Tabs.Tab>
             {may('medical.read') && <Tabs.Tab value="medisch">{t('child.tabs.medical')}</Tabs.Tab>}
             {mayContracts && <Tabs.Tab value="contracten">{t('child.tabs.contracts')}</Tabs.Tab>}
+            {may('consents.read') && <Tabs.Tab value="toestemmingen">{t('child.tabs.consents')}</Tabs.Tab>}
+            {may('disclosures.manage') && <Tabs.Tab value="verstrekkingen">{t('child.tabs.disclosures')}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="ophalen">{may('pickup.read') && <PickupSection childId={child.id} childName={child.firstName} />}</Tabs.Panel>
           {may('medical.read') && (
@@ -158,6 +162,16 @@ function ChildView({ child }: { child: Child }) {
           {mayContracts && (
             <Tabs.Panel value="contracten">
               <ContractsSection childId={child.id} childName={child.firstName} />
+            </Tabs.Panel>
+          )}
+          {may('consents.read') && (
+            <Tabs.Panel value="toestemmingen">
+              <ConsentsSection childId={child.id} childName={child.firstName} />
+            </Tabs.Panel>
+          )}
+          {may('disclosures.manage') && (
+            <Tabs.Panel value="verstrekkingen">
+              <ChildDisclosures childId={child.id} childName={child.firstName} />
             </Tabs.Panel>
           )}
         </Tabs>

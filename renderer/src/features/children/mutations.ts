@@ -4,9 +4,10 @@ import { call, type ApiCallError } from '../../api/client';
 import { queryClient } from '../../api/queries';
 
 /**
- * Reads that show client data. After any change to households, children, contracts, pickup or the
- * waiting list these are refetched (only the ones on screen actually run). `medical.get` is left
- * out on purpose: every read of it is audit-logged, so it is only read when the user asks.
+ * Reads that show client data. After any change to households, children, contracts, pickup, the
+ * waiting list, consents or disclosures these are refetched (only the ones on screen actually run).
+ * `medical.get` is left out on purpose: every read of it is audit-logged, so it is only read when
+ * the user asks.
  */
 const CLIENT_READS: ReadonlySet<string> = new Set<MethodName>([
   'households.get',
@@ -18,6 +19,13 @@ const CLIENT_READS: ReadonlySet<string> = new Set<MethodName>([
   'pickup.list',
   'search.query',
   'dashboard.get',
+  'consents.overview',
+  'consents.roster',
+  'consents.privacyStatement',
+  'exchange.list',
+  'disclosures.register',
+  'municipalities.list',
+  'marketing.optOuts',
 ]);
 
 export const refreshClientData = () =>

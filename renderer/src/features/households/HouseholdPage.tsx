@@ -15,6 +15,7 @@ import { BsnBlock } from '../children/BsnBlock';
 import { AddChildDialog } from '../children/ChildFormDialog';
 import { ContractStatusBadge } from '../children/common';
 import { formatDate } from '../children/format';
+import { PersonDisclosures } from '../disclosures/RegisterTable';
 
 /** "NL91ABNA0417164300" → "NL91 ABNA 0417 1643 00", as on a bank card. */
 const formatIban = (iban: string) => iban.replace(/(.{4})/g, '$1 ').trim();
@@ -167,6 +168,27 @@ function HouseholdView({ household }: { household: Household }) {
             ))}
           </SimpleGrid>
         </Card>
+
+        {may('disclosures.manage') && (
+          <Card withBorder padding="lg" component="section" aria-labelledby="household-disclosures-title">
+            <Title order={2} size="h3" mb={4} id="household-disclosures-title">
+              {t('disclosures.register.householdTitle')}
+            </Title>
+            <Text size="sm" c="dimmed" mb="md">
+              {t('disclosures.register.householdIntro')}
+            </Text>
+            <Stack gap="md">
+              {household.parents.map((parent) => (
+                <Stack key={parent.id} gap={4}>
+                  <Title order={3} size="h4">
+                    {parent.displayName}
+                  </Title>
+                  <PersonDisclosures subjectType="parent" subjectId={parent.id} name={parent.displayName} />
+                </Stack>
+              ))}
+            </Stack>
+          </Card>
+        )}
       </Stack>
 
       {adding && contractParent && (

@@ -4,11 +4,14 @@ import type { Catalogue } from '../../i18n/nl';
 import { AccountPage } from '../account/AccountPage';
 import { ChildPage } from '../children/ChildPage';
 import { ChildrenPage } from '../children/ChildrenPage';
+import { ConsentsPage } from '../consents/ConsentsPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
+import { DisclosuresPage } from '../disclosures/DisclosuresPage';
 import { HouseholdCreatePage, HouseholdEditPage } from '../households/HouseholdFormPage';
 import { HouseholdPage } from '../households/HouseholdPage';
 import { SecurityPage } from '../security/SecurityPage';
 import { HeadOfficePage } from '../sync/HeadOfficePage';
+import { MarketingPage } from '../marketing/MarketingPage';
 import { HEAD_OFFICE_PATH } from '../sync/syncStatus';
 import { UsersPage } from '../users/UsersPage';
 import { PlacementPage } from '../waitlist/PlacementPage';
@@ -30,6 +33,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.dashboard', permission: 'session', page: DashboardPage },
   { path: '/kinderen', label: 'nav.children', permission: 'clients.read', page: ChildrenPage, alsoActiveFor: ['/gezinnen'] },
   { path: '/wachtlijst', label: 'nav.waitlist', permission: 'waitlist.manage', page: WaitlistPage },
+  { path: '/toestemmingen', label: 'nav.consents', permission: 'consents.read', page: ConsentsPage },
+  { path: '/verstrekkingen', label: 'nav.disclosures', permission: 'disclosures.manage', page: DisclosuresPage },
+  { path: '/marketing', label: 'nav.marketing', permission: 'marketing.manage', page: MarketingPage },
   { path: '/gebruikers', label: 'nav.users', permission: 'users.manage', page: UsersPage },
   { path: '/beveiliging', label: 'nav.security', permission: 'security.view', page: SecurityPage },
   { path: HEAD_OFFICE_PATH, label: 'nav.sync', permission: 'sync.manage', page: HeadOfficePage },

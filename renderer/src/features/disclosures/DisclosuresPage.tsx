@@ -1,0 +1,66 @@
+import { Card, EmptyState, Tabs } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { errorMessage } from '../../api/forms';
+import { apiQuery } from '../../api/queries';
+import { FormError } from '../../components/FormError';
+import { LoadingState } from '../../components/LoadingState';
+import { PageHeader } from '../../components/PageHeader';
+import { MunicipalitiesSection } from './MunicipalitiesSection';
+import { NewDisclosure } from './NewDisclosure';
+import { RegisterTable } from './RegisterTable';
+
+type Tab = 'nieuw' | 'register' | 'gemeenten';
+const TABS: readonly Tab[] = ['nieuw', 'register', 'gemeenten'];
+
+/** Verstrekkingen: legal disclosures (Belastingdienst, GGD, gemeente), their register, VVE settings. */
+export function DisclosuresPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tabParam = params.get('tab');
+  const tab: Tab = TABS.find((candidate) => candidate === tabParam) ?? 'nieuw';
+  const open = (value: string | null) => {
+    setParams(value && value !== 'nieuw' ? { tab: value } : {}, { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader title={t('disclosures.title')} intro={t('disclosures.intro')} />
+      <Tabs value={tab} onChange={open} keepMounted={false}>
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="nieuw">{t('disclosures.tabs.new')}</Tabs.Tab>
+          <Tabs.Tab value="register">{t('disclosures.tabs.register')}</Tabs.Tab>
+          <Tabs.Tab value="gemeenten">{t('disclosures.tabs.municipalities')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="nieuw">
+          <NewDisclosure onOpenMunicipalities={() => { open('gemeenten'); }} />
+        </Tabs.Panel>
+        <Tabs.Panel value="register">
+          <Register />
+        </Tabs.Panel>
+        <Tabs.Panel value="gemeenten">
+          <MunicipalitiesSection />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
+
+function Register() {
+  const { t } = useTranslation();
+  const register = useQuery(apiQuery('disclosures.register', {}));
+  return (
+    <Card withBorder padding={register.data?.length ? 0 : 'lg'}>
+      {register.isPending ? (
+        <LoadingState />
+      ) : register.isError ? (
+        <FormError message={errorMessage(register.error)} />
+      ) : register.data.length === 0 ? (
+        <EmptyState py="lg" title={t('disclosures.register.emptyTitle')} description={t('disclosures.register.empty')} />
+      ) : (
+        <RegisterTable entries={register.data} caption={t('disclosures.register.caption')} />
+      )}
+    </Card>
+  );
+}
