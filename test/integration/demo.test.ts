@@ -19,5 +19,12 @@ describe('demo data', () => {
     const list = await backend.ok('children.list', {});
     expect(list.groups.length).toBeGreaterThan(1);
     expect((await backend.ok('waitlist.list', { status: 'open' })).length).toBe(12);
+    // Consents, the VVE municipality, marketing objections and one registered GGD list make the demo look lived-in.
+    const consents = sqlite.prepare('SELECT count(DISTINCT child_id) AS n FROM photo_consents').get() as { n: number };
+    expect(consents.n).toBeGreaterThan(0);
+    expect((sqlite.prepare('SELECT count(*) AS n FROM consent_form_returns').get() as { n: number }).n).toBeGreaterThan(0);
+    expect((await backend.ok('municipalities.list', {})).map((m) => m.name)).toEqual(['Vianen']);
+    expect(await backend.ok('marketing.optOuts', {})).toHaveLength(2);
+    expect((await backend.ok('disclosures.register', {})).map((e) => e.recipient)).toEqual(['ggd']);
   });
 });

@@ -66,6 +66,10 @@ export async function seedDemo(backend: Backend, households = 150, onProgress: (
   await call(backend, 'setup.recoveryKeySaved', {});
   const staff = await call(backend, 'users.create', { ...DEMO_ACCOUNTS.staff, password: 'Tijdelijk-Demo-Wachtwoord-1', roles: ['staff'] });
 
+  // Filled in the loop without extra random draws, so the families stay the same as before.
+  const consented: { childId: string; decidedOn: string }[] = [];
+  const contractParentEmails: string[] = [];
+
   for (let h = 0; h < households; h++) {
     const family = splitSurname(faker.person.lastName());
     const twoParents = faker.datatype.boolean(0.7);
@@ -87,6 +91,7 @@ export async function seedDemo(backend: Backend, households = 150, onProgress: (
       ],
     });
     const contractParent = household.parents[0]!;
+    if (contractParent.email) contractParentEmails.push(contractParent.email);
     if (faker.datatype.boolean(0.75)) {
       await call(backend, 'bsn.recordCheck', { subject: 'parent', id: contractParent.id, method: 'id_document', checkedOn: isoDaysAgo(now, faker.number.int({ min: 30, max: 900 })) });
     }
@@ -123,10 +128,12 @@ export async function seedDemo(backend: Backend, households = 150, onProgress: (
         endDate: ending === null ? null : isoDaysAgo(now, ending),
       });
       if (faker.datatype.boolean(0.6)) {
+        const decidedOn = isoDaysAgo(now, faker.number.int({ min: 5, max: 300 }));
+        consented.push({ childId: child.id, decidedOn });
         await call(backend, 'consents.record', {
           childId: child.id,
           parentId: contractParent.id,
-          decidedOn: isoDaysAgo(now, faker.number.int({ min: 5, max: 300 })),
+          decidedOn,
           channel: 'signed_form',
           answers: (['ouderportaal', 'nieuwsbrief', 'interne_training', 'website_social'] as const).map((purpose) => {
             const given = faker.datatype.boolean(purpose === 'website_social' ? 0.3 : 0.8);
@@ -170,6 +177,22 @@ export async function seedDemo(backend: Backend, households = 150, onProgress: (
       notes: null,
     });
   }
+
+  // Most signed consent forms came back on the day the answers were recorded.
+  for (const [i, { childId, decidedOn }] of consented.entries()) {
+    if (i % 4 !== 3) await call(backend, 'consents.formReturned', { childId, returnedOn: decidedOn });
+  }
+  // The location's municipality asks these fields for VVE (voor- en vroegschoolse educatie).
+  await call(backend, 'municipalities.save', {
+    name: 'Vianen',
+    legalBasis: 'Subsidieregeling VVE gemeente Vianen, artikel 6 (verantwoording)',
+    fields: ['child_first_name', 'child_surname', 'child_birth_date', 'postcode', 'hours', 'contract_start'],
+  });
+  // Two parents asked by e-mail not to be used for marketing; one GGD inspection list was handed over.
+  for (const [i, email] of contractParentEmails.slice(0, 2).entries()) {
+    await call(backend, 'marketing.addOptOut', { email, requestedOn: isoDaysAgo(now, 40 + i * 25), how: 'email' });
+  }
+  await call(backend, 'disclosures.export', { params: { kind: 'ggd', date: isoDaysAgo(now, 14) }, format: 'pdf' });
 
   // The staff account starts with its printed password (no forced change in the demo).
   await call(backend, 'auth.lock', { reason: 'user' });

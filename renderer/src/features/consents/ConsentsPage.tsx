@@ -16,7 +16,6 @@ import { useNotify } from '../../components/Notifications';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/session';
 import { useApiMutation } from '../children/mutations';
-import { PermissionBadge } from './ConsentsSection';
 import { useFileDownload } from './files';
 
 const COLUMNS: readonly PhotoPermission[] = ['recognisable', 'unrecognisable', 'no'];
@@ -103,9 +102,11 @@ function RosterCard({ groupName, purpose }: { groupName: string; purpose: Purpos
       ) : (
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           {COLUMNS.map((column) => (
-            <Card key={column} withBorder padding="md" bg="gray.0" component="section" aria-label={t(`consentsPage.columns.${column}`)}>
-              <Group justify="space-between" mb="xs">
-                <PermissionBadge permission={column} />
+            <Card key={column} withBorder padding="md" bg="gray.0" component="section" aria-labelledby={`roster-${column}`}>
+              <Group justify="space-between" mb={4}>
+                <Title order={3} size="h5" id={`roster-${column}`}>
+                  {t(`consentsPage.columns.${column}`)}
+                </Title>
                 <Text size="sm" c="dimmed">
                   {t('consentsPage.childCount', { count: roster.data[column].length })}
                 </Text>

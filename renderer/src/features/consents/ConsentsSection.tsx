@@ -138,6 +138,9 @@ export function ConsentsSection({ childId, childName }: { childId: string; child
   );
 }
 
+/** The decision for the same purpose just before this one (history is newest first). */
+const previousOf = (history: ConsentRecord[], index: number) => history.slice(index + 1).find((r) => r.purpose === history[index]!.purpose);
+
 /** Append-only: every decision stays visible, a newer one supersedes it. */
 function HistoryTable({ history, childName }: { history: ConsentRecord[]; childName: string }) {
   const { t } = useTranslation();
@@ -167,15 +170,20 @@ function HistoryTable({ history, childName }: { history: ConsentRecord[]; childN
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {history.map((record) => (
+              {history.map((record, index) => (
                 <Table.Tr key={record.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(record.decidedOn)}</Table.Td>
                   <Table.Td fw={600}>{t(`consents.purposes.${record.purpose}`)}</Table.Td>
                   <Table.Td>
                     {record.decision === 'withdrawn' ? (
-                      <Badge variant="light" color="red">
-                        {t('consents.withdrawn')}
-                      </Badge>
+                      // "Ingetrokken" only when it ends an earlier yes; a first answer no is just "Nee".
+                      previousOf(history, index)?.decision === 'given' ? (
+                        <Badge variant="light" color="red">
+                          {t('consents.withdrawn')}
+                        </Badge>
+                      ) : (
+                        <PermissionBadge permission="no" />
+                      )
                     ) : (
                       <PermissionBadge permission={record.recognisable ? 'recognisable' : 'unrecognisable'} />
                     )}

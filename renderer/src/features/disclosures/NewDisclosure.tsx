@@ -37,7 +37,7 @@ export function NewDisclosure({ onOpenMunicipalities }: { onOpenMunicipalities: 
   const monthLabel = (month: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
   const { control, handleSubmit, formState } = useForm({
     resolver: zodResolver(DisclosureParams),
-    defaultValues: { kind: 'ggd', month: months[1], date: todayIso(), groupName: '', municipalityId: '' } as ParamsForm,
+    defaultValues: { kind: 'ggd', month: months[1], date: todayIso(), groupName: null, municipalityId: null } as ParamsForm,
   });
   const { errors } = formState;
   const kind = useWatch({ control, name: 'kind' });
@@ -60,7 +60,7 @@ export function NewDisclosure({ onOpenMunicipalities }: { onOpenMunicipalities: 
             setParams({
               kind: values.kind,
               ...(values.kind === 'belastingdienst' ? { month: values.month } : {}),
-              ...(values.kind === 'ggd' ? { date: values.date, groupName: values.groupName || null } : {}),
+              ...(values.kind === 'ggd' ? { date: values.date, groupName: values.groupName } : {}),
               ...(values.kind === 'gemeente_vve' ? { municipalityId: values.municipalityId } : {}),
             });
           })(event)}
@@ -73,7 +73,7 @@ export function NewDisclosure({ onOpenMunicipalities }: { onOpenMunicipalities: 
                 <Radio.Group label={t('disclosures.new.recipient')} withAsterisk value={field.value} onChange={(value) => { field.onChange(value); setParams(null); }}>
                   <SimpleGrid cols={{ base: 1, md: 3 }} mt="xs">
                     {DisclosureKind.options.map((option) => (
-                      <Radio.Card key={option} value={option} p="md" radius="md" withBorder>
+                      <Radio.Card key={option} value={option} p="md" radius="md" withBorder style={{ display: 'flex', alignItems: 'flex-start' }}>
                         <Group wrap="nowrap" align="flex-start">
                           <Radio.Indicator />
                           <Stack gap={4}>
@@ -110,7 +110,7 @@ export function NewDisclosure({ onOpenMunicipalities }: { onOpenMunicipalities: 
                       <NativeSelect
                         label={t('disclosures.new.group')}
                         value={field.value ?? ''}
-                        onChange={(event) => { field.onChange(event.currentTarget.value); }}
+                        onChange={(event) => { field.onChange(event.currentTarget.value || null); }}
                         data={[{ value: '', label: t('disclosures.new.allGroups') }, ...(groups.data?.groups ?? [])]}
                         miw={200}
                       />
@@ -135,7 +135,7 @@ export function NewDisclosure({ onOpenMunicipalities }: { onOpenMunicipalities: 
                         label={t('disclosures.new.municipality')}
                         withAsterisk
                         value={field.value ?? ''}
-                        onChange={(event) => { field.onChange(event.currentTarget.value); }}
+                        onChange={(event) => { field.onChange(event.currentTarget.value || null); }}
                         data={[{ value: '', label: t('disclosures.new.chooseMunicipality') }, ...(municipalities.data ?? []).map((m) => ({ value: m.id, label: m.name }))]}
                         error={errors.municipalityId?.message}
                         miw={240}

@@ -1,0 +1,214 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Download, Locator, Page } from '@playwright/test';
+import { checkScreen, expect, test } from './fixtures';
+
+/**
+ * Issue 5, clicked through the real UI in web mode: photo consent recorded for a child (by the
+ * contract parent), the consent form printed (a real PDF), one purpose withdrawn, the append-only
+ * history; a school disclosure refused without exchange consent; the GGD list previewed, exported
+ * and found in the verstrekkingenregister (also on the child's page); the fotolijst; marketing.
+ */
+
+const ROOT = path.resolve(__dirname, '../..');
+const SCREENS = path.join(ROOT, 'test-results/screens');
+const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB Ergens', lrk: '123456789' };
+const MANAGER = { name: 'Fatima el Amrani', username: 'fatima', password: 'Zeilboot-Kaneel-Vijver-42' };
+
+const field = (scope: Page | Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
+const radio = (scope: Locator, group: string, option: string) => scope.getByRole('radiogroup', { name: group, exact: true }).getByRole('radio', { name: option, exact: true });
+
+/** checkScreen from the top of the page (a full-page shot of a scrolled page repeats the fixed header). */
+async function screen(page: Page, name: string) {
+  await page.evaluate(() => { window.scrollTo(0, 0); });
+  await checkScreen(page, name);
+}
+
+/** Calls the web-mode API from the page, with the per-launch token (as api/client.ts does). */
+async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const envelope = await page.evaluate(
+    async ({ method, input }) => {
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('kop.webToken') ?? ''}` },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    },
+    { method, input },
+  );
+  if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
+  return envelope.value as T;
+}
+
+async function setUpLocation(page: Page, url: string) {
+  await page.goto(url);
+  await field(page, 'Naam van de locatie').fill(LOCATION.name);
+  await field(page, 'Adres').fill(LOCATION.address);
+  await field(page, 'LRK-nummer').fill(LOCATION.lrk);
+  await field(page, 'Naam').fill(MANAGER.name);
+  await field(page, 'Gebruikersnaam').fill(MANAGER.username);
+  await field(page, 'Wachtwoord').fill(MANAGER.password);
+  await field(page, 'Herhaal wachtwoord').fill(MANAGER.password);
+  await page.getByRole('button', { name: 'Inrichten' }).click();
+  await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${MANAGER.name}` })).toBeVisible();
+}
+
+/** Saves a download under test-results/ and returns its path. */
+async function keep(download: Download, name: string) {
+  const target = path.join(ROOT, 'test-results', name);
+  await download.saveAs(target);
+  return target;
+}
+
+test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-lijst in het verstrekkingenregister', async ({ page, webApp }) => {
+  test.setTimeout(150_000);
+  await setUpLocation(page, webApp.url);
+  const household = await api<{ id: string }>(page, 'households.create', {
+    street: 'Lindelaan',
+    houseNumber: '5a',
+    postcode: '1234 AB',
+    city: 'Vianen',
+    iban: null,
+    ibanHolder: null,
+    parents: [
+      { firstName: 'Sanne', initials: 'S.', surnamePrefix: 'de', surname: 'Boer', email: 'sanne@example.nl', phone: '06 12345678', bsn: '111222333', hasParentalAuthority: true, isContractParent: true },
+      { firstName: 'Joris', initials: 'J.', surnamePrefix: null, surname: 'Bakker', email: null, phone: null, bsn: null, hasParentalAuthority: true, isContractParent: false },
+    ],
+  });
+  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Emma', initials: 'E.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-03-12', groupName: 'Rupsjes', bsn: '123456782' });
+  await api(page, 'contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 16, startDate: '2025-01-06', endDate: null });
+
+  // ---- Kind → Toestemmingen -----------------------------------------------------------------------
+  await page.evaluate((id) => { window.location.hash = `#/kinderen/${id}`; }, child.id);
+  await expect(page.getByRole('heading', { level: 1, name: 'Emma de Boer' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Toestemmingen' }).click();
+  const current = page.getByRole('table', { name: 'Huidige toestemming foto en film van Emma' });
+  await expect(current.getByRole('row', { name: /Ouderportaal/ })).toContainText('Nooit gevraagd (standaard nee)');
+  await expect(page.getByText('Alleen de contractouder geeft of trekt toestemming in: Sanne de Boer.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Toestemming vastleggen voor Emma' });
+  await expect(dialog).toContainText('U legt de beslissing vast van de contractouder, Sanne de Boer.');
+  // Nothing chosen yet: refused at the form, nothing recorded.
+  await dialog.getByRole('button', { name: 'Beslissing vastleggen' }).click();
+  await expect(dialog.getByText('Kies bij minstens één doel wat de ouder heeft beslist.')).toBeVisible();
+  await expect(dialog.getByText('Kies hoe de toestemming is gegeven.')).toBeVisible();
+  await radio(dialog, 'Hoe gegeven', 'Ondertekend formulier').check();
+  await radio(dialog, 'Ouderportaal', 'Ja, herkenbaar').check();
+  await radio(dialog, 'Nieuwsbrieven', 'Ja, herkenbaar').check();
+  await radio(dialog, 'Interne training', 'Ja, niet herkenbaar').check();
+  await radio(dialog, 'Website en social media', 'Nee').check();
+  await dialog.getByRole('button', { name: 'Beslissing vastleggen' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(current.getByRole('row', { name: /Ouderportaal/ })).toContainText('Ja, herkenbaar');
+  await expect(current.getByRole('row', { name: /Interne training/ })).toContainText('Ja, niet herkenbaar');
+  await expect(current.getByRole('row', { name: /Website en social media/ })).toContainText('Nee');
+
+  // ---- Toestemmingsformulier afdrukken: a valid PDF with the answers and signature lines -----------
+  await page.getByRole('button', { name: 'Toestemmingsformulier afdrukken' }).click();
+  const formDownload = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Ingevuld met de huidige antwoorden' }).click();
+  const download = await formDownload;
+  expect(download.suggestedFilename()).toBe('toestemmingsformulier-emma.pdf');
+  const pdf = await keep(download, 'toestemmingsformulier-emma.pdf');
+  expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  execFileSync('qpdf', ['--check', pdf]);
+  const pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  for (const text of ['Toestemming foto- en filmbeelden', 'Emma de Boer', 'Sanne de Boer', LOCATION.name, 'Ouderportaal', 'Nieuwsbrieven', 'Interne training', 'Website en social media', 'Handtekening', '20-6-2023']) {
+    expect(pdfText, text).toContain(text);
+  }
+  fs.mkdirSync(SCREENS, { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(SCREENS, 'toestemmingsformulier-pdf')]);
+  expect(fs.statSync(path.join(SCREENS, 'toestemmingsformulier-pdf.png')).size).toBeGreaterThan(10_000);
+  await expect(page.getByText('toestemmingsformulier-emma.pdf is opgeslagen.')).toBeVisible();
+
+  // ---- Formulier retour ontvangen ---------------------------------------------------------------
+  await page.getByRole('button', { name: 'Formulier retour ontvangen' }).click();
+  dialog = page.getByRole('dialog', { name: 'Formulier retour ontvangen voor Emma' });
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/Ondertekend formulier laatst retour ontvangen op \d{2}-\d{2}-\d{4} \(vastgelegd door Fatima el Amrani\)/)).toBeVisible();
+
+  // ---- Withdraw the newsletter by e-mail: only that purpose changes, history keeps everything ----
+  await page.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+  dialog = page.getByRole('dialog', { name: 'Toestemming vastleggen voor Emma' });
+  await expect(radio(dialog, 'Nieuwsbrieven', 'Geen wijziging (nu: Ja, herkenbaar)')).toBeChecked();
+  await radio(dialog, 'Hoe gegeven', 'E-mail').check();
+  await radio(dialog, 'Nieuwsbrieven', 'Nee').check();
+  await dialog.getByRole('button', { name: 'Beslissing vastleggen' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(current.getByRole('row', { name: /Nieuwsbrieven/ })).toContainText('Nee');
+  await expect(current.getByRole('row', { name: /Ouderportaal/ })).toContainText('Ja, herkenbaar');
+  const history = page.getByRole('table', { name: 'Geschiedenis van de toestemming foto en film van Emma' });
+  await expect(history.getByRole('row')).toHaveCount(6); // header + 4 + 1
+  const newest = history.getByRole('row').nth(1);
+  await expect(newest).toContainText('Nieuwsbrieven');
+  await expect(newest).toContainText('Ingetrokken');
+  await expect(newest).toContainText('E-mail');
+  await expect(newest).toContainText('Sanne de Boer');
+  await expect(history.getByRole('row').filter({ hasText: 'Nieuwsbrieven' }).filter({ hasText: 'Ondertekend formulier' })).toContainText('Ja, herkenbaar');
+  await expect(history.getByRole('row').filter({ hasText: 'Website en social media' })).not.toContainText('Ingetrokken'); // a first "no" is not a withdrawal
+  await expect(page.getByText('De toestemming voor Emma is vastgelegd.')).toBeHidden();
+  await screen(page, 'toestemmingen-kind');
+
+  // ---- Sharing with a school: refused without written exchange consent, with the reason ---------
+  await page.getByRole('tab', { name: 'Verstrekkingen' }).click();
+  await expect(page.getByText('Er zijn geen gegevens van Emma verstrekt.')).toBeVisible();
+  await page.getByRole('button', { name: 'Verstrekking aan school of zorginstelling vastleggen' }).click();
+  dialog = page.getByRole('dialog', { name: 'Verstrekking vastleggen voor Emma' });
+  await dialog.getByRole('combobox', { name: 'Ontvanger', exact: true }).fill('Basisschool De Regenboog');
+  await dialog.getByRole('textbox', { name: 'Welke gegevens', exact: true }).fill('Overdrachtsformulier');
+  await dialog.getByRole('button', { name: 'Verstrekking vastleggen' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Er is geen schriftelijke toestemming van de contractouder voor uitwisseling met Basisschool De Regenboog.');
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(page.getByText('Er zijn geen gegevens van Emma verstrekt.')).toBeVisible();
+
+  // ---- Verstrekkingen: GGD list, preview without BSN, CSV export, register -----------------------
+  await page.getByRole('navigation').getByRole('link', { name: 'Verstrekkingen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Verstrekkingen' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /GGD/ })).toBeChecked();
+  await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
+  const preview = page.getByRole('table', { name: 'Voorbeeld van de verstrekking aan GGD (inspectie)' });
+  await expect(preview.getByRole('columnheader')).toHaveText(['Voornaam kind', 'Achternaam kind', 'Geboortedatum kind']);
+  await expect(preview.getByRole('row', { name: 'Emma de Boer 12-03-2023' })).toBeVisible();
+  await expect(page.getByText('1 persoon', { exact: true })).toBeVisible();
+  await screen(page, 'verstrekkingen-ggd');
+
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporteren als CSV' }).click();
+  const csvPath = await keep(await csvDownload, 'verstrekking-ggd.csv');
+  const csv = fs.readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '');
+  expect(csv.split('\r\n').filter(Boolean)).toEqual(['Voornaam kind;Achternaam kind;Geboortedatum kind', 'Emma;de Boer;12-03-2023']);
+  expect(csv).not.toContain('123456782');
+
+  await expect(page.getByText(/verstrekking-ggd-\d{4}-\d{2}-\d{2}\.csv is opgeslagen\./)).toBeVisible();
+  await page.getByRole('tab', { name: 'Verstrekkingenregister' }).click();
+  const register = page.getByRole('table', { name: 'Verstrekkingenregister' });
+  await expect(register.getByRole('row')).toHaveCount(2);
+  const entry = register.getByRole('row').nth(1);
+  await expect(entry).toContainText('GGD (inspectie)');
+  await expect(entry).toContainText('Wet kinderopvang, toezicht GGD (beroepskracht-kindratio)');
+  await expect(entry).toContainText('Voornaam kind, Achternaam kind, Geboortedatum kind');
+  await expect(entry).toContainText('1 persoon');
+  await expect(entry).toContainText(MANAGER.name);
+  await expect(page.getByText(/verstrekking-ggd-.*is opgeslagen/)).toBeHidden();
+  await screen(page, 'verstrekkingenregister');
+
+  // The same line in the child's own register.
+  await page.evaluate((id) => { window.location.hash = `#/kinderen/${id}?tab=verstrekkingen`; }, child.id);
+  await expect(page.getByRole('table', { name: 'Verstrekkingen over Emma' }).getByRole('row').nth(1)).toContainText('GGD (inspectie)');
+
+  // ---- Toestemmingen page: the fotolijst follows the withdrawal ---------------------------------
+  await page.getByRole('navigation').getByRole('link', { name: 'Toestemmingen' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Fotolijst Rupsjes — Ouderportaal' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Herkenbaar in beeld' })).toContainText('Emma de Boer');
+  await page.getByRole('combobox', { name: 'Doel' }).selectOption({ label: 'Nieuwsbrieven' });
+  await expect(page.getByRole('heading', { level: 2, name: 'Fotolijst Rupsjes — Nieuwsbrieven' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Niet in beeld' })).toContainText('Emma de Boer');
+  await expect(page.getByRole('region', { name: 'Herkenbaar in beeld' })).not.toContainText('Emma de Boer');
+  await screen(page, 'toestemmingen-fotolijst');
+});
