@@ -1,6 +1,7 @@
 import type { Result } from '../../shared/api/result';
 import { dispatch, type Logger } from './api/dispatch';
 import { AppCore, type BackendOptions } from './core';
+import { RetentionScheduler } from './modules/retention/scheduler';
 import { SyncScheduler } from './sync/scheduler';
 import type { Transport } from './sync/sync.engine';
 import { runDailyBackupIfDue } from './modules/backup/backup.service';
@@ -17,6 +18,9 @@ export interface Backend {
   close(): Promise<void>;
   readonly core: AppCore;
 }
+
+/** Methods after which a manager may be newly logged in. */
+const SESSION_STARTS = new Set(['auth.login', 'auth.recover', 'auth.changePassword']);
 
 export function createBackend(
   options: BackendOptions & {
@@ -43,16 +47,21 @@ export function createBackend(
   const autoBackup = options.backgroundBackups !== false;
   const backupTimer = autoBackup ? setInterval(() => void exclusive(() => runDailyBackupIfDue(core)), BACKUP_CHECK_MS) : undefined;
   backupTimer?.unref();
+  const retention = new RetentionScheduler(core, exclusive, logger ?? console);
+  retention.start();
   return {
     core,
     call: async (method, input) => {
       const result = await exclusive(() => dispatch(core, method, input, logger));
       // Right after an unlock, not five minutes later: a PC that is only used briefly still gets its daily backup.
       if (autoBackup && result.ok && (method === 'auth.login' || method === 'auth.recover')) void exclusive(() => runDailyBackupIfDue(core));
+      // Start-up retention run: queued right behind the login (and its backup), so the next call already sees its notice.
+      if (result.ok && SESSION_STARTS.has(method)) void retention.trigger();
       return result;
     },
     close: async () => {
       clearInterval(backupTimer);
+      retention.stop();
       await scheduler.stop();
       await exclusive(() => core.close());
     },

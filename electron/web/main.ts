@@ -5,10 +5,15 @@ import { createBackend } from '../backend';
 import { startWebServer } from './server';
 import { prepareDemo } from '../backend/demo/launch';
 
-/** `npm run start:web -- --data-dir DIR [--port N]` */
+/**
+ * `npm run start:web -- --data-dir DIR [--port N] [--demo] [--clock YYYY-MM-DD]`
+ *
+ * `--clock` is for tests and demos of retention only: the app's clock starts at 09:00 UTC on that
+ * date and runs on from there (the system time is untouched). Electron never passes it.
+ */
 async function main() {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' } },
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, clock: { type: 'string' } },
     allowPositionals: true,
     strict: false,
   });
@@ -16,7 +21,8 @@ async function main() {
   const demo = values.demo === true;
   // Demo data never go into the real data folder unless asked for explicitly.
   const dataDir = path.resolve(String(values['data-dir'] ?? defaultDataDir() + (demo ? '-demo' : '')));
-  const backend = createBackend({ dataDir, resourcesDir: path.join(appRoot, 'resources') });
+  const now = typeof values.clock === 'string' ? shiftedClock(values.clock) : undefined;
+  const backend = createBackend({ dataDir, resourcesDir: path.join(appRoot, 'resources'), ...(now ? { now } : {}) });
   if (demo) await prepareDemo(backend, (line) => console.log(line));
   const server = await startWebServer({
     backend,
@@ -24,6 +30,7 @@ async function main() {
     port: values.port ? Number(values.port) : 0,
   });
   console.log(`Gegevensmap: ${dataDir}`);
+  if (now) console.log(`Testklok: de app rekent met ${now().toISOString()} (niet de systeemtijd).`);
   console.log(`Open de app in uw browser: ${server.url}`);
   const stop = async () => {
     await server.close();
@@ -32,6 +39,14 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** A clock that starts at `date` 09:00 UTC and runs at normal speed. */
+function shiftedClock(date: string): () => Date {
+  const start = Date.parse(`${date}T09:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(start)) throw new Error(`--clock verwacht een datum als 2034-01-31, niet "${date}"`);
+  const offset = start - Date.now();
+  return () => new Date(Date.now() + offset);
 }
 
 /** Same folder Electron's app.getPath('userData') would use for this app. */

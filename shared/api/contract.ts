@@ -6,6 +6,7 @@ import { consentsContract } from './consents.contract';
 import { meldcodeContract } from './meldcode.contract';
 import { requestsContract } from './requests.contract';
 import { backupContract } from './backup.contract';
+import { retentionContract } from './retention.contract';
 import {
   AuditEntry,
   AuditVerification,
@@ -156,6 +157,7 @@ export const contract = {
   ...meldcodeContract,
   ...requestsContract,
   ...backupContract,
+  ...retentionContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -42,6 +42,10 @@ export const Permission = z.enum([
   'sync.manage',
   /** Back-ups: choose the folder, make one now, restore one. */
   'backup.manage',
+  /** Bewaartermijnen, blokkades, vernietigingsrondes. */
+  'retention.manage',
+  /** Klachten: register, handle, close. */
+  'complaints.manage',
   /** Data categories. */
   'bsn.view',
   'bsn.reveal',
@@ -78,6 +82,8 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
     'requests.manage',
     'sync.manage',
     'backup.manage',
+    'retention.manage',
+    'complaints.manage',
     'bsn.view',
     'bsn.reveal',
     'medical.read',

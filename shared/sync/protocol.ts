@@ -31,6 +31,12 @@ export const SYNCED_ENTITIES = [
   'subject_requests',
   'data_corrections',
   'request_tasks',
+  'retention_policies',
+  'applicants',
+  'employees',
+  'employee_statutory_holds',
+  'complaints',
+  'legal_holds',
 ] as const;
 export const SyncedEntity = z.enum(SYNCED_ENTITIES);
 export type SyncedEntity = z.infer<typeof SyncedEntity>;

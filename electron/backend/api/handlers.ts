@@ -9,6 +9,9 @@ import { consentsHandlers } from '../modules/consents/consents.handlers';
 import { meldcodeHandlers } from '../modules/meldcode/meldcode.handlers';
 import { requestsHandlers } from '../modules/requests/requests.handlers';
 import { backupHandlers } from '../modules/backup/backup.handlers';
+import { retentionHandlers } from '../modules/retention/retention.handlers';
+import { staffHandlers } from '../modules/staff/staff.handlers';
+import { complaintsHandlers } from '../modules/complaints/complaints.handlers';
 
 /** Every method of the contract has exactly one handler; the compiler checks completeness. */
 export const handlers: Handlers<MethodName> = {
@@ -22,4 +25,7 @@ export const handlers: Handlers<MethodName> = {
   ...meldcodeHandlers,
   ...requestsHandlers,
   ...backupHandlers,
+  ...retentionHandlers,
+  ...staffHandlers,
+  ...complaintsHandlers,
 };

@@ -397,6 +397,127 @@ export interface MeldcodeEntriesTable extends Synced {
   created_at: string;
 }
 
+export interface RetentionPoliciesTable extends Synced {
+  /** `<location id>:<key>`, so head office can address a location's rule. */
+  id: string;
+  key: string;
+  category: string;
+  period_amount: number;
+  period_unit: 'days' | 'weeks' | 'months' | 'years';
+  anchor: string;
+  legal_basis: string;
+  updated_at: string;
+}
+
+/** Sollicitant. Hiring moves the data into an employee record (personeelsdossier). */
+export interface ApplicantsTable extends Synced {
+  id: string;
+  first_name: string;
+  surname_prefix: string | null;
+  surname: string;
+  email: string | null;
+  phone: string | null;
+  position: string;
+  applied_on: string;
+  procedure_end_date: string | null;
+  outcome: 'open' | 'rejected' | 'withdrawn';
+  consent_longer_retention: Bool;
+  consent_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Medewerker: a minimal personnel record. */
+export interface EmployeesTable extends Synced {
+  id: string;
+  first_name: string;
+  surname_prefix: string | null;
+  surname: string;
+  address: string;
+  email: string | null;
+  phone: string | null;
+  position: string;
+  employment_start: string;
+  employment_end: string | null;
+  /** Arbeidsconflict bij uitdiensttreding: 10 years instead of 2. */
+  labour_dispute: Bool;
+  hired_from_application_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Wettelijke bewaarplicht for part of a personnel file, e.g. ziek uit dienst. */
+export interface EmployeeStatutoryHoldsTable extends Synced {
+  id: string;
+  employee_id: string;
+  description: string;
+  legal_basis: string;
+  until: string;
+  created_at: string;
+}
+
+/** Klacht. */
+export interface ComplaintsTable extends Synced {
+  id: string;
+  received_on: string;
+  complainant_name: string;
+  complainant_contact: string | null;
+  subject: string;
+  description: string;
+  status: 'open' | 'in_behandeling' | 'gesloten';
+  handling_notes: string | null;
+  resolution: string | null;
+  closed_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Blokkade on one record: nothing under an active hold is destroyed. */
+export interface LegalHoldsTable extends Synced {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  reason_kind: 'labour_dispute' | 'complaint' | 'subject_request' | 'legal_claim' | 'other';
+  reason: string;
+  review_date: string;
+  placed_at: string;
+  placed_by_name: string;
+  lifted_at: string | null;
+  lifted_by_name: string | null;
+  lift_reason: string | null;
+}
+
+/** Vernietigingsronde (local only). */
+export interface DestructionRunsTable {
+  id: string;
+  started_at: string;
+  finished_at: string | null;
+  executed_by: string;
+  executed_by_name: string;
+  automatic: Bool;
+  item_count: number;
+  notice_seen_at: string | null;
+}
+
+/** Vernietigingslogboek: category, hashed internal id, rule, due date, when, by whom — no personal data. */
+export interface DestructionLogTable {
+  id: Generated<number>;
+  run_id: string;
+  category: string;
+  subject_hash: string;
+  policy_key: string;
+  due_date: string;
+  executed_at: string;
+  executed_by_name: string;
+}
+
+/** Anonymous counts kept after destruction (management information). */
+export interface RetentionStatisticsTable {
+  metric: string;
+  period: string;
+  count: number;
+}
+
 export interface Database {
   location: LocationTable;
   users: UsersTable;
@@ -427,6 +548,15 @@ export interface Database {
   subject_requests: SubjectRequestsTable;
   data_corrections: DataCorrectionsTable;
   request_tasks: RequestTasksTable;
+  retention_policies: RetentionPoliciesTable;
+  applicants: ApplicantsTable;
+  employees: EmployeesTable;
+  employee_statutory_holds: EmployeeStatutoryHoldsTable;
+  complaints: ComplaintsTable;
+  legal_holds: LegalHoldsTable;
+  destruction_runs: DestructionRunsTable;
+  destruction_log: DestructionLogTable;
+  retention_statistics: RetentionStatisticsTable;
   outbox: OutboxTable;
   sync_conflicts: SyncConflictsTable;
 }
@@ -447,3 +577,8 @@ export type ContractRow = Selectable<ContractsTable>;
 export type TaskRow = Selectable<TasksTable>;
 export type WaitlistRow = Selectable<WaitlistEntriesTable>;
 export type SubjectRequestRow = Selectable<SubjectRequestsTable>;
+export type ApplicantRow = Selectable<ApplicantsTable>;
+export type EmployeeRow = Selectable<EmployeesTable>;
+export type ComplaintRow = Selectable<ComplaintsTable>;
+export type LegalHoldRow = Selectable<LegalHoldsTable>;
+export type RetentionPolicyRow = Selectable<RetentionPoliciesTable>;

@@ -28,6 +28,12 @@ export const PRIMARY_KEY: Record<SyncedEntity, string> = {
   subject_requests: 'id',
   data_corrections: 'id',
   request_tasks: 'id',
+  retention_policies: 'id',
+  applicants: 'id',
+  employees: 'id',
+  employee_statutory_holds: 'id',
+  complaints: 'id',
+  legal_holds: 'id',
 };
 
 /**

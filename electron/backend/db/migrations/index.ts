@@ -5,6 +5,7 @@ import * as m0003 from './0003_clients';
 import * as m0004 from './0004_sync';
 import * as m0005 from './0005_consents_disclosures';
 import * as m0006 from './0006_meldcode';
+import * as m0007 from './0007_retention';
 import * as m0008 from './0008_subject_requests';
 
 /** All migrations, in order. Add new ones at the end; never edit a released one. */
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0004_sync': m0004,
   '0005_consents_disclosures': m0005,
   '0006_meldcode': m0006,
+  '0007_retention': m0007,
   '0008_subject_requests': m0008,
 };
 

@@ -1,0 +1,49 @@
+import type { DestructionCategory } from '../../../../../shared/api/retention.schemas';
+import type { Extension, PolicyKey } from '../../../../../shared/domain/retention';
+import type { DbOrTrx, LegalHoldRow, Trx } from '../../../db/schema';
+import type { Policies } from '../policies';
+
+/** One record the engine may destroy, with the rule that keeps it and that rule's date. */
+export interface Candidate {
+  id: string;
+  policy: PolicyKey;
+  /** The anchor event's date (contract end, procedure end …); null while it has not happened. */
+  anchorDate: string | null;
+  /** Anchor date plus the rule's period; null while the period has not started. */
+  ruleDate: string | null;
+  /** Why the period has not started yet (shown instead of a date). */
+  runningReason?: string;
+  /** Wettelijke bewaarplicht that keeps the record longer, never past its own end. */
+  statutory: Extension[];
+}
+
+/**
+ * A kind of record under a retention rule. The engine asks each category for its candidates,
+ * maps active legal holds onto them and destroys due ones — every row of the record in every
+ * table, with a tombstone for head office. Meldcode files plug in as one more category.
+ */
+export interface RetentionCategory {
+  key: DestructionCategory;
+  /** Dutch, for the preview and the destruction report ("Gezin", "Sollicitant"). */
+  label: string;
+  /** Every record of this kind (or only `ids`), with its rule and dates. */
+  candidates(db: DbOrTrx, policies: Policies, ids?: readonly string[]): Promise<Candidate[]>;
+  /** Which of this category's records the given active holds block (a child's hold blocks its household). */
+  heldBy(db: DbOrTrx, holds: readonly LegalHoldRow[]): Promise<Map<string, LegalHoldRow>>;
+  /** Who or what it is, for the manager's eyes in the preview (never logged). */
+  labels(db: DbOrTrx, ids: readonly string[]): Promise<Map<string, string>>;
+  /** Removes every row of these records; also keeps the anonymous counts. */
+  destroy(trx: Trx, ids: readonly string[], now: Date): Promise<void>;
+}
+
+/** Runs `query` over `ids` in slices (SQLite limits the number of bound parameters). */
+export async function inSlices<T>(ids: readonly string[], query: (slice: string[]) => Promise<T[]>, size = 500): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(...(await query(ids.slice(i, i + size))));
+  return out;
+}
+
+/** Holds placed directly on a record of `subjectType`. */
+export function directHolds(holds: readonly LegalHoldRow[], subjectType: string): Map<string, LegalHoldRow> {
+  return new Map(holds.filter((h) => h.subject_type === subjectType).map((h) => [h.subject_id, h]));
+}

@@ -1,0 +1,37 @@
+import { destructionDate } from '../../../../../shared/domain/retention';
+import { countStatistic, eraseRows } from '../erase';
+import { holdIds } from './household';
+import { directHolds, inSlices, type Candidate, type RetentionCategory } from './category';
+
+/** Klachten: 7 years after the complaint was closed; only a yearly count remains. */
+export const complaintCategory: RetentionCategory = {
+  key: 'complaint',
+  label: 'Klacht',
+
+  async candidates(db, policies, ids) {
+    let query = db.selectFrom('complaints').select(['id', 'closed_on']);
+    if (ids) query = query.where('id', 'in', ids.length ? [...ids] : ['']);
+    return (await query.execute()).map(
+      (r): Candidate =>
+        r.closed_on
+          ? { id: r.id, policy: 'complaint', anchorDate: r.closed_on, ruleDate: destructionDate(policies.get('complaint')!, r.closed_on), statutory: [] }
+          : { id: r.id, policy: 'complaint', anchorDate: null, ruleDate: null, runningReason: 'De klacht is nog niet afgesloten.', statutory: [] },
+    );
+  },
+
+  heldBy: async (_db, holds) => directHolds(holds, 'complaint'),
+
+  async labels(db, ids) {
+    const rows = await inSlices(ids, (slice) => db.selectFrom('complaints').select(['id', 'subject', 'received_on']).where('id', 'in', slice).execute());
+    return new Map(rows.map((r) => [r.id, `Klacht "${r.subject}" van ${r.received_on.slice(8, 10)}-${r.received_on.slice(5, 7)}-${r.received_on.slice(0, 4)}`]));
+  },
+
+  async destroy(trx, ids, now) {
+    const closed = await inSlices(ids, (slice) => trx.selectFrom('complaints').select('received_on').where('id', 'in', slice).execute());
+    const perYear = new Map<string, number>();
+    for (const c of closed) perYear.set(c.received_on.slice(0, 4), (perYear.get(c.received_on.slice(0, 4)) ?? 0) + 1);
+    for (const [year, n] of perYear) await countStatistic(trx, 'complaints.received', year, n);
+    await eraseRows(trx, 'legal_holds', await holdIds(trx, 'complaint', ids), now);
+    await eraseRows(trx, 'complaints', ids, now);
+  },
+};

@@ -1,0 +1,248 @@
+import { createHash } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { todayIso } from '../../../../shared/api/clients.schemas';
+import { AppError } from '../../../../shared/api/result';
+import type { DestructionCategory, Preview, PreviewItem, RunSummary } from '../../../../shared/api/retention.schemas';
+import { addPeriod, nlDate, retentionState, ruleText, type RetentionState } from '../../../../shared/domain/retention';
+import type { AppCore, Session } from '../../core';
+import type { DbOrTrx } from '../../db/schema';
+import { appendAudit } from '../audit/audit.service';
+import { CATEGORIES, category } from './categories';
+import type { Candidate } from './categories/category';
+import { ensureDefaultPolicies, loadPolicies, type Policies } from './policies';
+
+/** The preview looks this far ahead, so a manager sees what is coming. */
+export const PREVIEW_DAYS = 30;
+/** Records destroyed per transaction (and per progress step in the UI). */
+export const CHUNK = 200;
+
+export interface Evaluated extends Candidate {
+  category: DestructionCategory;
+  state: RetentionState;
+}
+
+const HOLD_KINDS: Record<string, string> = {
+  labour_dispute: 'arbeidsconflict',
+  complaint: 'lopende klacht',
+  subject_request: 'lopend AVG-verzoek',
+  legal_claim: 'juridische claim',
+  other: 'overig',
+};
+
+/** Every record of the given categories (or only the given ids), with what happens to it today. */
+export async function evaluate(db: DbOrTrx, today: string, only?: { category: DestructionCategory; ids: readonly string[] }[]): Promise<Evaluated[]> {
+  const policies = await loadPolicies(db);
+  const holds = await db.selectFrom('legal_holds').selectAll().where('lifted_at', 'is', null).execute();
+  const out: Evaluated[] = [];
+  for (const cat of CATEGORIES) {
+    const wanted = only?.find((o) => o.category === cat.key);
+    if (only && !wanted) continue;
+    const held = await cat.heldBy(db, holds);
+    for (const c of await cat.candidates(db, policies, wanted?.ids)) {
+      const hold = held.get(c.id);
+      const extensions = hold ? [...c.statutory, { kind: 'hold' as const, until: hold.review_date, reason: `${HOLD_KINDS[hold.reason_kind] ?? hold.reason_kind}: ${hold.reason}` }] : c.statutory;
+      out.push({ ...c, category: cat.key, state: retentionState({ ruleDate: c.ruleDate, ...(c.runningReason ? { runningReason: c.runningReason } : {}), extensions }, today) });
+    }
+  }
+  return out;
+}
+
+/** Why this record is due (or will be): the anchor event, the rule, a statutory extension. */
+function reasonOf(e: Evaluated, policies: Policies): string {
+  const policy = policies.get(e.policy)!;
+  const parts = [`${capitalise(policy.anchor)}: ${e.anchorDate ? nlDate(e.anchorDate) : '—'}; bewaartermijn ${ruleText(policy)}.`];
+  const longest = e.statutory.filter((s) => s.until && e.ruleDate && s.until > e.ruleDate).sort((a, b) => (b.until ?? '').localeCompare(a.until ?? ''))[0];
+  if (longest) parts.push(`Verlengd door wettelijke bewaarplicht tot ${nlDate(longest.until!)}: ${longest.reason}.`);
+  return parts.join(' ');
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export async function preview(core: AppCore): Promise<Preview> {
+  const today = todayIso(core.now());
+  await core.transaction((trx) => ensureDefaultPolicies(trx, core.now()));
+  const db = core.db();
+  const windowEnd = addPeriod(today, PREVIEW_DAYS, 'days');
+  const policies = await loadPolicies(db);
+  const listed = (await evaluate(db, today)).filter((e) => e.state.status !== 'running' && e.state.dueDate <= windowEnd);
+  const items: PreviewItem[] = [];
+  for (const cat of CATEGORIES) {
+    const mine = listed.filter((e) => e.category === cat.key);
+    const labels = await cat.labels(
+      db,
+      mine.map((e) => e.id),
+    );
+    for (const e of mine) {
+      if (e.state.status === 'running') continue;
+      const policy = policies.get(e.policy)!;
+      items.push({
+        category: e.category,
+        id: e.id,
+        label: labels.get(e.id) ?? cat.label,
+        policy: e.policy,
+        rule: ruleText(policy),
+        legalBasis: policy.legalBasis,
+        reason: reasonOf(e, policies),
+        dueDate: e.state.dueDate,
+        status: e.state.status,
+        daysLeft: e.state.status === 'held' ? 0 : e.state.daysLeft,
+        holdReason: e.state.status === 'held' ? `${e.state.hold.reason} (herbeoordelen op ${nlDate(e.state.hold.until!)})` : null,
+      });
+    }
+  }
+  items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.label.localeCompare(b.label, 'nl'));
+  return { today, windowEnd, items };
+}
+
+/** Why a record may not be destroyed (yet), in Dutch, with the rule and its end date. */
+function refusal(e: Evaluated, label: string, policies: Policies): string {
+  const policy = policies.get(e.policy)!;
+  switch (e.state.status) {
+    case 'running':
+      return `${label} kan niet worden vernietigd: ${e.state.reason}`;
+    case 'held':
+      return `${label} kan niet worden vernietigd: er staat een blokkade op (${e.state.hold.reason}), te herbeoordelen op ${nlDate(e.state.hold.until!)}. Hef de blokkade eerst op.`;
+    default:
+      return `${label} kan nog niet worden vernietigd: de bewaartermijn (${policy.category}: ${ruleText(policy)}) loopt tot ${nlDate(e.state.dueDate)}.`;
+  }
+}
+
+/** Internal id → SHA-256: the log can show that a record went, not whose it was. */
+export const subjectHash = (cat: DestructionCategory, id: string) => createHash('sha256').update(`${cat}:${id}`).digest('hex');
+
+export async function startRun(core: AppCore, session: Session, automatic = false): Promise<string> {
+  const id = uuidv7();
+  await core.transaction(async (trx) => {
+    await ensureDefaultPolicies(trx, core.now());
+    await trx
+      .insertInto('destruction_runs')
+      .values({ id, started_at: core.now().toISOString(), finished_at: null, executed_by: session.userId, executed_by_name: session.name, automatic: automatic ? 1 : 0, item_count: 0, notice_seen_at: null })
+      .execute();
+  });
+  return id;
+}
+
+/**
+ * Destroys the given records in one transaction, after checking every one of them: a record that
+ * is not due, or under a hold, refuses the whole request (nothing changes). A manual run may take
+ * records due today; the automatic run only those past due.
+ */
+export async function destroyItems(core: AppCore, session: Session, runId: string, items: readonly { category: DestructionCategory; id: string }[], mode: 'manual' | 'automatic' = 'manual'): Promise<number> {
+  const today = todayIso(core.now());
+  return core.transaction(async (trx) => {
+    const run = await trx.selectFrom('destruction_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+    if (!run || run.finished_at) throw new AppError('CONFLICT', 'Deze vernietigingsronde is al afgesloten. Start een nieuwe ronde.');
+    if (run.executed_by !== session.userId) throw new AppError('FORBIDDEN', 'Deze vernietigingsronde is door iemand anders gestart.');
+    const groups = new Map<DestructionCategory, string[]>();
+    for (const item of items) groups.set(item.category, [...(groups.get(item.category) ?? []), item.id]);
+    const evaluated = await evaluate(
+      trx,
+      today,
+      [...groups].map(([c, ids]) => ({ category: c, ids })),
+    );
+    const found = new Map(evaluated.map((e) => [`${e.category}:${e.id}`, e]));
+    const policies = await loadPolicies(trx);
+    for (const item of items) {
+      const e = found.get(`${item.category}:${item.id}`);
+      if (!e) throw new AppError('NOT_FOUND', `${category(item.category).label}: dit record bestaat niet (meer).`);
+      const allowed = e.state.status === 'due' && (mode === 'manual' || e.state.daysLeft < 0);
+      if (!allowed) {
+        const label = (await category(e.category).labels(trx, [e.id])).get(e.id) ?? category(e.category).label;
+        throw new AppError('RETENTION_HOLD', refusal(e, label, policies), { dueDate: e.state.status === 'running' ? '' : e.state.dueDate, policy: e.policy });
+      }
+    }
+    const now = core.now();
+    for (const [cat, ids] of groups) {
+      await category(cat).destroy(trx, ids, now);
+      for (const id of ids) {
+        const e = found.get(`${cat}:${id}`)!;
+        await trx
+          .insertInto('destruction_log')
+          .values({ run_id: runId, category: cat, subject_hash: subjectHash(cat, id), policy_key: e.policy, due_date: e.state.status === 'due' ? e.state.dueDate : '', executed_at: now.toISOString(), executed_by_name: session.name })
+          .execute();
+      }
+    }
+    await trx
+      .updateTable('destruction_runs')
+      .set((eb) => ({ item_count: eb('item_count', '+', items.length) }))
+      .where('id', '=', runId)
+      .execute();
+    // Counts only: the audit chain never names whose data went.
+    await appendAudit(trx, { userId: session.userId, action: 'retention.destroy', entity: 'destruction_run', entityId: runId, details: { count: items.length, automatic: mode === 'automatic' } }, now);
+    return items.length;
+  });
+}
+
+export async function finishRun(core: AppCore, session: Session, runId: string): Promise<RunSummary> {
+  await core.transaction(async (trx) => {
+    const run = await trx.selectFrom('destruction_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+    if (!run) throw new AppError('NOT_FOUND', 'Deze vernietigingsronde bestaat niet.');
+    if (run.executed_by !== session.userId) throw new AppError('FORBIDDEN', 'Deze vernietigingsronde is door iemand anders gestart.');
+    if (!run.finished_at) await trx.updateTable('destruction_runs').set({ finished_at: core.now().toISOString() }).where('id', '=', runId).execute();
+  });
+  return runSummary(core.db(), runId);
+}
+
+export async function runSummary(db: DbOrTrx, runId: string): Promise<RunSummary> {
+  const run = await db.selectFrom('destruction_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  if (!run) throw new AppError('NOT_FOUND', 'Deze vernietigingsronde bestaat niet.');
+  const counts = await db
+    .selectFrom('destruction_log')
+    .select((eb) => ['category', eb.fn.count<number>('id').as('n')])
+    .where('run_id', '=', runId)
+    .groupBy('category')
+    .execute();
+  return {
+    id: run.id,
+    startedAt: run.started_at,
+    finishedAt: run.finished_at,
+    executedByName: run.executed_by_name,
+    automatic: run.automatic === 1,
+    itemCount: run.item_count,
+    byCategory: counts.map((c) => ({ category: c.category as DestructionCategory, count: Number(c.n) })),
+  };
+}
+
+export async function listRuns(db: DbOrTrx): Promise<RunSummary[]> {
+  const runs = await db.selectFrom('destruction_runs').select('id').where('finished_at', 'is not', null).orderBy('started_at', 'desc').limit(50).execute();
+  return Promise.all(runs.map((r) => runSummary(db, r.id)));
+}
+
+/**
+ * The automatic run (at start-up and daily while a manager is logged in): destroys what is past
+ * due, in chunks. Returns the run id, or null when nothing was due (no empty runs are kept).
+ */
+export async function runAutomatic(core: AppCore, session: Session): Promise<string | null> {
+  const today = todayIso(core.now());
+  await core.transaction((trx) => ensureDefaultPolicies(trx, core.now()));
+  const due = (await evaluate(core.db(), today)).filter((e) => e.state.status === 'due' && e.state.daysLeft < 0);
+  if (due.length === 0) return null;
+  const runId = await startRun(core, session, true);
+  for (let i = 0; i < due.length; i += CHUNK) {
+    await destroyItems(
+      core,
+      session,
+      runId,
+      due.slice(i, i + CHUNK).map((e) => ({ category: e.category, id: e.id })),
+      'automatic',
+    );
+  }
+  await finishRun(core, session, runId);
+  return runId;
+}
+
+export async function notice(db: DbOrTrx) {
+  const run = await db
+    .selectFrom('destruction_runs')
+    .select(['id', 'item_count', 'finished_at'])
+    .where('automatic', '=', 1)
+    .where('notice_seen_at', 'is', null)
+    .where('finished_at', 'is not', null)
+    .orderBy('started_at', 'desc')
+    .executeTakeFirst();
+  return run ? { runId: run.id, itemCount: run.item_count, at: run.finished_at! } : null;
+}
+
+export async function dismissNotice(core: AppCore, runId: string): Promise<void> {
+  await core.transaction((trx) => trx.updateTable('destruction_runs').set({ notice_seen_at: core.now().toISOString() }).where('id', '=', runId).where('notice_seen_at', 'is', null).execute());
+}

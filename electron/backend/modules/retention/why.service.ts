@@ -1,0 +1,108 @@
+import { todayIso } from '../../../../shared/api/clients.schemas';
+import { AppError } from '../../../../shared/api/result';
+import type { DestructionCategory, WhyReport, WhySubjectType } from '../../../../shared/api/retention.schemas';
+import { nlDate, ruleText, type RetentionState } from '../../../../shared/domain/retention';
+import { displayName } from '../../../../shared/domain/names';
+import type { AppCore, Session } from '../../core';
+import type { DbOrTrx } from '../../db/schema';
+import { appendAudit } from '../audit/audit.service';
+import { category } from './categories';
+import { evaluate } from './engine';
+import { toHold } from './holds.service';
+import { ensureDefaultPolicies, loadPolicies } from './policies';
+
+type WhyItem = WhyReport['items'][number];
+
+function explain(state: RetentionState): Pick<WhyItem, 'destructionDate' | 'explanation'> {
+  switch (state.status) {
+    case 'running':
+      return { destructionDate: null, explanation: state.reason };
+    case 'held':
+      return { destructionDate: state.dueDate, explanation: `Blokkade (${state.hold.reason}): niet vernietigd zolang de blokkade geldt; herbeoordelen op ${nlDate(state.hold.until!)}.` };
+    case 'due':
+      return { destructionDate: state.dueDate, explanation: 'De bewaartermijn is verstreken: de gegevens worden bij de eerstvolgende vernietigingsronde vernietigd.' };
+    default:
+      return { destructionDate: state.dueDate, explanation: `Wordt vernietigd op ${nlDate(state.dueDate)} (over ${state.daysLeft} ${state.daysLeft === 1 ? 'dag' : 'dagen'}).` };
+  }
+}
+
+/** The record whose rule decides, and who the person is. */
+async function resolve(db: DbOrTrx, type: WhySubjectType, id: string): Promise<{ category: DestructionCategory; recordId: string; name: string; childIds: string[] }> {
+  if (type === 'child' || type === 'household') {
+    const child = type === 'child' ? await db.selectFrom('children').select(['household_id', 'first_name', 'surname_prefix', 'surname']).where('id', '=', id).executeTakeFirst() : undefined;
+    const householdId = type === 'child' ? child?.household_id : id;
+    if (!householdId) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
+    const labels = await category('household').labels(db, [householdId]);
+    if (type === 'household' && !labels.has(householdId) && !(await db.selectFrom('households').select('id').where('id', '=', id).executeTakeFirst())) {
+      throw new AppError('NOT_FOUND', 'Dit gezin bestaat niet (meer).');
+    }
+    const childIds = type === 'child' ? [id] : (await db.selectFrom('children').select('id').where('household_id', '=', householdId).execute()).map((c) => c.id);
+    const name = child ? displayName({ firstName: child.first_name, surnamePrefix: child.surname_prefix, surname: child.surname }) : (labels.get(householdId) ?? 'Gezin');
+    return { category: 'household', recordId: householdId, name, childIds };
+  }
+  const labels = await category(type).labels(db, [id]);
+  const name = labels.get(id);
+  if (!name) throw new AppError('NOT_FOUND', type === 'employee' ? 'Deze medewerker bestaat niet (meer).' : 'Deze sollicitant bestaat niet (meer).');
+  return { category: type, recordId: id, name, childIds: [] };
+}
+
+/** "Waarom bewaren we dit nog?": each category of the person's data, the rule, and the date it goes. */
+export async function whyReport(core: AppCore, session: Session, type: WhySubjectType, id: string): Promise<WhyReport> {
+  await core.transaction((trx) => ensureDefaultPolicies(trx, core.now()));
+  const db = core.db();
+  const today = todayIso(core.now());
+  const subject = await resolve(db, type, id);
+  const policies = await loadPolicies(db);
+  const [evaluated] = await evaluate(db, today, [{ category: subject.category, ids: [subject.recordId] }]);
+  if (!evaluated) throw new AppError('NOT_FOUND', 'Dit record bestaat niet (meer).');
+  const policy = policies.get(evaluated.policy)!;
+  const main: WhyItem = { category: policy.category, policy: evaluated.policy, rule: ruleText(policy), legalBasis: policy.legalBasis, action: 'vernietigen', ...explain(evaluated.state) };
+  if (subject.category === 'household' && type === 'child') main.explanation += ' De gegevens van het kind worden samen met die van het gezin vernietigd.';
+  const items: WhyItem[] = [main];
+
+  if (subject.category === 'employee') {
+    for (const s of await db.selectFrom('employee_statutory_holds').selectAll().where('employee_id', '=', id).orderBy('until').execute()) {
+      items.push({
+        category: `Onderdeel personeelsdossier: ${s.description}`,
+        policy: null,
+        rule: `wettelijke bewaarplicht tot ${nlDate(s.until)}`,
+        legalBasis: s.legal_basis,
+        destructionDate: s.until,
+        action: 'vernietigen',
+        explanation: 'Langer bewaard dan de hoofdregel omdat de wet dat voor dit onderdeel eist, en nooit langer dan deze plicht.',
+      });
+    }
+  }
+  if (subject.childIds.length) {
+    const dossier = policies.get('paper_dossier')!;
+    const tasks = await db
+      .selectFrom('tasks')
+      .innerJoin('children', 'children.id', 'tasks.child_id')
+      .select(['tasks.due_date', 'tasks.confirmed_at', 'tasks.confirmed_by_name', 'children.first_name'])
+      .where('tasks.child_id', 'in', subject.childIds)
+      .where('tasks.kind', '=', 'paper_dossier_destroy')
+      .orderBy('tasks.due_date')
+      .execute();
+    for (const t of tasks) {
+      items.push({
+        category: `${dossier.category} (${t.first_name})`,
+        policy: 'paper_dossier',
+        rule: ruleText(dossier),
+        legalBasis: dossier.legalBasis,
+        destructionDate: t.due_date,
+        action: t.confirmed_at ? 'vernietigd' : 'bevestigen',
+        explanation: t.confirmed_at
+          ? `Vernietigd; bevestigd op ${nlDate(t.confirmed_at.slice(0, 10))} door ${t.confirmed_by_name ?? 'onbekend'}.`
+          : `Het papieren dossier moet op ${nlDate(t.due_date)} worden vernietigd; een medewerker bevestigt dat op het dashboard.`,
+      });
+    }
+  }
+
+  const holdSubjects: [string, string[]][] = subject.category === 'household' ? [['household', [subject.recordId]], ['child', subject.childIds]] : [[subject.category, [subject.recordId]]];
+  const holds = [];
+  for (const [t, ids] of holdSubjects) {
+    if (ids.length) holds.push(...(await db.selectFrom('legal_holds').selectAll().where('subject_type', '=', t).where('subject_id', 'in', ids).orderBy('placed_at', 'desc').execute()));
+  }
+  await core.transaction((trx) => appendAudit(trx, { userId: session.userId, action: 'retention.why', entity: type, entityId: id }, core.now()));
+  return { subjectType: type, subjectId: id, name: subject.name, items, holds: holds.map(toHold) };
+}

@@ -1,0 +1,301 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeBackend, MANAGER, setUpLocation, tempDir, type TestBackend } from '../helpers/backend';
+import { loginAsStaff } from '../helpers/clients';
+import { containsText, decryptDatabaseFile, decryptWalFile } from '../helpers/sqlcipher';
+
+/** A clock the test moves; the backend never reads the system time for retention. */
+function movableClock(start: string) {
+  let now = new Date(`${start}T10:00:00Z`);
+  return { now: () => now, set: (date: string) => (now = new Date(`${date}T10:00:00Z`)) };
+}
+
+async function newBackend(start = '2026-01-10') {
+  const clock = movableClock(start);
+  const backend = makeBackend(tempDir(), { now: clock.now });
+  await setUpLocation(backend);
+  return { backend, clock };
+}
+
+/**
+ * Moves the clock and logs in again (a jump of years idles the session out): the start-up run
+ * happens then, once per day, for what is past due.
+ */
+async function moveClock(backend: TestBackend, clock: ReturnType<typeof movableClock>, date: string) {
+  clock.set(date);
+  await backend.call('auth.lock', { reason: 'user' });
+  await backend.ok('auth.login', { username: MANAGER.username, password: MANAGER.password });
+}
+
+/** Strings that occur only in the person to destroy. */
+const CANARY = {
+  street: 'Kanarieplein',
+  parent: 'Karmijnzwavel',
+  email: 'karmijn@kanariepost.nl',
+  child: 'Pluimpjekanarie',
+  allergy: 'Kanariezaadallergie',
+  pickup: 'Oma Kanarievogel',
+  school: 'Basisschool De Kanarie',
+  bsnParent: '111222333',
+  bsnChild: '123456782',
+};
+
+async function familyWithEverything(backend: TestBackend) {
+  const household = await backend.ok('households.create', {
+    street: CANARY.street,
+    houseNumber: '7',
+    postcode: '1234 AB',
+    city: 'Vianen',
+    iban: 'NL91ABNA0417164300',
+    ibanHolder: CANARY.parent,
+    parents: [{ firstName: CANARY.parent, initials: 'K.', surnamePrefix: null, surname: 'Geelvink', email: CANARY.email, phone: '06 12345678', bsn: CANARY.bsnParent, hasParentalAuthority: true, isContractParent: true }],
+  });
+  const child = await backend.ok('children.create', { householdId: household.id, firstName: CANARY.child, initials: 'P.', surnamePrefix: null, surname: 'Geelvink', birthDate: '2022-03-01', groupName: 'Rupsjes', bsn: CANARY.bsnChild });
+  const parentId = household.parents[0]!.id;
+  const contract = await backend.ok('contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, startDate: '2024-01-08', endDate: null });
+  await backend.ok('bsn.recordCheck', { subject: 'child', id: child.id, method: 'svb_letter', checkedOn: '2024-01-08' });
+  await backend.ok('medical.update', { childId: child.id, allergies: CANARY.allergy, diet: null, medication: null, otherParticulars: null });
+  await backend.ok('pickup.addPerson', { childId: child.id, name: CANARY.pickup, relation: 'Oma', phone: null, validUntil: null });
+  await backend.ok('pickup.recordIdentification', { childId: child.id, collectorName: CANARY.pickup, method: 'parent_called' });
+  await backend.ok('consents.record', { childId: child.id, parentId, decidedOn: '2024-01-08', channel: 'email', answers: [{ purpose: 'nieuwsbrief', given: true, recognisable: false }] });
+  await backend.ok('exchange.create', { childId: child.id, parentId, recipientName: CANARY.school, recipientType: 'school', purpose: 'Overdracht', dataDescription: 'Overdrachtsformulier', validUntil: '2025-12-31', givenOn: '2024-01-08', written: true });
+  await backend.ok('disclosures.export', { params: { kind: 'ggd', date: '2025-06-02' }, format: 'csv' });
+  await backend.ok('marketing.addOptOut', { email: CANARY.email, requestedOn: '2025-01-06', how: 'email' });
+  return { household, child, contract };
+}
+
+async function endContract(backend: TestBackend, contract: { id: string; careType: 'dagopvang' | 'bso' | 'peuteropvang'; days: ('ma' | 'di' | 'wo' | 'do' | 'vr')[]; hoursPerWeek: number; startDate: string }, endDate: string) {
+  await backend.ok('contracts.update', { id: contract.id, careType: contract.careType, days: contract.days, hoursPerWeek: contract.hoursPerWeek, startDate: contract.startDate, endDate });
+}
+
+async function runAll(backend: TestBackend, items: { category: 'household' | 'applicant' | 'employee' | 'complaint'; id: string }[]) {
+  const { runId } = await backend.ok('retention.startRun', {});
+  await backend.ok('retention.destroy', { runId, items });
+  return backend.ok('retention.finishRun', { runId });
+}
+
+/** Every user table and every text cell in it: the id of a destroyed record must be nowhere but the audit chain. */
+function tablesMentioning(backend: TestBackend, needle: string): string[] {
+  const sqlite = backend.core.sqlite();
+  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+  expect(tables.length).toBeGreaterThan(30);
+  return tables.filter((table) => {
+    const rows = sqlite.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
+    return rows.some((row) => Object.values(row).some((v) => typeof v === 'string' && v.includes(needle)));
+  });
+}
+
+describe('retention engine', () => {
+  it('destroys a household for real: rows gone from every table, bytes gone from the DB file, WAL and a backup made afterwards', async () => {
+    const { backend, clock } = await newBackend();
+    const { household, child, contract } = await familyWithEverything(backend);
+    // A second family that must survive untouched.
+    const other = await backend.ok('households.create', { street: 'Dorpsstraat', houseNumber: '1', postcode: '4131 NN', city: 'Vianen', iban: null, ibanHolder: null, parents: [{ firstName: 'Blijft', initials: null, surnamePrefix: null, surname: 'Bestaan', email: null, phone: null, bsn: null, hasParentalAuthority: true, isContractParent: true }] });
+    const otherChild = await backend.ok('children.create', { householdId: other.id, firstName: 'Blijvertje', initials: null, surnamePrefix: null, surname: 'Bestaan', birthDate: '2023-01-01', groupName: 'Rupsjes', bsn: null });
+    await backend.ok('contracts.create', { childId: otherChild.id, careType: 'bso', days: ['wo'], hoursPerWeek: 8, startDate: '2025-01-06', endDate: null });
+    await endContract(backend, contract, '2025-12-31');
+
+    const key = Buffer.from(backend.core.dbKey());
+    let sqlite = backend.core.sqlite();
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    // The decryption really reads the data: before destruction every canary is on disk.
+    const before = decryptDatabaseFile(backend.core.dbFile, key);
+    for (const canary of Object.values(CANARY)) expect(containsText(before, canary), canary).toBe(true);
+
+    // Not due yet: refused with the rule and its end date, nothing changes.
+    const refused = await backend.err('retention.destroy', { runId: (await backend.ok('retention.startRun', {})).runId, items: [{ category: 'household', id: household.id }] });
+    expect(refused.code).toBe('RETENTION_HOLD');
+    expect(refused.message).toBe(`Gezin ${CANARY.parent} Geelvink kan nog niet worden vernietigd: de bewaartermijn (Contractgegevens en financiële gegevens (naam, voorletters, geboortedatum en BSN van ouder en kind, contracten, IBAN): 7 jaar na einde van het laatste contract) loopt tot 31-12-2032.`);
+    expect(tablesMentioning(backend, household.id)).toContain('households');
+
+    await moveClock(backend, clock, '2032-12-31');
+    sqlite = backend.core.sqlite();
+    const preview = await backend.ok('retention.preview', {});
+    expect(preview.items.map((i) => [i.category, i.id, i.status, i.dueDate])).toEqual([['household', household.id, 'due', '2032-12-31']]);
+    expect(preview.items[0]!.reason).toBe('Einde van het laatste contract: 31-12-2025; bewaartermijn 7 jaar na einde van het laatste contract.');
+    const outboxBefore = (sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE op = 'upsert' AND payload LIKE ?").get(`%${CANARY.parent}%`) as { n: number }).n;
+    expect(outboxBefore).toBeGreaterThan(0);
+
+    const summary = await runAll(backend, [{ category: 'household', id: household.id }]);
+    expect(summary).toMatchObject({ itemCount: 1, automatic: false, executedByName: MANAGER.name, byCategory: [{ category: 'household', count: 1 }] });
+
+    // Rows: the ids of the household, parent and child appear in no table but the audit chain (ids only).
+    for (const id of [household.id, household.parents[0]!.id, child.id, contract.id]) {
+      expect(tablesMentioning(backend, id).filter((t) => t !== 'audit_log' && t !== 'outbox'), id).toEqual([]);
+    }
+    // The outbox keeps only tombstones for them: no payload with their data.
+    expect(sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE payload LIKE ? OR payload LIKE ?").get(`%${CANARY.parent}%`, `%${CANARY.child}%`)).toEqual({ n: 0 });
+    const tombstones = sqlite.prepare("SELECT entity, payload FROM outbox WHERE op = 'delete' AND entity_id IN (?, ?, ?)").all(household.id, child.id, household.parents[0]!.id) as { entity: string; payload: null }[];
+    expect(tombstones.map((t) => t.entity).sort()).toEqual(['child_medical', 'children', 'households', 'parents']);
+    // Anonymous statistics survive; the other family is untouched.
+    expect(sqlite.prepare("SELECT metric, period, count FROM retention_statistics WHERE metric = 'contracts.dagopvang'").all()).toEqual([{ metric: 'contracts.dagopvang', period: '2024', count: 1 }]);
+    expect((await backend.ok('households.get', { id: other.id })).parents[0]!.firstName).toBe('Blijft');
+    // The destruction log has no personal data: a hash, the rule, dates, who.
+    const log = sqlite.prepare('SELECT * FROM destruction_log').all() as Record<string, unknown>[];
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ category: 'household', policy_key: 'contract', due_date: '2032-12-31', executed_by_name: MANAGER.name });
+    expect(JSON.stringify(log)).not.toContain(household.id);
+
+    // Bytes: checkpoint, then the DB file, the WAL and a backup made afterwards hold no canary.
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const backup = path.join(tempDir(), 'backup.db');
+    sqlite.prepare('VACUUM INTO ?').run(backup);
+    const after = decryptDatabaseFile(backend.core.dbFile, key);
+    const wal = decryptWalFile(`${backend.core.dbFile}-wal`, key);
+    const copy = decryptDatabaseFile(backup, key);
+    expect(containsText(after, 'Blijvertje')).toBe(true);
+    expect(containsText(copy, 'Blijvertje')).toBe(true);
+    for (const canary of Object.values(CANARY)) {
+      expect(containsText(after, canary), `db: ${canary}`).toBe(false);
+      expect(containsText(wal, canary), `wal: ${canary}`).toBe(false);
+      expect(containsText(copy, canary), `backup: ${canary}`).toBe(false);
+    }
+  });
+
+  it('a hold blocks destruction, by hand and automatically; lifting it lets the next run destroy', async () => {
+    const { backend, clock } = await newBackend();
+    const { household, child, contract } = await familyWithEverything(backend);
+    await endContract(backend, contract, '2025-12-31');
+    const hold = await backend.ok('holds.place', { subjectType: 'child', subjectId: child.id, reasonKind: 'legal_claim', reason: 'Claim van de verzekeraar', reviewDate: '2033-06-30' });
+
+    await moveClock(backend, clock, '2033-03-01');
+    expect(await backend.ok('retention.notice', {})).toBeNull();
+    const [item] = (await backend.ok('retention.preview', {})).items;
+    expect(item).toMatchObject({ id: household.id, status: 'held', holdReason: 'juridische claim: Claim van de verzekeraar (herbeoordelen op 30-06-2033)' });
+    const refused = await backend.err('retention.destroy', { runId: (await backend.ok('retention.startRun', {})).runId, items: [{ category: 'household', id: household.id }] });
+    expect(refused).toMatchObject({
+      code: 'RETENTION_HOLD',
+      message: `Gezin ${CANARY.parent} Geelvink kan niet worden vernietigd: er staat een blokkade op (juridische claim: Claim van de verzekeraar), te herbeoordelen op 30-06-2033. Hef de blokkade eerst op.`,
+    });
+    expect((await backend.ok('households.get', { id: household.id })).id).toBe(household.id);
+
+    await backend.ok('holds.lift', { id: hold.id, reason: 'Claim ingetrokken' });
+    await moveClock(backend, clock, '2033-03-02');
+    const notice = await backend.ok('retention.notice', {});
+    expect(notice).toMatchObject({ itemCount: 1 });
+    expect((await backend.err('households.get', { id: household.id })).code).toBe('NOT_FOUND');
+    // The hold itself went with the household (it named the child).
+    expect(backend.core.sqlite().prepare('SELECT count(*) AS n FROM legal_holds').get()).toEqual({ n: 0 });
+    await backend.ok('retention.dismissNotice', { runId: notice!.runId });
+    expect(await backend.ok('retention.notice', {})).toBeNull();
+  });
+
+  it('applicants: 4 weeks after the procedure, 1 year with consent, hired ones kept as employees', async () => {
+    const { backend, clock } = await newBackend('2026-01-10');
+    const base = { surnamePrefix: null, email: null, phone: null, position: 'Pedagogisch medewerker', appliedOn: '2025-12-01', outcome: 'rejected' as const, consentOn: null };
+    const plain = await backend.ok('applicants.save', { ...base, firstName: 'Afgewezen', surname: 'Zonder', procedureEndDate: '2026-01-31', consentLongerRetention: false });
+    const consent = await backend.ok('applicants.save', { ...base, firstName: 'Reserve', surname: 'Met', procedureEndDate: '2026-01-31', consentLongerRetention: true, consentOn: '2026-01-31' });
+    const hired = await backend.ok('applicants.save', { ...base, firstName: 'Aangenomen', surname: 'Nieuw', email: 'nieuw@example.nl', outcome: 'open', procedureEndDate: null, consentLongerRetention: false });
+    expect(plain.destructionDate).toBe('2026-02-28'); // 31 Jan + 4 weeks
+    expect(consent.destructionDate).toBe('2027-01-31');
+    const employee = await backend.ok('applicants.hire', { id: hired.id, address: 'Lindelaan 3, 4131 AA Vianen', employmentStart: '2026-02-01' });
+    expect(employee).toMatchObject({ displayName: 'Aangenomen Nieuw', email: 'nieuw@example.nl', position: 'Pedagogisch medewerker', hiredFromApplicationOn: '2025-12-01', employmentEnd: null, destructionDate: null });
+    expect((await backend.ok('applicants.list', {})).map((a) => a.id).sort()).toEqual([plain.id, consent.id].sort());
+
+    await moveClock(backend, clock, '2026-02-27');
+    const early = await backend.err('retention.destroy', { runId: (await backend.ok('retention.startRun', {})).runId, items: [{ category: 'applicant', id: plain.id }] });
+    expect(early.message).toBe('Afgewezen Zonder (sollicitant Pedagogisch medewerker) kan nog niet worden vernietigd: de bewaartermijn (Sollicitanten: 4 weken na einde van de sollicitatieprocedure) loopt tot 28-02-2026.');
+    await moveClock(backend, clock, '2026-03-01');
+    expect((await backend.ok('applicants.list', {})).map((a) => a.id)).toEqual([consent.id]);
+    await moveClock(backend, clock, '2027-02-01');
+    expect(await backend.ok('applicants.list', {})).toEqual([]);
+    expect((await backend.ok('employees.list', {})).map((e) => e.id)).toEqual([employee.id]);
+  });
+
+  it('employees: 2 years after employment, 10 with a labour dispute; a statutory duty keeps the file until it ends', async () => {
+    const { backend, clock } = await newBackend('2026-01-10');
+    const base = { surnamePrefix: null, address: 'Lindelaan 3, Vianen', email: null, phone: null, position: 'Groepsleider', employmentStart: '2015-03-01', employmentEnd: '2025-12-31' };
+    const calm = await backend.ok('employees.save', { ...base, firstName: 'Rustig', surname: 'Vertrek', labourDispute: false });
+    const dispute = await backend.ok('employees.save', { ...base, firstName: 'Met', surname: 'Conflict', labourDispute: true });
+    const sick = await backend.ok('employees.save', { ...base, firstName: 'Ziek', surname: 'Uitdienst', labourDispute: false });
+    await backend.ok('employees.addStatutoryHold', { employeeId: sick.id, description: 'Ziek uit dienst: re-integratiedossier', legalBasis: 'Wet verbetering poortwachter / art. 7:658a BW', until: '2030-06-30' });
+    expect(calm.destructionDate).toBe('2027-12-31');
+    expect(dispute.destructionDate).toBe('2035-12-31');
+    expect((await backend.ok('employees.list', {})).find((e) => e.id === sick.id)!.destructionDate).toBe('2030-06-30');
+
+    const why = await backend.ok('retention.why', { subjectType: 'employee', id: dispute.id });
+    expect(why.items[0]).toMatchObject({ policy: 'employee_dispute', rule: '10 jaar na einde van het dienstverband', destructionDate: '2035-12-31' });
+
+    await moveClock(backend, clock, '2028-01-02');
+    expect((await backend.ok('employees.list', {})).map((e) => e.surname).sort()).toEqual(['Conflict', 'Uitdienst']);
+    const refused = await backend.err('retention.destroy', { runId: (await backend.ok('retention.startRun', {})).runId, items: [{ category: 'employee', id: dispute.id }] });
+    expect(refused.message).toContain('loopt tot 31-12-2035');
+    await moveClock(backend, clock, '2030-07-01');
+    expect((await backend.ok('employees.list', {})).map((e) => e.surname)).toEqual(['Conflict']);
+    await moveClock(backend, clock, '2036-01-01');
+    expect(await backend.ok('employees.list', {})).toEqual([]);
+  });
+
+  it('complaints: registered, handled, closed; kept 7 years after closing, then only a yearly count remains', async () => {
+    const { backend, clock } = await newBackend('2026-01-10');
+    const c = await backend.ok('complaints.save', { receivedOn: '2026-01-05', complainantName: 'Klager Kanarie', complainantContact: null, subject: 'Ophaaltijden', description: 'De deur ging te vroeg dicht.', handlingNotes: null });
+    expect(c.status).toBe('open');
+    const handled = await backend.ok('complaints.save', { ...c, handlingNotes: 'Gesprek gepland.' });
+    expect(handled.status).toBe('in_behandeling');
+    expect((await backend.err('complaints.close', { id: c.id, closedOn: '2026-01-01', resolution: 'x' })).message).toBe('De afsluitdatum ligt vóór de datum van ontvangst.');
+    const closed = await backend.ok('complaints.close', { id: c.id, closedOn: '2026-02-28', resolution: 'Openingstijd aangepast.' });
+    expect(closed).toMatchObject({ status: 'gesloten', destructionDate: '2033-02-28' });
+    expect((await backend.err('complaints.save', { ...c, handlingNotes: 'Nog iets' })).message).toBe('Deze klacht is al afgesloten en kan niet meer worden gewijzigd.');
+    await moveClock(backend, clock, '2033-02-28');
+    const summary = await runAll(backend, [{ category: 'complaint', id: c.id }]);
+    expect(summary.itemCount).toBe(1);
+    expect(await backend.ok('complaints.list', {})).toEqual([]);
+    expect(backend.core.sqlite().prepare("SELECT count FROM retention_statistics WHERE metric = 'complaints.received'").get()).toEqual({ count: 1 });
+  });
+
+  it('"Waarom bewaren we dit nog?" names each category, its rule and date, and prints as a PDF; the report PDF lists the run without personal data', async () => {
+    const { backend, clock } = await newBackend();
+    const { child, contract } = await familyWithEverything(backend);
+    let why = await backend.ok('retention.why', { subjectType: 'child', id: child.id });
+    expect(why.items[0]).toMatchObject({ policy: 'contract', destructionDate: null, explanation: 'Er loopt nog een contract zonder einddatum. De gegevens van het kind worden samen met die van het gezin vernietigd.' });
+    await endContract(backend, contract, '2024-02-29');
+    why = await backend.ok('retention.why', { subjectType: 'child', id: child.id });
+    expect(why.name).toBe(`${CANARY.child} Geelvink`);
+    expect(why.items.map((i) => [i.policy, i.destructionDate, i.action])).toEqual([
+      ['contract', '2031-02-28', 'vernietigen'],
+      ['paper_dossier', '2024-02-29', 'bevestigen'],
+    ]);
+
+    const pdfFile = path.join(tempDir(), 'why.pdf');
+    fs.writeFileSync(pdfFile, Buffer.from((await backend.ok('retention.whyPdf', { subjectType: 'child', id: child.id })).base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', pdfFile, '-']).toString();
+    expect(text).toContain('Waarom bewaren we dit nog?');
+    expect(text).toContain(`${CANARY.child} Geelvink`);
+    expect(text).toContain('28-02-2031');
+    expect(execFileSync('qpdf', ['--check', pdfFile]).toString()).toContain('No syntax or stream encoding errors');
+
+    await moveClock(backend, clock, '2031-02-28');
+    const { runId } = await backend.ok('retention.startRun', {});
+    await backend.ok('retention.destroy', { runId, items: [{ category: 'household', id: (await backend.ok('retention.preview', {})).items[0]!.id }] });
+    await backend.ok('retention.finishRun', { runId });
+    const report = path.join(tempDir(), 'report.pdf');
+    fs.writeFileSync(report, Buffer.from((await backend.ok('retention.reportPdf', { runId })).base64, 'base64'));
+    const reportText = execFileSync('pdftotext', ['-layout', report, '-']).toString();
+    expect(reportText).toContain('Vernietigingsrapport');
+    expect(reportText).toContain('Gezin');
+    expect(reportText).toContain('28-02-2031');
+    for (const canary of Object.values(CANARY)) expect(reportText).not.toContain(canary);
+    expect(execFileSync('pdffonts', [report]).toString()).toMatch(/Inter.*yes/);
+    expect(await backend.ok('retention.runs', {})).toHaveLength(1);
+  });
+
+  it('shows the rules with their legal basis, and refuses staff', async () => {
+    const { backend } = await newBackend();
+    const policies = await backend.ok('retention.policies', {});
+    expect(policies.map((p) => [p.key, p.rule])).toEqual([
+      ['contract', '7 jaar na einde van het laatste contract'],
+      ['complaint', '7 jaar na afsluiting van de klacht'],
+      ['paper_dossier', 'direct na einde van het contract'],
+      ['meldcode', '2 jaar na afsluiting van het dossier'],
+      ['applicant', '4 weken na einde van de sollicitatieprocedure'],
+      ['applicant_consent', '1 jaar na einde van de sollicitatieprocedure'],
+      ['employee', '2 jaar na einde van het dienstverband'],
+      ['employee_dispute', '10 jaar na einde van het dienstverband'],
+    ]);
+    expect(policies.every((p) => p.legalBasis.length > 20 && !p.fromHeadOffice)).toBe(true);
+    await loginAsStaff(backend);
+    for (const method of ['retention.preview', 'employees.list', 'complaints.list'] as const) expect((await backend.err(method, {})).code).toBe('FORBIDDEN');
+  });
+});
