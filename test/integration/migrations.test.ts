@@ -41,6 +41,22 @@ describe('migrations', () => {
     await expect(db.insertInto('user_roles').values({ user_id: 'u1', role: 'admin' }).execute()).rejects.toThrow(/CHECK constraint/);
     await db.destroy();
   });
+
+  it('0007 adds the retention tables and keeps contracts written under 0005', async () => {
+    const { db, sqlite } = await dbAt('0005_consents_disclosures');
+    const now = '2026-01-01T00:00:00.000Z';
+    await db.insertInto('households').values({ id: 'h1', location_id: 'l1', street: 'S', house_number: '1', postcode: '1234 AB', city: 'C', iban: null, iban_holder: null, created_at: now, updated_at: now, version: null }).execute();
+    await db.insertInto('children').values({ id: 'c1', location_id: 'l1', household_id: 'h1', first_name: 'A', initials: null, surname_prefix: null, surname: 'B', search_name: 'a b', birth_date: '2022-01-01', group_name: 'G', bsn: null, created_at: now, updated_at: now, version: null }).execute();
+    await db.insertInto('contracts').values({ id: 'k1', location_id: 'l1', child_id: 'c1', care_type: 'bso', days: '["ma"]', hours_per_week: 8, start_date: '2024-01-01', end_date: '2025-12-31', created_at: now, updated_at: now, version: null }).execute();
+    await expect(sql`SELECT count(*) FROM legal_holds`.execute(db)).rejects.toThrow(/no such table/);
+    await migrateToLatest(db);
+    expect(await db.selectFrom('contracts').select(['id', 'end_date']).execute()).toEqual([{ id: 'k1', end_date: '2025-12-31' }]);
+    for (const table of ['retention_policies', 'applicants', 'employees', 'employee_statutory_holds', 'complaints', 'legal_holds', 'destruction_runs', 'destruction_log', 'retention_statistics']) {
+      expect(sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    await expect(db.insertInto('applicants').values({ id: 'a', location_id: 'l1', first_name: 'A', surname_prefix: null, surname: 'B', email: null, phone: null, position: 'P', applied_on: '2026-01-01', procedure_end_date: null, outcome: 'hired' as never, consent_longer_retention: 0, consent_on: null, created_at: now, updated_at: now, version: null }).execute()).rejects.toThrow(/CHECK constraint/);
+    await db.destroy();
+  });
 });
 
 describe('0008 subject requests', () => {

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeBackend, MANAGER, setUpLocation, tempDir, type TestBackend } from '../helpers/backend';
+import { syncOnce } from '../../electron/backend/sync/sync.engine';
 import { loginAsStaff } from '../helpers/clients';
+import { startHeadOffice } from '../helpers/headoffice';
 import { containsText, decryptDatabaseFile, decryptWalFile } from '../helpers/sqlcipher';
 
 /** A clock the test moves; the backend never reads the system time for retention. */
@@ -297,5 +299,42 @@ describe('retention engine', () => {
     expect(policies.every((p) => p.legalBasis.length > 20 && !p.fromHeadOffice)).toBe(true);
     await loginAsStaff(backend);
     for (const method of ['retention.preview', 'employees.list', 'complaints.list'] as const) expect((await backend.err(method, {})).code).toBe('FORBIDDEN');
+  });
+
+  it('propagates destruction to head office as tombstones, and takes a rule changed by head office', async () => {
+    const ho = await startHeadOffice();
+    try {
+      const location = await ho.newLocation('KDV Bewaar');
+      const { backend, clock } = await newBackend();
+      await backend.ok('sync.enrol', { serverUrl: ho.url, code: await location.code(), deviceName: 'Kantoor-pc', caCertPem: null });
+      const sync = () => syncOnce(backend.core, (work) => work());
+      const { household, child, contract } = await familyWithEverything(backend);
+      await endContract(backend, contract, '2025-12-31');
+      await sync();
+      const stored = async (id: string) => ho.db.selectFrom('records').select(['deleted', 'payload']).where('entity_id', '=', id).executeTakeFirstOrThrow();
+      expect((await stored(child.id)).payload).toContain(CANARY.child);
+
+      await moveClock(backend, clock, '2032-12-31');
+      await runAll(backend, [{ category: 'household', id: household.id }]);
+      await sync();
+      for (const id of [household.id, child.id, household.parents[0]!.id, contract.id]) expect(await stored(id)).toEqual({ deleted: 1, payload: null });
+      // A tombstone of medical data (conflict-checked) is never answered with a conflict holding the data.
+      expect(backend.core.sqlite().prepare('SELECT count(*) AS n FROM sync_conflicts').get()).toEqual({ n: 0 });
+      const leftovers = await ho.db.selectFrom('records').select('payload').where('deleted', '=', 0).execute();
+      for (const r of leftovers) for (const canary of [CANARY.parent, CANARY.child, CANARY.email, CANARY.allergy]) expect(r.payload ?? '').not.toContain(canary);
+
+      // Head office changes the applicant rule for this location; the PC takes it at the next pull.
+      const policyId = `${location.id}:applicant`;
+      expect((await backend.ok('retention.policies', {})).find((p) => p.key === 'applicant')).toMatchObject({ rule: '4 weken na einde van de sollicitatieprocedure', fromHeadOffice: false });
+      const version = Number((await ho.db.updateTable('locations').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', location.id).returning('version').executeTakeFirstOrThrow()).version);
+      const payload = { id: policyId, key: 'applicant', category: 'Sollicitanten', period_amount: 6, period_unit: 'weeks', anchor: 'einde van de sollicitatieprocedure', legal_basis: 'Besluit hoofdkantoor 2032: 6 weken (AVG art. 5 lid 1 sub e)', updated_at: '2032-12-31T10:00:00.000Z' };
+      await ho.db.insertInto('records').values({ location_id: location.id, entity: 'retention_policies', entity_id: policyId, version, deleted: 0, payload: JSON.stringify(payload), updated_at: '2032-12-31T10:00:00.000Z' }).execute();
+      await sync();
+      expect((await backend.ok('retention.policies', {})).find((p) => p.key === 'applicant')).toMatchObject({ rule: '6 weken na einde van de sollicitatieprocedure', fromHeadOffice: true });
+      const applicant = await backend.ok('applicants.save', { firstName: 'Zes', surnamePrefix: null, surname: 'Weken', email: null, phone: null, position: 'PM', appliedOn: '2032-11-01', procedureEndDate: '2032-12-01', outcome: 'rejected', consentLongerRetention: false, consentOn: null });
+      expect(applicant.destructionDate).toBe('2033-01-12');
+    } finally {
+      await ho.close();
+    }
   });
 });
