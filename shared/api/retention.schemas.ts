@@ -147,7 +147,7 @@ export const Policy = z.object({
 export type Policy = z.infer<typeof Policy>;
 
 /** Records a legal hold or a destruction can address (a hold on a child blocks its household). */
-export const SUBJECT_TYPES = ['household', 'child', 'applicant', 'employee', 'complaint'] as const;
+export const SUBJECT_TYPES = ['household', 'child', 'applicant', 'employee', 'complaint', 'meldcode_case'] as const;
 export const SubjectType = z.enum(SUBJECT_TYPES);
 export type SubjectType = z.infer<typeof SubjectType>;
 
@@ -178,8 +178,8 @@ export const PlaceHoldInput = z.object({
 });
 export const LiftHoldInput = z.object({ id: Id, reason: text('Reden van opheffen', 500) });
 
-/** The categories the engine destroys (registry keys); meldcode plugs in as another one. */
-export const DestructionCategory = z.enum(['household', 'applicant', 'employee', 'complaint']);
+/** The categories the engine destroys (registry keys). */
+export const DestructionCategory = z.enum(['household', 'applicant', 'employee', 'complaint', 'meldcode']);
 export type DestructionCategory = z.infer<typeof DestructionCategory>;
 
 export const RetentionStatus = z.enum(['running', 'due', 'pending', 'held']);

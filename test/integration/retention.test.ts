@@ -29,6 +29,8 @@ async function moveClock(backend: TestBackend, clock: ReturnType<typeof movableC
   clock.set(date);
   await backend.call('auth.lock', { reason: 'user' });
   await backend.ok('auth.login', { username: MANAGER.username, password: MANAGER.password });
+  // The start-up run is queued right behind the login; any call waits for it (as the UI's notice query does).
+  await backend.ok('retention.notice', {});
 }
 
 /** Strings that occur only in the person to destroy. */
@@ -336,5 +338,54 @@ describe('retention engine', () => {
     } finally {
       await ho.close();
     }
+  });
+
+  it('meldcode files: destroyed 2 years after closing; their household waits for them and takes them along', async () => {
+    const { backend, clock } = await newBackend('2026-03-01');
+    const { household, child, contract } = await familyWithEverything(backend);
+    const file = await backend.ok('meldcode.open', { route: 'huiselijk', childId: child.id, openedOn: '2026-01-05' });
+    await endContract(backend, contract, '2025-12-31');
+    // An open case file keeps the whole household, whatever the contract rule says.
+    let why = await backend.ok('retention.why', { subjectType: 'household', id: household.id });
+    expect(why.items[0]!.explanation).toBe('Er loopt een meldcodedossier over een kind van dit gezin.');
+    expect(why.items.at(-1)).toMatchObject({ category: 'Meldcodedossier geopend op 05-01-2026', policy: 'meldcode', destructionDate: null, explanation: 'Het meldcodedossier is nog niet gesloten.' });
+    // Afwegingskader vraag 1 "no suspicion" closes the file on that date.
+    await backend.ok('meldcode.addEntry', { caseId: file.id, kind: 'weighing', occurredOn: '2026-02-28', payload: { q1Suspicion: false, explanation: 'Kanariegeheim: geen vermoeden meer' } });
+    why = await backend.ok('retention.why', { subjectType: 'child', id: child.id });
+    expect(why.items.find((i) => i.policy === 'meldcode')).toMatchObject({ destructionDate: '2028-02-28', rule: '2 jaar na afsluiting van het dossier' });
+
+    // Forcing the case file early is refused; on its date it may go (manual), the day after it goes by itself.
+    await moveClock(backend, clock, '2028-02-27');
+    const refused = await backend.err('retention.destroy', { runId: (await backend.ok('retention.startRun', {})).runId, items: [{ category: 'meldcode', id: file.id }] });
+    expect(refused.message).toBe('Meldcodedossier geopend op 05-01-2026 kan nog niet worden vernietigd: de bewaartermijn (Meldcodedossiers: 2 jaar na afsluiting van het dossier) loopt tot 28-02-2028.');
+    await moveClock(backend, clock, '2028-02-29');
+    const sqlite = backend.core.sqlite();
+    expect(sqlite.prepare('SELECT count(*) AS n FROM meldcode_cases').get()).toEqual({ n: 0 });
+    expect(sqlite.prepare('SELECT count(*) AS n FROM meldcode_entries').get()).toEqual({ n: 0 });
+    expect(sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE payload LIKE '%Kanariegeheim%'").get()).toEqual({ n: 0 });
+    expect(sqlite.prepare("SELECT category, policy_key, due_date FROM destruction_log").all()).toEqual([{ category: 'meldcode', policy_key: 'meldcode', due_date: '2028-02-28' }]);
+    // The household is still kept under its own (contract) rule.
+    expect((await backend.ok('households.get', { id: household.id })).id).toBe(household.id);
+  });
+
+  it('a household whose child has a closed case file closed late waits for that file, then destroys both', async () => {
+    const { backend, clock } = await newBackend('2026-01-10');
+    const { household, child, contract } = await familyWithEverything(backend);
+    await endContract(backend, contract, '2024-01-31');
+    const file = await backend.ok('meldcode.open', { route: 'huiselijk', childId: child.id, openedOn: '2026-01-05' });
+    await backend.ok('meldcode.addEntry', { caseId: file.id, kind: 'weighing', occurredOn: '2026-01-06', payload: { q1Suspicion: false, explanation: 'Geen vermoeden' } });
+    // Head office lengthened the meldcode rule to 10 years (policies are data).
+    await backend.ok('retention.policies', {});
+    backend.core.sqlite().prepare("UPDATE retention_policies SET period_amount = 10 WHERE key = 'meldcode'").run();
+    // Contract rule: 31-01-2031; the case file: 06-01-2036 — the later date wins, and says why.
+    await moveClock(backend, clock, '2031-02-01');
+    expect((await backend.ok('retention.preview', {})).items).toEqual([]);
+    await moveClock(backend, clock, '2036-01-06');
+    const preview = await backend.ok('retention.preview', {});
+    expect(preview.items.map((i) => [i.category, i.dueDate])).toEqual([['household', '2036-01-06'], ['meldcode', '2036-01-06']]);
+    expect(preview.items[0]!.reason).toContain('Verlengd door wettelijke bewaarplicht tot 06-01-2036: meldcodedossier over een kind van dit gezin');
+    await runAll(backend, [{ category: 'household', id: household.id }]);
+    expect(backend.core.sqlite().prepare('SELECT count(*) AS n FROM meldcode_cases').get()).toEqual({ n: 0 });
+    expect((await backend.err('children.get', { id: child.id })).code).toBe('NOT_FOUND');
   });
 });

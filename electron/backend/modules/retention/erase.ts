@@ -1,5 +1,5 @@
 import type { SyncedEntity } from '../../../../shared/sync/protocol';
-import type { Trx } from '../../db/schema';
+import type { DbOrTrx, Trx } from '../../db/schema';
 import { PRIMARY_KEY, queueDelete } from '../../sync/outbox';
 import { inSlices } from './categories/category';
 
@@ -33,6 +33,12 @@ export async function idsWhere(trx: Trx, entity: SyncedEntity, column: string, v
       .where(column as never, 'in', slice as never)
       .execute() as Promise<{ id: string }[]>,
   );
+  return rows.map((r) => r.id);
+}
+
+/** Ids of the legal holds on these records (lifted or not): they go with the record. */
+export async function holdIds(db: DbOrTrx, subjectType: string, ids: readonly string[]): Promise<string[]> {
+  const rows = await inSlices(ids, (slice) => db.selectFrom('legal_holds').select('id').where('subject_type', '=', subjectType).where('subject_id', 'in', slice).execute());
   return rows.map((r) => r.id);
 }
 

@@ -7,7 +7,7 @@ import type { DbOrTrx, LegalHoldRow, Trx } from '../../db/schema';
 import { queueUpsert } from '../../sync/outbox';
 import { appendAudit } from '../audit/audit.service';
 
-const SUBJECT_TABLE = { household: 'households', child: 'children', applicant: 'applicants', employee: 'employees', complaint: 'complaints' } as const;
+const SUBJECT_TABLE = { household: 'households', child: 'children', applicant: 'applicants', employee: 'employees', complaint: 'complaints', meldcode_case: 'meldcode_cases' } as const;
 
 export const toHold = (r: LegalHoldRow): LegalHold => ({
   id: r.id,

@@ -98,6 +98,19 @@ export async function whyReport(core: AppCore, session: Session, type: WhySubjec
     }
   }
 
+  if (subject.childIds.length) {
+    const cases = await db.selectFrom('meldcode_cases').select('id').where('child_id', 'in', subject.childIds).orderBy('opened_on').execute();
+    const meldcode = policies.get('meldcode')!;
+    const labels = await category('meldcode').labels(
+      db,
+      cases.map((c) => c.id),
+    );
+    const states = await evaluate(db, today, [{ category: 'meldcode', ids: cases.map((c) => c.id) }]);
+    for (const c of states) {
+      items.push({ category: labels.get(c.id) ?? meldcode.category, policy: 'meldcode', rule: ruleText(meldcode), legalBasis: meldcode.legalBasis, action: 'vernietigen', ...explain(c.state) });
+    }
+  }
+
   const holdSubjects: [string, string[]][] = subject.category === 'household' ? [['household', [subject.recordId]], ['child', subject.childIds]] : [[subject.category, [subject.recordId]]];
   const holds = [];
   for (const [t, ids] of holdSubjects) {

@@ -1,6 +1,5 @@
 import { destructionDate } from '../../../../../shared/domain/retention';
-import { countStatistic, eraseRows } from '../erase';
-import { holdIds } from './household';
+import { countStatistic, eraseRows, holdIds } from '../erase';
 import { directHolds, inSlices, type Candidate, type RetentionCategory } from './category';
 
 /** Klachten: 7 years after the complaint was closed; only a yearly count remains. */

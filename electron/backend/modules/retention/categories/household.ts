@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { destructionDate } from '../../../../../shared/domain/retention';
+import { destructionDate, type RetentionPolicy } from '../../../../../shared/domain/retention';
 import { displayName } from '../../../../../shared/domain/names';
 import type { DbOrTrx, Trx } from '../../../db/schema';
-import { countStatistic, eraseRows, idsWhere } from '../erase';
+import { countStatistic, eraseRows, holdIds, idsWhere } from '../erase';
+import { destroyMeldcodeCases } from './meldcode';
 import { directHolds, inSlices, type Candidate, type RetentionCategory } from './category';
 
 /**
@@ -30,8 +31,13 @@ export const householdCategory: RetentionCategory = {
       .groupBy('households.id');
     if (ids) query = query.where('households.id', 'in', ids.length ? [...ids] : ['']);
     const rows = await query.execute();
+    const cases = await meldcodeCasesByHousehold(db, policies.get('meldcode')!, ids);
     return rows.map((r): Candidate => {
-      const base = { id: r.id, policy: 'contract' as const, statutory: [] };
+      const files = cases.get(r.id);
+      if (files?.open) return { id: r.id, policy: 'contract', statutory: [], anchorDate: null, ruleDate: null, runningReason: 'Er loopt een meldcodedossier over een kind van dit gezin.' };
+      // The children's closed case files must go first: the household waits for the last one.
+      const statutory = files ? [{ kind: 'statutory' as const, until: files.lastDue, reason: 'meldcodedossier over een kind van dit gezin (Wet verplichte meldcode)' }] : [];
+      const base = { id: r.id, policy: 'contract' as const, statutory };
       if (Number(r.contracts) === 0) return { ...base, anchorDate: null, ruleDate: null, runningReason: 'Er is nog geen contract vastgelegd; de termijn begint bij het einde van het laatste contract.' };
       if (Number(r.open) > 0 || !r.lastEnd) return { ...base, anchorDate: null, ruleDate: null, runningReason: 'Er loopt nog een contract zonder einddatum.' };
       return { ...base, anchorDate: r.lastEnd, ruleDate: destructionDate(policy, r.lastEnd) };
@@ -68,6 +74,12 @@ export const householdCategory: RetentionCategory = {
     const parentIds = parents.map((p) => p.id);
     const emails = parents.flatMap((p) => (p.email ? [p.email] : []));
     await keepStatistics(trx, childIds, ids.length, now);
+    const caseIds = await inSlices(childIds, (slice) => trx.selectFrom('meldcode_cases').select('id').where('child_id', 'in', slice).execute());
+    await destroyMeldcodeCases(
+      trx,
+      caseIds.map((c) => c.id),
+      now,
+    );
 
     const bySubject = async (entity: 'bsn_verifications' | 'disclosure_subjects' | 'processing_restrictions') => [
       ...(await subjectIds(trx, entity, 'child', childIds)),
@@ -89,13 +101,22 @@ export const householdCategory: RetentionCategory = {
   },
 };
 
-async function subjectIds(trx: Trx, entity: 'bsn_verifications' | 'disclosure_subjects' | 'processing_restrictions', type: 'child' | 'parent', ids: readonly string[]) {
-  const rows = await inSlices(ids, (slice) => trx.selectFrom(entity).select('id').where('subject_type', '=', type).where('subject_id', 'in', slice).execute());
-  return rows.map((r) => r.id);
+/** Per household: whether a case file about one of its children is open, and when the last closed one goes. */
+async function meldcodeCasesByHousehold(db: DbOrTrx, policy: RetentionPolicy, ids?: readonly string[]) {
+  let query = db.selectFrom('meldcode_cases').innerJoin('children', 'children.id', 'meldcode_cases.child_id').select(['children.household_id', 'meldcode_cases.closed_on']);
+  if (ids) query = query.where('children.household_id', 'in', ids.length ? [...ids] : ['']);
+  const byHousehold = new Map<string, { open: boolean; lastDue: string }>();
+  for (const c of await query.execute()) {
+    const entry = byHousehold.get(c.household_id) ?? { open: false, lastDue: '' };
+    if (!c.closed_on) entry.open = true;
+    else entry.lastDue = [entry.lastDue, destructionDate(policy, c.closed_on)].sort().at(-1)!;
+    byHousehold.set(c.household_id, entry);
+  }
+  return byHousehold;
 }
 
-export async function holdIds(db: DbOrTrx, subjectType: string, ids: readonly string[]): Promise<string[]> {
-  const rows = await inSlices(ids, (slice) => db.selectFrom('legal_holds').select('id').where('subject_type', '=', subjectType).where('subject_id', 'in', slice).execute());
+async function subjectIds(trx: Trx, entity: 'bsn_verifications' | 'disclosure_subjects' | 'processing_restrictions', type: 'child' | 'parent', ids: readonly string[]) {
+  const rows = await inSlices(ids, (slice) => trx.selectFrom(entity).select('id').where('subject_type', '=', type).where('subject_id', 'in', slice).execute());
   return rows.map((r) => r.id);
 }
 

@@ -2,10 +2,14 @@ import type { DestructionCategory } from '../../../../../shared/api/retention.sc
 import type { RetentionCategory } from './category';
 import { complaintCategory } from './complaint';
 import { householdCategory } from './household';
+import { meldcodeCategory } from './meldcode';
 import { applicantCategory, employeeCategory } from './staff';
 
-/** Every kind of record under a retention rule. A new kind (meldcode files) is one more entry. */
-export const CATEGORIES: readonly RetentionCategory[] = [householdCategory, applicantCategory, employeeCategory, complaintCategory];
+/**
+ * Every kind of record under a retention rule; a new kind is one more entry. Meldcode files come
+ * first: a household waits for its children's case files and destroys them with it.
+ */
+export const CATEGORIES: readonly RetentionCategory[] = [meldcodeCategory, householdCategory, applicantCategory, employeeCategory, complaintCategory];
 
 export function category(key: DestructionCategory): RetentionCategory {
   const found = CATEGORIES.find((c) => c.key === key);

@@ -1,7 +1,6 @@
 import { applicantPolicy, destructionDate, employeePolicy } from '../../../../../shared/domain/retention';
 import { displayName } from '../../../../../shared/domain/names';
-import { eraseRows, idsWhere } from '../erase';
-import { holdIds } from './household';
+import { eraseRows, holdIds, idsWhere } from '../erase';
 import { directHolds, inSlices, type Candidate, type RetentionCategory } from './category';
 
 /** Sollicitanten: 4 weeks after the procedure, 1 year with consent. Hired ones became employees. */
