@@ -44,6 +44,7 @@ const CANARY = {
   school: 'Basisschool De Kanarie',
   bsnParent: '111222333',
   bsnChild: '123456782',
+  statement: 'Kanarieverklaring van de ouder',
 };
 
 async function familyWithEverything(backend: TestBackend) {
@@ -67,6 +68,9 @@ async function familyWithEverything(backend: TestBackend) {
   await backend.ok('exchange.create', { childId: child.id, parentId, recipientName: CANARY.school, recipientType: 'school', purpose: 'Overdracht', dataDescription: 'Overdrachtsformulier', validUntil: '2025-12-31', givenOn: '2024-01-08', written: true });
   await backend.ok('disclosures.export', { params: { kind: 'ggd', date: '2025-06-02' }, format: 'csv' });
   await backend.ok('marketing.addOptOut', { email: CANARY.email, requestedOn: '2025-01-06', how: 'email' });
+  // An AVG-verzoek with a rectification: the old value stays in its history until the household goes.
+  const request = await backend.ok('requests.create', { kind: 'rectification', subjectType: 'child', subjectId: child.id, requesterParentId: parentId, receivedOn: '2025-01-06', identityMethod: 'known_in_person' });
+  await backend.ok('requests.rectify', { id: request.id, changes: [{ target: 'child', targetId: child.id, field: 'initials', value: 'Q.' }], statement: CANARY.statement });
   return { household, child, contract };
 }
 
@@ -124,6 +128,8 @@ describe('retention engine', () => {
 
     const summary = await runAll(backend, [{ category: 'household', id: household.id }]);
     expect(summary).toMatchObject({ itemCount: 1, automatic: false, executedByName: MANAGER.name, byCategory: [{ category: 'household', count: 1 }] });
+    // Every run starts with an encrypted backup (issue 9), so a mistaken destruction could be undone.
+    expect((await backend.ok('backup.status', {})).backups.some((b) => b.reason === 'destruction')).toBe(true);
 
     // Rows: the ids of the household, parent and child appear in no table but the audit chain (ids only).
     for (const id of [household.id, household.parents[0]!.id, child.id, contract.id]) {

@@ -7,6 +7,7 @@ import { addPeriod, nlDate, retentionState, ruleText, type RetentionState } from
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx } from '../../db/schema';
 import { appendAudit } from '../audit/audit.service';
+import { backupNow } from '../backup/backup.service';
 import { CATEGORIES, category } from './categories';
 import type { Candidate } from './categories/category';
 import { ensureDefaultPolicies, loadPolicies, type Policies } from './policies';
@@ -110,7 +111,9 @@ function refusal(e: Evaluated, label: string, policies: Policies): string {
 /** Internal id → SHA-256: the log can show that a record went, not whose it was. */
 export const subjectHash = (cat: DestructionCategory, id: string) => createHash('sha256').update(`${cat}:${id}`).digest('hex');
 
+/** A run starts with an encrypted backup (so a mistaken destruction can be undone from it), then its row. */
 export async function startRun(core: AppCore, session: Session, automatic = false): Promise<string> {
+  await backupNow(core, 'destruction', { userId: session.userId });
   const id = uuidv7();
   await core.transaction(async (trx) => {
     await ensureDefaultPolicies(trx, core.now());

@@ -10,7 +10,8 @@ import { directHolds, inSlices, type Candidate, type RetentionCategory } from '.
  * A household (gezin) with its parents and children: contract and financial data are kept 7 years
  * after the last contract of any of its children ended, then everything about them goes —
  * contracts, BSN-controles, medical data, consents, pickup lists, identification log, tasks,
- * waiting-list entries, disclosure subjects, restrictions and marketing opt-outs.
+ * waiting-list entries, disclosure subjects, restrictions, marketing opt-outs, AVG-verzoeken with
+ * their rectification history, and the children's (due) meldcode files.
  */
 export const householdCategory: RetentionCategory = {
   key: 'household',
@@ -93,6 +94,12 @@ export const householdCategory: RetentionCategory = {
     }
     await eraseRows(trx, 'child_medical', await idsWhere(trx, 'child_medical', 'child_id', childIds), now);
     await eraseRows(trx, 'waitlist_entries', await idsWhere(trx, 'waitlist_entries', 'placed_child_id', childIds), now);
+    // AVG-verzoeken of this household: the register entries, their tasks and the rectification history (old values).
+    const requestIds = await idsWhere(trx, 'subject_requests', 'household_id', ids);
+    await eraseRows(trx, 'request_tasks', await idsWhere(trx, 'request_tasks', 'request_id', requestIds), now);
+    const corrections = new Set([...(await idsWhere(trx, 'data_corrections', 'request_id', requestIds)), ...(await idsWhere(trx, 'data_corrections', 'subject_id', [...ids, ...childIds, ...parentIds]))]);
+    await eraseRows(trx, 'data_corrections', [...corrections], now);
+    await eraseRows(trx, 'subject_requests', requestIds, now);
     await eraseRows(trx, 'marketing_opt_outs', await idsWhere(trx, 'marketing_opt_outs', 'email', emails), now);
     await eraseRows(trx, 'legal_holds', [...(await holdIds(trx, 'household', ids)), ...(await holdIds(trx, 'child', childIds))], now);
     await eraseRows(trx, 'children', childIds, now);
