@@ -9,12 +9,14 @@ import { printTable, type BenchRow } from './report';
 import { storageBench } from './storage';
 import { searchBench } from './search';
 import { syncBench } from './sync';
+import { consentsBench } from './consents';
 import { renderListBench } from './render-list';
 
 const SECTIONS: Record<string, () => Promise<BenchRow[]>> = {
   storage: storageBench,
   search: searchBench,
   sync: syncBench,
+  consents: consentsBench,
   'render-list': renderListBench,
 };
 
