@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
@@ -57,6 +58,11 @@ async function setUpLocation(page: Page, url: string) {
   await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${MANAGER.name}` })).toBeVisible();
 }
 
+/** Closes a toast (they stay for 5 seconds) so it does not cover a screenshot. */
+async function dismissToast(page: Page, text: string | RegExp) {
+  await page.getByRole('alert').filter({ hasText: text }).getByRole('button', { name: 'Sluiten' }).click();
+}
+
 /** Saves a download under test-results/ and returns its path. */
 async function keep(download: Download, name: string) {
   const target = path.join(ROOT, 'test-results', name);
@@ -64,9 +70,8 @@ async function keep(download: Download, name: string) {
   return target;
 }
 
-test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-lijst in het verstrekkingenregister', async ({ page, webApp }) => {
-  test.setTimeout(150_000);
-  await setUpLocation(page, webApp.url);
+/** Sanne de Boer (contract parent, sanne@example.nl) and Joris Bakker, with Emma in Rupsjes on an active contract. */
+async function createFamily(page: Page) {
   const household = await api<{ id: string }>(page, 'households.create', {
     street: 'Lindelaan',
     houseNumber: '5a',
@@ -81,6 +86,13 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   });
   const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Emma', initials: 'E.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-03-12', groupName: 'Rupsjes', bsn: '123456782' });
   await api(page, 'contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 16, startDate: '2025-01-06', endDate: null });
+  return { household, child };
+}
+
+test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-lijst in het verstrekkingenregister', async ({ page, webApp }) => {
+  test.setTimeout(300_000); // generous: the CI machine is shared
+  await setUpLocation(page, webApp.url);
+  const { child } = await createFamily(page);
 
   // ---- Kind → Toestemmingen -----------------------------------------------------------------------
   await page.evaluate((id) => { window.location.hash = `#/kinderen/${id}`; }, child.id);
@@ -102,6 +114,8 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   await radio(dialog, 'Nieuwsbrieven', 'Ja, herkenbaar').check();
   await radio(dialog, 'Interne training', 'Ja, niet herkenbaar').check();
   await radio(dialog, 'Website en social media', 'Nee').check();
+  await expect(dialog.getByText('Kies bij minstens één doel wat de ouder heeft beslist.')).toBeHidden();
+  await screen(page, 'toestemming-vastleggen');
   await dialog.getByRole('button', { name: 'Beslissing vastleggen' }).click();
   await expect(dialog).toBeHidden();
   await expect(current.getByRole('row', { name: /Ouderportaal/ })).toContainText('Ja, herkenbaar');
@@ -152,7 +166,7 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   await expect(newest).toContainText('Sanne de Boer');
   await expect(history.getByRole('row').filter({ hasText: 'Nieuwsbrieven' }).filter({ hasText: 'Ondertekend formulier' })).toContainText('Ja, herkenbaar');
   await expect(history.getByRole('row').filter({ hasText: 'Website en social media' })).not.toContainText('Ingetrokken'); // a first "no" is not a withdrawal
-  await expect(page.getByText('De toestemming voor Emma is vastgelegd.')).toBeHidden();
+  await dismissToast(page, 'De toestemming voor Emma is vastgelegd.');
   await screen(page, 'toestemmingen-kind');
 
   // ---- Sharing with a school: refused without written exchange consent, with the reason ---------
@@ -185,7 +199,7 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   expect(csv.split('\r\n').filter(Boolean)).toEqual(['Voornaam kind;Achternaam kind;Geboortedatum kind', 'Emma;de Boer;12-03-2023']);
   expect(csv).not.toContain('123456782');
 
-  await expect(page.getByText(/verstrekking-ggd-\d{4}-\d{2}-\d{2}\.csv is opgeslagen\./)).toBeVisible();
+  await dismissToast(page, /verstrekking-ggd-\d{4}-\d{2}-\d{2}\.csv is opgeslagen\./);
   await page.getByRole('tab', { name: 'Verstrekkingenregister' }).click();
   const register = page.getByRole('table', { name: 'Verstrekkingenregister' });
   await expect(register.getByRole('row')).toHaveCount(2);
@@ -195,7 +209,6 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   await expect(entry).toContainText('Voornaam kind, Achternaam kind, Geboortedatum kind');
   await expect(entry).toContainText('1 persoon');
   await expect(entry).toContainText(MANAGER.name);
-  await expect(page.getByText(/verstrekking-ggd-.*is opgeslagen/)).toBeHidden();
   await screen(page, 'verstrekkingenregister');
 
   // The same line in the child's own register.
@@ -211,4 +224,89 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   await expect(page.getByRole('region', { name: 'Niet in beeld' })).toContainText('Emma de Boer');
   await expect(page.getByRole('region', { name: 'Herkenbaar in beeld' })).not.toContainText('Emma de Boer');
   await screen(page, 'toestemmingen-fotolijst');
+});
+
+test('uitwisseling met school, gemeente (VVE) instellen, bezwaar marketing en de gepseudonimiseerde export', async ({ page, webApp }) => {
+  test.setTimeout(300_000);
+  await setUpLocation(page, webApp.url);
+  const { household, child } = await createFamily(page);
+
+  // ---- Written exchange consent, then the disclosure to that school is accepted -------------------
+  await page.evaluate((id) => { window.location.hash = `#/kinderen/${id}?tab=toestemmingen`; }, child.id);
+  await page.getByRole('button', { name: 'Toestemming uitwisseling vastleggen' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Toestemming uitwisseling vastleggen voor Emma' });
+  await field(dialog, 'Ontvanger').fill('Basisschool De Regenboog');
+  await radio(dialog, 'Soort ontvanger', 'School').check();
+  await field(dialog, 'Doel').fill('Overdracht naar groep 1');
+  await field(dialog, 'Welke gegevens').fill('Overdrachtsformulier en observaties');
+  await field(dialog, 'Geldig tot').fill('31-12-2099');
+  await dialog.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+  // Only written consent of the contract parent counts.
+  await expect(dialog.getByText('Alleen schriftelijke toestemming van de contractouder is geldig.')).toBeVisible();
+  await dialog.getByRole('checkbox', { name: 'De contractouder (Sanne de Boer) heeft schriftelijk toestemming gegeven' }).check();
+  await screen(page, 'uitwisseling-vastleggen');
+  await dialog.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+  await expect(dialog).toBeHidden();
+  const exchange = page.getByRole('table', { name: 'Toestemmingen voor uitwisseling van gegevens van Emma' });
+  await expect(exchange.getByRole('row').nth(1)).toContainText('Basisschool De Regenboog');
+  await expect(exchange.getByRole('row').nth(1)).toContainText('Geldig');
+
+  await page.getByRole('tab', { name: 'Verstrekkingen' }).click();
+  await page.getByRole('button', { name: 'Verstrekking aan school of zorginstelling vastleggen' }).click();
+  dialog = page.getByRole('dialog', { name: 'Verstrekking vastleggen voor Emma' });
+  await dialog.getByRole('combobox', { name: 'Ontvanger', exact: true }).fill('Basisschool De Regenboog');
+  await field(dialog, 'Welke gegevens').fill('Overdrachtsformulier');
+  await dialog.getByRole('button', { name: 'Verstrekking vastleggen' }).click();
+  await expect(dialog).toBeHidden();
+  const childRegister = page.getByRole('table', { name: 'Verstrekkingen over Emma' });
+  await expect(childRegister.getByRole('row').nth(1)).toContainText('Basisschool De Regenboog');
+  await expect(childRegister.getByRole('row').nth(1)).toContainText('Schriftelijke toestemming contractouder');
+
+  // ---- Gemeente (VVE): only the configured fields ------------------------------------------------
+  await page.getByRole('navigation').getByRole('link', { name: 'Verstrekkingen' }).click();
+  await page.getByRole('radio', { name: /Gemeente \(VVE\)/ }).check();
+  await expect(page.getByText('Stel eerst in welke gegevens de gemeente voor VVE vraagt.')).toBeVisible();
+  await page.getByRole('button', { name: 'Naar Gemeenten (VVE)' }).click();
+  await page.getByRole('button', { name: 'Gemeente toevoegen' }).click();
+  dialog = page.getByRole('dialog', { name: 'Gemeente toevoegen' });
+  await field(dialog, 'Gemeente').fill('Vianen');
+  await field(dialog, 'Gemeentelijke verordening').fill('Subsidieregeling VVE Vianen, artikel 6');
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog.getByText('Kies minstens één gegeven.')).toBeVisible();
+  await expect(dialog.getByRole('checkbox', { name: 'BSN betalende ouder' })).toHaveCount(0);
+  for (const name of ['Voornaam kind', 'Achternaam kind', 'Geboortedatum kind', 'Postcode']) await dialog.getByRole('checkbox', { name, exact: true }).check();
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Gemeenten met hun VVE-gegevens' })).toContainText('Voornaam kind, Achternaam kind, Geboortedatum kind, Postcode');
+  await dismissToast(page, 'Gemeente Vianen is opgeslagen.');
+  await screen(page, 'verstrekkingen-gemeenten');
+
+  // ---- Household page: the parents' own register lines --------------------------------------------
+  await page.evaluate((id) => { window.location.hash = `#/gezinnen/${id}`; }, household.id);
+  await expect(page.getByText('Er zijn geen gegevens van Sanne de Boer verstrekt.')).toBeVisible();
+
+  // ---- Marketing: export, objection, export again without the address ------------------------------
+  await page.getByRole('navigation').getByRole('link', { name: 'Marketing' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Marketing' })).toBeVisible();
+  const exportOnce = async () => {
+    const download = page.waitForEvent('download');
+    await field(page, 'Advertentieplatform').fill('Meta');
+    await page.getByRole('button', { name: 'Export maken' }).click();
+    return fs.readFileSync(await keep(await download, 'marketing.csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+  };
+  const sanneHash = createHash('sha256').update('sanne@example.nl').digest('hex');
+  expect(await exportOnce()).toEqual(['email', sanneHash]);
+  await expect(page.getByText('Het bestand bevat 1 gepseudonimiseerd e-mailadres.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Bezwaar vastleggen' }).click();
+  dialog = page.getByRole('dialog', { name: 'Bezwaar vastleggen' });
+  await field(dialog, 'E-mailadres').fill(' Sanne@Example.nl ');
+  await radio(dialog, 'Hoe gevraagd', 'E-mail').check();
+  await dialog.getByRole('button', { name: 'Bezwaar vastleggen' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Bezwaar tegen marketing' })).toContainText('sanne@example.nl');
+  expect(await exportOnce()).toEqual(['email']);
+  await expect(page.getByText('Het bestand bevat 0 gepseudonimiseerde e-mailadressen.')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0); // the toasts are gone before the screenshot
+  await screen(page, 'marketing');
 });

@@ -1132,7 +1132,7 @@ export const en: Catalogue = {
     intro: 'Objections to marketing and the pseudonymised export of e-mail addresses for ad platforms.',
     exportTitle: 'Pseudonymised e-mail export',
     containsTitle: 'What is in the file?',
-    contains1: 'One line per parent e-mail address: the address in lower case without spaces, hashed with SHA-256 (hexadecimal). Ad platforms can match addresses without being able to read them.',
+    contains1: 'One line per parent e-mail address: the address in lower case without spaces, turned into a SHA-256 hash (64 hexadecimal characters). Ad platforms can match addresses they already know, but the address itself is not in the file.',
     contains2: 'No names, phone numbers, addresses or data of children.',
     contains3: 'Everyone who objected and everyone whose processing is restricted is left out.',
     contains4: 'Every export is recorded in the disclosure register, with the platform as recipient.',

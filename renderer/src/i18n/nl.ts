@@ -1134,7 +1134,7 @@ export const nl = {
     intro: 'Bezwaar tegen marketing en de gepseudonimiseerde export van e-mailadressen voor advertentieplatforms.',
     exportTitle: 'Gepseudonimiseerde e-mailexport',
     containsTitle: 'Wat staat er in het bestand?',
-    contains1: 'Eén regel per e-mailadres van een ouder: het adres in kleine letters en zonder spaties, versleuteld met SHA-256 (hexadecimaal). Zo vergelijken advertentieplatforms adressen zonder ze te kunnen lezen.',
+    contains1: 'Eén regel per e-mailadres van een ouder: het adres in kleine letters en zonder spaties, omgezet in een SHA-256-hashwaarde (64 hexadecimale tekens). Advertentieplatforms kunnen zo adressen vergelijken die ze al kennen, maar het adres zelf staat niet in het bestand.',
     contains2: 'Geen namen, telefoonnummers, adressen of gegevens van kinderen.',
     contains3: 'Wie bezwaar heeft gemaakt en iedereen van wie de verwerking is beperkt, staat er niet in.',
     contains4: 'Elke export wordt vastgelegd in het verstrekkingenregister, met het platform als ontvanger.',

@@ -230,7 +230,7 @@ function RecordDialog({
   const { t } = useTranslation();
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
-  const { control, handleSubmit, setError, formState } = useForm({
+  const { control, handleSubmit, setError, clearErrors, formState } = useForm({
     resolver: zodResolver(RecordForm),
     defaultValues: {
       childId: overview.childId,
@@ -290,7 +290,11 @@ function RecordDialog({
                   label={t(`consents.purposes.${purpose}`)}
                   description={t(`consents.explanations.${purpose}`)}
                   value={field.value}
-                  onChange={field.onChange}
+                  onChange={(value) => {
+                    field.onChange(value);
+                    // The "at least one purpose" error belongs to all four groups together.
+                    clearErrors('choices');
+                  }}
                 >
                   <Group gap="lg" mt="xs">
                     <Radio value="keep" label={t('consents.keep', { current: t(`consents.permission.${currentOf(purpose)}`) })} />

@@ -19,6 +19,8 @@ import { formatDate } from '../children/format';
 import { useApiMutation } from '../children/mutations';
 
 const RECIPIENT_TYPES = ExchangeConsentInput.shape.recipientType.options;
+type RecipientType = (typeof RECIPIENT_TYPES)[number];
+const isRecipientType = (value: string): value is RecipientType => RECIPIENT_TYPES.some((type) => type === value);
 
 /**
  * Toestemming voor uitwisseling met een school of zorginstelling: per recipient, written, given by
@@ -74,7 +76,7 @@ export function ExchangeSection({ childId, childName, contractParent }: { childI
                       {consent.recipientName}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {t(`exchange.types.${consent.recipientType as (typeof RECIPIENT_TYPES)[number]}`)}
+                      {isRecipientType(consent.recipientType) ? t(`exchange.types.${consent.recipientType}`) : consent.recipientType}
                     </Text>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{consent.purpose}</Table.Td>

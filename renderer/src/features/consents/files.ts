@@ -19,13 +19,14 @@ export function useFileDownload<M extends FileMethod>(method: M, options: { onSa
   return useMutation<{ file: MethodOutput<M>; saved: boolean }, ApiCallError, MethodInput<M>>({
     mutationFn: async (input) => {
       const file = await call(method, input);
+      // FileMethod guarantees these two fields; TypeScript cannot resolve MethodOutput<M> for a generic M.
       const { fileName, base64 } = file as { fileName: string; base64: string };
       return { file, saved: await saveFile(fileName, base64) };
     },
     onSuccess: ({ file, saved }) => {
       void refreshClientData();
       if (!saved) return;
-      notify({ title: t('files.savedTitle'), message: t('files.saved', { fileName: (file as { fileName: string }).fileName }) });
+      notify({ title: t('files.savedTitle'), message: t('files.saved', { fileName: (file as { fileName: string }).fileName }) }); // see above
       options.onSaved?.(file);
     },
   });

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { MunicipalityInput } from '../../../../shared/api/consents.schemas';
+import { MunicipalityInput, type Municipality as MunicipalitySchema } from '../../../../shared/api/consents.schemas';
 import { VVE_ALLOWED_FIELDS } from '../../../../shared/domain/disclosures';
 import { applyServerErrors, errorMessage } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
@@ -15,7 +15,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { useNotify } from '../../components/Notifications';
 import { useApiMutation } from '../children/mutations';
 
-type Municipality = z.output<typeof MunicipalityInput> & { id: string };
+type Municipality = z.infer<typeof MunicipalitySchema>;
 
 /**
  * Gemeenten (VVE): per municipality the fields its regulation requires for early-education
