@@ -284,6 +284,7 @@ test('uitwisseling met school, gemeente (VVE) instellen, bezwaar marketing en de
   // ---- Household page: the parents' own register lines --------------------------------------------
   await page.evaluate((id) => { window.location.hash = `#/gezinnen/${id}`; }, household.id);
   await expect(page.getByText('Er zijn geen gegevens van Sanne de Boer verstrekt.')).toBeVisible();
+  await screen(page, 'gezin-verstrekkingen');
 
   // ---- Marketing: export, objection, export again without the address ------------------------------
   await page.getByRole('navigation').getByRole('link', { name: 'Marketing' }).click();
