@@ -5,7 +5,7 @@ import { addMonths } from './requests';
  * (art. 15) must name them: purpose, legal basis, source, retention. The same list drives the
  * access report, the erasure preview and the portability export.
  */
-export type RetentionRule = 'contract_7y' | 'during_contract' | 'until_withdrawn' | 'to_honour_objection';
+export type RetentionRule = 'contract_7y' | 'during_contract' | 'until_withdrawn' | 'to_honour_objection' | 'meldcode_2y';
 
 export interface CategoryDef {
   label: string;
@@ -108,12 +108,19 @@ export const CATEGORIES = {
     source: 'Van de contractouder',
     rule: 'until_withdrawn',
   },
+  child_meldcode: {
+    label: 'Meldcodedossier (meldcode huiselijk geweld en kindermishandeling)',
+    purpose: 'De veiligheid van het kind: handelen volgens de meldcode',
+    legalBasis: 'Wettelijke verplichting (Wet verplichte meldcode huiselijk geweld en kindermishandeling)',
+    source: 'Van onze medewerkers en de aandachtsfunctionaris',
+    rule: 'meldcode_2y',
+  },
 } as const satisfies Record<string, CategoryDef>;
 export type CategoryKey = keyof typeof CATEGORIES;
 
 export const PARENT_CATEGORIES: readonly CategoryKey[] = ['parent_identity', 'parent_contact', 'parent_bsn', 'household_financial', 'parent_marketing', 'marketing_objection'];
 export const OTHER_PARENT_CATEGORIES: readonly CategoryKey[] = ['other_parent', 'parent_marketing', 'marketing_objection'];
-export const CHILD_CATEGORIES: readonly CategoryKey[] = ['child_identity', 'child_bsn', 'child_contracts', 'child_medical', 'child_pickup', 'child_consents'];
+export const CHILD_CATEGORIES: readonly CategoryKey[] = ['child_identity', 'child_bsn', 'child_contracts', 'child_medical', 'child_pickup', 'child_consents', 'child_meldcode'];
 
 export const RULE_TEXT: Record<RetentionRule, { rule: string; legalBasis: string }> = {
   contract_7y: {
@@ -123,6 +130,7 @@ export const RULE_TEXT: Record<RetentionRule, { rule: string; legalBasis: string
   during_contract: { rule: 'Zolang de opvang loopt, tot het einde van het contract', legalBasis: 'Uitvoering van de overeenkomst' },
   until_withdrawn: { rule: 'Tot intrekking, bezwaar of een verzoek om verwijdering', legalBasis: 'Toestemming of gerechtvaardigd belang' },
   to_honour_objection: { rule: 'Zolang nodig om het bezwaar te kunnen respecteren', legalBasis: 'Wettelijke verplichting (AVG artikel 21)' },
+  meldcode_2y: { rule: 'Meldcodedossier: 2 jaar na het afsluiten, daarna vernietigd', legalBasis: 'Wettelijke verplichting (Wet verplichte meldcode huiselijk geweld en kindermishandeling)' },
 };
 
 /** The contract facts that start the retention clocks (for a parent: all contracts of the household). */
@@ -135,6 +143,16 @@ export interface ContractFacts {
   lastEnd: string | null;
 }
 
+/** Meldcode case files about the person: destroyed on their own clock (closing date + 2 years). */
+export interface MeldcodeFacts {
+  cases: number;
+  /** A case still open: its destruction date is not known yet. */
+  open: boolean;
+  /** Latest destruction date of the closed cases. */
+  destroyOn: string | null;
+}
+export const NO_MELDCODE: MeldcodeFacts = { cases: 0, open: false, destroyOn: null };
+
 export interface Retention {
   erasableNow: boolean;
   keptUntil: string | null;
@@ -143,8 +161,12 @@ export interface Retention {
 export const addYears = (iso: string, years: number) => addMonths(iso, years * 12);
 
 /** Until when a category must or may be kept; "erasable now" when that day has passed. */
-export function retentionOf(rule: RetentionRule, facts: ContractFacts, today: string): Retention {
+export function retentionOf(rule: RetentionRule, facts: ContractFacts, today: string, meldcode: MeldcodeFacts = NO_MELDCODE): Retention {
   switch (rule) {
+    case 'meldcode_2y':
+      if (meldcode.cases === 0) return { erasableNow: true, keptUntil: null };
+      if (meldcode.open) return { erasableNow: false, keptUntil: null };
+      return meldcode.destroyOn! < today ? { erasableNow: true, keptUntil: null } : { erasableNow: false, keptUntil: meldcode.destroyOn };
     case 'contract_7y':
     case 'during_contract': {
       if (!facts.anyContract) return { erasableNow: true, keptUntil: null };
@@ -163,4 +185,15 @@ export function contractFacts(contracts: { end_date: string | null }[]): Contrac
   if (contracts.length === 0) return { anyContract: false, openEnded: false, lastEnd: null };
   if (contracts.some((c) => c.end_date === null)) return { anyContract: true, openEnded: true, lastEnd: null };
   return { anyContract: true, openEnded: false, lastEnd: contracts.map((c) => c.end_date!).sort().at(-1)! };
+}
+
+/**
+ * A child with a meldcode case file cannot be removed before the case is destroyed (the case file
+ * needs to know whom it is about): the identity is kept at least that long.
+ */
+export function heldByMeldcode(r: Retention, meldcode: MeldcodeFacts, today: string): Retention {
+  if (meldcode.cases === 0 || (!meldcode.open && meldcode.destroyOn! < today)) return r;
+  if (meldcode.open) return { erasableNow: false, keptUntil: null };
+  const until = r.keptUntil && r.keptUntil > meldcode.destroyOn! ? r.keptUntil : meldcode.destroyOn!;
+  return { erasableNow: false, keptUntil: until };
 }

@@ -48,9 +48,6 @@ export function addMonths(iso: string, months: number): string {
   return format(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
-/** `dd-mm-jjjj`, as dates are written in Dutch letters. */
-export const nlDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
-
 export function addDays(iso: string, days: number): string {
   const [y, m, d] = parse(iso);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);

@@ -142,6 +142,46 @@ describe('access report (inzage)', () => {
   });
 });
 
+describe('meldcode information in an answer', () => {
+  it('only on the aandachtsfunctionaris’ recorded decision, and never who reported the concern', async () => {
+    const { backend } = await location();
+    const setup = await backend.ok('app.status', {});
+    const { child, contractParent } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
+    const file = await backend.ok('meldcode.open', { route: 'huiselijk', childId: child.id, openedOn: '2026-10-01' });
+    await backend.ok('meldcode.addEntry', { caseId: file.id, kind: 'signal', occurredOn: '2026-10-01', payload: { observation: 'Blauwe plek op de arm', observedBy: 'Petra Melder' } });
+    await backend.ok('meldcode.addEntry', { caseId: file.id, kind: 'consultation', occurredOn: '2026-10-02', payload: { consultedWith: 'colleague', consultedName: 'Karin Collega', advice: 'Gesprek met ouder voeren' } });
+
+    const access = await request(backend, { kind: 'access', subjectType: 'child', subjectId: child.id, requesterParentId: contractParent.id });
+    const waiting = await backend.err('requests.accessReport', { id: access.id });
+    expect(waiting.code).toBe('CONFLICT');
+    expect(waiting.message).toMatch(/De aandachtsfunctionaris legt eerst vast/);
+    // A manager without the officer role may not decide.
+    expect((await backend.err('requests.meldcodeDecision', { id: access.id, decision: 'include', reason: 'x' })).message).toMatch(/^Alleen de aandachtsfunctionaris/);
+
+    await backend.ok('users.update', { id: setup.session!.userId, name: setup.session!.name, roles: ['manager', 'meldcodeOfficer'] });
+    const decided = await backend.ok('requests.meldcodeDecision', { id: access.id, decision: 'include', reason: 'Hulp loopt; inzage schaadt het kind niet' });
+    expect(decided.meldcode).toMatchObject({ decision: 'include', decidedByName: 'Anna de Vries' });
+    const included = readPdf(await backend.ok('requests.accessReport', { id: access.id })).replace(/\s+/g, ' ');
+    expect(included).toContain('Meldcodedossier: geopend op 01-10-2026, nog open');
+    expect(included).toContain('Blauwe plek op de arm');
+    expect(included).toContain('Gesprek met ouder voeren');
+    // Who observed the signal and who was consulted stay out (the entries' author is the signing manager here).
+    for (const name of ['Petra', 'Melder', 'Karin', 'Collega']) expect(included, name).not.toContain(name);
+
+    const other = await request(backend, { kind: 'access', subjectType: 'child', subjectId: child.id, requesterParentId: contractParent.id });
+    await backend.ok('requests.meldcodeDecision', { id: other.id, decision: 'exclude', reason: 'Veiligheid van het kind' });
+    const excluded = readPdf(await backend.ok('requests.accessReport', { id: other.id })).replace(/\s+/g, ' ');
+    expect(excluded).not.toMatch(/[Mm]eldcode/);
+    expect(excluded).not.toContain('Blauwe plek');
+
+    // The child cannot be erased while the case file exists; its identity is kept.
+    const erasure = await request(backend, { kind: 'erasure', subjectType: 'child', subjectId: child.id, requesterParentId: contractParent.id });
+    const preview = await backend.ok('requests.erasurePreview', { id: erasure.id });
+    expect(preview.categories.find((c) => c.category === 'child_meldcode')).toMatchObject({ erasableNow: false, keptUntil: null });
+    expect((await backend.err('requests.erase', { id: erasure.id })).code).toBe('CONFLICT');
+  });
+});
+
 describe('portability (dataportabiliteit)', () => {
   it('JSON validates against the published schema and round-trips into an empty location; CSV bundle and PDF summary', async () => {
     const published = JSON.parse(fs.readFileSync(path.join(ROOT, 'shared/portability/portability.schema.json'), 'utf8')) as object;

@@ -1,7 +1,7 @@
 import { DISCLOSURE_FIELDS } from '../../../shared/domain/disclosures';
 import { CATEGORIES, RULE_TEXT } from '../../../shared/domain/personalData';
 import type { PersonDossier } from '../modules/requests/personalData';
-import { nlDate } from '../../../shared/domain/requests';
+import { nlDate } from '../../../shared/domain/dates';
 import { LetterWriter, type LetterHead } from './letter';
 
 /** Register lines store field keys (or, for a school, a description): shown in Dutch. */

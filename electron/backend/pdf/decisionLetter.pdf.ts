@@ -1,5 +1,6 @@
 import type { CategoryRetention, Decision } from '../../../shared/api/requests.schemas';
-import { REQUEST_KIND_LABEL, nlDate, type RequestKind } from '../../../shared/domain/requests';
+import { nlDate } from '../../../shared/domain/dates';
+import { REQUEST_KIND_LABEL, type RequestKind } from '../../../shared/domain/requests';
 import { writeComplaint, writeRights } from './accessReport.pdf';
 import { LetterWriter, type LetterHead } from './letter';
 

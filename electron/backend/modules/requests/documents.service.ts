@@ -1,13 +1,14 @@
 import { AppError } from '../../../../shared/api/result';
 import { Decision } from '../../../../shared/api/requests.schemas';
-import { REQUEST_KIND_LABEL, nlDate } from '../../../../shared/domain/requests';
+import { nlDate } from '../../../../shared/domain/dates';
+import { REQUEST_KIND_LABEL } from '../../../../shared/domain/requests';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, SubjectRequestRow } from '../../db/schema';
 import { renderAccessReport } from '../../pdf/accessReport.pdf';
 import { renderDecisionLetter } from '../../pdf/decisionLetter.pdf';
 import type { LetterHead } from '../../pdf/letter';
 import { getLocation } from '../location/location.repository';
-import { dossiersFor } from './personalData';
+import { dossiersFor, meldcodeDisclosureFor } from './personalData';
 import { requireRequest } from './requests.service';
 
 export const requestReference = (row: { id: string }) => `AVG-${row.id.slice(-8).toUpperCase()}`;
@@ -25,6 +26,10 @@ export async function letterHead(db: DbOrTrx, row: SubjectRequestRow, title: str
   };
 }
 
+/** Meldcode categories appear in a letter only on the aandachtsfunctionaris' decision to include them. */
+const withoutUndisclosedMeldcode = (d: Decision, meldcode: SubjectRequestRow['meldcode_decision']): Decision =>
+  meldcode === 'include' ? d : { ...d, erased: d.erased.filter((c) => c.category !== 'child_meldcode'), kept: d.kept.filter((c) => c.category !== 'child_meldcode') };
+
 const extensionOf = (row: SubjectRequestRow) => (row.extended_months > 0 ? { months: row.extended_months, reason: row.extension_reason ?? '' } : null);
 
 /** The inzageverslag PDF. Reading it out counts as access to BSN and medical data: audited. */
@@ -32,7 +37,7 @@ export async function accessReport(core: AppCore, session: Session, id: string, 
   const db = core.db();
   const row = await requireRequest(db, id);
   if (row.kind !== 'access') throw new AppError('VALIDATION', 'Een inzageverslag hoort bij een verzoek om inzage.');
-  const dossiers = await dossiersFor(db, row, today);
+  const dossiers = await dossiersFor(db, row, today, await meldcodeDisclosureFor(db, row));
   const pdf = await renderAccessReport(core.options.resourcesDir, {
     head: await letterHead(db, row, 'Inzage in uw persoonsgegevens', today),
     receivedOn: row.received_on,
@@ -54,7 +59,7 @@ export async function decisionLetter(core: AppCore, session: Session, id: string
     kind: row.kind,
     receivedOn: row.received_on,
     extension: extensionOf(row),
-    decision: Decision.parse(JSON.parse(row.decision)),
+    decision: withoutUndisclosedMeldcode(Decision.parse(JSON.parse(row.decision)), row.meldcode_decision),
     signedBy: session.name,
   });
   await core.audit({ userId: session.userId, action: 'requests.letter', entity: 'subjectRequest', entityId: row.id });

@@ -7,13 +7,15 @@ import type { DbOrTrx, Trx } from '../../db/schema';
 import { queueErasure, requeueAfterErasure } from '../../sync/outbox';
 import { appendAudit } from '../audit/audit.service';
 import { recordOptOut } from '../disclosures/disclosures.service';
-import { categoryRetention, childDossier, parentDossier, type PersonDossier } from './personalData';
+import { destroyCase } from '../meldcode/meldcode.service';
+import { categoryRetention, childDossier, meldcodeDisclosureFor, parentDossier, type PersonDossier } from './personalData';
 import { closeRequest, requireOpen, requireRequest } from './requests.service';
 import { createRecipientTasks } from './restriction.service';
 
 /** The request's own subject only (erasure of a child is its own request by the contract parent). */
+/** The manager sees meldcode files in the preview (meldcode.access); the letter shows them only on the officer's decision. */
 const dossierOf = (db: DbOrTrx, row: { subject_type: 'parent' | 'child'; subject_id: string }, today: string) =>
-  row.subject_type === 'child' ? childDossier(db, row.subject_id, today) : parentDossier(db, row.subject_id, today);
+  row.subject_type === 'child' ? childDossier(db, row.subject_id, today, 'include') : parentDossier(db, row.subject_id, today);
 
 /** Categories that hold data, each with what may happen to it now. */
 const withData = (dossier: PersonDossier): CategoryRetention[] => dossier.categories.filter((c) => c.items.length > 0).map(categoryRetention);
@@ -123,6 +125,10 @@ const ERASERS: Record<CategoryKey, Eraser> = {
     await deleteRows(trx, 'consent_form_returns', await idsOf(trx, 'consent_form_returns', c.id), now);
     await deleteRows(trx, 'exchange_consents', await idsOf(trx, 'exchange_consents', c.id), now);
   },
+  // Only reachable after the destruction date: the case file goes as the retention rules say.
+  child_meldcode: async (trx, c, { now }) => {
+    for (const { id } of await trx.selectFrom('meldcode_cases').select('id').where('child_id', '=', c.id).execute()) await destroyCase(trx, id, now);
+  },
   child_identity: async (trx, c, { now }) => {
     // Everything else of the child first (its contracts and tasks), then the child itself.
     await deleteChildContracts(trx, c.id, now);
@@ -144,6 +150,7 @@ export async function executeErasure(core: AppCore, session: Session, id: string
   await core.transaction(async (trx) => {
     const row = await requireRequest(trx, id);
     requireOpen(row, ['erasure']);
+    await meldcodeDisclosureFor(trx, row);
     const person = await dossierOf(trx, row, today);
     const categories = withData(person);
     const erased = categories.filter((c) => c.erasableNow);

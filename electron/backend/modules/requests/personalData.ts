@@ -1,18 +1,22 @@
 import { AppError } from '../../../../shared/api/result';
 import type { DisclosureEntry } from '../../../../shared/api/consents.schemas';
 import { PURPOSE_LABEL } from '../../../../shared/domain/consents';
+import { meldcodeDestructionDate } from '../../../../shared/domain/meldcode';
 import { displayName } from '../../../../shared/domain/names';
-import { nlDate } from '../../../../shared/domain/requests';
+import { nlDate } from '../../../../shared/domain/dates';
 import {
   CATEGORIES,
   CHILD_CATEGORIES,
   OTHER_PARENT_CATEGORIES,
   PARENT_CATEGORIES,
   RULE_TEXT,
+  NO_MELDCODE,
   contractFacts,
+  heldByMeldcode,
   retentionOf,
   type CategoryKey,
   type ContractFacts,
+  type MeldcodeFacts,
   type Retention,
 } from '../../../../shared/domain/personalData';
 import { formatIban } from '../../../../shared/validation/iban';
@@ -61,8 +65,68 @@ async function bsnCheckText(db: DbOrTrx, subjectType: 'parent' | 'child', id: st
   return checks.map((c) => `Gecontroleerd met ${CHECK_METHOD[c.method]} op ${nlDate(c.checked_on)} door ${c.checked_by_name}`);
 }
 
-function blocks(keys: readonly CategoryKey[], items: Partial<Record<CategoryKey, DataItem[]>>, facts: ContractFacts, today: string): CategoryBlock[] {
-  return keys.map((key) => ({ key, items: items[key] ?? [], retention: retentionOf(CATEGORIES[key].rule, facts, today) }));
+function blocks(keys: readonly CategoryKey[], items: Partial<Record<CategoryKey, DataItem[]>>, facts: ContractFacts, today: string, meldcode: MeldcodeFacts = NO_MELDCODE): CategoryBlock[] {
+  return keys.map((key) => {
+    const retention = retentionOf(CATEGORIES[key].rule, facts, today, meldcode);
+    return { key, items: items[key] ?? [], retention: key === 'child_identity' ? heldByMeldcode(retention, meldcode, today) : retention };
+  });
+}
+
+/**
+ * Whether meldcode information may appear: only on the aandachtsfunctionaris' recorded decision
+ * ('include'); otherwise the category is left out entirely. Retention still counts the case files.
+ */
+export type MeldcodeDisclosure = 'include' | 'omit';
+
+const STEP_TEXT: Record<string, string> = {
+  signal: 'Stap 1 — signaal',
+  consultation: 'Stap 2 — consultatie of advies',
+  parent_conversation: 'Stap 3 — gesprek met de ouder',
+  parent_conversation_skipped: 'Stap 3 — gesprek met de ouder niet gevoerd',
+  vertrouwensinspecteur: 'Stap 3 — overleg vertrouwensinspecteur',
+  weighing: 'Stap 4 — weging',
+  decision: 'Stap 5 — besluit',
+  correction: 'Correctie',
+};
+const OUTCOME_TEXT: Record<string, string> = { help: 'hulp organiseren', report: 'melden bij Veilig Thuis', both: 'hulp organiseren en melden bij Veilig Thuis' };
+
+/**
+ * The content of an entry without any name: never who observed or reported a concern, who was
+ * consulted, who held a conversation or decided (authors included).
+ */
+function meldcodeEntryText(kind: string, payloadJson: string): string {
+  const p = JSON.parse(payloadJson) as Record<string, unknown>;
+  const text = (key: string) => (typeof p[key] === 'string' ? (p[key] as string) : '');
+  switch (kind) {
+    case 'signal':
+      return text('observation');
+    case 'consultation':
+    case 'vertrouwensinspecteur':
+      return text('advice');
+    case 'parent_conversation':
+      return text('summary');
+    case 'parent_conversation_skipped':
+      return text('reason');
+    case 'weighing':
+      return text('explanation');
+    case 'decision':
+      return [OUTCOME_TEXT[text('outcome')] ?? '', text('helpDescription'), text('explanation')].filter(Boolean).join('; ');
+    default:
+      return text('text');
+  }
+}
+
+async function meldcodeOf(db: DbOrTrx, childId: string, disclose: MeldcodeDisclosure) {
+  const cases = await db.selectFrom('meldcode_cases').select(['id', 'status', 'opened_on', 'closed_on']).where('child_id', '=', childId).orderBy('opened_on').execute();
+  const closed = cases.filter((c) => c.closed_on).map((c) => meldcodeDestructionDate(c.closed_on!));
+  const facts: MeldcodeFacts = { cases: cases.length, open: cases.some((c) => c.status === 'open'), destroyOn: closed.sort().at(-1) ?? null };
+  if (disclose === 'omit' || cases.length === 0) return { facts, items: [] as DataItem[] };
+  const entries = await db.selectFrom('meldcode_entries').select(['case_id', 'kind', 'occurred_on', 'payload']).where('case_id', 'in', cases.map((c) => c.id)).orderBy('created_at').execute();
+  const items = cases.flatMap((c) => [
+    { label: 'Meldcodedossier', value: `geopend op ${nlDate(c.opened_on)}${c.closed_on ? `, gesloten op ${nlDate(c.closed_on)}, wordt vernietigd op ${nlDate(meldcodeDestructionDate(c.closed_on))}` : ', nog open'}` },
+    ...entries.filter((e) => e.case_id === c.id).map((e) => ({ label: `${STEP_TEXT[e.kind] ?? e.kind} (${nlDate(e.occurred_on)})`, value: meldcodeEntryText(e.kind, e.payload) })),
+  ]);
+  return { facts, items };
 }
 
 export async function parentDossier(db: DbOrTrx, parentId: string, today: string): Promise<PersonDossier> {
@@ -106,7 +170,7 @@ export async function parentDossier(db: DbOrTrx, parentId: string, today: string
   };
 }
 
-export async function childDossier(db: DbOrTrx, childId: string, today: string): Promise<PersonDossier> {
+export async function childDossier(db: DbOrTrx, childId: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
   const child = await db.selectFrom('children').selectAll().where('id', '=', childId).executeTakeFirst();
   if (!child) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
   const [contracts, medical, persons, bans, identifications, photo, exchange, parents] = await Promise.all([
@@ -120,6 +184,7 @@ export async function childDossier(db: DbOrTrx, childId: string, today: string):
     db.selectFrom('parents').select(['id', 'first_name', 'surname_prefix', 'surname']).where('household_id', '=', child.household_id).execute(),
   ]);
   const facts = contractFacts(contracts);
+  const meldcode = await meldcodeOf(db, childId, disclose);
   const parentName = (id: string) => {
     const p = parents.find((x) => x.id === id);
     return p ? displayName({ firstName: p.first_name, surnamePrefix: p.surname_prefix, surname: p.surname }) : 'contractouder';
@@ -156,14 +221,16 @@ export async function childDossier(db: DbOrTrx, childId: string, today: string):
         value: `${e.data_description}; doel: ${e.purpose}; gegeven ${nlDate(e.given_on)}, geldig tot ${nlDate(e.valid_until)}${e.withdrawn_on ? `; ingetrokken ${nlDate(e.withdrawn_on)}` : ''}`,
       })),
     ],
+    child_meldcode: meldcode.items,
   };
+  const keys = disclose === 'include' ? CHILD_CATEGORIES : CHILD_CATEGORIES.filter((k) => k !== 'child_meldcode');
   return {
     type: 'child',
     id: child.id,
     name: displayName({ firstName: child.first_name, surnamePrefix: child.surname_prefix, surname: child.surname }),
     householdId: child.household_id,
     facts,
-    categories: blocks(CHILD_CATEGORIES, items, facts, today),
+    categories: blocks(keys, items, facts, today, meldcode.facts),
     recipients: await disclosureRegister(db, { subjectType: 'child', subjectId: child.id }),
   };
 }
@@ -172,11 +239,29 @@ export async function childDossier(db: DbOrTrx, childId: string, today: string):
  * The dossiers an answer covers: the person, and — when a contract parent asks about themself —
  * also their children, whose rights the contract parent exercises. Never anyone else.
  */
-export async function dossiersFor(db: DbOrTrx, subject: { subject_type: 'parent' | 'child'; subject_id: string }, today: string): Promise<PersonDossier[]> {
-  if (subject.subject_type === 'child') return [await childDossier(db, subject.subject_id, today)];
+export async function dossiersFor(db: DbOrTrx, subject: { subject_type: 'parent' | 'child'; subject_id: string }, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier[]> {
+  if (subject.subject_type === 'child') return [await childDossier(db, subject.subject_id, today, disclose)];
   const parent = await parentDossier(db, subject.subject_id, today);
   const isContractParent = parent.categories.some((c) => c.key === 'parent_identity');
   if (!isContractParent) return [parent];
   const children = await db.selectFrom('children').select('id').where('household_id', '=', parent.householdId).orderBy('birth_date').execute();
-  return [parent, ...(await Promise.all(children.map((c) => childDossier(db, c.id, today))))];
+  return [parent, ...(await Promise.all(children.map((c) => childDossier(db, c.id, today, disclose))))];
+}
+
+/**
+ * What a document may say about meldcode files: nothing unless the aandachtsfunctionaris decided
+ * for this request. When the people in scope have a case file and nobody decided yet, the
+ * document waits for that decision.
+ */
+export async function meldcodeDisclosureFor(
+  db: DbOrTrx,
+  row: { subject_type: 'parent' | 'child'; subject_id: string; household_id: string; meldcode_decision: 'include' | 'exclude' | null },
+): Promise<MeldcodeDisclosure> {
+  let cases = db.selectFrom('meldcode_cases').innerJoin('children', 'children.id', 'meldcode_cases.child_id').select('meldcode_cases.id');
+  cases = row.subject_type === 'child' ? cases.where('children.id', '=', row.subject_id) : cases.where('children.household_id', '=', row.household_id);
+  if (!(await cases.executeTakeFirst())) return 'omit';
+  if (!row.meldcode_decision) {
+    throw new AppError('CONFLICT', 'Over dit kind bestaat een meldcodedossier. De aandachtsfunctionaris legt eerst vast of die informatie in het antwoord mag; daarna kunt u verder.');
+  }
+  return row.meldcode_decision === 'include' ? 'include' : 'omit';
 }

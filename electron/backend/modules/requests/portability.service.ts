@@ -5,7 +5,7 @@ import type { ExportBundle } from '../../../../shared/api/requests.schemas';
 import { AppError } from '../../../../shared/api/result';
 import { CHANNEL_LABEL, PURPOSE_LABEL } from '../../../../shared/domain/consents';
 import { displayName } from '../../../../shared/domain/names';
-import { nlDate } from '../../../../shared/domain/requests';
+import { nlDate } from '../../../../shared/domain/dates';
 import { PORTABILITY_FORMAT, PORTABILITY_VERSION, PortabilityExport } from '../../../../shared/portability/portability';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, Trx } from '../../db/schema';

@@ -178,10 +178,12 @@ export async function extendRequest(core: AppCore, session: Session, input: z.ou
   });
 }
 
+/** Only the aandachtsfunctionaris decides (a manager who is also the officer holds both roles). */
 export async function recordMeldcodeDecision(core: AppCore, session: Session, input: z.output<typeof MeldcodeDecisionInput>): Promise<void> {
+  if (!session.roles.includes('meldcodeOfficer')) throw new AppError('FORBIDDEN', 'Alleen de aandachtsfunctionaris beslist of meldcode-informatie in het antwoord mag.');
   await core.transaction(async (trx) => {
     const row = await requireRequest(trx, input.id);
-    requireOpen(row, ['access']);
+    requireOpen(row, ['access', 'erasure']);
     await updateRequestRow(trx, row.id, {
       meldcode_decision: input.decision,
       meldcode_decision_reason: input.reason,

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../../shared/api/result';
-import { nlDate } from '../../../../shared/domain/requests';
+import { nlDate } from '../../../../shared/domain/dates';
 import type { AppCore, Session } from '../../core';
 import type { SubjectRequestRow, Trx } from '../../db/schema';
 import { queueUpsert } from '../../sync/outbox';
