@@ -86,6 +86,23 @@ async function main() {
     return true;
   });
 
+  // Dataportabiliteit: the manager picks a folder; the bundle goes into a new subfolder there.
+  ipcMain.handle('save-folder', async (event, folderName: unknown, files: unknown) => {
+    if (!isAppFrame(event.senderFrame?.url) || typeof folderName !== 'string' || !Array.isArray(files)) return false;
+    const valid = files.filter((f): f is { fileName: string; base64: string } => typeof f?.fileName === 'string' && typeof f?.base64 === 'string');
+    if (valid.length !== files.length) return false;
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options = { title: 'Map kiezen', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    if (result.canceled || !result.filePaths[0]) return false;
+    // Names come from the renderer: only their base name is used, so nothing is written outside the folder.
+    const target = path.join(result.filePaths[0], path.basename(folderName));
+    fs.mkdirSync(target, { recursive: true });
+    for (const file of valid) fs.writeFileSync(path.join(target, path.basename(file.fileName)), Buffer.from(file.base64, 'base64'));
+    void shell.openPath(target);
+    return true;
+  });
+
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
   const window = new BrowserWindow({
@@ -96,7 +113,7 @@ async function main() {
     title: 'Kinderopvang — locatie',
     show: false,
     webPreferences: {
-      // Reviewed: the preload exposes only `api.call` and `api.saveFile` (electron/preload/index.ts).
+      // Reviewed: the preload exposes only `api.call`, `api.saveFile` and `api.saveFolder` (electron/preload/index.ts).
       preload: path.join(__dirname, '..', 'preload', 'index.js'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,

@@ -5,6 +5,7 @@ import type { DesktopBridge } from '../../shared/api/bridge';
 const api: DesktopBridge = {
   call: (method, input) => ipcRenderer.invoke('api', method, input),
   saveFile: (fileName, base64) => ipcRenderer.invoke('save-file', fileName, base64),
+  saveFolder: (folderName, files) => ipcRenderer.invoke('save-folder', folderName, files),
 };
 
 contextBridge.exposeInMainWorld('api', api);

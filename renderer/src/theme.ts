@@ -36,6 +36,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
     '--mantine-color-green-light-color': '#1e7032',
     '--mantine-color-teal-light-color': '#06664a',
+    '--mantine-color-orange-light-color': '#8a3a00',
     '--mantine-color-red-filled': 'var(--mantine-color-red-9)',
     '--mantine-color-red-filled-hover': '#a51f1f',
   },

@@ -91,9 +91,8 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   return output.data as MethodOutput<M>;
 }
 
-/** Saves a file the backend produced (PDF). Electron asks where; the browser downloads it. */
-export async function saveFile(fileName: string, base64: string): Promise<boolean> {
-  if (window.api) return window.api.saveFile(fileName, base64);
+/** Offers bytes as a browser download (web mode). */
+function download(fileName: string, base64: string) {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -107,5 +106,21 @@ export async function saveFile(fileName: string, base64: string): Promise<boolea
   link.remove();
   // Give the browser time to start the download before the object URL is released.
   setTimeout(() => { URL.revokeObjectURL(url); }, 10_000);
+}
+
+/** Saves a file the backend produced (PDF). Electron asks where; the browser downloads it. */
+export async function saveFile(fileName: string, base64: string): Promise<boolean> {
+  if (window.api) return window.api.saveFile(fileName, base64);
+  download(fileName, base64);
+  return true;
+}
+
+/**
+ * Saves several files together (dataportabiliteit). Electron asks for a folder and writes them in
+ * a new subfolder; the browser downloads each file, named after the folder.
+ */
+export async function saveFolder(folderName: string, files: { fileName: string; base64: string }[]): Promise<boolean> {
+  if (window.api) return window.api.saveFolder(folderName, files);
+  for (const file of files) download(`${folderName}-${file.fileName}`, file.base64);
   return true;
 }

@@ -5,9 +5,9 @@ import { queryClient } from '../../api/queries';
 
 /**
  * Reads that show client data. After any change to households, children, contracts, pickup, the
- * waiting list, consents or disclosures these are refetched (only the ones on screen actually run).
- * `medical.get` is left out on purpose: every read of it is audit-logged, so it is only read when
- * the user asks.
+ * waiting list, consents, disclosures or an AVG-verzoek these are refetched (only the ones on screen
+ * actually run). `medical.get` is left out on purpose: every read of it is audit-logged, so it is
+ * only read when the user asks.
  */
 const CLIENT_READS: ReadonlySet<string> = new Set<MethodName>([
   'households.get',
@@ -26,6 +26,9 @@ const CLIENT_READS: ReadonlySet<string> = new Set<MethodName>([
   'disclosures.register',
   'municipalities.list',
   'marketing.optOuts',
+  'requests.list',
+  'requests.get',
+  'requests.due',
 ]);
 
 export const refreshClientData = () =>

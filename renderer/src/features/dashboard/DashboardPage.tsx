@@ -9,6 +9,7 @@ import { RoleBadges } from '../../components/RoleBadges';
 import { useFormat } from '../../lib/format';
 import { useCan, useSession } from '../auth/session';
 import { ClientsDashboard } from '../children/ClientsDashboard';
+import { RequestsDueCard } from '../requests/RequestsDueCard';
 
 /** Overzicht: who you are, your session, and shortcuts to what your roles allow. */
 export function DashboardPage() {
@@ -28,6 +29,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={t('dashboard.title', { name: session.name })} intro={t('dashboard.subtitle', { location: session.locationName })} />
+      {may('requests.manage') && <RequestsDueCard />}
       <ClientsDashboard />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder padding="lg">

@@ -14,6 +14,8 @@ import { HeadOfficePage } from '../sync/HeadOfficePage';
 import { MarketingPage } from '../marketing/MarketingPage';
 import { HEAD_OFFICE_PATH } from '../sync/syncStatus';
 import { UsersPage } from '../users/UsersPage';
+import { RequestPage } from '../requests/RequestPage';
+import { RequestsPage } from '../requests/RequestsPage';
 import { PlacementPage } from '../waitlist/PlacementPage';
 import { WaitlistPage } from '../waitlist/WaitlistPage';
 
@@ -36,6 +38,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/toestemmingen', label: 'nav.consents', permission: 'consents.read', page: ConsentsPage },
   { path: '/verstrekkingen', label: 'nav.disclosures', permission: 'disclosures.manage', page: DisclosuresPage },
   { path: '/marketing', label: 'nav.marketing', permission: 'marketing.manage', page: MarketingPage },
+  { path: '/verzoeken', label: 'nav.requests', permission: 'requests.manage', page: RequestsPage },
   { path: '/gebruikers', label: 'nav.users', permission: 'users.manage', page: UsersPage },
   { path: '/beveiliging', label: 'nav.security', permission: 'security.view', page: SecurityPage },
   { path: HEAD_OFFICE_PATH, label: 'nav.sync', permission: 'sync.manage', page: HeadOfficePage },
@@ -55,4 +58,5 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/gezinnen/:id', permission: 'clients.read', page: HouseholdPage },
   { path: '/gezinnen/:id/bewerken', permission: 'clients.write', page: HouseholdEditPage },
   { path: '/wachtlijst/:id/plaatsen', permission: 'waitlist.manage', page: PlacementPage },
+  { path: '/verzoeken/:id', permission: 'requests.manage', page: RequestPage },
 ];

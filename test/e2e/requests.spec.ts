@@ -1,0 +1,175 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type { Download, Locator, Page } from '@playwright/test';
+import { checkScreen, expect, test } from './fixtures';
+
+/**
+ * Issue 8, clicked through the real UI in web mode: register an access request (the other parent
+ * is referred to the contract parent), make the inzageverslag and open the PDF; an erasure request
+ * with its preview per category, the confirmation and the decision letter.
+ */
+
+const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB Ergens', lrk: '123456789' };
+const MANAGER = { name: 'Fatima el Amrani', username: 'fatima', password: 'Zeilboot-Kaneel-Vijver-42' };
+
+const field = (scope: Page | Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
+
+async function screen(page: Page, name: string) {
+  await page.evaluate(() => { window.scrollTo(0, 0); });
+  await checkScreen(page, name);
+}
+
+async function setUpLocation(page: Page, url: string) {
+  await page.goto(url);
+  await field(page, 'Naam van de locatie').fill(LOCATION.name);
+  await field(page, 'Adres').fill(LOCATION.address);
+  await field(page, 'LRK-nummer').fill(LOCATION.lrk);
+  await field(page, 'Naam').fill(MANAGER.name);
+  await field(page, 'Gebruikersnaam').fill(MANAGER.username);
+  await field(page, 'Wachtwoord').fill(MANAGER.password);
+  await field(page, 'Herhaal wachtwoord').fill(MANAGER.password);
+  await page.getByRole('button', { name: 'Inrichten' }).click();
+  await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${MANAGER.name}` })).toBeVisible();
+}
+
+/** The family is not what this spec is about: it goes in through the same API the UI uses. */
+async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([m, i]) => {
+      const response = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('kop.webToken') ?? ''}` },
+        body: JSON.stringify(i),
+      });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    [method, input] as const,
+  );
+  if (!result.ok) throw new Error(`${method}: ${result.error?.message ?? '?'}`);
+  return result.value as T;
+}
+
+async function createFamily(page: Page) {
+  const household = await api<{ id: string; parents: { id: string; isContractParent: boolean }[] }>(page, 'households.create', {
+    street: 'Lindelaan',
+    houseNumber: '5a',
+    postcode: '1234 AB',
+    city: 'Vianen',
+    iban: 'NL91ABNA0417164300',
+    ibanHolder: 'S. de Boer',
+    parents: [
+      { firstName: 'Sanne', initials: 'S.', surnamePrefix: 'de', surname: 'Boer', email: 'sanne@example.nl', phone: '06 12345678', bsn: '111222333', hasParentalAuthority: true, isContractParent: true },
+      { firstName: 'Joris', initials: 'J.', surnamePrefix: null, surname: 'Bakker', email: null, phone: '06 87654321', bsn: null, hasParentalAuthority: true, isContractParent: false },
+    ],
+  });
+  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupName: 'Rupsjes', bsn: '123456782' });
+  await api(page, 'contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, startDate: '2025-01-06', endDate: '2027-07-31' });
+  await api(page, 'disclosures.export', { params: { kind: 'ggd', date: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date()) }, format: 'csv' });
+}
+
+/** Saves a download and returns its text as pdftotext reads it (after qpdf --check). */
+async function pdfText(download: Download): Promise<string> {
+  const file = await download.path();
+  execFileSync('qpdf', ['--check', file]);
+  expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+async function registerRequest(page: Page, kind: string, person: string, requester?: string) {
+  await page.getByRole('button', { name: 'Verzoek registreren' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Verzoek registreren' });
+  await dialog.getByRole('combobox', { name: 'Soort verzoek' }).click();
+  await page.getByRole('option', { name: kind, exact: true }).click();
+  await dialog.getByRole('combobox', { name: 'Over wie gaat het verzoek?' }).fill(person.split(' ')[0]!);
+  await page.getByRole('option', { name: new RegExp(`^${person}`) }).click();
+  if (requester) {
+    await dialog.getByRole('combobox', { name: 'Verzoeker' }).click();
+    await page.getByRole('option', { name: requester }).click();
+  }
+  await dialog.getByRole('radio', { name: /Identiteitsbewijs getoond/ }).check();
+  return dialog;
+}
+
+test('access request: referral of the other parent, inzageverslag as PDF', async ({ page, webApp }) => {
+  test.setTimeout(240_000);
+  await setUpLocation(page, webApp.url);
+  await createFamily(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'AVG-verzoeken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'AVG-verzoeken' })).toBeVisible();
+  await expect(page.getByText('Geen verzoeken')).toBeVisible();
+  await screen(page, 'verzoeken-leeg');
+
+  // The other parent asks about the child: referred to the contract parent, at the field.
+  let dialog = await registerRequest(page, 'Inzage', 'Zoë de Boer', 'Joris Bakker');
+  await field(dialog, 'Omschrijving').fill('Vraagt per e-mail om inzage in alle gegevens van Zoë.');
+  await dialog.getByRole('button', { name: 'Registreren' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Alleen de contractouder kan een verzoek over een kind indienen');
+  await expect(dialog.getByText('Alleen de contractouder kan dit verzoek indienen.')).toBeVisible();
+  await screen(page, 'verzoek-registreren-andere-ouder');
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+
+  // The contract parent asks about herself (and so about her child).
+  dialog = await registerRequest(page, 'Inzage', 'Sanne de Boer');
+  await dialog.getByRole('button', { name: 'Registreren' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inzage: Sanne de Boer' })).toBeVisible();
+  await expect(page.getByTestId('request-deadline')).not.toBeEmpty();
+  await screen(page, 'verzoek-inzage');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Inzageverslag maken (PDF)' }).click();
+  const report = await downloading;
+  expect(report.suggestedFilename()).toMatch(/^inzage-avg-[0-9a-f]{8}\.pdf$/);
+  const text = await pdfText(report);
+  for (const heading of ['Uw persoonsgegevens', 'Ontvangers', 'Bewaartermijnen per categorie', 'Uw rechten', 'Klacht bij de Autoriteit Persoonsgegevens', 'Herkomst van de gegevens']) expect(text).toContain(heading);
+  expect(text).toContain('GGD (inspectie), over Zoë de Boer');
+  expect(text).not.toContain('Joris');
+
+  await page.getByRole('button', { name: 'Afhandelen' }).click();
+  const closing = page.getByRole('dialog', { name: 'Verzoek afhandelen' });
+  await closing.getByRole('button', { name: 'Afhandelen' }).click();
+  await expect(page.getByText('Toegewezen')).toBeVisible();
+  const letter = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Besluitbrief (PDF)' }).click();
+  expect(await pdfText(await letter)).toContain('Wij hebben uw verzoek toegewezen.');
+});
+
+test('erasure request: preview per category, confirmation, letter with the 7-year rule', async ({ page, webApp }) => {
+  test.setTimeout(240_000);
+  await setUpLocation(page, webApp.url);
+  await createFamily(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'AVG-verzoeken' }).click();
+  const dialog = await registerRequest(page, 'Verwijdering', 'Sanne de Boer');
+  await dialog.getByRole('button', { name: 'Registreren' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Verwijdering: Sanne de Boer' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Verwijdering voorbereiden' }).click();
+  const preview = page.getByRole('dialog', { name: 'Verwijdering: Sanne de Boer' });
+  const rows = preview.getByRole('row');
+  await expect(rows.filter({ hasText: 'Naam, voorletters en adres' })).toContainText('tot en met 31-07-2034');
+  await expect(rows.filter({ hasText: 'Naam, voorletters en adres' })).toContainText('7 jaar na het einde van het contract');
+  await expect(rows.filter({ hasText: 'E-mailadres en telefoonnummer' })).toContainText('tot en met 31-07-2027');
+  await expect(rows.filter({ hasText: 'Gebruik van uw e-mailadres voor marketing' })).toContainText('Wordt verwijderd');
+  await screen(page, 'verzoek-verwijdering-voorbeeld');
+
+  await preview.getByRole('button', { name: 'Verwijdering uitvoeren' }).click();
+  await expect(preview.getByRole('alert')).toContainText('1 categorie wordt definitief verwijderd');
+  await preview.getByRole('button', { name: 'Ja, definitief verwijderen' }).click();
+  await expect(preview).toBeHidden();
+  await expect(page.getByText('Deels toegewezen')).toBeVisible();
+  await expect(page.getByText('GGD (inspectie) informeren')).toHaveCount(0);
+  await screen(page, 'verzoek-verwijdering-afgehandeld');
+
+  const letter = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Besluitbrief (PDF)' }).click();
+  const text = await pdfText(await letter);
+  expect(text).toContain('Wat wij nog bewaren, waarom en tot wanneer');
+  expect(text).toContain('7 jaar na het einde van het contract; bewaard tot en met 31-07-2034');
+  expect(text).toContain('Autoriteit Persoonsgegevens');
+
+  await page.getByRole('link', { name: '← Alle verzoeken' }).click();
+  await page.getByText('Afgehandeld', { exact: true }).click(); // SegmentedControl: the label is what one clicks
+  await expect(page.getByRole('link', { name: 'Verwijdering' })).toBeVisible();
+  await screen(page, 'verzoeken-afgehandeld');
+});
