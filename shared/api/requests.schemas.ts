@@ -108,8 +108,10 @@ export const CategoryRetention = z.object({
   erasableNow: z.boolean(),
   rule: z.string(),
   legalBasis: z.string(),
-  /** Until when it is kept; null when erasable now or the end is not known yet (contract still running). */
+  /** The date it goes (bewaartermijn over); null when erasable now or the end is not known yet. */
   keptUntil: z.string().nullable(),
+  /** Why there is no date yet, or the blokkade that keeps it. */
+  note: z.string().nullable().default(null),
 });
 export type CategoryRetention = z.infer<typeof CategoryRetention>;
 

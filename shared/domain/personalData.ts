@@ -1,11 +1,13 @@
-import { addMonths } from './requests';
-
 /**
  * The categories of personal data the location keeps about a person, as an AVG access answer
  * (art. 15) must name them: purpose, legal basis, source, retention. The same list drives the
  * access report, the erasure preview and the portability export.
+ *
+ * Retention: 'contract' and 'meldcode' are bewaartermijnen of the retention engine (policies as
+ * data, legal holds); the others are rules of this list, below.
  */
-export type RetentionRule = 'contract_7y' | 'during_contract' | 'until_withdrawn' | 'to_honour_objection' | 'meldcode_2y';
+export type LocalRule = 'during_contract' | 'until_withdrawn' | 'to_honour_objection';
+export type RetentionRule = 'contract' | 'meldcode' | LocalRule;
 
 export interface CategoryDef {
   label: string;
@@ -22,7 +24,7 @@ export const CATEGORIES = {
     purpose: 'Het sluiten en uitvoeren van het opvangcontract en de facturatie',
     legalBasis: 'Uitvoering van de overeenkomst',
     source: 'Van uzelf (intake en contract)',
-    rule: 'contract_7y',
+    rule: 'contract',
   },
   parent_contact: {
     label: 'E-mailadres en telefoonnummer',
@@ -36,14 +38,14 @@ export const CATEGORIES = {
     purpose: 'Opgave aan de Belastingdienst voor de kinderopvangtoeslag',
     legalBasis: 'Wettelijke verplichting (Wet kinderopvang)',
     source: 'Van uzelf; gecontroleerd aan de hand van uw identiteitsbewijs (niet gekopieerd)',
-    rule: 'contract_7y',
+    rule: 'contract',
   },
   household_financial: {
     label: 'IBAN en tenaamstelling',
     purpose: 'Facturatie en incasso',
     legalBasis: 'Uitvoering van de overeenkomst',
     source: 'Van uzelf',
-    rule: 'contract_7y',
+    rule: 'contract',
   },
   other_parent: {
     label: 'Naam en contactgegevens (ouder zonder contract)',
@@ -71,21 +73,21 @@ export const CATEGORIES = {
     purpose: 'De opvang van het kind en het opvangcontract',
     legalBasis: 'Uitvoering van de overeenkomst',
     source: 'Van de contractouder',
-    rule: 'contract_7y',
+    rule: 'contract',
   },
   child_bsn: {
     label: 'BSN van het kind en BSN-controle',
     purpose: 'Opgave aan de Belastingdienst voor de kinderopvangtoeslag',
     legalBasis: 'Wettelijke verplichting (Wet kinderopvang)',
     source: 'Van de contractouder; gecontroleerd aan de hand van de SVB-brief of een identiteitsbewijs',
-    rule: 'contract_7y',
+    rule: 'contract',
   },
   child_contracts: {
     label: 'Contracten (opvangsoort, dagen, uren, looptijd)',
     purpose: 'Het uitvoeren en factureren van de opvang',
     legalBasis: 'Uitvoering van de overeenkomst',
     source: 'Van de contractouder',
-    rule: 'contract_7y',
+    rule: 'contract',
   },
   child_medical: {
     label: 'Medische gegevens en bijzonderheden (allergieën, dieet, medicatie)',
@@ -113,7 +115,7 @@ export const CATEGORIES = {
     purpose: 'De veiligheid van het kind: handelen volgens de meldcode',
     legalBasis: 'Wettelijke verplichting (Wet verplichte meldcode huiselijk geweld en kindermishandeling)',
     source: 'Van onze medewerkers en de aandachtsfunctionaris',
-    rule: 'meldcode_2y',
+    rule: 'meldcode',
   },
 } as const satisfies Record<string, CategoryDef>;
 export type CategoryKey = keyof typeof CATEGORIES;
@@ -122,15 +124,10 @@ export const PARENT_CATEGORIES: readonly CategoryKey[] = ['parent_identity', 'pa
 export const OTHER_PARENT_CATEGORIES: readonly CategoryKey[] = ['other_parent', 'parent_marketing', 'marketing_objection'];
 export const CHILD_CATEGORIES: readonly CategoryKey[] = ['child_identity', 'child_bsn', 'child_contracts', 'child_medical', 'child_pickup', 'child_consents', 'child_meldcode'];
 
-export const RULE_TEXT: Record<RetentionRule, { rule: string; legalBasis: string }> = {
-  contract_7y: {
-    rule: 'Contractgegevens en financiële gegevens: 7 jaar na het einde van het contract',
-    legalBasis: 'Fiscale bewaarplicht (artikel 52 Algemene wet inzake rijksbelastingen)',
-  },
+export const RULE_TEXT: Record<LocalRule, { rule: string; legalBasis: string }> = {
   during_contract: { rule: 'Zolang de opvang loopt, tot het einde van het contract', legalBasis: 'Uitvoering van de overeenkomst' },
   until_withdrawn: { rule: 'Tot intrekking, bezwaar of een verzoek om verwijdering', legalBasis: 'Toestemming of gerechtvaardigd belang' },
   to_honour_objection: { rule: 'Zolang nodig om het bezwaar te kunnen respecteren', legalBasis: 'Wettelijke verplichting (AVG artikel 21)' },
-  meldcode_2y: { rule: 'Meldcodedossier: 2 jaar na het afsluiten, daarna vernietigd', legalBasis: 'Wettelijke verplichting (Wet verplichte meldcode huiselijk geweld en kindermishandeling)' },
 };
 
 /** The contract facts that start the retention clocks (for a parent: all contracts of the household). */
@@ -143,36 +140,18 @@ export interface ContractFacts {
   lastEnd: string | null;
 }
 
-/** Meldcode case files about the person: destroyed on their own clock (closing date + 2 years). */
-export interface MeldcodeFacts {
-  cases: number;
-  /** A case still open: its destruction date is not known yet. */
-  open: boolean;
-  /** Latest destruction date of the closed cases. */
-  destroyOn: string | null;
-}
-export const NO_MELDCODE: MeldcodeFacts = { cases: 0, open: false, destroyOn: null };
-
 export interface Retention {
   erasableNow: boolean;
   keptUntil: string | null;
 }
 
-export const addYears = (iso: string, years: number) => addMonths(iso, years * 12);
-
-/** Until when a category must or may be kept; "erasable now" when that day has passed. */
-export function retentionOf(rule: RetentionRule, facts: ContractFacts, today: string, meldcode: MeldcodeFacts = NO_MELDCODE): Retention {
+/** Until when a category under a local rule is kept; "erasable now" when that day has passed. */
+export function retentionOf(rule: LocalRule, facts: ContractFacts, today: string): Retention {
   switch (rule) {
-    case 'meldcode_2y':
-      if (meldcode.cases === 0) return { erasableNow: true, keptUntil: null };
-      if (meldcode.open) return { erasableNow: false, keptUntil: null };
-      return meldcode.destroyOn! < today ? { erasableNow: true, keptUntil: null } : { erasableNow: false, keptUntil: meldcode.destroyOn };
-    case 'contract_7y':
     case 'during_contract': {
       if (!facts.anyContract) return { erasableNow: true, keptUntil: null };
       if (facts.openEnded) return { erasableNow: false, keptUntil: null };
-      const until = rule === 'contract_7y' ? addYears(facts.lastEnd!, 7) : facts.lastEnd!;
-      return until < today ? { erasableNow: true, keptUntil: null } : { erasableNow: false, keptUntil: until };
+      return facts.lastEnd! < today ? { erasableNow: true, keptUntil: null } : { erasableNow: false, keptUntil: facts.lastEnd };
     }
     case 'until_withdrawn':
       return { erasableNow: true, keptUntil: null };
@@ -185,15 +164,4 @@ export function contractFacts(contracts: { end_date: string | null }[]): Contrac
   if (contracts.length === 0) return { anyContract: false, openEnded: false, lastEnd: null };
   if (contracts.some((c) => c.end_date === null)) return { anyContract: true, openEnded: true, lastEnd: null };
   return { anyContract: true, openEnded: false, lastEnd: contracts.map((c) => c.end_date!).sort().at(-1)! };
-}
-
-/**
- * A child with a meldcode case file cannot be removed before the case is destroyed (the case file
- * needs to know whom it is about): the identity is kept at least that long.
- */
-export function heldByMeldcode(r: Retention, meldcode: MeldcodeFacts, today: string): Retention {
-  if (meldcode.cases === 0 || (!meldcode.open && meldcode.destroyOn! < today)) return r;
-  if (meldcode.open) return { erasableNow: false, keptUntil: null };
-  const until = r.keptUntil && r.keptUntil > meldcode.destroyOn! ? r.keptUntil : meldcode.destroyOn!;
-  return { erasableNow: false, keptUntil: until };
 }

@@ -147,9 +147,9 @@ test('erasure request: preview per category, confirmation, letter with the 7-yea
   await page.getByRole('button', { name: 'Verwijdering voorbereiden' }).click();
   const preview = page.getByRole('dialog', { name: 'Verwijdering: Sanne de Boer' });
   const rows = preview.getByRole('row');
-  await expect(rows.filter({ hasText: 'Naam, voorletters en adres' })).toContainText('tot en met 31-07-2034');
-  await expect(rows.filter({ hasText: 'Naam, voorletters en adres' })).toContainText('7 jaar na het einde van het contract');
-  await expect(rows.filter({ hasText: 'E-mailadres en telefoonnummer' })).toContainText('tot en met 31-07-2027');
+  await expect(rows.filter({ hasText: 'Naam, voorletters en adres' })).toContainText('tot 31-07-2034');
+  await expect(rows.filter({ hasText: 'Naam, voorletters en adres' })).toContainText('7 jaar na einde van het laatste contract');
+  await expect(rows.filter({ hasText: 'E-mailadres en telefoonnummer' })).toContainText('tot 31-07-2027');
   await expect(rows.filter({ hasText: 'Gebruik van uw e-mailadres voor marketing' })).toContainText('Wordt verwijderd');
   await screen(page, 'verzoek-verwijdering-voorbeeld');
 
@@ -165,7 +165,7 @@ test('erasure request: preview per category, confirmation, letter with the 7-yea
   await page.getByRole('button', { name: 'Besluitbrief (PDF)' }).click();
   const text = await pdfText(await letter);
   expect(text).toContain('Wat wij nog bewaren, waarom en tot wanneer');
-  expect(text).toContain('7 jaar na het einde van het contract; bewaard tot en met 31-07-2034');
+  expect(text).toContain('7 jaar na einde van het laatste contract; bewaard tot 31-07-2034');
   expect(text).toContain('Autoriteit Persoonsgegevens');
 
   await page.getByRole('link', { name: '← Alle verzoeken' }).click();

@@ -117,7 +117,7 @@ describe('access report (inzage)', () => {
     // Recipients from the verstrekkingenregister.
     expect(flat).toContain('GGD (inspectie), over Zoë de Boer');
     // Retention: contract data 7 years after the last contract end (31-07-2026 → 31-07-2033).
-    expect(flat).toContain('7 jaar na het einde van het contract; bewaard tot en met 31-07-2033');
+    expect(flat).toContain('7 jaar na einde van het laatste contract; bewaard tot 31-07-2033');
     // Medical data were needed only while the care ran (until 31-07-2026): no longer kept.
     expect(flat).toContain('Medische gegevens en bijzonderheden (allergieën, dieet, medicatie): Zolang de opvang loopt, tot het einde van het contract; geen bewaarplicht meer');
     expect(flat).toContain('gegevens: Voornaam kind, Achternaam kind, Geboortedatum kind');
@@ -138,7 +138,7 @@ describe('access report (inzage)', () => {
     expect(flat).toContain('Kind: Zoë de Boer');
     expect(flat).not.toContain(BSN.parent);
     // Running contract without end date: the end of retention is not known yet.
-    expect(flat).toContain('einddatum volgt uit het einde van het lopende contract');
+    expect(flat).toContain('7 jaar na einde van het laatste contract; er loopt nog een contract zonder einddatum');
   });
 });
 
@@ -163,6 +163,7 @@ describe('meldcode information in an answer', () => {
     expect(decided.meldcode).toMatchObject({ decision: 'include', decidedByName: 'Anna de Vries' });
     const included = readPdf(await backend.ok('requests.accessReport', { id: access.id })).replace(/\s+/g, ' ');
     expect(included).toContain('Meldcodedossier: geopend op 01-10-2026, nog open');
+    expect(included).toContain('2 jaar na afsluiting van het dossier; het meldcodedossier is nog niet gesloten');
     expect(included).toContain('Blauwe plek op de arm');
     expect(included).toContain('Gesprek met ouder voeren');
     // Who observed the signal and who was consulted stay out (the entries' author is the signing manager here).
@@ -178,6 +179,8 @@ describe('meldcode information in an answer', () => {
     const erasure = await request(backend, { kind: 'erasure', subjectType: 'child', subjectId: child.id, requesterParentId: contractParent.id });
     const preview = await backend.ok('requests.erasurePreview', { id: erasure.id });
     expect(preview.categories.find((c) => c.category === 'child_meldcode')).toMatchObject({ erasableNow: false, keptUntil: null });
+    // The retention engine keeps the whole household while a case file is open.
+    expect(preview.categories.find((c) => c.category === 'child_identity')).toMatchObject({ erasableNow: false, note: 'er loopt een meldcodedossier over een kind van dit gezin' });
     expect((await backend.err('requests.erase', { id: erasure.id })).code).toBe('CONFLICT');
   });
 });
@@ -327,7 +330,7 @@ describe('erasure (verwijdering)', () => {
       ['household_financial', false, '2034-07-31'],
       ['parent_marketing', true, null],
     ]);
-    expect(preview.categories[0]).toMatchObject({ rule: 'Contractgegevens en financiële gegevens: 7 jaar na het einde van het contract', legalBasis: 'Fiscale bewaarplicht (artikel 52 Algemene wet inzake rijksbelastingen)' });
+    expect(preview.categories[0]).toMatchObject({ rule: '7 jaar na einde van het laatste contract', legalBasis: expect.stringMatching(/^Fiscale bewaarplicht, art\. 52 Algemene wet inzake rijksbelastingen/) });
 
     const done = await backend.ok('requests.erase', { id: r.id });
     expect(done).toMatchObject({ status: 'closed', outcome: 'partially_granted', description: null });
@@ -342,9 +345,9 @@ describe('erasure (verwijdering)', () => {
     expect(letter).toContain('Wat wij hebben verwijderd');
     expect(letter).toContain('Gebruik van uw e-mailadres voor marketing');
     expect(letter).toContain('Wat wij nog bewaren, waarom en tot wanneer');
-    expect(letter).toContain('Naam, voorletters en adres: Contractgegevens en financiële gegevens: 7 jaar na het einde van het contract; bewaard tot en met 31-07-2034.');
-    expect(letter).toContain('Grondslag: Fiscale bewaarplicht (artikel 52 Algemene wet inzake rijksbelastingen)');
-    expect(letter).toContain('bewaard tot en met 31-07-2027');
+    expect(letter).toContain('Naam, voorletters en adres: 7 jaar na einde van het laatste contract; bewaard tot 31-07-2034.');
+    expect(letter).toContain('Grondslag: Fiscale bewaarplicht, art. 52 Algemene wet inzake rijksbelastingen');
+    expect(letter).toContain('bewaard tot 31-07-2027');
     expect(letter).toContain('Autoriteit Persoonsgegevens');
   });
 

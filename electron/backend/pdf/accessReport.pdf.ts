@@ -1,5 +1,5 @@
 import { DISCLOSURE_FIELDS } from '../../../shared/domain/disclosures';
-import { CATEGORIES, RULE_TEXT } from '../../../shared/domain/personalData';
+import { CATEGORIES } from '../../../shared/domain/personalData';
 import type { PersonDossier } from '../modules/requests/personalData';
 import { nlDate } from '../../../shared/domain/dates';
 import { LetterWriter, type LetterHead } from './letter';
@@ -79,15 +79,12 @@ export async function renderAccessReport(resourcesDir: string, data: AccessRepor
   for (const person of data.dossiers) {
     letter.subheading(person.name);
     for (const block of person.categories) {
-      const rule = RULE_TEXT[CATEGORIES[block.key].rule].rule;
       const until = block.retention.keptUntil
-        ? `bewaard tot en met ${nlDate(block.retention.keptUntil)}`
+        ? `bewaard tot ${nlDate(block.retention.keptUntil)}${block.note ? ` (${block.note})` : ''}`
         : block.retention.erasableNow
           ? 'geen bewaarplicht meer: op verzoek direct te verwijderen'
-          : person.facts.openEnded && CATEGORIES[block.key].rule !== 'to_honour_objection'
-            ? 'einddatum volgt uit het einde van het lopende contract'
-            : 'geen vaste einddatum';
-      letter.field(CATEGORIES[block.key].label, `${rule}; ${until}.`);
+          : (block.note ?? 'geen vaste einddatum');
+      letter.field(CATEGORIES[block.key].label, `${block.rule}; ${until}.`);
     }
   }
 

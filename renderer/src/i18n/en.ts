@@ -887,7 +887,7 @@ export const en: Catalogue = {
     erasableNow: 'Will be erased',
     kept: 'Kept',
     keptUntil: 'until {{date}}',
-    keptOpenEnded: 'end follows from the running contract',
+    keptOpenEnded: 'no end date yet',
     erasureConfirmTitle: 'Are you sure?',
     erasureConfirmText_one: '{{count}} category will be erased permanently; this cannot be undone.',
     erasureConfirmText_other: '{{count}} categories will be erased permanently; this cannot be undone.',

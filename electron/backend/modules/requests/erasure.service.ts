@@ -8,14 +8,14 @@ import { queueErasure, requeueAfterErasure } from '../../sync/outbox';
 import { appendAudit } from '../audit/audit.service';
 import { recordOptOut } from '../disclosures/disclosures.service';
 import { destroyCase } from '../meldcode/meldcode.service';
-import { categoryRetention, childDossier, meldcodeDisclosureFor, parentDossier, type PersonDossier } from './personalData';
+import { categoryRetention, childDossier, meldcodeDisclosureFor, parentDossier, type MeldcodeDisclosure, type PersonDossier } from './personalData';
 import { closeRequest, requireOpen, requireRequest } from './requests.service';
 import { createRecipientTasks } from './restriction.service';
 
 /** The request's own subject only (erasure of a child is its own request by the contract parent). */
-/** The manager sees meldcode files in the preview (meldcode.access); the letter shows them only on the officer's decision. */
-const dossierOf = (db: DbOrTrx, row: { subject_type: 'parent' | 'child'; subject_id: string }, today: string) =>
-  row.subject_type === 'child' ? childDossier(db, row.subject_id, today, 'include') : parentDossier(db, row.subject_id, today);
+/** The manager sees meldcode files in the preview (meldcode.access); what is stored for the letter follows the officer's decision. */
+const dossierOf = (db: DbOrTrx, row: { subject_type: 'parent' | 'child'; subject_id: string }, today: string, disclose: MeldcodeDisclosure) =>
+  row.subject_type === 'child' ? childDossier(db, row.subject_id, today, disclose) : parentDossier(db, row.subject_id, today, disclose);
 
 /** Categories that hold data, each with what may happen to it now. */
 const withData = (dossier: PersonDossier): CategoryRetention[] => dossier.categories.filter((c) => c.items.length > 0).map(categoryRetention);
@@ -23,7 +23,7 @@ const withData = (dossier: PersonDossier): CategoryRetention[] => dossier.catego
 export async function erasurePreview(db: DbOrTrx, id: string, today: string): Promise<ErasurePreview> {
   const row = await requireRequest(db, id);
   requireOpen(row, ['erasure']);
-  const dossier = await dossierOf(db, row, today);
+  const dossier = await dossierOf(db, row, today, 'include');
   return { subjectName: dossier.name, categories: withData(dossier) };
 }
 
@@ -150,11 +150,14 @@ export async function executeErasure(core: AppCore, session: Session, id: string
   await core.transaction(async (trx) => {
     const row = await requireRequest(trx, id);
     requireOpen(row, ['erasure']);
-    await meldcodeDisclosureFor(trx, row);
-    const person = await dossierOf(trx, row, today);
+    const disclose = await meldcodeDisclosureFor(trx, row);
+    // Erase with the whole picture (meldcode files included); the letter gets what may be told.
+    const person = await dossierOf(trx, row, today, 'include');
+    const told = disclose === 'include' ? person : await dossierOf(trx, row, today, 'omit');
     const categories = withData(person);
     const erased = categories.filter((c) => c.erasableNow);
     const kept = categories.filter((c) => !c.erasableNow);
+    const toldKept = withData(told).filter((c) => !c.erasableNow);
     // Recipients first: once the person is gone, the register can no longer be read for them.
     const informed = erased.length > 0 ? await createRecipientTasks(trx, core, row, [{ type: row.subject_type, id: row.subject_id }], row.deadline) : [];
     const now = core.now();
@@ -168,7 +171,7 @@ export async function executeErasure(core: AppCore, session: Session, id: string
       outcome: kept.length === 0 ? 'granted' : erased.length > 0 ? 'partially_granted' : 'refused',
       reason: kept.length === 0 ? null : 'Voor een deel van de gegevens geldt nog een bewaartermijn. Hieronder staat per categorie waarom en tot wanneer wij ze bewaren.',
       erased,
-      kept,
+      kept: toldKept,
       corrections: 0,
       informedRecipients: informed,
     };

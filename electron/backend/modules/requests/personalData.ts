@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/api/result';
 import type { DisclosureEntry } from '../../../../shared/api/consents.schemas';
 import { PURPOSE_LABEL } from '../../../../shared/domain/consents';
-import { meldcodeDestructionDate } from '../../../../shared/domain/meldcode';
+import { ruleText, type RetentionState } from '../../../../shared/domain/retention';
 import { displayName } from '../../../../shared/domain/names';
 import { nlDate } from '../../../../shared/domain/dates';
 import {
@@ -10,19 +10,19 @@ import {
   OTHER_PARENT_CATEGORIES,
   PARENT_CATEGORIES,
   RULE_TEXT,
-  NO_MELDCODE,
   contractFacts,
-  heldByMeldcode,
   retentionOf,
   type CategoryKey,
   type ContractFacts,
-  type MeldcodeFacts,
   type Retention,
+  type RetentionRule,
 } from '../../../../shared/domain/personalData';
 import { formatIban } from '../../../../shared/validation/iban';
 import type { CategoryRetention } from '../../../../shared/api/requests.schemas';
 import type { DbOrTrx } from '../../db/schema';
 import { disclosureRegister, normaliseEmail } from '../disclosures/disclosures.service';
+import { evaluate } from '../retention/engine';
+import { loadPolicies, type Policies } from '../retention/policies';
 
 /** Everything the location holds about one person, grouped by category, as an access answer shows it. */
 export interface DataItem {
@@ -33,6 +33,11 @@ export interface CategoryBlock {
   key: CategoryKey;
   items: DataItem[];
   retention: Retention;
+  /** The bewaartermijn in words and its legal basis (from the retention policies for contract and meldcode data). */
+  rule: string;
+  legalBasis: string;
+  /** Why there is no end date yet (contract still running, open meldcode file, objection in force). */
+  note: string | null;
 }
 export interface PersonDossier {
   type: 'parent' | 'child';
@@ -53,7 +58,7 @@ const item = (label: string, value: string | number | null | undefined): DataIte
 /** The retention of a category for this person, with the rule's Dutch text (for preview and letters). */
 export function categoryRetention(block: CategoryBlock): CategoryRetention {
   const def = CATEGORIES[block.key];
-  return { category: block.key, label: def.label, erasableNow: block.retention.erasableNow, rule: RULE_TEXT[def.rule].rule, legalBasis: RULE_TEXT[def.rule].legalBasis, keptUntil: block.retention.keptUntil };
+  return { category: block.key, label: def.label, erasableNow: block.retention.erasableNow, rule: block.rule, legalBasis: block.legalBasis, keptUntil: block.retention.keptUntil, note: block.note };
 }
 
 async function householdContracts(db: DbOrTrx, householdId: string) {
@@ -65,11 +70,65 @@ async function bsnCheckText(db: DbOrTrx, subjectType: 'parent' | 'child', id: st
   return checks.map((c) => `Gecontroleerd met ${CHECK_METHOD[c.method]} op ${nlDate(c.checked_on)} door ${c.checked_by_name}`);
 }
 
-function blocks(keys: readonly CategoryKey[], items: Partial<Record<CategoryKey, DataItem[]>>, facts: ContractFacts, today: string, meldcode: MeldcodeFacts = NO_MELDCODE): CategoryBlock[] {
-  return keys.map((key) => {
-    const retention = retentionOf(CATEGORIES[key].rule, facts, today, meldcode);
-    return { key, items: items[key] ?? [], retention: key === 'child_identity' ? heldByMeldcode(retention, meldcode, today) : retention };
-  });
+/** What the retention engine says about the person's household and meldcode files, plus the local contract facts. */
+interface RetentionInputs {
+  facts: ContractFacts;
+  policies: Policies;
+  household: RetentionState | undefined;
+  meldcode: RetentionState[];
+  /** Meldcode files may not be mentioned (no decision to include them): explanations stay neutral. */
+  hideMeldcode: boolean;
+}
+
+async function retentionInputs(db: DbOrTrx, householdId: string, facts: ContractFacts, caseIds: string[], disclose: MeldcodeDisclosure, today: string): Promise<RetentionInputs> {
+  const evaluated = await evaluate(db, today, [
+    { category: 'household', ids: [householdId] },
+    { category: 'meldcode', ids: caseIds },
+  ]);
+  const householdCases = disclose === 'omit' ? await db.selectFrom('meldcode_cases').innerJoin('children', 'children.id', 'meldcode_cases.child_id').select('meldcode_cases.id').where('children.household_id', '=', householdId).executeTakeFirst() : undefined;
+  return {
+    facts,
+    policies: await loadPolicies(db),
+    household: evaluated.find((e) => e.category === 'household')?.state,
+    meldcode: evaluated.filter((e) => e.category === 'meldcode').map((e) => e.state),
+    hideMeldcode: householdCases !== undefined,
+  };
+}
+
+/** Several case files: kept while one runs, otherwise until the last one's date. */
+function combined(states: RetentionState[]): RetentionState | undefined {
+  return states.find((s) => s.status === 'running') ?? [...states].sort((a, b) => ('dueDate' in b ? b.dueDate : '').localeCompare('dueDate' in a ? a.dueDate : ''))[0];
+}
+
+/** The engine's state as an answer to "may it go now?" ('due' = the bewaartermijn is over). */
+function fromEngine(state: RetentionState | undefined): { retention: Retention; note: string | null } {
+  if (!state || state.status === 'due') return { retention: { erasableNow: true, keptUntil: null }, note: null };
+  if (state.status === 'running') return { retention: { erasableNow: false, keptUntil: null }, note: sentencePart(state.reason) };
+  const hold = state.status === 'held' ? `blokkade: ${state.hold.reason}` : null;
+  return { retention: { erasableNow: false, keptUntil: state.dueDate }, note: hold };
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** An engine sentence as part of ours: "Er loopt nog een contract." → "er loopt nog een contract". */
+const sentencePart = (text: string) => text.charAt(0).toLowerCase() + text.slice(1).replace(/\.$/, '');
+const LOCAL_NOTE: Record<string, string> = { during_contract: 'tot het einde van het lopende contract', to_honour_objection: 'zolang het bezwaar geldt' };
+
+function resolveRule(rule: RetentionRule, inputs: RetentionInputs, today: string): Omit<CategoryBlock, 'key' | 'items'> {
+  if (rule === 'contract' || rule === 'meldcode') {
+    const policy = inputs.policies.get(rule)!;
+    // Without any contract there is no fiscal duty: only a meldcode file can still keep the data.
+    const state = rule === 'meldcode' || !inputs.facts.anyContract ? combined(inputs.meldcode) : inputs.household;
+    const engine = fromEngine(state);
+    // The engine's reason may name a meldcode file; without the officer's decision it must not show.
+    const note = inputs.hideMeldcode && engine.note ? 'de einddatum staat nog niet vast' : engine.note;
+    return { retention: engine.retention, note, rule: capitalise(ruleText(policy)), legalBasis: policy.legalBasis };
+  }
+  const retention = retentionOf(rule, inputs.facts, today);
+  return { retention, note: retention.erasableNow || retention.keptUntil ? null : (LOCAL_NOTE[rule] ?? null), ...RULE_TEXT[rule] };
+}
+
+function blocks(keys: readonly CategoryKey[], items: Partial<Record<CategoryKey, DataItem[]>>, inputs: RetentionInputs, today: string): CategoryBlock[] {
+  return keys.map((key) => ({ key, items: items[key] ?? [], ...resolveRule(CATEGORIES[key].rule, inputs, today) }));
 }
 
 /**
@@ -118,18 +177,17 @@ function meldcodeEntryText(kind: string, payloadJson: string): string {
 
 async function meldcodeOf(db: DbOrTrx, childId: string, disclose: MeldcodeDisclosure) {
   const cases = await db.selectFrom('meldcode_cases').select(['id', 'status', 'opened_on', 'closed_on']).where('child_id', '=', childId).orderBy('opened_on').execute();
-  const closed = cases.filter((c) => c.closed_on).map((c) => meldcodeDestructionDate(c.closed_on!));
-  const facts: MeldcodeFacts = { cases: cases.length, open: cases.some((c) => c.status === 'open'), destroyOn: closed.sort().at(-1) ?? null };
-  if (disclose === 'omit' || cases.length === 0) return { facts, items: [] as DataItem[] };
-  const entries = await db.selectFrom('meldcode_entries').select(['case_id', 'kind', 'occurred_on', 'payload']).where('case_id', 'in', cases.map((c) => c.id)).orderBy('created_at').execute();
+  const caseIds = cases.map((c) => c.id);
+  if (disclose === 'omit' || cases.length === 0) return { caseIds, items: [] as DataItem[] };
+  const entries = await db.selectFrom('meldcode_entries').select(['case_id', 'kind', 'occurred_on', 'payload']).where('case_id', 'in', caseIds).orderBy('created_at').execute();
   const items = cases.flatMap((c) => [
-    { label: 'Meldcodedossier', value: `geopend op ${nlDate(c.opened_on)}${c.closed_on ? `, gesloten op ${nlDate(c.closed_on)}, wordt vernietigd op ${nlDate(meldcodeDestructionDate(c.closed_on))}` : ', nog open'}` },
+    { label: 'Meldcodedossier', value: `geopend op ${nlDate(c.opened_on)}${c.closed_on ? `, gesloten op ${nlDate(c.closed_on)}` : ', nog open'}` },
     ...entries.filter((e) => e.case_id === c.id).map((e) => ({ label: `${STEP_TEXT[e.kind] ?? e.kind} (${nlDate(e.occurred_on)})`, value: meldcodeEntryText(e.kind, e.payload) })),
   ]);
-  return { facts, items };
+  return { caseIds, items };
 }
 
-export async function parentDossier(db: DbOrTrx, parentId: string, today: string): Promise<PersonDossier> {
+export async function parentDossier(db: DbOrTrx, parentId: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
   const parent = await db.selectFrom('parents').selectAll().where('id', '=', parentId).executeTakeFirst();
   if (!parent) throw new AppError('NOT_FOUND', 'Deze ouder bestaat niet (meer).');
   const household = (await db.selectFrom('households').selectAll().where('id', '=', parent.household_id).executeTakeFirst())!;
@@ -165,7 +223,7 @@ export async function parentDossier(db: DbOrTrx, parentId: string, today: string
     name,
     householdId: household.id,
     facts,
-    categories: blocks(parent.is_contract_parent ? PARENT_CATEGORIES : OTHER_PARENT_CATEGORIES, items, facts, today),
+    categories: blocks(parent.is_contract_parent ? PARENT_CATEGORIES : OTHER_PARENT_CATEGORIES, items, await retentionInputs(db, household.id, facts, [], disclose, today), today),
     recipients: await disclosureRegister(db, { subjectType: 'parent', subjectId: parent.id }),
   };
 }
@@ -230,7 +288,7 @@ export async function childDossier(db: DbOrTrx, childId: string, today: string, 
     name: displayName({ firstName: child.first_name, surnamePrefix: child.surname_prefix, surname: child.surname }),
     householdId: child.household_id,
     facts,
-    categories: blocks(keys, items, facts, today, meldcode.facts),
+    categories: blocks(keys, items, await retentionInputs(db, child.household_id, facts, meldcode.caseIds, disclose, today), today),
     recipients: await disclosureRegister(db, { subjectType: 'child', subjectId: child.id }),
   };
 }
@@ -241,7 +299,7 @@ export async function childDossier(db: DbOrTrx, childId: string, today: string, 
  */
 export async function dossiersFor(db: DbOrTrx, subject: { subject_type: 'parent' | 'child'; subject_id: string }, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier[]> {
   if (subject.subject_type === 'child') return [await childDossier(db, subject.subject_id, today, disclose)];
-  const parent = await parentDossier(db, subject.subject_id, today);
+  const parent = await parentDossier(db, subject.subject_id, today, disclose);
   const isContractParent = parent.categories.some((c) => c.key === 'parent_identity');
   if (!isContractParent) return [parent];
   const children = await db.selectFrom('children').select('id').where('household_id', '=', parent.householdId).orderBy('birth_date').execute();

@@ -279,7 +279,7 @@ export function ErasureDialog({ request, onClose }: DialogProps) {
                           <Badge color="gray" variant="light">
                             {t('requests.kept')}
                           </Badge>
-                          <Text size="xs">{c.keptUntil ? t('requests.keptUntil', { date: formatDate(c.keptUntil) }) : t('requests.keptOpenEnded')}</Text>
+                          <Text size="xs">{c.keptUntil ? t('requests.keptUntil', { date: formatDate(c.keptUntil) }) : (c.note ?? t('requests.keptOpenEnded'))}</Text>
                         </Stack>
                       )}
                     </Table.Td>
