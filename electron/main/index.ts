@@ -1,18 +1,16 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { createBackend, type KeyringProtector } from '../backend';
 import { prepareDemo } from '../backend/demo/launch';
+import { APP_ORIGIN, APP_SCHEME, createMainWindow, denyAllPermissions, hardenContents, isAppFrame } from './window';
 
 /**
  * The Electron shell: window security, the IPC bridge, file saving. Everything else lives in
  * electron/backend, which also runs in web mode.
  */
-
-const APP_SCHEME = 'app';
-const APP_ORIGIN = `${APP_SCHEME}://bundle`;
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -32,19 +30,6 @@ function osProtector(): KeyringProtector | null {
   };
 }
 
-function isAppFrame(url: string | undefined): boolean {
-  return typeof url === 'string' && url.startsWith(`${APP_ORIGIN}/`);
-}
-
-function hardenContents(contents: WebContents) {
-  // No pop-ups and no external pages: the app shows nothing from outside its own bundle.
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppFrame(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-}
-
 async function main() {
   await app.whenReady();
   const demo = process.argv.includes('--demo');
@@ -54,8 +39,7 @@ async function main() {
   const backend = createBackend({ dataDir, resourcesDir, protector: osProtector() });
   if (demo) await prepareDemo(backend, (line) => console.log(line));
 
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  denyAllPermissions(session.defaultSession);
 
   protocol.handle(APP_SCHEME, async (request) => {
     const { pathname } = new URL(request.url);
@@ -105,28 +89,7 @@ async function main() {
 
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    minWidth: 960,
-    minHeight: 640,
-    title: 'Kinderopvang — locatie',
-    show: false,
-    webPreferences: {
-      // Reviewed: the preload exposes only `api.call`, `api.saveFile` and `api.saveFolder` (electron/preload/index.ts).
-      preload: path.join(__dirname, '..', 'preload', 'index.js'), // eng-disable PRELOAD_JS_CHECK
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      disableBlinkFeatures: 'Auxclick',
-    },
-  });
+  const window = createMainWindow(BrowserWindow, path.join(__dirname, '..', 'preload', 'index.js'));
   window.once('ready-to-show', () => window.show());
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 

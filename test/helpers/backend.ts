@@ -7,6 +7,7 @@ import { createBackend, type Backend } from '../../electron/backend';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/result';
 import type { Transport } from '../../electron/backend/sync/sync.engine';
+import type { ScryptParams } from '../../electron/backend/db/keyring';
 
 export const ROOT = path.resolve(__dirname, '../..');
 /** Cheaper scrypt for tests that log in many times; one test checks the production default. */
@@ -31,7 +32,7 @@ export interface TestBackend extends Backend {
   err<M extends MethodName>(method: M, input: unknown): Promise<ApiError>;
 }
 
-export function makeBackend(dataDir = tempDir(), options: { now?: () => Date; syncTransport?: Transport; backgroundBackups?: boolean } = {}): TestBackend {
+export function makeBackend(dataDir = tempDir(), options: { now?: () => Date; syncTransport?: Transport; backgroundBackups?: boolean; kdf?: ScryptParams } = {}): TestBackend {
   // Tests drive sync rounds and daily backups themselves, so no background timers.
   const backend = createBackend({ dataDir, resourcesDir: path.join(ROOT, 'resources'), kdf: TEST_KDF, backgroundSync: false, backgroundBackups: false, ...options }, { error: () => {} });
   cleanups.push(() => backend.close());

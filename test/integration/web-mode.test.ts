@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ function request(port: number, options: { path: string; method?: string; headers
 async function server() {
   const backend = makeBackend();
   const web = await startWebServer({ backend, rendererDir: path.join(ROOT, 'out', 'renderer'), port: 0 });
-  return { web, stop: () => web.close() };
+  return { web, backend, stop: () => web.close() };
 }
 
 const json = { 'content-type': 'application/json' };
@@ -96,6 +97,54 @@ describe('web mode', () => {
       const body = JSON.parse(invalid.body);
       expect(body.error.code).toBe('VALIDATION');
       expect(invalid.body).not.toMatch(/at .*\.ts:\d+/);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('refused requests never reach the backend: a setup sent without the token, from another Host or origin creates nothing', async () => {
+    const { web, backend, stop } = await server();
+    try {
+      const host = `127.0.0.1:${web.port}`;
+      const body = JSON.stringify({
+        location: { name: 'Kindercentrum De Vlinder', address: 'Sportlaan 1, 4131 NN Vianen', lrkNumber: '123456789' },
+        manager: { name: 'Anna de Vries', username: 'anna', password: 'Zonnebloem-Tafel-42' },
+      });
+      const bearer = `Bearer ${web.token}`;
+      const attempts: [string, { path: string; headers: Record<string, string> }, number][] = [
+        ['no token', { path: '/api/setup.create', headers: { ...json, host } }, 401],
+        ['token in the query string only', { path: `/api/setup.create?token=${web.token}`, headers: { ...json, host } }, 401],
+        ['token as a cookie', { path: '/api/setup.create', headers: { ...json, host, cookie: `token=${web.token}` } }, 401],
+        ['token without Bearer', { path: '/api/setup.create', headers: { ...json, host, authorization: web.token } }, 401],
+        ['truncated token', { path: '/api/setup.create', headers: { ...json, host, authorization: bearer.slice(0, -1) } }, 401],
+        ['wrong port in Host', { path: '/api/setup.create', headers: { ...json, host: `127.0.0.1:${web.port + 1}`, authorization: bearer } }, 403],
+        ['rebinding name', { path: '/api/setup.create', headers: { ...json, host: `localhost.evil.example:${web.port}`, authorization: bearer } }, 403],
+        ['cross-origin page', { path: '/api/setup.create', headers: { ...json, host, origin: 'https://evil.example', authorization: bearer } }, 403],
+        ['opaque origin (sandboxed frame, file://)', { path: '/api/setup.create', headers: { ...json, host, origin: 'null', authorization: bearer } }, 403],
+        ['other port on the same host', { path: '/api/setup.create', headers: { ...json, host, origin: `http://127.0.0.1:${web.port + 1}`, authorization: bearer } }, 403],
+      ];
+      for (const [name, attempt, status] of attempts) {
+        const res = await request(web.port, { ...attempt, method: 'POST', body });
+        expect(res.status, name).toBe(status);
+        expect(res.headers['access-control-allow-origin'], name).toBeUndefined();
+      }
+      expect(backend.core.state).toBe('setup');
+      expect(fs.existsSync(backend.core.dbFile)).toBe(false);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('answers a CORS preflight from another origin without any Access-Control header', async () => {
+    const { web, stop } = await server();
+    try {
+      const res = await request(web.port, {
+        path: '/api/app.status',
+        method: 'OPTIONS',
+        headers: { host: `127.0.0.1:${web.port}`, origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      });
+      expect(res.status).toBe(403);
+      expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
     } finally {
       await stop();
     }

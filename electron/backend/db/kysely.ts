@@ -1,10 +1,35 @@
-import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type MigrationResultSet } from 'kysely';
 import type { Database } from './schema';
 import type { SqliteDb } from './open';
 import { migrationProvider } from './migrations';
 
+/**
+ * After some errors — SQLITE_FULL above all — SQLite has already rolled the transaction back
+ * itself. Kysely's ROLLBACK would then fail with "no transaction is active" and be thrown in place
+ * of the real cause, so the user would never hear that the disk is full.
+ */
+class SqliteDriverKeepingCause extends SqliteDriver {
+  constructor(private readonly sqlite: SqliteDb) {
+    super({ database: sqlite });
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.sqlite.inTransaction) await super.rollbackTransaction(connection);
+  }
+}
+
+class SqliteDialectKeepingCause extends SqliteDialect {
+  constructor(private readonly sqlite: SqliteDb) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    return new SqliteDriverKeepingCause(this.sqlite);
+  }
+}
+
 export function createKysely(sqlite: SqliteDb): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialectKeepingCause(sqlite) });
 }
 
 function check(result: MigrationResultSet) {
