@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/session';
 import { ConsentsSection } from '../consents/ConsentsSection';
 import { ChildDisclosures } from '../disclosures/ChildDisclosures';
+import { ChildMeldcodeSection } from '../meldcode/ChildMeldcodeSection';
 import { BsnBlock } from './BsnBlock';
 import { EditChildDialog } from './ChildFormDialog';
 import { ContractStatusBadge } from './common';
@@ -21,8 +22,8 @@ import { formatDate } from './format';
 import { MedicalSection } from './MedicalSection';
 import { PickupBanAlert, PickupSection } from './PickupSection';
 
-type Tab = 'ophalen' | 'medisch' | 'contracten' | 'toestemmingen' | 'verstrekkingen';
-const TABS: readonly Tab[] = ['ophalen', 'medisch', 'contracten', 'toestemmingen', 'verstrekkingen'];
+type Tab = 'ophalen' | 'medisch' | 'contracten' | 'toestemmingen' | 'verstrekkingen' | 'meldcode';
+const TABS: readonly Tab[] = ['ophalen', 'medisch', 'contracten', 'toestemmingen', 'verstrekkingen', 'meldcode'];
 
 /** Kind: the child's page. Route `/kinderen/:id`. */
 export function ChildPage() {
@@ -54,6 +55,8 @@ function ChildView({ child }: { child: Child }) {
   const tabParam = params.get('tab');
   const tab: Tab = TABS.find((candidate) => candidate === tabParam) ?? 'ophalen';
   const mayContracts = may('contracts.manage');
+  // Without meldcode.access nothing of the meldcode is rendered, not even the tab.
+  const mayMeldcode = may('meldcode.access');
 
   return (
     <>
@@ -152,6 +155,7 @@ function ChildView({ child }: { child: Child }) {
             {mayContracts && <Tabs.Tab value="contracten">{t('child.tabs.contracts')}</Tabs.Tab>}
             {may('consents.read') && <Tabs.Tab value="toestemmingen">{t('child.tabs.consents')}</Tabs.Tab>}
             {may('disclosures.manage') && <Tabs.Tab value="verstrekkingen">{t('child.tabs.disclosures')}</Tabs.Tab>}
+            {mayMeldcode && <Tabs.Tab value="meldcode">{t('meldcode.childTab')}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="ophalen">{may('pickup.read') && <PickupSection childId={child.id} childName={child.firstName} />}</Tabs.Panel>
           {may('medical.read') && (
@@ -172,6 +176,11 @@ function ChildView({ child }: { child: Child }) {
           {may('disclosures.manage') && (
             <Tabs.Panel value="verstrekkingen">
               <ChildDisclosures childId={child.id} childName={child.firstName} />
+            </Tabs.Panel>
+          )}
+          {mayMeldcode && (
+            <Tabs.Panel value="meldcode">
+              <ChildMeldcodeSection childId={child.id} childName={child.displayName} />
             </Tabs.Panel>
           )}
         </Tabs>

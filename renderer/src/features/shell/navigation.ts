@@ -9,6 +9,8 @@ import { DashboardPage } from '../dashboard/DashboardPage';
 import { DisclosuresPage } from '../disclosures/DisclosuresPage';
 import { HouseholdCreatePage, HouseholdEditPage } from '../households/HouseholdFormPage';
 import { HouseholdPage } from '../households/HouseholdPage';
+import { CasePage } from '../meldcode/CasePage';
+import { MeldcodePage } from '../meldcode/MeldcodePage';
 import { SecurityPage } from '../security/SecurityPage';
 import { HeadOfficePage } from '../sync/HeadOfficePage';
 import { MarketingPage } from '../marketing/MarketingPage';
@@ -39,6 +41,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/verstrekkingen', label: 'nav.disclosures', permission: 'disclosures.manage', page: DisclosuresPage },
   { path: '/marketing', label: 'nav.marketing', permission: 'marketing.manage', page: MarketingPage },
   { path: '/verzoeken', label: 'nav.requests', permission: 'requests.manage', page: RequestsPage },
+  { path: '/meldcode', label: 'nav.meldcode', permission: 'meldcode.access', page: MeldcodePage },
   { path: '/gebruikers', label: 'nav.users', permission: 'users.manage', page: UsersPage },
   { path: '/beveiliging', label: 'nav.security', permission: 'security.view', page: SecurityPage },
   { path: HEAD_OFFICE_PATH, label: 'nav.sync', permission: 'sync.manage', page: HeadOfficePage },
@@ -59,4 +62,5 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: '/gezinnen/:id/bewerken', permission: 'clients.write', page: HouseholdEditPage },
   { path: '/wachtlijst/:id/plaatsen', permission: 'waitlist.manage', page: PlacementPage },
   { path: '/verzoeken/:id', permission: 'requests.manage', page: RequestPage },
+  { path: '/meldcode/:id', permission: 'meldcode.access', page: CasePage },
 ];
