@@ -258,7 +258,7 @@ function EntryBody({ entry }: { entry: MeldcodeEntry }) {
   const lines = useEntryLines()(entry);
   return (
     // The afwegingskader questions are long labels; other entries have short ones.
-    <DataList labelWidth={entry.kind === 'weighing' ? 520 : 200} size="sm" mt={6}>
+    <DataList labelWidth={entry.kind === 'weighing' ? 600 : 200} size="sm" mt={6}>
       {lines.map(([label, value]) => (
         <DataList.Item key={label}>
           <DataList.ItemLabel>{label}</DataList.ItemLabel>
