@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTRY_KINDS, MELDCODE_ROUTES } from '../domain/meldcode';
+import { PERIOD_UNITS } from '../domain/retention';
 import { IsoDate, optionalDate, optionalText } from './clients.schemas';
 import { Id, required, text } from './schemas';
 
@@ -186,7 +187,7 @@ export const MeldcodeCaseSummary = z.object({
   openedOn: z.string(),
   openedByName: z.string(),
   closedOn: z.string().nullable(),
-  /** Vernietigingsdatum: closing date + the meldcode retention period; null while open. */
+  /** Vernietigingsdatum: closing date + the meldcode retention policy's period; null while open. */
   destructionDate: z.string().nullable(),
   entryCount: z.number().int(),
 });
@@ -197,6 +198,8 @@ export const ReportReason = z.enum(['q2_unsafe', 'q3_no_help', 'q4_no_cooperatio
 export const MeldcodeCase = MeldcodeCaseSummary.extend({
   closedByName: z.string().nullable(),
   closingSummary: z.string().nullable(),
+  /** The retention policy 'meldcode' in force, so the UI can show the destruction date before closing. */
+  retentionPeriod: z.object({ periodAmount: z.number().int(), periodUnit: z.enum(PERIOD_UNITS) }),
   entries: z.array(MeldcodeEntry),
   progress: z.object({
     stepsDone: z.object({ 1: z.boolean(), 2: z.boolean(), 3: z.boolean(), 4: z.boolean(), 5: z.boolean() }),

@@ -1,5 +1,3 @@
-import { addYears, format, parseISO } from 'date-fns';
-
 /**
  * Meldcode huiselijk geweld en kindermishandeling: the five steps a case file (meldcodedossier)
  * walks, the afwegingskader (weighing framework, questions Q1–Q5) and the retention of case files.
@@ -103,15 +101,4 @@ export function caseProgress(route: MeldcodeRoute, entries: readonly EntryFacts[
   }
   const step3Done = entries.some((e) => STEP3_KINDS[route].includes(e.kind));
   return { stepsDone, latestWeighing, reportRequired: latestWeighing ? reportRequirement(latestWeighing) : null, step3Done };
-}
-
-/** Meldcode documents are kept 2 years after the case is closed, then destroyed (privacystatement). */
-export const MELDCODE_RETENTION_YEARS = 2;
-
-/**
- * Vernietigingsdatum: closing date plus the retention period, in calendar years (a case closed on
- * 29 February is destroyed on 28 February). Dates are `YYYY-MM-DD`.
- */
-export function meldcodeDestructionDate(closedOn: string, years: number = MELDCODE_RETENTION_YEARS): string {
-  return format(addYears(parseISO(closedOn), years), 'yyyy-MM-dd');
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
-import { meldcodeDestructionDate } from '../../shared/domain/meldcode';
+import { DEFAULT_POLICIES, destructionDate } from '../../shared/domain/retention';
 import { checkScreen, expect, test } from './fixtures';
 
 /**
@@ -154,7 +154,7 @@ test('meldcode: five steps to a report with the parent informed, closed with its
   expect(pdfText).toContain(`Afgedrukt door ${MANAGER.name}`);
 
   // Sluiten, with the destruction date shown before and after.
-  const destruction = dutch(meldcodeDestructionDate(today()));
+  const destruction = dutch(destructionDate(DEFAULT_POLICIES.find((p) => p.key === 'meldcode')!, today()));
   await page.getByRole('button', { name: 'Dossier sluiten' }).click();
   const closeDialog = page.getByRole('dialog', { name: 'Dossier sluiten' });
   await expect(closeDialog.getByRole('status')).toHaveText(`Vernietigd op: ${destruction}`);

@@ -79,6 +79,13 @@ describe('meldcode case file workflow', () => {
     const closed = await backend.ok('meldcode.close', { caseId: file.id, closedOn: '2026-11-20', summary: 'Melding gedaan; Veilig Thuis heeft het overgenomen.' });
     expect(closed).toMatchObject({ status: 'closed', closedOn: '2026-11-20', closedByName: MANAGER.name, destructionDate: '2028-11-20' });
     expect((await backend.ok('meldcode.list', { status: 'closed' })).map((c) => [c.id, c.childName, c.destructionDate, c.entryCount])).toEqual([[file.id, 'Zoë de Boer', '2028-11-20', 5]]);
+    // The retention policy in force decides (head office may change it): 3 years instead of 2.
+    const location = backend.core.sqlite().prepare('SELECT id FROM location').get() as { id: string };
+    backend.core
+      .sqlite()
+      .prepare("INSERT INTO retention_policies (id, location_id, key, category, period_amount, period_unit, anchor, legal_basis, updated_at) VALUES (?, ?, 'meldcode', 'Meldcodedossiers', 3, 'years', 'afsluiting', 'test', ?) ON CONFLICT (id) DO UPDATE SET period_amount = 3")
+      .run(`${location.id}:meldcode`, location.id, NOW.toISOString());
+    expect(await backend.ok('meldcode.get', { caseId: file.id })).toMatchObject({ destructionDate: '2029-11-20', retentionPeriod: { periodAmount: 3, periodUnit: 'years' } });
   });
 
   it('Q1 "no suspicion" closes the case; a closed case refuses new entries', async () => {

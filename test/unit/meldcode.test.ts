@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { caseProgress, meldcodeDestructionDate, reportRequirement, type WeighingAnswers } from '../../shared/domain/meldcode';
+import { caseProgress, reportRequirement, type WeighingAnswers } from '../../shared/domain/meldcode';
+import { DEFAULT_POLICIES, destructionDate } from '../../shared/domain/retention';
 
-describe('meldcode destruction date (closing date + 2 years, calendar arithmetic)', () => {
+describe('meldcode destruction date (default policy: closing date + 2 years, calendar arithmetic)', () => {
+  const policy = DEFAULT_POLICIES.find((p) => p.key === 'meldcode')!;
   it.each([
     ['2026-11-20', '2028-11-20'],
     ['2026-12-31', '2028-12-31'],
@@ -10,12 +12,7 @@ describe('meldcode destruction date (closing date + 2 years, calendar arithmetic
     ['2024-02-29', '2026-02-28'],
     ['2026-02-28', '2028-02-28'],
   ])('closed %s → destroyed %s', (closedOn, expected) => {
-    expect(meldcodeDestructionDate(closedOn)).toBe(expected);
-  });
-
-  it('takes another period when the retention policy says so', () => {
-    expect(meldcodeDestructionDate('2028-02-29', 4)).toBe('2032-02-29');
-    expect(meldcodeDestructionDate('2028-02-29', 1)).toBe('2029-02-28');
+    expect(destructionDate(policy, closedOn)).toBe(expected);
   });
 });
 

@@ -2,8 +2,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { AddEntryInput, CloseCaseInput, MeldcodeCase, MeldcodeCaseSummary, MeldcodeChildOption, MeldcodeEntry, OpenCaseInput } from '../../../../shared/api/meldcode.schemas';
 import { AppError } from '../../../../shared/api/result';
+import { caseProgress, includesReport, type ReportReason, type WeighingAnswers } from '../../../../shared/domain/meldcode';
 import { nlDate } from '../../../../shared/domain/dates';
-import { caseProgress, includesReport, meldcodeDestructionDate, type ReportReason, type WeighingAnswers } from '../../../../shared/domain/meldcode';
+import { destructionDate, type RetentionPolicy } from '../../../../shared/domain/retention';
 import { displayName } from '../../../../shared/domain/names';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, Trx } from '../../db/schema';
@@ -11,6 +12,7 @@ import { queueDelete, queueUpsert } from '../../sync/outbox';
 import { appendAudit } from '../audit/audit.service';
 import { findChild } from '../children/children.repository';
 import { currentLocationId } from '../location/location.service';
+import { loadPolicies } from '../retention/policies';
 import { caseRows, entriesOfCase, findCase, insertCase, insertEntry, updateCase, type CaseListRow } from './meldcode.repository';
 
 type EntryRow = Awaited<ReturnType<typeof entriesOfCase>>[number];
@@ -20,7 +22,10 @@ const ENTITY = 'meldcode_case';
 
 // ---- mapping ----------------------------------------------------------------------------------
 
-function toSummary(row: CaseListRow): MeldcodeCaseSummary {
+/** The retention policy in force for case files (head office may change it; 2 years by default). */
+const meldcodePolicy = async (db: DbOrTrx): Promise<RetentionPolicy> => (await loadPolicies(db)).get('meldcode')!;
+
+function toSummary(row: CaseListRow, policy: RetentionPolicy): MeldcodeCaseSummary {
   return {
     id: row.id,
     route: row.route,
@@ -31,7 +36,7 @@ function toSummary(row: CaseListRow): MeldcodeCaseSummary {
     openedOn: row.opened_on,
     openedByName: row.opened_by_name,
     closedOn: row.closed_on,
-    destructionDate: row.closed_on ? meldcodeDestructionDate(row.closed_on) : null,
+    destructionDate: row.closed_on ? destructionDate(policy, row.closed_on) : null,
     entryCount: Number(row.entry_count ?? 0),
   };
 }
@@ -57,14 +62,16 @@ async function loadCase(db: DbOrTrx, caseId: string): Promise<MeldcodeCase> {
   const [row] = await caseRows(db, { id: caseId });
   if (!row) throw new AppError('NOT_FOUND', 'Dit meldcodedossier bestaat niet (meer).');
   const entries = (await entriesOfCase(db, caseId)).map(toEntry);
+  const policy = await meldcodePolicy(db);
   const progress = caseProgress(
     row.route,
     entries.map((e) => ({ kind: e.kind, weighing: weighingOf(e) })),
   );
   return {
-    ...toSummary(row),
+    ...toSummary(row, policy),
     closedByName: row.closed_by_name,
     closingSummary: row.closing_summary,
+    retentionPeriod: { periodAmount: policy.periodAmount, periodUnit: policy.periodUnit },
     entries,
     progress: { stepsDone: progress.stepsDone, step3Done: progress.step3Done, hasWeighing: progress.latestWeighing !== null, reportRequired: progress.reportRequired },
   };
@@ -76,7 +83,8 @@ export function listCases(core: AppCore, session: Session, status: 'open' | 'clo
   return core.transaction(async (trx) => {
     const rows = await caseRows(trx, { status });
     await appendAudit(trx, { userId: session.userId, action: 'meldcode.list', details: { status, count: rows.length } }, core.now());
-    return rows.map(toSummary);
+    const policy = await meldcodePolicy(trx);
+    return rows.map((row) => toSummary(row, policy));
   });
 }
 
@@ -84,7 +92,8 @@ export function casesForChild(core: AppCore, session: Session, childId: string) 
   return core.transaction(async (trx) => {
     const rows = await caseRows(trx, { childId });
     await appendAudit(trx, { userId: session.userId, action: 'meldcode.forChild', entity: 'child', entityId: childId, details: { count: rows.length } }, core.now());
-    return rows.map(toSummary);
+    const policy = await meldcodePolicy(trx);
+    return rows.map((row) => toSummary(row, policy));
   });
 }
 

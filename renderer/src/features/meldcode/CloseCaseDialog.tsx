@@ -5,7 +5,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../../shared/api/clients.schemas';
 import { CloseCaseInput, type MeldcodeCase } from '../../../../shared/api/meldcode.schemas';
-import { meldcodeDestructionDate } from '../../../../shared/domain/meldcode';
+import { destructionDate } from '../../../../shared/domain/retention';
 import { applyServerErrors } from '../../api/forms';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -14,7 +14,7 @@ import { DateField } from '../children/common';
 import { formatDate } from '../children/format';
 import { useCaseMutation } from './api';
 
-/** "Dossier sluiten": closing date and summary; shows when the case file will be destroyed. */
+/** "Dossier sluiten": closing date and summary; shows when the case file will be destroyed (retention policy in force). */
 export function CloseCaseDialog({ file, onClose }: { file: MeldcodeCase; onClose: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
@@ -41,7 +41,7 @@ export function CloseCaseDialog({ file, onClose }: { file: MeldcodeCase; onClose
           <DateField control={control} name="closedOn" label={t('meldcode.closeDialog.closedOn')} required maw={220} autoFocus />
           {/^\d{4}-\d{2}-\d{2}$/.test(closedOn) && (
             <Text fw={600} role="status">
-              {t('meldcode.closeDialog.destruction', { date: formatDate(meldcodeDestructionDate(closedOn)) })}
+              {t('meldcode.closeDialog.destruction', { date: formatDate(destructionDate(file.retentionPeriod, closedOn)) })}
             </Text>
           )}
           <Textarea label={t('meldcode.closeDialog.summary')} withAsterisk autosize minRows={3} {...register('summary')} error={formState.errors.summary?.message} />
