@@ -10,31 +10,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { v7 as uuidv7 } from 'uuid';
 import { createBackend } from '../../electron/backend';
-import { createPdf, pdfToBuffer } from '../../electron/backend/pdf/document';
 import { contract } from '../../shared/api/contract';
 import { PURPOSES } from '../../shared/domain/consents';
 import { searchKey } from '../../shared/domain/names';
+import { RESOURCES, pageCount, plainTextPages } from './pdf-baseline';
 import { median, ms, ratio, type BenchRow } from './report';
 
 const CHILDREN = 200;
 const RUNS = 3;
 const GROUP = 'Bench-groep';
-const RESOURCES = path.join(__dirname, '../../resources');
-
-/** pdfkit does not use object streams, so every page is one `/Type /Page` object. */
-const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
-
-async function plainTextPages(pages: number): Promise<Buffer> {
-  const doc = createPdf(RESOURCES, { title: 'Platte tekst' });
-  const paragraph =
-    'Wij maken regelmatig foto’s en filmpjes van de kinderen. Uw kind komt alleen herkenbaar in beeld als u daarvoor per doel schriftelijk toestemming geeft. ';
-  for (let i = 0; i < pages; i++) {
-    if (i > 0) doc.addPage();
-    doc.fontSize(10).text(`Pagina ${i + 1}`);
-    for (let p = 0; p < 8; p++) doc.text(paragraph.repeat(2));
-  }
-  return pdfToBuffer(doc);
-}
 
 export async function consentsBench(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kop-bench-consents-'));

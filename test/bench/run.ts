@@ -10,6 +10,7 @@ import { storageBench } from './storage';
 import { searchBench } from './search';
 import { syncBench } from './sync';
 import { consentsBench } from './consents';
+import { requestsBench } from './requests';
 import { renderListBench } from './render-list';
 
 const SECTIONS: Record<string, () => Promise<BenchRow[]>> = {
@@ -17,6 +18,7 @@ const SECTIONS: Record<string, () => Promise<BenchRow[]>> = {
   search: searchBench,
   sync: syncBench,
   consents: consentsBench,
+  requests: requestsBench,
   'render-list': renderListBench,
 };
 
