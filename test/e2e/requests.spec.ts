@@ -129,7 +129,8 @@ test('access request: referral of the other parent, inzageverslag as PDF', async
   await page.getByRole('button', { name: 'Afhandelen' }).click();
   const closing = page.getByRole('dialog', { name: 'Verzoek afhandelen' });
   await closing.getByRole('button', { name: 'Afhandelen' }).click();
-  await expect(page.getByText('Toegewezen')).toBeVisible();
+  await expect(closing).toBeHidden();
+  await expect(page.getByText('Toegewezen', { exact: true })).toBeVisible();
   const letter = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Besluitbrief (PDF)' }).click();
   expect(await pdfText(await letter)).toContain('Wij hebben uw verzoek toegewezen.');
