@@ -12,6 +12,7 @@ import { syncBench } from './sync';
 import { consentsBench } from './consents';
 import { requestsBench } from './requests';
 import { renderListBench } from './render-list';
+import { retentionBench } from './retention';
 
 const SECTIONS: Record<string, () => Promise<BenchRow[]>> = {
   storage: storageBench,
@@ -20,6 +21,7 @@ const SECTIONS: Record<string, () => Promise<BenchRow[]>> = {
   consents: consentsBench,
   requests: requestsBench,
   'render-list': renderListBench,
+  retention: retentionBench,
 };
 
 async function main() {
