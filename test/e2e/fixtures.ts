@@ -8,14 +8,17 @@ import AxeBuilder from '@axe-core/playwright';
 export interface WebApp {
   url: string;
   dataDir: string;
-  /** Restart the server on the same data dir (new token, new URL). */
-  restart(): Promise<void>;
+  /**
+   * Restart the server on the same data dir (new token, new URL). `clock` starts the app's clock
+   * on that date (web mode's test-only `--clock`), to see retention periods run out.
+   */
+  restart(options?: { clock?: string }): Promise<void>;
 }
 
 const ROOT = path.resolve(__dirname, '../..');
 
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'out/main/web.js'), '--data-dir', dataDir], {
+async function startServer(dataDir: string, clock?: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'out/main/web.js'), '--data-dir', dataDir, ...(clock ? ['--clock', clock] : [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: process.env,
   });
@@ -46,9 +49,9 @@ export const test = base.extend<{ webApp: WebApp }>({
         return server.url;
       },
       dataDir,
-      async restart() {
+      async restart(options = {}) {
         server.child.kill();
-        server = await startServer(dataDir);
+        server = await startServer(dataDir, options.clock);
       },
     };
     await use(app);

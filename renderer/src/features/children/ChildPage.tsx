@@ -18,6 +18,7 @@ import { BsnBlock } from './BsnBlock';
 import { EditChildDialog } from './ChildFormDialog';
 import { ContractStatusBadge } from './common';
 import { ContractsSection } from './ContractsSection';
+import { WhyButton } from '../retention/WhyDialog';
 import { formatDate } from './format';
 import { MedicalSection } from './MedicalSection';
 import { PickupBanAlert, PickupSection } from './PickupSection';
@@ -69,6 +70,7 @@ function ChildView({ child }: { child: Child }) {
             <Button component={Link} to={`/gezinnen/${child.householdId}`} variant="default">
               {t('child.toHousehold')}
             </Button>
+            {may('retention.manage') && <WhyButton subjectType="child" id={child.id} />}
             {may('clients.write') && <Button onClick={() => { setEditing(true); }}>{t('child.edit')}</Button>}
           </Group>
         }

@@ -29,6 +29,13 @@ const CLIENT_READS: ReadonlySet<string> = new Set<MethodName>([
   'requests.list',
   'requests.get',
   'requests.due',
+  'applicants.list',
+  'employees.list',
+  'complaints.list',
+  'retention.why',
+  'retention.preview',
+  'retention.runs',
+  'retention.notice',
 ]);
 
 export const refreshClientData = () =>

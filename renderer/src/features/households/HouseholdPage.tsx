@@ -16,6 +16,7 @@ import { AddChildDialog } from '../children/ChildFormDialog';
 import { ContractStatusBadge } from '../children/common';
 import { formatDate } from '../children/format';
 import { PersonDisclosures } from '../disclosures/RegisterTable';
+import { WhyButton } from '../retention/WhyDialog';
 
 /** "NL91ABNA0417164300" → "NL91 ABNA 0417 1643 00", as on a bank card. */
 const formatIban = (iban: string) => iban.replace(/(.{4})/g, '$1 ').trim();
@@ -61,11 +62,14 @@ function HouseholdView({ household }: { household: Household }) {
         title={t('households.title', { name: contractParent?.displayName ?? '' })}
         intro={seesAddress ? `${household.street ?? ''} ${household.houseNumber ?? ''}, ${household.postcode ?? ''} ${household.city ?? ''}` : undefined}
         actions={
-          may('clients.write') && (
-            <Button component={Link} to={`/gezinnen/${household.id}/bewerken`}>
-              {t('households.edit')}
-            </Button>
-          )
+          <Group gap="sm">
+            {may('retention.manage') && <WhyButton subjectType="household" id={household.id} />}
+            {may('clients.write') && (
+              <Button component={Link} to={`/gezinnen/${household.id}/bewerken`}>
+                {t('households.edit')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Stack gap="lg">

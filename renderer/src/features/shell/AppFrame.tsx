@@ -8,6 +8,7 @@ import { useSession } from '../auth/session';
 import { useLock } from '../auth/useLock';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { HeaderSearch } from '../search/HeaderSearch';
+import { RetentionNotice } from '../retention/RetentionNotice';
 import { NAV_ITEMS, PAGE_ROUTES } from './navigation';
 
 /** The unlocked app: header, left navigation (filtered by permission) and the pages. */
@@ -78,6 +79,7 @@ export function AppFrame() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
+        {can(session.roles, 'retention.manage') && <RetentionNotice />}
         <Routes>
           {items.map(({ path, page: Page }) => (
             <Route key={path} path={path} element={<Page />} />

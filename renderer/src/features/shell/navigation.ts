@@ -20,6 +20,11 @@ import { RequestPage } from '../requests/RequestPage';
 import { RequestsPage } from '../requests/RequestsPage';
 import { PlacementPage } from '../waitlist/PlacementPage';
 import { WaitlistPage } from '../waitlist/WaitlistPage';
+import { ComplaintsPage } from '../complaints/ComplaintsPage';
+import { DestructionPage } from '../retention/DestructionPage';
+import { RetentionPoliciesPage } from '../retention/RetentionPoliciesPage';
+import { ApplicantsPage } from '../staff/ApplicantsPage';
+import { EmployeesPage } from '../staff/EmployeesPage';
 
 export interface NavItem {
   /** Route path (HashRouter), also the link target. */
@@ -42,6 +47,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/marketing', label: 'nav.marketing', permission: 'marketing.manage', page: MarketingPage },
   { path: '/verzoeken', label: 'nav.requests', permission: 'requests.manage', page: RequestsPage },
   { path: '/meldcode', label: 'nav.meldcode', permission: 'meldcode.access', page: MeldcodePage },
+  { path: '/sollicitanten', label: 'nav.applicants', permission: 'staffFiles.access', page: ApplicantsPage },
+  { path: '/medewerkers', label: 'nav.employees', permission: 'staffFiles.access', page: EmployeesPage },
+  { path: '/klachten', label: 'nav.complaints', permission: 'complaints.manage', page: ComplaintsPage },
+  { path: '/bewaartermijnen', label: 'nav.retention', permission: 'retention.manage', page: RetentionPoliciesPage },
+  { path: '/vernietigen', label: 'nav.destruction', permission: 'retention.manage', page: DestructionPage },
   { path: '/gebruikers', label: 'nav.users', permission: 'users.manage', page: UsersPage },
   { path: '/beveiliging', label: 'nav.security', permission: 'security.view', page: SecurityPage },
   { path: HEAD_OFFICE_PATH, label: 'nav.sync', permission: 'sync.manage', page: HeadOfficePage },

@@ -1,0 +1,155 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { Download, Locator, Page } from '@playwright/test';
+import { addPeriod } from '../../shared/domain/retention';
+import { checkScreen, expect, test } from './fixtures';
+
+/**
+ * Issue 7, through the real UI in web mode: end a contract, move the app's clock (web mode's
+ * test-only --clock, not the system time) to its destruction date, see the automatic run's notice
+ * for an older household, see the item in the preview with its reason, destroy it after
+ * confirming, open the report PDF; Bewaartermijnen and "Waarom bewaren?" on the way.
+ */
+
+const ROOT = path.resolve(__dirname, '../..');
+const LOCATION = { name: 'KDV De Linde', address: 'Lindelaan 1, 4131 AA Vianen', lrk: '123456789' };
+const MANAGER = { name: 'Ilse Bakker', username: 'ilse', password: 'Zeilboot-Kaneel-Vijver-42' };
+
+const field = (scope: Page | Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
+const isoDay = (offsetDays = 0) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+const dutch = (iso: string) => iso.split('-').reverse().join('-');
+
+async function screen(page: Page, name: string) {
+  await page.evaluate(() => { window.scrollTo(0, 0); });
+  await checkScreen(page, name);
+}
+
+async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const envelope = await page.evaluate(
+    async ({ method, input }) => {
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('kop.webToken') ?? ''}` },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    },
+    { method, input },
+  );
+  if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
+  return envelope.value as T;
+}
+
+async function setUpLocation(page: Page, url: string) {
+  await page.goto(url);
+  await field(page, 'Naam van de locatie').fill(LOCATION.name);
+  await field(page, 'Adres').fill(LOCATION.address);
+  await field(page, 'LRK-nummer').fill(LOCATION.lrk);
+  await field(page, 'Naam').fill(MANAGER.name);
+  await field(page, 'Gebruikersnaam').fill(MANAGER.username);
+  await field(page, 'Wachtwoord').fill(MANAGER.password);
+  await field(page, 'Herhaal wachtwoord').fill(MANAGER.password);
+  await page.getByRole('button', { name: 'Inrichten' }).click();
+  await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${MANAGER.name}` })).toBeVisible();
+}
+
+async function family(page: Page, parent: string, child: string, endDate: string | null) {
+  const household = await api<{ id: string }>(page, 'households.create', {
+    street: 'Lindelaan',
+    houseNumber: '5a',
+    postcode: '1234 AB',
+    city: 'Vianen',
+    iban: null,
+    ibanHolder: null,
+    parents: [{ firstName: parent, initials: null, surnamePrefix: null, surname: 'Visser', email: null, phone: null, bsn: null, hasParentalAuthority: true, isContractParent: true }],
+  });
+  const kid = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: child, initials: null, surnamePrefix: null, surname: 'Visser', birthDate: '2021-05-04', groupName: 'Rupsjes', bsn: null });
+  await api(page, 'contracts.create', { childId: kid.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, startDate: isoDay(-400), endDate });
+  return { household, child: kid };
+}
+
+async function keep(download: Download, name: string) {
+  const target = path.join(ROOT, 'test-results', name);
+  await download.saveAs(target);
+  return target;
+}
+
+test('contract beëindigen, klok verzetten, voorvertoning met reden, vernietigen, rapport; automatische ronde met melding', async ({ page, webApp }) => {
+  test.setTimeout(180_000);
+  await setUpLocation(page, webApp.url);
+  // An older family whose contract ended 10 days ago: past due at the later clock, so the automatic run takes it.
+  await family(page, 'Oudje', 'Vroeger', isoDay(-10));
+  const { child } = await family(page, 'Rosa', 'Mees', null);
+
+  // End Mees's contract today through the child page.
+  const endDate = isoDay(0);
+  await page.goto(`${webApp.url.split('?')[0]}#/kinderen/${child.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mees Visser' })).toBeVisible();
+  const row = page.getByRole('row', { name: /Dagopvang/ });
+  await row.getByRole('button', { name: /beëindigen$/ }).click();
+  const end = page.getByRole('dialog', { name: 'Contract van Mees beëindigen' });
+  await field(end, 'Einddatum').fill(dutch(endDate));
+  await end.getByRole('button', { name: 'Contract beëindigen' }).click();
+  await expect(end).toBeHidden();
+  await expect(row).toContainText(dutch(endDate));
+
+  // "Waarom bewaren?" on the child: 7 years after the contract end, with its legal basis.
+  const due = addPeriod(endDate, 7, 'years');
+  await page.getByRole('button', { name: 'Waarom bewaren?' }).click();
+  const why = page.getByRole('dialog', { name: 'Waarom bewaren we dit nog?' });
+  await expect(why.getByRole('row', { name: /Contractgegevens/ })).toContainText(`vernietigen ${dutch(due)}`);
+  await expect(why).toContainText('art. 52 Algemene wet inzake rijksbelastingen');
+  await screen(page, 'retention-why');
+  await page.keyboard.press('Escape');
+  await expect(why).toBeHidden();
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Bewaartermijnen' }).click();
+  await expect(page.getByRole('row', { name: /Sollicitanten met toestemming/ })).toContainText('1 jaar na einde van de sollicitatieprocedure');
+  await screen(page, 'retention-policies');
+
+  // Move the clock to Mees's destruction date: log in again (new start, the app is locked).
+  await webApp.restart({ clock: due });
+  await page.goto(webApp.url);
+  await field(page, 'Gebruikersnaam').fill(MANAGER.username);
+  await field(page, 'Wachtwoord').fill(MANAGER.password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  // The start-up run destroyed the older family (past due) and says so.
+  const notice = page.getByRole('status').filter({ hasText: 'Automatische vernietiging uitgevoerd' });
+  await expect(notice).toContainText('Bij het opstarten is 1 record vernietigd');
+  await screen(page, 'retention-notice');
+  await notice.getByRole('button', { name: 'Gezien' }).click();
+  await expect(notice).toBeHidden();
+
+  // The preview: Mees's family is due today, with the reason and the rule.
+  await page.getByRole('navigation').getByRole('link', { name: 'Vernietigen' }).click();
+  const item = page.getByRole('row', { name: /Gezin Rosa Visser/ });
+  await expect(item).toContainText(`Einde van het laatste contract: ${dutch(endDate)}; bewaartermijn 7 jaar na einde van het laatste contract.`);
+  await expect(item).toContainText('Nu te vernietigen');
+  await expect(page.getByRole('row', { name: /Oudje/ })).toHaveCount(0);
+  await screen(page, 'retention-preview');
+
+  await page.getByRole('button', { name: 'Vernietigen (1)' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Gegevens definitief vernietigen?' });
+  await expect(confirm.getByRole('button', { name: 'Definitief vernietigen' })).toBeDisabled();
+  await confirm.getByRole('checkbox', { name: 'Ik heb de lijst gecontroleerd en wil deze gegevens vernietigen.' }).check();
+  await screen(page, 'retention-confirm');
+  await confirm.getByRole('button', { name: 'Definitief vernietigen' }).click();
+  const done = page.getByRole('status').filter({ hasText: 'Vernietiging afgerond' });
+  await expect(done).toContainText('1 record is vernietigd.');
+  await expect(page.getByText('Niets te vernietigen')).toBeVisible();
+  await screen(page, 'retention-done');
+
+  const reportDownload = page.waitForEvent('download');
+  await done.getByRole('button', { name: 'Vernietigingsrapport (PDF)' }).click();
+  const report = await keep(await reportDownload, 'vernietigingsrapport.pdf');
+  const text = execFileSync('pdftotext', ['-layout', report, '-']).toString();
+  expect(text).toContain('Vernietigingsrapport');
+  expect(text).toContain(`Vernietigd: 1 record (1 × gezin)`);
+  expect(text).toContain(dutch(due));
+  for (const name of ['Rosa', 'Mees', 'Visser']) expect(text).not.toContain(name);
+
+  // The child is gone for real: the API says so.
+  await expect(api(page, 'children.get', { id: child.id })).rejects.toThrow('NOT_FOUND');
+});
