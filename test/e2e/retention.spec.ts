@@ -87,6 +87,7 @@ test('contract beëindigen, klok verzetten, voorvertoning met reden, vernietigen
   const endDate = isoDay(0);
   await page.goto(`${webApp.url.split('?')[0]}#/kinderen/${child.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Mees Visser' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Contracten' }).click();
   const row = page.getByRole('row', { name: /Dagopvang/ });
   await row.getByRole('button', { name: /beëindigen$/ }).click();
   const end = page.getByRole('dialog', { name: 'Contract van Mees beëindigen' });

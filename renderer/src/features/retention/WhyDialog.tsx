@@ -104,7 +104,7 @@ function Holds({ subjectType, id, holds }: { subjectType: SubjectType; id: strin
         <Title order={3} size="h4" id="holds-title">
           {t('retention.holdsTitle')}
         </Title>
-        <Button size="xs" variant="light" color="orange" onClick={() => { setPlacing(true); }}>
+        <Button size="xs" variant="light" onClick={() => { setPlacing(true); }}>
           {t('retention.placeHold')}
         </Button>
       </Group>
@@ -183,7 +183,7 @@ function PlaceHoldDialog({ subjectType, id, onClose }: { subjectType: SubjectTyp
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" color="orange" loading={place.isPending}>
+            <Button type="submit" loading={place.isPending}>
               {t('retention.placeHold')}
             </Button>
           </Group>
