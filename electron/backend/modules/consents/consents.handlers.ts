@@ -1,3 +1,4 @@
+import { nlDate } from '../../../../shared/domain/dates';
 import { todayIso } from '../../../../shared/api/clients.schemas';
 import { AppError } from '../../../../shared/api/result';
 import { PURPOSES, photoPermission, type PhotoPermission, type Purpose } from '../../../../shared/domain/consents';
@@ -22,7 +23,6 @@ import {
 } from '../disclosures/disclosures.service';
 
 const today = (core: AppCore) => todayIso(core.now());
-const nlDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 async function formPdf(core: AppCore, session: Session, input: { childId?: string | null; groupName?: string | null; blank: boolean }) {
   const db = core.db();

@@ -1,3 +1,4 @@
+import { nlDate } from '../../../../shared/domain/dates';
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
@@ -43,7 +44,6 @@ interface DataSet {
   subjects: SubjectFacts[];
 }
 
-const nlDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 const lastDayOfMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
