@@ -154,3 +154,66 @@ test('contract beëindigen, klok verzetten, voorvertoning met reden, vernietigen
   // The child is gone for real: the API says so.
   await expect(api(page, 'children.get', { id: child.id })).rejects.toThrow('NOT_FOUND');
 });
+
+test('sollicitant vastleggen en in dienst nemen, arbeidsconflict bij medewerker, klacht registreren en afsluiten', async ({ page, webApp }) => {
+  test.setTimeout(150_000);
+  await setUpLocation(page, webApp.url);
+  const nav = page.getByRole('navigation');
+
+  await nav.getByRole('link', { name: 'Sollicitanten' }).click();
+  await expect(page.getByText('Er zijn geen sollicitanten vastgelegd.')).toBeVisible();
+  await page.getByRole('button', { name: 'Sollicitant toevoegen' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Sollicitant toevoegen' });
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog).toContainText('Voornaam is verplicht.');
+  await field(dialog, 'Voornaam').fill('Noor');
+  await field(dialog, 'Achternaam').fill('Jansen');
+  await field(dialog, 'Functie').fill('Pedagogisch medewerker');
+  await field(dialog, 'Sollicitatiedatum').fill(dutch(isoDay(-20)));
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog).toBeHidden();
+  const applicant = page.getByRole('row', { name: /Noor Jansen/ });
+  await expect(applicant).toContainText('Procedure loopt');
+  await screen(page, 'retention-applicants');
+  await applicant.getByRole('button', { name: 'In dienst nemen' }).click();
+  dialog = page.getByRole('dialog', { name: 'Noor Jansen in dienst nemen' });
+  await field(dialog, 'Adres').fill('Kerkstraat 3, 4131 AB Vianen');
+  await field(dialog, 'Datum in dienst').fill(dutch(isoDay(0)));
+  await dialog.getByRole('button', { name: 'In dienst nemen' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Er zijn geen sollicitanten vastgelegd.')).toBeVisible();
+
+  await nav.getByRole('link', { name: 'Medewerkers' }).click();
+  const employee = page.getByRole('row', { name: /Noor Jansen/ });
+  await expect(employee).toContainText('In dienst');
+  await employee.getByRole('button', { name: 'Medewerker bewerken' }).click();
+  dialog = page.getByRole('dialog', { name: 'Medewerker bewerken' });
+  await dialog.getByRole('checkbox', { name: /Arbeidsconflict/ }).check();
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog).toContainText('Een arbeidsconflict bij uitdiensttreding kan pas worden vastgelegd met een datum uit dienst.');
+  await field(dialog, 'Datum uit dienst').fill(dutch(isoDay(0)));
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(employee).toContainText(dutch(addPeriod(isoDay(0), 10, 'years')));
+  await screen(page, 'retention-employees');
+
+  await nav.getByRole('link', { name: 'Klachten' }).click();
+  await page.getByRole('button', { name: 'Klacht registreren' }).click();
+  dialog = page.getByRole('dialog', { name: 'Klacht registreren' });
+  await field(dialog, 'Ontvangen op').fill(dutch(isoDay(-3)));
+  await field(dialog, 'Onderwerp').fill('Brengtijden');
+  await field(dialog, 'Naam indiener').fill('R. Visser');
+  await field(dialog, 'Omschrijving').fill('De deur ging te vroeg open.');
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog).toBeHidden();
+  const complaint = page.getByRole('row', { name: /Brengtijden/ });
+  await complaint.getByRole('button', { name: 'Afsluiten' }).click();
+  dialog = page.getByRole('dialog', { name: 'Klacht afsluiten' });
+  await field(dialog, 'Afgesloten op').fill(dutch(isoDay(0)));
+  await field(dialog, 'Afhandeling').fill('Tijden aangepast.');
+  await dialog.getByRole('button', { name: 'Afsluiten' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(complaint).toContainText('Gesloten');
+  await expect(complaint).toContainText(dutch(addPeriod(isoDay(0), 7, 'years')));
+  await screen(page, 'retention-complaints');
+});

@@ -1559,7 +1559,9 @@ export const en: Catalogue = {
     outcomes: { open: 'Procedure running', rejected: 'Rejected', withdrawn: 'Withdrawn' },
     consent: 'Consent to keep the data for 1 year',
     consentOn: 'Date of consent',
-    destroyedOn: 'Destroyed on',
+    destroyedOn: 'Destroy on',
+    applicantSaved: 'The data of {{name}} were saved.',
+    employeeSaved: 'The personnel file of {{name}} was saved.',
     hire: 'Hire',
     hireTitle: 'Hire {{name}}',
     hireIntro: 'The application data move into a new personnel file; the application itself is removed.',
@@ -1603,5 +1605,6 @@ export const en: Catalogue = {
     status: 'Status',
     statuses: { open: 'Open', in_behandeling: 'Being handled', gesloten: 'Closed' },
     closed: 'The complaint was closed.',
+    saved: 'The complaint "{{subject}}" was saved.',
   },
 };

@@ -1561,7 +1561,9 @@ export const nl = {
     outcomes: { open: 'Procedure loopt', rejected: 'Afgewezen', withdrawn: 'Teruggetrokken' },
     consent: 'Toestemming om de gegevens 1 jaar te bewaren',
     consentOn: 'Datum toestemming',
-    destroyedOn: 'Vernietigd op',
+    destroyedOn: 'Vernietigen op',
+    applicantSaved: 'De gegevens van {{name}} zijn opgeslagen.',
+    employeeSaved: 'Het personeelsdossier van {{name}} is opgeslagen.',
     hire: 'In dienst nemen',
     hireTitle: '{{name}} in dienst nemen',
     hireIntro: 'De gegevens uit de sollicitatie gaan over naar een nieuw personeelsdossier; de sollicitatie zelf verdwijnt.',
@@ -1605,6 +1607,7 @@ export const nl = {
     status: 'Status',
     statuses: { open: 'Open', in_behandeling: 'In behandeling', gesloten: 'Gesloten' },
     closed: 'De klacht is afgesloten.',
+    saved: 'De klacht "{{subject}}" is opgeslagen.',
   },
 };
 

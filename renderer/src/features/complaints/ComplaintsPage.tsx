@@ -107,8 +107,8 @@ function ComplaintDialog({ complaint, onClose }: { complaint: Complaint | null; 
   const { register, control, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(ComplaintInput), defaultValues: defaults });
   const { errors } = formState;
   const save = useApiMutation('complaints.save', {
-    onSuccess: () => {
-      notify({ title: t('common.saved'), message: t('common.saved') });
+    onSuccess: (saved) => {
+      notify({ title: t('common.saved'), message: t('complaints.saved', { subject: saved.subject }) });
       onClose();
     },
     onError: (error) => { setFormError(applyServerErrors(error, setError, ['receivedOn', 'complainantName', 'complainantContact', 'subject', 'description', 'handlingNotes'])); },

@@ -105,8 +105,8 @@ function ApplicantDialog({ applicant, onClose }: { applicant: Applicant | null; 
   const { register, control, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(ApplicantInput), defaultValues: defaults });
   const { errors } = formState;
   const save = useApiMutation('applicants.save', {
-    onSuccess: () => {
-      notify({ title: t('common.saved'), message: t('common.saved') });
+    onSuccess: (saved) => {
+      notify({ title: t('common.saved'), message: t('staff.applicantSaved', { name: saved.displayName }) });
       onClose();
     },
     onError: (error) => { setFormError(applyServerErrors(error, setError, ['firstName', 'surname', 'email', 'phone', 'position', 'appliedOn', 'procedureEndDate', 'outcome', 'consentOn'])); },

@@ -98,8 +98,8 @@ function EmployeeDialog({ employee, onClose }: { employee: Employee | null; onCl
   const { register, control, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(EmployeeInput), defaultValues: defaults });
   const { errors } = formState;
   const save = useApiMutation('employees.save', {
-    onSuccess: () => {
-      notify({ title: t('common.saved'), message: t('common.saved') });
+    onSuccess: (saved) => {
+      notify({ title: t('common.saved'), message: t('staff.employeeSaved', { name: saved.displayName }) });
       onClose();
     },
     onError: (error) => { setFormError(applyServerErrors(error, setError, ['firstName', 'surname', 'address', 'email', 'phone', 'position', 'employmentStart', 'employmentEnd', 'labourDispute'])); },
