@@ -125,8 +125,6 @@ export const ruleText = (policy: RetentionPolicy) =>
 /** Days from today until the date (negative: past). */
 export const daysUntil = (date: string, today: string) => differenceInCalendarDays(parseISO(date), parseISO(today));
 
-/** 31-01-2033, the Dutch way of writing a date. */
-export const nlDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 /**
  * The applicant rule: 4 weeks after the procedure, or 1 year with consent. Hired applicants are

@@ -1,7 +1,7 @@
 import { format } from 'date-fns';
 import { nl } from 'date-fns/locale';
 import type { RunSummary, WhyReport } from '../../../shared/api/retention.schemas';
-import { nlDate } from '../../../shared/domain/retention';
+import { nlDate } from '../../../shared/domain/dates';
 import { renderTablePdf } from './table.pdf';
 
 const stamp = (d: Date) => format(d, "d MMMM yyyy 'om' HH:mm", { locale: nl });

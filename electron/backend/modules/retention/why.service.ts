@@ -1,7 +1,8 @@
 import { todayIso } from '../../../../shared/api/clients.schemas';
 import { AppError } from '../../../../shared/api/result';
 import type { DestructionCategory, WhyReport, WhySubjectType } from '../../../../shared/api/retention.schemas';
-import { nlDate, ruleText, type RetentionState } from '../../../../shared/domain/retention';
+import { nlDate } from '../../../../shared/domain/dates';
+import { ruleText, type RetentionState } from '../../../../shared/domain/retention';
 import { displayName } from '../../../../shared/domain/names';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx } from '../../db/schema';

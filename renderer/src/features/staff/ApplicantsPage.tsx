@@ -70,7 +70,7 @@ export function ApplicantsPage() {
                     <Table.Td>{formatDate(a.procedureEndDate)}</Table.Td>
                     <Table.Td>{formatDate(a.destructionDate)}</Table.Td>
                     <Table.Td>
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      <Group gap="xs" justify="flex-end">
                         {may('retention.manage') && <WhyButton subjectType="applicant" id={a.id} />}
                         <Button size="xs" variant="default" onClick={() => { setEditing(a); }}>
                           {t('staff.editApplicant')}

@@ -1,3 +1,4 @@
+import { nlDate } from '../../../../../shared/domain/dates';
 import { destructionDate } from '../../../../../shared/domain/retention';
 import { countStatistic, eraseRows, holdIds } from '../erase';
 import { directHolds, inSlices, type Candidate, type RetentionCategory } from './category';
@@ -22,7 +23,7 @@ export const complaintCategory: RetentionCategory = {
 
   async labels(db, ids) {
     const rows = await inSlices(ids, (slice) => db.selectFrom('complaints').select(['id', 'subject', 'received_on']).where('id', 'in', slice).execute());
-    return new Map(rows.map((r) => [r.id, `Klacht "${r.subject}" van ${r.received_on.slice(8, 10)}-${r.received_on.slice(5, 7)}-${r.received_on.slice(0, 4)}`]));
+    return new Map(rows.map((r) => [r.id, `Klacht "${r.subject}" van ${nlDate(r.received_on)}`]));
   },
 
   async destroy(trx, ids, now) {

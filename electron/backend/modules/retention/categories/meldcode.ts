@@ -1,4 +1,5 @@
-import { destructionDate, nlDate } from '../../../../../shared/domain/retention';
+import { nlDate } from '../../../../../shared/domain/dates';
+import { destructionDate } from '../../../../../shared/domain/retention';
 import { destroyCase } from '../../meldcode/meldcode.service';
 import { countStatistic, eraseRows, holdIds } from '../erase';
 import { directHolds, inSlices, type Candidate, type RetentionCategory } from './category';
