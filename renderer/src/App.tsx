@@ -8,6 +8,7 @@ import { forgetDataAfterLock, setUnlocked, useAppStatus } from './api/queries';
 import { AuthLayout } from './components/AuthLayout';
 import { LoadingState } from './components/LoadingState';
 import { useClearNotifications } from './components/Notifications';
+import { CorruptionPage } from './features/backups/CorruptionPage';
 import { ForcedPasswordChangePage } from './features/auth/ForcedPasswordChangePage';
 import { LoginPage } from './features/auth/LoginPage';
 import { RecoverPage } from './features/auth/RecoverPage';
@@ -23,6 +24,7 @@ import { setPendingRecoveryKey, usePendingRecoveryKey } from './lib/pendingRecov
 /**
  * The flow follows `app.status` (polled every 5 s):
  * setup → Inrichten, then the herstelsleutel once; locked → Inloggen (or herstellen);
+ * corrupt → the damaged-database screen with restore from a backup;
  * unlocked → a forced password change when the password is temporary, otherwise the app.
  */
 export function App() {
@@ -71,6 +73,8 @@ export function App() {
       />
     );
   }
+
+  if (state === 'corrupt' && status.data.corruption) return <CorruptionPage corruption={status.data.corruption} />;
 
   if (state === 'locked' || !session) {
     return (

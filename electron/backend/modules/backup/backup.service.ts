@@ -263,7 +263,8 @@ export async function restoreBackup(
       if (keptAside) moveBack(core, keptAside);
       throw error;
     }
-    if (!readBackupConfig(core.options.dataDir).folder) writeBackupConfig(core.options.dataDir, { folder: path.resolve(input.folder) });
+    // Restored from a share on a new PC: later backups go to that share too.
+    if (path.resolve(input.folder) !== backupFolder(core.options.dataDir).folder) writeBackupConfig(core.options.dataDir, { folder: path.resolve(input.folder) });
     core.corruption = null;
     await core.open(dbKey);
     await core.audit({

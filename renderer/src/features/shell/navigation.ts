@@ -12,6 +12,7 @@ import { HouseholdPage } from '../households/HouseholdPage';
 import { CasePage } from '../meldcode/CasePage';
 import { MeldcodePage } from '../meldcode/MeldcodePage';
 import { SecurityPage } from '../security/SecurityPage';
+import { BackupsPage } from '../backups/BackupsPage';
 import { HeadOfficePage } from '../sync/HeadOfficePage';
 import { MarketingPage } from '../marketing/MarketingPage';
 import { HEAD_OFFICE_PATH } from '../sync/syncStatus';
@@ -54,6 +55,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/vernietigen', label: 'nav.destruction', permission: 'retention.manage', page: DestructionPage },
   { path: '/gebruikers', label: 'nav.users', permission: 'users.manage', page: UsersPage },
   { path: '/beveiliging', label: 'nav.security', permission: 'security.view', page: SecurityPage },
+  { path: '/back-ups', label: 'nav.backups', permission: 'backup.manage', page: BackupsPage },
   { path: HEAD_OFFICE_PATH, label: 'nav.sync', permission: 'sync.manage', page: HeadOfficePage },
   { path: '/account', label: 'nav.account', permission: 'session', page: AccountPage },
 ];
