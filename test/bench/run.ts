@@ -12,6 +12,7 @@ import { syncBench } from './sync';
 import { consentsBench } from './consents';
 import { requestsBench } from './requests';
 import { renderListBench } from './render-list';
+import { backupBench } from './backup';
 import { retentionBench } from './retention';
 
 const SECTIONS: Record<string, () => Promise<BenchRow[]>> = {
@@ -21,6 +22,7 @@ const SECTIONS: Record<string, () => Promise<BenchRow[]>> = {
   consents: consentsBench,
   requests: requestsBench,
   'render-list': renderListBench,
+  backup: backupBench,
   retention: retentionBench,
 };
 

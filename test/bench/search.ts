@@ -6,37 +6,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createBackend } from '../../electron/backend';
-import { searchKey } from '../../shared/domain/names';
 import { ms, percentile, type BenchRow } from './report';
+import { seedHouseholds } from './seed';
 
 /** Search over 10,000 children and 20,000 parents: the API method vs the same SQL as a raw statement. */
 export async function searchBench(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kop-bench-search-'));
   const rows: BenchRow[] = [];
   const backend = createBackend({ dataDir: path.join(dir, 'search'), resourcesDir: path.join(__dirname, '../../resources') }, { error: () => {} });
-  const setup = await backend.call('setup.create', {
-    location: { name: 'Bench', address: 'Benchstraat 1', lrkNumber: '123456789' },
-    manager: { name: 'Meet Manager', username: 'meter', password: 'Snelheid-Wachtzin-123' },
-  });
-  if (!setup.ok) throw new Error(setup.error.message);
-  const db = backend.core.db();
-  const now = new Date().toISOString();
-  const firstNames = ['Emma', 'Noah', 'Julia', 'Liam', 'Mila', 'Luca', 'Sophie', 'Sem', 'Tess', 'Daan', 'Zoë', 'Finn', 'Nora', 'Levi', 'Saar', 'Mees'];
-  const surnames = ['Jansen', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker'];
-  await db.transaction().execute(async (trx) => {
-    const location_id = (await trx.selectFrom('location').select('id').executeTakeFirstOrThrow()).id;
-    for (let h = 0; h < 10_000; h++) {
-      const householdId = `h-${h}`;
-      const surname = `${surnames[h % surnames.length]!}${h % 7 === 0 ? '' : h}`;
-      await trx.insertInto('households').values({ id: householdId, location_id, street: 'Straat', house_number: String(h), postcode: `${1000 + (h % 9000)} AB`, city: 'Plaats', iban: null, iban_holder: null, created_at: now, updated_at: now, version: null }).execute();
-      for (let p = 0; p < 2; p++) {
-        const first = firstNames[(h + p * 5) % firstNames.length]!;
-        await trx.insertInto('parents').values({ id: `p-${h}-${p}`, location_id, household_id: householdId, first_name: first, initials: null, surname_prefix: null, surname, search_name: searchKey({ firstName: first, surname }), email: null, phone: null, bsn: null, has_parental_authority: 1, is_contract_parent: p === 0 ? 1 : 0, created_at: now, updated_at: now, version: null }).execute();
-      }
-      const child = firstNames[(h * 3) % firstNames.length]!;
-      await trx.insertInto('children').values({ id: `c-${h}`, location_id, household_id: householdId, first_name: child, initials: null, surname_prefix: null, surname, search_name: searchKey({ firstName: child, surname }), birth_date: '2022-01-01', group_name: 'Groep', bsn: null, created_at: now, updated_at: now, version: null }).execute();
-    }
-  });
+  await seedHouseholds(backend, 10_000);
 
   // Single words, so the raw statement is exactly the query the API runs.
   const queries = ['emma', 'jans', 'vries', 'bak', 'zoe', 'berg', '4711', 'mees', 'visser12', 'no'];
