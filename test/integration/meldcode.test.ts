@@ -332,11 +332,10 @@ describe('meldcode access and audit', () => {
     for (const line of fonts) expect(line, 'font embedded').toMatch(/\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [target], { encoding: 'utf8' }))![1]);
     expect(pages).toBeGreaterThanOrEqual(3);
-    const printedAt = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit' }).format(NOW);
     for (let page = 1; page <= pages; page++) {
       const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', target, '-'], { encoding: 'utf8' });
       expect(text, `page ${page}`).toContain('Vertrouwelijk');
-      expect(text, `page ${page}`).toContain(`Afgedrukt door ${OFFICER.name} op 25 november 2026 om ${printedAt}`);
+      expect(text, `page ${page}`).toContain(`Afgedrukt door ${OFFICER.name} op 25 november 2026 om 11:00`); // Amsterdam time: NOW is 10:00 UTC
       expect(text, `page ${page}`).toContain(`Pagina ${page} van ${pages}`);
     }
     const all = execFileSync('pdftotext', ['-layout', target, '-'], { encoding: 'utf8' });

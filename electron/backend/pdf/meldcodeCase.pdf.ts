@@ -1,7 +1,5 @@
-import { format, parseISO } from 'date-fns';
-import { nl } from 'date-fns/locale';
 import type { MeldcodeCase, MeldcodeEntry } from '../../../shared/api/meldcode.schemas';
-import { nlDate } from '../../../shared/domain/dates';
+import { nlDate, nlDateTime, nlDateTimeShort } from '../../../shared/domain/dates';
 import { MELDCODE_STEPS, STEP_OF_KIND, type MeldcodeStep } from '../../../shared/domain/meldcode';
 import { createPdf, pdfToBuffer } from './document';
 
@@ -124,7 +122,7 @@ export async function renderMeldcodeCase(resourcesDir: string, file: MeldcodeCas
       // Keep an entry's heading with (the start of) its first field.
       if (!room(70)) doc.addPage();
       doc.font('bold').fontSize(10).text(`${nlDate(entry.occurredOn)} · ${title}`, left, doc.y, { width });
-      doc.font('regular').fontSize(8).fillColor('#555555').text(`Vastgelegd door ${entry.authorName} op ${format(parseISO(entry.createdAt), 'dd-MM-yyyy HH:mm')}`).fillColor('#000000');
+      doc.font('regular').fontSize(8).fillColor('#555555').text(`Vastgelegd door ${entry.authorName} op ${nlDateTimeShort(new Date(entry.createdAt))}`).fillColor('#000000');
       doc.moveDown(0.2);
       for (const [label, value] of lines) field(label, value);
       for (const c of corrections.filter((x) => x.correctsEntryId === entry.id)) {
@@ -139,7 +137,7 @@ export async function renderMeldcodeCase(resourcesDir: string, file: MeldcodeCas
     field('Samenvatting', file.closingSummary);
   }
 
-  const printed = `Afgedrukt door ${meta.printedByName} op ${format(meta.printedAt, "d MMMM yyyy 'om' HH:mm", { locale: nl })}`;
+  const printed = `Afgedrukt door ${meta.printedByName} op ${nlDateTime(meta.printedAt)}`;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);

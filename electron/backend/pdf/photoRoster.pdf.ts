@@ -1,5 +1,4 @@
-import { format } from 'date-fns';
-import { nl } from 'date-fns/locale';
+import { nlDateTime } from '../../../shared/domain/dates';
 import type { Roster } from '../../../shared/api/consents.schemas';
 import { PURPOSE_LABEL } from '../../../shared/domain/consents';
 import { createPdf, pdfToBuffer } from './document';
@@ -14,7 +13,7 @@ export async function renderPhotoRoster(resourcesDir: string, roster: Roster, me
   const width = doc.page.width - left - doc.page.margins.right;
   doc.font('bold').fontSize(18).text(`Fotolijst ${roster.groupName}`);
   doc.font('regular').fontSize(12).text(`Doel: ${PURPOSE_LABEL[roster.purpose]}`);
-  doc.fontSize(8).fillColor('#555555').text(`${meta.locationName} · stand van ${format(meta.printedAt, "d MMMM yyyy 'om' HH:mm", { locale: nl })} · gooi oudere lijsten weg`);
+  doc.fontSize(8).fillColor('#555555').text(`${meta.locationName} · stand van ${nlDateTime(meta.printedAt)} · gooi oudere lijsten weg`);
   doc.fillColor('#000000').moveDown(1);
 
   const columns: [string, string[], string][] = [

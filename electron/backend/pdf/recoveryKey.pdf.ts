@@ -1,5 +1,4 @@
-import { format } from 'date-fns';
-import { nl } from 'date-fns/locale';
+import { nlDateTime } from '../../../shared/domain/dates';
 import { createPdf, pdfToBuffer } from './document';
 
 /** The herstelsleutel sheet: to keep in a safe or send to head office. */
@@ -14,7 +13,7 @@ export async function renderRecoveryKeyPdf(
   doc.moveDown(0.3).font('regular').fontSize(12).fillColor('#333333');
   doc.text(`Locatie: ${data.locationName}`);
   doc.text(`LRK-nummer: ${data.lrkNumber}`);
-  doc.text(`Aangemaakt: ${format(data.createdAt, "d MMMM yyyy 'om' HH:mm", { locale: nl })} door ${data.createdBy}`);
+  doc.text(`Aangemaakt: ${nlDateTime(data.createdAt)} door ${data.createdBy}`);
 
   doc.moveDown(1.2);
   const boxTop = doc.y;

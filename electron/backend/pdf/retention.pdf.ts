@@ -1,10 +1,7 @@
-import { format } from 'date-fns';
-import { nl } from 'date-fns/locale';
 import type { RunSummary, WhyReport } from '../../../shared/api/retention.schemas';
-import { nlDate } from '../../../shared/domain/dates';
+import { nlDate, nlDateTime } from '../../../shared/domain/dates';
 import { renderTablePdf } from './table.pdf';
 
-const stamp = (d: Date) => format(d, "d MMMM yyyy 'om' HH:mm", { locale: nl });
 const ACTION = { vernietigen: 'vernietigen', vernietigd: 'vernietigd', bevestigen: 'vernietigen en bevestigen' } as const;
 const HOLD_KIND = { labour_dispute: 'Arbeidsconflict', complaint: 'Lopende klacht', subject_request: 'Lopend AVG-verzoek', legal_claim: 'Juridische claim', other: 'Overig' } as const;
 
@@ -15,7 +12,7 @@ export function renderWhyPdf(resourcesDir: string, report: WhyReport, meta: { lo
     title: 'Waarom bewaren we dit nog?',
     lines: [
       `${report.name} — ${meta.locationName}`,
-      `Afgedrukt op ${stamp(meta.printedAt)}. Per categorie gegevens: de regel die ze bewaart, de grondslag en de datum waarop ze worden vernietigd.`,
+      `Afgedrukt op ${nlDateTime(meta.printedAt)}. Per categorie gegevens: de regel die ze bewaart, de grondslag en de datum waarop ze worden vernietigd.`,
       ...activeHolds.map((h) => `Blokkade: ${HOLD_KIND[h.reasonKind]} — ${h.reason} (herbeoordelen op ${nlDate(h.reviewDate)}). Zolang deze geldt, wordt niets vernietigd.`),
     ],
     header: ['Categorie', 'Bewaartermijn', 'Grondslag', 'Datum', 'Toelichting'],
@@ -35,12 +32,12 @@ export function renderDestructionReport(
     title: 'Vernietigingsrapport',
     lines: [
       meta.locationName,
-      `${run.automatic ? 'Automatische vernietigingsronde' : 'Vernietigingsronde'} gestart op ${stamp(new Date(run.startedAt))} door ${run.executedByName}${run.finishedAt ? `, afgerond op ${stamp(new Date(run.finishedAt))}` : ''}.`,
+      `${run.automatic ? 'Automatische vernietigingsronde' : 'Vernietigingsronde'} gestart op ${nlDateTime(new Date(run.startedAt))} door ${run.executedByName}${run.finishedAt ? `, afgerond op ${nlDateTime(new Date(run.finishedAt))}` : ''}.`,
       `Vernietigd: ${run.itemCount} ${run.itemCount === 1 ? 'record' : 'records'}${run.byCategory.length ? ` (${run.byCategory.map((c) => `${c.count} × ${meta.categoryLabel(c.category).toLowerCase()}`).join(', ')})` : ''}. Alle rijen van deze personen zijn uit elke tabel verwijderd; het hoofdkantoor ontvangt een verwijdering zonder gegevens.`,
       'Dit rapport bevat geen persoonsgegevens: elk record staat er alleen met een kenmerk (hash van het interne nummer).',
     ],
     header: ['Categorie', 'Kenmerk', 'Regel', 'Vervaldatum', 'Uitgevoerd op', 'Door'],
-    rows: log.map((l) => [meta.categoryLabel(l.category), l.subjectHash.slice(0, 16), meta.ruleLabel(l.policy), nlDate(l.dueDate), stamp(new Date(l.executedAt)), l.executedByName]),
-    footer: `Afgedrukt op ${stamp(meta.printedAt)}`,
+    rows: log.map((l) => [meta.categoryLabel(l.category), l.subjectHash.slice(0, 16), meta.ruleLabel(l.policy), nlDate(l.dueDate), nlDateTime(new Date(l.executedAt)), l.executedByName]),
+    footer: `Afgedrukt op ${nlDateTime(meta.printedAt)}`,
   });
 }
