@@ -140,12 +140,21 @@ export class AppCore {
     this.connection = { sqlite, db, key: Buffer.from(key) };
     try {
       const { pending, latest } = await migrationState(db);
-      const backup = pending > 0 && latest !== null ? await backupNow(this, 'migration', { audit: false }) : null;
+      const backup = pending > 0 && latest !== null ? await this.backupBeforeMigration() : null;
       await migrateToLatest(db);
       if (backup) await this.audit({ userId: null, action: 'backup.create', details: { reason: 'migration', fromSchema: backup.schemaVersion } });
     } catch (error) {
       await this.close();
       throw error;
+    }
+  }
+
+  private async backupBeforeMigration() {
+    try {
+      return await backupNow(this, 'migration', { audit: false });
+    } catch (error) {
+      const reason = error instanceof AppError ? error.message : '';
+      throw new AppError(error instanceof AppError ? error.code : 'INTERNAL', `Voor de database-update kon geen back-up worden gemaakt; de update is niet uitgevoerd en de database is ongewijzigd. ${reason}`.trim());
     }
   }
 

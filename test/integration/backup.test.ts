@@ -224,6 +224,26 @@ describe('backups', () => {
     expect(JSON.parse(row.details)).toEqual({ reason: 'migration', fromSchema: latest });
   });
 
+  it('does not migrate when the backup before it fails, and leaves the database as it was', async () => {
+    const backend = makeBackend();
+    await setUpLocation(backend);
+    const share = tempDir('kop-share-');
+    await backend.ok('backup.setFolder', { folder: share });
+    await backend.ok('auth.lock', { reason: 'user' });
+    fs.rmSync(share, { recursive: true });
+    fs.writeFileSync(share, 'geen map');
+    const before = sha256File(backend.core.dbFile);
+    migrations['9999_test_only'] = { up: async (db) => void (await sql`CREATE TABLE test_only (x TEXT)`.execute(db)) };
+    try {
+      const error = await backend.err('auth.login', MANAGER);
+      expect(error.message).toMatch(/^Voor de database-update kon geen back-up worden gemaakt; de update is niet uitgevoerd/);
+    } finally {
+      delete migrations['9999_test_only'];
+    }
+    expect(sha256File(backend.core.dbFile)).toBe(before);
+    expect(backend.core.isOpen).toBe(false);
+  });
+
   it('exposes backupNow for the destruction run', async () => {
     const { backend } = await managerWithData();
     const made = await backupNow(backend.core, 'destruction');
