@@ -1,5 +1,5 @@
 import { Alert, Button, Stack } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router';
 import type { SessionInfo } from '../../shared/api/schemas';
@@ -9,6 +9,7 @@ import { AuthLayout } from './components/AuthLayout';
 import { LoadingState } from './components/LoadingState';
 import { useClearNotifications } from './components/Notifications';
 import { CorruptionPage } from './features/backups/CorruptionPage';
+import { NewComputerRestorePage } from './features/backups/NewComputerRestorePage';
 import { ForcedPasswordChangePage } from './features/auth/ForcedPasswordChangePage';
 import { LoginPage } from './features/auth/LoginPage';
 import { RecoverPage } from './features/auth/RecoverPage';
@@ -23,8 +24,8 @@ import { setPendingRecoveryKey, usePendingRecoveryKey } from './lib/pendingRecov
 
 /**
  * The flow follows `app.status` (polled every 5 s):
- * setup → Inrichten, then the herstelsleutel once; locked → Inloggen (or herstellen);
- * corrupt → the damaged-database screen with restore from a backup;
+ * setup → Inrichten, then the herstelsleutel once (or, on a PC replacing another, restore a backup);
+ * locked → Inloggen (or herstellen); corrupt → the damaged-database screen with restore from a backup;
  * unlocked → a forced password change when the password is temporary, otherwise the app.
  */
 export function App() {
@@ -33,6 +34,8 @@ export function App() {
   const recoveryKey = usePendingRecoveryKey();
   const clearNotifications = useClearNotifications();
   const state = status.data?.state;
+  // On a PC not set up yet: restore a location's backup instead of setting up a new one.
+  const [restoringOnNewPc, setRestoringOnNewPc] = useState(false);
 
   useEffect(() => {
     if (state !== 'locked') return;
@@ -62,8 +65,10 @@ export function App() {
   const { session, locationName, loginDelaySeconds } = status.data;
 
   if (state === 'setup') {
+    if (restoringOnNewPc) return <NewComputerRestorePage onBack={() => setRestoringOnNewPc(false)} />;
     return (
       <SetupPage
+        onRestoreInstead={() => setRestoringOnNewPc(true)}
         onDone={(result) => {
           rememberUsername(result.session.username);
           setLockNotice(null);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { checkScreen, expect, test } from './fixtures';
@@ -12,7 +13,8 @@ import { checkScreen, expect, test } from './fixtures';
 const MANAGER = { name: 'Fatima el Amrani', username: 'fatima', password: 'Zeilboot-Kaneel-Vijver-42' };
 const field = (scope: Page | Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
 
-async function setUp(page: Page) {
+/** Sets up the location and returns the herstelsleutel shown once. */
+async function setUp(page: Page): Promise<string> {
   await field(page, 'Naam van de locatie').fill('KDV De Zonnebloem');
   await field(page, 'Adres').fill('Dorpsstraat 12, 1234 AB Ergens');
   await field(page, 'LRK-nummer').fill('123456789');
@@ -21,9 +23,12 @@ async function setUp(page: Page) {
   await field(page, 'Wachtwoord').fill(MANAGER.password);
   await field(page, 'Herhaal wachtwoord').fill(MANAGER.password);
   await page.getByRole('button', { name: 'Inrichten' }).click();
-  await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' })).toBeVisible({ timeout: 30_000 });
+  const recoveryKey = await page.getByTestId('recovery-key').innerText();
+  await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check();
   await page.getByRole('button', { name: 'Verder' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${MANAGER.name}` })).toBeVisible();
+  return recoveryKey;
 }
 
 async function logIn(page: Page) {
@@ -99,4 +104,40 @@ test('nu back-up maken, terugzetten, en een beschadigde database herstellen', as
   await expect(page.getByRole('heading', { level: 1, name: 'Back-ups' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Handmatig/ })).toBeVisible();
   await expect(page.getByText(/De back-ups staan nu op dezelfde schijf als de database/)).toBeVisible();
+});
+
+test('een vervangende computer: de gegevens terugzetten van een back-up met de herstelsleutel', async ({ page, webApp }) => {
+  await page.goto(webApp.url);
+  const recoveryKey = await setUp(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Back-ups' }).click();
+  await page.getByRole('button', { name: 'Nu back-up maken' }).click();
+  await expect(page.getByText('Back-up gemaakt')).toBeVisible();
+
+  // The backup travels on the network share; the old PC is gone (an empty data folder).
+  const share = fs.mkdtempSync(path.join(os.tmpdir(), 'kop-share-'));
+  for (const file of fs.readdirSync(path.join(webApp.dataDir, 'back-ups'))) fs.copyFileSync(path.join(webApp.dataDir, 'back-ups', file), path.join(share, file));
+  await page.getByRole('button', { name: 'Vergrendelen' }).click();
+  await expect(field(page, 'Gebruikersnaam')).toBeVisible();
+  for (const entry of fs.readdirSync(webApp.dataDir)) fs.rmSync(path.join(webApp.dataDir, entry), { recursive: true, force: true });
+  await webApp.restart();
+
+  await page.goto(webApp.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Locatie inrichten' })).toBeVisible();
+  await page.getByRole('button', { name: /Vervangt deze computer een andere\?/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Gegevens terugzetten op deze computer' })).toBeVisible();
+  await field(page, 'Map met back-ups').fill(share);
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page.getByRole('radio', { name: /Handmatig/ })).toBeChecked();
+  await page.getByText('Met herstelsleutel', { exact: true }).click();
+  await field(page, 'Herstelsleutel').fill(recoveryKey);
+  await page.getByRole('checkbox', { name: /Ik begrijp dat de huidige gegevens/ }).check();
+  await checkScreen(page, 'nieuwe-computer-terugzetten');
+  await page.getByRole('button', { name: 'Back-up terugzetten' }).click();
+  await expect(page.getByText('Back-up teruggezet. Log opnieuw in.')).toBeVisible({ timeout: 30_000 });
+
+  // The location and its manager are back: log in as on the old PC.
+  await expect(page.getByRole('heading', { level: 1, name: 'KDV De Zonnebloem' })).toBeVisible();
+  await logIn(page);
+  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${MANAGER.name}` })).toBeVisible({ timeout: 30_000 });
+  fs.rmSync(share, { recursive: true, force: true });
 });

@@ -99,6 +99,13 @@ export const en: Catalogue = {
     passwordRepeat: 'Repeat password',
     submit: 'Set up',
     busy: 'Setting up and encrypting…',
+    restoreInstead: 'Is this computer replacing another one? Restore the data from a backup',
+  },
+  newComputer: {
+    title: 'Restore data on this computer',
+    intro: 'Restore your location’s data from a backup instead of setting up a new location. You confirm with the recovery key or a location manager’s password.',
+    where: 'Enter the folder with the backups, for example the network folder or a USB stick. The backup is checked in full first; afterwards you log in as on the old computer.',
+    back: 'Back to setup',
   },
   recoveryKey: {
     title: 'Your recovery key',

@@ -101,6 +101,13 @@ export const nl = {
     passwordRepeat: 'Herhaal wachtwoord',
     submit: 'Inrichten',
     busy: 'Bezig met inrichten en versleutelen…',
+    restoreInstead: 'Vervangt deze computer een andere? Zet de gegevens terug van een back-up',
+  },
+  newComputer: {
+    title: 'Gegevens terugzetten op deze computer',
+    intro: 'Zet de gegevens van uw locatie terug van een back-up, in plaats van een nieuwe locatie in te richten. U bevestigt met de herstelsleutel of met het wachtwoord van een locatiemanager.',
+    where: 'Vul de map in waar de back-ups staan, bijvoorbeeld de netwerkmap of een USB-stick. De back-up wordt eerst volledig gecontroleerd; daarna logt u in zoals op de oude computer.',
+    back: 'Terug naar inrichten',
   },
   recoveryKey: {
     title: 'Uw herstelsleutel',

@@ -24,7 +24,7 @@ const FIELDS = [
 ] as const;
 
 /** First start: the location and its first locatiemanager (`setup.create`). */
-export function SetupPage({ onDone }: { onDone: (result: MethodOutput<'setup.create'>) => void }) {
+export function SetupPage({ onDone, onRestoreInstead }: { onDone: (result: MethodOutput<'setup.create'>) => void; onRestoreInstead: () => void }) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -145,6 +145,9 @@ export function SetupPage({ onDone }: { onDone: (result: MethodOutput<'setup.cre
           <Text size="sm" c="dimmed" role="status" ta="center">
             {create.isPending ? t('setup.busy') : ''}
           </Text>
+          <Button variant="subtle" onClick={onRestoreInstead} disabled={create.isPending}>
+            {t('setup.restoreInstead')}
+          </Button>
         </Stack>
       </form>
     </AuthLayout>
