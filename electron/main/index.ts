@@ -70,17 +70,29 @@ async function main() {
     return true;
   });
 
+  /** The OS folder dialog; the chosen path or null. */
+  const chooseFolder = async (sender: Electron.WebContents, title: string): Promise<string | null> => {
+    const window = BrowserWindow.fromWebContents(sender);
+    const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+
+  // Back-ups: the manager picks the folder (e.g. the network share); the backend checks it.
+  ipcMain.handle('pick-folder', async (event, title: unknown) => {
+    if (!isAppFrame(event.senderFrame?.url)) return null;
+    return chooseFolder(event.sender, typeof title === 'string' ? title.slice(0, 100) : 'Map kiezen');
+  });
+
   // Dataportabiliteit: the manager picks a folder; the bundle goes into a new subfolder there.
   ipcMain.handle('save-folder', async (event, folderName: unknown, files: unknown) => {
     if (!isAppFrame(event.senderFrame?.url) || typeof folderName !== 'string' || !Array.isArray(files)) return false;
     const valid = files.filter((f): f is { fileName: string; base64: string } => typeof f?.fileName === 'string' && typeof f?.base64 === 'string');
     if (valid.length !== files.length) return false;
-    const window = BrowserWindow.fromWebContents(event.sender);
-    const options = { title: 'Map kiezen', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
-    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-    if (result.canceled || !result.filePaths[0]) return false;
+    const folder = await chooseFolder(event.sender, 'Map kiezen');
+    if (!folder) return false;
     // Names come from the renderer: only their base name is used, so nothing is written outside the folder.
-    const target = path.join(result.filePaths[0], path.basename(folderName));
+    const target = path.join(folder, path.basename(folderName));
     fs.mkdirSync(target, { recursive: true });
     for (const file of valid) fs.writeFileSync(path.join(target, path.basename(file.fileName)), Buffer.from(file.base64, 'base64'));
     void shell.openPath(target);

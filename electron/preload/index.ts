@@ -6,6 +6,7 @@ const api: DesktopBridge = {
   call: (method, input) => ipcRenderer.invoke('api', method, input),
   saveFile: (fileName, base64) => ipcRenderer.invoke('save-file', fileName, base64),
   saveFolder: (folderName, files) => ipcRenderer.invoke('save-folder', folderName, files),
+  pickFolder: (title) => ipcRenderer.invoke('pick-folder', title),
 };
 
 contextBridge.exposeInMainWorld('api', api);

@@ -7,4 +7,6 @@ export interface DesktopBridge {
   saveFile(fileName: string, base64: string): Promise<boolean>;
   /** Asks for a folder and writes the files into a new subfolder `folderName`; false when cancelled. */
   saveFolder(folderName: string, files: { fileName: string; base64: string }[]): Promise<boolean>;
+  /** Asks for a folder (e.g. the network share for back-ups); its path, or null when cancelled. */
+  pickFolder(title: string): Promise<string | null>;
 }

@@ -119,6 +119,14 @@ export async function saveFile(fileName: string, base64: string): Promise<boolea
  * Saves several files together (dataportabiliteit). Electron asks for a folder and writes them in
  * a new subfolder; the browser downloads each file, named after the folder.
  */
+/** Only the desktop app can show the OS folder dialog; in web mode the path is typed. */
+export const canPickFolder = () => Boolean(window.api);
+
+/** The OS folder dialog (Electron); null when cancelled or in web mode. */
+export async function pickFolder(title: string): Promise<string | null> {
+  return window.api ? window.api.pickFolder(title) : null;
+}
+
 export async function saveFolder(folderName: string, files: { fileName: string; base64: string }[]): Promise<boolean> {
   if (window.api) return window.api.saveFolder(folderName, files);
   for (const file of files) download(`${folderName}-${file.fileName}`, file.base64);

@@ -1201,6 +1201,7 @@ export const en: Catalogue = {
     folderTitle: 'Backup folder',
     folderLabel: 'Folder for backups',
     folderDescription: 'Full path, preferably a network share or a disk other than this PC’s.',
+    folderBrowse: 'Browse…',
     folderSave: 'Save folder',
     folderSaved: 'Backup folder saved',
     defaultFolderWarning: 'Backups are now on the same disk as the database. Choose a folder on a network share or another disk, so a broken disk does not take the backups with it.',

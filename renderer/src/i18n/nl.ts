@@ -1203,6 +1203,7 @@ export const nl = {
     folderTitle: 'Back-upmap',
     folderLabel: 'Map voor back-ups',
     folderDescription: 'Volledig pad, bij voorkeur een netwerkschijf of een andere schijf dan die van deze pc.',
+    folderBrowse: 'Bladeren…',
     folderSave: 'Map opslaan',
     folderSaved: 'Back-upmap opgeslagen',
     defaultFolderWarning: 'De back-ups staan nu op dezelfde schijf als de database. Kies een map op een netwerkschijf of een andere schijf, zodat een defecte schijf niet ook de back-ups meeneemt.',

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupStatus } from '../../../../shared/api/backup.contract';
 import { contract, type MethodInput } from '../../../../shared/api/contract';
-import { call } from '../../api/client';
+import { call, canPickFolder, pickFolder } from '../../api/client';
 import { applyServerErrors, errorMessage } from '../../api/forms';
 import { apiQuery, queryClient, setLocked } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
@@ -38,7 +38,7 @@ function FolderForm({ status }: { status: BackupStatus }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm({
+  const { register, handleSubmit, setError, setValue, formState } = useForm({
     resolver: zodResolver(contract['backup.setFolder'].input),
     values: { folder: status.folderIsDefault ? '' : status.folder },
   });
@@ -82,6 +82,18 @@ function FolderForm({ status }: { status: BackupStatus }) {
                 {...register('folder')}
                 error={formState.errors.folder?.message}
               />
+              {canPickFolder() && (
+                <Button
+                  variant="default"
+                  onClick={() =>
+                    void pickFolder(t('backups.folderLabel')).then((folder) => {
+                      if (folder) setValue('folder', folder, { shouldDirty: true });
+                    })
+                  }
+                >
+                  {t('backups.folderBrowse')}
+                </Button>
+              )}
               <Button type="submit" loading={save.isPending}>
                 {t('backups.folderSave')}
               </Button>
