@@ -1,5 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
-import { checkScreen, expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { field, screen, setUpLocation } from './app';
+import { expect, test } from './fixtures';
 
 /**
  * Issue 3, clicked through the real UI in web mode:
@@ -14,7 +15,6 @@ const MANAGER = { name: 'Fatima el Amrani', username: 'fatima', password: 'Zeilb
 const STAFF = { name: 'Pieter de Vries', username: 'pieter', temporary: 'Kastanje-Lamp-Rivier-7', own: 'Hoge-Duinen-Wolkendek-93' };
 
 /** A text input by its accessible name (Mantine's required asterisk is aria-hidden). */
-const field = (scope: Page | Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
 
 /** Today and other days in the location's calendar (YYYY-MM-DD); the UI shows and takes them as dd-mm-jjjj. */
 function isoDay(offsetDays = 0): string {
@@ -22,27 +22,7 @@ function isoDay(offsetDays = 0): string {
 }
 const dutch = (iso: string) => iso.split('-').reverse().join('-');
 
-/** checkScreen from the top of the page: a full-page shot of a scrolled page paints the fixed header mid-page. */
-async function screen(page: Page, name: string) {
-  await page.evaluate(() => { window.scrollTo(0, 0); });
-  await checkScreen(page, name);
-}
 
-/** Inrichten + herstelsleutel opgeborgen: ends on the manager's Overzicht. */
-async function setUpLocation(page: Page, url: string) {
-  await page.goto(url);
-  await field(page, 'Naam van de locatie').fill(LOCATION.name);
-  await field(page, 'Adres').fill(LOCATION.address);
-  await field(page, 'LRK-nummer').fill(LOCATION.lrk);
-  await field(page, 'Naam').fill(MANAGER.name);
-  await field(page, 'Gebruikersnaam').fill(MANAGER.username);
-  await field(page, 'Wachtwoord').fill(MANAGER.password);
-  await field(page, 'Herhaal wachtwoord').fill(MANAGER.password);
-  await page.getByRole('button', { name: 'Inrichten' }).click();
-  await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Verder' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${MANAGER.name}` })).toBeVisible();
-}
 
 /** A household with one contract parent (after a wrong BSN first), then its first child. */
 async function createFamily(page: Page, { checkScreens }: { checkScreens: boolean }) {
@@ -120,7 +100,7 @@ async function createFamily(page: Page, { checkScreens }: { checkScreens: boolea
 
 test('gezin, kind, medische gegevens, contract en dossiertaak, mag niet ophalen, zoeken', async ({ page, webApp }) => {
   test.setTimeout(180_000);
-  await setUpLocation(page, webApp.url);
+  await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   await createFamily(page, { checkScreens: true });
 
   // ---- Medische gegevens en bijzonderheden: read only when the tab opens ------------------------------
@@ -242,7 +222,7 @@ test('gezin, kind, medische gegevens, contract en dossiertaak, mag niet ophalen,
 
 test('wachtlijst: aanvraag registreren en plaatsen met een vooraf ingevuld formulier', async ({ page, webApp }) => {
   test.setTimeout(120_000);
-  await setUpLocation(page, webApp.url);
+  await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   await page.getByRole('navigation').getByRole('link', { name: 'Wachtlijst' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Wachtlijst' })).toBeVisible();
   await expect(page.getByText('Er staan geen open aanvragen op de wachtlijst.')).toBeVisible();
@@ -312,7 +292,7 @@ test('wachtlijst: aanvraag registreren en plaatsen met een vooraf ingevuld formu
 
 test('pedagogisch medewerker: geen BSN, alleen allergieën en dieet, wel identificatie vastleggen', async ({ page, webApp }) => {
   test.setTimeout(150_000);
-  await setUpLocation(page, webApp.url);
+  await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   await createFamily(page, { checkScreens: false });
   await page.getByRole('tab', { name: 'Medische gegevens en bijzonderheden' }).click();
   await page.getByRole('button', { name: 'Wijzigen', exact: true }).click();

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
-import { checkScreen, expect, test } from './fixtures';
+import { api, field, screen, setUpLocation } from './app';
+import { expect, test } from './fixtures';
 
 /**
  * Issue 5, clicked through the real UI in web mode: photo consent recorded for a child (by the
@@ -17,46 +18,10 @@ const SCREENS = path.join(ROOT, 'test-results/screens');
 const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB Ergens', lrk: '123456789' };
 const MANAGER = { name: 'Fatima el Amrani', username: 'fatima', password: 'Zeilboot-Kaneel-Vijver-42' };
 
-const field = (scope: Page | Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
 const radio = (scope: Locator, group: string, option: string) => scope.getByRole('radiogroup', { name: group, exact: true }).getByRole('radio', { name: option, exact: true });
 
-/** checkScreen from the top of the page (a full-page shot of a scrolled page repeats the fixed header). */
-async function screen(page: Page, name: string) {
-  await page.evaluate(() => { window.scrollTo(0, 0); });
-  await checkScreen(page, name);
-}
 
-/** Calls the web-mode API from the page, with the per-launch token (as api/client.ts does). */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ({ method, input }) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('kop.webToken') ?? ''}` },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    { method, input },
-  );
-  if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
-  return envelope.value as T;
-}
 
-async function setUpLocation(page: Page, url: string) {
-  await page.goto(url);
-  await field(page, 'Naam van de locatie').fill(LOCATION.name);
-  await field(page, 'Adres').fill(LOCATION.address);
-  await field(page, 'LRK-nummer').fill(LOCATION.lrk);
-  await field(page, 'Naam').fill(MANAGER.name);
-  await field(page, 'Gebruikersnaam').fill(MANAGER.username);
-  await field(page, 'Wachtwoord').fill(MANAGER.password);
-  await field(page, 'Herhaal wachtwoord').fill(MANAGER.password);
-  await page.getByRole('button', { name: 'Inrichten' }).click();
-  await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Verder' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${MANAGER.name}` })).toBeVisible();
-}
 
 /** Closes a toast (they stay for 5 seconds) so it does not cover a screenshot. */
 async function dismissToast(page: Page, text: string | RegExp) {
@@ -91,7 +56,7 @@ async function createFamily(page: Page) {
 
 test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-lijst in het verstrekkingenregister', async ({ page, webApp }) => {
   test.setTimeout(300_000); // generous: the CI machine is shared
-  await setUpLocation(page, webApp.url);
+  await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   const { child } = await createFamily(page);
 
   // ---- Kind → Toestemmingen -----------------------------------------------------------------------
@@ -228,7 +193,7 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
 
 test('uitwisseling met school, gemeente (VVE) instellen, bezwaar marketing en de gepseudonimiseerde export', async ({ page, webApp }) => {
   test.setTimeout(300_000);
-  await setUpLocation(page, webApp.url);
+  await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   const { household, child } = await createFamily(page);
 
   // ---- Written exchange consent, then the disclosure to that school is accepted -------------------

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
 import { DEFAULT_POLICIES, destructionDate } from '../../shared/domain/retention';
-import { checkScreen, expect, test } from './fixtures';
+import { api, field, screen, setUpLocation } from './app';
+import { expect, test } from './fixtures';
 
 /**
  * Issue 6, clicked through the real UI in web mode: from a child's page the manager opens a
@@ -15,46 +16,11 @@ const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB 
 const MANAGER = { name: 'Fatima el Amrani', username: 'fatima', password: 'Zeilboot-Kaneel-Vijver-42' };
 const STAFF = { name: 'Pieter de Vries', username: 'pieter', temporary: 'Kastanje-Lamp-Rivier-7', own: 'Hoge-Duinen-Wolkendek-93' };
 
-const field = (scope: Page | Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 const dutch = (iso: string) => iso.split('-').reverse().join('-');
 
-async function screen(page: Page, name: string) {
-  await page.evaluate(() => { window.scrollTo(0, 0); });
-  await checkScreen(page, name);
-}
 
-/** Calls the web-mode API from the page, with the per-launch token (as api/client.ts does). */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ({ method, input }) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('kop.webToken') ?? ''}` },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    { method, input },
-  );
-  if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
-  return envelope.value as T;
-}
 
-async function setUpLocation(page: Page, url: string) {
-  await page.goto(url);
-  await field(page, 'Naam van de locatie').fill(LOCATION.name);
-  await field(page, 'Adres').fill(LOCATION.address);
-  await field(page, 'LRK-nummer').fill(LOCATION.lrk);
-  await field(page, 'Naam').fill(MANAGER.name);
-  await field(page, 'Gebruikersnaam').fill(MANAGER.username);
-  await field(page, 'Wachtwoord').fill(MANAGER.password);
-  await field(page, 'Herhaal wachtwoord').fill(MANAGER.password);
-  await page.getByRole('button', { name: 'Inrichten' }).click();
-  await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Verder' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${MANAGER.name}` })).toBeVisible();
-}
 
 /** The family is not what this test is about: it is created through the API. */
 async function createChild(page: Page): Promise<string> {
@@ -82,7 +48,7 @@ async function record(page: Page, step: string, button: string, fill: (dialog: L
 test('meldcode: five steps to a report with the parent informed, closed with its destruction date; no trace for staff', async ({ page, webApp }) => {
   // Two accounts with the production key derivation (scrypt) and a full walk through the steps.
   test.setTimeout(360_000);
-  await setUpLocation(page, webApp.url);
+  await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   const childId = await createChild(page);
 
   // From the child's page: the Meldcode tab, a new case file for this child.

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import type { Download, Locator, Page } from '@playwright/test';
-import { checkScreen, expect, test } from './fixtures';
+import type { Download, Page } from '@playwright/test';
+import { field, screen, setUpLocation } from './app';
+import { expect, test } from './fixtures';
 
 /**
  * Issue 8, clicked through the real UI in web mode: register an access request (the other parent
@@ -12,27 +13,8 @@ import { checkScreen, expect, test } from './fixtures';
 const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB Ergens', lrk: '123456789' };
 const MANAGER = { name: 'Fatima el Amrani', username: 'fatima', password: 'Zeilboot-Kaneel-Vijver-42' };
 
-const field = (scope: Page | Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
 
-async function screen(page: Page, name: string) {
-  await page.evaluate(() => { window.scrollTo(0, 0); });
-  await checkScreen(page, name);
-}
 
-async function setUpLocation(page: Page, url: string) {
-  await page.goto(url);
-  await field(page, 'Naam van de locatie').fill(LOCATION.name);
-  await field(page, 'Adres').fill(LOCATION.address);
-  await field(page, 'LRK-nummer').fill(LOCATION.lrk);
-  await field(page, 'Naam').fill(MANAGER.name);
-  await field(page, 'Gebruikersnaam').fill(MANAGER.username);
-  await field(page, 'Wachtwoord').fill(MANAGER.password);
-  await field(page, 'Herhaal wachtwoord').fill(MANAGER.password);
-  await page.getByRole('button', { name: 'Inrichten' }).click();
-  await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Verder' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${MANAGER.name}` })).toBeVisible();
-}
 
 /** The family is not what this spec is about: it goes in through the same API the UI uses. */
 async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
@@ -94,7 +76,7 @@ async function registerRequest(page: Page, kind: string, person: string, request
 
 test('access request: referral of the other parent, inzageverslag as PDF', async ({ page, webApp }) => {
   test.setTimeout(240_000);
-  await setUpLocation(page, webApp.url);
+  await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   await createFamily(page);
   await page.getByRole('navigation').getByRole('link', { name: 'AVG-verzoeken' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'AVG-verzoeken' })).toBeVisible();
@@ -138,7 +120,7 @@ test('access request: referral of the other parent, inzageverslag as PDF', async
 
 test('erasure request: preview per category, confirmation, letter with the 7-year rule', async ({ page, webApp }) => {
   test.setTimeout(240_000);
-  await setUpLocation(page, webApp.url);
+  await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   await createFamily(page);
   await page.getByRole('navigation').getByRole('link', { name: 'AVG-verzoeken' }).click();
   const dialog = await registerRequest(page, 'Verwijdering', 'Sanne de Boer');

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import type { Download, Locator, Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
 import { addPeriod } from '../../shared/domain/retention';
-import { checkScreen, expect, test } from './fixtures';
+import { api, field, screen, setUpLocation } from './app';
+import { expect, test } from './fixtures';
 
 /**
  * Issue 7, through the real UI in web mode: end a contract, move the app's clock (web mode's
@@ -15,45 +16,11 @@ const ROOT = path.resolve(__dirname, '../..');
 const LOCATION = { name: 'KDV De Linde', address: 'Lindelaan 1, 4131 AA Vianen', lrk: '123456789' };
 const MANAGER = { name: 'Ilse Bakker', username: 'ilse', password: 'Zeilboot-Kaneel-Vijver-42' };
 
-const field = (scope: Page | Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
 const isoDay = (offsetDays = 0) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 const dutch = (iso: string) => iso.split('-').reverse().join('-');
 
-async function screen(page: Page, name: string) {
-  await page.evaluate(() => { window.scrollTo(0, 0); });
-  await checkScreen(page, name);
-}
 
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ({ method, input }) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('kop.webToken') ?? ''}` },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    { method, input },
-  );
-  if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
-  return envelope.value as T;
-}
 
-async function setUpLocation(page: Page, url: string) {
-  await page.goto(url);
-  await field(page, 'Naam van de locatie').fill(LOCATION.name);
-  await field(page, 'Adres').fill(LOCATION.address);
-  await field(page, 'LRK-nummer').fill(LOCATION.lrk);
-  await field(page, 'Naam').fill(MANAGER.name);
-  await field(page, 'Gebruikersnaam').fill(MANAGER.username);
-  await field(page, 'Wachtwoord').fill(MANAGER.password);
-  await field(page, 'Herhaal wachtwoord').fill(MANAGER.password);
-  await page.getByRole('button', { name: 'Inrichten' }).click();
-  await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Verder' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${MANAGER.name}` })).toBeVisible();
-}
 
 async function family(page: Page, parent: string, child: string, endDate: string | null) {
   const household = await api<{ id: string }>(page, 'households.create', {
@@ -78,7 +45,7 @@ async function keep(download: Download, name: string) {
 
 test('contract beëindigen, klok verzetten, voorvertoning met reden, vernietigen, rapport; automatische ronde met melding', async ({ page, webApp }) => {
   test.setTimeout(180_000);
-  await setUpLocation(page, webApp.url);
+  await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   // An older family whose contract ended 10 days ago: past due at the later clock, so the automatic run takes it.
   await family(page, 'Oudje', 'Vroeger', isoDay(-10));
   const { child } = await family(page, 'Rosa', 'Mees', null);
@@ -157,7 +124,7 @@ test('contract beëindigen, klok verzetten, voorvertoning met reden, vernietigen
 
 test('sollicitant vastleggen en in dienst nemen, arbeidsconflict bij medewerker, klacht registreren en afsluiten', async ({ page, webApp }) => {
   test.setTimeout(150_000);
-  await setUpLocation(page, webApp.url);
+  await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   const nav = page.getByRole('navigation');
 
   await nav.getByRole('link', { name: 'Sollicitanten' }).click();
