@@ -10,6 +10,7 @@ import { openEncryptedDatabase, type SqliteDb } from './db/open';
 import type { Database, Trx } from './db/schema';
 import { appendAudit, type AuditEntry } from './modules/audit/audit.service';
 import { backupNow } from './modules/backup/backup.service';
+import { isoDateIn } from '../../shared/domain/clock';
 
 export interface BackendOptions {
   dataDir: string;
@@ -86,6 +87,11 @@ export class AppCore {
     this.protector = options.protector ?? null;
     this.kdf = options.kdf ?? DEFAULT_SCRYPT;
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** Today on the app's clock, in the location's calendar (YYYY-MM-DD). */
+  today(): string {
+    return isoDateIn(this.now());
   }
 
   get state(): 'setup' | 'locked' | 'unlocked' | 'corrupt' {

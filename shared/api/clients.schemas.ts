@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appToday } from '../domain/clock';
 import { BSN_MESSAGE, normaliseBsn, elfproef } from '../validation/bsn';
 import { IBAN_MESSAGE, normaliseIban } from '../validation/iban';
 import { normalisePostcode, POSTCODE_MESSAGE } from '../validation/postcode';
@@ -90,12 +91,7 @@ export const Weekday = z.enum(['ma', 'di', 'wo', 'do', 'vr']);
 export type Weekday = z.infer<typeof Weekday>;
 export const Days = z.array(Weekday).min(1, 'Kies minstens één dag.').transform((days) => Weekday.options.filter((d) => days.includes(d)));
 
-/** Today in the location's calendar (Europe/Amsterdam), as YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(now);
-}
-
-const notInFuture = (label: string) => IsoDate(label).refine((v) => v <= todayIso(), `${label} kan niet in de toekomst liggen.`);
+const notInFuture = (label: string) => IsoDate(label).refine((v) => v <= appToday(), `${label} kan niet in de toekomst liggen.`);
 
 /**
  * The privacy statement promises that a copy or number of an ID document is never stored.
@@ -354,7 +350,7 @@ export const WaitlistInput = z
     if (!v.childBirthDate && !v.expectedDate) {
       ctx.addIssue({ code: 'custom', message: 'Vul de geboortedatum of de uitgerekende datum in.', path: ['childBirthDate'] });
     }
-    if (v.childBirthDate && v.childBirthDate > todayIso()) {
+    if (v.childBirthDate && v.childBirthDate > appToday()) {
       ctx.addIssue({ code: 'custom', message: 'Geboortedatum kan niet in de toekomst liggen; gebruik de uitgerekende datum.', path: ['childBirthDate'] });
     }
     if (!v.parentEmail && !v.parentPhone) {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { PURPOSES } from '../domain/consents';
 import { DISCLOSURE_FIELDS, type DisclosureField } from '../domain/disclosures';
-import { Email, IsoDate, optionalText, todayIso } from './clients.schemas';
+import { Email, IsoDate, optionalText } from './clients.schemas';
 import { Id, text } from './schemas';
+import { appToday } from '../domain/clock';
 
 export const Purpose = z.enum(PURPOSES);
 export const ConsentChannel = z.enum(['signed_form', 'parent_portal', 'email'], { error: 'Kies hoe de toestemming is gegeven.' });
-const notInFuture = (label: string) => IsoDate(label).refine((v) => v <= todayIso(), `${label} kan niet in de toekomst liggen.`);
+const notInFuture = (label: string) => IsoDate(label).refine((v) => v <= appToday(), `${label} kan niet in de toekomst liggen.`);
 
 /** One or more purposes answered at once (e.g. a returned form). Only the contract parent decides. */
 export const ConsentRecordInput = z.object({

@@ -53,6 +53,8 @@ export const contract = {
       loginDelaySeconds: z.number(),
       /** What is wrong, while state is `corrupt` (kind for the Dutch explanation, SQLite's detail for IT). */
       corruption: z.object({ kind: z.enum(['missing', 'unreadable', 'damaged', 'unencrypted']), detail: z.string(), detectedAt: z.string() }).nullable(),
+      /** The backend's clock (moved by `--clock`): the renderer's dates and date checks follow it. */
+      now: z.string(),
     }),
     permission: 'public',
     passive: true,

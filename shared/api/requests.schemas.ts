@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IDENTITY_METHODS, MAX_EXTENSION_MONTHS, REQUEST_KINDS } from '../domain/requests';
-import { IsoDate, optionalText, todayIso } from './clients.schemas';
+import { IsoDate, optionalText } from './clients.schemas';
 import { Id, text } from './schemas';
+import { appToday } from '../domain/clock';
 
 export const RequestKind = z.enum(REQUEST_KINDS, { error: 'Kies het soort verzoek.' });
 export const IdentityMethod = z.enum(IDENTITY_METHODS, { error: 'Kies hoe de identiteit van de verzoeker is vastgesteld.' });
@@ -13,7 +14,7 @@ export const RequestInput = z.object({
   subjectId: Id,
   /** Who asks. For a child only the contract parent; for a parent the parent themself. */
   requesterParentId: Id,
-  receivedOn: IsoDate('Datum ontvangst').refine((v) => v <= todayIso(), 'Datum ontvangst kan niet in de toekomst liggen.'),
+  receivedOn: IsoDate('Datum ontvangst').refine((v) => v <= appToday(), 'Datum ontvangst kan niet in de toekomst liggen.'),
   identityMethod: IdentityMethod,
   description: optionalText('Omschrijving', 1000),
 });

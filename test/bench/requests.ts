@@ -13,12 +13,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createBackend, type Backend } from '../../electron/backend';
 import { DEMO_ACCOUNTS, seedDemo } from '../../electron/backend/demo/seed';
-import { todayIso } from '../../shared/api/clients.schemas';
 import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api/contract';
 import { PURPOSES } from '../../shared/domain/consents';
 import { addDays, addMonths } from '../../shared/domain/requests';
 import { RESOURCES, pageCount, plainTextPages } from './pdf-baseline';
 import { median, ms, ratio, type BenchRow } from './report';
+import { appToday } from '../../shared/domain/clock';
 
 const RUNS = 5;
 
@@ -95,7 +95,7 @@ async function householdBench(): Promise<BenchRow[]> {
       location: { name: 'Kindercentrum Bench', address: 'Benchstraat 1, 1234 AB Ergens', lrkNumber: '123456789' },
       manager: { name: 'Meet Manager', username: 'meter', password: 'Snelheid-Wachtzin-123' },
     });
-    const today = todayIso();
+    const today = appToday();
     const run = await answer(backend, await bigHousehold(backend, today), today);
     const times: number[] = [];
     const baselines: number[] = [];
@@ -123,7 +123,7 @@ async function demoBatchBench(): Promise<BenchRow[]> {
   try {
     await seedDemo(backend, 150);
     await call(backend, 'auth.login', { username: DEMO_ACCOUNTS.manager.username, password: DEMO_ACCOUNTS.manager.password });
-    const today = todayIso();
+    const today = appToday();
     const parents = await backend.core.db().selectFrom('parents').select('id').where('is_contract_parent', '=', 1).execute();
     const runs = [];
     for (const p of parents) runs.push(await answer(backend, p.id, today));

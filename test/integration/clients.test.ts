@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BSN_MESSAGE } from '../../shared/validation/bsn';
+import { addPeriod } from '../../shared/domain/retention';
 import { ID_COPY_MESSAGE } from '../../shared/api/clients.schemas';
 import { makeBackend, MANAGER, setUpLocation } from '../helpers/backend';
 import { BSN, createFamily, HOUSEHOLD, loginAsStaff } from '../helpers/clients';
@@ -147,6 +148,8 @@ describe('contracts and the paper dossier task', () => {
 describe('waiting list', () => {
   it('places a request as household, child and contract without retyping, and closes it', async () => {
     const backend = await managerBackend();
+    // The desired start lies a month after the app's today, so the placed contract is 'gepland' whatever day the test runs.
+    const startDate = addPeriod(backend.core.today(), 1, 'months');
     const entry = await backend.ok('waitlist.create', {
       parentName: 'Fatima El Amrani',
       parentEmail: 'fatima@example.nl',
@@ -157,11 +160,11 @@ describe('waiting list', () => {
       expectedDate: null,
       careType: 'dagopvang',
       desiredDays: ['wo', 'ma'],
-      desiredStartDate: '2026-12-01',
+      desiredStartDate: startDate,
       notes: null,
     });
     expect(entry).toMatchObject({ status: 'open', desiredDays: ['ma', 'wo'] });
-    const missing = await backend.err('waitlist.create', { parentName: 'X', careType: 'bso', desiredDays: ['ma'], desiredStartDate: '2026-12-01', parentEmail: 'x@example.nl' });
+    const missing = await backend.err('waitlist.create', { parentName: 'X', careType: 'bso', desiredDays: ['ma'], desiredStartDate: startDate, parentEmail: 'x@example.nl' });
     expect(missing.details?.childBirthDate).toBe('Vul de geboortedatum of de uitgerekende datum in.');
 
     const placed = await backend.ok('waitlist.place', {
@@ -176,7 +179,7 @@ describe('waiting list', () => {
         parents: [{ firstName: 'Fatima', surname: 'El Amrani', email: 'fatima@example.nl', phone: null, bsn: null, hasParentalAuthority: true, isContractParent: true }],
       },
       child: { firstName: 'Noor', surname: 'El Amrani', birthDate: '2025-09-01', groupName: 'Baby’s', bsn: null },
-      contract: { careType: 'dagopvang', days: ['ma', 'wo'], hoursPerWeek: 20, startDate: '2026-12-01', endDate: null },
+      contract: { careType: 'dagopvang', days: ['ma', 'wo'], hoursPerWeek: 20, startDate, endDate: null },
     });
     const child = await backend.ok('children.get', { id: placed.childId });
     expect(child).toMatchObject({ displayName: 'Noor El Amrani', contractStatus: 'gepland', householdId: placed.householdId });

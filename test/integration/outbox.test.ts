@@ -4,7 +4,7 @@ import { PRIMARY_KEY } from '../../electron/backend/sync/outbox';
 import { seedDemo, DEMO_ACCOUNTS } from '../../electron/backend/demo/seed';
 import { makeBackend } from '../helpers/backend';
 import { BSN } from '../helpers/clients';
-import { todayIso } from '../../shared/api/clients.schemas';
+import { appToday } from '../../shared/domain/clock';
 
 describe('outbox', () => {
   it('holds, for every row of every synced table, an upsert equal to the row as stored (nothing forgotten)', async () => {
@@ -31,7 +31,7 @@ describe('outbox', () => {
     await backend.ok('consents.record', { childId: child.id, parentId: parent.id, decidedOn: '2026-01-05', channel: 'email', answers: [{ purpose: 'nieuwsbrief', given: true, recognisable: false }] });
     await backend.ok('consents.formReturned', { childId: child.id, returnedOn: '2026-01-05' });
     await backend.ok('exchange.create', { childId: child.id, parentId: parent.id, recipientName: 'School', recipientType: 'school', purpose: 'Overdracht', dataDescription: 'Formulier', validUntil: '2026-12-31', givenOn: '2026-01-05', written: true });
-    await backend.ok('disclosures.export', { params: { kind: 'ggd', date: todayIso() }, format: 'csv' });
+    await backend.ok('disclosures.export', { params: { kind: 'ggd', date: appToday() }, format: 'csv' });
     await backend.ok('municipalities.save', { name: 'Vianen', legalBasis: 'Verordening', fields: ['child_first_name'] });
     await backend.ok('marketing.addOptOut', { email: 'x@example.nl', requestedOn: '2026-01-05', how: 'email' });
     const applicant = { firstName: 'Sol', surnamePrefix: null, surname: 'Licitant', email: null, phone: null, position: 'PM', appliedOn: '2026-01-05', procedureEndDate: null, outcome: 'open' as const, consentLongerRetention: false, consentOn: null };
@@ -48,7 +48,7 @@ describe('outbox', () => {
     await backend.ok('meldcode.addEntry', { caseId: file.id, kind: 'weighing', occurredOn: '2026-01-06', payload: { q1Suspicion: false, explanation: 'Geen vermoeden meer' } });
 
     // AVG-verzoeken: a rectification (history row), a restriction and the task to inform before lifting it.
-    const request = (kind: 'rectification' | 'restriction') => backend.ok('requests.create', { kind, subjectType: 'child', subjectId: child.id, requesterParentId: parent.id, receivedOn: todayIso(), identityMethod: 'known_in_person' });
+    const request = (kind: 'rectification' | 'restriction') => backend.ok('requests.create', { kind, subjectType: 'child', subjectId: child.id, requesterParentId: parent.id, receivedOn: appToday(), identityMethod: 'known_in_person' });
     await backend.ok('requests.rectify', { id: (await request('rectification')).id, changes: [{ target: 'child', targetId: child.id, field: 'initials', value: 'Q.' }], statement: 'Aanvulling' });
     const restriction = await request('restriction');
     await backend.ok('requests.restrict', { id: restriction.id, reason: 'Juistheid betwist' });

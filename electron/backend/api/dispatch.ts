@@ -7,6 +7,7 @@ import { lock } from '../modules/users/auth.service';
 import { refreshSession } from '../modules/users/users.service';
 import { idleTimeoutMinutes } from '../modules/settings/settings.service';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../db/storageErrors';
+import { withClock } from '../../../shared/domain/clock';
 import type { Handler } from './handler';
 import { handlers } from './handlers';
 
@@ -48,7 +49,8 @@ export async function dispatch(core: AppCore, methodName: string, rawInput: unkn
     }
 
     // Validated after the permission check: a role that may not call a method learns nothing about its input.
-    const parsed = def.input.safeParse(rawInput ?? {});
+    // "Not in the future" and other date checks in the schemas read the app's clock (`--clock`, test clocks).
+    const parsed = withClock(core.now, () => def.input.safeParse(rawInput ?? {}));
     if (!parsed.success) {
       const details = fieldErrors(parsed.error);
       return fail('VALIDATION', Object.values(details)[0] ?? 'Ongeldige invoer.', details);

@@ -1,10 +1,10 @@
 import { fakerNL as faker } from '@faker-js/faker';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
-import { todayIso } from '../../../shared/api/clients.schemas';
 import { elfproef } from '../../../shared/validation/bsn';
 import { normaliseIban } from '../../../shared/validation/iban';
 import { normalisePostcode } from '../../../shared/validation/postcode';
 import type { Backend } from '../index';
+import { isoDateIn } from '../../../shared/domain/clock';
 
 /**
  * Demo data (`--demo`): a fictional location, a manager and a staff account, ~150 households
@@ -54,7 +54,7 @@ function postcode(): string {
 }
 
 const phone = () => `06 ${faker.string.numeric(8)}`;
-const isoDaysAgo = (today: Date, days: number) => todayIso(new Date(today.getTime() - days * 86_400_000));
+const isoDaysAgo = (today: Date, days: number) => isoDateIn(new Date(today.getTime() - days * 86_400_000));
 
 export async function seedDemo(backend: Backend, households = 150, onProgress: (done: number) => void = () => {}): Promise<void> {
   faker.seed(2026);

@@ -1,4 +1,3 @@
-import { todayIso } from '../../../shared/api/clients.schemas';
 import type { Handlers } from '../api/handler';
 import type { AppCore } from '../core';
 import { addPickupBan, addPickupPerson, liftPickupBan, pickupOverview, recordIdentification, revokePickupPerson } from './pickup/pickup.service';
@@ -11,7 +10,7 @@ import { dashboard } from './search/dashboard.service';
 import { search } from './search/search.service';
 import { createWaitlistEntry, listWaitlist, placeWaitlistEntry, withdrawWaitlistEntry } from './waitlist/waitlist.service';
 
-const today = (core: AppCore) => todayIso(core.now());
+const today = (core: AppCore) => core.today();
 
 type ClientMethods =
   | 'households.create'

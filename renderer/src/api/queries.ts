@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import { followClock } from '../../../shared/domain/clock';
 import { setLockNotice } from '../lib/lockNotice';
 import { ApiCallError, call } from './client';
 
@@ -16,8 +17,17 @@ export const apiQuery = <M extends MethodName>(method: M, input: MethodInput<M>)
 export const STATUS_KEY = apiKey('app.status', {});
 export type AppStatus = MethodOutput<'app.status'>;
 
-/** The app's state (setup / locked / unlocked), polled every 5 seconds. */
-export const statusQuery = () => ({ ...apiQuery('app.status', {}), refetchInterval: 5_000 });
+/** The app's state (setup / locked / unlocked), polled every 5 seconds; the renderer's clock follows the backend's. */
+export const statusQuery = () =>
+  queryOptions<AppStatus, ApiCallError>({
+    queryKey: STATUS_KEY,
+    queryFn: async () => {
+      const status = await call('app.status', {});
+      followClock(new Date(status.now));
+      return status;
+    },
+    refetchInterval: 5_000,
+  });
 export const useAppStatus = () => useQuery(statusQuery());
 
 function onLocked(error: unknown) {
@@ -55,6 +65,7 @@ export function setUnlocked(session: NonNullable<AppStatus['session']>) {
     session,
     loginDelaySeconds: old?.loginDelaySeconds ?? 0,
     corruption: null,
+    now: old?.now ?? new Date().toISOString(),
   }));
 }
 

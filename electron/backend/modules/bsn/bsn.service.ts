@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { queueDelete, queueUpsert } from '../../sync/outbox';
 import { AppError } from '../../../../shared/api/result';
-import { todayIso, type BsnStatus } from '../../../../shared/api/clients.schemas';
+import { type BsnStatus } from '../../../../shared/api/clients.schemas';
 import { can, type Role } from '../../../../shared/auth/permissions';
 import { maskBsn } from '../../../../shared/validation/bsn';
 import type { AppCore, Session } from '../../core';
@@ -45,7 +45,7 @@ async function requireSubject(db: DbOrTrx, subject: BsnSubjectType, id: string) 
 export async function setBsn(core: AppCore, session: Session, input: { subject: BsnSubjectType; id: string; bsn: string }) {
   await core.transaction(async (trx) => {
     await requireSubject(trx, input.subject, input.id);
-    await assertNotRestricted(trx, input.subject, [input.id], todayIso(core.now()));
+    await assertNotRestricted(trx, input.subject, [input.id], core.today());
     await writeBsn(trx, input.subject, input.id, input.bsn, core.now().toISOString());
     await queueUpsert(trx, input.subject === 'parent' ? 'parents' : 'children', input.id, core.now());
     for (const checkId of await deleteChecks(trx, input.subject, input.id)) await queueDelete(trx, 'bsn_verifications', checkId, core.now());

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { queueUpsert } from '../../sync/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
-import { todayIso, type Child, type ChildInput, type ChildListRow, type ChildUpdateInput } from '../../../../shared/api/clients.schemas';
+import { type Child, type ChildInput, type ChildListRow, type ChildUpdateInput } from '../../../../shared/api/clients.schemas';
 import { childContractStatus, contractStatus } from '../../../../shared/domain/contracts';
 import { displayName, searchKey } from '../../../../shared/domain/names';
 import { can } from '../../../../shared/auth/permissions';
@@ -102,7 +102,7 @@ export async function createChild(core: AppCore, session: Session, input: z.outp
 export async function updateChild(core: AppCore, session: Session, input: z.output<typeof ChildUpdateInput>): Promise<void> {
   await core.transaction(async (trx) => {
     if (!(await findChild(trx, input.id))) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
-    await assertNotRestricted(trx, 'child', [input.id], todayIso(core.now()));
+    await assertNotRestricted(trx, 'child', [input.id], core.today());
     await updateChildRow(trx, input.id, {
       first_name: input.firstName,
       initials: input.initials,

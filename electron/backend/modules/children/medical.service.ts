@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { queueUpsert } from '../../sync/outbox';
 import { AppError } from '../../../../shared/api/result';
-import { todayIso, type MedicalInfo, type MedicalInput } from '../../../../shared/api/clients.schemas';
+import { type MedicalInfo, type MedicalInput } from '../../../../shared/api/clients.schemas';
 import { can } from '../../../../shared/auth/permissions';
 import type { AppCore, Session } from '../../core';
 import type { Trx } from '../../db/schema';
@@ -29,7 +29,7 @@ export async function readMedical(core: AppCore, session: Session, childId: stri
 export async function saveMedical(trx: Trx, core: AppCore, session: Session, input: z.output<typeof MedicalInput>): Promise<void> {
   const child = await findChild(trx, input.childId);
   if (!child) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
-  await assertNotRestricted(trx, 'child', [child.id], todayIso(core.now()));
+  await assertNotRestricted(trx, 'child', [child.id], core.today());
   const values = {
     allergies: input.allergies,
     diet: input.diet,

@@ -1,5 +1,4 @@
 import { nlDate } from '../../../../shared/domain/dates';
-import { todayIso } from '../../../../shared/api/clients.schemas';
 import { AppError } from '../../../../shared/api/result';
 import { PURPOSES, photoPermission, type PhotoPermission, type Purpose } from '../../../../shared/domain/consents';
 import { displayName } from '../../../../shared/domain/names';
@@ -22,7 +21,7 @@ import {
   saveMunicipality,
 } from '../disclosures/disclosures.service';
 
-const today = (core: AppCore) => todayIso(core.now());
+const today = (core: AppCore) => core.today();
 
 async function formPdf(core: AppCore, session: Session, input: { childId?: string | null; groupName?: string | null; blank: boolean }) {
   const db = core.db();

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { queueUpsert } from '../../sync/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
-import { todayIso, type Contract, type ContractFields, type ContractUpdateInput, type Task } from '../../../../shared/api/clients.schemas';
+import { type Contract, type ContractFields, type ContractUpdateInput, type Task } from '../../../../shared/api/clients.schemas';
 import { contractStatus } from '../../../../shared/domain/contracts';
 import { displayName } from '../../../../shared/domain/names';
 import type { AppCore, Session } from '../../core';
@@ -65,7 +65,7 @@ export async function createContract(
   const work = async (trx: Trx) => {
     const child = await findChild(trx, input.childId);
     if (!child) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
-    await assertNotRestricted(trx, 'child', [child.id], todayIso(core.now()));
+    await assertNotRestricted(trx, 'child', [child.id], core.today());
     const id = uuidv7();
     const now = core.now().toISOString();
     const row = {
@@ -94,7 +94,7 @@ export async function updateContract(core: AppCore, session: Session, input: z.o
   await core.transaction(async (trx) => {
     const existing = await findContract(trx, input.id);
     if (!existing) throw new AppError('NOT_FOUND', 'Dit contract bestaat niet (meer).');
-    await assertNotRestricted(trx, 'child', [existing.child_id], todayIso(core.now()));
+    await assertNotRestricted(trx, 'child', [existing.child_id], core.today());
     const now = core.now().toISOString();
     await updateContractRow(trx, input.id, {
       care_type: input.careType,

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { queueUpsert } from '../../sync/outbox';
 import { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
-import { todayIso, type Household, type HouseholdInput, type HouseholdUpdateInput } from '../../../../shared/api/clients.schemas';
+import { type Household, type HouseholdInput, type HouseholdUpdateInput } from '../../../../shared/api/clients.schemas';
 import { can } from '../../../../shared/auth/permissions';
 import { displayName, searchKey } from '../../../../shared/domain/names';
 import type { AppCore, Session } from '../../core';
@@ -100,7 +100,7 @@ export async function updateHousehold(core: AppCore, session: Session, input: Ho
     if (!existing) throw new AppError('NOT_FOUND', 'Dit gezin bestaat niet (meer).');
     const now = core.now().toISOString();
     const parents = await parentsOfHousehold(trx, input.id);
-    await assertNotRestricted(trx, 'parent', parents.map((p) => p.id), todayIso(core.now()));
+    await assertNotRestricted(trx, 'parent', parents.map((p) => p.id), core.today());
     const keptIds = new Set(input.parents.map((p) => p.id).filter(Boolean));
     if (parents.some((p) => !keptIds.has(p.id))) {
       throw new AppError('VALIDATION', 'Een ouder verwijderen kan hier niet; gegevens verdwijnen via de bewaartermijnen of een AVG-verzoek.', {

@@ -1,4 +1,3 @@
-import { todayIso } from '../../../../shared/api/clients.schemas';
 import type { Handlers } from '../../api/handler';
 import { renderMeldcodeCase } from '../../pdf/meldcodeCase.pdf';
 import { getLocation } from '../location/location.repository';
@@ -10,10 +9,10 @@ export const meldcodeHandlers: Handlers<MeldcodeMethods> = {
   'meldcode.list': ({ core, session }, input) => listCases(core, session, input.status ?? null),
   'meldcode.forChild': ({ core, session }, input) => casesForChild(core, session, input.childId),
   'meldcode.children': ({ core }) => childOptions(core.db()),
-  'meldcode.open': ({ core, session }, input) => openCase(core, session, input, todayIso(core.now())),
+  'meldcode.open': ({ core, session }, input) => openCase(core, session, input, core.today()),
   'meldcode.get': ({ core, session }, input) => getCase(core, session, input.caseId),
-  'meldcode.addEntry': ({ core, session }, input) => addEntry(core, session, input, todayIso(core.now())),
-  'meldcode.close': ({ core, session }, input) => closeCase(core, session, input, todayIso(core.now())),
+  'meldcode.addEntry': ({ core, session }, input) => addEntry(core, session, input, core.today()),
+  'meldcode.close': ({ core, session }, input) => closeCase(core, session, input, core.today()),
   'meldcode.printPdf': async ({ core, session }, input) => {
     const file = await caseForPrint(core, session, input.caseId);
     const pdf = await renderMeldcodeCase(core.options.resourcesDir, file, { locationName: (await getLocation(core.db()))?.name ?? '', printedByName: session.name, printedAt: core.now() });

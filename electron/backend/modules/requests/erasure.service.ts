@@ -1,4 +1,3 @@
-import { todayIso } from '../../../../shared/api/clients.schemas';
 import type { CategoryRetention, Decision, ErasurePreview } from '../../../../shared/api/requests.schemas';
 import type { CategoryKey } from '../../../../shared/domain/personalData';
 import type { SyncedEntity } from '../../../../shared/sync/protocol';
@@ -11,6 +10,7 @@ import { destroyCase } from '../meldcode/meldcode.service';
 import { categoryRetention, childDossier, meldcodeDisclosureFor, parentDossier, type MeldcodeDisclosure, type PersonDossier } from './personalData';
 import { closeRequest, requireOpen, requireRequest } from './requests.service';
 import { createRecipientTasks } from './restriction.service';
+import { isoDateIn } from '../../../../shared/domain/clock';
 
 /** The request's own subject only (erasure of a child is its own request by the contract parent). */
 /** The manager sees meldcode files in the preview (meldcode.access); what is stored for the letter follows the officer's decision. */
@@ -104,7 +104,7 @@ const ERASERS: Record<CategoryKey, Eraser> = {
   // Marketing use ends by putting the address on the opt-out list, which every marketing export honours.
   parent_marketing: async (trx, p, { core, session, now }) => {
     const parent = await trx.selectFrom('parents').select('email').where('id', '=', p.id).executeTakeFirstOrThrow();
-    if (parent.email) await recordOptOut(trx, core, session, { email: parent.email, requestedOn: todayIso(now), how: 'avg-verzoek' });
+    if (parent.email) await recordOptOut(trx, core, session, { email: parent.email, requestedOn: isoDateIn(now), how: 'avg-verzoek' });
   },
   // An objection is kept to be honoured; never erasable, so never called.
   marketing_objection: async () => {},

@@ -1,4 +1,3 @@
-import { todayIso } from '../../../../shared/api/clients.schemas';
 import type { Handlers } from '../../api/handler';
 import type { AppCore } from '../../core';
 import { accessReport, decisionLetter } from './documents.service';
@@ -9,7 +8,7 @@ import { rectify } from './rectification.service';
 import { closeWithOutcome, createRequest, dueList, extendRequest, listRequests, loadRequest, recordMeldcodeDecision } from './requests.service';
 import { completeTask, requestLift, restrictProcessing } from './restriction.service';
 
-const today = (core: AppCore) => todayIso(core.now());
+const today = (core: AppCore) => core.today();
 
 type RequestMethods =
   | 'requests.list'

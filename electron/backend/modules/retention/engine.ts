@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { todayIso } from '../../../../shared/api/clients.schemas';
 import { AppError } from '../../../../shared/api/result';
 import type { DestructionCategory, Preview, PreviewItem, RunSummary } from '../../../../shared/api/retention.schemas';
 import { nlDate } from '../../../../shared/domain/dates';
@@ -61,7 +60,7 @@ function reasonOf(e: Evaluated, policies: Policies): string {
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export async function preview(core: AppCore): Promise<Preview> {
-  const today = todayIso(core.now());
+  const today = core.today();
   await core.transaction((trx) => ensureDefaultPolicies(trx, core.now()));
   const db = core.db();
   const windowEnd = addPeriod(today, PREVIEW_DAYS, 'days');
@@ -132,7 +131,7 @@ export async function startRun(core: AppCore, session: Session, automatic = fals
  * records due today; the automatic run only those past due.
  */
 export async function destroyItems(core: AppCore, session: Session, runId: string, items: readonly { category: DestructionCategory; id: string }[], mode: 'manual' | 'automatic' = 'manual'): Promise<number> {
-  const today = todayIso(core.now());
+  const today = core.today();
   return core.transaction(async (trx) => {
     const run = await trx.selectFrom('destruction_runs').selectAll().where('id', '=', runId).executeTakeFirst();
     if (!run || run.finished_at) throw new AppError('CONFLICT', 'Deze vernietigingsronde is al afgesloten. Start een nieuwe ronde.');
@@ -217,7 +216,7 @@ export async function listRuns(db: DbOrTrx): Promise<RunSummary[]> {
  * due, in chunks. Returns the run id, or null when nothing was due (no empty runs are kept).
  */
 export async function runAutomatic(core: AppCore, session: Session): Promise<string | null> {
-  const today = todayIso(core.now());
+  const today = core.today();
   await core.transaction((trx) => ensureDefaultPolicies(trx, core.now()));
   const due = (await evaluate(core.db(), today)).filter((e) => e.state.status === 'due' && e.state.daysLeft < 0);
   if (due.length === 0) return null;

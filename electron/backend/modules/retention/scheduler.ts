@@ -1,4 +1,3 @@
-import { todayIso } from '../../../../shared/api/clients.schemas';
 import { can } from '../../../../shared/auth/permissions';
 import type { Logger } from '../../api/dispatch';
 import type { AppCore } from '../../core';
@@ -36,7 +35,7 @@ export class RetentionScheduler {
     return this.exclusive(async () => {
       const session = this.core.session;
       if (!session || !this.core.isOpen || session.mustChangePassword || !can(session.roles, 'retention.manage')) return;
-      const today = todayIso(this.core.now());
+      const today = this.core.today();
       if (this.lastRunDay === today) return;
       this.lastRunDay = today;
       await runAutomatic(this.core, session);

@@ -1,4 +1,3 @@
-import { todayIso } from '../../../../shared/api/clients.schemas';
 import { AppError } from '../../../../shared/api/result';
 import type { DestructionCategory, WhyReport, WhySubjectType } from '../../../../shared/api/retention.schemas';
 import { nlDate } from '../../../../shared/domain/dates';
@@ -51,7 +50,7 @@ async function resolve(db: DbOrTrx, type: WhySubjectType, id: string): Promise<{
 export async function whyReport(core: AppCore, session: Session, type: WhySubjectType, id: string): Promise<WhyReport> {
   await core.transaction((trx) => ensureDefaultPolicies(trx, core.now()));
   const db = core.db();
-  const today = todayIso(core.now());
+  const today = core.today();
   const subject = await resolve(db, type, id);
   const policies = await loadPolicies(db);
   const [evaluated] = await evaluate(db, today, [{ category: subject.category, ids: [subject.recordId] }]);

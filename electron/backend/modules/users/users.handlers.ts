@@ -25,6 +25,7 @@ export const authHandlers: Handlers<
       session: state === 'unlocked' ? await sessionInfo(core) : null,
       loginDelaySeconds: core.loginDelaySeconds(),
       corruption: core.corruption,
+      now: core.now().toISOString(),
     };
   },
   'setup.create': ({ core }, input) => setup(core, input),

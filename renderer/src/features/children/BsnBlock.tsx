@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Group, Radio, Stack, Text, TextInput } from '@man
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { todayIso, type BsnStatus } from '../../../../shared/api/clients.schemas';
+import { type BsnStatus } from '../../../../shared/api/clients.schemas';
 import { contract } from '../../../../shared/api/contract';
 import { recordSchemaResolver } from './forms';
 import { applyServerErrors, errorMessage } from '../../api/forms';
@@ -13,7 +13,8 @@ import { useNotify } from '../../components/Notifications';
 import { useCan } from '../auth/session';
 import { formatDate } from './format';
 import { DateField } from './common';
-import { useApiMutation } from './mutations';
+import { useApiMutation } from '../../api/mutations';
+import { appToday } from '../../../../shared/domain/clock';
 
 /** How long a revealed BSN stays on screen before it is masked again. */
 export const REVEAL_SECONDS = 30;
@@ -211,7 +212,7 @@ function RecordCheckDialog({ subject, id, name, onClose }: Subject & { onClose: 
   const { control, handleSubmit, setError, formState } = useForm({
     // The shared schema refuses any document-number or copy field, whatever the form sends.
     resolver: recordSchemaResolver<CheckForm, typeof contract['bsn.recordCheck']['input']>(contract['bsn.recordCheck'].input),
-    defaultValues: { subject, id, method: null, checkedOn: todayIso() },
+    defaultValues: { subject, id, method: null, checkedOn: appToday() },
   });
   const save = useApiMutation('bsn.recordCheck', {
     onSuccess: () => {

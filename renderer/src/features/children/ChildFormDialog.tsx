@@ -11,7 +11,7 @@ import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
 import { DateField } from './common';
-import { useApiMutation } from './mutations';
+import { useApiMutation } from '../../api/mutations';
 
 /** The groups that exist already (for suggestions); the same query as the unfiltered Kinderen list. */
 export function useGroups(): string[] {

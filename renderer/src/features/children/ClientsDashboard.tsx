@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { todayIso, type Task } from '../../../../shared/api/clients.schemas';
+import { type Task } from '../../../../shared/api/clients.schemas';
 import { errorMessage } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
@@ -12,7 +12,8 @@ import { LoadingState } from '../../components/LoadingState';
 import { useNotify } from '../../components/Notifications';
 import { useCan } from '../auth/session';
 import { formatDate } from './format';
-import { useApiMutation } from './mutations';
+import { useApiMutation } from '../../api/mutations';
+import { appToday } from '../../../../shared/domain/clock';
 
 /** Long lists show this many rows until the user asks for all of them. */
 const SHOW_AT_MOST = 6;
@@ -68,7 +69,7 @@ function ManagerTasks() {
   const dashboard = useQuery(apiQuery('dashboard.get', {}));
   const [confirming, setConfirming] = useState<Task | null>(null);
   const notify = useNotify();
-  const today = todayIso();
+  const today = appToday();
   const tasks = useShowMore(dashboard.data?.openTasks ?? []);
   const missing = useShowMore(dashboard.data?.bsnChecksMissing ?? []);
   const ending = useShowMore(dashboard.data?.contractsEnding ?? []);

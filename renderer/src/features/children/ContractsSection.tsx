@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ContractInput, todayIso, type Contract } from '../../../../shared/api/clients.schemas';
+import { ContractInput, type Contract } from '../../../../shared/api/clients.schemas';
 import type { MethodInput } from '../../../../shared/api/contract';
 import { applyServerErrors, errorMessage } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
@@ -14,7 +14,8 @@ import { LoadingState } from '../../components/LoadingState';
 import { useNotify } from '../../components/Notifications';
 import { CareTypeField, DateField, DaysField, useDaysText } from './common';
 import { formatDate } from './format';
-import { useApiMutation } from './mutations';
+import { useApiMutation } from '../../api/mutations';
+import { appToday } from '../../../../shared/domain/clock';
 
 const STATUS_COLOR = { gepland: 'blue', actief: 'green', beeindigd: 'grape' } as const;
 
@@ -120,7 +121,7 @@ function ContractDialog({ childId, childName, contract, onClose }: { childId: st
       careType: contract?.careType,
       days: contract?.days ?? [],
       hoursPerWeek: contract?.hoursPerWeek,
-      startDate: contract?.startDate ?? todayIso(),
+      startDate: contract?.startDate ?? appToday(),
       endDate: contract?.endDate ?? '',
     } as ContractFormValues,
   });
@@ -235,7 +236,7 @@ function EndContractDialog({ contract, childName, onClose }: { contract: Contrac
       days: contract.days,
       hoursPerWeek: contract.hoursPerWeek,
       startDate: contract.startDate,
-      endDate: todayIso() < contract.startDate ? contract.startDate : todayIso(),
+      endDate: appToday() < contract.startDate ? contract.startDate : appToday(),
     } as ContractFormValues,
   });
   const end = useApiMutation('contracts.update', {

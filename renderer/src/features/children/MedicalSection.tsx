@@ -13,7 +13,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { useNotify } from '../../components/Notifications';
 import { useCan } from '../auth/session';
 import { formatDateTime } from './format';
-import { useApiMutation } from './mutations';
+import { useApiMutation } from '../../api/mutations';
 
 /**
  * Medische gegevens en bijzonderheden. Mounted only while its tab is open: every medical.get is

@@ -17,7 +17,7 @@ import { useCan } from '../auth/session';
 import { formatDate, formatDateTime } from './format';
 import { recordSchemaResolver } from './forms';
 import { DateField } from './common';
-import { useApiMutation } from './mutations';
+import { useApiMutation } from '../../api/mutations';
 
 type Ban = z.infer<typeof PickupBan>;
 type Dialog =

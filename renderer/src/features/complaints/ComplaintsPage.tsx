@@ -15,7 +15,7 @@ import { useNotify } from '../../components/Notifications';
 import { PageHeader } from '../../components/PageHeader';
 import { DateField } from '../children/common';
 import { formatDate } from '../children/format';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
 
 const STATUS_COLOR = { open: 'orange', in_behandeling: 'blue', gesloten: 'gray' } as const;
 

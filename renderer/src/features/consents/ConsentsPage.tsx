@@ -15,7 +15,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { useNotify } from '../../components/Notifications';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/session';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
 import { useFileDownload } from './files';
 
 const COLUMNS: readonly PhotoPermission[] = ['recognisable', 'unrecognisable', 'no'];

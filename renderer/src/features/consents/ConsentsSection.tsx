@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { todayIso } from '../../../../shared/api/clients.schemas';
 import { ConsentChannel, ConsentRecordInput, type ConsentOverview, type ConsentRecord } from '../../../../shared/api/consents.schemas';
 import { contract } from '../../../../shared/api/contract';
 import { PURPOSES, type PhotoPermission, type Purpose } from '../../../../shared/domain/consents';
@@ -19,9 +18,10 @@ import { useNotify } from '../../components/Notifications';
 import { useCan } from '../auth/session';
 import { DateField } from '../children/common';
 import { formatDate, formatDateTime } from '../children/format';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
 import { ExchangeSection } from './ExchangeSection';
 import { useFileDownload } from './files';
+import { appToday } from '../../../../shared/domain/clock';
 
 const PERMISSION_COLOR: Record<PhotoPermission, string> = { recognisable: 'green', unrecognisable: 'teal', no: 'gray' };
 
@@ -235,7 +235,7 @@ function RecordDialog({
     defaultValues: {
       childId: overview.childId,
       parentId: contractParent.id,
-      decidedOn: todayIso(),
+      decidedOn: appToday(),
       choices: Object.fromEntries(PURPOSES.map((p) => [p, 'keep'])) as Record<Purpose, Choice>,
     } as RecordFormValues,
   });
@@ -332,7 +332,7 @@ function FormReturnedDialog({ childId, childName, onClose }: { childId: string; 
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, setError } = useForm({
     resolver: zodResolver(contract['consents.formReturned'].input),
-    defaultValues: { childId, returnedOn: todayIso() },
+    defaultValues: { childId, returnedOn: appToday() },
   });
   const save = useApiMutation('consents.formReturned', {
     onSuccess: () => {

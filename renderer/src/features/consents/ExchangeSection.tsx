@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { todayIso } from '../../../../shared/api/clients.schemas';
 import { ExchangeConsentInput, type ExchangeConsent } from '../../../../shared/api/consents.schemas';
 import { contract } from '../../../../shared/api/contract';
 import { applyServerErrors, errorMessage } from '../../api/forms';
@@ -16,7 +15,8 @@ import { LoadingState } from '../../components/LoadingState';
 import { useNotify } from '../../components/Notifications';
 import { DateField } from '../children/common';
 import { formatDate } from '../children/format';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
+import { appToday } from '../../../../shared/domain/clock';
 
 const RECIPIENT_TYPES = ExchangeConsentInput.shape.recipientType.options;
 type RecipientType = (typeof RECIPIENT_TYPES)[number];
@@ -121,7 +121,7 @@ function ExchangeDialog({ childId, childName, contractParent, onClose }: { child
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm({
     resolver: zodResolver(ExchangeConsentInput),
-    defaultValues: { childId, parentId: contractParent.id, recipientName: '', purpose: '', dataDescription: '', validUntil: '', givenOn: todayIso() } as ExchangeFormValues,
+    defaultValues: { childId, parentId: contractParent.id, recipientName: '', purpose: '', dataDescription: '', validUntil: '', givenOn: appToday() } as ExchangeFormValues,
   });
   const { errors } = formState;
   const save = useApiMutation('exchange.create', {
@@ -191,7 +191,7 @@ function WithdrawExchangeDialog({ consent, onClose }: { consent: ExchangeConsent
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, setError } = useForm({
     resolver: zodResolver(contract['exchange.withdraw'].input),
-    defaultValues: { id: consent.id, withdrawnOn: todayIso() },
+    defaultValues: { id: consent.id, withdrawnOn: appToday() },
   });
   const withdraw = useApiMutation('exchange.withdraw', {
     onSuccess: () => {

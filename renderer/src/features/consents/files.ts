@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/api/contract';
 import { call, saveFile, type ApiCallError } from '../../api/client';
 import { useNotify } from '../../components/Notifications';
-import { refreshClientData } from '../children/mutations';
+import { refreshClientData } from '../../api/mutations';
 
 /** API methods that produce a file (PDF or CSV) as `{ fileName, base64 }`. */
 type FileMethod = { [M in MethodName]: MethodOutput<M> extends { fileName: string; base64: string } ? M : never }[MethodName];

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { todayIso } from '../../../../shared/api/clients.schemas';
 import { RecipientDisclosureInput } from '../../../../shared/api/consents.schemas';
 import { applyServerErrors } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
@@ -14,8 +13,9 @@ import { FormError } from '../../components/FormError';
 import { useNotify } from '../../components/Notifications';
 import { useCan } from '../auth/session';
 import { DateField } from '../children/common';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
 import { PersonDisclosures } from './RegisterTable';
+import { appToday } from '../../../../shared/domain/clock';
 
 /** Verstrekkingen on the child's page: the register lines about this child, and sharing with a school. */
 export function ChildDisclosures({ childId, childName }: { childId: string; childName: string }) {
@@ -58,7 +58,7 @@ function RecipientDisclosureDialog({ childId, childName, onClose }: { childId: s
   const suggestions = [...new Set((consents.data ?? []).filter((c) => c.valid).map((c) => c.recipientName))];
   const { register, control, handleSubmit, setError, formState } = useForm({
     resolver: zodResolver(RecipientDisclosureInput),
-    defaultValues: { childId, recipientName: '', dataDescription: '', disclosedOn: todayIso(), notes: '' } as RecipientFormValues,
+    defaultValues: { childId, recipientName: '', dataDescription: '', disclosedOn: appToday(), notes: '' } as RecipientFormValues,
   });
   const { errors } = formState;
   const save = useApiMutation('disclosures.recordToRecipient', {

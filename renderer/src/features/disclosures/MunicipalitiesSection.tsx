@@ -13,7 +13,7 @@ import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
 import { LoadingState } from '../../components/LoadingState';
 import { useNotify } from '../../components/Notifications';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
 
 type Municipality = z.infer<typeof MunicipalitySchema>;
 

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { todayIso } from '../../../../shared/api/clients.schemas';
 import { DisclosureKind, DisclosureParams } from '../../../../shared/api/consents.schemas';
 import { BELASTINGDIENST_FIELDS, GGD_FIELDS } from '../../../../shared/domain/disclosures';
 import { errorMessage } from '../../api/forms';
@@ -14,6 +13,7 @@ import { FormError } from '../../components/FormError';
 import { LoadingState } from '../../components/LoadingState';
 import { DateField } from '../children/common';
 import { useFileDownload } from '../consents/files';
+import { appToday } from '../../../../shared/domain/clock';
 
 type Params = z.output<typeof DisclosureParams>;
 type ParamsForm = z.input<typeof DisclosureParams>;
@@ -33,11 +33,11 @@ export function NewDisclosure({ onOpenMunicipalities }: { onOpenMunicipalities: 
   const [params, setParams] = useState<Params | null>(null);
   const groups = useQuery(apiQuery('children.list', {}));
   const municipalities = useQuery(apiQuery('municipalities.list', {}));
-  const months = recentMonths(todayIso());
+  const months = recentMonths(appToday());
   const monthLabel = (month: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
   const { control, handleSubmit, formState } = useForm({
     resolver: zodResolver(DisclosureParams),
-    defaultValues: { kind: 'ggd', month: months[1], date: todayIso(), groupName: null, municipalityId: null } as ParamsForm,
+    defaultValues: { kind: 'ggd', month: months[1], date: appToday(), groupName: null, municipalityId: null } as ParamsForm,
   });
   const { errors } = formState;
   const kind = useWatch({ control, name: 'kind' });

@@ -14,7 +14,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { useNotify } from '../../components/Notifications';
 import { PageHeader } from '../../components/PageHeader';
 import { withFieldPrefix } from '../children/forms';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
 import { AddressFields, emptyParent, householdFieldPaths, InvoicingFields, ParentsFields } from './HouseholdFields';
 
 const CreateForm = z.object({ household: HouseholdInput });

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { todayIso } from '../../../../shared/api/clients.schemas';
 import { OptOutInput } from '../../../../shared/api/consents.schemas';
 import { contract } from '../../../../shared/api/contract';
 import { applyServerErrors, errorMessage } from '../../api/forms';
@@ -17,8 +16,9 @@ import { useNotify } from '../../components/Notifications';
 import { PageHeader } from '../../components/PageHeader';
 import { DateField } from '../children/common';
 import { formatDate } from '../children/format';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
 import { useFileDownload } from '../consents/files';
+import { appToday } from '../../../../shared/domain/clock';
 
 const HOW = OptOutInput.shape.how.options;
 type How = (typeof HOW)[number];
@@ -147,7 +147,7 @@ function OptOutDialog({ onClose }: { onClose: () => void }) {
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm({
     resolver: zodResolver(OptOutInput),
-    defaultValues: { email: '', requestedOn: todayIso() } as OptOutForm,
+    defaultValues: { email: '', requestedOn: appToday() } as OptOutForm,
   });
   const { errors } = formState;
   const save = useApiMutation('marketing.addOptOut', {

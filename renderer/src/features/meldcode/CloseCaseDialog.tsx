@@ -3,7 +3,6 @@ import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../../shared/api/clients.schemas';
 import { CloseCaseInput, type MeldcodeCase } from '../../../../shared/api/meldcode.schemas';
 import { destructionDate } from '../../../../shared/domain/retention';
 import { applyServerErrors } from '../../api/forms';
@@ -13,6 +12,7 @@ import { useNotify } from '../../components/Notifications';
 import { DateField } from '../children/common';
 import { formatDate } from '../children/format';
 import { useCaseMutation } from './api';
+import { appToday } from '../../../../shared/domain/clock';
 
 /** "Dossier sluiten": closing date and summary; shows when the case file will be destroyed (retention policy in force). */
 export function CloseCaseDialog({ file, onClose }: { file: MeldcodeCase; onClose: () => void }) {
@@ -21,7 +21,7 @@ export function CloseCaseDialog({ file, onClose }: { file: MeldcodeCase; onClose
   const [formError, setFormError] = useState<string | null>(null);
   const { control, register, handleSubmit, setError, formState } = useForm({
     resolver: zodResolver(CloseCaseInput),
-    defaultValues: { caseId: file.id, closedOn: todayIso(), summary: '' },
+    defaultValues: { caseId: file.id, closedOn: appToday(), summary: '' },
   });
   const closedOn = useWatch({ control, name: 'closedOn' });
   const closeCase = useCaseMutation('meldcode.close', {

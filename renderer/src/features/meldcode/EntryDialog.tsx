@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { Controller, useForm, useWatch, type Control, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { IsoDate, todayIso } from '../../../../shared/api/clients.schemas';
+import { IsoDate } from '../../../../shared/api/clients.schemas';
 import type { AddEntryInput, MeldcodeCase, MeldcodeEntry } from '../../../../shared/api/meldcode.schemas';
 import { PAYLOAD_SCHEMAS } from '../../../../shared/api/meldcode.schemas';
 import type { EntryKind } from '../../../../shared/domain/meldcode';
@@ -16,6 +16,7 @@ import { useNotify } from '../../components/Notifications';
 import { DateField } from '../children/common';
 import { formatDate } from '../children/format';
 import { useCaseMutation } from './api';
+import { appToday } from '../../../../shared/domain/clock';
 
 /** The form of any entry kind: a date and the kind's payload (validated by the kind's shared schema). */
 interface EntryForm {
@@ -72,7 +73,7 @@ export function EntryDialog({ file, kind, corrects, onClose }: { file: MeldcodeC
     // One form for eight payload shapes: the schema of this kind validates it, so the loose
     // Record type is only what the form holds while typing.
     resolver: zodResolver(schema) as unknown as Resolver<EntryForm>,
-    defaultValues: { occurredOn: todayIso(), payload: defaults },
+    defaultValues: { occurredOn: appToday(), payload: defaults },
   });
   const add = useCaseMutation('meldcode.addEntry', {
     onSuccess: () => {

@@ -4,7 +4,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../../shared/api/clients.schemas';
 import { MeldcodeRoute, OpenCaseInput } from '../../../../shared/api/meldcode.schemas';
 import { applyServerErrors } from '../../api/forms';
 import { AppModal } from '../../components/AppModal';
@@ -13,6 +12,7 @@ import { useNotify } from '../../components/Notifications';
 import { DateField } from '../children/common';
 import { formatDate } from '../children/format';
 import { meldcodeQuery, useCaseMutation } from './api';
+import { appToday } from '../../../../shared/domain/clock';
 
 /**
  * "Meldcodedossier openen": the route, who it is about and the date. From a child's page the
@@ -25,7 +25,7 @@ export function OpenCaseDialog({ child, onClose, onOpened }: { child?: { id: str
   const children = useQuery({ ...meldcodeQuery('meldcode.children', {}), enabled: !child });
   const { control, register, handleSubmit, setError, formState } = useForm({
     resolver: zodResolver(OpenCaseInput),
-    defaultValues: { route: 'huiselijk', childId: child?.id ?? null, suspectEmployeeName: '', openedOn: todayIso() },
+    defaultValues: { route: 'huiselijk', childId: child?.id ?? null, suspectEmployeeName: '', openedOn: appToday() },
   });
   const route = useWatch({ control, name: 'route' });
   const { errors } = formState;

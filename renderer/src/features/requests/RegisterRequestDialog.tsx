@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { todayIso, type SearchResult } from '../../../../shared/api/clients.schemas';
+import { type SearchResult } from '../../../../shared/api/clients.schemas';
 import { RequestInput, type RequestDetail } from '../../../../shared/api/requests.schemas';
 import { IDENTITY_METHODS, REQUEST_KINDS } from '../../../../shared/domain/requests';
 import { applyServerErrors } from '../../api/forms';
@@ -14,7 +14,8 @@ import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
 import { DateField } from '../children/common';
 import { formatDate } from '../children/format';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
+import { appToday } from '../../../../shared/domain/clock';
 
 const FIELDS = ['kind', 'subjectId', 'requesterParentId', 'receivedOn', 'identityMethod', 'description'] as const;
 const optionValue = (r: Pick<SearchResult, 'kind' | 'id'>) => `${r.kind}:${r.id}`;
@@ -34,7 +35,7 @@ export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => voi
   const household = useQuery({ ...apiQuery('households.get', { id: subject?.householdId ?? '' }), enabled: subject?.kind === 'child' });
   const { register, control, handleSubmit, setError, setValue, formState } = useForm({
     resolver: zodResolver(RequestInput),
-    defaultValues: { subjectId: '', requesterParentId: '', receivedOn: todayIso(), description: '' },
+    defaultValues: { subjectId: '', requesterParentId: '', receivedOn: appToday(), description: '' },
   });
   const { errors } = formState;
   const create = useApiMutation('requests.create', {

@@ -14,7 +14,7 @@ import { FormError } from '../../components/FormError';
 import { LoadingState } from '../../components/LoadingState';
 import { useNotify } from '../../components/Notifications';
 import { formatDate } from '../children/format';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
 
 interface DialogProps {
   request: RequestDetail;

@@ -13,7 +13,7 @@ import { useNotify } from '../../components/Notifications';
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../auth/session';
 import { formatDate, formatDateTime } from '../children/format';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
 import { DeadlineBadge, OutcomeBadge, savePdf, useSubjectLabel } from './common';
 import { CloseDialog, ErasureDialog, ExtendDialog, MeldcodeDecisionDialog, RectifyDialog, RestrictDialog } from './RequestDialogs';
 

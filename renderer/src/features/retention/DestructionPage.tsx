@@ -11,7 +11,7 @@ import { FormError } from '../../components/FormError';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatDateTime } from '../children/format';
-import { refreshClientData } from '../children/mutations';
+import { refreshClientData } from '../../api/mutations';
 import { useFileDownload } from '../consents/files';
 
 /** Records per call: the progress bar moves per chunk. */

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiQuery, queryClient } from '../../api/queries';
 import { formatDateTime } from '../children/format';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
 import { ReportButton } from './DestructionPage';
 
 /** After the automatic run at start-up: what it destroyed, with the report, until the manager dismisses it. */

@@ -14,7 +14,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { useNotify } from '../../components/Notifications';
 import { DateField } from '../children/common';
 import { formatDate } from '../children/format';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
 import { useFileDownload } from '../consents/files';
 
 /** "Waarom bewaren?" button for a person's page or row. */

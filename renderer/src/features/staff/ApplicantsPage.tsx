@@ -16,7 +16,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/session';
 import { DateField } from '../children/common';
 import { formatDate } from '../children/format';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
 import { WhyButton } from '../retention/WhyDialog';
 
 /** Sollicitanten: register, update the procedure, hire into a personnel file. */

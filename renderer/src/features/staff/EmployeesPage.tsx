@@ -16,7 +16,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/session';
 import { DateField } from '../children/common';
 import { formatDate } from '../children/format';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
 import { WhyButton } from '../retention/WhyDialog';
 
 /** Medewerkers: a minimal personnel file, the labour-dispute flag and statutory retention duties. */

@@ -6,7 +6,7 @@ import { Controller, FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
-import { todayIso, WaitlistPlaceInput, type WaitlistEntry } from '../../../../shared/api/clients.schemas';
+import { WaitlistPlaceInput, type WaitlistEntry } from '../../../../shared/api/clients.schemas';
 import { applyServerErrors, errorMessage } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { FormError } from '../../components/FormError';
@@ -16,9 +16,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { GroupField } from '../children/ChildFormDialog';
 import { CareTypeField, DateField, DaysField, Section, useDaysText } from '../children/common';
 import { formatDate } from '../children/format';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
 import { AddressFields, emptyParent, householdFieldPaths, InvoicingFields, ParentsFields } from '../households/HouseholdFields';
 import { splitFullName, splitSurname } from './splitName';
+import { appToday } from '../../../../shared/domain/clock';
 
 const CHILD_AND_CONTRACT_FIELDS = [
   'child.firstName',
@@ -59,7 +60,7 @@ export function PlacementPage() {
 function prefill(entry: WaitlistEntry) {
   const parentName = splitFullName(entry.parentName);
   const childSurname = entry.childSurname ? splitSurname(entry.childSurname) : { surnamePrefix: parentName.surnamePrefix, surname: parentName.surname };
-  const birthDate = entry.childBirthDate ?? (entry.expectedDate && entry.expectedDate <= todayIso() ? entry.expectedDate : '');
+  const birthDate = entry.childBirthDate ?? (entry.expectedDate && entry.expectedDate <= appToday() ? entry.expectedDate : '');
   return {
     id: entry.id,
     household: {

@@ -9,7 +9,7 @@ import { applyServerErrors } from '../../api/forms';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
 import { CareTypeField, DateField, DaysField } from '../children/common';
-import { useApiMutation } from '../children/mutations';
+import { useApiMutation } from '../../api/mutations';
 
 const FIELDS = [
   'parentName',

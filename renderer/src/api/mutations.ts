@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/api/contract';
-import { call, type ApiCallError } from '../../api/client';
-import { queryClient } from '../../api/queries';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import { call, type ApiCallError } from './client';
+import { queryClient } from './queries';
 
 /**
  * Reads that show client data. After any change to households, children, contracts, pickup, the
