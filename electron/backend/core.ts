@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
@@ -70,6 +71,8 @@ export class AppCore {
   readonly kdf: ScryptParams;
   readonly now: () => Date;
   private connection: { sqlite: SqliteDb; db: Kysely<Database>; key: Buffer } | null = null;
+  /** The transaction the current async call runs in, if any. */
+  private readonly ambient = new AsyncLocalStorage<Trx>();
   session: Session | null = null;
   private failures = 0;
   private nextAttemptAt = 0;
@@ -108,9 +111,10 @@ export class AppCore {
     return this.connection !== null;
   }
 
+  /** The database; inside a method's transaction (see `transaction`), that transaction. */
   db(): Kysely<Database> {
     if (!this.connection) throw new AppError('LOCKED', 'De app is vergrendeld. Log opnieuw in.');
-    return this.connection.db;
+    return this.ambient.getStore() ?? this.connection.db;
   }
 
   sqlite(): SqliteDb {
@@ -173,8 +177,19 @@ export class AppCore {
     conn.key.fill(0);
   }
 
+  /**
+   * Runs `work` in a transaction. Inside a method the dispatcher runs in one transaction (audited
+   * methods), a nested call joins it: the change, its outbox row and its audit row commit together.
+   */
   transaction<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
-    return this.db().transaction().execute(work);
+    const outer = this.ambient.getStore();
+    if (outer) return work(outer);
+    return this.db().transaction().execute((trx) => this.ambient.run(trx, () => work(trx)));
+  }
+
+  /** True inside a transaction (methods that must not run in one check this). */
+  get inTransaction(): boolean {
+    return this.ambient.getStore() !== undefined;
   }
 
   audit(entry: AuditEntry): Promise<unknown> {

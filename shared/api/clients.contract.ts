@@ -30,6 +30,7 @@ import {
 } from './clients.schemas';
 import { Id, text } from './schemas';
 import type { MethodDef } from './contract';
+import { can } from '../auth/permissions';
 
 const def = <I extends z.ZodType, O extends z.ZodType>(d: MethodDef<I, O>) => d;
 const ById = z.object({ id: Id });
@@ -49,9 +50,21 @@ export const clientsContract = {
     output: z.object({ rows: z.array(ChildListRow), groups: z.array(z.string()) }),
     permission: 'clients.read',
   }),
-  /** Each read is audit-logged (special-category data). */
-  'medical.get': def({ input: ByChild, output: MedicalInfo, permission: 'medical.read' }),
-  'medical.update': def({ input: MedicalInput, output: MedicalInfo, permission: 'medical.write' }),
+  /** Each read is audit-logged (special-category data); staff get the care part only. */
+  'medical.get': def({
+    input: ByChild,
+    output: MedicalInfo,
+    permission: 'medical.read',
+    audit: { kind: 'read', data: 'medical', entity: 'child', entityId: (input) => input.childId, details: (_input, _output, roles) => ({ scope: can(roles, 'medical.full') ? 'full' : 'care' }) },
+    shows: ['medical'],
+  }),
+  'medical.update': def({
+    input: MedicalInput,
+    output: MedicalInfo,
+    permission: 'medical.write',
+    audit: { kind: 'write', data: 'medical', entity: 'child', entityId: (input) => input.childId },
+    changes: ['medical'],
+  }),
 
   'bsn.set': def({ input: BsnSubject.extend({ bsn: Bsn }), output: z.object({ masked: z.string() }), permission: 'bsn.view' }),
   'bsn.recordCheck': def({ input: BsnCheckInput, output: z.object({}), permission: 'bsn.view' }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Permission } from '../auth/permissions';
+import type { Permission, Role } from '../auth/permissions';
+import { zm } from '../i18n/translate';
 import { clientsContract } from './clients.contract';
 import { syncContract } from './sync.contract';
 import { consentsContract } from './consents.contract';
@@ -24,6 +25,43 @@ import {
   Username,
 } from './schemas';
 
+/**
+ * Data areas for the renderer's cache: a read lists the areas it shows, a write the areas it
+ * changes; after a write the renderer refetches the reads on screen that show one of them.
+ */
+export const DataArea = z.enum([
+  'session', 'users', 'settings', 'security', 'audit', 'sync', 'backups',
+  'households', 'children', 'medical', 'bsn', 'contracts', 'tasks', 'waitlist', 'pickup',
+  'consents', 'exchange', 'disclosures', 'municipalities', 'marketing',
+  'meldcode', 'requests', 'retention', 'holds', 'applicants', 'employees', 'complaints',
+]);
+export type DataArea = z.infer<typeof DataArea>;
+
+/** What kind of data an audited method touches; the contract test holds these to the permission matrix. */
+export type AuditedData = 'medical' | 'bsn' | 'meldcode' | 'staffFiles' | 'clients' | 'documents' | 'security';
+
+type AuditDetails = Record<string, string | number | boolean | null>;
+
+/**
+ * What a method audits. The dispatcher writes one audit row per successful call, with the method
+ * name as action code, in the method's own transaction (so the row and the change commit together).
+ * Ids and codes only — never names, BSNs or medical text.
+ */
+export interface AuditSpec<I, O> {
+  /** A read of sensitive data (special categories, BSN, meldcode, staff files) or a write. */
+  kind: 'read' | 'write';
+  data: AuditedData;
+  /** The record it concerns: entity type and id, from the parsed input and the output. */
+  entity?: string;
+  entityId?: (input: I, output: O) => string | null | undefined;
+  details?: (input: I, output: O, roles: readonly Role[]) => AuditDetails;
+  /**
+   * 'own': the row is written right after the call in a transaction of its own, for methods that
+   * cannot run inside one (they open the database, write a backup with VACUUM INTO, or go online).
+   */
+  transaction?: 'method' | 'own';
+}
+
 export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
@@ -33,6 +71,12 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   passive?: boolean;
   /** Callable while the user still has to replace a temporary password. */
   duringPasswordChange?: boolean;
+  /** Audited methods; an audited read is fetched once per user action, never on focus or by timer. */
+  audit?: AuditSpec<z.output<I>, z.output<O>>;
+  /** A read: the areas it shows (the renderer refetches it after a write changing one of them). */
+  shows?: readonly DataArea[];
+  /** A write: the areas it changes. */
+  changes?: readonly DataArea[];
 }
 
 export const method = <I extends z.ZodType, O extends z.ZodType>(def: MethodDef<I, O>) => def;
@@ -73,7 +117,7 @@ export const contract = {
   'setup.recoveryKeySaved': method({ input: Empty, output: z.object({}), permission: 'users.manage' }),
 
   'auth.login': method({
-    input: z.object({ username: Username, password: z.string().min(1, 'Vul uw wachtwoord in.') }),
+    input: z.object({ username: Username, password: z.string().min(1, zm('auth.passwordRequired')) }),
     output: SessionInfo,
     permission: 'public',
   }),
@@ -127,7 +171,7 @@ export const contract = {
 
   /** A new herstelsleutel (e.g. the old one was lost or seen by others); asks for the password again. */
   'security.rotateRecoveryKey': method({
-    input: z.object({ currentPassword: z.string().min(1, 'Vul uw wachtwoord in.') }),
+    input: z.object({ currentPassword: z.string().min(1, zm('auth.passwordRequired')) }),
     output: z.object({ recoveryKey: z.string() }),
     permission: 'users.manage',
   }),

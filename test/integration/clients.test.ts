@@ -112,14 +112,14 @@ describe('medical data (medische gegevens en bijzonderheden)', () => {
     const full = await backend.ok('medical.get', { childId: child.id });
     expect(full).toMatchObject({ allergies: 'Pinda (ernstig)', medication: 'Epipen in tas' });
     expect(count(backend, 'audit_log')).toBe(before + 1);
-    expect(auditActions(backend).at(-1)).toBe('medical.read');
+    expect(auditActions(backend).at(-1)).toBe('medical.get');
 
     await loginAsStaff(backend);
     const care = await backend.ok('medical.get', { childId: child.id });
     expect(care).toMatchObject({ allergies: 'Pinda (ernstig)', diet: 'Halal' });
     expect(care).not.toHaveProperty('medication');
     expect(care).not.toHaveProperty('otherParticulars');
-    expect(auditActions(backend).at(-1)).toBe('medical.read');
+    expect(auditActions(backend).at(-1)).toBe('medical.get');
     expect((await backend.err('medical.update', { childId: child.id, allergies: 'x' })).code).toBe('FORBIDDEN');
     const audit = JSON.stringify(backend.core.sqlite().prepare('SELECT * FROM audit_log').all());
     expect(audit).not.toContain('Pinda');

@@ -53,7 +53,7 @@ describe('disk full', () => {
       else refusal = result.error;
     }
     expect(saved.length).toBeGreaterThan(0);
-    expect(refusal).toEqual({ code: 'DISK_FULL', message: expect.stringMatching(/^De schijf is vol\. De wijziging is niet opgeslagen/) });
+    expect(refusal).toEqual({ code: 'DISK_FULL', message: expect.stringMatching(/^De schijf is vol\. De wijziging is niet opgeslagen/), ref: { key: 'common.diskFull' } });
 
     // Consistent: integrity ok, every saved household present, the refused one not half there.
     const sqlite = backend.core.sqlite();

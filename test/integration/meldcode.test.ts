@@ -268,7 +268,7 @@ describe('meldcode access and audit', () => {
       'meldcode.printPdf': { caseId: file.id },
     };
     for (const [method, input] of Object.entries(calls)) {
-      expect(await backend.err(method as keyof typeof calls, input), method).toEqual({ code: 'FORBIDDEN', message: 'U heeft geen toegang tot deze functie.' });
+      expect(await backend.err(method as keyof typeof calls, input), method).toEqual({ code: 'FORBIDDEN', message: 'U heeft geen toegang tot deze functie.', ref: { key: 'common.forbidden' } });
     }
     const payloads = await childPayloads();
     expect(payloads).toContain('Zoë');

@@ -92,7 +92,7 @@ describe('web mode', () => {
     try {
       const headers = { ...json, host: `127.0.0.1:${web.port}`, authorization: `Bearer ${web.token}` };
       const unknown = await request(web.port, { path: '/api/bestaat.niet', method: 'POST', headers, body: '{}' });
-      expect(JSON.parse(unknown.body)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Onbekende functie.' } });
+      expect(JSON.parse(unknown.body)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Onbekende functie.', ref: { key: 'common.unknownMethod' } } });
       const invalid = await request(web.port, { path: '/api/auth.login', method: 'POST', headers, body: '{"username": 5}' });
       const body = JSON.parse(invalid.body);
       expect(body.error.code).toBe('VALIDATION');

@@ -1,17 +1,20 @@
 import type { z } from 'zod';
-import { contract, isMethodName, type MethodName } from '../../../shared/api/contract';
+import { contract, isMethodName, type AuditSpec, type MethodName } from '../../../shared/api/contract';
+import { appendAudit, type AuditEntry } from '../modules/audit/audit.service';
+import type { Trx } from '../db/schema';
 import { AppError, fail, ok, type Result } from '../../../shared/api/result';
 import { can } from '../../../shared/auth/permissions';
 import type { AppCore } from '../core';
 import { lock } from '../modules/users/auth.service';
 import { refreshSession } from '../modules/users/users.service';
 import { idleTimeoutMinutes } from '../modules/settings/settings.service';
-import { DISK_FULL_MESSAGE, isDiskFull } from '../db/storageErrors';
+import { isDiskFull } from '../db/storageErrors';
+import { msg } from '../../../shared/i18n/translate';
 import { withClock } from '../../../shared/domain/clock';
 import type { Handler } from './handler';
 import { handlers } from './handlers';
 
-/** Dotted path → first message, for showing errors at the form field. */
+/** Dotted path → first message (a catalogue reference encoded by `zm`, or zod's own text), for the form field. */
 function fieldErrors(error: z.ZodError): Record<string, string> {
   const details: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -19,6 +22,17 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
     details[key] ??= issue.message;
   }
   return details;
+}
+
+/** The audit row a declared method writes: the method name as action, ids from its input and output. */
+function auditEntry(method: MethodName, spec: AuditSpec<unknown, unknown>, core: AppCore, input: unknown, output: unknown): AuditEntry {
+  const entityId = spec.entityId?.(input, output) ?? undefined;
+  return {
+    userId: core.session?.userId ?? null,
+    action: method,
+    ...(spec.entity && entityId ? { entity: spec.entity, entityId } : {}),
+    ...(spec.details ? { details: spec.details(input, output, core.session?.roles ?? []) } : {}),
+  };
 }
 
 export interface Logger {
@@ -31,7 +45,7 @@ export interface Logger {
  * raw errors and stack traces are logged here and never reach the renderer.
  */
 export async function dispatch(core: AppCore, methodName: string, rawInput: unknown, logger: Logger = console): Promise<Result<unknown>> {
-  if (!isMethodName(methodName)) return fail('NOT_FOUND', 'Onbekende functie.');
+  if (!isMethodName(methodName)) return fail('NOT_FOUND', msg('common.unknownMethod'));
   const def = contract[methodName];
   try {
     if (core.session && core.isOpen) {
@@ -39,11 +53,11 @@ export async function dispatch(core: AppCore, methodName: string, rawInput: unkn
     }
     const session = core.session;
     if (def.permission !== 'public') {
-      if (!session) return fail('LOCKED', 'De app is vergrendeld. Log opnieuw in.');
+      if (!session) return fail('LOCKED', msg('common.locked'));
       await refreshSession(core);
-      if (!can(session.roles, def.permission)) return fail('FORBIDDEN', 'U heeft geen toegang tot deze functie.');
+      if (!can(session.roles, def.permission)) return fail('FORBIDDEN', msg('common.forbidden'));
       if (session.mustChangePassword && !def.duringPasswordChange) {
-        return fail('FORBIDDEN', 'Kies eerst een nieuw wachtwoord.');
+        return fail('FORBIDDEN', msg('common.changePasswordFirst'));
       }
       if (!def.passive) session.lastActivity = core.now().getTime();
     }
@@ -53,22 +67,39 @@ export async function dispatch(core: AppCore, methodName: string, rawInput: unkn
     const parsed = withClock(core.now, () => def.input.safeParse(rawInput ?? {}));
     if (!parsed.success) {
       const details = fieldErrors(parsed.error);
-      return fail('VALIDATION', Object.values(details)[0] ?? 'Ongeldige invoer.', details);
+      return fail('VALIDATION', Object.values(details)[0] ?? msg('common.invalidInput'), details);
     }
 
     const handler = handlers[methodName] as Handler<MethodName>;
-    // The handler map is checked per method at compile time; here the input is already parsed.
-    const value = await handler({ core, session: core.session } as Parameters<Handler<MethodName>>[0], parsed.data as never);
-    const output = def.output.safeParse(value);
-    if (!output.success) {
-      logger.error(`output of ${methodName} does not match its schema`, output.error);
-      return fail('INTERNAL', 'Er ging iets mis. Probeer het opnieuw of neem contact op met het hoofdkantoor.');
+    const audit = def.audit as AuditSpec<unknown, unknown> | undefined;
+    const run = async () => {
+      // The handler map is checked per method at compile time; here the input is already parsed.
+      const value = await handler({ core, session: core.session } as Parameters<Handler<MethodName>>[0], parsed.data as never);
+      const output = def.output.safeParse(value);
+      if (!output.success) {
+        logger.error(`output of ${methodName} does not match its schema`, output.error);
+        throw new AppError('INTERNAL', msg('common.internal'));
+      }
+      return output.data;
+    };
+    if (!audit) return ok(await run());
+    const record = (trx: Trx, value: unknown) => appendAudit(trx, auditEntry(methodName, audit, core, parsed.data, value), core.now());
+    if (audit.transaction === 'own') {
+      const value = await run();
+      if (core.isOpen) await core.transaction((trx) => record(trx, value));
+      return ok(value);
     }
-    return ok(output.data);
+    return ok(
+      await core.transaction(async (trx) => {
+        const value = await run();
+        await record(trx, value);
+        return value;
+      }),
+    );
   } catch (error) {
-    if (error instanceof AppError) return fail(error.code, error.message, error.details);
-    if (isDiskFull(error)) return fail('DISK_FULL', DISK_FULL_MESSAGE);
+    if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+    if (isDiskFull(error)) return fail('DISK_FULL', msg('common.diskFull'));
     logger.error(`method ${methodName} failed`, error);
-    return fail('INTERNAL', 'Er ging iets mis. Probeer het opnieuw of neem contact op met het hoofdkantoor.');
+    return fail('INTERNAL', msg('common.internal'));
   }
 }

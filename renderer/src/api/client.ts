@@ -1,7 +1,8 @@
 import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/api/contract';
 import type { ErrorCode } from '../../../shared/api/result';
 import { ApiError } from '../../../shared/api/result';
-import i18n from '../i18n';
+import { isMessageKey, translate } from '../../../shared/i18n/translate';
+import i18n, { currentLanguage } from '../i18n';
 
 /**
  * The typed API client. One function, `call`, for every method of the shared contract.
@@ -73,6 +74,11 @@ async function transport(method: MethodName, input: unknown): Promise<unknown> {
   }
 }
 
+/** The backend's Dutch text, or its catalogue reference in the UI language when this renderer knows the key. */
+function inUiLanguage(text: string, ref: ApiError['ref']): string {
+  return ref && isMessageKey(ref.key) ? translate({ key: ref.key, params: ref.params }, currentLanguage()) : text;
+}
+
 /** Calls one API method; resolves to its typed output or throws an `ApiCallError`. */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const envelope = await transport(method, input);
@@ -82,7 +88,9 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   if (!envelope.ok) {
     const parsed = ApiError.safeParse(envelope.error);
     if (!parsed.success) throw new ApiCallError('INTERNAL', i18n.t('errors.unexpected'));
-    throw new ApiCallError(parsed.data.code, parsed.data.message, parsed.data.details);
+    const { code, message, ref, details = {}, detailRefs = {} } = parsed.data;
+    const fields = Object.fromEntries(Object.entries(details).map(([path, text]) => [path, inUiLanguage(text, detailRefs[path])]));
+    throw new ApiCallError(code, inUiLanguage(message, ref), fields);
   }
   // The backend validated the output already; parsing again protects the UI from a mismatched
   // backend version. (TypeScript cannot narrow the indexed schema by the generic M, hence the cast.)

@@ -1,4 +1,5 @@
 import i18n from 'i18next';
+import { z } from 'zod';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { nl } from './nl';
@@ -22,9 +23,14 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
-document.documentElement.lang = i18n.language;
-i18n.on('languageChanged', (language) => {
+/** zod's own messages (a wrong type, a too long text) follow the UI language too. */
+function applyLanguage(language: string) {
   document.documentElement.lang = language;
+  z.config(language === 'en' ? z.locales.en() : z.locales.nl());
+}
+applyLanguage(i18n.language);
+i18n.on('languageChanged', (language) => {
+  applyLanguage(language);
   localStorage.setItem(LANGUAGE_KEY, language);
 });
 

@@ -5,13 +5,13 @@ import { type MedicalInfo, type MedicalInput } from '../../../../shared/api/clie
 import { can } from '../../../../shared/auth/permissions';
 import type { AppCore, Session } from '../../core';
 import type { Trx } from '../../db/schema';
-import { appendAudit } from '../audit/audit.service';
 import { findChild } from './children.repository';
 import { assertNotRestricted } from '../requests/restrictions';
 
 /**
  * Medische gegevens en bijzonderheden (special-category data, AVG art. 9). Staff receive allergies
- * and diet — what they need for care — and nothing else. Every read writes an audit row.
+ * and diet — what they need for care — and nothing else. Reads and writes are audited as the
+ * contract declares (`medical.get`, `medical.update`).
  */
 export async function readMedical(core: AppCore, session: Session, childId: string): Promise<MedicalInfo> {
   const full = can(session.roles, 'medical.full');
@@ -19,7 +19,6 @@ export async function readMedical(core: AppCore, session: Session, childId: stri
     const child = await findChild(trx, childId);
     if (!child) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
     const row = await trx.selectFrom('child_medical').selectAll().where('child_id', '=', childId).executeTakeFirst();
-    await appendAudit(trx, { userId: session.userId, action: 'medical.read', entity: 'child', entityId: childId, details: { scope: full ? 'full' : 'care' } }, core.now());
     const base = { childId, allergies: row?.allergies ?? null, diet: row?.diet ?? null, updatedAt: row?.updated_at ?? null };
     return full ? { ...base, medication: row?.medication ?? null, otherParticulars: row?.other_particulars ?? null } : base;
   });
@@ -44,7 +43,6 @@ export async function saveMedical(trx: Trx, core: AppCore, session: Session, inp
     .onConflict((oc) => oc.column('child_id').doUpdateSet(values))
     .execute();
   await queueUpsert(trx, 'child_medical', input.childId, core.now());
-  await appendAudit(trx, { userId: session.userId, action: 'medical.update', entity: 'child', entityId: input.childId }, core.now());
 }
 
 export async function writeMedical(core: AppCore, session: Session, input: z.output<typeof MedicalInput>): Promise<MedicalInfo> {

@@ -11,8 +11,9 @@ import { appendAudit } from '../audit/audit.service';
 import { insertLocation } from '../location/location.repository';
 import { findUserById, findUserByUsername, insertUser, updateUser, type UserWithRoles } from './users.repository';
 import { sessionInfo } from './users.service';
+import { msg } from '../../../../shared/i18n/translate';
 
-const WRONG_LOGIN = 'Gebruikersnaam of wachtwoord is onjuist.';
+const WRONG_LOGIN = msg('auth.wrongLogin');
 
 function startSession(core: AppCore, user: UserWithRoles, previousLoginAt: string | null) {
   core.session = {
