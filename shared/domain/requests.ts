@@ -19,7 +19,6 @@ export const REQUEST_KIND_LABEL: Record<RequestKind, string> = {
 
 /** How the requester's identity was established. An ID is looked at, never copied or noted. */
 export const IDENTITY_METHODS = ['id_shown', 'known_in_person', 'registered_contact'] as const;
-export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
 
 /** The answer period is one month; it may be extended by at most two further months (art. 12(3)). */
 const ANSWER_MONTHS = 1;
