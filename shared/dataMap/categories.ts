@@ -219,6 +219,7 @@ export const CATEGORIES = {
     source: 'Uit de app (de ingelogde gebruiker)',
     recipients: [],
     specialCategory: false,
+    retentionText: 'Zolang het gegeven waarbij de naam of het kenmerk staat wordt bewaard, en samen daarmee vernietigd',
   },
   user_account: {
     label: 'Gebruikersaccount (naam, gebruikersnaam, rollen, status, laatste aanmelding)',

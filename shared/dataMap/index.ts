@@ -5,3 +5,4 @@ export * from './categories';
 export * from './policies';
 export * from './map';
 export * from './check';
+export * from './register';

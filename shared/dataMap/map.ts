@@ -1,4 +1,4 @@
-import type { ColumnGroup, Condition, DataMap, Path, Rule } from './types';
+import type { ColumnGroup, Condition, DataMap, Path, PersonalTable, Rule, TechnicalTable } from './types';
 
 /**
  * THE DATA MAP: every table and every column of the location database, once.
@@ -46,7 +46,7 @@ const CORRECTION_NOTE =
 const HOLD_CONTENT = ['subject_type', 'reason_kind', 'reason', 'review_date', 'placed_at', 'lifted_at', 'lift_reason'] as const;
 const MELDCODE_CASE_CONTENT = ['route', 'status', 'opened_on', 'closed_on', 'closing_summary'] as const;
 
-export const DATA_MAP = {
+const MAP = {
   // ═══ Household dossier (gezinsdossier) ═══
   households: {
     kind: 'personal',
@@ -737,7 +737,9 @@ export const DATA_MAP = {
   sqlite_sequence: { kind: 'technical', label: 'de tellers', reason: 'Tellers van SQLite voor AUTOINCREMENT-kolommen (outbox, vernietigingslogboek)', syncs: false, columns: ['name', 'seq'] },
 } satisfies DataMap;
 
-export type MappedTable = keyof typeof DATA_MAP;
+export type MappedTable = keyof typeof MAP;
+/** The map, each entry typed by its kind (the literal types above only serve the `satisfies` check). */
+export const DATA_MAP: { readonly [T in MappedTable]: (typeof MAP)[T]['kind'] extends 'personal' ? PersonalTable : TechnicalTable } = MAP;
 
 /** Legal holds: one group per kind of record a hold can block. */
 function holdGroup(type: string, subject: ColumnGroup['subject'], path: Path): ColumnGroup {

@@ -77,6 +77,11 @@ export interface CategoryDef {
   nationalId?: boolean;
   /** Transfers outside the EEA and their safeguard; absent means none. */
   transfersOutsideEea?: string;
+  /**
+   * For data that only accompany other data (who recorded something): the register states this
+   * instead of repeating the rule of every table the category appears in.
+   */
+  retentionText?: string;
   /** The key in shared/domain/personalData.ts CATEGORIES this category was (part of). */
   legacy?: string;
 }
