@@ -112,7 +112,7 @@ export const destructionDate = (policy: Pick<RetentionPolicy, 'periodAmount' | '
   addPeriod(anchorDate, policy.periodAmount, policy.periodUnit);
 
 /** "7 jaar", "4 weken", "direct" — the period in Dutch. */
-function periodLabel(amount: number, unit: PeriodUnit): string {
+export function periodLabel(amount: number, unit: PeriodUnit): string {
   if (amount === 0) return 'direct';
   const words: Record<PeriodUnit, [string, string]> = { days: ['dag', 'dagen'], weeks: ['week', 'weken'], months: ['maand', 'maanden'], years: ['jaar', 'jaar'] };
   return `${amount} ${words[unit][amount === 1 ? 0 : 1]}`;
