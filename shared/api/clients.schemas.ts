@@ -50,7 +50,7 @@ function bsnOrIssue(value: string, ctx: z.RefinementCtx): string {
 export const Bsn = z.string({ error: required('validation.field.bsn') }).transform(bsnOrIssue);
 
 /** Empty means "not known yet" (the dashboard then lists the missing BSN-controle). */
-export const optionalBsn = z
+const optionalBsn = z
   .string()
   .nullish()
   .transform((v, ctx) => (v && v.trim() ? bsnOrIssue(v, ctx) : null));
@@ -140,7 +140,7 @@ export const ParentInput = z.object({
 });
 export type ParentInput = z.input<typeof ParentInput>;
 
-export const AddressInput = z.object({
+const AddressInput = z.object({
   street: text('households.field.street', 120),
   houseNumber: text('households.field.houseNumber', 20),
   postcode: Postcode,
@@ -174,8 +174,7 @@ export const HouseholdUpdateInput = z.object({ id: Id, ...householdShape }).supe
 export const BsnSubjectType = z.enum(['parent', 'child']);
 export type BsnSubjectType = z.infer<typeof BsnSubjectType>;
 /** How the BSN was checked (BSN-controle): on an identity document or on a letter from the SVB. */
-export const BsnCheckMethod = z.enum(['id_document', 'svb_letter']);
-export type BsnCheckMethod = z.infer<typeof BsnCheckMethod>;
+const BsnCheckMethod = z.enum(['id_document', 'svb_letter']);
 
 export const BsnStatus = z.object({
   masked: z.string(),
@@ -206,7 +205,7 @@ export type ContractStatus = z.infer<typeof ContractStatus>;
 export const ChildContractStatus = z.enum(['geen', ...ContractStatus.options]);
 export type ChildContractStatus = z.infer<typeof ChildContractStatus>;
 
-export const ChildSummary = z.object({
+const ChildSummary = z.object({
   id: z.string(),
   displayName: z.string(),
   birthDate: z.string(),

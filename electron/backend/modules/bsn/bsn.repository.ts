@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { BsnCheckMethod, BsnSubjectType } from '../../../../shared/api/clients.schemas';
+import type { BsnStatus, BsnSubjectType } from '../../../../shared/api/clients.schemas';
 import type { BsnVerificationsTable, DbOrTrx, Trx } from '../../db/schema';
 
 const table = (subject: BsnSubjectType) => (subject === 'parent' ? 'parents' : 'children');
@@ -12,11 +12,7 @@ export async function writeBsn(trx: Trx, subject: BsnSubjectType, id: string, bs
   await trx.updateTable(table(subject)).set({ bsn, updated_at: now }).where('id', '=', id).execute();
 }
 
-export interface BsnCheck {
-  method: BsnCheckMethod;
-  checkedOn: string;
-  checkedByName: string;
-}
+type BsnCheck = NonNullable<BsnStatus['check']>;
 
 /** The latest BSN-controle per subject, with the name of who did it. */
 export async function latestChecks(db: DbOrTrx, subject: BsnSubjectType, ids: string[]): Promise<Map<string, BsnCheck>> {
