@@ -112,7 +112,7 @@ export const destructionDate = (policy: Pick<RetentionPolicy, 'periodAmount' | '
   addPeriod(anchorDate, policy.periodAmount, policy.periodUnit);
 
 /** "7 jaar", "4 weken", "direct" — the period in Dutch. */
-export function periodLabel(amount: number, unit: PeriodUnit): string {
+function periodLabel(amount: number, unit: PeriodUnit): string {
   if (amount === 0) return 'direct';
   const words: Record<PeriodUnit, [string, string]> = { days: ['dag', 'dagen'], weeks: ['week', 'weken'], months: ['maand', 'maanden'], years: ['jaar', 'jaar'] };
   return `${amount} ${words[unit][amount === 1 ? 0 : 1]}`;
@@ -123,7 +123,7 @@ export const ruleText = (policy: RetentionPolicy) =>
   policy.periodAmount === 0 ? `direct na ${policy.anchor}` : `${periodLabel(policy.periodAmount, policy.periodUnit)} na ${policy.anchor}`;
 
 /** Days from today until the date (negative: past). */
-export const daysUntil = (date: string, today: string) => differenceInCalendarDays(parseISO(date), parseISO(today));
+const daysUntil = (date: string, today: string) => differenceInCalendarDays(parseISO(date), parseISO(today));
 
 
 /**
