@@ -95,7 +95,7 @@ export const CareType = z.enum(['dagopvang', 'bso', 'peuteropvang'], { error: zm
 export type CareType = z.infer<typeof CareType>;
 export const Weekday = z.enum(['ma', 'di', 'wo', 'do', 'vr']);
 export type Weekday = z.infer<typeof Weekday>;
-export const Days = z.array(Weekday).min(1, zm('validation.daysRequired')).transform((days) => Weekday.options.filter((d) => days.includes(d)));
+const Days = z.array(Weekday).min(1, zm('validation.daysRequired')).transform((days) => Weekday.options.filter((d) => days.includes(d)));
 
 const notInFuture = (label: string) => IsoDate(label).refine((v) => v <= appToday(), zm('validation.notInFuture', { label }));
 
@@ -107,7 +107,7 @@ const FORBIDDEN_ID_FIELDS = /(document|id|paspoort|passport|rijbewijs).*(nummer|
 /** The refusal in Dutch (the schemas refuse with the catalogue key `validation.idCopyForbidden`). */
 export const ID_COPY_MESSAGE = translate(msg('validation.idCopyForbidden'));
 
-export function noIdDocumentFields<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+function noIdDocumentFields<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
   return z
     .record(z.string(), z.unknown())
     .superRefine((value, ctx) => {
@@ -182,7 +182,7 @@ export const BsnStatus = z.object({
 });
 export type BsnStatus = z.infer<typeof BsnStatus>;
 
-export const Parent = z.object({
+const Parent = z.object({
   id: z.string(),
   firstName: z.string(),
   initials: z.string().nullable(),

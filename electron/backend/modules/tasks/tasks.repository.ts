@@ -1,13 +1,13 @@
-import type { Insertable, Updateable } from 'kysely';
-import type { DbOrTrx, TaskRow, TasksTable, Trx } from '../../db/schema';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { DbOrTrx, TasksTable, Trx } from '../../db/schema';
 
-export const findTask = (db: DbOrTrx, id: string): Promise<TaskRow | undefined> => db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
+export const findTask = (db: DbOrTrx, id: string): Promise<Selectable<TasksTable> | undefined> => db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const insertTask = (trx: Trx, row: Insertable<TasksTable>) => trx.insertInto('tasks').values(row).execute();
 
 export const updateTaskRow = (trx: Trx, id: string, changes: Updateable<TasksTable>) => trx.updateTable('tasks').set(changes).where('id', '=', id).execute();
 
-export const dossierTaskOfContract = (db: DbOrTrx, contractId: string): Promise<TaskRow | undefined> =>
+export const dossierTaskOfContract = (db: DbOrTrx, contractId: string): Promise<Selectable<TasksTable> | undefined> =>
   db.selectFrom('tasks').selectAll().where('contract_id', '=', contractId).where('kind', '=', 'paper_dossier_destroy').executeTakeFirst();
 
 /** Tasks with the child's name and the confirming user's name. */
