@@ -1,5 +1,14 @@
 import { authMessages } from './auth';
+import { bsnMessages } from './bsn';
+import { childrenMessages } from './children';
 import { commonMessages } from './common';
+import { contractsMessages } from './contracts';
+import { householdsMessages } from './households';
+import { locationMessages } from './location';
+import { medicalMessages } from './medical';
+import { pickupMessages } from './pickup';
+import { validationMessages } from './validation';
+import { waitlistMessages } from './waitlist';
 
 /**
  * Every error and validation message, by area (one file per API namespace group). Add an area's
@@ -8,6 +17,15 @@ import { commonMessages } from './common';
 export const MESSAGES = {
   ...commonMessages,
   ...authMessages,
+  ...validationMessages,
+  ...locationMessages,
+  ...householdsMessages,
+  ...childrenMessages,
+  ...medicalMessages,
+  ...bsnMessages,
+  ...contractsMessages,
+  ...waitlistMessages,
+  ...pickupMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -12,7 +12,7 @@ import type { DbOrTrx, Trx } from '../../db/schema';
 import { LetterWriter } from '../../pdf/letter';
 import { appendAudit } from '../audit/audit.service';
 import { createChild } from '../children/children.service';
-import { saveMedical } from '../children/medical.service';
+import { saveMedical } from '../medical/medical.service';
 import { insertConsents } from '../consents/consents.service';
 import { createContract } from '../contracts/contracts.service';
 import { toCsv } from '../disclosures/csv';
