@@ -1,31 +1,46 @@
 import type { MethodName } from '../../../shared/api/contract';
 import type { Handlers } from './handler';
+import { appHandlers } from '../modules/app/app.handlers';
+import { applicantsHandlers } from '../modules/applicants/applicants.handlers';
 import { auditHandlers } from '../modules/audit/audit.handlers';
-import { securityHandlers } from '../modules/security/security.handlers';
-import { authHandlers, usersHandlers } from '../modules/users/users.handlers';
-import { clientsHandlers } from '../modules/clients.handlers';
-import { syncHandlers } from '../sync/sync.handlers';
-import { consentsHandlers } from '../modules/consents/consents.handlers';
-import { meldcodeHandlers } from '../modules/meldcode/meldcode.handlers';
-import { requestsHandlers } from '../modules/requests/requests.handlers';
+import { authHandlers } from '../modules/auth/auth.handlers';
 import { backupHandlers } from '../modules/backup/backup.handlers';
-import { retentionHandlers } from '../modules/retention/retention.handlers';
-import { staffHandlers } from '../modules/staff/staff.handlers';
+import { clientsHandlers } from '../modules/clients.handlers';
 import { complaintsHandlers } from '../modules/complaints/complaints.handlers';
+import { consentsHandlers } from '../modules/consents/consents.handlers';
+import { employeesHandlers } from '../modules/employees/employees.handlers';
+import { holdsHandlers } from '../modules/holds/holds.handlers';
+import { meldcodeHandlers } from '../modules/meldcode/meldcode.handlers';
+import { recoveryHandlers } from '../modules/recovery/recovery.handlers';
+import { requestsHandlers } from '../modules/requests/requests.handlers';
+import { retentionHandlers } from '../modules/retention/retention.handlers';
+import { securityHandlers } from '../modules/security/security.handlers';
+import { sessionHandlers } from '../modules/session/session.handlers';
+import { settingsHandlers } from '../modules/settings/settings.handlers';
+import { setupHandlers } from '../modules/setup/setup.handlers';
+import { syncHandlers } from '../modules/sync/sync.handlers';
+import { usersHandlers } from '../modules/users/users.handlers';
 
 /** Every method of the contract has exactly one handler; the compiler checks completeness. */
 export const handlers: Handlers<MethodName> = {
+  ...appHandlers,
+  ...setupHandlers,
   ...authHandlers,
+  ...sessionHandlers,
   ...usersHandlers,
-  ...auditHandlers,
   ...securityHandlers,
+  ...auditHandlers,
+  ...settingsHandlers,
   ...clientsHandlers,
   ...syncHandlers,
   ...consentsHandlers,
   ...meldcodeHandlers,
   ...requestsHandlers,
   ...backupHandlers,
-  ...retentionHandlers,
-  ...staffHandlers,
+  ...recoveryHandlers,
+  ...applicantsHandlers,
+  ...employeesHandlers,
   ...complaintsHandlers,
+  ...retentionHandlers,
+  ...holdsHandlers,
 };

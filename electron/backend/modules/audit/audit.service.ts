@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { AuditVerification } from '../../../../shared/api/schemas';
+import type { AuditEntry as AuditListEntry, AuditVerification } from '../../../../shared/api/schemas';
 import type { AuditRow, DbOrTrx, Trx } from '../../db/schema';
-import { auditRowsInOrder, insertAuditRow, lastAuditRow } from './audit.repository';
+import { auditRowsInOrder, insertAuditRow, lastAuditRow, recentAuditRows } from './audit.repository';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -67,4 +67,16 @@ export async function verifyAuditChain(db: DbOrTrx, now: Date = new Date()): Pro
     expectedSeq++;
   }
   return result(null, null);
+}
+
+/** The latest rows, newest first (ids and codes only). */
+export async function recentAuditEntries(db: DbOrTrx, limit: number): Promise<AuditListEntry[]> {
+  return (await recentAuditRows(db, limit)).map((row) => ({
+    seq: row.seq,
+    at: row.at,
+    userId: row.user_id,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+  }));
 }
