@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { AppState } from '../../shared/api/app.contract';
+import type { RestoreCredential } from '../../shared/api/backup.contract';
 import type { Role } from '../../shared/auth/permissions';
 import { AppError } from '../../shared/api/result';
 import { msg } from '../../shared/i18n/translate';
@@ -50,7 +51,8 @@ export interface SchedulerHandle {
 interface PendingFailure {
   at: Date;
   userId: string | null;
-  kind: 'password' | 'recoveryKey';
+  /** Which credential was wrong. */
+  kind: RestoreCredential['kind'];
 }
 
 /** The database could not be read or failed its integrity check at unlock. */

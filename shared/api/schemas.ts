@@ -11,7 +11,7 @@ z.config(z.locales.nl());
  * A field label for a message: a catalogue key (translated with the message), or a Dutch text
  * where the calling schema has no label key yet.
  */
-export type FieldLabel = MessageKey | (string & {});
+type FieldLabel = MessageKey | (string & {});
 
 export const required = (label: FieldLabel) => zm('common.required', { label });
 

@@ -25,7 +25,8 @@ export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(row.prev_hash).update('\n').update(content).digest('hex');
 }
 
-export async function appendAudit(trx: Trx, entry: AuditEntry, now: Date = new Date()): Promise<AuditRow> {
+/** Appends one row to the chain; `now` is the app's clock (`core.now()`), the time of the row unless `entry.at` says earlier. */
+export async function appendAudit(trx: Trx, entry: AuditEntry, now: Date): Promise<AuditRow> {
   const last = await lastAuditRow(trx);
   const base = {
     seq: (last?.seq ?? 0) + 1,

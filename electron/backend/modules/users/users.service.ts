@@ -11,7 +11,7 @@ import { activeManagerIds, findUserById, findUserByUsername, insertUser, listUse
 
 type Input<M extends keyof typeof usersContract> = z.output<(typeof usersContract)[M]['input']>;
 
-export function toUser(row: UserWithRoles): User {
+function toUser(row: UserWithRoles): User {
   return {
     id: row.id,
     name: row.name,

@@ -14,6 +14,7 @@ import {
   idsWhere,
   parentNames,
   parentsOf,
+  type SubjectRowsEntity,
 } from '../retention.repository';
 import { destroyMeldcodeCases } from './meldcode';
 import { directHolds, type Candidate, type RetentionCategory } from './category';
@@ -68,7 +69,7 @@ export const householdCategory: RetentionCategory = {
     await keepStatistics(trx, childIds, ids.length, now);
     await destroyMeldcodeCases(trx, await caseIdsOfChildren(trx, childIds), now);
 
-    const bySubject = async (entity: 'bsn_verifications' | 'disclosure_subjects' | 'processing_restrictions') => [
+    const bySubject = async (entity: SubjectRowsEntity) => [
       ...(await idsAboutSubjects(trx, entity, 'child', childIds)),
       ...(await idsAboutSubjects(trx, entity, 'parent', parentIds)),
     ];
