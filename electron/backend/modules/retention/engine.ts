@@ -125,14 +125,6 @@ export async function startRun(core: AppCore, session: Session, automatic = fals
   return id;
 }
 
-/** The run, if this user started it. */
-async function ownRun(db: DbOrTrx, session: Session, runId: string) {
-  const run = await findRun(db, runId);
-  if (!run) throw new AppError('NOT_FOUND', msg('retention.runNotFound'));
-  if (run.executed_by !== session.userId) throw new AppError('FORBIDDEN', msg('retention.runOfSomeoneElse'));
-  return run;
-}
-
 /**
  * Destroys the given records in one transaction, after checking every one of them: a record that
  * is not due, or under a hold, refuses the whole request (nothing changes). A manual run may take
@@ -181,7 +173,9 @@ export async function destroyItems(core: AppCore, session: Session, runId: strin
 
 export async function finishRun(core: AppCore, session: Session, runId: string): Promise<RunSummary> {
   await core.transaction(async (trx) => {
-    const run = await ownRun(trx, session, runId);
+    const run = await findRun(trx, runId);
+    if (!run) throw new AppError('NOT_FOUND', msg('retention.runNotFound'));
+    if (run.executed_by !== session.userId) throw new AppError('FORBIDDEN', msg('retention.runOfSomeoneElse'));
     if (!run.finished_at) await setRunFinished(trx, runId, core.now().toISOString());
   });
   return runSummary(core.db(), runId);
