@@ -4,8 +4,10 @@ import { method } from './method';
 import { DestroyItems, Policy, Preview, RetentionNotice, RunSummary, WhyReport, WhySubjectType } from './retention.schemas';
 import { Empty, Id, PdfFile } from './schemas';
 
-/** Everything a destruction removes, and what decides when (contracts, holds, closed files). */
-const RETAINED: readonly DataArea[] = [
+/** What decides when a record goes: the record itself, its contracts, closed case files, holds, the rules. */
+const DECIDES: readonly DataArea[] = ['retention', 'holds', 'households', 'children', 'contracts', 'meldcode', 'applicants', 'employees', 'complaints'];
+/** Everything a destruction removes (every row of the person in every table). */
+const DESTROYED: readonly DataArea[] = [
   'households', 'children', 'medical', 'bsn', 'contracts', 'tasks', 'waitlist', 'pickup', 'consents', 'exchange',
   'disclosures', 'marketing', 'meldcode', 'requests', 'holds', 'applicants', 'employees', 'complaints',
 ];
@@ -22,17 +24,18 @@ export const retentionContract = {
     output: WhyReport,
     permission: 'retention.manage',
     audit: { kind: 'read', data: 'clients', details: whyDetails },
-    shows: ['retention', ...RETAINED],
+    // The paper dossier's tasks are listed too.
+    shows: [...DECIDES, 'tasks'],
   }),
   'retention.whyPdf': method({
     input: WhySubject,
     output: PdfFile,
     permission: 'retention.manage',
     audit: { kind: 'read', data: 'documents', details: whyDetails },
-    shows: ['retention', ...RETAINED],
+    shows: [...DECIDES, 'tasks'],
   }),
   /** What is due today and in the next 30 days, with the reasons. */
-  'retention.preview': method({ input: Empty, output: Preview, permission: 'retention.manage', shows: ['retention', ...RETAINED] }),
+  'retention.preview': method({ input: Empty, output: Preview, permission: 'retention.manage', shows: DECIDES }),
   /**
    * A confirmed run: start, destroy in chunks (progress), finish. The start makes an encrypted
    * backup first (VACUUM INTO, outside any transaction), so its audit row follows the call.
@@ -50,7 +53,7 @@ export const retentionContract = {
     output: z.object({ destroyed: z.number().int() }),
     permission: 'retention.manage',
     audit: { kind: 'write', data: 'clients', ...run, details: (_input, output) => ({ count: output.destroyed, automatic: false }) },
-    changes: ['retention', ...RETAINED],
+    changes: ['retention', ...DESTROYED],
   }),
   'retention.finishRun': method({
     input: z.object({ runId: Id }),
