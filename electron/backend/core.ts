@@ -2,8 +2,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import type { AppState } from '../../shared/api/app.contract';
+import type { RestoreCredential } from '../../shared/api/backup.contract';
 import type { Role } from '../../shared/auth/permissions';
 import { AppError } from '../../shared/api/result';
+import { msg } from '../../shared/i18n/translate';
 import { Keyring, type KeyringProtector, type ScryptParams, DEFAULT_SCRYPT } from './db/keyring';
 import { createKysely, migrateToLatest, migrationState } from './db/kysely';
 import { checkDatabaseFile, type DatabaseProblem } from './db/integrity';
@@ -48,7 +51,8 @@ export interface SchedulerHandle {
 interface PendingFailure {
   at: Date;
   userId: string | null;
-  kind: 'password' | 'recoveryKey';
+  /** Which credential was wrong. */
+  kind: RestoreCredential['kind'];
 }
 
 /** The database could not be read or failed its integrity check at unlock. */
@@ -97,7 +101,7 @@ export class AppCore {
     return isoDateIn(this.now());
   }
 
-  get state(): 'setup' | 'locked' | 'unlocked' | 'corrupt' {
+  get state(): AppState {
     if (!Keyring.exists(this.keyringFile)) return 'setup';
     if (this.corruption) return 'corrupt';
     return this.session ? 'unlocked' : 'locked';
@@ -113,17 +117,17 @@ export class AppCore {
 
   /** The database; inside a method's transaction (see `transaction`), that transaction. */
   db(): Kysely<Database> {
-    if (!this.connection) throw new AppError('LOCKED', 'De app is vergrendeld. Log opnieuw in.');
+    if (!this.connection) throw new AppError('LOCKED', msg('common.locked'));
     return this.ambient.getStore() ?? this.connection.db;
   }
 
   sqlite(): SqliteDb {
-    if (!this.connection) throw new AppError('LOCKED', 'De app is vergrendeld. Log opnieuw in.');
+    if (!this.connection) throw new AppError('LOCKED', msg('common.locked'));
     return this.connection.sqlite;
   }
 
   dbKey(): Buffer {
-    if (!this.connection) throw new AppError('LOCKED', 'De app is vergrendeld. Log opnieuw in.');
+    if (!this.connection) throw new AppError('LOCKED', msg('common.locked'));
     return this.connection.key;
   }
 
@@ -142,7 +146,7 @@ export class AppCore {
       const problem = checkDatabaseFile(this.dbFile, key, 'quick');
       if (problem) {
         this.corruption = { ...problem, detectedAt: this.now().toISOString() };
-        throw new AppError('DB_CORRUPT', 'De database is beschadigd of onleesbaar. Er worden geen gegevens getoond; zet een back-up terug.');
+        throw new AppError('DB_CORRUPT', msg('backup.databaseDamaged'));
       }
     }
     const sqlite = openEncryptedDatabase(this.dbFile, key);
@@ -163,8 +167,12 @@ export class AppCore {
     try {
       return await backupNow(this, 'migration', { audit: false });
     } catch (error) {
-      const reason = error instanceof AppError ? error.message : '';
-      throw new AppError(error instanceof AppError ? error.code : 'INTERNAL', `Voor de database-update kon geen back-up worden gemaakt; de update is niet uitgevoerd en de database is ongewijzigd. ${reason}`.trim());
+      // The backup's own reason (a catalogue key without parameters, see backupError) is translated along.
+      const reason = error instanceof AppError ? error.ref?.key : undefined;
+      throw new AppError(
+        error instanceof AppError ? error.code : 'INTERNAL',
+        reason ? msg('backup.migrationBackupFailedBecause', { reason }) : msg('backup.migrationBackupFailed'),
+      );
     }
   }
 
@@ -206,7 +214,7 @@ export class AppCore {
   assertMayAttempt(): void {
     const wait = this.loginDelaySeconds();
     if (wait > 0) {
-      throw new AppError('RATE_LIMITED', `Te veel mislukte pogingen. Probeer het over ${wait} ${wait === 1 ? 'seconde' : 'seconden'} opnieuw.`, {
+      throw new AppError('RATE_LIMITED', msg('auth.tooManyAttempts', { wait, unit: wait === 1 ? 'auth.second' : 'auth.seconds' }), {
         waitSeconds: String(wait),
       });
     }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { zm } from '../i18n/translate';
 import type { MethodDef } from './contract';
+import { method } from './method';
 import { Username } from './schemas';
-
-const def = <I extends z.ZodType, O extends z.ZodType>(d: MethodDef<I, O>) => d;
 
 /** Rotation (bewaarschema): the newest backup of each of the last 14 days and of each of the last 8 weeks. */
 export const BACKUP_ROTATION = { daily: 14, weekly: 8 } as const;
@@ -34,22 +34,22 @@ export const BackupStatus = z.object({
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;
 
-const BackupFileName = z
-  .string({ error: 'Kies een back-up.' })
-  .min(1, 'Kies een back-up.')
+export const BackupFileName = z
+  .string({ error: zm('backup.fileRequired') })
+  .min(1, zm('backup.fileRequired'))
   .max(200)
-  .refine((name) => !/[/\\]/.test(name) && name !== '..' && name !== '.', 'Kies een back-up uit de lijst.');
+  .refine((name) => !/[/\\]/.test(name) && name !== '..' && name !== '.', zm('backup.fileFromList'));
 
-const FolderInput = z
-  .string({ error: 'Vul een map in.' })
+export const FolderInput = z
+  .string({ error: zm('backup.folderRequired') })
   .trim()
-  .min(1, 'Vul een map in.')
-  .max(1000, 'Dit pad is te lang.');
+  .min(1, zm('backup.folderRequired'))
+  .max(1000, zm('backup.pathTooLong'));
 
 /** How the backup's database key is unwrapped: a manager's password or the herstelsleutel. */
 export const RestoreCredential = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('password'), username: Username, password: z.string().min(1, 'Vul het wachtwoord in.').max(256) }),
-  z.object({ kind: z.literal('recoveryKey'), recoveryKey: z.string().trim().min(1, 'Vul de herstelsleutel in.').max(100) }),
+  z.object({ kind: z.literal('password'), username: Username, password: z.string().min(1, zm('backup.passwordRequired')).max(256) }),
+  z.object({ kind: z.literal('recoveryKey'), recoveryKey: z.string().trim().min(1, zm('auth.recoveryKeyRequired')).max(100) }),
 ]);
 export type RestoreCredential = z.infer<typeof RestoreCredential>;
 
@@ -60,21 +60,29 @@ export const RestoreResult = z.object({
 });
 export type RestoreResult = z.infer<typeof RestoreResult>;
 
+/**
+ * Back-ups (manager). A backup is written with VACUUM INTO, which cannot run in a transaction,
+ * and a restore replaces the database: neither is audited by the dispatcher. `backupNow` writes
+ * `backup.create` for every backup (also the daily one, before a migration or a destruction run,
+ * and from the support CLI); `restoreBackup` writes `backup.restore` as the first row of the
+ * restored database before it closes it.
+ */
 export const backupContract = {
-  'backup.status': def({ input: z.object({}), output: BackupStatus, permission: 'backup.manage' }),
-  'backup.setFolder': def({ input: z.object({ folder: FolderInput }), output: BackupStatus, permission: 'backup.manage' }),
+  'backup.status': method({ input: z.object({}), output: BackupStatus, permission: 'backup.manage', shows: ['backups'] }),
+  'backup.setFolder': method({
+    input: z.object({ folder: FolderInput }),
+    output: BackupStatus,
+    permission: 'backup.manage',
+    audit: { kind: 'write', data: 'security' },
+    changes: ['backups'],
+  }),
   /** "Nu back-up maken": writes, checks and rotates; returns the new backup. */
-  'backup.now': def({ input: z.object({}), output: BackupInfo, permission: 'backup.manage' }),
+  'backup.now': method({ input: z.object({}), output: BackupInfo, permission: 'backup.manage', changes: ['backups'] }),
   /** Verifies the backup, keeps the current database aside, puts the backup in place and locks the app. */
-  'backup.restore': def({ input: z.object({ file: BackupFileName, credential: RestoreCredential }), output: RestoreResult, permission: 'backup.manage' }),
-  /**
-   * Without a session, only while the database is damaged or on a fresh installation (another
-   * PC): list the backups in a folder and restore one. The credential is the proof of access.
-   */
-  'recovery.listBackups': def({ input: z.object({ folder: FolderInput.optional() }), output: z.object({ folder: z.string(), backups: z.array(BackupInfo) }), permission: 'public' }),
-  'recovery.restore': def({
-    input: z.object({ folder: FolderInput.optional(), file: BackupFileName, credential: RestoreCredential }),
+  'backup.restore': method({
+    input: z.object({ file: BackupFileName, credential: RestoreCredential }),
     output: RestoreResult,
-    permission: 'public',
+    permission: 'backup.manage',
+    changes: ['backups', 'session'],
   }),
 } satisfies Record<string, MethodDef>;

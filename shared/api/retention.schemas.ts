@@ -1,21 +1,23 @@
 import { z } from 'zod';
+import { zm } from '../i18n/translate';
 import { PERIOD_UNITS, POLICY_KEYS } from '../domain/retention';
 import { Email, IsoDate, optionalDate, optionalText, Phone } from './clients.schemas';
 import { Id, text } from './schemas';
 
 // ---- applicants (sollicitanten) ------------------------------------------------------------
 
-export const ApplicantOutcome = z.enum(['open', 'rejected', 'withdrawn'], { error: 'Kies de uitkomst.' });
+export const ApplicantOutcome = z.enum(['open', 'rejected', 'withdrawn'], { error: zm('staff.outcomeRequired') });
+export type ApplicantOutcome = z.infer<typeof ApplicantOutcome>;
 
 export const ApplicantInput = z
   .object({
     id: Id.nullish(),
-    firstName: text('Voornaam', 80),
+    firstName: text('staff.field.firstName', 80),
     surnamePrefix: optionalText('Tussenvoegsel', 20),
-    surname: text('Achternaam', 120),
+    surname: text('staff.field.surname', 120),
     email: Email,
     phone: Phone,
-    position: text('Functie', 120),
+    position: text('staff.field.position', 120),
     appliedOn: IsoDate('Sollicitatiedatum'),
     procedureEndDate: optionalDate('Einde procedure'),
     outcome: ApplicantOutcome,
@@ -24,9 +26,9 @@ export const ApplicantInput = z
     consentOn: optionalDate('Datum toestemming'),
   })
   .superRefine((v, ctx) => {
-    if (v.outcome !== 'open' && !v.procedureEndDate) ctx.addIssue({ code: 'custom', path: ['procedureEndDate'], message: 'Vul de datum in waarop de procedure is geëindigd.' });
-    if (v.procedureEndDate && v.procedureEndDate < v.appliedOn) ctx.addIssue({ code: 'custom', path: ['procedureEndDate'], message: 'Het einde van de procedure ligt vóór de sollicitatiedatum.' });
-    if (v.consentLongerRetention && !v.consentOn) ctx.addIssue({ code: 'custom', path: ['consentOn'], message: 'Vul de datum van de toestemming in.' });
+    if (v.outcome !== 'open' && !v.procedureEndDate) ctx.addIssue({ code: 'custom', path: ['procedureEndDate'], message: zm('staff.procedureEndRequired') });
+    if (v.procedureEndDate && v.procedureEndDate < v.appliedOn) ctx.addIssue({ code: 'custom', path: ['procedureEndDate'], message: zm('staff.procedureEndBeforeApplied') });
+    if (v.consentLongerRetention && !v.consentOn) ctx.addIssue({ code: 'custom', path: ['consentOn'], message: zm('staff.consentDateRequired') });
   });
 
 export const Applicant = z.object({
@@ -48,34 +50,34 @@ export const Applicant = z.object({
 });
 export type Applicant = z.infer<typeof Applicant>;
 
-export const HireInput = z.object({ id: Id, address: text('Adres', 200), employmentStart: IsoDate('Datum in dienst') });
+export const HireInput = z.object({ id: Id, address: text('staff.field.address', 200), employmentStart: IsoDate('Datum in dienst') });
 
 // ---- employees (medewerkers) ---------------------------------------------------------------
 
 export const EmployeeInput = z
   .object({
     id: Id.nullish(),
-    firstName: text('Voornaam', 80),
+    firstName: text('staff.field.firstName', 80),
     surnamePrefix: optionalText('Tussenvoegsel', 20),
-    surname: text('Achternaam', 120),
-    address: text('Adres', 200),
+    surname: text('staff.field.surname', 120),
+    address: text('staff.field.address', 200),
     email: Email,
     phone: Phone,
-    position: text('Functie', 120),
+    position: text('staff.field.position', 120),
     employmentStart: IsoDate('Datum in dienst'),
     employmentEnd: optionalDate('Datum uit dienst'),
     labourDispute: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {
-    if (v.employmentEnd && v.employmentEnd < v.employmentStart) ctx.addIssue({ code: 'custom', path: ['employmentEnd'], message: 'De datum uit dienst ligt vóór de datum in dienst.' });
-    if (v.labourDispute && !v.employmentEnd) ctx.addIssue({ code: 'custom', path: ['labourDispute'], message: 'Een arbeidsconflict bij uitdiensttreding kan pas worden vastgelegd met een datum uit dienst.' });
+    if (v.employmentEnd && v.employmentEnd < v.employmentStart) ctx.addIssue({ code: 'custom', path: ['employmentEnd'], message: zm('staff.employmentEndBeforeStart') });
+    if (v.labourDispute && !v.employmentEnd) ctx.addIssue({ code: 'custom', path: ['labourDispute'], message: zm('staff.labourDisputeNeedsEnd') });
   });
 
 export const StatutoryHold = z.object({ id: z.string(), description: z.string(), legalBasis: z.string(), until: z.string() });
 export const StatutoryHoldInput = z.object({
   employeeId: Id,
-  description: text('Omschrijving', 200),
-  legalBasis: text('Wettelijke grondslag', 300),
+  description: text('staff.field.description', 200),
+  legalBasis: text('staff.field.legalBasis', 300),
   until: IsoDate('Bewaren tot'),
 });
 
@@ -106,13 +108,13 @@ export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
 export const ComplaintInput = z.object({
   id: Id.nullish(),
   receivedOn: IsoDate('Ontvangen op'),
-  complainantName: text('Naam indiener', 120),
+  complainantName: text('complaints.field.complainantName', 120),
   complainantContact: optionalText('Contactgegevens', 200),
-  subject: text('Onderwerp', 200),
-  description: text('Omschrijving', 4000),
+  subject: text('complaints.field.subject', 200),
+  description: text('complaints.field.description', 4000),
   handlingNotes: optionalText('Behandeling', 4000),
 });
-export const CloseComplaintInput = z.object({ id: Id, closedOn: IsoDate('Afgesloten op'), resolution: text('Afhandeling', 4000) });
+export const CloseComplaintInput = z.object({ id: Id, closedOn: IsoDate('Afgesloten op'), resolution: text('complaints.field.resolution', 4000) });
 
 export const Complaint = z.object({
   id: z.string(),
@@ -151,7 +153,7 @@ export const SUBJECT_TYPES = ['household', 'child', 'applicant', 'employee', 'co
 export const SubjectType = z.enum(SUBJECT_TYPES);
 export type SubjectType = z.infer<typeof SubjectType>;
 
-export const HoldReasonKind = z.enum(['labour_dispute', 'complaint', 'subject_request', 'legal_claim', 'other'], { error: 'Kies een reden.' });
+export const HoldReasonKind = z.enum(['labour_dispute', 'complaint', 'subject_request', 'legal_claim', 'other'], { error: zm('retention.holdReasonRequired') });
 export type HoldReasonKind = z.infer<typeof HoldReasonKind>;
 
 export const LegalHold = z.object({
@@ -173,10 +175,10 @@ export const PlaceHoldInput = z.object({
   subjectType: SubjectType,
   subjectId: Id,
   reasonKind: HoldReasonKind,
-  reason: text('Toelichting', 500),
+  reason: text('retention.field.holdReason', 500),
   reviewDate: IsoDate('Herbeoordelen op'),
 });
-export const LiftHoldInput = z.object({ id: Id, reason: text('Reden van opheffen', 500) });
+export const LiftHoldInput = z.object({ id: Id, reason: text('retention.field.liftReason', 500) });
 
 /** The categories the engine destroys (registry keys). */
 export const DestructionCategory = z.enum(['household', 'applicant', 'employee', 'complaint', 'meldcode']);
@@ -206,7 +208,7 @@ export type Preview = z.infer<typeof Preview>;
 
 export const DestroyItems = z.object({
   runId: Id,
-  items: z.array(z.object({ category: DestructionCategory, id: Id })).min(1, 'Kies minstens één item.').max(200),
+  items: z.array(z.object({ category: DestructionCategory, id: Id })).min(1, zm('retention.itemsRequired')).max(200),
 });
 
 export const RunSummary = z.object({

@@ -1,49 +1,54 @@
 import { z } from 'zod';
 import { Role } from '../auth/permissions';
-import { zm } from '../i18n/translate';
+import { zm, type MessageKey } from '../i18n/translate';
 import { LRK_PATTERN } from '../validation/lrk';
-import { passwordProblem } from '../validation/password';
+import { passwordRule } from '../validation/password';
 
 // Default zod messages in Dutch; field-specific messages below override them.
 z.config(z.locales.nl());
 
 /**
- * "<label> is verplicht." The label is a catalogue key (`validation.field.firstName`); a Dutch text
- * works too (it is shown as it is) until its area has label keys.
+ * A field label for a message: a catalogue key (translated with the message), or a Dutch text
+ * where the calling schema has no label key yet.
  */
-export const required = (label: string) => zm('validation.required', { label });
+type FieldLabel = MessageKey | (string & {});
 
-/** "<label> mag hoogstens <max> tekens lang zijn." (the label as for `required`). */
-export const tooLong = (label: string, max: number) => zm('validation.tooLong', { label, max });
+export const required = (label: FieldLabel) => zm('common.required', { label });
 
-export const text = (label: string, max = 200) =>
+/** "<label> mag hoogstens <max> tekens lang zijn." */
+export const tooLong = (label: FieldLabel, max: number) => zm('common.tooLong', { label, max });
+
+export const text = (label: FieldLabel, max = 200) =>
   z
     .string({ error: required(label) })
     .trim()
     .min(1, required(label))
     .max(max, tooLong(label, max));
 
+/** An input without fields. */
+export const Empty = z.object({}).strict();
+
 export const Username = z
-  .string({ error: required('Gebruikersnaam') })
+  .string({ error: required('auth.field.username') })
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,40}$/, 'Gebruikersnaam: 3 tot 40 tekens, alleen letters, cijfers, punt, streepje of liggend streepje.');
+  .regex(/^[a-z0-9._-]{3,40}$/, zm('auth.usernameFormat'));
 
 /** A password whose strength is checked in a refinement that knows the username and name. */
-export const PasswordInput = z.string({ error: required('Wachtwoord') }).max(256);
+export const PasswordInput = z.string({ error: required('auth.field.password') }).max(256);
 
-export const Roles = z.array(Role).min(1, 'Kies minstens één rol.');
+export const Roles = z.array(Role).min(1, zm('users.rolesRequired'));
 
-export const Id = z.string().uuid('Ongeldige id.');
+export const Id = z.string().uuid(zm('common.invalidId'));
 
 export const LocationInput = z.object({
-  name: text('Naam van de locatie', 120),
-  address: text('Adres', 200),
-  lrkNumber: z.string({ error: required('LRK-nummer') }).trim().regex(LRK_PATTERN, zm('validation.lrkInvalid')),
+  name: text('auth.field.locationName', 120),
+  address: text('auth.field.address', 200),
+  lrkNumber: z.string({ error: required('auth.field.lrkNumber') }).trim().regex(LRK_PATTERN, zm('auth.lrkFormat')),
 });
 
 export const NewUserFields = z.object({
-  name: text('Naam', 120),
+  name: text('users.field.name', 120),
   username: Username,
   password: PasswordInput,
 });
@@ -55,8 +60,8 @@ export function checkPassword(
   path: (string | number)[],
   context: { username?: string; name?: string },
 ) {
-  const problem = passwordProblem(password, context);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem, path });
+  const problem = passwordRule(password, context);
+  if (problem) ctx.addIssue({ code: 'custom', message: zm(problem.key, problem.params), path });
 }
 
 export const SessionInfo = z.object({

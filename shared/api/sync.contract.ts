@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { MethodDef } from './contract';
-import { Id, text } from './schemas';
+import { zm } from '../i18n/translate';
 import { EnrolmentCode } from '../sync/protocol';
-
-const def = <I extends z.ZodType, O extends z.ZodType>(d: MethodDef<I, O>) => d;
+import type { MethodDef } from './contract';
+import { method } from './method';
+import { Id, text } from './schemas';
 
 export const SyncStatus = z.object({
   enrolled: z.boolean(),
@@ -37,36 +37,60 @@ export const SyncConflict = z.object({
 });
 export type SyncConflict = z.infer<typeof SyncConflict>;
 
+/** How the manager settles a conflict: this PC's version, head office's, or a merge of both. */
+export const ConflictResolution = z.enum(['local', 'server', 'merged']);
+export type ConflictResolution = z.infer<typeof ConflictResolution>;
+
+/**
+ * Koppelen with head office and the sync status. Enrolment goes online, so its audit row is
+ * written right after the call; a sync round runs in the background and is not a method call.
+ */
 export const syncContract = {
-  'sync.status': def({ input: z.object({}), output: SyncStatus, permission: 'session', passive: true }),
-  'sync.enrol': def({
+  'sync.status': method({ input: z.object({}), output: SyncStatus, permission: 'session', passive: true, shows: ['sync'] }),
+  'sync.enrol': method({
     input: z.object({
       serverUrl: z
         .string()
         .trim()
-        .url('Vul het volledige adres in, bijvoorbeeld https://sync.kinderopvang.nl')
-        .refine((u) => /^https:\/\//.test(u) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(u), 'Het adres moet met https:// beginnen.'),
+        .url(zm('sync.serverUrlFormat'))
+        .refine((u) => /^https:\/\//.test(u) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(u), zm('sync.httpsRequired')),
       code: EnrolmentCode,
-      deviceName: text('Naam van deze computer', 120),
+      deviceName: text('sync.field.deviceName', 120),
       caCertPem: z
         .string()
         .trim()
         .nullish()
         .transform((v) => (v ? v : null))
-        .refine((v) => v === null || v.includes('-----BEGIN CERTIFICATE-----'), 'Plak het CA-certificaat in PEM-formaat (-----BEGIN CERTIFICATE-----).'),
+        .refine((v) => v === null || v.includes('-----BEGIN CERTIFICATE-----'), zm('sync.caCertFormat')),
     }),
     output: SyncStatus,
     permission: 'sync.manage',
+    audit: { kind: 'write', data: 'security', entity: 'device', entityId: (_input, output) => output.deviceId, transaction: 'own' },
+    changes: ['sync'],
   }),
-  'sync.now': def({ input: z.object({}), output: SyncStatus, permission: 'session' }),
-  'sync.conflicts': def({ input: z.object({}), output: z.array(SyncConflict), permission: 'sync.manage' }),
-  'sync.resolveConflict': def({
+  /** Starts a round in the background (not audited: the round itself goes online outside any call). */
+  'sync.now': method({ input: z.object({}), output: SyncStatus, permission: 'session', changes: ['sync'] }),
+  /** Showing both versions of a medical record is a read of special-category data. */
+  'sync.conflicts': method({
+    input: z.object({}),
+    output: z.array(SyncConflict),
+    permission: 'sync.manage',
+    audit: {
+      kind: 'read',
+      data: 'medical',
+      details: (_input, output) => ({ medicalChildIds: output.filter((c) => c.entity === 'child_medical').map((c) => c.entityId).join(',') }),
+    },
+    shows: ['sync', 'medical', 'meldcode'],
+  }),
+  'sync.resolveConflict': method({
     input: z.object({
       id: Id,
-      resolution: z.enum(['local', 'server', 'merged']),
+      resolution: ConflictResolution,
       merged: z.record(z.string(), z.string().nullable()).nullish(),
     }),
     output: z.object({}),
     permission: 'sync.manage',
+    audit: { kind: 'write', data: 'medical', entity: 'sync_conflict', entityId: (input) => input.id, details: (input) => ({ resolution: input.resolution }) },
+    changes: ['sync', 'medical', 'meldcode'],
   }),
 } satisfies Record<string, MethodDef>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zm } from '../i18n/translate';
 
 /**
  * The wire protocol between a location PC and head office (hoofdkantoor). Both sides validate
@@ -57,7 +58,7 @@ export const EnrolmentCode = z
   .string()
   .max(64)
   .transform(normaliseEnrolmentCode)
-  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{12}$/, 'Een koppelcode heeft 12 tekens, bijvoorbeeld ABCD-EFGH-JKMN.'));
+  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{12}$/, zm('sync.codeFormat')));
 
 export const EnrolRequest = z.object({ code: EnrolmentCode, deviceName: z.string().trim().min(1).max(120) });
 export const EnrolResponse = z.object({ deviceId: z.string(), token: z.string(), locationId: z.string(), locationName: z.string() });

@@ -28,7 +28,7 @@ describe('a damaged database', () => {
     const damaged = sha256File(file);
 
     const error = await backend.err('auth.login', MANAGER);
-    expect(error).toEqual({ code: 'DB_CORRUPT', message: 'De database is beschadigd of onleesbaar. Er worden geen gegevens getoond; zet een back-up terug.' });
+    expect(error).toEqual({ code: 'DB_CORRUPT', message: 'De database is beschadigd of onleesbaar. Er worden geen gegevens getoond; zet een back-up terug.', ref: { key: 'backup.databaseDamaged' } });
     const status = await backend.ok('app.status', {});
     expect(status).toMatchObject({ state: 'corrupt', session: null, corruption: { kind: 'damaged' } });
     // Nothing is shown: no session, no open database.

@@ -1,33 +1,45 @@
 import type { MethodName } from '../../../shared/api/contract';
 import type { Handlers } from './handler';
+import { appHandlers } from '../modules/app/app.handlers';
+import { applicantsHandlers } from '../modules/applicants/applicants.handlers';
 import { auditHandlers } from '../modules/audit/audit.handlers';
-import { securityHandlers } from '../modules/security/security.handlers';
-import { authHandlers, usersHandlers } from '../modules/users/users.handlers';
-import { householdsHandlers } from '../modules/households/households.handlers';
-import { childrenHandlers } from '../modules/children/children.handlers';
-import { medicalHandlers } from '../modules/medical/medical.handlers';
-import { bsnHandlers } from '../modules/bsn/bsn.handlers';
-import { contractsHandlers } from '../modules/contracts/contracts.handlers';
-import { tasksHandlers } from '../modules/tasks/tasks.handlers';
-import { waitlistHandlers } from '../modules/waitlist/waitlist.handlers';
-import { pickupHandlers } from '../modules/pickup/pickup.handlers';
-import { searchHandlers } from '../modules/search/search.handlers';
-import { dashboardHandlers } from '../modules/dashboard/dashboard.handlers';
-import { syncHandlers } from '../sync/sync.handlers';
-import { consentsHandlers } from '../modules/consents/consents.handlers';
-import { meldcodeHandlers } from '../modules/meldcode/meldcode.handlers';
-import { requestsHandlers } from '../modules/requests/requests.handlers';
+import { authHandlers } from '../modules/auth/auth.handlers';
 import { backupHandlers } from '../modules/backup/backup.handlers';
-import { retentionHandlers } from '../modules/retention/retention.handlers';
-import { staffHandlers } from '../modules/staff/staff.handlers';
+import { bsnHandlers } from '../modules/bsn/bsn.handlers';
+import { childrenHandlers } from '../modules/children/children.handlers';
 import { complaintsHandlers } from '../modules/complaints/complaints.handlers';
+import { consentsHandlers } from '../modules/consents/consents.handlers';
+import { contractsHandlers } from '../modules/contracts/contracts.handlers';
+import { dashboardHandlers } from '../modules/dashboard/dashboard.handlers';
+import { employeesHandlers } from '../modules/employees/employees.handlers';
+import { holdsHandlers } from '../modules/holds/holds.handlers';
+import { householdsHandlers } from '../modules/households/households.handlers';
+import { medicalHandlers } from '../modules/medical/medical.handlers';
+import { meldcodeHandlers } from '../modules/meldcode/meldcode.handlers';
+import { pickupHandlers } from '../modules/pickup/pickup.handlers';
+import { recoveryHandlers } from '../modules/recovery/recovery.handlers';
+import { requestsHandlers } from '../modules/requests/requests.handlers';
+import { retentionHandlers } from '../modules/retention/retention.handlers';
+import { searchHandlers } from '../modules/search/search.handlers';
+import { securityHandlers } from '../modules/security/security.handlers';
+import { sessionHandlers } from '../modules/session/session.handlers';
+import { settingsHandlers } from '../modules/settings/settings.handlers';
+import { setupHandlers } from '../modules/setup/setup.handlers';
+import { syncHandlers } from '../modules/sync/sync.handlers';
+import { tasksHandlers } from '../modules/tasks/tasks.handlers';
+import { usersHandlers } from '../modules/users/users.handlers';
+import { waitlistHandlers } from '../modules/waitlist/waitlist.handlers';
 
 /** Every method of the contract has exactly one handler; the compiler checks completeness. */
 export const handlers: Handlers<MethodName> = {
+  ...appHandlers,
+  ...setupHandlers,
   ...authHandlers,
+  ...sessionHandlers,
   ...usersHandlers,
-  ...auditHandlers,
   ...securityHandlers,
+  ...auditHandlers,
+  ...settingsHandlers,
   ...householdsHandlers,
   ...childrenHandlers,
   ...medicalHandlers,
@@ -43,7 +55,10 @@ export const handlers: Handlers<MethodName> = {
   ...meldcodeHandlers,
   ...requestsHandlers,
   ...backupHandlers,
+  ...recoveryHandlers,
   ...retentionHandlers,
-  ...staffHandlers,
+  ...holdsHandlers,
+  ...applicantsHandlers,
+  ...employeesHandlers,
   ...complaintsHandlers,
 };

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import type { CorruptionKind } from '../../../shared/api/app.contract';
 import { PLAIN_SQLITE_HEADER, openEncryptedDatabase, type SqliteDb } from './open';
 
 /** What is wrong with a database file that the right key does not open cleanly. */
 export interface DatabaseProblem {
-  kind: 'missing' | 'unreadable' | 'damaged' | 'unencrypted';
+  kind: CorruptionKind;
   /** SQLite's own words (English, for head-office IT); the UI explains the kind in Dutch. */
   detail: string;
 }

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/translate';
 import { writeFileAtomic } from './files';
 
 /**
@@ -162,11 +163,11 @@ export class Keyring {
   static load(file: string, protector: KeyringProtector | null, kdf: ScryptParams = DEFAULT_SCRYPT): Keyring {
     let raw: Buffer = fs.readFileSync(file);
     if (raw.subarray(0, PROTECTED_MAGIC.length).equals(PROTECTED_MAGIC)) {
-      if (!protector) throw new AppError('LOCKED', 'Het sleutelbestand is beveiligd door het besturingssysteem en kan hier niet worden geopend.');
+      if (!protector) throw new AppError('LOCKED', msg('security.keyringOsProtected'));
       raw = protector.open(raw.subarray(PROTECTED_MAGIC.length));
     }
     const parsed = KeyringFile.safeParse(JSON.parse(raw.toString('utf8')));
-    if (!parsed.success) throw new AppError('INTERNAL', 'Het sleutelbestand is beschadigd.');
+    if (!parsed.success) throw new AppError('INTERNAL', msg('security.keyringDamaged'));
     return new Keyring(file, parsed.data, protector, kdf);
   }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/translate';
 
 export type SqliteDb = Database.Database;
 
@@ -23,7 +24,7 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: { read
     try {
       db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch {
-      throw new AppError('LOCKED', 'De database kan met deze sleutel niet worden geopend.');
+      throw new AppError('LOCKED', msg('security.wrongDatabaseKey'));
     }
     // A read-only connection (checks, the support CLI) changes nothing, not even the journal mode.
     if (options.readonly) return db;

@@ -1,4 +1,8 @@
 import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { ApplicantOutcome, ComplaintStatus, HoldReasonKind } from '../../../shared/api/retention.schemas';
+import type { SyncConflict } from '../../../shared/api/sync.contract';
+import type { PeriodUnit } from '../../../shared/domain/retention';
+import type { Mutation } from '../../../shared/sync/protocol';
 
 /** Booleans are stored as 0/1 (SQLite has no boolean type). */
 type Bool = 0 | 1;
@@ -204,7 +208,7 @@ export interface OutboxTable {
   mutation_id: string;
   entity: string;
   entity_id: string;
-  op: 'upsert' | 'delete';
+  op: Mutation['op'];
   payload: string | null;
   base_version: number | null;
   created_at: string;
@@ -212,7 +216,7 @@ export interface OutboxTable {
 
 export interface SyncConflictsTable {
   id: string;
-  kind: 'conflict' | 'rejected';
+  kind: SyncConflict['kind'];
   entity: string;
   entity_id: string;
   local_payload: string | null;
@@ -403,7 +407,7 @@ export interface RetentionPoliciesTable extends Synced {
   key: string;
   category: string;
   period_amount: number;
-  period_unit: 'days' | 'weeks' | 'months' | 'years';
+  period_unit: PeriodUnit;
   anchor: string;
   legal_basis: string;
   updated_at: string;
@@ -420,7 +424,7 @@ export interface ApplicantsTable extends Synced {
   position: string;
   applied_on: string;
   procedure_end_date: string | null;
-  outcome: 'open' | 'rejected' | 'withdrawn';
+  outcome: ApplicantOutcome;
   consent_longer_retention: Bool;
   consent_on: string | null;
   created_at: string;
@@ -464,7 +468,7 @@ export interface ComplaintsTable extends Synced {
   complainant_contact: string | null;
   subject: string;
   description: string;
-  status: 'open' | 'in_behandeling' | 'gesloten';
+  status: ComplaintStatus;
   handling_notes: string | null;
   resolution: string | null;
   closed_on: string | null;
@@ -477,7 +481,7 @@ export interface LegalHoldsTable extends Synced {
   id: string;
   subject_type: string;
   subject_id: string;
-  reason_kind: 'labour_dispute' | 'complaint' | 'subject_request' | 'legal_claim' | 'other';
+  reason_kind: HoldReasonKind;
   reason: string;
   review_date: string;
   placed_at: string;

@@ -1,12 +1,14 @@
 import http from 'node:http';
 import https from 'node:https';
+import { msg, translate, type MessageRef } from '../../../shared/i18n/translate';
 
+/** A failed exchange with head office; the message (Dutch) is kept as the sync status's last error. */
 export class SyncHttpError extends Error {
   constructor(
     readonly status: number | null,
-    message: string,
+    readonly ref: MessageRef,
   ) {
-    super(message);
+    super(translate(ref));
     this.name = 'SyncHttpError';
   }
 }
@@ -21,7 +23,7 @@ export function requestJson(
 ): Promise<unknown> {
   const url = new URL(options.path, baseUrl);
   if (url.protocol === 'http:' && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') {
-    return Promise.reject(new SyncHttpError(null, 'Een verbinding met het hoofdkantoor moet versleuteld zijn (https).'));
+    return Promise.reject(new SyncHttpError(null, msg('sync.mustUseHttps')));
   }
   const body = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
   const transport = url.protocol === 'https:' ? https : http;
@@ -47,18 +49,19 @@ export function requestJson(
           try {
             json = text ? JSON.parse(text) : null;
           } catch {
-            return reject(new SyncHttpError(res.statusCode ?? null, 'Onverwacht antwoord van het hoofdkantoor.'));
+            return reject(new SyncHttpError(res.statusCode ?? null, msg('sync.unexpectedAnswer')));
           }
           const status = res.statusCode ?? 0;
           if (status >= 200 && status < 300) return resolve(json);
-          const message = json && typeof json === 'object' && 'error' in json ? String((json as { error: unknown }).error) : `HTTP ${status}`;
-          reject(new SyncHttpError(status, message));
+          // Head office's own words (Dutch), passed on as they are.
+          const reason = json && typeof json === 'object' && 'error' in json ? String((json as { error: unknown }).error) : `HTTP ${status}`;
+          reject(new SyncHttpError(status, msg('sync.headOfficeAnswer', { reason })));
         });
-        res.on('error', (error) => reject(new SyncHttpError(null, error.message)));
+        res.on('error', (error) => reject(new SyncHttpError(null, msg('sync.transferFailed', { detail: error.message }))));
       },
     );
     req.on('timeout', () => req.destroy(new Error('time-out')));
-    req.on('error', (error) => reject(new SyncHttpError(null, `Hoofdkantoor niet bereikbaar (${error.message}).`)));
+    req.on('error', (error) => reject(new SyncHttpError(null, msg('sync.unreachable', { detail: error.message }))));
     req.end(body);
   });
 }

@@ -1,12 +1,20 @@
 import { authMessages } from './auth';
+import { backupMessages } from './backup';
 import { bsnMessages } from './bsn';
 import { childrenMessages } from './children';
 import { commonMessages } from './common';
+import { complaintsMessages } from './complaints';
 import { contractsMessages } from './contracts';
 import { householdsMessages } from './households';
 import { locationMessages } from './location';
 import { medicalMessages } from './medical';
 import { pickupMessages } from './pickup';
+import { retentionMessages } from './retention';
+import { securityMessages } from './security';
+import { settingsMessages } from './settings';
+import { staffMessages } from './staff';
+import { syncMessages } from './sync';
+import { usersMessages } from './users';
 import { validationMessages } from './validation';
 import { waitlistMessages } from './waitlist';
 
@@ -17,6 +25,14 @@ import { waitlistMessages } from './waitlist';
 export const MESSAGES = {
   ...commonMessages,
   ...authMessages,
+  ...usersMessages,
+  ...securityMessages,
+  ...settingsMessages,
+  ...syncMessages,
+  ...backupMessages,
+  ...retentionMessages,
+  ...staffMessages,
+  ...complaintsMessages,
   ...validationMessages,
   ...locationMessages,
   ...householdsMessages,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { AuditVerification } from '../../../../shared/api/schemas';
+import type { AuditEntry as AuditListEntry, AuditVerification } from '../../../../shared/api/schemas';
 import type { AuditRow, DbOrTrx, Trx } from '../../db/schema';
-import { auditRowsInOrder, insertAuditRow, lastAuditRow } from './audit.repository';
+import { auditRowsInOrder, insertAuditRow, lastAuditRow, recentAuditRows } from './audit.repository';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -25,7 +25,8 @@ export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(row.prev_hash).update('\n').update(content).digest('hex');
 }
 
-export async function appendAudit(trx: Trx, entry: AuditEntry, now: Date = new Date()): Promise<AuditRow> {
+/** Appends one row to the chain; `now` is the app's clock (`core.now()`), the time of the row unless `entry.at` says earlier. */
+export async function appendAudit(trx: Trx, entry: AuditEntry, now: Date): Promise<AuditRow> {
   const last = await lastAuditRow(trx);
   const base = {
     seq: (last?.seq ?? 0) + 1,
@@ -67,4 +68,16 @@ export async function verifyAuditChain(db: DbOrTrx, now: Date = new Date()): Pro
     expectedSeq++;
   }
   return result(null, null);
+}
+
+/** The latest rows, newest first (ids and codes only). */
+export async function recentAuditEntries(db: DbOrTrx, limit: number): Promise<AuditListEntry[]> {
+  return (await recentAuditRows(db, limit)).map((row) => ({
+    seq: row.seq,
+    at: row.at,
+    userId: row.user_id,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+  }));
 }

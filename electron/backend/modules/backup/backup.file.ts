@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BackupReason } from '../../../../shared/api/backup.contract';
 import { AppError } from '../../../../shared/api/result';
+import { msg } from '../../../../shared/i18n/translate';
 import { fsyncDir } from '../../db/files';
 import { KeyringFile } from '../../db/keyring';
 import type { SqliteDb } from '../../db/open';
@@ -35,7 +36,7 @@ export const BackupHeader = z.object({
 });
 export type BackupHeader = z.infer<typeof BackupHeader>;
 
-const NOT_A_BACKUP = 'Dit bestand is geen volledige back-up van deze app (mogelijk onvolledig gekopieerd).';
+const NOT_A_BACKUP = msg('backup.notABackup');
 
 /** `back-up-2026-11-25T12-03-01-123Z-daily.kopbackup`: sorts by time, readable in a file manager. */
 export function backupFileName(createdAt: Date, reason: BackupReason): string {
@@ -81,7 +82,7 @@ export function writeBackupFile(sqlite: SqliteDb, target: string, header: Omit<B
   return { sizeBytes: fs.statSync(target).size };
 }
 
-/** Reads and validates the header; throws a Dutch VALIDATION error for anything else. */
+/** Reads and validates the header; throws a VALIDATION error for anything else. */
 export function readBackupHeader(file: string): BackupHeader {
   const fd = fs.openSync(file, 'r');
   try {
@@ -126,7 +127,7 @@ export function extractDatabase(file: string, header: BackupHeader, dest: string
       position += read;
     }
     if (hash.digest('hex') !== header.database.sha256) {
-      throw new AppError('VALIDATION', 'De back-up is beschadigd: het controlegetal klopt niet. Kies een andere back-up.');
+      throw new AppError('VALIDATION', msg('backup.checksumMismatch'));
     }
     fs.fsyncSync(output);
   } finally {

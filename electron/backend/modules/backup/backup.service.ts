@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BACKUP_ROTATION, type BackupInfo, type BackupReason, type BackupStatus, type RestoreCredential, type RestoreResult } from '../../../../shared/api/backup.contract';
 import { AppError } from '../../../../shared/api/result';
+import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore } from '../../core';
 import { fsyncDir } from '../../db/files';
 import { checkDatabaseFile, type DatabaseProblem } from '../../db/integrity';
@@ -47,18 +48,19 @@ export function listBackups(folder: string): BackupInfo[] {
 
 function backupError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (isDiskFull(error)) return new AppError('DISK_FULL', 'De back-up past niet in de back-upmap: de schijf is vol. Maak ruimte vrij of kies een andere map.');
+  if (isDiskFull(error)) return new AppError('DISK_FULL', msg('backup.diskFull'));
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new AppError('VALIDATION', 'De app mag niet schrijven in de back-upmap. Kies een andere map of vraag IT om schrijfrechten.');
-  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST' || code === 'SQLITE_CANTOPEN') return new AppError('VALIDATION', 'De back-upmap is niet bereikbaar (bijvoorbeeld een netwerkschijf die niet is verbonden).');
-  return new AppError('INTERNAL', 'De back-up kon niet worden gemaakt. Probeer het opnieuw of neem contact op met het hoofdkantoor.');
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new AppError('VALIDATION', msg('backup.folderNotWritable'));
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST' || code === 'SQLITE_CANTOPEN') return new AppError('VALIDATION', msg('backup.folderUnreachable'));
+  return new AppError('INTERNAL', msg('backup.failed'));
 }
 
 /**
  * Makes an encrypted backup of the open database in the backup folder, then applies the rotation.
  * The retention run (vernietiging) calls this with reason 'destruction' before it deletes
- * anything; it must be called outside a transaction. Audited as `backup.create` unless
- * `audit: false` (the pre-migration backup is audited after the migration).
+ * anything; it must be called outside a transaction. Audited here as `backup.create` — for every
+ * reason, as most backups are no method call (daily, before a migration or destruction, the CLI) —
+ * unless `audit: false` (the pre-migration backup is audited after the migration).
  */
 export async function backupNow(
   core: AppCore,
@@ -128,8 +130,8 @@ export function backupStatus(core: AppCore): BackupStatus {
 }
 
 /** Sets the backup folder after checking the app can create and remove a file in it. */
-export async function setBackupFolder(core: AppCore, folder: string, userId: string): Promise<BackupStatus> {
-  if (!path.isAbsolute(folder)) throw new AppError('VALIDATION', 'Vul een volledig pad in, bijvoorbeeld D:\\Back-ups of \\\\server\\share\\locatie.', { folder: 'Vul een volledig pad in.' });
+export function setBackupFolder(core: AppCore, folder: string): BackupStatus {
+  if (!path.isAbsolute(folder)) throw new AppError('VALIDATION', msg('backup.folderNotAbsolute'), { folder: msg('backup.folderAbsolute') });
   const probe = path.join(folder, `.schrijftest-${process.pid}`);
   try {
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
@@ -137,16 +139,15 @@ export async function setBackupFolder(core: AppCore, folder: string, userId: str
     fs.rmSync(probe);
   } catch (error) {
     const problem = backupError(error);
-    throw new AppError('VALIDATION', problem.message, { folder: problem.message });
+    throw new AppError('VALIDATION', problem.original, { folder: problem.original });
   }
   writeBackupConfig(core.options.dataDir, { folder: path.resolve(folder), lastError: null });
-  await core.audit({ userId, action: 'backup.setFolder' });
   return backupStatus(core);
 }
 
 // ---- Restore ---------------------------------------------------------------------------------
 
-const WRONG_CREDENTIAL = 'Met dit wachtwoord of deze herstelsleutel kan deze back-up niet worden geopend.';
+const WRONG_CREDENTIAL = msg('backup.wrongCredential');
 
 /**
  * The backup's key from a credential: first the keyring inside the backup (passwords as they
@@ -175,29 +176,25 @@ async function unlockBackup(core: AppCore, header: BackupHeader, credential: Res
   return null;
 }
 
-const refuse = (reason: string) => new AppError('VALIDATION', `${reason} Er is niets vervangen.`);
-
-function explainProblem(problem: DatabaseProblem): string {
-  if (problem.kind === 'unencrypted') return 'De back-up is niet versleuteld en wordt daarom niet gebruikt.';
-  return 'De database in de back-up is beschadigd (integriteitscontrole mislukt). Kies een andere back-up.';
-}
+/** A staged backup that is not used; nothing was replaced. */
+const refusal = (problem: DatabaseProblem) => new AppError('VALIDATION', msg(problem.kind === 'unencrypted' ? 'backup.refusedUnencrypted' : 'backup.refusedDamaged'));
 
 /**
  * Checks a staged copy before anything is replaced: SQLite's full integrity check (which also
  * authenticates every page), the cipher, the audit chain, and — for a password — that the user
  * was an active manager in that backup.
  */
-async function verifyStaged(file: string, dbKey: Buffer, userId: string | null): Promise<void> {
+async function verifyStaged(file: string, dbKey: Buffer, userId: string | null, now: Date): Promise<void> {
   const problem = checkDatabaseFile(file, dbKey, 'full');
-  if (problem) throw refuse(explainProblem(problem));
+  if (problem) throw refusal(problem);
   const db = createKysely(openEncryptedDatabase(file, dbKey, { readonly: true }));
   try {
-    const chain = await verifyAuditChain(db);
-    if (!chain.ok) throw refuse(`De auditlog in de back-up is niet intact: ${chain.reason ?? ''}`);
+    const chain = await verifyAuditChain(db, now);
+    if (!chain.ok) throw new AppError('VALIDATION', msg('backup.refusedAuditChain', { reason: chain.reason ?? '' }));
     if (userId !== null) {
       const user = await findUserById(db, userId);
       if (!user || user.active !== 1 || !user.roles.includes('manager')) {
-        throw new AppError('FORBIDDEN', 'Alleen een locatiemanager of de herstelsleutel kan een back-up terugzetten.');
+        throw new AppError('FORBIDDEN', msg('backup.managerOnly'));
       }
     }
   } finally {
@@ -226,7 +223,8 @@ function moveBack(core: AppCore, dir: string): void {
 /**
  * Restores a backup: unwrap its key, copy it out and verify it, and only then close the current
  * database, keep it aside and put the backup in its place. Ends locked; the restore itself is
- * the first audit row written in the restored database.
+ * the first audit row written in the restored database (here, not by the dispatcher: the
+ * database the call started with is gone by then).
  */
 export async function restoreBackup(
   core: AppCore,
@@ -234,7 +232,7 @@ export async function restoreBackup(
 ): Promise<RestoreResult> {
   const source = path.join(input.folder, input.file);
   if (path.dirname(source) !== path.resolve(input.folder) || !fs.existsSync(source)) {
-    throw new AppError('NOT_FOUND', 'Deze back-up staat niet (meer) in de back-upmap.');
+    throw new AppError('NOT_FOUND', msg('backup.notFound'));
   }
   const header = readBackupHeader(source);
   core.assertMayAttempt();
@@ -249,7 +247,7 @@ export async function restoreBackup(
   const currentKeyring = Keyring.exists(core.keyringFile) ? safeLoad(core) : null;
   try {
     extractDatabase(source, header, staged);
-    await verifyStaged(staged, dbKey, unlocked.userId);
+    await verifyStaged(staged, dbKey, unlocked.userId, now);
 
     await core.close();
     const keptAside = moveAside(core, now);
@@ -276,7 +274,7 @@ export async function restoreBackup(
     return { restored: infoOf(input.file, header, fs.statSync(source).size), keptAside };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw isDiskFull(error) ? new AppError('DISK_FULL', 'Er is te weinig ruimte op de schijf om de back-up terug te zetten. Er is niets vervangen.') : error;
+    throw isDiskFull(error) ? new AppError('DISK_FULL', msg('backup.restoreDiskFull')) : error;
   } finally {
     dbKey.fill(0);
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(staged + suffix, { force: true });

@@ -1,14 +1,20 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
+import type { complaintsContract } from '../../../../shared/api/complaints.contract';
 import { AppError } from '../../../../shared/api/result';
-import type { CloseComplaintInput, Complaint, ComplaintInput } from '../../../../shared/api/retention.schemas';
+import type { Complaint } from '../../../../shared/api/retention.schemas';
 import { destructionDate } from '../../../../shared/domain/retention';
-import type { AppCore, Session } from '../../core';
+import { msg } from '../../../../shared/i18n/translate';
+import type { AppCore } from '../../core';
 import type { ComplaintRow, DbOrTrx } from '../../db/schema';
 import { queueUpsert } from '../../sync/outbox';
-import { appendAudit } from '../audit/audit.service';
-import { getLocation } from '../location/location.repository';
 import { loadPolicies, type Policies } from '../retention/policies';
+import { locationId } from '../setup/setup.service';
+import { allComplaints, findComplaint, insertComplaint, updateComplaint } from './complaints.repository';
+
+type Input<M extends keyof typeof complaintsContract> = z.output<(typeof complaintsContract)[M]['input']>;
+
+const NOT_FOUND = msg('complaints.notFound');
 
 const toComplaint = (r: ComplaintRow, policies: Policies): Complaint => ({
   id: r.id,
@@ -26,17 +32,17 @@ const toComplaint = (r: ComplaintRow, policies: Policies): Complaint => ({
 
 export async function listComplaints(db: DbOrTrx): Promise<Complaint[]> {
   const policies = await loadPolicies(db);
-  return (await db.selectFrom('complaints').selectAll().orderBy('received_on', 'desc').execute()).map((r) => toComplaint(r, policies));
+  return (await allComplaints(db)).map((r) => toComplaint(r, policies));
 }
 
 async function loadComplaint(db: DbOrTrx, id: string): Promise<Complaint> {
-  const row = await db.selectFrom('complaints').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'Deze klacht bestaat niet (meer).');
+  const row = await findComplaint(db, id);
+  if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
   return toComplaint(row, await loadPolicies(db));
 }
 
 /** Register a complaint, or record its handling (an open complaint with notes is "in behandeling"). */
-export async function saveComplaint(core: AppCore, session: Session, input: z.output<typeof ComplaintInput>): Promise<Complaint> {
+export async function saveComplaint(core: AppCore, input: Input<'complaints.save'>): Promise<Complaint> {
   const id = await core.transaction(async (trx) => {
     const now = core.now().toISOString();
     const values = {
@@ -46,48 +52,37 @@ export async function saveComplaint(core: AppCore, session: Session, input: z.ou
       subject: input.subject,
       description: input.description,
       handling_notes: input.handlingNotes,
+      status: input.handlingNotes ? ('in_behandeling' as const) : ('open' as const),
       updated_at: now,
     };
     let id = input.id ?? null;
     if (id) {
-      const existing = await trx.selectFrom('complaints').select('status').where('id', '=', id).executeTakeFirst();
-      if (!existing) throw new AppError('NOT_FOUND', 'Deze klacht bestaat niet (meer).');
-      if (existing.status === 'gesloten') throw new AppError('CONFLICT', 'Deze klacht is al afgesloten en kan niet meer worden gewijzigd.');
-      await trx
-        .updateTable('complaints')
-        .set({ ...values, status: input.handlingNotes ? 'in_behandeling' : 'open' })
-        .where('id', '=', id)
-        .execute();
+      const existing = await findComplaint(trx, id);
+      if (!existing) throw new AppError('NOT_FOUND', NOT_FOUND);
+      if (existing.status === 'gesloten') throw new AppError('CONFLICT', msg('complaints.closedNoChanges'));
+      await updateComplaint(trx, id, values);
     } else {
-      const location = await getLocation(trx);
-      if (!location) throw new AppError('CONFLICT', 'De locatie is nog niet ingericht.');
       id = uuidv7();
-      await trx
-        .insertInto('complaints')
-        .values({ ...values, id, location_id: location.id, status: input.handlingNotes ? 'in_behandeling' : 'open', resolution: null, closed_on: null, created_at: now, version: null })
-        .execute();
+      await insertComplaint(trx, { ...values, id, location_id: await locationId(trx), resolution: null, closed_on: null, created_at: now, version: null });
     }
     await queueUpsert(trx, 'complaints', id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: input.id ? 'complaints.update' : 'complaints.create', entity: 'complaint', entityId: id }, core.now());
     return id;
   });
   return loadComplaint(core.db(), id);
 }
 
-/** Closing starts the 7-year retention clock. */
-export async function closeComplaint(core: AppCore, session: Session, input: z.output<typeof CloseComplaintInput>): Promise<Complaint> {
+/** Closing starts the complaint's retention period. */
+export async function closeComplaint(core: AppCore, input: Input<'complaints.close'>): Promise<Complaint> {
   await core.transaction(async (trx) => {
-    const existing = await trx.selectFrom('complaints').select(['status', 'received_on']).where('id', '=', input.id).executeTakeFirst();
-    if (!existing) throw new AppError('NOT_FOUND', 'Deze klacht bestaat niet (meer).');
-    if (existing.status === 'gesloten') throw new AppError('CONFLICT', 'Deze klacht is al afgesloten.');
-    if (input.closedOn < existing.received_on) throw new AppError('VALIDATION', 'De afsluitdatum ligt vóór de datum van ontvangst.', { closedOn: 'De afsluitdatum ligt vóór de datum van ontvangst.' });
-    await trx
-      .updateTable('complaints')
-      .set({ status: 'gesloten', closed_on: input.closedOn, resolution: input.resolution, updated_at: core.now().toISOString() })
-      .where('id', '=', input.id)
-      .execute();
+    const existing = await findComplaint(trx, input.id);
+    if (!existing) throw new AppError('NOT_FOUND', NOT_FOUND);
+    if (existing.status === 'gesloten') throw new AppError('CONFLICT', msg('complaints.alreadyClosed'));
+    if (input.closedOn < existing.received_on) {
+      const message = msg('complaints.closedBeforeReceived');
+      throw new AppError('VALIDATION', message, { closedOn: message });
+    }
+    await updateComplaint(trx, input.id, { status: 'gesloten', closed_on: input.closedOn, resolution: input.resolution, updated_at: core.now().toISOString() });
     await queueUpsert(trx, 'complaints', input.id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'complaints.close', entity: 'complaint', entityId: input.id }, core.now());
   });
   return loadComplaint(core.db(), input.id);
 }

@@ -4,13 +4,16 @@ import { AppError } from '../../../../shared/api/result';
 import type { DestructionCategory, Preview, PreviewItem, RunSummary } from '../../../../shared/api/retention.schemas';
 import { nlDate } from '../../../../shared/domain/dates';
 import { addPeriod, retentionState, ruleText, type RetentionState } from '../../../../shared/domain/retention';
+import { msg, type MessageRef } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx } from '../../db/schema';
 import { appendAudit } from '../audit/audit.service';
 import { backupNow } from '../backup/backup.service';
+import { activeHolds } from '../holds/holds.repository';
 import { CATEGORIES, category } from './categories';
 import type { Candidate } from './categories/category';
 import { ensureDefaultPolicies, loadPolicies, type Policies } from './policies';
+import { addToRun, countsByCategory, finishedRunIds, findRun, insertLogEntry, insertRun, setNoticeSeen, setRunFinished, unseenAutomaticRun } from './retention.repository';
 
 /** The preview looks this far ahead, so a manager sees what is coming. */
 export const PREVIEW_DAYS = 30;
@@ -33,7 +36,7 @@ const HOLD_KINDS: Record<string, string> = {
 /** Every record of the given categories (or only the given ids), with what happens to it today. */
 export async function evaluate(db: DbOrTrx, today: string, only?: { category: DestructionCategory; ids: readonly string[] }[]): Promise<Evaluated[]> {
   const policies = await loadPolicies(db);
-  const holds = await db.selectFrom('legal_holds').selectAll().where('lifted_at', 'is', null).execute();
+  const holds = await activeHolds(db);
   const out: Evaluated[] = [];
   for (const cat of CATEGORIES) {
     const wanted = only?.find((o) => o.category === cat.key);
@@ -95,16 +98,16 @@ export async function preview(core: AppCore): Promise<Preview> {
   return { today, windowEnd, items };
 }
 
-/** Why a record may not be destroyed (yet), in Dutch, with the rule and its end date. */
-function refusal(e: Evaluated, label: string, policies: Policies): string {
+/** Why a record may not be destroyed (yet), with the rule and its end date. */
+function refusal(e: Evaluated, label: string, policies: Policies): MessageRef {
   const policy = policies.get(e.policy)!;
   switch (e.state.status) {
     case 'running':
-      return `${label} kan niet worden vernietigd: ${e.state.reason}`;
+      return msg('retention.refusedRunning', { label, reason: e.state.reason });
     case 'held':
-      return `${label} kan niet worden vernietigd: er staat een blokkade op (${e.state.hold.reason}), te herbeoordelen op ${nlDate(e.state.hold.until!)}. Hef de blokkade eerst op.`;
+      return msg('retention.refusedHeld', { label, reason: e.state.hold.reason, reviewDate: nlDate(e.state.hold.until!) });
     default:
-      return `${label} kan nog niet worden vernietigd: de bewaartermijn (${policy.category}: ${ruleText(policy)}) loopt tot ${nlDate(e.state.dueDate)}.`;
+      return msg('retention.refusedPending', { label, category: policy.category, rule: ruleText(policy), dueDate: nlDate(e.state.dueDate) });
   }
 }
 
@@ -117,10 +120,7 @@ export async function startRun(core: AppCore, session: Session, automatic = fals
   const id = uuidv7();
   await core.transaction(async (trx) => {
     await ensureDefaultPolicies(trx, core.now());
-    await trx
-      .insertInto('destruction_runs')
-      .values({ id, started_at: core.now().toISOString(), finished_at: null, executed_by: session.userId, executed_by_name: session.name, automatic: automatic ? 1 : 0, item_count: 0, notice_seen_at: null })
-      .execute();
+    await insertRun(trx, { id, started_at: core.now().toISOString(), finished_at: null, executed_by: session.userId, executed_by_name: session.name, automatic: automatic ? 1 : 0, item_count: 0, notice_seen_at: null });
   });
   return id;
 }
@@ -133,9 +133,9 @@ export async function startRun(core: AppCore, session: Session, automatic = fals
 export async function destroyItems(core: AppCore, session: Session, runId: string, items: readonly { category: DestructionCategory; id: string }[], mode: 'manual' | 'automatic' = 'manual'): Promise<number> {
   const today = core.today();
   return core.transaction(async (trx) => {
-    const run = await trx.selectFrom('destruction_runs').selectAll().where('id', '=', runId).executeTakeFirst();
-    if (!run || run.finished_at) throw new AppError('CONFLICT', 'Deze vernietigingsronde is al afgesloten. Start een nieuwe ronde.');
-    if (run.executed_by !== session.userId) throw new AppError('FORBIDDEN', 'Deze vernietigingsronde is door iemand anders gestart.');
+    const run = await findRun(trx, runId);
+    if (!run || run.finished_at) throw new AppError('CONFLICT', msg('retention.runClosed'));
+    if (run.executed_by !== session.userId) throw new AppError('FORBIDDEN', msg('retention.runOfSomeoneElse'));
     const groups = new Map<DestructionCategory, string[]>();
     for (const item of items) groups.set(item.category, [...(groups.get(item.category) ?? []), item.id]);
     const evaluated = await evaluate(
@@ -147,7 +147,7 @@ export async function destroyItems(core: AppCore, session: Session, runId: strin
     const policies = await loadPolicies(trx);
     for (const item of items) {
       const e = found.get(`${item.category}:${item.id}`);
-      if (!e) throw new AppError('NOT_FOUND', `${category(item.category).label}: dit record bestaat niet (meer).`);
+      if (!e) throw new AppError('NOT_FOUND', msg('retention.itemNotFound', { category: category(item.category).label }));
       const allowed = e.state.status === 'due' && (mode === 'manual' || e.state.daysLeft < 0);
       if (!allowed) {
         const label = (await category(e.category).labels(trx, [e.id])).get(e.id) ?? category(e.category).label;
@@ -159,42 +159,31 @@ export async function destroyItems(core: AppCore, session: Session, runId: strin
       await category(cat).destroy(trx, ids, now);
       for (const id of ids) {
         const e = found.get(`${cat}:${id}`)!;
-        await trx
-          .insertInto('destruction_log')
-          .values({ run_id: runId, category: cat, subject_hash: subjectHash(cat, id), policy_key: e.policy, due_date: e.state.status === 'due' ? e.state.dueDate : '', executed_at: now.toISOString(), executed_by_name: session.name })
-          .execute();
+        await insertLogEntry(trx, { run_id: runId, category: cat, subject_hash: subjectHash(cat, id), policy_key: e.policy, due_date: e.state.status === 'due' ? e.state.dueDate : '', executed_at: now.toISOString(), executed_by_name: session.name });
       }
     }
-    await trx
-      .updateTable('destruction_runs')
-      .set((eb) => ({ item_count: eb('item_count', '+', items.length) }))
-      .where('id', '=', runId)
-      .execute();
-    // Counts only: the audit chain never names whose data went.
-    await appendAudit(trx, { userId: session.userId, action: 'retention.destroy', entity: 'destruction_run', entityId: runId, details: { count: items.length, automatic: mode === 'automatic' } }, now);
+    await addToRun(trx, runId, items.length);
+    // The automatic run is not a method call, so it is audited here (the retention.destroy method by the dispatcher). Counts only.
+    if (mode === 'automatic') {
+      await appendAudit(trx, { userId: session.userId, action: 'retention.destroy', entity: 'destruction_run', entityId: runId, details: { count: items.length, automatic: true } }, now);
+    }
     return items.length;
   });
 }
 
 export async function finishRun(core: AppCore, session: Session, runId: string): Promise<RunSummary> {
   await core.transaction(async (trx) => {
-    const run = await trx.selectFrom('destruction_runs').selectAll().where('id', '=', runId).executeTakeFirst();
-    if (!run) throw new AppError('NOT_FOUND', 'Deze vernietigingsronde bestaat niet.');
-    if (run.executed_by !== session.userId) throw new AppError('FORBIDDEN', 'Deze vernietigingsronde is door iemand anders gestart.');
-    if (!run.finished_at) await trx.updateTable('destruction_runs').set({ finished_at: core.now().toISOString() }).where('id', '=', runId).execute();
+    const run = await findRun(trx, runId);
+    if (!run) throw new AppError('NOT_FOUND', msg('retention.runNotFound'));
+    if (run.executed_by !== session.userId) throw new AppError('FORBIDDEN', msg('retention.runOfSomeoneElse'));
+    if (!run.finished_at) await setRunFinished(trx, runId, core.now().toISOString());
   });
   return runSummary(core.db(), runId);
 }
 
 export async function runSummary(db: DbOrTrx, runId: string): Promise<RunSummary> {
-  const run = await db.selectFrom('destruction_runs').selectAll().where('id', '=', runId).executeTakeFirst();
-  if (!run) throw new AppError('NOT_FOUND', 'Deze vernietigingsronde bestaat niet.');
-  const counts = await db
-    .selectFrom('destruction_log')
-    .select((eb) => ['category', eb.fn.count<number>('id').as('n')])
-    .where('run_id', '=', runId)
-    .groupBy('category')
-    .execute();
+  const run = await findRun(db, runId);
+  if (!run) throw new AppError('NOT_FOUND', msg('retention.runNotFound'));
   return {
     id: run.id,
     startedAt: run.started_at,
@@ -202,13 +191,12 @@ export async function runSummary(db: DbOrTrx, runId: string): Promise<RunSummary
     executedByName: run.executed_by_name,
     automatic: run.automatic === 1,
     itemCount: run.item_count,
-    byCategory: counts.map((c) => ({ category: c.category as DestructionCategory, count: Number(c.n) })),
+    byCategory: await countsByCategory(db, runId),
   };
 }
 
 export async function listRuns(db: DbOrTrx): Promise<RunSummary[]> {
-  const runs = await db.selectFrom('destruction_runs').select('id').where('finished_at', 'is not', null).orderBy('started_at', 'desc').limit(50).execute();
-  return Promise.all(runs.map((r) => runSummary(db, r.id)));
+  return Promise.all((await finishedRunIds(db)).map((id) => runSummary(db, id)));
 }
 
 /**
@@ -235,17 +223,10 @@ export async function runAutomatic(core: AppCore, session: Session): Promise<str
 }
 
 export async function notice(db: DbOrTrx) {
-  const run = await db
-    .selectFrom('destruction_runs')
-    .select(['id', 'item_count', 'finished_at'])
-    .where('automatic', '=', 1)
-    .where('notice_seen_at', 'is', null)
-    .where('finished_at', 'is not', null)
-    .orderBy('started_at', 'desc')
-    .executeTakeFirst();
+  const run = await unseenAutomaticRun(db);
   return run ? { runId: run.id, itemCount: run.item_count, at: run.finished_at! } : null;
 }
 
 export async function dismissNotice(core: AppCore, runId: string): Promise<void> {
-  await core.transaction((trx) => trx.updateTable('destruction_runs').set({ notice_seen_at: core.now().toISOString() }).where('id', '=', runId).where('notice_seen_at', 'is', null).execute());
+  await core.transaction((trx) => setNoticeSeen(trx, runId, core.now().toISOString()));
 }

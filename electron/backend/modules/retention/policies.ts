@@ -1,7 +1,9 @@
 import { DEFAULT_POLICIES, ruleText, type PolicyKey, type RetentionPolicy } from '../../../../shared/domain/retention';
 import type { Policy } from '../../../../shared/api/retention.schemas';
+import type { AppCore } from '../../core';
 import type { DbOrTrx, RetentionPolicyRow, Trx } from '../../db/schema';
 import { getLocation } from '../location/location.repository';
+import { insertPolicy, movePolicy, policyRows } from './retention.repository';
 
 export type Policies = ReadonlyMap<PolicyKey, RetentionPolicy>;
 
@@ -15,29 +17,26 @@ const policyId = (locationId: string, key: PolicyKey) => `${locationId}:${key}`;
 export async function ensureDefaultPolicies(trx: Trx, now: Date): Promise<void> {
   const location = await getLocation(trx);
   if (!location) return;
-  const existing = await trx.selectFrom('retention_policies').select(['id', 'key', 'location_id']).execute();
+  const existing = await policyRows(trx);
   for (const row of existing) {
     const wanted = policyId(location.id, row.key as PolicyKey);
-    if (row.id !== wanted) await trx.updateTable('retention_policies').set({ id: wanted, location_id: location.id }).where('id', '=', row.id).execute();
+    if (row.id !== wanted) await movePolicy(trx, row.id, { id: wanted, locationId: location.id });
   }
   const have = new Set(existing.map((r) => r.key));
   for (const p of DEFAULT_POLICIES) {
     if (have.has(p.key)) continue;
-    await trx
-      .insertInto('retention_policies')
-      .values({
-        id: policyId(location.id, p.key),
-        location_id: location.id,
-        key: p.key,
-        category: p.category,
-        period_amount: p.periodAmount,
-        period_unit: p.periodUnit,
-        anchor: p.anchor,
-        legal_basis: p.legalBasis,
-        updated_at: now.toISOString(),
-        version: null,
-      })
-      .execute();
+    await insertPolicy(trx, {
+      id: policyId(location.id, p.key),
+      location_id: location.id,
+      key: p.key,
+      category: p.category,
+      period_amount: p.periodAmount,
+      period_unit: p.periodUnit,
+      anchor: p.anchor,
+      legal_basis: p.legalBasis,
+      updated_at: now.toISOString(),
+      version: null,
+    });
   }
 }
 
@@ -53,12 +52,15 @@ const toPolicy = (row: RetentionPolicyRow): RetentionPolicy => ({
 /** The rules in force: the table's rows, falling back to the defaults for a missing key. */
 export async function loadPolicies(db: DbOrTrx): Promise<Policies> {
   const map = new Map<PolicyKey, RetentionPolicy>(DEFAULT_POLICIES.map((p) => [p.key, p]));
-  for (const row of await db.selectFrom('retention_policies').selectAll().execute()) map.set(row.key as PolicyKey, toPolicy(row));
+  for (const row of await policyRows(db)) map.set(row.key as PolicyKey, toPolicy(row));
   return map;
 }
 
-export async function listPolicies(db: DbOrTrx): Promise<Policy[]> {
-  const rows = new Map((await db.selectFrom('retention_policies').selectAll().execute()).map((r) => [r.key, r]));
+/** The rules in force as the Bewaartermijnen page shows them (missing defaults are written first). */
+export async function listPolicies(core: AppCore): Promise<Policy[]> {
+  await core.transaction((trx) => ensureDefaultPolicies(trx, core.now()));
+  const db = core.db();
+  const rows = new Map((await policyRows(db)).map((r) => [r.key, r]));
   const policies = await loadPolicies(db);
   return DEFAULT_POLICIES.map(({ key }) => {
     const p = policies.get(key)!;

@@ -3,13 +3,16 @@ import type { DestructionCategory, WhyReport, WhySubjectType } from '../../../..
 import { nlDate } from '../../../../shared/domain/dates';
 import { ruleText, type RetentionState } from '../../../../shared/domain/retention';
 import { displayName } from '../../../../shared/domain/names';
-import type { AppCore, Session } from '../../core';
+import { msg } from '../../../../shared/i18n/translate';
+import type { AppCore } from '../../core';
 import type { DbOrTrx } from '../../db/schema';
-import { appendAudit } from '../audit/audit.service';
+import { statutoryHoldsOf } from '../employees/employees.repository';
+import { holdsOn } from '../holds/holds.repository';
+import { toHold } from '../holds/holds.service';
 import { category } from './categories';
 import { evaluate } from './engine';
-import { toHold } from './holds.service';
 import { ensureDefaultPolicies, loadPolicies } from './policies';
+import { caseIdsOfChildren, childHousehold, childIdsOf, householdExists, paperDossierTasks } from './retention.repository';
 
 type WhyItem = WhyReport['items'][number];
 
@@ -29,39 +32,37 @@ function explain(state: RetentionState): Pick<WhyItem, 'destructionDate' | 'expl
 /** The record whose rule decides, and who the person is. */
 async function resolve(db: DbOrTrx, type: WhySubjectType, id: string): Promise<{ category: DestructionCategory; recordId: string; name: string; childIds: string[] }> {
   if (type === 'child' || type === 'household') {
-    const child = type === 'child' ? await db.selectFrom('children').select(['household_id', 'first_name', 'surname_prefix', 'surname']).where('id', '=', id).executeTakeFirst() : undefined;
+    const child = type === 'child' ? await childHousehold(db, id) : undefined;
     const householdId = type === 'child' ? child?.household_id : id;
-    if (!householdId) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
+    if (!householdId) throw new AppError('NOT_FOUND', msg('retention.childNotFound'));
     const labels = await category('household').labels(db, [householdId]);
-    if (type === 'household' && !labels.has(householdId) && !(await db.selectFrom('households').select('id').where('id', '=', id).executeTakeFirst())) {
-      throw new AppError('NOT_FOUND', 'Dit gezin bestaat niet (meer).');
-    }
-    const childIds = type === 'child' ? [id] : (await db.selectFrom('children').select('id').where('household_id', '=', householdId).execute()).map((c) => c.id);
+    if (type === 'household' && !labels.has(householdId) && !(await householdExists(db, id))) throw new AppError('NOT_FOUND', msg('retention.householdNotFound'));
+    const childIds = type === 'child' ? [id] : await childIdsOf(db, householdId);
     const name = child ? displayName({ firstName: child.first_name, surnamePrefix: child.surname_prefix, surname: child.surname }) : (labels.get(householdId) ?? 'Gezin');
     return { category: 'household', recordId: householdId, name, childIds };
   }
   const labels = await category(type).labels(db, [id]);
   const name = labels.get(id);
-  if (!name) throw new AppError('NOT_FOUND', type === 'employee' ? 'Deze medewerker bestaat niet (meer).' : 'Deze sollicitant bestaat niet (meer).');
+  if (!name) throw new AppError('NOT_FOUND', msg(type === 'employee' ? 'staff.employeeNotFound' : 'staff.applicantNotFound'));
   return { category: type, recordId: id, name, childIds: [] };
 }
 
 /** "Waarom bewaren we dit nog?": each category of the person's data, the rule, and the date it goes. */
-export async function whyReport(core: AppCore, session: Session, type: WhySubjectType, id: string): Promise<WhyReport> {
+export async function whyReport(core: AppCore, type: WhySubjectType, id: string): Promise<WhyReport> {
   await core.transaction((trx) => ensureDefaultPolicies(trx, core.now()));
   const db = core.db();
   const today = core.today();
   const subject = await resolve(db, type, id);
   const policies = await loadPolicies(db);
   const [evaluated] = await evaluate(db, today, [{ category: subject.category, ids: [subject.recordId] }]);
-  if (!evaluated) throw new AppError('NOT_FOUND', 'Dit record bestaat niet (meer).');
+  if (!evaluated) throw new AppError('NOT_FOUND', msg('retention.recordNotFound'));
   const policy = policies.get(evaluated.policy)!;
   const main: WhyItem = { category: policy.category, policy: evaluated.policy, rule: ruleText(policy), legalBasis: policy.legalBasis, action: 'vernietigen', ...explain(evaluated.state) };
   if (subject.category === 'household' && type === 'child') main.explanation += ' De gegevens van het kind worden samen met die van het gezin vernietigd.';
   const items: WhyItem[] = [main];
 
   if (subject.category === 'employee') {
-    for (const s of await db.selectFrom('employee_statutory_holds').selectAll().where('employee_id', '=', id).orderBy('until').execute()) {
+    for (const s of await statutoryHoldsOf(db, id)) {
       items.push({
         category: `Onderdeel personeelsdossier: ${s.description}`,
         policy: null,
@@ -75,15 +76,7 @@ export async function whyReport(core: AppCore, session: Session, type: WhySubjec
   }
   if (subject.childIds.length) {
     const dossier = policies.get('paper_dossier')!;
-    const tasks = await db
-      .selectFrom('tasks')
-      .innerJoin('children', 'children.id', 'tasks.child_id')
-      .select(['tasks.due_date', 'tasks.confirmed_at', 'tasks.confirmed_by_name', 'children.first_name'])
-      .where('tasks.child_id', 'in', subject.childIds)
-      .where('tasks.kind', '=', 'paper_dossier_destroy')
-      .orderBy('tasks.due_date')
-      .execute();
-    for (const t of tasks) {
+    for (const t of await paperDossierTasks(db, subject.childIds)) {
       items.push({
         category: `${dossier.category} (${t.first_name})`,
         policy: 'paper_dossier',
@@ -99,13 +92,10 @@ export async function whyReport(core: AppCore, session: Session, type: WhySubjec
   }
 
   if (subject.childIds.length) {
-    const cases = await db.selectFrom('meldcode_cases').select('id').where('child_id', 'in', subject.childIds).orderBy('opened_on').execute();
+    const caseIds = await caseIdsOfChildren(db, subject.childIds);
     const meldcode = policies.get('meldcode')!;
-    const labels = await category('meldcode').labels(
-      db,
-      cases.map((c) => c.id),
-    );
-    const states = await evaluate(db, today, [{ category: 'meldcode', ids: cases.map((c) => c.id) }]);
+    const labels = await category('meldcode').labels(db, caseIds);
+    const states = await evaluate(db, today, [{ category: 'meldcode', ids: caseIds }]);
     for (const c of states) {
       items.push({ category: labels.get(c.id) ?? meldcode.category, policy: 'meldcode', rule: ruleText(meldcode), legalBasis: meldcode.legalBasis, action: 'vernietigen', ...explain(c.state) });
     }
@@ -114,8 +104,7 @@ export async function whyReport(core: AppCore, session: Session, type: WhySubjec
   const holdSubjects: [string, string[]][] = subject.category === 'household' ? [['household', [subject.recordId]], ['child', subject.childIds]] : [[subject.category, [subject.recordId]]];
   const holds = [];
   for (const [t, ids] of holdSubjects) {
-    if (ids.length) holds.push(...(await db.selectFrom('legal_holds').selectAll().where('subject_type', '=', t).where('subject_id', 'in', ids).orderBy('placed_at', 'desc').execute()));
+    holds.push(...(await holdsOn(db, t, ids)));
   }
-  await core.transaction((trx) => appendAudit(trx, { userId: session.userId, action: 'retention.why', entity: type, entityId: id }, core.now()));
   return { subjectType: type, subjectId: id, name: subject.name, items, holds: holds.map(toHold) };
 }

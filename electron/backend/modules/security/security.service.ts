@@ -1,11 +1,12 @@
 import fs from 'node:fs';
-import type { SecurityStatus } from '../../../../shared/api/schemas';
-import type { AppCore } from '../../core';
+import { AppError } from '../../../../shared/api/result';
+import type { AuditVerification, SecurityStatus } from '../../../../shared/api/schemas';
+import { msg } from '../../../../shared/i18n/translate';
+import type { AppCore, Session } from '../../core';
 import { PLAIN_SQLITE_HEADER, readCipherInfo } from '../../db/open';
 import { countAuditRows } from '../audit/audit.repository';
 import { readSetting } from '../settings/settings.repository';
 import { listAllUsers } from '../users/users.service';
-import type { AuditVerification } from '../../../../shared/api/schemas';
 
 export const LAST_VERIFICATION_KEY = 'audit.lastVerification';
 
@@ -33,4 +34,18 @@ export async function securityStatus(core: AppCore): Promise<SecurityStatus> {
     },
     users: await listAllUsers(core),
   };
+}
+
+/** Replaces the recovery slot; the old herstelsleutel stops working at once. */
+export async function rotateRecoveryKey(core: AppCore, session: Session, currentPassword: string): Promise<{ recoveryKey: string }> {
+  const keyring = core.loadKeyring();
+  const check = await keyring.unlockWithPassword(session.username, currentPassword);
+  if (!check || !check.dbKey.equals(core.dbKey())) {
+    const message = msg('auth.passwordWrong');
+    throw new AppError('VALIDATION', message, { currentPassword: message });
+  }
+  check.dbKey.fill(0);
+  const recoveryKey = keyring.replaceRecoverySlot(core.dbKey());
+  core.pendingRecoveryKey = recoveryKey;
+  return { recoveryKey };
 }

@@ -9,6 +9,7 @@ import { verifyAuditChain } from '../audit/audit.service';
 import { backupFolder } from '../backup/backup.config';
 import { listBackups } from '../backup/backup.service';
 import { toCsv } from '../disclosures/csv';
+import { countPending } from '../sync/sync.repository';
 
 /**
  * Support for head-office IT (`npm run cli`): checks that only read. The database is opened
@@ -54,7 +55,7 @@ export async function runDoctor(core: AppCore, key: Buffer): Promise<DoctorCheck
       checks.push({ name: 'Versleuteling', ok: cipherOk, detail: `${info.cipher}, legacy=${info.legacy}, SQLite ${info.sqliteVersion}, sqlite3mc ${info.sqlite3mcVersion}` });
       const chain = await verifyAuditChain(db, now);
       checks.push({ name: 'Auditketen', ok: chain.ok, detail: chain.ok ? `in orde (${chain.count} regels)` : `verbroken bij regel ${chain.firstBrokenSeq}: ${chain.reason}` });
-      const pending = Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const pending = await countPending(db);
       checks.push({ name: 'Synchronisatie', ok: true, detail: `${pending} wijziging(en) wachten op verzending naar het hoofdkantoor` });
     });
   }

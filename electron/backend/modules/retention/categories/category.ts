@@ -36,13 +36,6 @@ export interface RetentionCategory {
   destroy(trx: Trx, ids: readonly string[], now: Date): Promise<void>;
 }
 
-/** Runs `query` over `ids` in slices (SQLite limits the number of bound parameters). */
-export async function inSlices<T>(ids: readonly string[], query: (slice: string[]) => Promise<T[]>, size = 500): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += size) out.push(...(await query(ids.slice(i, i + size))));
-  return out;
-}
-
 /** Holds placed directly on a record of `subjectType`. */
 export function directHolds(holds: readonly LegalHoldRow[], subjectType: string): Map<string, LegalHoldRow> {
   return new Map(holds.filter((h) => h.subject_type === subjectType).map((h) => [h.subject_id, h]));

@@ -1,17 +1,15 @@
 import { nlDate } from '../../../../../shared/domain/dates';
 import { destructionDate } from '../../../../../shared/domain/retention';
-import { countStatistic, eraseRows, holdIds } from '../erase';
-import { directHolds, inSlices, type Candidate, type RetentionCategory } from './category';
+import { complaintClosures, countStatistic, eraseRows, holdIds } from '../retention.repository';
+import { directHolds, type Candidate, type RetentionCategory } from './category';
 
-/** Klachten: 7 years after the complaint was closed; only a yearly count remains. */
+/** Klachten: the complaint policy's period after the complaint was closed; only a yearly count remains. */
 export const complaintCategory: RetentionCategory = {
   key: 'complaint',
   label: 'Klacht',
 
   async candidates(db, policies, ids) {
-    let query = db.selectFrom('complaints').select(['id', 'closed_on']);
-    if (ids) query = query.where('id', 'in', ids.length ? [...ids] : ['']);
-    return (await query.execute()).map(
+    return (await complaintClosures(db, ids)).map(
       (r): Candidate =>
         r.closed_on
           ? { id: r.id, policy: 'complaint', anchorDate: r.closed_on, ruleDate: destructionDate(policies.get('complaint')!, r.closed_on), statutory: [] }
@@ -22,14 +20,12 @@ export const complaintCategory: RetentionCategory = {
   heldBy: async (_db, holds) => directHolds(holds, 'complaint'),
 
   async labels(db, ids) {
-    const rows = await inSlices(ids, (slice) => db.selectFrom('complaints').select(['id', 'subject', 'received_on']).where('id', 'in', slice).execute());
-    return new Map(rows.map((r) => [r.id, `Klacht "${r.subject}" van ${nlDate(r.received_on)}`]));
+    return new Map((await complaintClosures(db, ids)).map((r) => [r.id, `Klacht "${r.subject}" van ${nlDate(r.received_on)}`]));
   },
 
   async destroy(trx, ids, now) {
-    const closed = await inSlices(ids, (slice) => trx.selectFrom('complaints').select('received_on').where('id', 'in', slice).execute());
     const perYear = new Map<string, number>();
-    for (const c of closed) perYear.set(c.received_on.slice(0, 4), (perYear.get(c.received_on.slice(0, 4)) ?? 0) + 1);
+    for (const c of await complaintClosures(trx, ids)) perYear.set(c.received_on.slice(0, 4), (perYear.get(c.received_on.slice(0, 4)) ?? 0) + 1);
     for (const [year, n] of perYear) await countStatistic(trx, 'complaints.received', year, n);
     await eraseRows(trx, 'legal_holds', await holdIds(trx, 'complaint', ids), now);
     await eraseRows(trx, 'complaints', ids, now);

@@ -1,14 +1,27 @@
-import { sql } from 'kysely';
 import { destructionDate, type RetentionPolicy } from '../../../../../shared/domain/retention';
 import { displayName } from '../../../../../shared/domain/names';
 import type { DbOrTrx, Trx } from '../../../db/schema';
-import { countStatistic, eraseRows, holdIds, idsWhere } from '../erase';
+import {
+  caseClosuresByHousehold,
+  caseIdsOfChildren,
+  contractCounts,
+  contractSpans,
+  countStatistic,
+  eraseRows,
+  holdIds,
+  householdsOfChildren,
+  idsAboutSubjects,
+  idsWhere,
+  parentNames,
+  parentsOf,
+  type SubjectRowsEntity,
+} from '../retention.repository';
 import { destroyMeldcodeCases } from './meldcode';
-import { directHolds, inSlices, type Candidate, type RetentionCategory } from './category';
+import { directHolds, type Candidate, type RetentionCategory } from './category';
 
 /**
- * A household (gezin) with its parents and children: contract and financial data are kept 7 years
- * after the last contract of any of its children ended, then everything about them goes —
+ * A household (gezin) with its parents and children: contract and financial data are kept for the
+ * contract policy's period after the last contract of any of its children ended, then everything about them goes —
  * contracts, BSN-controles, medical data, consents, pickup lists, identification log, tasks,
  * waiting-list entries, disclosure subjects, restrictions, marketing opt-outs, AVG-verzoeken with
  * their rectification history, and the children's (due) meldcode files.
@@ -19,19 +32,7 @@ export const householdCategory: RetentionCategory = {
 
   async candidates(db, policies, ids) {
     const policy = policies.get('contract')!;
-    let query = db
-      .selectFrom('households')
-      .leftJoin('children', 'children.household_id', 'households.id')
-      .leftJoin('contracts', 'contracts.child_id', 'children.id')
-      .select((eb) => [
-        'households.id as id',
-        eb.fn.max('contracts.end_date').as('lastEnd'),
-        eb.fn.count<number>('contracts.id').as('contracts'),
-        eb.fn.sum<number>(sql`CASE WHEN contracts.id IS NOT NULL AND contracts.end_date IS NULL THEN 1 ELSE 0 END`).as('open'),
-      ])
-      .groupBy('households.id');
-    if (ids) query = query.where('households.id', 'in', ids.length ? [...ids] : ['']);
-    const rows = await query.execute();
+    const rows = await contractSpans(db, ids);
     const cases = await meldcodeCasesByHousehold(db, policies.get('meldcode')!, ids);
     return rows.map((r): Candidate => {
       const files = cases.get(r.id);
@@ -49,42 +50,28 @@ export const householdCategory: RetentionCategory = {
     const held = directHolds(holds, 'household');
     const childHolds = directHolds(holds, 'child');
     if (childHolds.size) {
-      const children = await db.selectFrom('children').select(['id', 'household_id']).where('id', 'in', [...childHolds.keys()]).execute();
-      for (const c of children) if (!held.has(c.household_id)) held.set(c.household_id, childHolds.get(c.id)!);
+      for (const c of await householdsOfChildren(db, [...childHolds.keys()])) if (!held.has(c.household_id)) held.set(c.household_id, childHolds.get(c.id)!);
     }
     return held;
   },
 
   async labels(db, ids) {
-    const rows = await inSlices(ids, (slice) =>
-      db
-        .selectFrom('parents')
-        .select(['household_id', 'first_name', 'surname_prefix', 'surname'])
-        .where('household_id', 'in', slice)
-        .orderBy('is_contract_parent', 'desc')
-        .execute(),
-    );
     const labels = new Map<string, string>();
-    for (const r of rows) if (!labels.has(r.household_id)) labels.set(r.household_id, `Gezin ${displayName({ firstName: r.first_name, surnamePrefix: r.surname_prefix, surname: r.surname })}`);
+    for (const r of await parentNames(db, ids)) if (!labels.has(r.household_id)) labels.set(r.household_id, `Gezin ${displayName({ firstName: r.first_name, surnamePrefix: r.surname_prefix, surname: r.surname })}`);
     return labels;
   },
 
   async destroy(trx, ids, now) {
     const childIds = await idsWhere(trx, 'children', 'household_id', ids);
-    const parents = await inSlices(ids, (slice) => trx.selectFrom('parents').select(['id', 'email']).where('household_id', 'in', slice).execute());
+    const parents = await parentsOf(trx, ids);
     const parentIds = parents.map((p) => p.id);
     const emails = parents.flatMap((p) => (p.email ? [p.email] : []));
     await keepStatistics(trx, childIds, ids.length, now);
-    const caseIds = await inSlices(childIds, (slice) => trx.selectFrom('meldcode_cases').select('id').where('child_id', 'in', slice).execute());
-    await destroyMeldcodeCases(
-      trx,
-      caseIds.map((c) => c.id),
-      now,
-    );
+    await destroyMeldcodeCases(trx, await caseIdsOfChildren(trx, childIds), now);
 
-    const bySubject = async (entity: 'bsn_verifications' | 'disclosure_subjects' | 'processing_restrictions') => [
-      ...(await subjectIds(trx, entity, 'child', childIds)),
-      ...(await subjectIds(trx, entity, 'parent', parentIds)),
+    const bySubject = async (entity: SubjectRowsEntity) => [
+      ...(await idsAboutSubjects(trx, entity, 'child', childIds)),
+      ...(await idsAboutSubjects(trx, entity, 'parent', parentIds)),
     ];
     await eraseRows(trx, 'bsn_verifications', await bySubject('bsn_verifications'), now);
     await eraseRows(trx, 'disclosure_subjects', await bySubject('disclosure_subjects'), now);
@@ -110,10 +97,8 @@ export const householdCategory: RetentionCategory = {
 
 /** Per household: whether a case file about one of its children is open, and when the last closed one goes. */
 async function meldcodeCasesByHousehold(db: DbOrTrx, policy: RetentionPolicy, ids?: readonly string[]) {
-  let query = db.selectFrom('meldcode_cases').innerJoin('children', 'children.id', 'meldcode_cases.child_id').select(['children.household_id', 'meldcode_cases.closed_on']);
-  if (ids) query = query.where('children.household_id', 'in', ids.length ? [...ids] : ['']);
   const byHousehold = new Map<string, { open: boolean; lastDue: string }>();
-  for (const c of await query.execute()) {
+  for (const c of await caseClosuresByHousehold(db, ids)) {
     const entry = byHousehold.get(c.household_id) ?? { open: false, lastDue: '' };
     if (!c.closed_on) entry.open = true;
     else entry.lastDue = [entry.lastDue, destructionDate(policy, c.closed_on)].sort().at(-1)!;
@@ -122,21 +107,8 @@ async function meldcodeCasesByHousehold(db: DbOrTrx, policy: RetentionPolicy, id
   return byHousehold;
 }
 
-async function subjectIds(trx: Trx, entity: 'bsn_verifications' | 'disclosure_subjects' | 'processing_restrictions', type: 'child' | 'parent', ids: readonly string[]) {
-  const rows = await inSlices(ids, (slice) => trx.selectFrom(entity).select('id').where('subject_type', '=', type).where('subject_id', 'in', slice).execute());
-  return rows.map((r) => r.id);
-}
-
 /** Anonymous management figures: contracts per care type and start year, households per destruction year. */
 async function keepStatistics(trx: Trx, childIds: readonly string[], households: number, now: Date) {
-  const contracts = await inSlices(childIds, (slice) =>
-    trx
-      .selectFrom('contracts')
-      .select((eb) => ['care_type', sql<string>`substr(start_date, 1, 4)`.as('year'), eb.fn.count<number>('id').as('n')])
-      .where('child_id', 'in', slice)
-      .groupBy(['care_type', sql`substr(start_date, 1, 4)`])
-      .execute(),
-  );
-  for (const c of contracts) await countStatistic(trx, `contracts.${c.care_type}`, c.year, Number(c.n));
+  for (const c of await contractCounts(trx, childIds)) await countStatistic(trx, `contracts.${c.care_type}`, c.year, Number(c.n));
   await countStatistic(trx, 'destroyed.household', String(now.getUTCFullYear()), households);
 }

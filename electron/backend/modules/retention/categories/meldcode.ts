@@ -1,21 +1,21 @@
 import { nlDate } from '../../../../../shared/domain/dates';
 import { destructionDate } from '../../../../../shared/domain/retention';
+import type { Trx } from '../../../db/schema';
 import { destroyCase } from '../../meldcode/meldcode.service';
-import { countStatistic, eraseRows, holdIds } from '../erase';
-import { directHolds, inSlices, type Candidate, type RetentionCategory } from './category';
+import { caseClosures, countStatistic, deleteCaseConflicts, eraseRows, holdIds } from '../retention.repository';
+import { directHolds, type Candidate, type RetentionCategory } from './category';
 
 /**
- * Meldcodedossiers: destroyed 2 years after closing, case and entries together (destroyCase keeps
- * the append-only entries' rules). Labels name no child: the preview only says which file.
+ * Meldcodedossiers: destroyed the meldcode policy's period after closing, case and entries
+ * together (destroyCase keeps the append-only entries' rules). Labels name no child: the preview
+ * only says which file.
  */
 export const meldcodeCategory: RetentionCategory = {
   key: 'meldcode',
   label: 'Meldcodedossier',
 
   async candidates(db, policies, ids) {
-    let query = db.selectFrom('meldcode_cases').select(['id', 'closed_on']);
-    if (ids) query = query.where('id', 'in', ids.length ? [...ids] : ['']);
-    return (await query.execute()).map(
+    return (await caseClosures(db, ids)).map(
       (r): Candidate =>
         r.closed_on
           ? { id: r.id, policy: 'meldcode', anchorDate: r.closed_on, ruleDate: destructionDate(policies.get('meldcode')!, r.closed_on), statutory: [] }
@@ -26,8 +26,7 @@ export const meldcodeCategory: RetentionCategory = {
   heldBy: async (_db, holds) => directHolds(holds, 'meldcode_case'),
 
   async labels(db, ids) {
-    const rows = await inSlices(ids, (slice) => db.selectFrom('meldcode_cases').select(['id', 'opened_on']).where('id', 'in', slice).execute());
-    return new Map(rows.map((r) => [r.id, `Meldcodedossier geopend op ${nlDate(r.opened_on)}`]));
+    return new Map((await caseClosures(db, ids)).map((r) => [r.id, `Meldcodedossier geopend op ${nlDate(r.opened_on)}`]));
   },
 
   async destroy(trx, ids, now) {
@@ -36,15 +35,14 @@ export const meldcodeCategory: RetentionCategory = {
 };
 
 /** Also used when a household goes: its children's (due) case files go first. */
-export async function destroyMeldcodeCases(trx: Parameters<RetentionCategory['destroy']>[0], ids: readonly string[], now: Date): Promise<void> {
-  const closed = await inSlices(ids, (slice) => trx.selectFrom('meldcode_cases').select('closed_on').where('id', 'in', slice).execute());
+export async function destroyMeldcodeCases(trx: Trx, ids: readonly string[], now: Date): Promise<void> {
   const perYear = new Map<string, number>();
-  for (const c of closed) if (c.closed_on) perYear.set(c.closed_on.slice(0, 4), (perYear.get(c.closed_on.slice(0, 4)) ?? 0) + 1);
+  for (const c of await caseClosures(trx, ids)) if (c.closed_on) perYear.set(c.closed_on.slice(0, 4), (perYear.get(c.closed_on.slice(0, 4)) ?? 0) + 1);
   for (const [year, n] of perYear) await countStatistic(trx, 'meldcode.closed', year, n);
   await eraseRows(trx, 'legal_holds', await holdIds(trx, 'meldcode_case', ids), now);
   for (const id of ids) {
     const { entryIds } = await destroyCase(trx, id, now);
     // A conflict copy of a case holds its text: it goes too.
-    await trx.deleteFrom('sync_conflicts').where('entity', 'in', ['meldcode_cases', 'meldcode_entries']).where('entity_id', 'in', [id, ...entryIds]).execute();
+    await deleteCaseConflicts(trx, [id, ...entryIds]);
   }
 }

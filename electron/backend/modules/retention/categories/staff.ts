@@ -1,17 +1,17 @@
 import { applicantPolicy, destructionDate, employeePolicy } from '../../../../../shared/domain/retention';
 import { displayName } from '../../../../../shared/domain/names';
-import { eraseRows, holdIds, idsWhere } from '../erase';
-import { directHolds, inSlices, type Candidate, type RetentionCategory } from './category';
+import { applicantClosures, employeeClosures, eraseRows, holdIds, idsWhere, statutoryDuties } from '../retention.repository';
+import { directHolds, type Candidate, type RetentionCategory } from './category';
 
-/** Sollicitanten: 4 weeks after the procedure, 1 year with consent. Hired ones became employees. */
+const nameOf = (r: { first_name: string; surname_prefix: string | null; surname: string }) => displayName({ firstName: r.first_name, surnamePrefix: r.surname_prefix, surname: r.surname });
+
+/** Sollicitanten: the applicant policy after the procedure, the longer one with consent. Hired ones became employees. */
 export const applicantCategory: RetentionCategory = {
   key: 'applicant',
   label: 'Sollicitant',
 
   async candidates(db, policies, ids) {
-    let query = db.selectFrom('applicants').select(['id', 'procedure_end_date', 'consent_longer_retention']);
-    if (ids) query = query.where('id', 'in', ids.length ? [...ids] : ['']);
-    return (await query.execute()).map((r): Candidate => {
+    return (await applicantClosures(db, ids)).map((r): Candidate => {
       const policy = applicantPolicy(r.consent_longer_retention === 1);
       if (!r.procedure_end_date) return { id: r.id, policy, anchorDate: null, ruleDate: null, runningReason: 'De sollicitatieprocedure loopt nog.', statutory: [] };
       return { id: r.id, policy, anchorDate: r.procedure_end_date, ruleDate: destructionDate(policies.get(policy)!, r.procedure_end_date), statutory: [] };
@@ -21,8 +21,7 @@ export const applicantCategory: RetentionCategory = {
   heldBy: async (_db, holds) => directHolds(holds, 'applicant'),
 
   async labels(db, ids) {
-    const rows = await inSlices(ids, (slice) => db.selectFrom('applicants').select(['id', 'first_name', 'surname_prefix', 'surname', 'position']).where('id', 'in', slice).execute());
-    return new Map(rows.map((r) => [r.id, `${displayName({ firstName: r.first_name, surnamePrefix: r.surname_prefix, surname: r.surname })} (sollicitant ${r.position})`]));
+    return new Map((await applicantClosures(db, ids)).map((r) => [r.id, `${nameOf(r)} (sollicitant ${r.position})`]));
   },
 
   async destroy(trx, ids, now) {
@@ -32,20 +31,18 @@ export const applicantCategory: RetentionCategory = {
 };
 
 /**
- * Medewerkers: 2 years after employment, 10 with a labour dispute at departure; a statutory duty
- * (e.g. ziek uit dienst) keeps the file until that duty ends, never longer.
+ * Medewerkers: the employee policy after employment, the longer one with a labour dispute at
+ * departure; a statutory duty (e.g. ziek uit dienst) keeps the file until that duty ends, never longer.
  */
 export const employeeCategory: RetentionCategory = {
   key: 'employee',
   label: 'Medewerker',
 
   async candidates(db, policies, ids) {
-    let query = db.selectFrom('employees').select(['id', 'employment_end', 'labour_dispute']);
-    if (ids) query = query.where('id', 'in', ids.length ? [...ids] : ['']);
-    const rows = await query.execute();
-    const duties = await inSlices(
+    const rows = await employeeClosures(db, ids);
+    const duties = await statutoryDuties(
+      db,
       rows.map((r) => r.id),
-      (slice) => db.selectFrom('employee_statutory_holds').select(['employee_id', 'until', 'description', 'legal_basis']).where('employee_id', 'in', slice).execute(),
     );
     return rows.map((r): Candidate => {
       const policy = employeePolicy(r.labour_dispute === 1);
@@ -58,8 +55,7 @@ export const employeeCategory: RetentionCategory = {
   heldBy: async (_db, holds) => directHolds(holds, 'employee'),
 
   async labels(db, ids) {
-    const rows = await inSlices(ids, (slice) => db.selectFrom('employees').select(['id', 'first_name', 'surname_prefix', 'surname', 'position']).where('id', 'in', slice).execute());
-    return new Map(rows.map((r) => [r.id, `${displayName({ firstName: r.first_name, surnamePrefix: r.surname_prefix, surname: r.surname })} (medewerker ${r.position})`]));
+    return new Map((await employeeClosures(db, ids)).map((r) => [r.id, `${nameOf(r)} (medewerker ${r.position})`]));
   },
 
   async destroy(trx, ids, now) {

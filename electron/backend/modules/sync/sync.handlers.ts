@@ -1,10 +1,11 @@
-import type { Handlers } from '../api/handler';
+import type { syncContract } from '../../../../shared/api/sync.contract';
+import type { Handlers } from '../../api/handler';
 import { enrol, listConflicts, resolveConflict, syncStatus } from './sync.service';
 
-export const syncHandlers: Handlers<'sync.status' | 'sync.enrol' | 'sync.now' | 'sync.conflicts' | 'sync.resolveConflict'> = {
+export const syncHandlers: Handlers<keyof typeof syncContract> = {
   'sync.status': ({ core }) => syncStatus(core),
-  'sync.enrol': async ({ core, session }, input) => {
-    await enrol(core, session, input);
+  'sync.enrol': async ({ core }, input) => {
+    await enrol(core, input);
     core.scheduler?.trigger();
     return syncStatus(core);
   },
@@ -13,7 +14,7 @@ export const syncHandlers: Handlers<'sync.status' | 'sync.enrol' | 'sync.now' | 
     core.scheduler?.trigger();
     return { ...(await syncStatus(core)), running: core.scheduler?.isRunning ?? false };
   },
-  'sync.conflicts': ({ core, session }) => listConflicts(core, session),
+  'sync.conflicts': ({ core }) => listConflicts(core),
   'sync.resolveConflict': async ({ core, session }, input) => {
     await resolveConflict(core, session, input);
     return {};

@@ -1,0 +1,121 @@
+import type { z } from 'zod';
+import { AppError } from '../../../../shared/api/result';
+import type { SyncConflict, SyncStatus, syncContract } from '../../../../shared/api/sync.contract';
+import { displayName } from '../../../../shared/domain/names';
+import { msg } from '../../../../shared/i18n/translate';
+import { EnrolResponse, type SyncedEntity } from '../../../../shared/sync/protocol';
+import type { AppCore, Session } from '../../core';
+import type { DbOrTrx } from '../../db/schema';
+import { requestJson, SyncHttpError } from '../../sync/http';
+import { PRIMARY_KEY, queueUpsert } from '../../sync/outbox';
+import { readRunState, readSyncConfig, writeSyncConfig } from '../../sync/sync.state';
+import { childName, countOpenConflicts, countPending, findConflict, markResolved, moveToLocation, openConflicts, writeChosenVersion } from './sync.repository';
+
+type Input<M extends keyof typeof syncContract> = z.output<(typeof syncContract)[M]['input']>;
+
+export async function syncStatus(core: AppCore): Promise<SyncStatus> {
+  const db = core.db();
+  const config = await readSyncConfig(db);
+  const run = await readRunState(db);
+  const scheduler = core.scheduler;
+  return {
+    enrolled: Boolean(config),
+    serverUrl: config?.serverUrl ?? null,
+    locationName: config?.locationName ?? null,
+    deviceId: config?.deviceId ?? null,
+    online: run.lastAttemptAt === null ? null : run.lastError === null,
+    running: scheduler?.isRunning ?? false,
+    pending: await countPending(db),
+    openConflicts: await countOpenConflicts(db),
+    lastSuccessAt: run.lastSuccessAt,
+    lastAttemptAt: run.lastAttemptAt,
+    lastError: run.lastError,
+    nextAttemptAt: config && scheduler && scheduler.nextAttemptAt > 0 ? new Date(scheduler.nextAttemptAt).toISOString() : null,
+  };
+}
+
+/**
+ * Koppelen: exchange the one-time code for a device token. Head office's location id replaces
+ * the local one on every row, so all PCs of a location share one id.
+ */
+export async function enrol(core: AppCore, input: Input<'sync.enrol'>): Promise<void> {
+  if (await readSyncConfig(core.db())) throw new AppError('CONFLICT', msg('sync.alreadyEnrolled'));
+  let answer: unknown;
+  try {
+    answer = await requestJson(input.serverUrl, { method: 'POST', path: '/v1/enrol', body: { code: input.code, deviceName: input.deviceName }, caCertPem: input.caCertPem });
+  } catch (error) {
+    // 403 is head office refusing the code itself.
+    if (error instanceof SyncHttpError && error.status === 403) throw new AppError('VALIDATION', msg('sync.codeRefused'), { code: msg('sync.codeRefused') });
+    const reason = error instanceof SyncHttpError ? error.ref : error instanceof Error ? error.message : msg('sync.headOfficeUnreachable');
+    throw new AppError('CONFLICT', reason, { serverUrl: msg('sync.unreachableField') });
+  }
+  const enrolled = EnrolResponse.parse(answer);
+  await core.transaction(async (trx) => {
+    await writeSyncConfig(trx, {
+      serverUrl: input.serverUrl,
+      deviceId: enrolled.deviceId,
+      token: enrolled.token,
+      locationId: enrolled.locationId,
+      locationName: enrolled.locationName,
+      caCertPem: input.caCertPem,
+    });
+    await moveToLocation(trx, enrolled.locationId, core.now());
+  });
+}
+
+async function labelFor(db: DbOrTrx, entity: string, id: string): Promise<string> {
+  if (entity === 'child_medical' || entity === 'children') {
+    const child = await childName(db, id);
+    if (child) return displayName({ firstName: child.first_name, surnamePrefix: child.surname_prefix, surname: child.surname });
+  }
+  return `${entity} ${id.slice(0, 8)}`;
+}
+
+const payload = (json: string | null) => (json ? (JSON.parse(json) as Record<string, unknown>) : null);
+
+/** Open conflicts with both versions (a read of medical data when one is about it; see the contract). */
+export async function listConflicts(core: AppCore): Promise<SyncConflict[]> {
+  const db = core.db();
+  const result: SyncConflict[] = [];
+  for (const row of await openConflicts(db)) {
+    result.push({
+      id: row.id,
+      kind: row.kind,
+      entity: row.entity,
+      entityId: row.entity_id,
+      label: await labelFor(db, row.entity, row.entity_id),
+      localPayload: payload(row.local_payload),
+      serverPayload: payload(row.server_payload),
+      serverVersion: row.server_version,
+      reason: row.reason,
+      createdAt: row.created_at,
+    });
+  }
+  return result;
+}
+
+const EDITABLE_MEDICAL = ['allergies', 'diet', 'medication', 'other_particulars'];
+
+/**
+ * The manager picks this PC's version, head office's version, or a merge. The result is written
+ * locally and (for local/merged) queued against head office's version, so it is not stale again.
+ */
+export async function resolveConflict(core: AppCore, session: Session, input: Input<'sync.resolveConflict'>): Promise<void> {
+  await core.transaction(async (trx) => {
+    const conflict = await findConflict(trx, input.id);
+    if (!conflict || conflict.resolved_at) throw new AppError('NOT_FOUND', msg('sync.conflictResolved'));
+    const entity = conflict.entity as SyncedEntity;
+    if (conflict.kind === 'conflict') {
+      const local = payload(conflict.local_payload) ?? {};
+      const server = payload(conflict.server_payload) ?? {};
+      let chosen = input.resolution === 'local' ? local : server;
+      if (input.resolution === 'merged') {
+        if (!input.merged) throw new AppError('VALIDATION', msg('sync.mergedRequired'));
+        chosen = { ...server, ...Object.fromEntries(Object.entries(input.merged).filter(([k]) => EDITABLE_MEDICAL.includes(k))), updated_at: core.now().toISOString(), updated_by: session.userId };
+      }
+      await writeChosenVersion(trx, entity, { ...chosen, [PRIMARY_KEY[entity]]: conflict.entity_id, version: conflict.server_version });
+      if (input.resolution !== 'server') await queueUpsert(trx, entity, conflict.entity_id, core.now());
+    }
+    await markResolved(trx, input.id, { userId: session.userId, resolution: input.resolution, at: core.now() });
+  });
+}

@@ -1,0 +1,43 @@
+import { defineMessages } from '../translate';
+
+/** Retention policies, legal holds (blokkades) and destruction runs. */
+export const retentionMessages = defineMessages(
+  {
+    'retention.field.holdReason': 'Toelichting',
+    'retention.field.liftReason': 'Reden van opheffen',
+    'retention.holdReasonRequired': 'Kies een reden.',
+    'retention.itemsRequired': 'Kies minstens één item.',
+    'retention.recordNotFound': 'Dit record bestaat niet (meer).',
+    'retention.childNotFound': 'Dit kind bestaat niet (meer).',
+    'retention.householdNotFound': 'Dit gezin bestaat niet (meer).',
+    'retention.holdNotFound': 'Deze blokkade bestaat niet (meer).',
+    'retention.holdAlreadyLifted': 'Deze blokkade is al opgeheven.',
+    'retention.runNotFound': 'Deze vernietigingsronde bestaat niet.',
+    'retention.runClosed': 'Deze vernietigingsronde is al afgesloten. Start een nieuwe ronde.',
+    'retention.runOfSomeoneElse': 'Deze vernietigingsronde is door iemand anders gestart.',
+    'retention.runNotFinished': 'Deze vernietigingsronde is nog niet afgerond.',
+    'retention.itemNotFound': '{{category}}: dit record bestaat niet (meer).',
+    'retention.refusedRunning': '{{label}} kan niet worden vernietigd: {{reason}}',
+    'retention.refusedHeld': '{{label}} kan niet worden vernietigd: er staat een blokkade op ({{reason}}), te herbeoordelen op {{reviewDate}}. Hef de blokkade eerst op.',
+    'retention.refusedPending': '{{label}} kan nog niet worden vernietigd: de bewaartermijn ({{category}}: {{rule}}) loopt tot {{dueDate}}.',
+  },
+  {
+    'retention.field.holdReason': 'Explanation',
+    'retention.field.liftReason': 'Reason for lifting',
+    'retention.holdReasonRequired': 'Choose a reason.',
+    'retention.itemsRequired': 'Choose at least one item.',
+    'retention.recordNotFound': 'This record does not exist (any more).',
+    'retention.childNotFound': 'This child does not exist (any more).',
+    'retention.householdNotFound': 'This household does not exist (any more).',
+    'retention.holdNotFound': 'This hold does not exist (any more).',
+    'retention.holdAlreadyLifted': 'This hold has already been lifted.',
+    'retention.runNotFound': 'This destruction run does not exist.',
+    'retention.runClosed': 'This destruction run has already been closed. Start a new run.',
+    'retention.runOfSomeoneElse': 'This destruction run was started by someone else.',
+    'retention.runNotFinished': 'This destruction run has not been finished yet.',
+    'retention.itemNotFound': '{{category}}: this record does not exist (any more).',
+    'retention.refusedRunning': '{{label}} cannot be destroyed: {{reason}}',
+    'retention.refusedHeld': '{{label}} cannot be destroyed: it is under a hold ({{reason}}), to be reviewed on {{reviewDate}}. Lift the hold first.',
+    'retention.refusedPending': '{{label}} cannot be destroyed yet: the retention period ({{category}}: {{rule}}) runs until {{dueDate}}.',
+  },
+);

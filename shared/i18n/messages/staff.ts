@@ -1,0 +1,41 @@
+import { defineMessages } from '../translate';
+
+/** Sollicitanten and medewerkers (staff files). */
+export const staffMessages = defineMessages(
+  {
+    'staff.field.firstName': 'Voornaam',
+    'staff.field.surname': 'Achternaam',
+    'staff.field.position': 'Functie',
+    'staff.field.address': 'Adres',
+    'staff.field.description': 'Omschrijving',
+    'staff.field.legalBasis': 'Wettelijke grondslag',
+    'staff.outcomeRequired': 'Kies de uitkomst.',
+    'staff.procedureEndRequired': 'Vul de datum in waarop de procedure is geëindigd.',
+    'staff.procedureEndBeforeApplied': 'Het einde van de procedure ligt vóór de sollicitatiedatum.',
+    'staff.consentDateRequired': 'Vul de datum van de toestemming in.',
+    'staff.employmentEndBeforeStart': 'De datum uit dienst ligt vóór de datum in dienst.',
+    'staff.labourDisputeNeedsEnd': 'Een arbeidsconflict bij uitdiensttreding kan pas worden vastgelegd met een datum uit dienst.',
+    'staff.applicantNotFound': 'Deze sollicitant bestaat niet (meer).',
+    'staff.employeeNotFound': 'Deze medewerker bestaat niet (meer).',
+    'staff.statutoryHoldNotFound': 'Deze bewaarplicht bestaat niet (meer).',
+    'staff.applicantHeld': 'Op deze sollicitant staat een blokkade. Hef die eerst op voordat u de sollicitant in dienst neemt.',
+  },
+  {
+    'staff.field.firstName': 'First name',
+    'staff.field.surname': 'Surname',
+    'staff.field.position': 'Position',
+    'staff.field.address': 'Address',
+    'staff.field.description': 'Description',
+    'staff.field.legalBasis': 'Legal basis',
+    'staff.outcomeRequired': 'Choose the outcome.',
+    'staff.procedureEndRequired': 'Enter the date the procedure ended.',
+    'staff.procedureEndBeforeApplied': 'The end of the procedure is before the application date.',
+    'staff.consentDateRequired': 'Enter the date of the consent.',
+    'staff.employmentEndBeforeStart': 'The end of employment is before its start.',
+    'staff.labourDisputeNeedsEnd': 'A labour dispute at departure can only be recorded with an end of employment.',
+    'staff.applicantNotFound': 'This applicant does not exist (any more).',
+    'staff.employeeNotFound': 'This employee does not exist (any more).',
+    'staff.statutoryHoldNotFound': 'This statutory retention duty does not exist (any more).',
+    'staff.applicantHeld': 'This applicant is under a hold. Lift it before you hire the applicant.',
+  },
+);
