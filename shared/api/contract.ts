@@ -4,6 +4,10 @@ import { zm } from '../i18n/translate';
 import { clientsContract } from './clients.contract';
 import { syncContract } from './sync.contract';
 import { consentsContract } from './consents.contract';
+import { exchangeContract } from './exchange.contract';
+import { disclosuresContract } from './disclosures.contract';
+import { municipalitiesContract } from './municipalities.contract';
+import { marketingContract } from './marketing.contract';
 import { meldcodeContract } from './meldcode.contract';
 import { requestsContract } from './requests.contract';
 import { backupContract } from './backup.contract';
@@ -200,6 +204,10 @@ export const contract = {
   ...clientsContract,
   ...syncContract,
   ...consentsContract,
+  ...exchangeContract,
+  ...disclosuresContract,
+  ...municipalitiesContract,
+  ...marketingContract,
   ...meldcodeContract,
   ...requestsContract,
   ...backupContract,

@@ -6,6 +6,10 @@ import { authHandlers, usersHandlers } from '../modules/users/users.handlers';
 import { clientsHandlers } from '../modules/clients.handlers';
 import { syncHandlers } from '../sync/sync.handlers';
 import { consentsHandlers } from '../modules/consents/consents.handlers';
+import { exchangeHandlers } from '../modules/exchange/exchange.handlers';
+import { disclosuresHandlers } from '../modules/disclosures/disclosures.handlers';
+import { municipalitiesHandlers } from '../modules/municipalities/municipalities.handlers';
+import { marketingHandlers } from '../modules/marketing/marketing.handlers';
 import { meldcodeHandlers } from '../modules/meldcode/meldcode.handlers';
 import { requestsHandlers } from '../modules/requests/requests.handlers';
 import { backupHandlers } from '../modules/backup/backup.handlers';
@@ -22,6 +26,10 @@ export const handlers: Handlers<MethodName> = {
   ...clientsHandlers,
   ...syncHandlers,
   ...consentsHandlers,
+  ...exchangeHandlers,
+  ...disclosuresHandlers,
+  ...municipalitiesHandlers,
+  ...marketingHandlers,
   ...meldcodeHandlers,
   ...requestsHandlers,
   ...backupHandlers,

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import type { MethodDef } from './contract';
+import { Municipality, MunicipalityInput } from './consents.schemas';
+
+const def = <I extends z.ZodType, O extends z.ZodType>(d: MethodDef<I, O>) => d;
+
+/** The municipalities (gemeenten) a VVE disclosure goes to, each with its regulation and fields. */
+export const municipalitiesContract = {
+  'municipalities.list': def({ input: z.object({}), output: z.array(Municipality), permission: 'disclosures.manage', shows: ['municipalities'] }),
+  'municipalities.save': def({
+    input: MunicipalityInput,
+    output: Municipality,
+    permission: 'disclosures.manage',
+    audit: { kind: 'write', data: 'clients', entity: 'municipality', entityId: (_input, output) => output.id },
+    changes: ['municipalities'],
+  }),
+} satisfies Record<string, MethodDef>;
