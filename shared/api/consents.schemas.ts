@@ -23,7 +23,7 @@ export const ConsentRecordInput = z.object({
     .refine((a) => new Set(a.map((x) => x.purpose)).size === a.length, zm('consents.purposeOnce')),
 });
 
-export const ConsentDecision = z.enum(['given', 'withdrawn']);
+const ConsentDecision = z.enum(['given', 'withdrawn']);
 
 export const ConsentRecord = z.object({
   id: z.string(),

@@ -28,8 +28,14 @@ export const meldcodeContract = {
     audit: { kind: 'read', data: 'meldcode', entity: 'child', entityId: (input) => input.childId, details: (_input, output) => ({ count: output.length }) },
     shows: ['meldcode', 'children', 'retention'],
   }),
-  /** Name, birth date and group of the children: no case file data, not audited. */
-  'meldcode.children': def({ input: z.object({}), output: z.array(MeldcodeChildOption), permission: 'meldcode.access', shows: ['children'] }),
+  /** Name, birth date and group of the children a case can be about (no client file). */
+  'meldcode.children': def({
+    input: z.object({}),
+    output: z.array(MeldcodeChildOption),
+    permission: 'meldcode.access',
+    audit: { kind: 'read', data: 'meldcode', details: (_input, output) => ({ count: output.length }) },
+    shows: ['children'],
+  }),
   'meldcode.open': def({
     input: OpenCaseInput,
     output: MeldcodeCase,

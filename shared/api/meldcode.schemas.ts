@@ -16,10 +16,10 @@ const longText = (label: FieldLabelKey) => text(fieldLabel(label), 4000);
 // ---- entry payloads, one per kind ------------------------------------------------------------
 
 /** Stap 1: a signal (observation), when and by whom it was observed. */
-export const SignalPayload = z.object({ observation: longText('meldcode.field.signal'), observedBy: text(fieldLabel('meldcode.field.observedBy'), 120) });
+const SignalPayload = z.object({ observation: longText('meldcode.field.signal'), observedBy: text(fieldLabel('meldcode.field.observedBy'), 120) });
 
 /** Stap 2: collegiale consultatie, or advice from Veilig Thuis (which may be anonymous: no names given). */
-export const ConsultationPayload = z.object({
+const ConsultationPayload = z.object({
   consultedWith: z.enum(['colleague', 'veilig_thuis'], { error: required(fieldLabel('meldcode.field.withWhom')) }),
   consultedName: optionalText(fieldLabel('meldcode.field.name'), 120),
   anonymousAdvice: z.boolean().default(false),
@@ -27,20 +27,20 @@ export const ConsultationPayload = z.object({
 });
 
 /** Stap 3 (route huiselijk): the conversation with the parent. */
-export const ParentConversationPayload = z.object({
+const ParentConversationPayload = z.object({
   withWhom: text(fieldLabel('meldcode.field.withWhom'), 200),
   conductedBy: text(fieldLabel('meldcode.field.conductedBy'), 120),
   summary: longText('meldcode.field.summary'),
 });
 
 /** Stap 3 (route huiselijk): why the conversation was not held (e.g. it would endanger the child). */
-export const ParentConversationSkippedPayload = z.object({ reason: longText('meldcode.field.reason') });
+const ParentConversationSkippedPayload = z.object({ reason: longText('meldcode.field.reason') });
 
 /** Stap 3 (route medewerker): consultation of the vertrouwensinspecteur instead of the parent. */
-export const VertrouwensinspecteurPayload = z.object({ inspectorName: optionalText(fieldLabel('meldcode.field.inspectorName'), 120), advice: longText('meldcode.field.advice') });
+const VertrouwensinspecteurPayload = z.object({ inspectorName: optionalText(fieldLabel('meldcode.field.inspectorName'), 120), advice: longText('meldcode.field.advice') });
 
 /** Stap 4: the afwegingskader. Later questions are only asked when the earlier answers lead there. */
-export const WeighingPayload = z
+const WeighingPayload = z
   .object({
     q1Suspicion: z.boolean({ error: zm('meldcode.answerQ1') }),
     q2Unsafe: z.boolean().nullable().default(null),
@@ -70,7 +70,7 @@ export const WeighingPayload = z
  * reason why informing them would endanger the child or staff; an anonymous report needs the
  * recorded safety reason.
  */
-export const DecisionPayload = z
+const DecisionPayload = z
   .object({
     outcome: z.enum(['help', 'report', 'both'], { error: required(fieldLabel('meldcode.field.decision')) }),
     decidedBy: text(fieldLabel('meldcode.field.decidedBy'), 200),
@@ -99,7 +99,7 @@ export const DecisionPayload = z
   }));
 
 /** A correction never changes the entry it refers to: it is a new entry beside it. */
-export const CorrectionPayload = z.object({ text: longText('meldcode.field.correction') });
+const CorrectionPayload = z.object({ text: longText('meldcode.field.correction') });
 
 export const PAYLOAD_SCHEMAS = {
   signal: SignalPayload,

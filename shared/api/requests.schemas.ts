@@ -1,21 +1,21 @@
 import { z } from 'zod';
-import { IDENTITY_METHODS, MAX_EXTENSION_MONTHS, REQUEST_KINDS } from '../domain/requests';
+import { DEADLINE_STATES, IDENTITY_METHODS, MAX_EXTENSION_MONTHS, REQUEST_KINDS } from '../domain/requests';
 import { IsoDate, optionalText } from './clients.schemas';
 import { fieldLabel } from './fieldLabel';
 import { Id, text } from './schemas';
 import { appToday } from '../domain/clock';
 import { zm } from '../i18n/translate';
 
-export const RequestKind = z.enum(REQUEST_KINDS, { error: zm('requests.chooseKind') });
-export const IdentityMethod = z.enum(IDENTITY_METHODS, { error: zm('requests.chooseIdentityMethod') });
+const RequestKind = z.enum(REQUEST_KINDS, { error: zm('requests.chooseKind') });
+const IdentityMethod = z.enum(IDENTITY_METHODS, { error: zm('requests.chooseIdentityMethod') });
 /** The person a request (or a disclosure, a restriction) is about. */
 export const SubjectType = z.enum(['parent', 'child'], { error: zm('requests.chooseSubject') });
 export type SubjectType = z.infer<typeof SubjectType>;
 export const RequestStatus = z.enum(['open', 'closed']);
 export type RequestStatus = z.infer<typeof RequestStatus>;
-export const Outcome = z.enum(['granted', 'partially_granted', 'refused']);
+const Outcome = z.enum(['granted', 'partially_granted', 'refused']);
 /** Whether meldcode information may go into the answer (the aandachtsfunctionaris decides). */
-export const MeldcodeDisclosureDecision = z.enum(['include', 'exclude']);
+const MeldcodeDisclosureDecision = z.enum(['include', 'exclude']);
 
 export const RequestInput = z.object({
   kind: RequestKind,
@@ -45,7 +45,7 @@ export const MeldcodeDecisionInput = z.object({
 });
 
 /** The records a correction can change. */
-export const RecordType = z.enum(['parent', 'child', 'household']);
+const RecordType = z.enum(['parent', 'child', 'household']);
 
 /** Fields that can be rectified, per record; each new value is validated like in the normal forms. */
 export const RECTIFIABLE = {
@@ -87,7 +87,7 @@ export const RequestTask = z.object({
 });
 export type RequestTask = z.infer<typeof RequestTask>;
 
-export const DeadlineStateSchema = z.enum(['ok', 'due_soon', 'overdue']);
+const DeadlineStateSchema = z.enum(DEADLINE_STATES);
 
 export const RequestSummary = z.object({
   id: z.string(),

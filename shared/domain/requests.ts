@@ -91,7 +91,8 @@ export function extensionProblem(r: ExtensionState, months: number, reason: stri
   return refusal && translate(refusal);
 }
 
-export type DeadlineState = 'ok' | 'due_soon' | 'overdue';
+export const DEADLINE_STATES = ['ok', 'due_soon', 'overdue'] as const;
+export type DeadlineState = (typeof DEADLINE_STATES)[number];
 
 /** Overdue after the deadline day; "due soon" from WARN_DAYS days before it. */
 export function deadlineState(deadline: string, today: string): DeadlineState {

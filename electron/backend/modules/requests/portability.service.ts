@@ -27,7 +27,7 @@ import { findParent } from './requests.repository';
 import { requireRequest } from './requests.service';
 
 /** Children not yet placed in a group when taken in from another organisation. */
-export const IMPORT_GROUP = 'Nog in te delen';
+const IMPORT_GROUP = 'Nog in te delen';
 
 /**
  * The portable data of a request: the contract parent (or the parent themself), the household's
