@@ -18,6 +18,10 @@ const boundaries = {
     paths: [{ name: 'electron', message: 'electron/backend runs in web mode too: it never imports electron.' }],
     patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'The backend does not import the shell or the UI.' }],
   },
+  headoffice: {
+    paths: [{ name: 'electron', message: 'The head office is a server: it never imports electron.' }],
+    patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'headoffice/ shares code with the app only through shared/.' }],
+  },
   renderer: {
     paths: ['electron', ...NODE_BUILTINS].map((name) => ({ name, message: 'The renderer talks to the backend only through the API client.' })),
     patterns: [
@@ -42,6 +46,7 @@ export default tseslint.config(
   },
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.shared] } },
   { files: ['electron/backend/**/*.ts', 'electron/web/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.backend] } },
+  { files: ['headoffice/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', boundaries.headoffice] } },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

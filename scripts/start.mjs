@@ -10,11 +10,15 @@ const args = process.argv.slice(2);
 const webOnly = args.includes('--web');
 const passArgs = args.filter((a) => a !== '--web');
 
+// The build takes about 20 seconds; say so instead of staying silent.
+const buildStarted = Date.now();
+console.log('De app wordt gebouwd (ongeveer 20 seconden)…');
 const build = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
+console.log(`Gebouwd in ${Math.round((Date.now() - buildStarted) / 1000)} s.`);
 
 /** The runtime the electron package would use, without its lazy download (which fails offline). */
 function electronBinary() {

@@ -1,5 +1,6 @@
-// `npm test`: typecheck, lint, build, Electron security gate, vitest (unit + integration),
-// Playwright E2E in Debian's Chromium. Every step runs; the run fails if any step failed.
+// `npm test`: typecheck, lint (eslint, knip, catalogue keys), build, Electron security gate,
+// vitest (unit + integration), Playwright E2E in Debian's Chromium. Every step runs; the run fails
+// if any step failed.
 // Ends with one summary line "N passed, N failed" over all vitest and Playwright tests.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +15,8 @@ const steps = [
   ['typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json']],
   ['typecheck (e2e)', bin('tsc'), ['-p', 'tsconfig.e2e.json']],
   ['lint', bin('eslint'), ['.', '--max-warnings=0']],
+  ['lint (knip)', bin('knip'), []],
+  ['lint (i18n)', bin('tsx'), ['scripts/check-i18n.ts']],
   ['build', bin('electron-vite'), ['build']],
   ['electronegativity', process.execPath, ['scripts/electronegativity.mjs']],
   ['vitest', bin('vitest'), ['run']],

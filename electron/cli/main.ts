@@ -13,16 +13,17 @@ import { Prompter } from './prompt';
 const USAGE = `Gebruik: npm run cli -- <opdracht> --data-dir MAP [opties]
 
 Opdrachten:
-  doctor                    integriteit, versleuteling, auditketen, wachtende sync, laatste back-up
-  backup [--to MAP]       maak nu een versleutelde back-up (standaard in de ingestelde back-upmap)
-  restore [--file PAD]   zet een back-up terug (standaard de nieuwste); de huidige database blijft bewaard
-  verify-audit              controleer de hash-keten van de auditlog
-  export-audit [--out PAD]  auditlog als CSV (alleen id's en codes), anders naar stdout
+  doctor                     integriteit, versleuteling, auditketen, wachtende sync, laatste back-up
+  backup [--to MAP]          maak nu een versleutelde back-up (standaard in de ingestelde back-upmap)
+  restore [--file PAD]       zet een back-up terug (standaard de nieuwste); de huidige database blijft bewaard
+  verify-audit               controleer de hash-keten van de auditlog
+  export-audit [--out PAD]   auditlog als CSV (alleen id's en codes), anders naar stdout
+  help                       deze uitleg (ook: --help, -h)
 
 Inloggen: de app vraagt om gebruikersnaam en wachtwoord, of met --recovery-key om de
 herstelsleutel. Wachtwoorden en sleutels worden nooit op de opdrachtregel meegegeven.`;
 
-type Options = { 'data-dir'?: string; to?: string; file?: string; out?: string; 'recovery-key'?: boolean };
+type Options = { 'data-dir'?: string; to?: string; file?: string; out?: string; 'recovery-key'?: boolean; help?: boolean };
 
 async function askCredential(prompter: Prompter, options: Options): Promise<RestoreCredential> {
   if (options['recovery-key']) return { kind: 'recoveryKey', recoveryKey: await prompter.ask('Herstelsleutel: ', { secret: true }) };
@@ -120,9 +121,14 @@ async function main() {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
   }
+  const command = parsed.positionals[0] ?? '';
+  if (parsed.values.help || command === 'help' || command === '') {
+    console.log(USAGE);
+    return command === '' && !parsed.values.help ? 2 : 0;
+  }
   const prompter = new Prompter();
   try {
-    return await run(parsed.positionals[0] ?? '', parsed.values, prompter);
+    return await run(command, parsed.values, prompter);
   } catch (error) {
     // Dutch AppError messages are meant for people; anything else is shown as is for IT.
     console.error(error instanceof AppError ? error.message : error);
@@ -143,6 +149,7 @@ function parse() {
       file: { type: 'string' },
       out: { type: 'string' },
       'recovery-key': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
 }

@@ -161,6 +161,3 @@ export async function pull(db: HoDb, device: Device, after: number, limit: numbe
     hasMore: rows.length > limit,
   };
 }
-
-export const latestAnchor = (db: HoDb, deviceId: string) =>
-  db.selectFrom('audit_anchors').selectAll().where('device_id', '=', deviceId).orderBy('seq', 'desc').limit(1).executeTakeFirst();

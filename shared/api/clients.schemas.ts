@@ -1,18 +1,24 @@
 import { z } from 'zod';
 import { appToday } from '../domain/clock';
-import { BSN_MESSAGE, normaliseBsn, elfproef } from '../validation/bsn';
-import { IBAN_MESSAGE, normaliseIban } from '../validation/iban';
-import { normalisePostcode, POSTCODE_MESSAGE } from '../validation/postcode';
-import { Id, required, text } from './schemas';
+import { msg, translate, zm } from '../i18n/translate';
+import { normaliseBsn, elfproef } from '../validation/bsn';
+import { normaliseIban } from '../validation/iban';
+import { normalisePostcode } from '../validation/postcode';
+import { Id, required, text, tooLong } from './schemas';
 
 // ---- primitives ----------------------------------------------------------------------------
+// A `label` is a catalogue key (`validation.field.birthDate`), or a Dutch text where the calling
+// area has no label keys yet; the messages name the field with it.
+
+export const ById = z.object({ id: Id });
+export const ByChild = z.object({ childId: Id });
 
 /** Optional free text: empty input becomes null. */
 export const optionalText = (label: string, max = 200) =>
   z
     .string()
     .trim()
-    .max(max, `${label} mag hoogstens ${max} tekens lang zijn.`)
+    .max(max, tooLong(label, max))
     .nullish()
     .transform((v) => (v ? v : null));
 
@@ -20,11 +26,11 @@ export const optionalText = (label: string, max = 200) =>
 export const IsoDate = (label: string) =>
   z
     .string({ error: required(label) })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: vul een geldige datum in.`)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, zm('validation.dateInvalid', { label }))
     .refine((v) => {
       const d = new Date(`${v}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-    }, `${label}: deze datum bestaat niet.`);
+    }, zm('validation.dateNotExists', { label }));
 
 export const optionalDate = (label: string) =>
   z
@@ -35,24 +41,24 @@ export const optionalDate = (label: string) =>
 function bsnOrIssue(value: string, ctx: z.RefinementCtx): string {
   const bsn = normaliseBsn(value);
   if (!bsn || !elfproef(bsn)) {
-    ctx.addIssue({ code: 'custom', message: BSN_MESSAGE });
+    ctx.addIssue({ code: 'custom', message: zm('validation.bsnInvalid') });
     return z.NEVER;
   }
   return bsn;
 }
 
-export const Bsn = z.string({ error: required('BSN') }).transform(bsnOrIssue);
+export const Bsn = z.string({ error: required('validation.field.bsn') }).transform(bsnOrIssue);
 
 /** Empty means "not known yet" (the dashboard then lists the missing BSN-controle). */
-export const optionalBsn = z
+const optionalBsn = z
   .string()
   .nullish()
   .transform((v, ctx) => (v && v.trim() ? bsnOrIssue(v, ctx) : null));
 
-export const Postcode = z.string({ error: required('Postcode') }).transform((v, ctx) => {
+export const Postcode = z.string({ error: required('validation.field.postcode') }).transform((v, ctx) => {
   const postcode = normalisePostcode(v);
   if (!postcode) {
-    ctx.addIssue({ code: 'custom', message: POSTCODE_MESSAGE });
+    ctx.addIssue({ code: 'custom', message: zm('validation.postcodeInvalid') });
     return z.NEVER;
   }
   return postcode;
@@ -65,7 +71,7 @@ export const optionalIban = z
     if (!v || !v.trim()) return null;
     const iban = normaliseIban(v);
     if (!iban) {
-      ctx.addIssue({ code: 'custom', message: IBAN_MESSAGE });
+      ctx.addIssue({ code: 'custom', message: zm('validation.ibanInvalid') });
       return z.NEVER;
     }
     return iban;
@@ -76,37 +82,37 @@ export const Email = z
   .trim()
   .nullish()
   .transform((v) => (v ? v.toLowerCase() : null))
-  .refine((v) => v === null || z.email().safeParse(v).success, 'Vul een geldig e-mailadres in.');
+  .refine((v) => v === null || z.email().safeParse(v).success, zm('validation.emailInvalid'));
 
 export const Phone = z
   .string()
   .trim()
   .nullish()
   .transform((v) => (v ? v : null))
-  .refine((v) => v === null || /^\+?[0-9 ()-]{8,20}$/.test(v), 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.');
+  .refine((v) => v === null || /^\+?[0-9 ()-]{8,20}$/.test(v), zm('validation.phoneInvalid'));
 
-export const CareType = z.enum(['dagopvang', 'bso', 'peuteropvang'], { error: 'Kies een opvangsoort.' });
+export const CareType = z.enum(['dagopvang', 'bso', 'peuteropvang'], { error: zm('validation.careTypeRequired') });
 export type CareType = z.infer<typeof CareType>;
 export const Weekday = z.enum(['ma', 'di', 'wo', 'do', 'vr']);
 export type Weekday = z.infer<typeof Weekday>;
-export const Days = z.array(Weekday).min(1, 'Kies minstens één dag.').transform((days) => Weekday.options.filter((d) => days.includes(d)));
+const Days = z.array(Weekday).min(1, zm('validation.daysRequired')).transform((days) => Weekday.options.filter((d) => days.includes(d)));
 
-const notInFuture = (label: string) => IsoDate(label).refine((v) => v <= appToday(), `${label} kan niet in de toekomst liggen.`);
+const notInFuture = (label: string) => IsoDate(label).refine((v) => v <= appToday(), zm('validation.notInFuture', { label }));
 
 /**
  * The privacy statement promises that a copy or number of an ID document is never stored.
  * Inputs are strict; these keys get a specific explanation instead of a generic "unknown field".
  */
 const FORBIDDEN_ID_FIELDS = /(document|id|paspoort|passport|rijbewijs).*(nummer|number|nr|no)$|copy|kopie|scan|foto|photo|image|afbeelding/i;
-export const ID_COPY_MESSAGE =
-  'Een nummer of kopie van een identiteitsbewijs slaan we nooit op (privacystatement): leg alleen vast dát en hoe de identiteit is gecontroleerd.';
+/** The refusal in Dutch (the schemas refuse with the catalogue key `validation.idCopyForbidden`). */
+export const ID_COPY_MESSAGE = translate(msg('validation.idCopyForbidden'));
 
-export function noIdDocumentFields<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+function noIdDocumentFields<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
   return z
     .record(z.string(), z.unknown())
     .superRefine((value, ctx) => {
       for (const key of Object.keys(value)) {
-        if (FORBIDDEN_ID_FIELDS.test(key) && !(key in schema.shape)) ctx.addIssue({ code: 'custom', message: ID_COPY_MESSAGE, path: [key] });
+        if (FORBIDDEN_ID_FIELDS.test(key) && !(key in schema.shape)) ctx.addIssue({ code: 'custom', message: zm('validation.idCopyForbidden'), path: [key] });
       }
     })
     .pipe(schema.strict());
@@ -115,10 +121,10 @@ export function noIdDocumentFields<S extends z.ZodRawShape>(schema: z.ZodObject<
 // ---- households (gezinnen) -----------------------------------------------------------------
 
 export const PersonName = {
-  firstName: text('Voornaam', 80),
-  initials: optionalText('Voorletters', 20),
-  surnamePrefix: optionalText('Tussenvoegsel', 20),
-  surname: text('Achternaam', 120),
+  firstName: text('validation.field.firstName', 80),
+  initials: optionalText('validation.field.initials', 20),
+  surnamePrefix: optionalText('validation.field.surnamePrefix', 20),
+  surname: text('validation.field.surname', 120),
 };
 
 export const ParentInput = z.object({
@@ -134,29 +140,29 @@ export const ParentInput = z.object({
 });
 export type ParentInput = z.input<typeof ParentInput>;
 
-export const AddressInput = z.object({
-  street: text('Straat', 120),
-  houseNumber: text('Huisnummer', 20),
+const AddressInput = z.object({
+  street: text('households.field.street', 120),
+  houseNumber: text('households.field.houseNumber', 20),
   postcode: Postcode,
-  city: text('Plaats', 80),
+  city: text('households.field.city', 80),
 });
 
 const householdShape = {
   ...AddressInput.shape,
   iban: optionalIban,
-  ibanHolder: optionalText('Tenaamstelling', 120),
-  parents: z.array(ParentInput).min(1, 'Voeg minstens één ouder toe.').max(4, 'Hoogstens vier ouders/verzorgers per gezin.'),
+  ibanHolder: optionalText('households.field.ibanHolder', 120),
+  parents: z.array(ParentInput).min(1, zm('households.atLeastOneParent')).max(4, zm('households.atMostFourParents')),
 };
 
 /** The contract parent signed the care contract and must hold parental authority (ouderlijk gezag). */
 function householdRules(value: { parents: { isContractParent: boolean; hasParentalAuthority: boolean }[] }, ctx: z.RefinementCtx) {
   const contractParents = value.parents.filter((p) => p.isContractParent);
   if (contractParents.length !== 1) {
-    ctx.addIssue({ code: 'custom', message: 'Een gezin heeft precies één contractouder.', path: ['parents'] });
+    ctx.addIssue({ code: 'custom', message: zm('households.oneContractParent'), path: ['parents'] });
   }
   value.parents.forEach((p, i) => {
     if (p.isContractParent && !p.hasParentalAuthority) {
-      ctx.addIssue({ code: 'custom', message: 'De contractouder moet ouderlijk gezag hebben.', path: ['parents', i, 'hasParentalAuthority'] });
+      ctx.addIssue({ code: 'custom', message: zm('households.contractParentAuthority'), path: ['parents', i, 'hasParentalAuthority'] });
     }
   });
 }
@@ -164,15 +170,19 @@ function householdRules(value: { parents: { isContractParent: boolean; hasParent
 export const HouseholdInput = z.object(householdShape).superRefine(householdRules);
 export const HouseholdUpdateInput = z.object({ id: Id, ...householdShape }).superRefine(householdRules);
 
+/** Whose BSN: a parent's or a child's. */
+export const BsnSubjectType = z.enum(['parent', 'child']);
+export type BsnSubjectType = z.infer<typeof BsnSubjectType>;
+/** How the BSN was checked (BSN-controle): on an identity document or on a letter from the SVB. */
+const BsnCheckMethod = z.enum(['id_document', 'svb_letter']);
+
 export const BsnStatus = z.object({
   masked: z.string(),
-  check: z
-    .object({ method: z.enum(['id_document', 'svb_letter']), checkedOn: z.string(), checkedByName: z.string() })
-    .nullable(),
+  check: z.object({ method: BsnCheckMethod, checkedOn: z.string(), checkedByName: z.string() }).nullable(),
 });
 export type BsnStatus = z.infer<typeof BsnStatus>;
 
-export const Parent = z.object({
+const Parent = z.object({
   id: z.string(),
   firstName: z.string(),
   initials: z.string().nullable(),
@@ -188,12 +198,19 @@ export const Parent = z.object({
 });
 export type Parent = z.infer<typeof Parent>;
 
-export const ChildSummary = z.object({
+/** A contract's status follows from its dates (shared/domain/contracts). */
+export const ContractStatus = z.enum(['gepland', 'actief', 'beeindigd']);
+export type ContractStatus = z.infer<typeof ContractStatus>;
+/** A child's status over all its contracts; 'geen' without any. */
+export const ChildContractStatus = z.enum(['geen', ...ContractStatus.options]);
+export type ChildContractStatus = z.infer<typeof ChildContractStatus>;
+
+const ChildSummary = z.object({
   id: z.string(),
   displayName: z.string(),
   birthDate: z.string(),
   groupName: z.string(),
-  contractStatus: z.enum(['geen', 'gepland', 'actief', 'beeindigd']),
+  contractStatus: ChildContractStatus,
 });
 
 export const Household = z.object({
@@ -216,11 +233,11 @@ export type Household = z.infer<typeof Household>;
 export const ChildInput = z.object({
   householdId: Id,
   ...PersonName,
-  birthDate: notInFuture('Geboortedatum'),
-  groupName: text('Groep', 60),
+  birthDate: notInFuture('validation.field.birthDate'),
+  groupName: text('children.field.group', 60),
   bsn: optionalBsn,
 });
-export const ChildUpdateInput = z.object({ id: Id, ...PersonName, birthDate: notInFuture('Geboortedatum'), groupName: text('Groep', 60) });
+export const ChildUpdateInput = z.object({ id: Id, ...PersonName, birthDate: notInFuture('validation.field.birthDate'), groupName: text('children.field.group', 60) });
 
 export const Child = z.object({
   id: z.string(),
@@ -233,7 +250,7 @@ export const Child = z.object({
   birthDate: z.string(),
   groupName: z.string(),
   bsn: BsnStatus.nullable().optional(),
-  contractStatus: ChildSummary.shape.contractStatus,
+  contractStatus: ChildContractStatus,
   /** Shown prominently on the child's page: people who may NOT collect the child. */
   activePickupBans: z.number().int(),
   parents: z.array(z.object({ id: z.string(), displayName: z.string(), phone: z.string().nullable(), isContractParent: z.boolean() })),
@@ -247,7 +264,7 @@ export const ChildListRow = z.object({
   surname: z.string(),
   birthDate: z.string(),
   groupName: z.string(),
-  contractStatus: ChildSummary.shape.contractStatus,
+  contractStatus: ChildContractStatus,
   contractParentName: z.string(),
 });
 export type ChildListRow = z.infer<typeof ChildListRow>;
@@ -265,23 +282,23 @@ export type MedicalInfo = z.infer<typeof MedicalInfo>;
 
 export const MedicalInput = z.object({
   childId: Id,
-  allergies: optionalText('Allergieën', 2000),
-  diet: optionalText('Dieet', 2000),
-  medication: optionalText('Medicatie', 2000),
-  otherParticulars: optionalText('Overige bijzonderheden', 2000),
+  allergies: optionalText('medical.field.allergies', 2000),
+  diet: optionalText('medical.field.diet', 2000),
+  medication: optionalText('medical.field.medication', 2000),
+  otherParticulars: optionalText('medical.field.otherParticulars', 2000),
 });
 
 // ---- BSN -----------------------------------------------------------------------------------
 
-export const BsnSubject = z.object({ subject: z.enum(['parent', 'child']), id: Id });
+export const BsnSubject = z.object({ subject: BsnSubjectType, id: Id });
 
 /** BSN-controle: that and how the BSN was checked. Never a document number or copy. */
 export const BsnCheckInput = noIdDocumentFields(
   z.object({
-    subject: z.enum(['parent', 'child']),
+    subject: BsnSubjectType,
     id: Id,
-    method: z.enum(['id_document', 'svb_letter'], { error: 'Kies hoe het BSN is gecontroleerd.' }),
-    checkedOn: notInFuture('Datum controle'),
+    method: z.enum(BsnCheckMethod.options, { error: zm('bsn.chooseCheckMethod') }),
+    checkedOn: notInFuture('bsn.field.checkedOn'),
   }),
 );
 
@@ -291,20 +308,19 @@ const contractShape = {
   careType: CareType,
   days: Days,
   hoursPerWeek: z
-    .number({ error: 'Vul het aantal uren per week in.' })
-    .min(0.5, 'Uren per week: minstens 0,5.')
-    .max(60, 'Uren per week: hoogstens 60.'),
-  startDate: IsoDate('Begindatum'),
-  endDate: optionalDate('Einddatum'),
+    .number({ error: zm('contracts.hoursRequired') })
+    .min(0.5, zm('contracts.hoursMin'))
+    .max(60, zm('contracts.hoursMax')),
+  startDate: IsoDate('contracts.field.startDate'),
+  endDate: optionalDate('contracts.field.endDate'),
 };
 const endAfterStart = (v: { startDate: string; endDate: string | null }, ctx: z.RefinementCtx) => {
-  if (v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: 'custom', message: 'De einddatum ligt vóór de begindatum.', path: ['endDate'] });
+  if (v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: 'custom', message: zm('contracts.endBeforeStart'), path: ['endDate'] });
 };
 export const ContractFields = z.object(contractShape);
 export const ContractInput = z.object({ childId: Id, ...contractShape }).superRefine(endAfterStart);
 export const ContractUpdateInput = z.object({ id: Id, ...contractShape }).superRefine(endAfterStart);
 
-export const ContractStatus = z.enum(['gepland', 'actief', 'beeindigd']);
 export const Contract = z.object({
   id: z.string(),
   childId: z.string(),
@@ -332,29 +348,32 @@ export type Task = z.infer<typeof Task>;
 
 // ---- waiting list (wachtlijst) -------------------------------------------------------------
 
+export const WaitlistStatus = z.enum(['open', 'geplaatst', 'ingetrokken']);
+export type WaitlistStatus = z.infer<typeof WaitlistStatus>;
+
 export const WaitlistInput = z
   .object({
-    parentName: text('Naam ouder', 120),
+    parentName: text('waitlist.field.parentName', 120),
     parentEmail: Email,
     parentPhone: Phone,
-    childFirstName: optionalText('Voornaam kind', 80),
-    childSurname: optionalText('Achternaam kind', 120),
-    childBirthDate: optionalDate('Geboortedatum'),
-    expectedDate: optionalDate('Uitgerekende datum'),
+    childFirstName: optionalText('waitlist.field.childFirstName', 80),
+    childSurname: optionalText('waitlist.field.childSurname', 120),
+    childBirthDate: optionalDate('validation.field.birthDate'),
+    expectedDate: optionalDate('waitlist.field.expectedDate'),
     careType: CareType,
     desiredDays: Days,
-    desiredStartDate: IsoDate('Gewenste begindatum'),
-    notes: optionalText('Opmerkingen', 1000),
+    desiredStartDate: IsoDate('waitlist.field.desiredStartDate'),
+    notes: optionalText('waitlist.field.notes', 1000),
   })
   .superRefine((v, ctx) => {
     if (!v.childBirthDate && !v.expectedDate) {
-      ctx.addIssue({ code: 'custom', message: 'Vul de geboortedatum of de uitgerekende datum in.', path: ['childBirthDate'] });
+      ctx.addIssue({ code: 'custom', message: zm('waitlist.birthOrExpectedDate'), path: ['childBirthDate'] });
     }
     if (v.childBirthDate && v.childBirthDate > appToday()) {
-      ctx.addIssue({ code: 'custom', message: 'Geboortedatum kan niet in de toekomst liggen; gebruik de uitgerekende datum.', path: ['childBirthDate'] });
+      ctx.addIssue({ code: 'custom', message: zm('waitlist.birthDateInFuture'), path: ['childBirthDate'] });
     }
     if (!v.parentEmail && !v.parentPhone) {
-      ctx.addIssue({ code: 'custom', message: 'Vul een e-mailadres of telefoonnummer in.', path: ['parentEmail'] });
+      ctx.addIssue({ code: 'custom', message: zm('waitlist.emailOrPhone'), path: ['parentEmail'] });
     }
   });
 
@@ -371,7 +390,7 @@ export const WaitlistEntry = z.object({
   desiredDays: z.array(Weekday),
   desiredStartDate: z.string(),
   notes: z.string().nullable(),
-  status: z.enum(['open', 'geplaatst', 'ingetrokken']),
+  status: WaitlistStatus,
   createdAt: z.string(),
   closedAt: z.string().nullable(),
   placedChildId: z.string().nullable(),
@@ -391,19 +410,19 @@ export const WaitlistPlaceInput = z.object({
 
 export const PickupPersonInput = z.object({
   childId: Id,
-  name: text('Naam', 120),
-  relation: text('Relatie tot het kind', 60),
+  name: text('validation.field.name', 120),
+  relation: text('pickup.field.relation', 60),
   phone: Phone,
-  validUntil: optionalDate('Geldig tot'),
+  validUntil: optionalDate('pickup.field.validUntil'),
 });
 
 export const PickupBanInput = z.object({
   childId: Id,
-  name: text('Naam', 120),
+  name: text('validation.field.name', 120),
   /** The basis for the ban, e.g. "Beschikking rechtbank Utrecht 12-03-2026". Required. */
-  basisReference: text('Grondslag (bijv. beschikking rechtbank)', 200),
-  basisDate: optionalDate('Datum grondslag'),
-  notes: optionalText('Toelichting', 1000),
+  basisReference: text('pickup.field.basisReference', 200),
+  basisDate: optionalDate('pickup.field.basisDate'),
+  notes: optionalText('pickup.field.notes', 1000),
 });
 
 export const PickupPerson = z.object({
@@ -425,20 +444,21 @@ export const PickupBan = z.object({
 });
 
 export const IdentificationMethod = z.enum(['known', 'colleague_confirmed', 'parent_called', 'id_shown'], {
-  error: 'Kies hoe de identiteit is vastgesteld.',
+  error: zm('pickup.chooseIdentificationMethod'),
 });
 export const IdType = z.enum(['paspoort', 'identiteitskaart', 'rijbewijs', 'verblijfsdocument']);
+export type IdType = z.infer<typeof IdType>;
 
 export const IdentificationInput = noIdDocumentFields(
   z.object({
     childId: Id,
-    collectorName: text('Naam ophaler', 120),
+    collectorName: text('pickup.field.collectorName', 120),
     method: IdentificationMethod,
     idType: IdType.nullish(),
   }),
 ).superRefine((v, ctx) => {
-  if (v.method === 'id_shown' && !v.idType) ctx.addIssue({ code: 'custom', message: 'Kies welk soort identiteitsbewijs is getoond.', path: ['idType'] });
-  if (v.method !== 'id_shown' && v.idType) ctx.addIssue({ code: 'custom', message: 'Soort identiteitsbewijs alleen bij "ID getoond".', path: ['idType'] });
+  if (v.method === 'id_shown' && !v.idType) ctx.addIssue({ code: 'custom', message: zm('pickup.chooseIdType'), path: ['idType'] });
+  if (v.method !== 'id_shown' && v.idType) ctx.addIssue({ code: 'custom', message: zm('pickup.idTypeOnlyWhenShown'), path: ['idType'] });
 });
 
 export const Identification = z.object({
@@ -465,7 +485,7 @@ export type SearchResult = z.infer<typeof SearchResult>;
 
 export const Dashboard = z.object({
   openTasks: z.array(Task),
-  bsnChecksMissing: z.array(z.object({ subject: z.enum(['parent', 'child']), id: z.string(), householdId: z.string(), displayName: z.string(), hasBsn: z.boolean() })),
+  bsnChecksMissing: z.array(z.object({ subject: BsnSubjectType, id: z.string(), householdId: z.string(), displayName: z.string(), hasBsn: z.boolean() })),
   contractsEnding: z.array(z.object({ contractId: z.string(), childId: z.string(), childName: z.string(), endDate: z.string(), careType: CareType })),
   groups: z.array(z.object({ groupName: z.string(), children: z.number().int(), activeContracts: z.number().int() })),
 });

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import type { Permission, Role } from '../auth/permissions';
 import { zm } from '../i18n/translate';
-import { clientsContract } from './clients.contract';
+import { householdsContract } from './households.contract';
+import { childrenContract } from './children.contract';
+import { medicalContract } from './medical.contract';
+import { bsnContract } from './bsn.contract';
+import { contractsContract } from './contracts.contract';
+import { tasksContract } from './tasks.contract';
+import { waitlistContract } from './waitlist.contract';
+import { pickupContract } from './pickup.contract';
+import { searchContract } from './search.contract';
+import { dashboardContract } from './dashboard.contract';
 import { syncContract } from './sync.contract';
 import { consentsContract } from './consents.contract';
 import { exchangeContract } from './exchange.contract';
@@ -201,7 +210,16 @@ export const contract = {
     permission: 'settings.manage',
   }),
 
-  ...clientsContract,
+  ...householdsContract,
+  ...childrenContract,
+  ...medicalContract,
+  ...bsnContract,
+  ...contractsContract,
+  ...tasksContract,
+  ...waitlistContract,
+  ...pickupContract,
+  ...searchContract,
+  ...dashboardContract,
   ...syncContract,
   ...consentsContract,
   ...exchangeContract,

@@ -1,19 +1,27 @@
 import { z } from 'zod';
 import { Role } from '../auth/permissions';
-import { LRK_MESSAGE, LRK_PATTERN } from '../validation/lrk';
+import { zm } from '../i18n/translate';
+import { LRK_PATTERN } from '../validation/lrk';
 import { passwordProblem } from '../validation/password';
 
 // Default zod messages in Dutch; field-specific messages below override them.
 z.config(z.locales.nl());
 
-export const required = (label: string) => `${label} is verplicht.`;
+/**
+ * "<label> is verplicht." The label is a catalogue key (`validation.field.firstName`); a Dutch text
+ * works too (it is shown as it is) until its area has label keys.
+ */
+export const required = (label: string) => zm('validation.required', { label });
+
+/** "<label> mag hoogstens <max> tekens lang zijn." (the label as for `required`). */
+export const tooLong = (label: string, max: number) => zm('validation.tooLong', { label, max });
 
 export const text = (label: string, max = 200) =>
   z
     .string({ error: required(label) })
     .trim()
     .min(1, required(label))
-    .max(max, `${label} mag hoogstens ${max} tekens lang zijn.`);
+    .max(max, tooLong(label, max));
 
 export const Username = z
   .string({ error: required('Gebruikersnaam') })
@@ -31,7 +39,7 @@ export const Id = z.string().uuid('Ongeldige id.');
 export const LocationInput = z.object({
   name: text('Naam van de locatie', 120),
   address: text('Adres', 200),
-  lrkNumber: z.string({ error: required('LRK-nummer') }).trim().regex(LRK_PATTERN, LRK_MESSAGE),
+  lrkNumber: z.string({ error: required('LRK-nummer') }).trim().regex(LRK_PATTERN, zm('validation.lrkInvalid')),
 });
 
 export const NewUserFields = z.object({

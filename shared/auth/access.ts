@@ -9,7 +9,7 @@ import { ALL_ROLES, can, type Role } from './permissions';
  */
 export type MethodAccess = 'public' | Readonly<Record<Role, boolean>>;
 
-export function accessOf(method: MethodName): MethodAccess {
+function accessOf(method: MethodName): MethodAccess {
   const { permission } = contract[method];
   if (permission === 'public') return 'public';
   return Object.fromEntries(ALL_ROLES.map((role) => [role, can([role], permission)])) as Record<Role, boolean>;

@@ -97,7 +97,7 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
   meldcodeOfficer: ['session', 'meldcode.access'],
 };
 
-export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+function permissionsOf(roles: readonly Role[]): Set<Permission> {
   const set = new Set<Permission>();
   for (const role of roles) for (const p of PERMISSION_MATRIX[role]) set.add(p);
   return set;

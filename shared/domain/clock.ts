@@ -8,9 +8,6 @@
  */
 let current: () => Date = () => new Date();
 
-/** The current moment on the app's clock. */
-export const appNow = (): Date => current();
-
 /** A date in the location's calendar (Europe/Amsterdam) as YYYY-MM-DD. */
 export function isoDateIn(moment: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(moment);

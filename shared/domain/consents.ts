@@ -17,7 +17,6 @@ export const PURPOSE_EXPLANATION: Record<Purpose, string> = {
 };
 
 export const CHANNEL_LABEL = { signed_form: 'Ondertekend formulier', parent_portal: 'Ouderportaal', email: 'E-mail' } as const;
-export type Channel = keyof typeof CHANNEL_LABEL;
 
 /** Where a child may appear for one purpose: the three columns of the photo roster. */
 export type PhotoPermission = 'recognisable' | 'unrecognisable' | 'no';

@@ -21,18 +21,12 @@ export const REQUEST_KIND_LABEL: Record<RequestKind, string> = {
 
 /** How the requester's identity was established. An ID is looked at, never copied or noted. */
 export const IDENTITY_METHODS = ['id_shown', 'known_in_person', 'registered_contact'] as const;
-export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
-export const IDENTITY_METHOD_LABEL: Record<IdentityMethod, string> = {
-  id_shown: 'Identiteitsbewijs getoond op de locatie (niet gekopieerd)',
-  known_in_person: 'Persoonlijk bekend bij de locatiemanager',
-  registered_contact: 'Verzoek via het bij ons geregistreerde e-mailadres of telefoonnummer',
-};
 
 /** The answer period is one month; it may be extended by at most two further months (art. 12(3)). */
-export const ANSWER_MONTHS = 1;
+const ANSWER_MONTHS = 1;
 export const MAX_EXTENSION_MONTHS = 2;
 /** The dashboard warns this many days before a deadline. */
-export const WARN_DAYS = 7;
+const WARN_DAYS = 7;
 
 const parse = (iso: string) => iso.split('-').map(Number) as [number, number, number];
 const format = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -56,7 +50,7 @@ export function addDays(iso: string, days: number): string {
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
+function daysBetween(from: string, to: string): number {
   const [y1, m1, d1] = parse(from);
   const [y2, m2, d2] = parse(to);
   return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);

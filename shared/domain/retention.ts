@@ -123,7 +123,7 @@ export const ruleText = (policy: RetentionPolicy) =>
   policy.periodAmount === 0 ? `direct na ${policy.anchor}` : `${periodLabel(policy.periodAmount, policy.periodUnit)} na ${policy.anchor}`;
 
 /** Days from today until the date (negative: past). */
-export const daysUntil = (date: string, today: string) => differenceInCalendarDays(parseISO(date), parseISO(today));
+const daysUntil = (date: string, today: string) => differenceInCalendarDays(parseISO(date), parseISO(today));
 
 
 /**

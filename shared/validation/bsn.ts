@@ -1,8 +1,11 @@
+import { msg, translate } from '../i18n/translate';
+
 /**
  * BSN (burgerservicenummer): 9 digits (an 8-digit number gets a leading 0) passing the elfproef:
  * 9·d1 + 8·d2 + 7·d3 + 6·d4 + 5·d5 + 4·d6 + 3·d7 + 2·d8 − 1·d9 is divisible by 11; all zeros is invalid.
+ * The schemas refuse with the catalogue key `validation.bsnInvalid`; this is its Dutch text.
  */
-export const BSN_MESSAGE = 'Dit is geen geldig BSN: het moet uit 9 cijfers bestaan en voldoen aan de elfproef.';
+export const BSN_MESSAGE = translate(msg('validation.bsnInvalid'));
 
 /** Strips spaces and dots people type, pads 8 digits to 9. Returns null when not 8–9 digits. */
 export function normaliseBsn(input: string): string | null {

@@ -1,6 +1,4 @@
 /** IBAN (ISO 13616): mod-97 = 1. Dutch IBANs: NL + 2 check digits + 4 letters (bank) + 10 digits. */
-export const IBAN_MESSAGE = 'Vul een geldig Nederlands IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00.';
-
 export function ibanMod97(iban: string): number {
   const rearranged = iban.slice(4) + iban.slice(0, 4);
   let remainder = 0;

@@ -1,7 +1,7 @@
-/** Dutch postcode: 4 digits (not starting with 0) and 2 letters; SA, SD and SS are never issued. */
-export const POSTCODE_MESSAGE = 'Vul een geldige postcode in, bijvoorbeeld 1234 AB.';
-
-/** Returns the postcode as `1234 AB`, or null when it is not a valid Dutch postcode. */
+/**
+ * Dutch postcode: 4 digits (not starting with 0) and 2 letters; SA, SD and SS are never issued.
+ * Returns the postcode as `1234 AB`, or null when it is not a valid Dutch postcode.
+ */
 export function normalisePostcode(input: string): string | null {
   const compact = input.replace(/\s+/g, '').toUpperCase();
   const match = /^([1-9][0-9]{3})([A-Z]{2})$/.exec(compact);

@@ -11,7 +11,7 @@ import type { ScryptParams } from '../../electron/backend/db/keyring';
 
 export const ROOT = path.resolve(__dirname, '../..');
 /** Cheaper scrypt for tests that log in many times; one test checks the production default. */
-export const TEST_KDF = { N: 2 ** 14, r: 8, p: 1 };
+const TEST_KDF = { N: 2 ** 14, r: 8, p: 1 };
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -31,7 +31,7 @@ export async function createFamily(backend: TestBackend) {
   return { household, child };
 }
 
-export const STAFF = { name: 'Bert Jansen', username: 'bert', password: 'Regenboog-Stoel-77', roles: ['staff' as const] };
+const STAFF = { name: 'Bert Jansen', username: 'bert', password: 'Regenboog-Stoel-77', roles: ['staff' as const] };
 
 /** Adds a staff user, switches the session to them (password already changed). */
 export async function loginAsStaff(backend: TestBackend) {

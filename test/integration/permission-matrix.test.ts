@@ -65,7 +65,7 @@ describe('permission matrix', () => {
     for (const method of METHODS) {
       const result = await backend.call(method, {});
       if (METHOD_ACCESS[method] === 'public') expect(result.ok || result.error.code !== 'LOCKED', method).toBe(true);
-      else expect(result, method).toEqual({ ok: false, error: { code: 'LOCKED', message: 'De app is vergrendeld. Log opnieuw in.' } });
+      else expect(result, method).toEqual({ ok: false, error: { code: 'LOCKED', message: 'De app is vergrendeld. Log opnieuw in.', ref: { key: 'common.locked' } } });
     }
   });
 });

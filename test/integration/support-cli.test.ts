@@ -32,6 +32,18 @@ async function lockedLocation() {
 }
 
 describe('support CLI', () => {
+  it('--help prints the commands with aligned descriptions and exits 0; no command shows them and exits 2', async () => {
+    for (const args of [['--help'], ['-h'], ['help']]) {
+      const result = await cli(args, []);
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout).toContain('Gebruik: npm run cli -- <opdracht> --data-dir MAP');
+      // Every description starts in the same column.
+      const columns = result.stdout.split('\n').filter((line) => /^ {2}[a-z]/.test(line)).map((line) => /^ {2}\S.*?\s{2,}(?=\S)/.exec(line)?.[0].length);
+      expect(new Set(columns).size, result.stdout).toBe(1);
+    }
+    expect((await cli([], [])).code).toBe(2);
+  });
+
   it('doctor reports integrity, cipher, audit chain, pending sync and the last backup', async () => {
     const { dataDir, pending } = await lockedLocation();
     expect(pending).toBeGreaterThan(0);

@@ -3,7 +3,16 @@ import type { Handlers } from './handler';
 import { auditHandlers } from '../modules/audit/audit.handlers';
 import { securityHandlers } from '../modules/security/security.handlers';
 import { authHandlers, usersHandlers } from '../modules/users/users.handlers';
-import { clientsHandlers } from '../modules/clients.handlers';
+import { householdsHandlers } from '../modules/households/households.handlers';
+import { childrenHandlers } from '../modules/children/children.handlers';
+import { medicalHandlers } from '../modules/medical/medical.handlers';
+import { bsnHandlers } from '../modules/bsn/bsn.handlers';
+import { contractsHandlers } from '../modules/contracts/contracts.handlers';
+import { tasksHandlers } from '../modules/tasks/tasks.handlers';
+import { waitlistHandlers } from '../modules/waitlist/waitlist.handlers';
+import { pickupHandlers } from '../modules/pickup/pickup.handlers';
+import { searchHandlers } from '../modules/search/search.handlers';
+import { dashboardHandlers } from '../modules/dashboard/dashboard.handlers';
 import { syncHandlers } from '../sync/sync.handlers';
 import { consentsHandlers } from '../modules/consents/consents.handlers';
 import { exchangeHandlers } from '../modules/exchange/exchange.handlers';
@@ -23,7 +32,16 @@ export const handlers: Handlers<MethodName> = {
   ...usersHandlers,
   ...auditHandlers,
   ...securityHandlers,
-  ...clientsHandlers,
+  ...householdsHandlers,
+  ...childrenHandlers,
+  ...medicalHandlers,
+  ...bsnHandlers,
+  ...contractsHandlers,
+  ...tasksHandlers,
+  ...waitlistHandlers,
+  ...pickupHandlers,
+  ...searchHandlers,
+  ...dashboardHandlers,
   ...syncHandlers,
   ...consentsHandlers,
   ...exchangeHandlers,

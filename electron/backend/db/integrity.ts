@@ -59,7 +59,7 @@ export function readOnlyLeftovers(file: string): () => void {
 }
 
 /** Runs SQLite's integrity check on an open connection; null when it reports "ok". */
-export function integrityProblem(db: SqliteDb, depth: 'quick' | 'full'): DatabaseProblem | null {
+function integrityProblem(db: SqliteDb, depth: 'quick' | 'full'): DatabaseProblem | null {
   try {
     const rows = db.pragma(depth === 'quick' ? 'quick_check(20)' : 'integrity_check(20)') as Record<string, string>[];
     const messages = rows.map((row) => Object.values(row)[0] ?? '');

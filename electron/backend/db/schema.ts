@@ -574,7 +574,6 @@ export type HouseholdRow = Selectable<HouseholdsTable>;
 export type ParentRow = Selectable<ParentsTable>;
 export type ChildRow = Selectable<ChildrenTable>;
 export type ContractRow = Selectable<ContractsTable>;
-export type TaskRow = Selectable<TasksTable>;
 export type WaitlistRow = Selectable<WaitlistEntriesTable>;
 export type SubjectRequestRow = Selectable<SubjectRequestsTable>;
 export type ApplicantRow = Selectable<ApplicantsTable>;

@@ -20,7 +20,7 @@ const OUTCOME_TEXT: Record<Decision['outcome'], string> = {
 };
 
 /** Why and until when a category is kept, as a refusal must say it (rule, legal basis, end date). */
-export function keptText(c: CategoryRetention): string {
+function keptText(c: CategoryRetention): string {
   const until = c.keptUntil ? `bewaard tot ${nlDate(c.keptUntil)}${c.note ? ` (${c.note})` : ''}` : (c.note ?? 'zonder vaste einddatum');
   return `${c.label}: ${c.rule}; ${until}. Grondslag: ${c.legalBasis}.`;
 }

@@ -8,7 +8,7 @@ const BASE_BACKOFF_MS = 2_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 /** Exponential backoff with full jitter (0.5–1.5×), capped at 5 minutes. */
-export function backoffMs(failures: number, random: () => number = Math.random): number {
+function backoffMs(failures: number, random: () => number = Math.random): number {
   const exp = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, failures - 1));
   return Math.round(exp * (0.5 + random()));
 }

@@ -1,10 +1,19 @@
 import { authMessages } from './auth';
+import { bsnMessages } from './bsn';
+import { childrenMessages } from './children';
 import { commonMessages } from './common';
 import { consentsMessages } from './consents';
+import { contractsMessages } from './contracts';
 import { disclosuresMessages } from './disclosures';
+import { householdsMessages } from './households';
+import { locationMessages } from './location';
 import { marketingMessages } from './marketing';
+import { medicalMessages } from './medical';
 import { meldcodeMessages } from './meldcode';
+import { pickupMessages } from './pickup';
 import { requestsMessages } from './requests';
+import { validationMessages } from './validation';
+import { waitlistMessages } from './waitlist';
 
 /**
  * Every error and validation message, by area (one file per API namespace group). Add an area's
@@ -13,6 +22,15 @@ import { requestsMessages } from './requests';
 export const MESSAGES = {
   ...commonMessages,
   ...authMessages,
+  ...validationMessages,
+  ...locationMessages,
+  ...householdsMessages,
+  ...childrenMessages,
+  ...medicalMessages,
+  ...bsnMessages,
+  ...contractsMessages,
+  ...waitlistMessages,
+  ...pickupMessages,
   ...consentsMessages,
   ...disclosuresMessages,
   ...marketingMessages,

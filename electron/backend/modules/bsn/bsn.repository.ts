@@ -1,6 +1,7 @@
-import type { DbOrTrx, Trx } from '../../db/schema';
+import type { Insertable } from 'kysely';
+import type { BsnStatus, BsnSubjectType } from '../../../../shared/api/clients.schemas';
+import type { BsnVerificationsTable, DbOrTrx, Trx } from '../../db/schema';
 
-export type BsnSubjectType = 'parent' | 'child';
 const table = (subject: BsnSubjectType) => (subject === 'parent' ? 'parents' : 'children');
 
 export async function readBsn(db: DbOrTrx, subject: BsnSubjectType, id: string): Promise<{ bsn: string | null } | undefined> {
@@ -11,9 +12,12 @@ export async function writeBsn(trx: Trx, subject: BsnSubjectType, id: string, bs
   await trx.updateTable(table(subject)).set({ bsn, updated_at: now }).where('id', '=', id).execute();
 }
 
+type BsnCheck = NonNullable<BsnStatus['check']>;
+
 /** The latest BSN-controle per subject, with the name of who did it. */
-export async function latestChecks(db: DbOrTrx, subject: BsnSubjectType, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { method: 'id_document' | 'svb_letter'; checkedOn: string; checkedByName: string }>();
+export async function latestChecks(db: DbOrTrx, subject: BsnSubjectType, ids: string[]): Promise<Map<string, BsnCheck>> {
+  const map = new Map<string, BsnCheck>();
+  if (ids.length === 0) return map;
   const rows = await db
     .selectFrom('bsn_verifications')
     .select(['subject_id', 'method', 'checked_on', 'checked_by_name as name'])
@@ -21,7 +25,6 @@ export async function latestChecks(db: DbOrTrx, subject: BsnSubjectType, ids: st
     .where('subject_id', 'in', ids)
     .orderBy('recorded_at')
     .execute();
-  const map = new Map<string, { method: 'id_document' | 'svb_letter'; checkedOn: string; checkedByName: string }>();
   for (const row of rows) map.set(row.subject_id, { method: row.method, checkedOn: row.checked_on, checkedByName: row.name });
   return map;
 }
@@ -32,9 +35,6 @@ export async function deleteChecks(trx: Trx, subject: BsnSubjectType, id: string
   return rows.map((r) => r.id);
 }
 
-export async function insertCheck(
-  trx: Trx,
-  row: { id: string; location_id: string; subject_type: BsnSubjectType; subject_id: string; method: 'id_document' | 'svb_letter'; checked_on: string; checked_by: string; checked_by_name: string; recorded_at: string },
-): Promise<void> {
+export async function insertCheck(trx: Trx, row: Omit<Insertable<BsnVerificationsTable>, 'version'>): Promise<void> {
   await trx.insertInto('bsn_verifications').values({ ...row, version: null }).execute();
 }

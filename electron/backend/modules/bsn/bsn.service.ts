@@ -1,14 +1,15 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
 import { queueDelete, queueUpsert } from '../../sync/outbox';
 import { AppError } from '../../../../shared/api/result';
-import { type BsnStatus } from '../../../../shared/api/clients.schemas';
+import type { BsnCheckInput, BsnStatus, BsnSubject, BsnSubjectType } from '../../../../shared/api/clients.schemas';
 import { can, type Role } from '../../../../shared/auth/permissions';
+import { msg } from '../../../../shared/i18n/translate';
 import { maskBsn } from '../../../../shared/validation/bsn';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx } from '../../db/schema';
-import { appendAudit } from '../audit/audit.service';
 import { currentLocationId } from '../location/location.service';
-import { deleteChecks, insertCheck, latestChecks, readBsn, writeBsn, type BsnSubjectType } from './bsn.repository';
+import { deleteChecks, insertCheck, latestChecks, readBsn, writeBsn } from './bsn.repository';
 import { assertNotRestricted } from '../requests/restrictions';
 
 /**
@@ -37,31 +38,29 @@ export async function bsnStatuses(
 
 async function requireSubject(db: DbOrTrx, subject: BsnSubjectType, id: string) {
   const row = await readBsn(db, subject, id);
-  if (!row) throw new AppError('NOT_FOUND', subject === 'parent' ? 'Deze ouder bestaat niet (meer).' : 'Dit kind bestaat niet (meer).');
+  if (!row) throw new AppError('NOT_FOUND', msg(subject === 'parent' ? 'households.parentNotFound' : 'children.notFound'));
   return row;
 }
 
-/** Sets or replaces a BSN. A new number needs a new BSN-controle, so earlier checks are dropped. */
-export async function setBsn(core: AppCore, session: Session, input: { subject: BsnSubjectType; id: string; bsn: string }) {
+/**
+ * Sets or replaces a BSN. A new number needs a new BSN-controle, so earlier checks are dropped.
+ * Every call below is audited as the contract declares (`bsn.set`, `bsn.recordCheck`, `bsn.reveal`).
+ */
+export async function setBsn(core: AppCore, input: z.output<typeof BsnSubject> & { bsn: string }) {
   await core.transaction(async (trx) => {
     await requireSubject(trx, input.subject, input.id);
     await assertNotRestricted(trx, input.subject, [input.id], core.today());
     await writeBsn(trx, input.subject, input.id, input.bsn, core.now().toISOString());
     await queueUpsert(trx, input.subject === 'parent' ? 'parents' : 'children', input.id, core.now());
     for (const checkId of await deleteChecks(trx, input.subject, input.id)) await queueDelete(trx, 'bsn_verifications', checkId, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'bsn.set', entity: input.subject, entityId: input.id }, core.now());
   });
   return { masked: maskBsn(input.bsn) };
 }
 
-export async function recordBsnCheck(
-  core: AppCore,
-  session: Session,
-  input: { subject: BsnSubjectType; id: string; method: 'id_document' | 'svb_letter'; checkedOn: string },
-) {
+export async function recordBsnCheck(core: AppCore, session: Session, input: z.output<typeof BsnCheckInput>) {
   await core.transaction(async (trx) => {
     const row = await requireSubject(trx, input.subject, input.id);
-    if (!row.bsn) throw new AppError('CONFLICT', 'Vul eerst het BSN in; daarna legt u de controle vast.');
+    if (!row.bsn) throw new AppError('CONFLICT', msg('bsn.enterFirst'));
     const id = uuidv7();
     await insertCheck(trx, {
       id,
@@ -75,15 +74,13 @@ export async function recordBsnCheck(
       recorded_at: core.now().toISOString(),
     });
     await queueUpsert(trx, 'bsn_verifications', id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'bsn.recordCheck', entity: input.subject, entityId: input.id, details: { method: input.method } }, core.now());
   });
   return {};
 }
 
-/** Full BSN, for a manager who needs it (e.g. for the Belastingdienst). Every reveal is audited. */
-export async function revealBsn(core: AppCore, session: Session, input: { subject: BsnSubjectType; id: string }) {
-  const row = await requireSubject(core.db(), input.subject, input.id);
-  if (!row.bsn) throw new AppError('NOT_FOUND', 'Er is geen BSN vastgelegd.');
-  await core.audit({ userId: session.userId, action: 'bsn.reveal', entity: input.subject, entityId: input.id });
+/** Full BSN, for a manager who needs it (e.g. for the Belastingdienst). */
+export async function revealBsn(db: DbOrTrx, input: z.output<typeof BsnSubject>) {
+  const row = await requireSubject(db, input.subject, input.id);
+  if (!row.bsn) throw new AppError('NOT_FOUND', msg('bsn.noneRecorded'));
   return { bsn: row.bsn };
 }

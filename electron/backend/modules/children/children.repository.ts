@@ -12,19 +12,12 @@ export const insertChild = (trx: Trx, row: Insertable<ChildrenTable>) => trx.ins
 export const updateChildRow = (trx: Trx, id: string, changes: Updateable<ChildrenTable>) =>
   trx.updateTable('children').set(changes).where('id', '=', id).execute();
 
-/** Start and end dates of the contracts of the given children (all children when ids is null). */
-export async function contractDates(db: DbOrTrx, childIds: string[] | null) {
-  let query = db.selectFrom('contracts').select(['child_id', 'start_date', 'end_date']);
-  if (childIds) {
-    if (childIds.length === 0) return [];
-    query = query.where('child_id', 'in', childIds);
-  }
-  return query.execute();
-}
-
-/** Light rows for the children list: name, birth date, group and the contract parent's name. */
-export const childListRows = (db: DbOrTrx) =>
-  db
+/**
+ * Light rows of children with their contract parent's name (the children list, the consent forms):
+ * all children, one child or one group; by surname (the list) or by first name (a group's forms).
+ */
+export function childrenWithContractParent(db: DbOrTrx, filter: { childId?: string; groupName?: string } = {}, order: 'surname' | 'firstName' = 'surname') {
+  let query = db
     .selectFrom('children')
     .leftJoin('parents', (join) => join.onRef('parents.household_id', '=', 'children.household_id').on('parents.is_contract_parent', '=', 1))
     .select([
@@ -38,19 +31,9 @@ export const childListRows = (db: DbOrTrx) =>
       'parents.first_name as parent_first_name',
       'parents.surname_prefix as parent_surname_prefix',
       'parents.surname as parent_surname',
-    ])
-    .orderBy('children.surname')
-    .orderBy('children.first_name')
-    .execute();
-
-export const activeBanCount = async (db: DbOrTrx, childId: string) =>
-  Number(
-    (
-      await db
-        .selectFrom('pickup_bans')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('child_id', '=', childId)
-        .where('lifted_at', 'is', null)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+    ]);
+  if (filter.childId) query = query.where('children.id', '=', filter.childId);
+  if (filter.groupName) query = query.where('children.group_name', '=', filter.groupName);
+  query = order === 'surname' ? query.orderBy('children.surname').orderBy('children.first_name') : query.orderBy('children.first_name');
+  return query.execute();
+}

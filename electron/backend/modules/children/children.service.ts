@@ -2,23 +2,23 @@ import { v7 as uuidv7 } from 'uuid';
 import { queueUpsert } from '../../sync/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
-import { type Child, type ChildInput, type ChildListRow, type ChildUpdateInput } from '../../../../shared/api/clients.schemas';
+import { type Child, type ChildContractStatus, type ChildInput, type ChildListRow, type ChildUpdateInput, type ContractStatus } from '../../../../shared/api/clients.schemas';
+import { msg } from '../../../../shared/i18n/translate';
 import { childContractStatus, contractStatus } from '../../../../shared/domain/contracts';
 import { displayName, searchKey } from '../../../../shared/domain/names';
 import { can } from '../../../../shared/auth/permissions';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, Trx } from '../../db/schema';
-import { appendAudit } from '../audit/audit.service';
 import { bsnStatuses } from '../bsn/bsn.service';
+import { contractDates } from '../contracts/contracts.repository';
 import { findHousehold, parentsOfHousehold } from '../households/households.repository';
-import { activeBanCount, childListRows, childrenOfHousehold, contractDates, findChild, insertChild, updateChildRow } from './children.repository';
+import { activeBanCount } from '../pickup/pickup.repository';
+import { childrenOfHousehold, childrenWithContractParent, findChild, insertChild, updateChildRow } from './children.repository';
 import { assertNotRestricted } from '../requests/restrictions';
 
-type ContractStatusOfChild = ChildListRow['contractStatus'];
-
 /** Status per child from its contracts' dates. */
-async function statusesFor(db: DbOrTrx, childIds: string[] | null, today: string): Promise<Map<string, ContractStatusOfChild>> {
-  const byChild = new Map<string, ('gepland' | 'actief' | 'beeindigd')[]>();
+async function statusesFor(db: DbOrTrx, childIds: string[] | null, today: string): Promise<Map<string, ChildContractStatus>> {
+  const byChild = new Map<string, ContractStatus[]>();
   for (const c of await contractDates(db, childIds)) {
     const list = byChild.get(c.child_id) ?? [];
     list.push(contractStatus(c.start_date, c.end_date, today));
@@ -45,7 +45,7 @@ export async function childSummaries(db: DbOrTrx, householdId: string, today: st
 
 export async function loadChild(db: DbOrTrx, session: Session, id: string, today: string): Promise<Child> {
   const row = await findChild(db, id);
-  if (!row) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
+  if (!row) throw new AppError('NOT_FOUND', msg('children.notFound'));
   const bsn = (await bsnStatuses(db, session.roles, 'child', [row])).get(row.id);
   const parents = await parentsOfHousehold(db, row.household_id);
   return {
@@ -70,10 +70,14 @@ export async function loadChild(db: DbOrTrx, session: Session, id: string, today
   };
 }
 
-export async function createChild(core: AppCore, session: Session, input: z.output<typeof ChildInput>, trxOuter?: Trx): Promise<string> {
+/**
+ * Also used by waitlist.place and the portability import; audited as the calling method declares.
+ * `_session` is unused since the audit row moved to the contract; it stays until the portability import's call drops it.
+ */
+export async function createChild(core: AppCore, _session: Session, input: z.output<typeof ChildInput>, trxOuter?: Trx): Promise<string> {
   const work = async (trx: Trx) => {
     const household = await findHousehold(trx, input.householdId);
-    if (!household) throw new AppError('NOT_FOUND', 'Dit gezin bestaat niet (meer).');
+    if (!household) throw new AppError('NOT_FOUND', msg('households.notFound'));
     const id = uuidv7();
     const now = core.now().toISOString();
     await insertChild(trx, {
@@ -93,15 +97,14 @@ export async function createChild(core: AppCore, session: Session, input: z.outp
       version: null,
     });
     await queueUpsert(trx, 'children', id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'children.create', entity: 'child', entityId: id }, core.now());
     return id;
   };
   return trxOuter ? work(trxOuter) : core.transaction(work);
 }
 
-export async function updateChild(core: AppCore, session: Session, input: z.output<typeof ChildUpdateInput>): Promise<void> {
+export async function updateChild(core: AppCore, input: z.output<typeof ChildUpdateInput>): Promise<void> {
   await core.transaction(async (trx) => {
-    if (!(await findChild(trx, input.id))) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
+    if (!(await findChild(trx, input.id))) throw new AppError('NOT_FOUND', msg('children.notFound'));
     await assertNotRestricted(trx, 'child', [input.id], core.today());
     await updateChildRow(trx, input.id, {
       first_name: input.firstName,
@@ -114,12 +117,11 @@ export async function updateChild(core: AppCore, session: Session, input: z.outp
       updated_at: core.now().toISOString(),
     });
     await queueUpsert(trx, 'children', input.id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'children.update', entity: 'child', entityId: input.id }, core.now());
   });
 }
 
-export async function listChildren(db: DbOrTrx, filter: { groupName?: string | null; contractStatus?: ContractStatusOfChild | null }, today: string) {
-  const rows = await childListRows(db);
+export async function listChildren(db: DbOrTrx, filter: { groupName?: string | null; contractStatus?: ChildContractStatus | null }, today: string) {
+  const rows = await childrenWithContractParent(db);
   const statuses = await statusesFor(db, null, today);
   const all: ChildListRow[] = rows.map((r) => ({
     id: r.id,

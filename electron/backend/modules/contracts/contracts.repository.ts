@@ -1,5 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { ContractRow, ContractsTable, DbOrTrx, TasksTable, Trx } from '../../db/schema';
+import type { ContractRow, ContractsTable, DbOrTrx, Trx } from '../../db/schema';
 
 export const findContract = (db: DbOrTrx, id: string): Promise<ContractRow | undefined> =>
   db.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirst();
@@ -12,31 +12,23 @@ export const insertContract = (trx: Trx, row: Insertable<ContractsTable>) => trx
 export const updateContractRow = (trx: Trx, id: string, changes: Updateable<ContractsTable>) =>
   trx.updateTable('contracts').set(changes).where('id', '=', id).execute();
 
-export const insertTask = (trx: Trx, row: Insertable<TasksTable>) => trx.insertInto('tasks').values(row).execute();
-
-export const taskForContract = (db: DbOrTrx, contractId: string) =>
-  db.selectFrom('tasks').selectAll().where('contract_id', '=', contractId).where('kind', '=', 'paper_dossier_destroy').executeTakeFirst();
-
-/** Tasks with the child's name and the confirming user's name. */
-export const taskRows = (db: DbOrTrx, options: { includeConfirmed: boolean; id?: string }) => {
-  let query = db
-    .selectFrom('tasks')
-    .innerJoin('children', 'children.id', 'tasks.child_id')
-    .select([
-      'tasks.id',
-      'tasks.kind',
-      'tasks.child_id',
-      'tasks.contract_id',
-      'tasks.due_date',
-      'tasks.created_at',
-      'tasks.confirmed_at',
-      'tasks.confirmed_by_name',
-      'children.first_name',
-      'children.surname_prefix',
-      'children.surname',
-    ])
-    .orderBy('tasks.due_date');
-  if (!options.includeConfirmed) query = query.where('tasks.confirmed_at', 'is', null);
-  if (options.id) query = query.where('tasks.id', '=', options.id);
+/** Start and end dates of the contracts of the given children (all children when ids is null). */
+export async function contractDates(db: DbOrTrx, childIds: string[] | null) {
+  let query = db.selectFrom('contracts').select(['child_id', 'start_date', 'end_date']);
+  if (childIds) {
+    if (childIds.length === 0) return [];
+    query = query.where('child_id', 'in', childIds);
+  }
   return query.execute();
-};
+}
+
+/** Contracts ending between two dates (inclusive), soonest first, with the child's name. */
+export const contractsEndingBetween = (db: DbOrTrx, from: string, to: string) =>
+  db
+    .selectFrom('contracts')
+    .innerJoin('children', 'children.id', 'contracts.child_id')
+    .select(['contracts.id', 'contracts.child_id', 'contracts.end_date', 'contracts.care_type', 'children.first_name', 'children.surname_prefix', 'children.surname'])
+    .where('contracts.end_date', '>=', from)
+    .where('contracts.end_date', '<=', to)
+    .orderBy('contracts.end_date')
+    .execute();

@@ -2,14 +2,15 @@ import { v7 as uuidv7 } from 'uuid';
 import { queueUpsert } from '../../sync/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
-import { type Contract, type ContractFields, type ContractUpdateInput, type Task } from '../../../../shared/api/clients.schemas';
+import { type Contract, type ContractFields, type ContractUpdateInput } from '../../../../shared/api/clients.schemas';
 import { contractStatus } from '../../../../shared/domain/contracts';
-import { displayName } from '../../../../shared/domain/names';
+import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { ContractRow, DbOrTrx, Trx } from '../../db/schema';
 import { appendAudit } from '../audit/audit.service';
 import { findChild } from '../children/children.repository';
-import { contractsOfChild, findContract, insertContract, insertTask, taskForContract, taskRows, updateContractRow } from './contracts.repository';
+import { ensureDossierTask } from '../tasks/tasks.service';
+import { contractsOfChild, findContract, insertContract, updateContractRow } from './contracts.repository';
 import { assertNotRestricted } from '../requests/restrictions';
 
 const toContract = (row: ContractRow, today: string): Contract => ({
@@ -26,45 +27,18 @@ const toContract = (row: ContractRow, today: string): Contract => ({
 export const listContracts = async (db: DbOrTrx, childId: string, today: string) => (await contractsOfChild(db, childId)).map((r) => toContract(r, today));
 
 /**
- * Ending a contract means the paper child dossier at the location must be destroyed at the end
- * date (privacystatement). The task stays on the dashboard until a manager confirms it.
+ * Also used by waitlist.place and the portability import; audited as the calling method declares.
+ * `_session` is unused since the audit row moved to the contract; it stays until the portability import's call drops it.
  */
-async function ensureDossierTask(trx: Trx, contract: { id: string; child_id: string; location_id: string; end_date: string | null }, now: string) {
-  if (!contract.end_date) return;
-  const existing = await taskForContract(trx, contract.id);
-  if (existing) {
-    if (!existing.confirmed_at && existing.due_date !== contract.end_date) {
-      await trx.updateTable('tasks').set({ due_date: contract.end_date }).where('id', '=', existing.id).execute();
-      await queueUpsert(trx, 'tasks', existing.id, new Date(now));
-    }
-    return;
-  }
-  const id = uuidv7();
-  await insertTask(trx, {
-    id,
-    location_id: contract.location_id,
-    kind: 'paper_dossier_destroy',
-    child_id: contract.child_id,
-    contract_id: contract.id,
-    due_date: contract.end_date,
-    created_at: now,
-    confirmed_at: null,
-    confirmed_by: null,
-    confirmed_by_name: null,
-    version: null,
-  });
-  await queueUpsert(trx, 'tasks', id, new Date(now));
-}
-
 export async function createContract(
   core: AppCore,
-  session: Session,
+  _session: Session,
   input: z.output<typeof ContractFields> & { childId: string },
   trxOuter?: Trx,
 ): Promise<string> {
   const work = async (trx: Trx) => {
     const child = await findChild(trx, input.childId);
-    if (!child) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
+    if (!child) throw new AppError('NOT_FOUND', msg('children.notFound'));
     await assertNotRestricted(trx, 'child', [child.id], core.today());
     const id = uuidv7();
     const now = core.now().toISOString();
@@ -83,66 +57,35 @@ export async function createContract(
     };
     await insertContract(trx, row);
     await queueUpsert(trx, 'contracts', id, core.now());
-    await ensureDossierTask(trx, row, now);
-    await appendAudit(trx, { userId: session.userId, action: 'contracts.create', entity: 'contract', entityId: id }, core.now());
+    await ensureDossierTask(trx, core, row);
     return id;
   };
   return trxOuter ? work(trxOuter) : core.transaction(work);
 }
 
+/** Audited as `contracts.update` (contract); setting the end date is also logged as `contracts.end`. */
 export async function updateContract(core: AppCore, session: Session, input: z.output<typeof ContractUpdateInput>): Promise<void> {
   await core.transaction(async (trx) => {
     const existing = await findContract(trx, input.id);
-    if (!existing) throw new AppError('NOT_FOUND', 'Dit contract bestaat niet (meer).');
+    if (!existing) throw new AppError('NOT_FOUND', msg('contracts.notFound'));
     await assertNotRestricted(trx, 'child', [existing.child_id], core.today());
-    const now = core.now().toISOString();
     await updateContractRow(trx, input.id, {
       care_type: input.careType,
       days: JSON.stringify(input.days),
       hours_per_week: input.hoursPerWeek,
       start_date: input.startDate,
       end_date: input.endDate,
-      updated_at: now,
+      updated_at: core.now().toISOString(),
     });
     await queueUpsert(trx, 'contracts', input.id, core.now());
-    await ensureDossierTask(trx, { ...existing, end_date: input.endDate }, now);
-    const ended = !existing.end_date && input.endDate;
-    await appendAudit(trx, { userId: session.userId, action: ended ? 'contracts.end' : 'contracts.update', entity: 'contract', entityId: input.id }, core.now());
+    await ensureDossierTask(trx, core, { ...existing, end_date: input.endDate });
+    // The contract ends: a sub-event of contracts.update, not a method of its own.
+    if (!existing.end_date && input.endDate) await appendAudit(trx, { userId: session.userId, action: 'contracts.end', entity: 'contract', entityId: input.id }, core.now());
   });
 }
 
 export async function loadContract(db: DbOrTrx, id: string, today: string): Promise<Contract> {
   const row = await findContract(db, id);
-  if (!row) throw new AppError('NOT_FOUND', 'Dit contract bestaat niet (meer).');
+  if (!row) throw new AppError('NOT_FOUND', msg('contracts.notFound'));
   return toContract(row, today);
-}
-
-// ---- tasks ---------------------------------------------------------------------------------
-
-export async function listTasks(db: DbOrTrx, includeConfirmed: boolean, id?: string): Promise<Task[]> {
-  return (await taskRows(db, { includeConfirmed, ...(id ? { id } : {}) })).map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    childId: r.child_id,
-    childName: displayName({ firstName: r.first_name, surnamePrefix: r.surname_prefix, surname: r.surname }),
-    contractId: r.contract_id,
-    dueDate: r.due_date,
-    createdAt: r.created_at,
-    confirmedAt: r.confirmed_at,
-    confirmedByName: r.confirmed_by_name,
-  }));
-}
-
-/** "Papieren kinddossier vernietigd": who confirmed it and when. */
-export async function confirmTask(core: AppCore, session: Session, id: string): Promise<Task> {
-  await core.transaction(async (trx) => {
-    const task = await trx.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!task) throw new AppError('NOT_FOUND', 'Deze taak bestaat niet (meer).');
-    if (task.confirmed_at) throw new AppError('CONFLICT', 'Deze taak is al afgerond.');
-    await trx.updateTable('tasks').set({ confirmed_at: core.now().toISOString(), confirmed_by: session.userId, confirmed_by_name: session.name }).where('id', '=', id).execute();
-    await queueUpsert(trx, 'tasks', id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'tasks.confirm', entity: 'task', entityId: id, details: { kind: task.kind } }, core.now());
-  });
-  const [task] = await listTasks(core.db(), true, id);
-  return task!;
 }

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { queueUpsert } from '../../sync/outbox';
 import { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
+import { msg } from '../../../../shared/i18n/translate';
 import { type Household, type HouseholdInput, type HouseholdUpdateInput } from '../../../../shared/api/clients.schemas';
 import { can } from '../../../../shared/auth/permissions';
 import { displayName, searchKey } from '../../../../shared/domain/names';
@@ -22,7 +23,7 @@ const seesAdministration = (session: Session) => can(session.roles, 'contracts.m
 
 export async function loadHousehold(db: DbOrTrx, session: Session, id: string, today: string): Promise<Household> {
   const row = await findHousehold(db, id);
-  if (!row) throw new AppError('NOT_FOUND', 'Dit gezin bestaat niet (meer).');
+  if (!row) throw new AppError('NOT_FOUND', msg('households.notFound'));
   const parents = await parentsOfHousehold(db, id);
   const bsn = await bsnStatuses(db, session.roles, 'parent', parents);
   const admin = seesAdministration(session);
@@ -48,6 +49,10 @@ export async function loadHousehold(db: DbOrTrx, session: Session, id: string, t
   };
 }
 
+/** A parent added or changed inside households.create / households.update / waitlist.place: a sub-event, not a method. */
+const auditParent = (trx: Trx, core: AppCore, session: Session, action: 'parents.create' | 'parents.update', parentId: string) =>
+  appendAudit(trx, { userId: session.userId, action, entity: 'parent', entityId: parentId }, core.now());
+
 function parentRow(p: NewHousehold['parents'][number]) {
   return {
     first_name: p.firstName,
@@ -62,6 +67,10 @@ function parentRow(p: NewHousehold['parents'][number]) {
   };
 }
 
+/**
+ * Creates the household with its parents; also used by waitlist.place and the portability import.
+ * The method's audit row is declared in the contract; each parent gets a `parents.create` row here.
+ */
 export async function createHousehold(core: AppCore, session: Session, input: NewHousehold, trxOuter?: Trx): Promise<string> {
   const work = async (trx: Trx) => {
     const id = uuidv7();
@@ -85,27 +94,27 @@ export async function createHousehold(core: AppCore, session: Session, input: Ne
       const parentId = uuidv7();
       await insertParent(trx, { id: parentId, location_id, household_id: id, ...parentRow(parent), bsn: parent.bsn, created_at: now, updated_at: now, version: null });
       await queueUpsert(trx, 'parents', parentId, core.now());
-      await appendAudit(trx, { userId: session.userId, action: 'parents.create', entity: 'parent', entityId: parentId }, core.now());
+      await auditParent(trx, core, session, 'parents.create', parentId);
     }
-    await appendAudit(trx, { userId: session.userId, action: 'households.create', entity: 'household', entityId: id }, core.now());
     return id;
   };
   return trxOuter ? work(trxOuter) : core.transaction(work);
 }
 
-/** Edits address, IBAN and parents. Parents are not removed here: that goes through an AVG-verzoek. */
+/**
+ * Edits address, IBAN and parents. Parents are not removed here: that goes through an AVG-verzoek.
+ * Audited as `households.update` (contract), each parent as `parents.update` / `parents.create`.
+ */
 export async function updateHousehold(core: AppCore, session: Session, input: HouseholdUpdate): Promise<void> {
   await core.transaction(async (trx) => {
     const existing = await findHousehold(trx, input.id);
-    if (!existing) throw new AppError('NOT_FOUND', 'Dit gezin bestaat niet (meer).');
+    if (!existing) throw new AppError('NOT_FOUND', msg('households.notFound'));
     const now = core.now().toISOString();
     const parents = await parentsOfHousehold(trx, input.id);
     await assertNotRestricted(trx, 'parent', parents.map((p) => p.id), core.today());
     const keptIds = new Set(input.parents.map((p) => p.id).filter(Boolean));
     if (parents.some((p) => !keptIds.has(p.id))) {
-      throw new AppError('VALIDATION', 'Een ouder verwijderen kan hier niet; gegevens verdwijnen via de bewaartermijnen of een AVG-verzoek.', {
-        parents: 'Alle bestaande ouders moeten in het gezin blijven.',
-      });
+      throw new AppError('VALIDATION', msg('households.parentRemoval'), { parents: msg('households.keepAllParents') });
     }
     await updateHouseholdRow(trx, input.id, {
       street: input.street,
@@ -120,18 +129,17 @@ export async function updateHousehold(core: AppCore, session: Session, input: Ho
     const location_id = existing.location_id;
     for (const parent of input.parents) {
       if (parent.id) {
-        if (!parents.some((p) => p.id === parent.id)) throw new AppError('NOT_FOUND', 'Deze ouder hoort niet bij dit gezin.');
+        if (!parents.some((p) => p.id === parent.id)) throw new AppError('NOT_FOUND', msg('households.parentNotInHousehold'));
         // The BSN is not changed here (bsn.set is audited and resets the BSN-controle).
         await updateParentRow(trx, parent.id, { ...parentRow(parent), updated_at: now });
         await queueUpsert(trx, 'parents', parent.id, core.now());
-        await appendAudit(trx, { userId: session.userId, action: 'parents.update', entity: 'parent', entityId: parent.id }, core.now());
+        await auditParent(trx, core, session, 'parents.update', parent.id);
       } else {
         const parentId = uuidv7();
         await insertParent(trx, { id: parentId, location_id, household_id: input.id, ...parentRow(parent), bsn: parent.bsn, created_at: now, updated_at: now, version: null });
         await queueUpsert(trx, 'parents', parentId, core.now());
-        await appendAudit(trx, { userId: session.userId, action: 'parents.create', entity: 'parent', entityId: parentId }, core.now());
+        await auditParent(trx, core, session, 'parents.create', parentId);
       }
     }
-    await appendAudit(trx, { userId: session.userId, action: 'households.update', entity: 'household', entityId: input.id }, core.now());
   });
 }

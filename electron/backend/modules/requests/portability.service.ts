@@ -12,7 +12,7 @@ import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, SubjectRequestRow, Trx } from '../../db/schema';
 import { LetterWriter } from '../../pdf/letter';
 import { createChild } from '../children/children.service';
-import { saveMedical } from '../children/medical.service';
+import { saveMedical } from '../medical/medical.service';
 import { insertConsents } from '../consents/consents.service';
 import { createContract } from '../contracts/contracts.service';
 import { toCsv } from '../disclosures/csv';

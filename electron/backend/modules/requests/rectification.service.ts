@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { AddressInput, Email, HouseholdInput, IsoDate, Phone, PersonName, optionalIban } from '../../../../shared/api/clients.schemas';
+import { Email, HouseholdInput, IsoDate, Phone, PersonName } from '../../../../shared/api/clients.schemas';
 import { fieldLabel } from '../../../../shared/api/fieldLabel';
 import { RECTIFIABLE, type RectifiableField, type RectifyInput } from '../../../../shared/api/requests.schemas';
 import { AppError, type Message } from '../../../../shared/api/result';
@@ -14,6 +14,8 @@ import { findRecord, insertCorrection, recordTable, updateRecord } from './reque
 import { requireOpen, requireRequest } from './requests.service';
 import { createRecipientTasks } from './restriction.service';
 
+const { street, houseNumber, postcode, city, iban, ibanHolder } = HouseholdInput.shape;
+
 /** Each field is validated exactly as in the ordinary forms. */
 const FIELD_SCHEMA: Record<RectifiableField, z.ZodType<string | null>> = {
   firstName: PersonName.firstName,
@@ -23,9 +25,12 @@ const FIELD_SCHEMA: Record<RectifiableField, z.ZodType<string | null>> = {
   email: Email,
   phone: Phone,
   birthDate: IsoDate(fieldLabel('requests.field.birthDate')),
-  ...AddressInput.shape,
-  iban: optionalIban,
-  ibanHolder: HouseholdInput.shape.ibanHolder,
+  street,
+  houseNumber,
+  postcode,
+  city,
+  iban,
+  ibanHolder,
 };
 
 const COLUMN: Record<RectifiableField, string> = {

@@ -2,14 +2,15 @@ import { v7 as uuidv7 } from 'uuid';
 import { queueUpsert } from '../../sync/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
-import type { WaitlistEntry, WaitlistInput, WaitlistPlaceInput } from '../../../../shared/api/clients.schemas';
+import type { WaitlistEntry, WaitlistInput, WaitlistPlaceInput, WaitlistStatus } from '../../../../shared/api/clients.schemas';
+import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, WaitlistRow } from '../../db/schema';
-import { appendAudit } from '../audit/audit.service';
 import { createChild } from '../children/children.service';
 import { createContract } from '../contracts/contracts.service';
 import { createHousehold } from '../households/households.service';
 import { currentLocationId } from '../location/location.service';
+import { entries, findEntry, insertEntry, updateEntry } from './waitlist.repository';
 
 const toEntry = (r: WaitlistRow): WaitlistEntry => ({
   id: r.id,
@@ -32,46 +33,45 @@ const toEntry = (r: WaitlistRow): WaitlistEntry => ({
 });
 
 async function requireEntry(db: DbOrTrx, id: string) {
-  const row = await db.selectFrom('waitlist_entries').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'Deze wachtlijstaanvraag bestaat niet (meer).');
+  const row = await findEntry(db, id);
+  if (!row) throw new AppError('NOT_FOUND', msg('waitlist.notFound'));
   return row;
 }
 
-export async function listWaitlist(db: DbOrTrx, status: WaitlistEntry['status'] | null | undefined) {
-  let query = db.selectFrom('waitlist_entries').selectAll().orderBy('desired_start_date').orderBy('created_at');
-  if (status) query = query.where('status', '=', status);
-  return (await query.execute()).map(toEntry);
+async function requireOpenEntry(db: DbOrTrx, id: string) {
+  const row = await requireEntry(db, id);
+  if (row.status !== 'open') throw new AppError('CONFLICT', msg('waitlist.closed'));
+  return row;
 }
 
-export async function createWaitlistEntry(core: AppCore, session: Session, input: z.output<typeof WaitlistInput>) {
+export const listWaitlist = async (db: DbOrTrx, status: WaitlistStatus | null | undefined) => (await entries(db, status)).map(toEntry);
+
+/** Writes of the waiting list are audited as the contract declares (`waitlist.create`, `.place`, `.withdraw`). */
+export async function createWaitlistEntry(core: AppCore, input: z.output<typeof WaitlistInput>) {
   const id = uuidv7();
   await core.transaction(async (trx) => {
-    await trx
-      .insertInto('waitlist_entries')
-      .values({
-        id,
-        location_id: await currentLocationId(trx),
-        parent_name: input.parentName,
-        parent_email: input.parentEmail,
-        parent_phone: input.parentPhone,
-        child_first_name: input.childFirstName,
-        child_surname: input.childSurname,
-        child_birth_date: input.childBirthDate,
-        expected_date: input.expectedDate,
-        care_type: input.careType,
-        desired_days: JSON.stringify(input.desiredDays),
-        desired_start_date: input.desiredStartDate,
-        notes: input.notes,
-        status: 'open',
-        created_at: core.now().toISOString(),
-        closed_at: null,
-        placed_child_id: null,
-        withdraw_reason: null,
-        version: null,
-      })
-      .execute();
+    await insertEntry(trx, {
+      id,
+      location_id: await currentLocationId(trx),
+      parent_name: input.parentName,
+      parent_email: input.parentEmail,
+      parent_phone: input.parentPhone,
+      child_first_name: input.childFirstName,
+      child_surname: input.childSurname,
+      child_birth_date: input.childBirthDate,
+      expected_date: input.expectedDate,
+      care_type: input.careType,
+      desired_days: JSON.stringify(input.desiredDays),
+      desired_start_date: input.desiredStartDate,
+      notes: input.notes,
+      status: 'open',
+      created_at: core.now().toISOString(),
+      closed_at: null,
+      placed_child_id: null,
+      withdraw_reason: null,
+      version: null,
+    });
     await queueUpsert(trx, 'waitlist_entries', id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'waitlist.create', entity: 'waitlistEntry', entityId: id }, core.now());
   });
   return toEntry(await requireEntry(core.db(), id));
 }
@@ -79,33 +79,21 @@ export async function createWaitlistEntry(core: AppCore, session: Session, input
 /** Plaatsen: household, child and contract in one transaction; the entry is closed as placed. */
 export async function placeWaitlistEntry(core: AppCore, session: Session, input: z.output<typeof WaitlistPlaceInput>) {
   return core.transaction(async (trx) => {
-    const entry = await requireEntry(trx, input.id);
-    if (entry.status !== 'open') throw new AppError('CONFLICT', 'Deze aanvraag is al geplaatst of ingetrokken.');
+    const entry = await requireOpenEntry(trx, input.id);
     const householdId = await createHousehold(core, session, input.household, trx);
     const childId = await createChild(core, session, { ...input.child, householdId }, trx);
     const contractId = await createContract(core, session, { ...input.contract, childId }, trx);
-    await trx
-      .updateTable('waitlist_entries')
-      .set({ status: 'geplaatst', closed_at: core.now().toISOString(), placed_child_id: childId })
-      .where('id', '=', entry.id)
-      .execute();
+    await updateEntry(trx, entry.id, { status: 'geplaatst', closed_at: core.now().toISOString(), placed_child_id: childId });
     await queueUpsert(trx, 'waitlist_entries', entry.id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'waitlist.place', entity: 'waitlistEntry', entityId: entry.id, details: { childId } }, core.now());
     return { householdId, childId, contractId };
   });
 }
 
-export async function withdrawWaitlistEntry(core: AppCore, session: Session, input: { id: string; reason: string }) {
+export async function withdrawWaitlistEntry(core: AppCore, input: { id: string; reason: string }) {
   await core.transaction(async (trx) => {
-    const entry = await requireEntry(trx, input.id);
-    if (entry.status !== 'open') throw new AppError('CONFLICT', 'Deze aanvraag is al geplaatst of ingetrokken.');
-    await trx
-      .updateTable('waitlist_entries')
-      .set({ status: 'ingetrokken', closed_at: core.now().toISOString(), withdraw_reason: input.reason })
-      .where('id', '=', input.id)
-      .execute();
+    await requireOpenEntry(trx, input.id);
+    await updateEntry(trx, input.id, { status: 'ingetrokken', closed_at: core.now().toISOString(), withdraw_reason: input.reason });
     await queueUpsert(trx, 'waitlist_entries', input.id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'waitlist.withdraw', entity: 'waitlistEntry', entityId: input.id }, core.now());
   });
   return toEntry(await requireEntry(core.db(), input.id));
 }

@@ -1,44 +1,19 @@
 import type { Dashboard } from '../../../../shared/api/clients.schemas';
 import { contractStatus } from '../../../../shared/domain/contracts';
 import { displayName } from '../../../../shared/domain/names';
+import { addPeriod } from '../../../../shared/domain/retention';
 import type { DbOrTrx } from '../../db/schema';
-import { listTasks } from '../contracts/contracts.service';
-
-const addDays = (iso: string, days: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
+import { contractDates, contractsEndingBetween } from '../contracts/contracts.repository';
+import { listTasks } from '../tasks/tasks.service';
+import { childGroups, withoutBsnCheck } from './dashboard.repository';
 
 /** Overzicht: open tasks, missing BSN-controles, contracts ending within 30 days, counts per group. */
 export async function dashboard(db: DbOrTrx, today: string): Promise<Dashboard> {
-  const in30 = addDays(today, 30);
-  const ending = await db
-    .selectFrom('contracts')
-    .innerJoin('children', 'children.id', 'contracts.child_id')
-    .select(['contracts.id', 'contracts.child_id', 'contracts.end_date', 'contracts.care_type', 'children.first_name', 'children.surname_prefix', 'children.surname'])
-    .where('contracts.end_date', '>=', today)
-    .where('contracts.end_date', '<=', in30)
-    .orderBy('contracts.end_date')
-    .execute();
+  const ending = await contractsEndingBetween(db, today, addPeriod(today, 30, 'days'));
+  const [parents, children] = await Promise.all([withoutBsnCheck(db, 'parent'), withoutBsnCheck(db, 'child')]);
 
-  const unchecked = (table: 'parents' | 'children', subject: 'parent' | 'child') =>
-    db
-      .selectFrom(table)
-      .select(['id', 'household_id', 'first_name', 'surname_prefix', 'surname', 'bsn'])
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('bsn_verifications').select('bsn_verifications.id').whereRef('bsn_verifications.subject_id', '=', `${table}.id`).where('bsn_verifications.subject_type', '=', subject))),
-      )
-      .orderBy('surname')
-      .limit(200);
-  // Only the contract parent's BSN is needed (kinderopvangtoeslag); other parents are not listed.
-  const [parents, children] = await Promise.all([
-    unchecked('parents', 'parent').where('is_contract_parent', '=', 1).execute(),
-    unchecked('children', 'child').execute(),
-  ]);
-
-  const groupRows = await db.selectFrom('children').select(['id', 'group_name']).execute();
-  const contracts = await db.selectFrom('contracts').select(['child_id', 'start_date', 'end_date']).execute();
+  const groupRows = await childGroups(db);
+  const contracts = await contractDates(db, null);
   const activeChildren = new Set(contracts.filter((c) => contractStatus(c.start_date, c.end_date, today) === 'actief').map((c) => c.child_id));
   const groups = new Map<string, { children: number; activeContracts: number }>();
   for (const row of groupRows) {

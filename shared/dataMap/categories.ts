@@ -1,0 +1,250 @@
+import { CATEGORIES as LEGACY } from '../domain/personalData';
+import type { CategoryDef } from './types';
+
+/**
+ * Categories of personal data (label, purpose, legal basis, source, recipients, special category).
+ * The first ones repeat shared/domain/personalData.ts CATEGORIES (same keys, same texts, now with
+ * recipients); `child_pickup` and `child_consents` are split because each part has its own rule;
+ * the rest are new: everything the location database holds beyond the household dossier.
+ *
+ * Head office is not listed as a recipient here: it is part of the same organisation and receives
+ * whatever syncs; the register adds it from the map's `syncs`.
+ */
+
+const BELASTINGDIENST = 'Belastingdienst (kinderopvangtoeslag)';
+const GGD = 'GGD (inspectie: alleen naam en geboortedatum van het kind)';
+const GEMEENTE_VVE = 'Gemeente (VVE: alleen wat de gemeentelijke regeling vraagt)';
+
+export const CATEGORIES = {
+  // ── Household dossier (gezinsdossier): contract parent, other parent, child ──
+  parent_identity: {
+    ...pick('parent_identity'),
+    bases: ['contract'],
+    recipients: [`${BELASTINGDIENST}: naam en adres van de betalende ouder`],
+    specialCategory: false,
+  },
+  parent_contact: { ...pick('parent_contact'), bases: ['contract'], recipients: [], specialCategory: false },
+  parent_bsn: {
+    ...pick('parent_bsn'),
+    legalBasis: 'Wettelijke verplichting (Wet kinderopvang; AVG art. 6 lid 1 sub c)',
+    bases: ['legal_obligation'],
+    recipients: [BELASTINGDIENST],
+    specialCategory: false,
+    nationalId: true,
+  },
+  household_financial: { ...pick('household_financial'), bases: ['contract'], recipients: ['Bank van de organisatie (incasso)'], specialCategory: false },
+  other_parent: { ...pick('other_parent'), bases: ['legitimate_interest'], recipients: [], specialCategory: false },
+  parent_marketing: {
+    ...pick('parent_marketing'),
+    bases: ['legitimate_interest'],
+    recipients: ['Advertentieplatforms (alleen het gepseudonimiseerde e-mailadres)'],
+    specialCategory: false,
+    transfersOutsideEea: 'Mogelijk, via advertentieplatforms: alleen met een adequaatheidsbesluit of standaardcontractbepalingen (verwerkersregister van het hoofdkantoor)',
+  },
+  marketing_objection: { ...pick('marketing_objection'), bases: ['legal_obligation'], recipients: [], specialCategory: false },
+  child_identity: { ...pick('child_identity'), bases: ['contract'], recipients: [BELASTINGDIENST, GGD, GEMEENTE_VVE], specialCategory: false },
+  child_bsn: {
+    ...pick('child_bsn'),
+    legalBasis: 'Wettelijke verplichting (Wet kinderopvang; AVG art. 6 lid 1 sub c)',
+    bases: ['legal_obligation'],
+    recipients: [BELASTINGDIENST, GEMEENTE_VVE],
+    specialCategory: false,
+    nationalId: true,
+  },
+  child_contracts: { ...pick('child_contracts'), bases: ['contract'], recipients: [`${BELASTINGDIENST}: afgenomen uren`, GEMEENTE_VVE], specialCategory: false },
+  child_paper_dossier: {
+    label: 'Vernietiging van het papieren kinddossier (taak en bevestiging)',
+    purpose: 'Het papieren kinddossier direct na het einde van het contract vernietigen en aantonen dat dit is gebeurd',
+    legalBasis: 'Verantwoordingsplicht (AVG art. 5 lid 2)',
+    bases: ['legal_obligation'],
+    source: 'Van onze medewerkers',
+    recipients: [],
+    specialCategory: false,
+  },
+  child_medical: {
+    ...pick('child_medical'),
+    legalBasis: 'Uitdrukkelijke toestemming van de contractouder en vitaal belang van het kind (AVG art. 9 lid 2 sub a en c)',
+    bases: ['consent', 'vital_interest'],
+    recipients: [],
+    specialCategory: true,
+  },
+  child_pickup_persons: {
+    label: 'Ophaalpersonen (naam, relatie tot het kind, telefoonnummer, geldigheid)',
+    purpose: 'Het kind alleen meegeven aan wie het mag ophalen',
+    legalBasis: 'Uitvoering van de overeenkomst en vitaal belang van het kind',
+    bases: ['contract', 'vital_interest'],
+    source: 'Van de contractouder',
+    recipients: [],
+    specialCategory: false,
+    legacy: 'child_pickup',
+  },
+  child_pickup_bans: {
+    label: 'Ophaalverboden (wie het kind niet mag ophalen en op welke grond)',
+    purpose: 'Voorkomen dat het kind wordt meegegeven aan iemand die het niet mag ophalen',
+    legalBasis: 'Vitaal belang van het kind en uitvoering van de overeenkomst',
+    bases: ['vital_interest', 'contract'],
+    source: 'Van de contractouder (bijvoorbeeld een beslissing van de rechter)',
+    recipients: [],
+    specialCategory: false,
+    legacy: 'child_pickup',
+  },
+  child_identification: {
+    label: 'Identificatie bij het ophalen (wie het kind ophaalde en hoe dat is vastgesteld; nooit een documentnummer of kopie)',
+    purpose: 'Vastleggen dat het kind aan de juiste persoon is meegegeven',
+    legalBasis: 'Vitaal belang van het kind en gerechtvaardigd belang van de organisatie',
+    bases: ['vital_interest', 'legitimate_interest'],
+    source: 'Van onze medewerkers',
+    recipients: [],
+    specialCategory: false,
+    legacy: 'child_pickup',
+  },
+  child_photo_consents: {
+    label: 'Toestemmingen voor beeldmateriaal (per doel, met de geschiedenis van geven en intrekken)',
+    purpose: 'Vastleggen waarvoor de contractouder toestemming gaf of introk, en dat kunnen aantonen',
+    legalBasis: 'Toestemming (AVG art. 6 lid 1 sub a en art. 7)',
+    bases: ['consent'],
+    source: 'Van de contractouder',
+    recipients: [],
+    specialCategory: false,
+    legacy: 'child_consents',
+  },
+  child_exchange_consents: {
+    label: 'Toestemmingen voor uitwisseling van gegevens met een school of zorginstelling',
+    purpose: 'Gegevens alleen uitwisselen met de ontvanger en voor het doel waarvoor de contractouder schriftelijk toestemming gaf',
+    legalBasis: 'Toestemming (AVG art. 6 lid 1 sub a en art. 7)',
+    bases: ['consent'],
+    source: 'Van de contractouder',
+    recipients: ['School of zorginstelling (alleen met schriftelijke toestemming, per ontvanger)'],
+    specialCategory: false,
+    legacy: 'child_consents',
+  },
+  child_meldcode: {
+    ...pick('child_meldcode'),
+    bases: ['legal_obligation'],
+    recipients: ['Veilig Thuis (advies of melding)'],
+    specialCategory: true,
+  },
+
+  // ── Staff, applicants, complaints, waiting list ──
+  employee_meldcode: {
+    label: 'Meldcodedossier over een medewerker (vermoeden van geweld of een zedendelict tegen een kind)',
+    purpose: 'De veiligheid van kinderen: handelen volgens de meldcode en de meldplicht bij een vermoeden tegen een medewerker',
+    legalBasis: 'Wettelijke verplichting (Wet kinderopvang: meld- en aangifteplicht bij een vermoeden van een geweld- of zedendelict door een medewerker; Wet verplichte meldcode)',
+    bases: ['legal_obligation'],
+    source: 'Van onze medewerkers en de aandachtsfunctionaris',
+    recipients: ['Vertrouwensinspecteur (Inspectie van het Onderwijs)', 'Politie (bij aangifte)'],
+    specialCategory: true,
+  },
+  employee_file: {
+    label: 'Personeelsgegevens (naam, adres, contactgegevens, functie, dienstverband, wettelijke bewaarplichten)',
+    purpose: 'Het uitvoeren van de arbeidsovereenkomst en de wettelijke verplichtingen als werkgever',
+    legalBasis: 'Uitvoering van de arbeidsovereenkomst en wettelijke verplichtingen (AVG art. 6 lid 1 sub b en c)',
+    bases: ['contract', 'legal_obligation'],
+    source: 'Van de medewerker (of uit de sollicitatie bij indiensttreding)',
+    recipients: [],
+    specialCategory: false,
+  },
+  applicant: {
+    label: 'Sollicitatiegegevens (naam, contactgegevens, functie, verloop van de procedure, toestemming om langer te bewaren)',
+    purpose: 'Het beoordelen van sollicitaties',
+    legalBasis: 'Maatregelen op verzoek van de sollicitant voorafgaand aan een arbeidsovereenkomst (AVG art. 6 lid 1 sub b); langer bewaren alleen met toestemming (art. 6 lid 1 sub a)',
+    bases: ['contract', 'consent'],
+    source: 'Van de sollicitant',
+    recipients: [],
+    specialCategory: false,
+  },
+  complaint: {
+    label: 'Klachten (naam en contactgegevens van de klager, inhoud en afhandeling)',
+    purpose: 'Klachten behandelen volgens de klachtenregeling',
+    legalBasis: 'Wettelijke verplichting (Wet kinderopvang, klachtenregeling)',
+    bases: ['legal_obligation'],
+    source: 'Van de klager',
+    recipients: ['Geschillencommissie Kinderopvang (als de klager de klacht daar voorlegt)'],
+    specialCategory: false,
+  },
+  waitlist: {
+    label: 'Wachtlijstaanvraag (naam en contactgegevens van de ouder, gegevens van het kind, gewenste opvang)',
+    purpose: 'Een opvangplek aanbieden in de volgorde van de wachtlijst',
+    legalBasis: 'Maatregelen op verzoek van de ouder voorafgaand aan de overeenkomst (AVG art. 6 lid 1 sub b)',
+    bases: ['contract'],
+    source: 'Van de ouder',
+    recipients: [],
+    specialCategory: false,
+  },
+
+  // ── Registers the law asks us to keep about processing itself ──
+  subject_request: {
+    label: 'AVG-verzoeken (soort verzoek, verzoeker, termijnen, besluit, rectificaties en bijbehorende taken)',
+    purpose: 'Uw rechten uit de AVG uitvoeren en aantonen dat dit tijdig en juist is gebeurd',
+    legalBasis: 'Wettelijke verplichting (AVG art. 12 tot en met 22) en verantwoordingsplicht (art. 5 lid 2)',
+    bases: ['legal_obligation'],
+    source: 'Van uzelf en van onze medewerkers',
+    recipients: ['Ontvangers van uw gegevens, die wij informeren over rectificatie, verwijdering of beperking (AVG art. 19)'],
+    specialCategory: false,
+  },
+  processing_restriction: {
+    label: 'Beperking van de verwerking (sinds, tot, reden)',
+    purpose: 'Gegevens op uw verzoek tijdelijk alleen bewaren en niet gebruiken (AVG art. 18)',
+    legalBasis: 'Wettelijke verplichting (AVG art. 18)',
+    bases: ['legal_obligation'],
+    source: 'Van uzelf en van onze medewerkers',
+    recipients: [],
+    specialCategory: false,
+  },
+  disclosure_register: {
+    label: 'Verstrekkingenregister (van wie gegevens zijn verstrekt, aan wie, op welke grond, welke velden, wanneer)',
+    purpose: 'Vastleggen en aantonen welke gegevens aan derden zijn verstrekt, en ontvangers kunnen informeren',
+    legalBasis: 'Verantwoordingsplicht (AVG art. 5 lid 2) en de plicht om ontvangers te informeren (art. 19)',
+    bases: ['legal_obligation'],
+    source: 'Van onze medewerkers',
+    recipients: [],
+    specialCategory: false,
+  },
+  legal_hold: {
+    label: 'Blokkades op vernietiging (reden, herzieningsdatum, opheffing)',
+    purpose: 'Gegevens bewaren zolang een geschil, klacht, verzoek of rechtsvordering dat vereist',
+    legalBasis: 'Gerechtvaardigd belang: de instelling, uitoefening of onderbouwing van een rechtsvordering (AVG art. 17 lid 3 sub e), en wettelijke verplichtingen',
+    bases: ['legitimate_interest', 'legal_obligation'],
+    source: 'Van onze medewerkers',
+    recipients: [],
+    specialCategory: false,
+  },
+
+  // ── The app's own users and logs ──
+  staff_actor: {
+    label: 'Naam of kenmerk van de medewerker die iets vastlegde, controleerde of afhandelde',
+    purpose: 'Verantwoording: nagaan wie een gegeven vastlegde, controleerde of afhandelde',
+    legalBasis: 'Gerechtvaardigd belang en verantwoordingsplicht (AVG art. 6 lid 1 sub f en art. 5 lid 2)',
+    bases: ['legitimate_interest'],
+    source: 'Uit de app (de ingelogde gebruiker)',
+    recipients: [],
+    specialCategory: false,
+    retentionText: 'Zolang het gegeven waarbij de naam of het kenmerk staat wordt bewaard, en samen daarmee vernietigd',
+  },
+  user_account: {
+    label: 'Gebruikersaccount (naam, gebruikersnaam, rollen, status, laatste aanmelding)',
+    purpose: 'Toegang tot de app alleen voor wie de gegevens voor zijn werk nodig heeft',
+    legalBasis: 'Beveiliging van de verwerking (AVG art. 32) en uitvoering van de arbeidsovereenkomst',
+    bases: ['legal_obligation', 'contract'],
+    source: 'Van de locatiemanager die het account aanmaakt',
+    recipients: [],
+    specialCategory: false,
+  },
+  audit_trail: {
+    label: 'Logboek van handelingen (wie, wat, wanneer; alleen kenmerken, geen namen of inhoud)',
+    purpose: 'Beveiliging: nagaan wie gegevens inzag of wijzigde, en misbruik of een datalek opsporen',
+    legalBasis: 'Beveiliging en verantwoordingsplicht (AVG art. 32 en art. 5 lid 2)',
+    bases: ['legal_obligation'],
+    source: 'Uit de app',
+    recipients: [],
+    specialCategory: false,
+  },
+} as const satisfies Record<string, CategoryDef>;
+
+export type DataCategoryKey = keyof typeof CATEGORIES;
+
+/** Label, purpose, legal basis and source exactly as personalData.ts has them (no drift while both exist). */
+function pick<K extends keyof typeof LEGACY>(key: K) {
+  const { label, purpose, legalBasis, source } = LEGACY[key];
+  return { label, purpose, legalBasis, source, legacy: key };
+}
