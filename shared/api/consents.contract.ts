@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import type { MethodDef } from './contract';
+import { def } from './define';
 import { ConsentOverview, ConsentRecordInput, Roster, RosterInput } from './consents.schemas';
-import { IsoDate } from './clients.schemas';
-import { fieldLabel } from './fieldLabel';
+import { ByChild, IsoDate } from './clients.schemas';
 import { Id, PdfFile } from './schemas';
 import { zm } from '../i18n/translate';
 
-const def = <I extends z.ZodType, O extends z.ZodType>(d: MethodDef<I, O>) => d;
-
 /** Photo consents (toestemming beeldmateriaal): history per child, returned forms, the fotolijst. */
 export const consentsContract = {
-  'consents.overview': def({ input: z.object({ childId: Id }), output: ConsentOverview, permission: 'consents.read', shows: ['consents', 'households', 'settings'] }),
+  'consents.overview': def({ input: ByChild, output: ConsentOverview, permission: 'consents.read', shows: ['consents', 'households', 'settings'] }),
   'consents.record': def({
     input: ConsentRecordInput,
     output: ConsentOverview,
@@ -26,7 +24,7 @@ export const consentsContract = {
     changes: ['consents'],
   }),
   'consents.formReturned': def({
-    input: z.object({ childId: Id, returnedOn: IsoDate(fieldLabel('consents.field.date')) }),
+    input: z.object({ childId: Id, returnedOn: IsoDate('consents.field.date') }),
     output: ConsentOverview,
     permission: 'consents.write',
     audit: { kind: 'write', data: 'clients', entity: 'child', entityId: (input) => input.childId },

@@ -2,14 +2,13 @@ import { z } from 'zod';
 import { PURPOSES } from '../domain/consents';
 import { DISCLOSURE_FIELDS, type DisclosureField } from '../domain/disclosures';
 import { Email, IsoDate, optionalText } from './clients.schemas';
-import { fieldLabel, type FieldLabelKey } from './fieldLabel';
 import { Id, text } from './schemas';
 import { appToday } from '../domain/clock';
-import { zm } from '../i18n/translate';
+import { zm, type MessageKey } from '../i18n/translate';
 
-export const Purpose = z.enum(PURPOSES);
+const Purpose = z.enum(PURPOSES);
 export const ConsentChannel = z.enum(['signed_form', 'parent_portal', 'email'], { error: zm('consents.chooseChannel') });
-const notInFuture = (label: FieldLabelKey) => IsoDate(fieldLabel(label)).refine((v) => v <= appToday(), zm('consents.notInFuture', { label }));
+const notInFuture = (label: MessageKey) => IsoDate(label).refine((v) => v <= appToday(), zm('validation.notInFuture', { label }));
 
 /** One or more purposes answered at once (e.g. a returned form). Only the contract parent decides. */
 export const ConsentRecordInput = z.object({
@@ -49,7 +48,7 @@ export const ConsentOverview = z.object({
 });
 export type ConsentOverview = z.infer<typeof ConsentOverview>;
 
-export const RosterInput = z.object({ groupName: text(fieldLabel('consents.field.group'), 60), purpose: Purpose });
+export const RosterInput = z.object({ groupName: text('children.field.group', 60), purpose: Purpose });
 export const Roster = z.object({
   groupName: z.string(),
   purpose: Purpose,
@@ -62,11 +61,11 @@ export type Roster = z.infer<typeof Roster>;
 export const ExchangeConsentInput = z.object({
   childId: Id,
   parentId: Id,
-  recipientName: text(fieldLabel('consents.field.recipient'), 120),
+  recipientName: text('consents.field.recipient', 120),
   recipientType: z.enum(['school', 'zorginstelling', 'anders'], { error: zm('consents.chooseRecipientType') }),
-  purpose: text(fieldLabel('consents.field.purpose'), 300),
-  dataDescription: text(fieldLabel('consents.field.dataDescription'), 500),
-  validUntil: IsoDate(fieldLabel('consents.field.validUntil')),
+  purpose: text('consents.field.purpose', 300),
+  dataDescription: text('consents.field.dataDescription', 500),
+  validUntil: IsoDate('consents.field.validUntil'),
   givenOn: notInFuture('consents.field.givenOn'),
   /** The statement requires written consent for exchange with a school or care institution. */
   written: z.literal(true, { error: zm('consents.writtenOnly') }),
@@ -94,7 +93,7 @@ export const DisclosureParams = z
     /** Belastingdienst: the month, YYYY-MM. */
     month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, zm('disclosures.chooseMonth')).nullish(),
     /** GGD: the day of the inspection. */
-    date: IsoDate(fieldLabel('consents.field.date')).nullish(),
+    date: IsoDate('consents.field.date').nullish(),
     groupName: z.string().nullish(),
     municipalityId: Id.nullish(),
   })
@@ -104,7 +103,7 @@ export const DisclosureParams = z
     if (v.kind === 'gemeente_vve' && !v.municipalityId) ctx.addIssue({ code: 'custom', message: zm('disclosures.chooseMunicipality'), path: ['municipalityId'] });
   });
 
-export const FieldKey = z.enum(Object.keys(DISCLOSURE_FIELDS) as [DisclosureField, ...DisclosureField[]]);
+const FieldKey = z.enum(Object.keys(DISCLOSURE_FIELDS) as [DisclosureField, ...DisclosureField[]]);
 export const DisclosurePreview = z.object({
   recipientName: z.string(),
   legalBasis: z.string(),
@@ -133,8 +132,8 @@ export type DisclosureEntry = z.infer<typeof DisclosureEntry>;
 
 export const MunicipalityInput = z.object({
   id: Id.nullish(),
-  name: text(fieldLabel('disclosures.field.municipality'), 80),
-  legalBasis: text(fieldLabel('disclosures.field.regulation'), 300),
+  name: text('disclosures.field.municipality', 80),
+  legalBasis: text('disclosures.field.regulation', 300),
   fields: z.array(FieldKey).min(1, zm('disclosures.chooseField')),
 });
 export const Municipality = z.object({ id: z.string(), name: z.string(), legalBasis: z.string(), fields: z.array(FieldKey) });
@@ -148,8 +147,8 @@ export const OptOut = z.object({ id: z.string(), email: z.string(), requestedOn:
 
 export const RecipientDisclosureInput = z.object({
   childId: Id,
-  recipientName: text(fieldLabel('consents.field.recipient'), 120),
-  dataDescription: text(fieldLabel('consents.field.dataDescription'), 500),
+  recipientName: text('consents.field.recipient', 120),
+  dataDescription: text('consents.field.dataDescription', 500),
   disclosedOn: notInFuture('consents.field.date'),
-  notes: optionalText(fieldLabel('disclosures.field.notes'), 500),
+  notes: optionalText('disclosures.field.notes', 500),
 });

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { MethodDef } from './contract';
+import { def } from './define';
 import { DisclosureEntry, DisclosureParams, DisclosurePreview, ExportFile, ExportFormat, RecipientDisclosureInput } from './consents.schemas';
 import { SubjectType } from './requests.schemas';
 import { Id } from './schemas';
-
-const def = <I extends z.ZodType, O extends z.ZodType>(d: MethodDef<I, O>) => d;
 
 /** Legal disclosures (verstrekkingen: Belastingdienst, GGD, gemeente) and the verstrekkingenregister. */
 export const disclosuresContract = {

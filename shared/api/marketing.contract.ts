@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import type { MethodDef } from './contract';
+import { def } from './define';
 import { ExportFile, OptOut, OptOutInput } from './consents.schemas';
-import { fieldLabel } from './fieldLabel';
 import { text } from './schemas';
-
-const def = <I extends z.ZodType, O extends z.ZodType>(d: MethodDef<I, O>) => d;
 
 /** Marketing: the opt-out list (bezwaar) and the pseudonymised e-mail export for ad platforms. */
 export const marketingContract = {
@@ -18,7 +16,7 @@ export const marketingContract = {
   }),
   /** The export is a disclosure too: its line in the verstrekkingenregister is in the answer (and the audit row). */
   'marketing.export': def({
-    input: z.object({ recipientName: text(fieldLabel('marketing.field.platform'), 80) }),
+    input: z.object({ recipientName: text('marketing.field.platform', 80) }),
     output: ExportFile.extend({ count: z.number().int(), disclosureId: z.string() }),
     permission: 'marketing.manage',
     audit: { kind: 'write', data: 'clients', entity: 'disclosure', entityId: (_input, output) => output.disclosureId, details: (_input, output) => ({ recipient: 'marketing', subjects: output.count, format: 'csv' }) },

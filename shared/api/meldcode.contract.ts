@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { MethodDef } from './contract';
+import { def } from './define';
 import { AddEntryInput, CaseStatus, CloseCaseInput, MeldcodeCase, MeldcodeCaseSummary, MeldcodeChildOption, OpenCaseInput } from './meldcode.schemas';
+import { ByChild } from './clients.schemas';
 import { Id, PdfFile } from './schemas';
-
-const def = <I extends z.ZodType, O extends z.ZodType>(d: MethodDef<I, O>) => d;
 
 /** Audit rows name the case by id only: never the child, the concern or the text of an entry. */
 const CASE = 'meldcode_case';
@@ -22,7 +22,7 @@ export const meldcodeContract = {
   }),
   /** The cases about one child, for the child page (never part of the child's own payload). */
   'meldcode.forChild': def({
-    input: z.object({ childId: Id }),
+    input: ByChild,
     output: z.array(MeldcodeCaseSummary),
     permission: 'meldcode.access',
     audit: { kind: 'read', data: 'meldcode', entity: 'child', entityId: (input) => input.childId, details: (_input, output) => ({ count: output.length }) },

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { ENTRY_KINDS, MELDCODE_ROUTES } from '../domain/meldcode';
 import { PERIOD_UNITS } from '../domain/retention';
-import { zm } from '../i18n/translate';
+import { zm, type MessageKey } from '../i18n/translate';
 import { IsoDate, optionalDate, optionalText } from './clients.schemas';
-import { fieldLabel, type FieldLabelKey } from './fieldLabel';
 import { Id, required, text } from './schemas';
 
 export const MeldcodeRoute = z.enum(MELDCODE_ROUTES);
@@ -11,33 +10,33 @@ export const EntryKind = z.enum(ENTRY_KINDS);
 export const CaseStatus = z.enum(['open', 'closed']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
-const longText = (label: FieldLabelKey) => text(fieldLabel(label), 4000);
+const longText = (label: MessageKey) => text(label, 4000);
 
 // ---- entry payloads, one per kind ------------------------------------------------------------
 
 /** Stap 1: a signal (observation), when and by whom it was observed. */
-const SignalPayload = z.object({ observation: longText('meldcode.field.signal'), observedBy: text(fieldLabel('meldcode.field.observedBy'), 120) });
+const SignalPayload = z.object({ observation: longText('meldcode.field.signal'), observedBy: text('meldcode.field.observedBy', 120) });
 
 /** Stap 2: collegiale consultatie, or advice from Veilig Thuis (which may be anonymous: no names given). */
 const ConsultationPayload = z.object({
-  consultedWith: z.enum(['colleague', 'veilig_thuis'], { error: required(fieldLabel('meldcode.field.withWhom')) }),
-  consultedName: optionalText(fieldLabel('meldcode.field.name'), 120),
+  consultedWith: z.enum(['colleague', 'veilig_thuis'], { error: required('meldcode.field.withWhom') }),
+  consultedName: optionalText('validation.field.name', 120),
   anonymousAdvice: z.boolean().default(false),
   advice: longText('meldcode.field.advice'),
 });
 
 /** Stap 3 (route huiselijk): the conversation with the parent. */
 const ParentConversationPayload = z.object({
-  withWhom: text(fieldLabel('meldcode.field.withWhom'), 200),
-  conductedBy: text(fieldLabel('meldcode.field.conductedBy'), 120),
+  withWhom: text('meldcode.field.withWhom', 200),
+  conductedBy: text('meldcode.field.conductedBy', 120),
   summary: longText('meldcode.field.summary'),
 });
 
 /** Stap 3 (route huiselijk): why the conversation was not held (e.g. it would endanger the child). */
-const ParentConversationSkippedPayload = z.object({ reason: longText('meldcode.field.reason') });
+const ParentConversationSkippedPayload = z.object({ reason: longText('validation.field.reason') });
 
 /** Stap 3 (route medewerker): consultation of the vertrouwensinspecteur instead of the parent. */
-const VertrouwensinspecteurPayload = z.object({ inspectorName: optionalText(fieldLabel('meldcode.field.inspectorName'), 120), advice: longText('meldcode.field.advice') });
+const VertrouwensinspecteurPayload = z.object({ inspectorName: optionalText('meldcode.field.inspectorName', 120), advice: longText('meldcode.field.advice') });
 
 /** Stap 4: the afwegingskader. Later questions are only asked when the earlier answers lead there. */
 const WeighingPayload = z
@@ -72,15 +71,15 @@ const WeighingPayload = z
  */
 const DecisionPayload = z
   .object({
-    outcome: z.enum(['help', 'report', 'both'], { error: required(fieldLabel('meldcode.field.decision')) }),
-    decidedBy: text(fieldLabel('meldcode.field.decidedBy'), 200),
-    helpDescription: optionalText(fieldLabel('meldcode.field.helpDescription'), 4000),
+    outcome: z.enum(['help', 'report', 'both'], { error: required('meldcode.field.decision') }),
+    decidedBy: text('meldcode.field.decidedBy', 200),
+    helpDescription: optionalText('meldcode.field.helpDescription', 4000),
     parentInformed: z.boolean().default(false),
-    parentInformedOn: optionalDate(fieldLabel('meldcode.field.parentInformedOn')),
-    notInformedReason: optionalText(fieldLabel('meldcode.field.reason'), 4000),
+    parentInformedOn: optionalDate('meldcode.field.parentInformedOn'),
+    notInformedReason: optionalText('validation.field.reason', 4000),
     anonymous: z.boolean().default(false),
-    anonymousReason: optionalText(fieldLabel('meldcode.field.reason'), 4000),
-    explanation: optionalText(fieldLabel('meldcode.field.explanation'), 4000),
+    anonymousReason: optionalText('validation.field.reason', 4000),
+    explanation: optionalText('meldcode.field.explanation', 4000),
   })
   .superRefine((d, ctx) => {
     if (d.outcome !== 'report' && !d.helpDescription) ctx.addIssue({ code: 'custom', path: ['helpDescription'], message: zm('meldcode.describeHelp') });
@@ -121,8 +120,8 @@ export const OpenCaseInput = z
   .object({
     route: MeldcodeRoute,
     childId: Id.nullish().transform((v) => v ?? null),
-    suspectEmployeeName: optionalText(fieldLabel('meldcode.field.employeeName'), 120),
-    openedOn: IsoDate(fieldLabel('meldcode.field.date')),
+    suspectEmployeeName: optionalText('meldcode.field.employeeName', 120),
+    openedOn: IsoDate('meldcode.field.date'),
   })
   .superRefine((v, ctx) => {
     if (v.route === 'huiselijk' && !v.childId) ctx.addIssue({ code: 'custom', path: ['childId'], message: zm('meldcode.chooseChild') });
@@ -131,7 +130,7 @@ export const OpenCaseInput = z
   .transform((v) => ({ ...v, suspectEmployeeName: v.route === 'medewerker' ? v.suspectEmployeeName : null }));
 
 const entryInput = <K extends keyof PayloadSchemas>(kind: K) =>
-  z.object({ caseId: Id, kind: z.literal(kind), occurredOn: IsoDate(fieldLabel('meldcode.field.date')), payload: PAYLOAD_SCHEMAS[kind] });
+  z.object({ caseId: Id, kind: z.literal(kind), occurredOn: IsoDate('meldcode.field.date'), payload: PAYLOAD_SCHEMAS[kind] });
 
 export const AddEntryInput = z.discriminatedUnion('kind', [
   entryInput('signal'),
@@ -145,7 +144,7 @@ export const AddEntryInput = z.discriminatedUnion('kind', [
 ]);
 export type AddEntryInput = z.input<typeof AddEntryInput>;
 
-export const CloseCaseInput = z.object({ caseId: Id, closedOn: IsoDate(fieldLabel('meldcode.field.closedOn')), summary: text(fieldLabel('meldcode.field.closingSummary'), 4000) });
+export const CloseCaseInput = z.object({ caseId: Id, closedOn: IsoDate('meldcode.field.closedOn'), summary: text('meldcode.field.closingSummary', 4000) });
 
 // ---- outputs ----------------------------------------------------------------------------------
 
@@ -187,7 +186,7 @@ export const MeldcodeCaseSummary = z.object({
 });
 export type MeldcodeCaseSummary = z.infer<typeof MeldcodeCaseSummary>;
 
-export const ReportReason = z.enum(['q2_unsafe', 'q3_no_help', 'q4_no_cooperation', 'q5_not_safe']);
+const ReportReason = z.enum(['q2_unsafe', 'q3_no_help', 'q4_no_cooperation', 'q5_not_safe']);
 
 export const MeldcodeCase = MeldcodeCaseSummary.extend({
   closedByName: z.string().nullable(),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { MethodDef } from './contract';
+import { def } from './define';
 import { Municipality, MunicipalityInput } from './consents.schemas';
-
-const def = <I extends z.ZodType, O extends z.ZodType>(d: MethodDef<I, O>) => d;
 
 /** The municipalities (gemeenten) a VVE disclosure goes to, each with its regulation and fields. */
 export const municipalitiesContract = {

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { DataArea, MethodDef } from './contract';
+import { def } from './define';
 import { CloseInput, DueList, ErasurePreview, ExportBundle, ExtendInput, MeldcodeDecisionInput, RectifyInput, RequestDetail, RequestInput, RequestStatus, RequestSummary } from './requests.schemas';
-import { fieldLabel } from './fieldLabel';
+import { ById } from './clients.schemas';
 import { Id, PdfFile, text } from './schemas';
 
-const def = <I extends z.ZodType, O extends z.ZodType>(d: MethodDef<I, O>) => d;
-const ById = z.object({ id: Id });
 
 /** Audit rows name the request by id; details are codes and counts. */
 const REQUEST = 'subjectRequest';
@@ -63,7 +62,7 @@ export const requestsContract = {
   }),
   /** Takes in a portability JSON from another location or organisation as a new household. */
   'requests.importPortability': def({
-    input: z.object({ json: text(fieldLabel('requests.field.file'), 5_000_000) }),
+    input: z.object({ json: text('requests.field.file', 5_000_000) }),
     output: z.object({ householdId: z.string() }),
     permission: 'clients.write',
     audit: { kind: 'write', data: 'clients', entity: 'household', entityId: (_input, output) => output.householdId },
@@ -77,7 +76,7 @@ export const requestsContract = {
     changes: ['requests', 'households', 'children'],
   }),
   'requests.restrict': def({
-    input: z.object({ id: Id, reason: text(fieldLabel('requests.field.reason'), 500) }),
+    input: z.object({ id: Id, reason: text('validation.field.reason', 500) }),
     output: RequestDetail,
     permission: 'requests.manage',
     audit: { kind: 'write', data: 'clients', entity: REQUEST, entityId: byRequest },

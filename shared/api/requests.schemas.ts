@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DEADLINE_STATES, IDENTITY_METHODS, MAX_EXTENSION_MONTHS, REQUEST_KINDS } from '../domain/requests';
 import { IsoDate, optionalText } from './clients.schemas';
-import { fieldLabel } from './fieldLabel';
 import { Id, text } from './schemas';
 import { appToday } from '../domain/clock';
 import { zm } from '../i18n/translate';
@@ -23,9 +22,9 @@ export const RequestInput = z.object({
   subjectId: Id,
   /** Who asks. For a child only the contract parent; for a parent the parent themself. */
   requesterParentId: Id,
-  receivedOn: IsoDate(fieldLabel('requests.field.receivedOn')).refine((v) => v <= appToday(), zm('requests.notInFuture', { label: 'requests.field.receivedOn' })),
+  receivedOn: IsoDate('requests.field.receivedOn').refine((v) => v <= appToday(), zm('validation.notInFuture', { label: 'requests.field.receivedOn' })),
   identityMethod: IdentityMethod,
-  description: optionalText(fieldLabel('requests.field.description'), 1000),
+  description: optionalText('requests.field.description', 1000),
 });
 
 export const ExtendInput = z.object({
@@ -35,13 +34,13 @@ export const ExtendInput = z.object({
     .int()
     .min(1, zm('requests.chooseMonths', { max: MAX_EXTENSION_MONTHS }))
     .max(MAX_EXTENSION_MONTHS, zm('requests.chooseMonths', { max: MAX_EXTENSION_MONTHS })),
-  reason: text(fieldLabel('requests.field.extensionReason'), 1000),
+  reason: text('requests.field.extensionReason', 1000),
 });
 
 export const MeldcodeDecisionInput = z.object({
   id: Id,
   decision: z.enum(MeldcodeDisclosureDecision.options, { error: zm('requests.chooseMeldcodeDecision') }),
-  reason: text(fieldLabel('requests.field.motivation'), 1000),
+  reason: text('requests.field.motivation', 1000),
 });
 
 /** The records a correction can change. */
@@ -62,7 +61,7 @@ export const RectifyInput = z.object({
     .array(z.object({ target: RecordType, targetId: Id, field: z.string().min(1), value: z.string().max(200) }))
     .max(20),
   /** Aanvullende verklaring: the person's own statement, kept with their data. */
-  statement: optionalText(fieldLabel('requests.field.statement'), 2000),
+  statement: optionalText('requests.field.statement', 2000),
 });
 
 export const CloseInput = z
@@ -70,7 +69,7 @@ export const CloseInput = z
     id: Id,
     outcome: z.enum(Outcome.options, { error: zm('requests.chooseOutcome') }),
     /** Required for a (partial) refusal: it goes in the letter. */
-    reason: optionalText(fieldLabel('requests.field.motivation'), 2000),
+    reason: optionalText('requests.field.motivation', 2000),
   })
   .superRefine((v, ctx) => {
     if (v.outcome !== 'granted' && !v.reason) ctx.addIssue({ code: 'custom', message: zm('requests.refusalNeedsReason'), path: ['reason'] });
@@ -107,7 +106,7 @@ export const RequestSummary = z.object({
 });
 export type RequestSummary = z.infer<typeof RequestSummary>;
 
-export const Correction = z.object({
+const Correction = z.object({
   id: z.string(),
   subjectType: RecordType,
   field: z.string().nullable(),

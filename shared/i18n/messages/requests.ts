@@ -57,7 +57,6 @@ export const requestsMessages = defineMessages(
     'requests.chooseKind': 'Kies het soort verzoek.',
     'requests.chooseIdentityMethod': 'Kies hoe de identiteit van de verzoeker is vastgesteld.',
     'requests.chooseSubject': 'Kies over wie het verzoek gaat.',
-    'requests.notInFuture': '{{label}} kan niet in de toekomst liggen.',
     'requests.chooseMonths': 'Kies 1 of {{max}} maanden.',
     'requests.chooseMeldcodeDecision': 'Kies of meldcode-informatie in het inzageverslag mag.',
     'requests.chooseOutcome': 'Kies de beslissing.',
@@ -68,8 +67,6 @@ export const requestsMessages = defineMessages(
     'requests.field.motivation': 'Motivering',
     'requests.field.statement': 'Aanvullende verklaring',
     'requests.field.file': 'Bestand',
-    'requests.field.reason': 'Reden',
-    'requests.field.birthDate': 'Geboortedatum',
   },
   {
     'requests.notFound': 'This request does not exist (any more).',
@@ -126,7 +123,6 @@ export const requestsMessages = defineMessages(
     'requests.chooseKind': 'Choose the kind of request.',
     'requests.chooseIdentityMethod': "Choose how the requester's identity was established.",
     'requests.chooseSubject': 'Choose who the request is about.',
-    'requests.notInFuture': '{{label}} cannot be in the future.',
     'requests.chooseMonths': 'Choose 1 or {{max}} months.',
     'requests.chooseMeldcodeDecision': 'Choose whether meldcode information may go into the access report.',
     'requests.chooseOutcome': 'Choose the decision.',
@@ -137,7 +133,5 @@ export const requestsMessages = defineMessages(
     'requests.field.motivation': 'Motivation',
     'requests.field.statement': 'Supplementary statement',
     'requests.field.file': 'File',
-    'requests.field.reason': 'Reason',
-    'requests.field.birthDate': 'Date of birth',
   },
 );

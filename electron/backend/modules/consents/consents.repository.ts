@@ -33,27 +33,3 @@ export const rosterChildren = (db: DbOrTrx, groupName: string, today: string) =>
     .orderBy('first_name')
     .orderBy('surname')
     .execute();
-
-/**
- * One child or a whole group with the contract parent's name, by first name, for the consent form:
- * the join of the children list (children.repository `childListRows`) with a filter and this order.
- */
-export function consentFormChildren(db: DbOrTrx, filter: { childId: string } | { groupName: string }) {
-  const query = db
-    .selectFrom('children')
-    .leftJoin('parents', (join) => join.onRef('parents.household_id', '=', 'children.household_id').on('parents.is_contract_parent', '=', 1))
-    .select([
-      'children.id',
-      'children.household_id',
-      'children.first_name',
-      'children.surname_prefix',
-      'children.surname',
-      'children.birth_date',
-      'children.group_name',
-      'parents.first_name as parent_first_name',
-      'parents.surname_prefix as parent_surname_prefix',
-      'parents.surname as parent_surname',
-    ])
-    .orderBy('children.first_name');
-  return ('childId' in filter ? query.where('children.id', '=', filter.childId) : query.where('children.group_name', '=', filter.groupName)).execute();
-}

@@ -12,11 +12,11 @@ import type { DbOrTrx, ParentRow, Trx } from '../../db/schema';
 import { renderConsentForms } from '../../pdf/consentForm.pdf';
 import { renderPhotoRoster } from '../../pdf/photoRoster.pdf';
 import { queueUpsert } from '../../sync/outbox';
-import { findChild } from '../children/children.repository';
+import { childrenWithContractParent, findChild } from '../children/children.repository';
 import { parentsOfHousehold } from '../households/households.repository';
 import { getLocation } from '../location/location.repository';
 import { readSetting } from '../settings/settings.repository';
-import { consentFormChildren, consentHistory, consentRowsOfChildren, formReturnsOfChild, insertFormReturn, insertPhotoConsent, rosterChildren } from './consents.repository';
+import { consentHistory, consentRowsOfChildren, formReturnsOfChild, insertFormReturn, insertPhotoConsent, rosterChildren } from './consents.repository';
 
 /** The privacy statement's date ("De laatste wijziging was op 20-6-2023"); consents refer to it. */
 const DEFAULT_PRIVACY_STATEMENT_VERSION = '20-6-2023';
@@ -150,7 +150,7 @@ export async function rosterPdf(core: AppCore, groupName: string, purpose: Purpo
 /** The toestemmingsformulier of one child, or of every child of a group; blank = empty boxes. */
 export async function formPdf(core: AppCore, input: { childId?: string | null; groupName?: string | null; blank: boolean }): Promise<PdfFile> {
   const db = core.db();
-  const children = await consentFormChildren(db, input.childId ? { childId: input.childId } : { groupName: input.groupName! });
+  const children = await childrenWithContractParent(db, input.childId ? { childId: input.childId } : { groupName: input.groupName! }, 'firstName');
   if (children.length === 0) throw new AppError('NOT_FOUND', input.childId ? msg('consents.childNotFound') : msg('consents.groupHasNoChildren'));
   const current = await currentConsents(
     db,

@@ -1,14 +1,14 @@
 import type { CategoryRetention, Decision, ErasurePreview, SubjectType } from '../../../../shared/api/requests.schemas';
+import { isoDateIn } from '../../../../shared/domain/clock';
 import type { CategoryKey } from '../../../../shared/domain/personalData';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, Trx } from '../../db/schema';
 import { queueErasure, requeueAfterErasure } from '../../sync/outbox';
 import { destroyCase } from '../meldcode/meldcode.service';
-import { isoDateIn } from '../../../../shared/domain/clock';
 import { categoryRetention, childDossier, meldcodeDisclosureFor, parentDossier, type MeldcodeDisclosure, type PersonDossier } from './personalData';
 import { closeRequest, requireOpen, requireRequest } from './requests.service';
-import { createRecipientTasks } from './restriction.service';
 import { optOutByRequest } from './objection.service';
+import { createRecipientTasks } from './restriction.service';
 import {
   bsnCheckIds,
   clearBsn,

@@ -1,7 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { Email, HouseholdInput, IsoDate, Phone, PersonName } from '../../../../shared/api/clients.schemas';
-import { fieldLabel } from '../../../../shared/api/fieldLabel';
 import { RECTIFIABLE, type RectifiableField, type RectifyInput } from '../../../../shared/api/requests.schemas';
 import { AppError, type Message } from '../../../../shared/api/result';
 import { searchKey } from '../../../../shared/domain/names';
@@ -24,7 +23,7 @@ const FIELD_SCHEMA: Record<RectifiableField, z.ZodType<string | null>> = {
   surname: PersonName.surname,
   email: Email,
   phone: Phone,
-  birthDate: IsoDate(fieldLabel('requests.field.birthDate')),
+  birthDate: IsoDate('validation.field.birthDate'),
   street,
   houseNumber,
   postcode,
