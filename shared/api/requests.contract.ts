@@ -5,7 +5,6 @@ import { CloseInput, DueList, ErasurePreview, ExportBundle, ExtendInput, Meldcod
 import { ById } from './clients.schemas';
 import { Id, PdfFile, text } from './schemas';
 
-
 /** Audit rows name the request by id; details are codes and counts. */
 const REQUEST = 'subjectRequest';
 const byRequest = (input: { id: string }) => input.id;
