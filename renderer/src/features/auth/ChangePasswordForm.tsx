@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -9,7 +8,7 @@ import { contract } from '../../../../shared/api/contract';
 import type { SessionInfo } from '../../../../shared/api/schemas';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../../../../shared/validation/password';
 import { call } from '../../api/client';
-import { applyServerErrors } from '../../api/forms';
+import { applyServerErrors, formResolver } from '../../api/forms';
 import { FormError } from '../../components/FormError';
 import { PasswordField } from '../../components/PasswordField';
 
@@ -48,7 +47,7 @@ export function ChangePasswordForm({
     [t, session.username, session.name],
   );
   const { register, handleSubmit, setError, setFocus, reset, formState } = useForm({
-    resolver: zodResolver(schema),
+    resolver: formResolver(schema),
     defaultValues: { currentPassword: '', newPassword: '', newPasswordRepeat: '' },
   });
   const { errors } = formState;

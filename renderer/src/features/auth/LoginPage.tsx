@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -7,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { contract, type MethodInput } from '../../../../shared/api/contract';
 import { ApiCallError, call } from '../../api/client';
-import { applyServerErrors } from '../../api/forms';
+import { applyServerErrors, formResolver } from '../../api/forms';
 import { queryClient, setUnlocked, STATUS_KEY } from '../../api/queries';
 import { AuthLayout } from '../../components/AuthLayout';
 import { FormError } from '../../components/FormError';
@@ -24,7 +23,7 @@ export function LoginPage({ locationName, loginDelaySeconds }: { locationName: s
   const [formError, setFormError] = useState<string | null>(null);
   const { remaining, start } = useCountdown();
   const { register, handleSubmit, setError, setFocus, resetField, formState } = useForm({
-    resolver: zodResolver(schema),
+    resolver: formResolver(schema),
     defaultValues: { username: lastUsername(), password: '' },
   });
   const { errors } = formState;

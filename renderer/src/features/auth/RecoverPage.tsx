@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -9,7 +8,7 @@ import { z } from 'zod';
 import { contract } from '../../../../shared/api/contract';
 import { MIN_PASSWORD_LENGTH } from '../../../../shared/validation/password';
 import { call } from '../../api/client';
-import { applyServerErrors } from '../../api/forms';
+import { applyServerErrors, formResolver } from '../../api/forms';
 import { queryClient, setUnlocked, STATUS_KEY } from '../../api/queries';
 import { AuthLayout } from '../../components/AuthLayout';
 import { FormError } from '../../components/FormError';
@@ -30,7 +29,7 @@ export function RecoverPage() {
     [t],
   );
   const { register, handleSubmit, setError, setFocus, formState } = useForm({
-    resolver: zodResolver(schema),
+    resolver: formResolver(schema),
     defaultValues: { recoveryKey: '', username: '', newPassword: '', newPasswordRepeat: '' },
   });
   const { errors } = formState;

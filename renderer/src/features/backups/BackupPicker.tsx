@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../shared/api/contract';
 import { call } from '../../api/client';
-import { errorMessage } from '../../api/forms';
+import { errorMessage, formResolver } from '../../api/forms';
 import { apiQuery, queryClient, STATUS_KEY } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { LoadingState } from '../../components/LoadingState';
@@ -27,7 +26,7 @@ export function BackupPicker() {
   const [chosen, setChosen] = useState<string | null>(null);
   const backups = useQuery(apiQuery('recovery.listBackups', folder === undefined ? {} : { folder }));
   const { register, handleSubmit, formState } = useForm({
-    resolver: zodResolver(contract['recovery.listBackups'].input),
+    resolver: formResolver(contract['recovery.listBackups'].input),
     values: { folder: backups.data?.folder ?? '' },
   });
   const list = backups.data?.backups ?? [];

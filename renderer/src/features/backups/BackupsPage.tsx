@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Card, Code, Group, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -7,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupStatus } from '../../../../shared/api/backup.contract';
 import { contract, type MethodInput } from '../../../../shared/api/contract';
 import { call, canPickFolder, pickFolder } from '../../api/client';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiQuery, queryClient, setLocked } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -39,7 +38,7 @@ function FolderForm({ status }: { status: BackupStatus }) {
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, setValue, formState } = useForm({
-    resolver: zodResolver(contract['backup.setFolder'].input),
+    resolver: formResolver(contract['backup.setFolder'].input),
     values: { folder: status.folderIsDefault ? '' : status.folder },
   });
   const save = useMutation({

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Checkbox, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -6,7 +5,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { RestoreCredential, RestoreResult } from '../../../../shared/api/backup.contract';
-import { applyServerErrors } from '../../api/forms';
+import { applyServerErrors, formResolver } from '../../api/forms';
 import { FormError } from '../../components/FormError';
 import { PasswordField } from '../../components/PasswordField';
 import { useFormat } from '../../lib/format';
@@ -55,7 +54,7 @@ export function RestoreForm({
     [t],
   );
   const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(schema),
+    resolver: formResolver(schema),
     defaultValues: { method: 'password' as const, username: fixedUsername ?? '', password: '', recoveryKey: '', confirm: false },
   });
   const method = useWatch({ control, name: 'method' });

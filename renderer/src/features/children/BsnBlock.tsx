@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Badge, Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -6,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type BsnStatus } from '../../../../shared/api/clients.schemas';
 import { contract } from '../../../../shared/api/contract';
 import { recordSchemaResolver } from './forms';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
 import { useNotify } from '../../components/Notifications';
@@ -149,7 +148,7 @@ function SetBsnDialog({ subject, id, name, replacing, onClose }: Subject & { rep
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(contract['bsn.set'].input),
+    resolver: formResolver(contract['bsn.set'].input),
     defaultValues: { subject, id, bsn: '' },
   });
   const save = useApiMutation('bsn.set', {

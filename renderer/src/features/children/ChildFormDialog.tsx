@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Autocomplete, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +5,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ChildInput, ChildUpdateInput, type Child } from '../../../../shared/api/clients.schemas';
 import type { MethodOutput } from '../../../../shared/api/contract';
-import { applyServerErrors } from '../../api/forms';
+import { applyServerErrors, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -53,7 +52,7 @@ export function AddChildDialog({
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(ChildInput),
+    resolver: formResolver(ChildInput),
     defaultValues: {
       householdId,
       firstName: '',
@@ -107,7 +106,7 @@ export function EditChildDialog({ child, onClose, onSaved }: { child: Child; onC
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(ChildUpdateInput),
+    resolver: formResolver(ChildUpdateInput),
     defaultValues: {
       id: child.id,
       firstName: child.firstName,

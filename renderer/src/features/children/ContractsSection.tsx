@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Badge, Button, Group, NumberInput, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +5,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ContractInput, type Contract } from '../../../../shared/api/clients.schemas';
 import type { MethodInput } from '../../../../shared/api/contract';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -115,7 +114,7 @@ function ContractDialog({ childId, childName, contract, onClose }: { childId: st
   const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<ContractFormValues | null>(null);
   const { control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(ContractInput),
+    resolver: formResolver(ContractInput),
     defaultValues: {
       childId,
       careType: contract?.careType,
@@ -229,7 +228,7 @@ function EndContractDialog({ contract, childName, onClose }: { contract: Contrac
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, setError } = useForm({
-    resolver: zodResolver(ContractInput),
+    resolver: formResolver(ContractInput),
     defaultValues: {
       childId: contract.childId,
       careType: contract.careType,

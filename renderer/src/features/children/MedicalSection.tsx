@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, DataList, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { MedicalInfo } from '../../../../shared/api/clients.schemas';
 import { contract } from '../../../../shared/api/contract';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiKey, apiQuery, queryClient } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { LoadingState } from '../../components/LoadingState';
@@ -90,7 +89,7 @@ function MedicalForm({ info, onDone }: { info: MedicalInfo; onDone: () => void }
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(contract['medical.update'].input),
+    resolver: formResolver(contract['medical.update'].input),
     defaultValues: {
       childId: info.childId,
       allergies: info.allergies ?? '',

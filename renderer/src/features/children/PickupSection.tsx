@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Badge, Button, Group, List, Radio, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { IdentificationMethod, IdType, type PickupBan } from '../../../../shared/api/clients.schemas';
 import { contract } from '../../../../shared/api/contract';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -268,7 +267,7 @@ function PersonDialog({ childId, onClose }: { childId: string; onClose: () => vo
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(contract['pickup.addPerson'].input),
+    resolver: formResolver(contract['pickup.addPerson'].input),
     defaultValues: { childId, name: '', relation: '', phone: '', validUntil: '' },
   });
   const { errors } = formState;
@@ -327,7 +326,7 @@ function BanDialog({ childId, childName, onClose }: { childId: string; childName
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(contract['pickup.addBan'].input),
+    resolver: formResolver(contract['pickup.addBan'].input),
     defaultValues: { childId, name: '', basisReference: '', basisDate: '', notes: '' },
   });
   const { errors } = formState;
@@ -363,7 +362,7 @@ function LiftBanDialog({ ban, onClose }: { ban: Ban; onClose: () => void }) {
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(contract['pickup.liftBan'].input),
+    resolver: formResolver(contract['pickup.liftBan'].input),
     defaultValues: { id: ban.id, reason: '' },
   });
   const lift = useApiMutation('pickup.liftBan', {

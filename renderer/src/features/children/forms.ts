@@ -1,7 +1,7 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiCallError } from '../../api/client';
+import { formResolver } from '../../api/forms';
 
 /**
  * The backend names fields relative to the method's input (`parents.0.bsn`); a form that nests
@@ -21,5 +21,5 @@ export function withFieldPrefix(error: unknown, prefix: string): unknown {
  * validates every value on submit.
  */
 export function recordSchemaResolver<TForm extends FieldValues, S extends z.ZodType<unknown, Record<string, unknown>>>(schema: S) {
-  return zodResolver(schema) as unknown as Resolver<TForm, unknown, z.output<S>>;
+  return formResolver(schema) as unknown as Resolver<TForm, unknown, z.output<S>>;
 }

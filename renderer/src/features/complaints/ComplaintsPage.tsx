@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Card, EmptyState, Group, SimpleGrid, Stack, Table, Text, TextInput, Textarea, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { CloseComplaintInput, ComplaintInput, type Complaint } from '../../../../shared/api/retention.schemas';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -104,7 +103,7 @@ function ComplaintDialog({ complaint, onClose }: { complaint: Complaint | null; 
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const defaults: ComplaintForm = complaint ? { ...complaint } : { receivedOn: '', complainantName: '', complainantContact: '', subject: '', description: '', handlingNotes: '' };
-  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(ComplaintInput), defaultValues: defaults });
+  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: formResolver(ComplaintInput), defaultValues: defaults });
   const { errors } = formState;
   const save = useApiMutation('complaints.save', {
     onSuccess: (saved) => {
@@ -146,7 +145,7 @@ function CloseDialog({ complaint, onClose }: { complaint: Complaint; onClose: ()
   const { t } = useTranslation();
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(CloseComplaintInput), defaultValues: { id: complaint.id, closedOn: '', resolution: '' } });
+  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: formResolver(CloseComplaintInput), defaultValues: { id: complaint.id, closedOn: '', resolution: '' } });
   const close = useApiMutation('complaints.close', {
     onSuccess: () => {
       notify({ title: t('common.saved'), message: t('complaints.closed') });

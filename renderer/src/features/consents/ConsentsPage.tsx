@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Card, Checkbox, EmptyState, Group, List, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { contract } from '../../../../shared/api/contract';
 import { PURPOSES, type PhotoPermission, type Purpose } from '../../../../shared/domain/consents';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { LoadingState } from '../../components/LoadingState';
@@ -172,7 +171,7 @@ function PrivacyStatementCard() {
   const version = useQuery(apiQuery('consents.privacyStatement', {}));
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(PrivacyStatementForm),
+    resolver: formResolver(PrivacyStatementForm),
     values: { privacyStatementVersion: version.data?.version ?? '' },
   });
   const save = useApiMutation('settings.update', {

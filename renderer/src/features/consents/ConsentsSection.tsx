@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Badge, Button, Group, Menu, Radio, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,7 +7,7 @@ import { z } from 'zod';
 import { ConsentChannel, ConsentRecordInput, type ConsentOverview, type ConsentRecord } from '../../../../shared/api/consents.schemas';
 import { contract } from '../../../../shared/api/contract';
 import { PURPOSES, type PhotoPermission, type Purpose } from '../../../../shared/domain/consents';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import i18n from '../../i18n';
@@ -231,7 +230,7 @@ function RecordDialog({
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, setError, clearErrors, formState } = useForm({
-    resolver: zodResolver(RecordForm),
+    resolver: formResolver(RecordForm),
     defaultValues: {
       childId: overview.childId,
       parentId: contractParent.id,
@@ -331,7 +330,7 @@ function FormReturnedDialog({ childId, childName, onClose }: { childId: string; 
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, setError } = useForm({
-    resolver: zodResolver(contract['consents.formReturned'].input),
+    resolver: formResolver(contract['consents.formReturned'].input),
     defaultValues: { childId, returnedOn: appToday() },
   });
   const save = useApiMutation('consents.formReturned', {

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Badge, Button, Checkbox, Group, Radio, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ExchangeConsentInput, type ExchangeConsent } from '../../../../shared/api/consents.schemas';
 import { contract } from '../../../../shared/api/contract';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -120,7 +119,7 @@ function ExchangeDialog({ childId, childName, contractParent, onClose }: { child
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(ExchangeConsentInput),
+    resolver: formResolver(ExchangeConsentInput),
     defaultValues: { childId, parentId: contractParent.id, recipientName: '', purpose: '', dataDescription: '', validUntil: '', givenOn: appToday() } as ExchangeFormValues,
   });
   const { errors } = formState;
@@ -190,7 +189,7 @@ function WithdrawExchangeDialog({ consent, onClose }: { consent: ExchangeConsent
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, setError } = useForm({
-    resolver: zodResolver(contract['exchange.withdraw'].input),
+    resolver: formResolver(contract['exchange.withdraw'].input),
     defaultValues: { id: consent.id, withdrawnOn: appToday() },
   });
   const withdraw = useApiMutation('exchange.withdraw', {

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Autocomplete, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +5,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { RecipientDisclosureInput } from '../../../../shared/api/consents.schemas';
-import { applyServerErrors } from '../../api/forms';
+import { applyServerErrors, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -57,7 +56,7 @@ function RecipientDisclosureDialog({ childId, childName, onClose }: { childId: s
   const consents = useQuery({ ...apiQuery('exchange.list', { childId }), enabled: may('consents.write') });
   const suggestions = [...new Set((consents.data ?? []).filter((c) => c.valid).map((c) => c.recipientName))];
   const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(RecipientDisclosureInput),
+    resolver: formResolver(RecipientDisclosureInput),
     defaultValues: { childId, recipientName: '', dataDescription: '', disclosedOn: appToday(), notes: '' } as RecipientFormValues,
   });
   const { errors } = formState;

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Card, Checkbox, EmptyState, Group, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { MunicipalityInput, type Municipality as MunicipalitySchema } from '../../../../shared/api/consents.schemas';
 import { VVE_ALLOWED_FIELDS } from '../../../../shared/domain/disclosures';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -83,7 +82,7 @@ function MunicipalityDialog({ municipality, onClose }: { municipality: Municipal
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(MunicipalityInput),
+    resolver: formResolver(MunicipalityInput),
     defaultValues: { id: municipality?.id ?? null, name: municipality?.name ?? '', legalBasis: municipality?.legalBasis ?? '', fields: municipality?.fields ?? [] },
   });
   const { errors } = formState;

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Button, Card, Group, NativeSelect, Radio, ScrollArea, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { DisclosureKind, DisclosureParams } from '../../../../shared/api/consents.schemas';
 import { BELASTINGDIENST_FIELDS, GGD_FIELDS } from '../../../../shared/domain/disclosures';
-import { errorMessage } from '../../api/forms';
+import { errorMessage, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { LoadingState } from '../../components/LoadingState';
@@ -36,7 +35,7 @@ export function NewDisclosure({ onOpenMunicipalities }: { onOpenMunicipalities: 
   const months = recentMonths(appToday());
   const monthLabel = (month: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
   const { control, handleSubmit, formState } = useForm({
-    resolver: zodResolver(DisclosureParams),
+    resolver: formResolver(DisclosureParams),
     defaultValues: { kind: 'ggd', month: months[1], date: appToday(), groupName: null, municipalityId: null } as ParamsForm,
   });
   const { errors } = formState;

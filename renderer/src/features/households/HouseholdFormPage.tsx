@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { HouseholdInput, HouseholdUpdateInput, type Household } from '../../../../shared/api/clients.schemas';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { LoadingState } from '../../components/LoadingState';
@@ -27,7 +26,7 @@ export function HouseholdCreatePage() {
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const methods = useForm({
-    resolver: zodResolver(CreateForm),
+    resolver: formResolver(CreateForm),
     defaultValues: {
       household: { street: '', houseNumber: '', postcode: '', city: '', iban: '', ibanHolder: '', parents: [emptyParent(true)] },
     },
@@ -90,7 +89,7 @@ function HouseholdEditForm({ household }: { household: Household }) {
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const methods = useForm({
-    resolver: zodResolver(EditForm),
+    resolver: formResolver(EditForm),
     defaultValues: {
       household: {
         id: household.id,

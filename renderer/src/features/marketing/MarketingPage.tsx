@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Card, EmptyState, Group, List, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { OptOutInput } from '../../../../shared/api/consents.schemas';
 import { contract } from '../../../../shared/api/contract';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -44,7 +43,7 @@ function ExportCard() {
   const [count, setCount] = useState<number | null>(null);
   const exporter = useFileDownload('marketing.export', { onSaved: (file) => { setCount(file.count); } });
   const { register, handleSubmit, formState } = useForm({
-    resolver: zodResolver(contract['marketing.export'].input),
+    resolver: formResolver(contract['marketing.export'].input),
     defaultValues: { recipientName: '' },
   });
   return (
@@ -146,7 +145,7 @@ function OptOutDialog({ onClose }: { onClose: () => void }) {
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(OptOutInput),
+    resolver: formResolver(OptOutInput),
     defaultValues: { email: '', requestedOn: appToday() } as OptOutForm,
   });
   const { errors } = formState;

@@ -1,11 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CloseCaseInput, type MeldcodeCase } from '../../../../shared/api/meldcode.schemas';
 import { destructionDate } from '../../../../shared/domain/retention';
-import { applyServerErrors } from '../../api/forms';
+import { applyServerErrors, formResolver } from '../../api/forms';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
 import { useNotify } from '../../components/Notifications';
@@ -20,7 +19,7 @@ export function CloseCaseDialog({ file, onClose }: { file: MeldcodeCase; onClose
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { control, register, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(CloseCaseInput),
+    resolver: formResolver(CloseCaseInput),
     defaultValues: { caseId: file.id, closedOn: appToday(), summary: '' },
   });
   const closedOn = useWatch({ control, name: 'closedOn' });

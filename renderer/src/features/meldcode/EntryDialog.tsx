@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Checkbox, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { Controller, useForm, useWatch, type Control, type Resolver } from 'react-hook-form';
@@ -9,7 +8,7 @@ import type { AddEntryInput, MeldcodeCase, MeldcodeEntry } from '../../../../sha
 import { PAYLOAD_SCHEMAS } from '../../../../shared/api/meldcode.schemas';
 import type { EntryKind } from '../../../../shared/domain/meldcode';
 import type { Catalogue } from '../../i18n/nl';
-import { applyServerErrors } from '../../api/forms';
+import { applyServerErrors, formResolver } from '../../api/forms';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
 import { useNotify } from '../../components/Notifications';
@@ -72,7 +71,7 @@ export function EntryDialog({ file, kind, corrects, onClose }: { file: MeldcodeC
   const { control, handleSubmit, setError } = useForm<EntryForm>({
     // One form for eight payload shapes: the schema of this kind validates it, so the loose
     // Record type is only what the form holds while typing.
-    resolver: zodResolver(schema) as unknown as Resolver<EntryForm>,
+    resolver: formResolver(schema) as unknown as Resolver<EntryForm>,
     defaultValues: { occurredOn: appToday(), payload: defaults },
   });
   const add = useCaseMutation('meldcode.addEntry', {

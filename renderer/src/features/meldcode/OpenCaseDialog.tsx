@@ -1,11 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { MeldcodeRoute, OpenCaseInput } from '../../../../shared/api/meldcode.schemas';
-import { applyServerErrors } from '../../api/forms';
+import { applyServerErrors, formResolver } from '../../api/forms';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
 import { useNotify } from '../../components/Notifications';
@@ -24,7 +23,7 @@ export function OpenCaseDialog({ child, onClose, onOpened }: { child?: { id: str
   const [formError, setFormError] = useState<string | null>(null);
   const children = useQuery({ ...meldcodeQuery('meldcode.children', {}), enabled: !child });
   const { control, register, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(OpenCaseInput),
+    resolver: formResolver(OpenCaseInput),
     defaultValues: { route: 'huiselijk', childId: child?.id ?? null, suspectEmployeeName: '', openedOn: appToday() },
   });
   const route = useWatch({ control, name: 'route' });

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Radio, Select, Stack, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -8,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { type SearchResult } from '../../../../shared/api/clients.schemas';
 import { RequestInput, type RequestDetail } from '../../../../shared/api/requests.schemas';
 import { IDENTITY_METHODS, REQUEST_KINDS } from '../../../../shared/domain/requests';
-import { applyServerErrors } from '../../api/forms';
+import { applyServerErrors, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -34,7 +33,7 @@ export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => voi
   const results = useQuery({ ...apiQuery('search.query', { q: debounced, limit: 20 }), enabled: debounced.length >= 2, placeholderData: keepPreviousData });
   const household = useQuery({ ...apiQuery('households.get', { id: subject?.householdId ?? '' }), enabled: subject?.kind === 'child' });
   const { register, control, handleSubmit, setError, setValue, formState } = useForm({
-    resolver: zodResolver(RequestInput),
+    resolver: formResolver(RequestInput),
     defaultValues: { subjectId: '', requesterParentId: '', receivedOn: appToday(), description: '' },
   });
   const { errors } = formState;

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Badge, Button, Group, Radio, Select, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract } from '../../../../shared/api/contract';
 import { CloseInput, ExtendInput, MeldcodeDecisionInput, RECTIFIABLE, type RectifiableTarget, type RequestDetail } from '../../../../shared/api/requests.schemas';
-import { errorMessage, applyServerErrors } from '../../api/forms';
+import { errorMessage, applyServerErrors, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -39,7 +38,7 @@ function Buttons({ onClose, submit, pending, color }: { onClose: () => void; sub
 export function ExtendDialog({ request, onClose }: DialogProps) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(ExtendInput), defaultValues: { id: request.id, months: 2, reason: '' } });
+  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: formResolver(ExtendInput), defaultValues: { id: request.id, months: 2, reason: '' } });
   const extend = useApiMutation('requests.extend', { onSuccess: onClose, onError: (error) => { setFormError(applyServerErrors(error, setError, ['months', 'reason'])); } });
   return (
     <AppModal onClose={onClose} title={t('requests.extendTitle')} size="md">
@@ -71,7 +70,7 @@ export function ExtendDialog({ request, onClose }: DialogProps) {
 export function CloseDialog({ request, onClose }: DialogProps) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(CloseInput), defaultValues: { id: request.id, outcome: 'granted' as const, reason: '' } });
+  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: formResolver(CloseInput), defaultValues: { id: request.id, outcome: 'granted' as const, reason: '' } });
   const closeRequest = useApiMutation('requests.close', { onSuccess: onClose, onError: (error) => { setFormError(applyServerErrors(error, setError, ['outcome', 'reason'])); } });
   return (
     <AppModal onClose={onClose} title={t('requests.closeTitle')} size="md">
@@ -104,7 +103,7 @@ export function CloseDialog({ request, onClose }: DialogProps) {
 export function RestrictDialog({ request, onClose }: DialogProps) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(contract['requests.restrict'].input), defaultValues: { id: request.id, reason: '' } });
+  const { register, handleSubmit, setError, formState } = useForm({ resolver: formResolver(contract['requests.restrict'].input), defaultValues: { id: request.id, reason: '' } });
   const restrict = useApiMutation('requests.restrict', { onSuccess: onClose, onError: (error) => { setFormError(applyServerErrors(error, setError, ['reason'])); } });
   return (
     <AppModal onClose={onClose} title={t('requests.restrictTitle')} size="md">
@@ -132,7 +131,7 @@ export function RectifyDialog({ request, onClose }: DialogProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const targets: RectifiableTarget[] = request.subjectType === 'child' ? ['child'] : ['parent', 'household'];
   const { register, control, handleSubmit, setError, formState } = useForm<RectifyValues>({
-    resolver: zodResolver(RectifyForm),
+    resolver: formResolver(RectifyForm),
     defaultValues: { target: targets[0]!, field: null, value: '', statement: '' },
   });
   const target = useWatch({ control, name: 'target' });
@@ -202,7 +201,7 @@ export function RectifyDialog({ request, onClose }: DialogProps) {
 export function MeldcodeDecisionDialog({ request, onClose }: DialogProps) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(MeldcodeDecisionInput), defaultValues: { id: request.id, reason: '' } });
+  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: formResolver(MeldcodeDecisionInput), defaultValues: { id: request.id, reason: '' } });
   const decide = useApiMutation('requests.meldcodeDecision', { onSuccess: onClose, onError: (error) => { setFormError(applyServerErrors(error, setError, ['decision', 'reason'])); } });
   return (
     <AppModal onClose={onClose} title={t('requests.meldcodeTitle')} size="md">

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +5,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { HoldReasonKind, LiftHoldInput, PlaceHoldInput, type LegalHold, type SubjectType, type WhySubjectType } from '../../../../shared/api/retention.schemas';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -146,7 +145,7 @@ function PlaceHoldDialog({ subjectType, id, onClose }: { subjectType: SubjectTyp
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(PlaceHoldInput),
+    resolver: formResolver(PlaceHoldInput),
     defaultValues: { subjectType, subjectId: id, reason: '', reviewDate: '' } as z.input<typeof PlaceHoldInput>,
   });
   const place = useApiMutation('holds.place', {
@@ -197,7 +196,7 @@ function LiftHoldDialog({ hold, onClose }: { hold: LegalHold; onClose: () => voi
   const { t } = useTranslation();
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(LiftHoldInput), defaultValues: { id: hold.id, reason: '' } });
+  const { register, handleSubmit, setError, formState } = useForm({ resolver: formResolver(LiftHoldInput), defaultValues: { id: hold.id, reason: '' } });
   const lift = useApiMutation('holds.lift', {
     onSuccess: () => {
       notify({ title: t('common.saved'), message: t('retention.holdLifted') });

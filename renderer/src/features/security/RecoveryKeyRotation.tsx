@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract, type MethodInput } from '../../../../shared/api/contract';
 import { call } from '../../api/client';
-import { applyServerErrors } from '../../api/forms';
+import { applyServerErrors, formResolver } from '../../api/forms';
 import { queryClient } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -21,7 +20,7 @@ function ConfirmRotationDialog({ onClose, onRotated }: { onClose: () => void; on
   const session = useSession();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(contract['security.rotateRecoveryKey'].input),
+    resolver: formResolver(contract['security.rotateRecoveryKey'].input),
     defaultValues: { currentPassword: '' },
   });
   const rotate = useMutation({

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Badge, Button, Card, DataList, Group, NumberInput, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -8,7 +7,7 @@ import { contract, type MethodInput } from '../../../../shared/api/contract';
 import type { AuditVerification, SecurityStatus } from '../../../../shared/api/schemas';
 import { ALL_ROLES, can, Permission } from '../../../../shared/auth/permissions';
 import { call } from '../../api/client';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiQuery, queryClient, setUnlocked } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { LoadingState } from '../../components/LoadingState';
@@ -189,7 +188,7 @@ function IdleSettingsSection() {
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(settingsSchema),
+    resolver: formResolver(settingsSchema),
     defaultValues: { idleTimeoutMinutes: session.idleTimeoutMinutes },
   });
   const save = useMutation({

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Fieldset, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -8,7 +7,7 @@ import { z } from 'zod';
 import { contract, type MethodOutput } from '../../../../shared/api/contract';
 import { MIN_PASSWORD_LENGTH } from '../../../../shared/validation/password';
 import { call } from '../../api/client';
-import { applyServerErrors } from '../../api/forms';
+import { applyServerErrors, formResolver } from '../../api/forms';
 import { AuthLayout } from '../../components/AuthLayout';
 import { FormError } from '../../components/FormError';
 import { PasswordField } from '../../components/PasswordField';
@@ -37,7 +36,7 @@ export function SetupPage({ onDone, onRestoreInstead }: { onDone: (result: Metho
     [t],
   );
   const form = useForm({
-    resolver: zodResolver(schema),
+    resolver: formResolver(schema),
     defaultValues: {
       location: { name: '', address: '', lrkNumber: '' },
       manager: { name: '', username: '', password: '' },

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Card, Checkbox, EmptyState, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +5,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ApplicantInput, ApplicantOutcome, HireInput, type Applicant } from '../../../../shared/api/retention.schemas';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -102,7 +101,7 @@ function ApplicantDialog({ applicant, onClose }: { applicant: Applicant | null; 
   const defaults: ApplicantForm = applicant
     ? { ...applicant }
     : { firstName: '', surnamePrefix: '', surname: '', email: '', phone: '', position: '', appliedOn: '', procedureEndDate: '', outcome: 'open', consentLongerRetention: false, consentOn: '' };
-  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(ApplicantInput), defaultValues: defaults });
+  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: formResolver(ApplicantInput), defaultValues: defaults });
   const { errors } = formState;
   const save = useApiMutation('applicants.save', {
     onSuccess: (saved) => {
@@ -161,7 +160,7 @@ function HireDialog({ applicant, onClose }: { applicant: Applicant; onClose: () 
   const { t } = useTranslation();
   const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(HireInput), defaultValues: { id: applicant.id, address: '', employmentStart: '' } });
+  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: formResolver(HireInput), defaultValues: { id: applicant.id, address: '', employmentStart: '' } });
   const hire = useApiMutation('applicants.hire', {
     onSuccess: () => {
       notify({ title: t('common.saved'), message: t('staff.hired', { name: applicant.displayName }) });

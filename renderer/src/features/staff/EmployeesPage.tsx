@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Card, Checkbox, EmptyState, Group, SimpleGrid, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +5,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { EmployeeInput, StatutoryHoldInput, type Employee } from '../../../../shared/api/retention.schemas';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
@@ -95,7 +94,7 @@ function EmployeeDialog({ employee, onClose }: { employee: Employee | null; onCl
   const defaults: EmployeeForm = employee
     ? { ...employee }
     : { firstName: '', surnamePrefix: '', surname: '', address: '', email: '', phone: '', position: '', employmentStart: '', employmentEnd: '', labourDispute: false };
-  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(EmployeeInput), defaultValues: defaults });
+  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: formResolver(EmployeeInput), defaultValues: defaults });
   const { errors } = formState;
   const save = useApiMutation('employees.save', {
     onSuccess: (saved) => {
@@ -151,7 +150,7 @@ function StatutoryHolds({ employee }: { employee: Employee }) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, reset, formState } = useForm({
-    resolver: zodResolver(StatutoryHoldInput),
+    resolver: formResolver(StatutoryHoldInput),
     defaultValues: { employeeId: employee.id, description: '', legalBasis: '', until: '' },
   });
   const add = useApiMutation('employees.addStatutoryHold', {

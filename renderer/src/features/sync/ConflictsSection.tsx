@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Card, DataList, Group, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -8,7 +7,7 @@ import { MedicalInput } from '../../../../shared/api/clients.schemas';
 import type { MethodInput } from '../../../../shared/api/contract';
 import type { SyncConflict } from '../../../../shared/api/sync.contract';
 import { call, type ApiCallError } from '../../api/client';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiKey, apiQuery, queryClient } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { LoadingState } from '../../components/LoadingState';
@@ -80,7 +79,7 @@ function MergeForm({ conflict, onCancel, onResolved }: { conflict: SyncConflict;
   // Pre-filled with this computer's text (head office's where this computer has none).
   const initial = (field: MedicalField) => valueText(local[field]) || valueText(server[field]);
   const { register, handleSubmit, setError, setFocus, formState } = useForm({
-    resolver: zodResolver(mergeSchema),
+    resolver: formResolver(mergeSchema),
     defaultValues: {
       allergies: initial('allergies'),
       diet: initial('diet'),

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Box, Button, Card, Code, Collapse, Group, List, Stack, Text, Textarea, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
@@ -6,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract, type MethodInput } from '../../../../shared/api/contract';
 import { call, isApiCallError } from '../../api/client';
-import { applyServerErrors } from '../../api/forms';
+import { applyServerErrors, formResolver } from '../../api/forms';
 import { queryClient } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { useNotify } from '../../components/Notifications';
@@ -22,7 +21,7 @@ export function EnrolForm() {
   const advancedId = useId();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(contract['sync.enrol'].input),
+    resolver: formResolver(contract['sync.enrol'].input),
     defaultValues: { serverUrl: '', code: '', deviceName: t('sync.enrol.deviceNameDefault'), caCertPem: '' },
   });
   const { errors } = formState;

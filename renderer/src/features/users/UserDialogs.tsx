@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Checkbox, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -8,7 +7,7 @@ import { contract } from '../../../../shared/api/contract';
 import type { User } from '../../../../shared/api/schemas';
 import { ALL_ROLES } from '../../../../shared/auth/permissions';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../../../../shared/validation/password';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
 import { PasswordField } from '../../components/PasswordField';
@@ -59,7 +58,7 @@ export function CreateUserDialog({ onClose, onSaved }: DialogProps) {
       .refine((v) => v.passwordRepeat === v.password, { path: ['passwordRepeat'], message: t('errors.passwordRepeat') }),
   );
   const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(schema),
+    resolver: formResolver(schema),
     defaultValues: { name: '', username: '', roles: ['staff' as const], password: '', passwordRepeat: '' },
   });
   const { errors } = formState;
@@ -136,7 +135,7 @@ export function EditUserDialog({ user, onClose, onSaved }: DialogProps & { user:
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(contract['users.update'].input),
+    resolver: formResolver(contract['users.update'].input),
     defaultValues: { id: user.id, name: user.name, roles: user.roles },
   });
   const { errors } = formState;
@@ -195,7 +194,7 @@ export function TemporaryPasswordDialog({ user, mode, onClose, onSaved }: Dialog
     }),
   );
   const { register, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(schema),
+    resolver: formResolver(schema),
     defaultValues: { id: user.id, temporaryPassword: '', temporaryPasswordRepeat: '' },
   });
   const { errors } = formState;

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Card, DataList, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -7,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { WaitlistPlaceInput, type WaitlistEntry } from '../../../../shared/api/clients.schemas';
-import { applyServerErrors, errorMessage } from '../../api/forms';
+import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { LoadingState } from '../../components/LoadingState';
@@ -83,7 +82,7 @@ function PlacementForm({ entry }: { entry: WaitlistEntry }) {
   const notify = useNotify();
   const daysText = useDaysText();
   const [formError, setFormError] = useState<string | null>(null);
-  const methods = useForm<z.input<typeof WaitlistPlaceInput>, unknown, z.output<typeof WaitlistPlaceInput>>({ resolver: zodResolver(WaitlistPlaceInput), defaultValues: prefill(entry) });
+  const methods = useForm<z.input<typeof WaitlistPlaceInput>, unknown, z.output<typeof WaitlistPlaceInput>>({ resolver: formResolver(WaitlistPlaceInput), defaultValues: prefill(entry) });
   const { register, control, formState } = methods;
   const errors = formState.errors;
   const place = useApiMutation('waitlist.place', {

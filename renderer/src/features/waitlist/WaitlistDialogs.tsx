@@ -1,11 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { WaitlistInput, type WaitlistEntry } from '../../../../shared/api/clients.schemas';
 import { contract } from '../../../../shared/api/contract';
-import { applyServerErrors } from '../../api/forms';
+import { applyServerErrors, formResolver } from '../../api/forms';
 import { AppModal } from '../../components/AppModal';
 import { FormError } from '../../components/FormError';
 import { CareTypeField, DateField, DaysField } from '../children/common';
@@ -31,7 +30,7 @@ export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => voi
   const [formError, setFormError] = useState<string | null>(null);
   const [born, setBorn] = useState<'yes' | 'no'>('yes');
   const { register, control, handleSubmit, setError, setValue, formState } = useForm({
-    resolver: zodResolver(WaitlistInput),
+    resolver: formResolver(WaitlistInput),
     defaultValues: {
       parentName: '',
       parentEmail: '',
@@ -127,7 +126,7 @@ export function WithdrawDialog({ entry, onClose, onSaved }: { entry: WaitlistEnt
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(contract['waitlist.withdraw'].input),
+    resolver: formResolver(contract['waitlist.withdraw'].input),
     defaultValues: { id: entry.id, reason: '' },
   });
   const withdraw = useApiMutation('waitlist.withdraw', {
