@@ -1,62 +1,53 @@
 import { z } from 'zod';
 import type { MethodDef } from './contract';
-import {
-  ConsentOverview,
-  ConsentRecordInput,
-  DisclosureEntry,
-  DisclosureParams,
-  DisclosurePreview,
-  ExchangeConsent,
-  ExchangeConsentInput,
-  ExportFile,
-  Municipality,
-  MunicipalityInput,
-  OptOut,
-  OptOutInput,
-  RecipientDisclosureInput,
-  Roster,
-  RosterInput,
-} from './consents.schemas';
-import { IsoDate } from './clients.schemas';
-import { Id, PdfFile, text } from './schemas';
+import { def } from './define';
+import { ConsentOverview, ConsentRecordInput, Roster, RosterInput } from './consents.schemas';
+import { ByChild, IsoDate } from './clients.schemas';
+import { Id, PdfFile } from './schemas';
+import { zm } from '../i18n/translate';
 
-const def = <I extends z.ZodType, O extends z.ZodType>(d: MethodDef<I, O>) => d;
-
-/** Photo consents, exchange consents, legal disclosures and the register, marketing opt-outs. */
+/** Photo consents (toestemming beeldmateriaal): history per child, returned forms, the fotolijst. */
 export const consentsContract = {
-  'consents.overview': def({ input: z.object({ childId: Id }), output: ConsentOverview, permission: 'consents.read' }),
-  'consents.record': def({ input: ConsentRecordInput, output: ConsentOverview, permission: 'consents.write' }),
-  'consents.formReturned': def({ input: z.object({ childId: Id, returnedOn: IsoDate('Datum') }), output: ConsentOverview, permission: 'consents.write' }),
+  'consents.overview': def({ input: ByChild, output: ConsentOverview, permission: 'consents.read', shows: ['consents', 'households', 'settings'] }),
+  'consents.record': def({
+    input: ConsentRecordInput,
+    output: ConsentOverview,
+    permission: 'consents.write',
+    // One row per call; each answered purpose with its decision (codes only).
+    audit: {
+      kind: 'write',
+      data: 'clients',
+      entity: 'child',
+      entityId: (input) => input.childId,
+      details: (input) => Object.fromEntries(input.answers.map((a) => [a.purpose, a.given ? 'given' : 'withdrawn'])),
+    },
+    changes: ['consents'],
+  }),
+  'consents.formReturned': def({
+    input: z.object({ childId: Id, returnedOn: IsoDate('consents.field.date') }),
+    output: ConsentOverview,
+    permission: 'consents.write',
+    audit: { kind: 'write', data: 'clients', entity: 'child', entityId: (input) => input.childId },
+    changes: ['consents'],
+  }),
   /** One child, or every child of a group in one PDF; blank = empty boxes for a new intake. */
   'consents.formPdf': def({
     input: z
       .object({ childId: Id.nullish(), groupName: z.string().nullish(), blank: z.boolean().default(false) })
-      .refine((v) => Boolean(v.childId) !== Boolean(v.groupName), 'Kies één kind of één groep.'),
+      .refine((v) => Boolean(v.childId) !== Boolean(v.groupName), zm('consents.childOrGroup')),
     output: PdfFile,
     permission: 'consents.write',
+    audit: { kind: 'read', data: 'documents', entity: 'child', entityId: (input) => input.childId, details: (input) => ({ scope: input.childId ? 'child' : 'group', blank: input.blank }) },
+    shows: ['consents', 'children', 'households', 'settings'],
   }),
   /** The privacy statement version new consents refer to (changed with `settings.update`). */
-  'consents.privacyStatement': def({ input: z.object({}), output: z.object({ version: z.string() }), permission: 'consents.read' }),
-  'consents.roster': def({ input: RosterInput, output: Roster, permission: 'consents.read' }),
-  'consents.rosterPdf': def({ input: RosterInput, output: PdfFile, permission: 'consents.read' }),
-
-  'exchange.list': def({ input: z.object({ childId: Id }), output: z.array(ExchangeConsent), permission: 'consents.write' }),
-  'exchange.create': def({ input: ExchangeConsentInput, output: ExchangeConsent, permission: 'consents.write' }),
-  'exchange.withdraw': def({ input: z.object({ id: Id, withdrawnOn: IsoDate('Datum') }), output: ExchangeConsent, permission: 'consents.write' }),
-
-  'disclosures.preview': def({ input: DisclosureParams, output: DisclosurePreview, permission: 'disclosures.manage' }),
-  'disclosures.export': def({ input: z.object({ params: DisclosureParams, format: z.enum(['csv', 'pdf']) }), output: ExportFile, permission: 'disclosures.manage' }),
-  /** A disclosure to a school or care institution: refused without valid written consent. */
-  'disclosures.recordToRecipient': def({ input: RecipientDisclosureInput, output: DisclosureEntry, permission: 'disclosures.manage' }),
-  'disclosures.register': def({
-    input: z.object({ subjectType: z.enum(['child', 'parent']).nullish(), subjectId: Id.nullish() }),
-    output: z.array(DisclosureEntry),
-    permission: 'disclosures.manage',
+  'consents.privacyStatement': def({ input: z.object({}), output: z.object({ version: z.string() }), permission: 'consents.read', shows: ['settings'] }),
+  'consents.roster': def({ input: RosterInput, output: Roster, permission: 'consents.read', shows: ['consents', 'children', 'contracts'] }),
+  'consents.rosterPdf': def({
+    input: RosterInput,
+    output: PdfFile,
+    permission: 'consents.read',
+    audit: { kind: 'read', data: 'documents', details: (input) => ({ purpose: input.purpose }) },
+    shows: ['consents', 'children', 'contracts'],
   }),
-  'municipalities.list': def({ input: z.object({}), output: z.array(Municipality), permission: 'disclosures.manage' }),
-  'municipalities.save': def({ input: MunicipalityInput, output: Municipality, permission: 'disclosures.manage' }),
-
-  'marketing.optOuts': def({ input: z.object({}), output: z.array(OptOut), permission: 'marketing.manage' }),
-  'marketing.addOptOut': def({ input: OptOutInput, output: OptOut, permission: 'marketing.manage' }),
-  'marketing.export': def({ input: z.object({ recipientName: text('Platform', 80) }), output: ExportFile.extend({ count: z.number().int() }), permission: 'marketing.manage' }),
 } satisfies Record<string, MethodDef>;

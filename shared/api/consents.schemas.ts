@@ -4,27 +4,30 @@ import { DISCLOSURE_FIELDS, type DisclosureField } from '../domain/disclosures';
 import { Email, IsoDate, optionalText } from './clients.schemas';
 import { Id, text } from './schemas';
 import { appToday } from '../domain/clock';
+import { zm, type MessageKey } from '../i18n/translate';
 
-export const Purpose = z.enum(PURPOSES);
-export const ConsentChannel = z.enum(['signed_form', 'parent_portal', 'email'], { error: 'Kies hoe de toestemming is gegeven.' });
-const notInFuture = (label: string) => IsoDate(label).refine((v) => v <= appToday(), `${label} kan niet in de toekomst liggen.`);
+const Purpose = z.enum(PURPOSES);
+export const ConsentChannel = z.enum(['signed_form', 'parent_portal', 'email'], { error: zm('consents.chooseChannel') });
+const notInFuture = (label: MessageKey) => IsoDate(label).refine((v) => v <= appToday(), zm('validation.notInFuture', { label }));
 
 /** One or more purposes answered at once (e.g. a returned form). Only the contract parent decides. */
 export const ConsentRecordInput = z.object({
   childId: Id,
   parentId: Id,
-  decidedOn: notInFuture('Datum'),
+  decidedOn: notInFuture('consents.field.date'),
   channel: ConsentChannel,
   answers: z
     .array(z.object({ purpose: Purpose, given: z.boolean(), recognisable: z.boolean().default(false) }))
-    .min(1, 'Kies minstens één doel.')
-    .refine((a) => new Set(a.map((x) => x.purpose)).size === a.length, 'Elk doel mag maar één keer voorkomen.'),
+    .min(1, zm('consents.choosePurpose'))
+    .refine((a) => new Set(a.map((x) => x.purpose)).size === a.length, zm('consents.purposeOnce')),
 });
+
+const ConsentDecision = z.enum(['given', 'withdrawn']);
 
 export const ConsentRecord = z.object({
   id: z.string(),
   purpose: Purpose,
-  decision: z.enum(['given', 'withdrawn']),
+  decision: ConsentDecision,
   recognisable: z.boolean(),
   parentName: z.string(),
   decidedOn: z.string(),
@@ -45,7 +48,7 @@ export const ConsentOverview = z.object({
 });
 export type ConsentOverview = z.infer<typeof ConsentOverview>;
 
-export const RosterInput = z.object({ groupName: text('Groep', 60), purpose: Purpose });
+export const RosterInput = z.object({ groupName: text('children.field.group', 60), purpose: Purpose });
 export const Roster = z.object({
   groupName: z.string(),
   purpose: Purpose,
@@ -58,14 +61,14 @@ export type Roster = z.infer<typeof Roster>;
 export const ExchangeConsentInput = z.object({
   childId: Id,
   parentId: Id,
-  recipientName: text('Ontvanger', 120),
-  recipientType: z.enum(['school', 'zorginstelling', 'anders'], { error: 'Kies het soort ontvanger.' }),
-  purpose: text('Doel', 300),
-  dataDescription: text('Welke gegevens', 500),
-  validUntil: IsoDate('Geldig tot'),
-  givenOn: notInFuture('Datum toestemming'),
+  recipientName: text('consents.field.recipient', 120),
+  recipientType: z.enum(['school', 'zorginstelling', 'anders'], { error: zm('consents.chooseRecipientType') }),
+  purpose: text('consents.field.purpose', 300),
+  dataDescription: text('consents.field.dataDescription', 500),
+  validUntil: IsoDate('consents.field.validUntil'),
+  givenOn: notInFuture('consents.field.givenOn'),
   /** The statement requires written consent for exchange with a school or care institution. */
-  written: z.literal(true, { error: 'Alleen schriftelijke toestemming van de contractouder is geldig.' }),
+  written: z.literal(true, { error: zm('consents.writtenOnly') }),
 });
 
 export const ExchangeConsent = z.object({
@@ -88,19 +91,19 @@ export const DisclosureParams = z
   .object({
     kind: DisclosureKind,
     /** Belastingdienst: the month, YYYY-MM. */
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Kies een maand.').nullish(),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, zm('disclosures.chooseMonth')).nullish(),
     /** GGD: the day of the inspection. */
-    date: IsoDate('Datum').nullish(),
+    date: IsoDate('consents.field.date').nullish(),
     groupName: z.string().nullish(),
     municipalityId: Id.nullish(),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === 'belastingdienst' && !v.month) ctx.addIssue({ code: 'custom', message: 'Kies een maand.', path: ['month'] });
-    if (v.kind === 'ggd' && !v.date) ctx.addIssue({ code: 'custom', message: 'Kies de datum van de inspectie.', path: ['date'] });
-    if (v.kind === 'gemeente_vve' && !v.municipalityId) ctx.addIssue({ code: 'custom', message: 'Kies de gemeente.', path: ['municipalityId'] });
+    if (v.kind === 'belastingdienst' && !v.month) ctx.addIssue({ code: 'custom', message: zm('disclosures.chooseMonth'), path: ['month'] });
+    if (v.kind === 'ggd' && !v.date) ctx.addIssue({ code: 'custom', message: zm('disclosures.chooseInspectionDate'), path: ['date'] });
+    if (v.kind === 'gemeente_vve' && !v.municipalityId) ctx.addIssue({ code: 'custom', message: zm('disclosures.chooseMunicipality'), path: ['municipalityId'] });
   });
 
-export const FieldKey = z.enum(Object.keys(DISCLOSURE_FIELDS) as [DisclosureField, ...DisclosureField[]]);
+const FieldKey = z.enum(Object.keys(DISCLOSURE_FIELDS) as [DisclosureField, ...DisclosureField[]]);
 export const DisclosurePreview = z.object({
   recipientName: z.string(),
   legalBasis: z.string(),
@@ -109,6 +112,8 @@ export const DisclosurePreview = z.object({
 });
 export type DisclosurePreview = z.infer<typeof DisclosurePreview>;
 
+export const ExportFormat = z.enum(['csv', 'pdf']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
 export const ExportFile = z.object({ fileName: z.string(), base64: z.string(), mime: z.string() });
 
 export const DisclosureEntry = z.object({
@@ -127,23 +132,23 @@ export type DisclosureEntry = z.infer<typeof DisclosureEntry>;
 
 export const MunicipalityInput = z.object({
   id: Id.nullish(),
-  name: text('Gemeente', 80),
-  legalBasis: text('Gemeentelijke verordening', 300),
-  fields: z.array(FieldKey).min(1, 'Kies minstens één gegeven.'),
+  name: text('disclosures.field.municipality', 80),
+  legalBasis: text('disclosures.field.regulation', 300),
+  fields: z.array(FieldKey).min(1, zm('disclosures.chooseField')),
 });
 export const Municipality = z.object({ id: z.string(), name: z.string(), legalBasis: z.string(), fields: z.array(FieldKey) });
 
 export const OptOutInput = z.object({
-  email: Email.refine((v) => v !== null, 'Vul het e-mailadres in.'),
-  requestedOn: notInFuture('Datum verzoek'),
-  how: z.enum(['email', 'telefoon', 'formulier', 'mondeling'], { error: 'Kies hoe het verzoek binnenkwam.' }),
+  email: Email.refine((v) => v !== null, zm('marketing.emailRequired')),
+  requestedOn: notInFuture('marketing.field.requestedOn'),
+  how: z.enum(['email', 'telefoon', 'formulier', 'mondeling'], { error: zm('marketing.chooseHow') }),
 });
 export const OptOut = z.object({ id: z.string(), email: z.string(), requestedOn: z.string(), how: z.string(), recordedByName: z.string() });
 
 export const RecipientDisclosureInput = z.object({
   childId: Id,
-  recipientName: text('Ontvanger', 120),
-  dataDescription: text('Welke gegevens', 500),
-  disclosedOn: notInFuture('Datum'),
-  notes: optionalText('Toelichting', 500),
+  recipientName: text('consents.field.recipient', 120),
+  dataDescription: text('consents.field.dataDescription', 500),
+  disclosedOn: notInFuture('consents.field.date'),
+  notes: optionalText('disclosures.field.notes', 500),
 });

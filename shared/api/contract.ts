@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Permission, Role } from '../auth/permissions';
-
 import { appContract } from './app.contract';
 import { applicantsContract } from './applicants.contract';
 import { auditContract } from './audit.contract';
@@ -12,11 +11,15 @@ import { complaintsContract } from './complaints.contract';
 import { consentsContract } from './consents.contract';
 import { contractsContract } from './contracts.contract';
 import { dashboardContract } from './dashboard.contract';
+import { disclosuresContract } from './disclosures.contract';
 import { employeesContract } from './employees.contract';
+import { exchangeContract } from './exchange.contract';
 import { holdsContract } from './holds.contract';
 import { householdsContract } from './households.contract';
+import { marketingContract } from './marketing.contract';
 import { medicalContract } from './medical.contract';
 import { meldcodeContract } from './meldcode.contract';
+import { municipalitiesContract } from './municipalities.contract';
 import { pickupContract } from './pickup.contract';
 import { recoveryContract } from './recovery.contract';
 import { requestsContract } from './requests.contract';
@@ -106,6 +109,10 @@ export const contract = {
   ...dashboardContract,
   ...syncContract,
   ...consentsContract,
+  ...exchangeContract,
+  ...disclosuresContract,
+  ...municipalitiesContract,
+  ...marketingContract,
   ...meldcodeContract,
   ...requestsContract,
   ...backupContract,

@@ -1,23 +1,76 @@
 import { z } from 'zod';
 import type { MethodDef } from './contract';
+import { def } from './define';
 import { AddEntryInput, CaseStatus, CloseCaseInput, MeldcodeCase, MeldcodeCaseSummary, MeldcodeChildOption, OpenCaseInput } from './meldcode.schemas';
+import { ByChild } from './clients.schemas';
 import { Id, PdfFile } from './schemas';
 
-const def = <I extends z.ZodType, O extends z.ZodType>(d: MethodDef<I, O>) => d;
+/** Audit rows name the case by id only: never the child, the concern or the text of an entry. */
+const CASE = 'meldcode_case';
 
 /**
  * Meldcode case files (meldcodedossiers). Only the aandachtsfunctionaris and the manager hold
- * `meldcode.access`; every call, reads included, is audited.
+ * `meldcode.access`; every call that shows or changes a case file, reads included, is audited.
  */
 export const meldcodeContract = {
-  'meldcode.list': def({ input: z.object({ status: CaseStatus.nullish() }), output: z.array(MeldcodeCaseSummary), permission: 'meldcode.access' }),
+  'meldcode.list': def({
+    input: z.object({ status: CaseStatus.nullish() }),
+    output: z.array(MeldcodeCaseSummary),
+    permission: 'meldcode.access',
+    audit: { kind: 'read', data: 'meldcode', details: (input, output) => ({ status: input.status ?? null, count: output.length }) },
+    shows: ['meldcode', 'children', 'retention'],
+  }),
   /** The cases about one child, for the child page (never part of the child's own payload). */
-  'meldcode.forChild': def({ input: z.object({ childId: Id }), output: z.array(MeldcodeCaseSummary), permission: 'meldcode.access' }),
-  'meldcode.children': def({ input: z.object({}), output: z.array(MeldcodeChildOption), permission: 'meldcode.access' }),
-  'meldcode.open': def({ input: OpenCaseInput, output: MeldcodeCase, permission: 'meldcode.access' }),
-  'meldcode.get': def({ input: z.object({ caseId: Id }), output: MeldcodeCase, permission: 'meldcode.access' }),
+  'meldcode.forChild': def({
+    input: ByChild,
+    output: z.array(MeldcodeCaseSummary),
+    permission: 'meldcode.access',
+    audit: { kind: 'read', data: 'meldcode', entity: 'child', entityId: (input) => input.childId, details: (_input, output) => ({ count: output.length }) },
+    shows: ['meldcode', 'children', 'retention'],
+  }),
+  /** Name, birth date and group of the children a case can be about (no client file). */
+  'meldcode.children': def({
+    input: z.object({}),
+    output: z.array(MeldcodeChildOption),
+    permission: 'meldcode.access',
+    audit: { kind: 'read', data: 'meldcode', details: (_input, output) => ({ count: output.length }) },
+    shows: ['children'],
+  }),
+  'meldcode.open': def({
+    input: OpenCaseInput,
+    output: MeldcodeCase,
+    permission: 'meldcode.access',
+    audit: { kind: 'write', data: 'meldcode', entity: CASE, entityId: (_input, output) => output.id, details: (input) => ({ route: input.route, childId: input.childId }) },
+    changes: ['meldcode'],
+  }),
+  'meldcode.get': def({
+    input: z.object({ caseId: Id }),
+    output: MeldcodeCase,
+    permission: 'meldcode.access',
+    audit: { kind: 'read', data: 'meldcode', entity: CASE, entityId: (input) => input.caseId },
+    shows: ['meldcode', 'children', 'retention'],
+  }),
   /** Entries are only ever added; a correction is a new entry that refers to the one it corrects. */
-  'meldcode.addEntry': def({ input: AddEntryInput, output: MeldcodeCase, permission: 'meldcode.access' }),
-  'meldcode.close': def({ input: CloseCaseInput, output: MeldcodeCase, permission: 'meldcode.access' }),
-  'meldcode.printPdf': def({ input: z.object({ caseId: Id }), output: PdfFile, permission: 'meldcode.access' }),
+  'meldcode.addEntry': def({
+    input: AddEntryInput,
+    output: MeldcodeCase,
+    permission: 'meldcode.access',
+    audit: { kind: 'write', data: 'meldcode', entity: CASE, entityId: (input) => input.caseId, details: (input) => ({ kind: input.kind }) },
+    changes: ['meldcode'],
+  }),
+  'meldcode.close': def({
+    input: CloseCaseInput,
+    output: MeldcodeCase,
+    permission: 'meldcode.access',
+    audit: { kind: 'write', data: 'meldcode', entity: CASE, entityId: (input) => input.caseId },
+    changes: ['meldcode'],
+  }),
+  /** One audit row per print. */
+  'meldcode.printPdf': def({
+    input: z.object({ caseId: Id }),
+    output: PdfFile,
+    permission: 'meldcode.access',
+    audit: { kind: 'read', data: 'meldcode', entity: CASE, entityId: (input) => input.caseId },
+    shows: ['meldcode', 'children', 'retention'],
+  }),
 } satisfies Record<string, MethodDef>;

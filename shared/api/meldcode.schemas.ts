@@ -1,57 +1,58 @@
 import { z } from 'zod';
 import { ENTRY_KINDS, MELDCODE_ROUTES } from '../domain/meldcode';
 import { PERIOD_UNITS } from '../domain/retention';
+import { zm, type MessageKey } from '../i18n/translate';
 import { IsoDate, optionalDate, optionalText } from './clients.schemas';
 import { Id, required, text } from './schemas';
 
 export const MeldcodeRoute = z.enum(MELDCODE_ROUTES);
 export const EntryKind = z.enum(ENTRY_KINDS);
 export const CaseStatus = z.enum(['open', 'closed']);
+export type CaseStatus = z.infer<typeof CaseStatus>;
 
-const longText = (label: string) => text(label, 4000);
-const yesNo = (label: string) => z.boolean({ error: `Beantwoord de vraag: ${label}` });
+const longText = (label: MessageKey) => text(label, 4000);
 
 // ---- entry payloads, one per kind ------------------------------------------------------------
 
 /** Stap 1: a signal (observation), when and by whom it was observed. */
-export const SignalPayload = z.object({ observation: longText('Signaal'), observedBy: text('Waargenomen door', 120) });
+const SignalPayload = z.object({ observation: longText('meldcode.field.signal'), observedBy: text('meldcode.field.observedBy', 120) });
 
 /** Stap 2: collegiale consultatie, or advice from Veilig Thuis (which may be anonymous: no names given). */
-export const ConsultationPayload = z.object({
-  consultedWith: z.enum(['colleague', 'veilig_thuis'], { error: required('Met wie') }),
-  consultedName: optionalText('Naam', 120),
+const ConsultationPayload = z.object({
+  consultedWith: z.enum(['colleague', 'veilig_thuis'], { error: required('meldcode.field.withWhom') }),
+  consultedName: optionalText('validation.field.name', 120),
   anonymousAdvice: z.boolean().default(false),
-  advice: longText('Advies'),
+  advice: longText('meldcode.field.advice'),
 });
 
 /** Stap 3 (route huiselijk): the conversation with the parent. */
-export const ParentConversationPayload = z.object({
-  withWhom: text('Met wie', 200),
-  conductedBy: text('Gevoerd door', 120),
-  summary: longText('Samenvatting'),
+const ParentConversationPayload = z.object({
+  withWhom: text('meldcode.field.withWhom', 200),
+  conductedBy: text('meldcode.field.conductedBy', 120),
+  summary: longText('meldcode.field.summary'),
 });
 
 /** Stap 3 (route huiselijk): why the conversation was not held (e.g. it would endanger the child). */
-export const ParentConversationSkippedPayload = z.object({ reason: longText('Reden') });
+const ParentConversationSkippedPayload = z.object({ reason: longText('validation.field.reason') });
 
 /** Stap 3 (route medewerker): consultation of the vertrouwensinspecteur instead of the parent. */
-export const VertrouwensinspecteurPayload = z.object({ inspectorName: optionalText('Naam vertrouwensinspecteur', 120), advice: longText('Advies') });
+const VertrouwensinspecteurPayload = z.object({ inspectorName: optionalText('meldcode.field.inspectorName', 120), advice: longText('meldcode.field.advice') });
 
 /** Stap 4: the afwegingskader. Later questions are only asked when the earlier answers lead there. */
-export const WeighingPayload = z
+const WeighingPayload = z
   .object({
-    q1Suspicion: yesNo('is er (nog steeds) een vermoeden?'),
+    q1Suspicion: z.boolean({ error: zm('meldcode.answerQ1') }),
     q2Unsafe: z.boolean().nullable().default(null),
     q3HelpPossible: z.boolean().nullable().default(null),
     q4Cooperation: z.boolean().nullable().default(null),
     q5LastingSafety: z.boolean().nullable().default(null),
-    explanation: longText('Toelichting'),
+    explanation: longText('meldcode.field.explanation'),
   })
   .superRefine((w, ctx) => {
-    if (w.q1Suspicion && w.q2Unsafe === null) ctx.addIssue({ code: 'custom', path: ['q2Unsafe'], message: 'Beantwoord vraag 2: is er sprake van acute of structurele onveiligheid?' });
+    if (w.q1Suspicion && w.q2Unsafe === null) ctx.addIssue({ code: 'custom', path: ['q2Unsafe'], message: zm('meldcode.answerQ2') });
     if (w.q1Suspicion && w.q2Unsafe === false) {
-      if (w.q3HelpPossible === null) ctx.addIssue({ code: 'custom', path: ['q3HelpPossible'], message: 'Beantwoord vraag 3: kunnen wij hulp bieden of organiseren?' });
-      if (w.q4Cooperation === null) ctx.addIssue({ code: 'custom', path: ['q4Cooperation'], message: 'Beantwoord vraag 4: aanvaarden de betrokkenen de hulp?' });
+      if (w.q3HelpPossible === null) ctx.addIssue({ code: 'custom', path: ['q3HelpPossible'], message: zm('meldcode.answerQ3') });
+      if (w.q4Cooperation === null) ctx.addIssue({ code: 'custom', path: ['q4Cooperation'], message: zm('meldcode.answerQ4') });
     }
   })
   // Answers after a question that settles the case mean nothing; they are not stored.
@@ -68,32 +69,24 @@ export const WeighingPayload = z
  * reason why informing them would endanger the child or staff; an anonymous report needs the
  * recorded safety reason.
  */
-export const DecisionPayload = z
+const DecisionPayload = z
   .object({
-    outcome: z.enum(['help', 'report', 'both'], { error: required('Besluit') }),
-    decidedBy: text('Besloten door', 200),
-    helpDescription: optionalText('Welke hulp', 4000),
+    outcome: z.enum(['help', 'report', 'both'], { error: required('meldcode.field.decision') }),
+    decidedBy: text('meldcode.field.decidedBy', 200),
+    helpDescription: optionalText('meldcode.field.helpDescription', 4000),
     parentInformed: z.boolean().default(false),
-    parentInformedOn: optionalDate('Ouder geïnformeerd op'),
-    notInformedReason: optionalText('Reden', 4000),
+    parentInformedOn: optionalDate('meldcode.field.parentInformedOn'),
+    notInformedReason: optionalText('validation.field.reason', 4000),
     anonymous: z.boolean().default(false),
-    anonymousReason: optionalText('Reden', 4000),
-    explanation: optionalText('Toelichting', 4000),
+    anonymousReason: optionalText('validation.field.reason', 4000),
+    explanation: optionalText('meldcode.field.explanation', 4000),
   })
   .superRefine((d, ctx) => {
-    if (d.outcome !== 'report' && !d.helpDescription) ctx.addIssue({ code: 'custom', path: ['helpDescription'], message: 'Beschrijf welke hulp wordt georganiseerd.' });
+    if (d.outcome !== 'report' && !d.helpDescription) ctx.addIssue({ code: 'custom', path: ['helpDescription'], message: zm('meldcode.describeHelp') });
     if (d.outcome === 'help') return;
-    if (d.parentInformed && !d.parentInformedOn) ctx.addIssue({ code: 'custom', path: ['parentInformedOn'], message: 'Vul in wanneer de ouder over de melding is geïnformeerd.' });
-    if (!d.parentInformed && !d.notInformedReason) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['notInformedReason'],
-        message: 'Een melding mag alleen als de ouder vooraf is geïnformeerd, of als is vastgelegd waarom informeren de veiligheid van het kind of van medewerkers in gevaar brengt.',
-      });
-    }
-    if (d.anonymous && !d.anonymousReason) {
-      ctx.addIssue({ code: 'custom', path: ['anonymousReason'], message: 'Anoniem melden mag alleen als de veiligheid van kinderen of medewerkers op het spel staat: leg vast waarom.' });
-    }
+    if (d.parentInformed && !d.parentInformedOn) ctx.addIssue({ code: 'custom', path: ['parentInformedOn'], message: zm('meldcode.parentInformedOnRequired') });
+    if (!d.parentInformed && !d.notInformedReason) ctx.addIssue({ code: 'custom', path: ['notInformedReason'], message: zm('meldcode.informParentFirst') });
+    if (d.anonymous && !d.anonymousReason) ctx.addIssue({ code: 'custom', path: ['anonymousReason'], message: zm('meldcode.anonymousNeedsReason') });
   })
   .transform((d) => ({
     ...d,
@@ -105,7 +98,7 @@ export const DecisionPayload = z
   }));
 
 /** A correction never changes the entry it refers to: it is a new entry beside it. */
-export const CorrectionPayload = z.object({ text: longText('Correctie') });
+const CorrectionPayload = z.object({ text: longText('meldcode.field.correction') });
 
 export const PAYLOAD_SCHEMAS = {
   signal: SignalPayload,
@@ -127,17 +120,17 @@ export const OpenCaseInput = z
   .object({
     route: MeldcodeRoute,
     childId: Id.nullish().transform((v) => v ?? null),
-    suspectEmployeeName: optionalText('Naam medewerker', 120),
-    openedOn: IsoDate('Datum'),
+    suspectEmployeeName: optionalText('meldcode.field.employeeName', 120),
+    openedOn: IsoDate('meldcode.field.date'),
   })
   .superRefine((v, ctx) => {
-    if (v.route === 'huiselijk' && !v.childId) ctx.addIssue({ code: 'custom', path: ['childId'], message: 'Kies het kind om wie het gaat.' });
-    if (v.route === 'medewerker' && !v.suspectEmployeeName) ctx.addIssue({ code: 'custom', path: ['suspectEmployeeName'], message: 'Vul de naam van de medewerker in.' });
+    if (v.route === 'huiselijk' && !v.childId) ctx.addIssue({ code: 'custom', path: ['childId'], message: zm('meldcode.chooseChild') });
+    if (v.route === 'medewerker' && !v.suspectEmployeeName) ctx.addIssue({ code: 'custom', path: ['suspectEmployeeName'], message: zm('meldcode.employeeNameRequired') });
   })
   .transform((v) => ({ ...v, suspectEmployeeName: v.route === 'medewerker' ? v.suspectEmployeeName : null }));
 
 const entryInput = <K extends keyof PayloadSchemas>(kind: K) =>
-  z.object({ caseId: Id, kind: z.literal(kind), occurredOn: IsoDate('Datum'), payload: PAYLOAD_SCHEMAS[kind] });
+  z.object({ caseId: Id, kind: z.literal(kind), occurredOn: IsoDate('meldcode.field.date'), payload: PAYLOAD_SCHEMAS[kind] });
 
 export const AddEntryInput = z.discriminatedUnion('kind', [
   entryInput('signal'),
@@ -151,7 +144,7 @@ export const AddEntryInput = z.discriminatedUnion('kind', [
 ]);
 export type AddEntryInput = z.input<typeof AddEntryInput>;
 
-export const CloseCaseInput = z.object({ caseId: Id, closedOn: IsoDate('Sluitingsdatum'), summary: text('Samenvatting bij het sluiten', 4000) });
+export const CloseCaseInput = z.object({ caseId: Id, closedOn: IsoDate('meldcode.field.closedOn'), summary: text('meldcode.field.closingSummary', 4000) });
 
 // ---- outputs ----------------------------------------------------------------------------------
 
@@ -193,7 +186,7 @@ export const MeldcodeCaseSummary = z.object({
 });
 export type MeldcodeCaseSummary = z.infer<typeof MeldcodeCaseSummary>;
 
-export const ReportReason = z.enum(['q2_unsafe', 'q3_no_help', 'q4_no_cooperation', 'q5_not_safe']);
+const ReportReason = z.enum(['q2_unsafe', 'q3_no_help', 'q4_no_cooperation', 'q5_not_safe']);
 
 export const MeldcodeCase = MeldcodeCaseSummary.extend({
   closedByName: z.string().nullable(),

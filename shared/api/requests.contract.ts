@@ -1,34 +1,136 @@
 import { z } from 'zod';
-import type { MethodDef } from './contract';
-import { CloseInput, DueList, ErasurePreview, ExportBundle, ExtendInput, MeldcodeDecisionInput, RectifyInput, RequestDetail, RequestInput, RequestSummary } from './requests.schemas';
+import type { DataArea, MethodDef } from './contract';
+import { def } from './define';
+import { CloseInput, DueList, ErasurePreview, ExportBundle, ExtendInput, MeldcodeDecisionInput, RectifyInput, RequestDetail, RequestInput, RequestStatus, RequestSummary } from './requests.schemas';
+import { ById } from './clients.schemas';
 import { Id, PdfFile, text } from './schemas';
 
-const def = <I extends z.ZodType, O extends z.ZodType>(d: MethodDef<I, O>) => d;
-const ById = z.object({ id: Id });
+/** Audit rows name the request by id; details are codes and counts. */
+const REQUEST = 'subjectRequest';
+const byRequest = (input: { id: string }) => input.id;
+
+/** A request shows its subject's name (parents and children) besides its own register. */
+const REQUEST_READ: readonly DataArea[] = ['requests', 'households', 'children'];
+/** Everything a person's dossier is made of (inzage, erasure preview, letters, portability). */
+const DOSSIER: readonly DataArea[] = [
+  'requests', 'households', 'children', 'bsn', 'medical', 'contracts', 'tasks', 'pickup', 'consents', 'exchange', 'disclosures', 'marketing', 'meldcode', 'retention', 'holds',
+];
 
 /** AVG-verzoeken: register, deadlines, inzage, dataportabiliteit, rectificatie, beperking, verwijdering. */
 export const requestsContract = {
-  'requests.list': def({ input: z.object({ status: z.enum(['open', 'closed']).nullish() }), output: z.array(RequestSummary), permission: 'requests.manage' }),
-  'requests.get': def({ input: ById, output: RequestDetail, permission: 'requests.manage' }),
+  'requests.list': def({ input: z.object({ status: RequestStatus.nullish() }), output: z.array(RequestSummary), permission: 'requests.manage', shows: REQUEST_READ }),
+  'requests.get': def({ input: ById, output: RequestDetail, permission: 'requests.manage', shows: REQUEST_READ }),
   /** Requests due within 7 days or overdue, and open tasks (dashboard). */
-  'requests.due': def({ input: z.object({}), output: DueList, permission: 'requests.manage' }),
-  'requests.create': def({ input: RequestInput, output: RequestDetail, permission: 'requests.manage' }),
-  'requests.extend': def({ input: ExtendInput, output: RequestDetail, permission: 'requests.manage' }),
+  'requests.due': def({ input: z.object({}), output: DueList, permission: 'requests.manage', shows: REQUEST_READ }),
+  'requests.create': def({
+    input: RequestInput,
+    output: RequestDetail,
+    permission: 'requests.manage',
+    audit: { kind: 'write', data: 'clients', entity: REQUEST, entityId: (_input, output) => output.id, details: (input) => ({ kind: input.kind, subjectType: input.subjectType }) },
+    changes: ['requests'],
+  }),
+  'requests.extend': def({
+    input: ExtendInput,
+    output: RequestDetail,
+    permission: 'requests.manage',
+    audit: { kind: 'write', data: 'clients', entity: REQUEST, entityId: byRequest, details: (input) => ({ months: input.months }) },
+    changes: ['requests'],
+  }),
   /** The aandachtsfunctionaris decides whether meldcode information goes into an access report. */
-  'requests.meldcodeDecision': def({ input: MeldcodeDecisionInput, output: RequestDetail, permission: 'meldcode.access' }),
-  'requests.accessReport': def({ input: ById, output: PdfFile, permission: 'requests.manage' }),
-  'requests.portabilityExport': def({ input: ById, output: ExportBundle, permission: 'requests.manage' }),
+  'requests.meldcodeDecision': def({
+    input: MeldcodeDecisionInput,
+    output: RequestDetail,
+    permission: 'meldcode.access',
+    audit: { kind: 'write', data: 'meldcode', entity: REQUEST, entityId: byRequest, details: (input) => ({ decision: input.decision }) },
+    changes: ['requests'],
+  }),
+  /** The inzageverslag: reading it out counts as access to BSN, medical data and (when decided) meldcode files. */
+  'requests.accessReport': def({
+    input: ById,
+    output: PdfFile,
+    permission: 'requests.manage',
+    audit: { kind: 'read', data: 'documents', entity: REQUEST, entityId: byRequest },
+    shows: DOSSIER,
+  }),
+  'requests.portabilityExport': def({
+    input: ById,
+    output: ExportBundle,
+    permission: 'requests.manage',
+    audit: { kind: 'read', data: 'documents', entity: REQUEST, entityId: byRequest },
+    shows: DOSSIER,
+  }),
   /** Takes in a portability JSON from another location or organisation as a new household. */
-  'requests.importPortability': def({ input: z.object({ json: text('Bestand', 5_000_000) }), output: z.object({ householdId: z.string() }), permission: 'clients.write' }),
-  'requests.rectify': def({ input: RectifyInput, output: RequestDetail, permission: 'requests.manage' }),
-  'requests.restrict': def({ input: z.object({ id: Id, reason: text('Reden', 500) }), output: RequestDetail, permission: 'requests.manage' }),
+  'requests.importPortability': def({
+    input: z.object({ json: text('requests.field.file', 5_000_000) }),
+    output: z.object({ householdId: z.string() }),
+    permission: 'clients.write',
+    audit: { kind: 'write', data: 'clients', entity: 'household', entityId: (_input, output) => output.householdId },
+    changes: ['households', 'children', 'contracts', 'tasks', 'medical', 'pickup', 'consents'],
+  }),
+  'requests.rectify': def({
+    input: RectifyInput,
+    output: RequestDetail,
+    permission: 'requests.manage',
+    audit: { kind: 'write', data: 'clients', entity: REQUEST, entityId: byRequest, details: (input) => ({ requested: input.changes.length, statement: Boolean(input.statement) }) },
+    changes: ['requests', 'households', 'children'],
+  }),
+  'requests.restrict': def({
+    input: z.object({ id: Id, reason: text('validation.field.reason', 500) }),
+    output: RequestDetail,
+    permission: 'requests.manage',
+    audit: { kind: 'write', data: 'clients', entity: REQUEST, entityId: byRequest },
+    changes: ['requests'],
+  }),
   /** Lifting a restriction first needs the person to be informed: it creates that task. */
-  'requests.requestLift': def({ input: ById, output: RequestDetail, permission: 'requests.manage' }),
-  'requests.completeTask': def({ input: ById, output: RequestDetail, permission: 'requests.manage' }),
-  'requests.erasurePreview': def({ input: ById, output: ErasurePreview, permission: 'requests.manage' }),
-  'requests.erase': def({ input: ById, output: RequestDetail, permission: 'requests.manage' }),
+  'requests.requestLift': def({
+    input: ById,
+    output: RequestDetail,
+    permission: 'requests.manage',
+    audit: { kind: 'write', data: 'clients', entity: REQUEST, entityId: byRequest },
+    changes: ['requests'],
+  }),
+  'requests.completeTask': def({
+    input: ById,
+    output: RequestDetail,
+    permission: 'requests.manage',
+    audit: { kind: 'write', data: 'clients', entity: 'requestTask', entityId: byRequest, details: (input, output) => ({ kind: output.tasks.find((t) => t.id === input.id)?.kind ?? null }) },
+    changes: ['requests'],
+  }),
+  'requests.erasurePreview': def({ input: ById, output: ErasurePreview, permission: 'requests.manage', shows: DOSSIER }),
+  'requests.erase': def({
+    input: ById,
+    output: RequestDetail,
+    permission: 'requests.manage',
+    audit: {
+      kind: 'write',
+      data: 'clients',
+      entity: REQUEST,
+      entityId: byRequest,
+      details: (_input, output) => ({ erased: output.decision?.erased.length ?? 0, kept: output.decision?.kept.length ?? 0, outcome: output.outcome }),
+    },
+    changes: DOSSIER,
+  }),
   /** Bezwaar tegen marketing: records the opt-out of the person's e-mail address. */
-  'requests.objection': def({ input: ById, output: RequestDetail, permission: 'requests.manage' }),
-  'requests.close': def({ input: CloseInput, output: RequestDetail, permission: 'requests.manage' }),
-  'requests.letter': def({ input: ById, output: PdfFile, permission: 'requests.manage' }),
+  'requests.objection': def({
+    input: ById,
+    output: RequestDetail,
+    permission: 'requests.manage',
+    audit: { kind: 'write', data: 'clients', entity: REQUEST, entityId: byRequest, details: (_input, output) => ({ outcome: output.outcome }) },
+    changes: ['requests', 'marketing'],
+  }),
+  'requests.close': def({
+    input: CloseInput,
+    output: RequestDetail,
+    permission: 'requests.manage',
+    audit: { kind: 'write', data: 'clients', entity: REQUEST, entityId: byRequest, details: (input) => ({ outcome: input.outcome }) },
+    changes: ['requests'],
+  }),
+  /** The besluitbrief, printed as often as needed. */
+  'requests.letter': def({
+    input: ById,
+    output: PdfFile,
+    permission: 'requests.manage',
+    audit: { kind: 'read', data: 'documents', entity: REQUEST, entityId: byRequest },
+    shows: ['requests', 'households'],
+  }),
 } satisfies Record<string, MethodDef>;

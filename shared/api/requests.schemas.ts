@@ -1,12 +1,20 @@
 import { z } from 'zod';
-import { IDENTITY_METHODS, MAX_EXTENSION_MONTHS, REQUEST_KINDS } from '../domain/requests';
+import { DEADLINE_STATES, IDENTITY_METHODS, MAX_EXTENSION_MONTHS, REQUEST_KINDS } from '../domain/requests';
 import { IsoDate, optionalText } from './clients.schemas';
 import { Id, text } from './schemas';
 import { appToday } from '../domain/clock';
+import { zm } from '../i18n/translate';
 
-export const RequestKind = z.enum(REQUEST_KINDS, { error: 'Kies het soort verzoek.' });
-export const IdentityMethod = z.enum(IDENTITY_METHODS, { error: 'Kies hoe de identiteit van de verzoeker is vastgesteld.' });
-export const SubjectType = z.enum(['parent', 'child'], { error: 'Kies over wie het verzoek gaat.' });
+const RequestKind = z.enum(REQUEST_KINDS, { error: zm('requests.chooseKind') });
+const IdentityMethod = z.enum(IDENTITY_METHODS, { error: zm('requests.chooseIdentityMethod') });
+/** The person a request (or a disclosure, a restriction) is about. */
+export const SubjectType = z.enum(['parent', 'child'], { error: zm('requests.chooseSubject') });
+export type SubjectType = z.infer<typeof SubjectType>;
+export const RequestStatus = z.enum(['open', 'closed']);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+const Outcome = z.enum(['granted', 'partially_granted', 'refused']);
+/** Whether meldcode information may go into the answer (the aandachtsfunctionaris decides). */
+const MeldcodeDisclosureDecision = z.enum(['include', 'exclude']);
 
 export const RequestInput = z.object({
   kind: RequestKind,
@@ -14,50 +22,57 @@ export const RequestInput = z.object({
   subjectId: Id,
   /** Who asks. For a child only the contract parent; for a parent the parent themself. */
   requesterParentId: Id,
-  receivedOn: IsoDate('Datum ontvangst').refine((v) => v <= appToday(), 'Datum ontvangst kan niet in de toekomst liggen.'),
+  receivedOn: IsoDate('requests.field.receivedOn').refine((v) => v <= appToday(), zm('validation.notInFuture', { label: 'requests.field.receivedOn' })),
   identityMethod: IdentityMethod,
-  description: optionalText('Omschrijving', 1000),
+  description: optionalText('requests.field.description', 1000),
 });
 
 export const ExtendInput = z.object({
   id: Id,
-  months: z.number({ error: 'Kies 1 of 2 maanden.' }).int().min(1, 'Kies 1 of 2 maanden.').max(MAX_EXTENSION_MONTHS, 'Kies 1 of 2 maanden.'),
-  reason: text('Reden van de verlenging', 1000),
+  months: z
+    .number({ error: zm('requests.chooseMonths', { max: MAX_EXTENSION_MONTHS }) })
+    .int()
+    .min(1, zm('requests.chooseMonths', { max: MAX_EXTENSION_MONTHS }))
+    .max(MAX_EXTENSION_MONTHS, zm('requests.chooseMonths', { max: MAX_EXTENSION_MONTHS })),
+  reason: text('requests.field.extensionReason', 1000),
 });
 
 export const MeldcodeDecisionInput = z.object({
   id: Id,
-  decision: z.enum(['include', 'exclude'], { error: 'Kies of meldcode-informatie in het inzageverslag mag.' }),
-  reason: text('Motivering', 1000),
+  decision: z.enum(MeldcodeDisclosureDecision.options, { error: zm('requests.chooseMeldcodeDecision') }),
+  reason: text('requests.field.motivation', 1000),
 });
+
+/** The records a correction can change. */
+const RecordType = z.enum(['parent', 'child', 'household']);
 
 /** Fields that can be rectified, per record; each new value is validated like in the normal forms. */
 export const RECTIFIABLE = {
   parent: ['firstName', 'initials', 'surnamePrefix', 'surname', 'email', 'phone'],
   child: ['firstName', 'initials', 'surnamePrefix', 'surname', 'birthDate'],
   household: ['street', 'houseNumber', 'postcode', 'city', 'iban', 'ibanHolder'],
-} as const;
+} as const satisfies Record<z.infer<typeof RecordType>, readonly string[]>;
 export type RectifiableTarget = keyof typeof RECTIFIABLE;
 export type RectifiableField = (typeof RECTIFIABLE)[RectifiableTarget][number];
 
 export const RectifyInput = z.object({
   id: Id,
   changes: z
-    .array(z.object({ target: z.enum(['parent', 'child', 'household']), targetId: Id, field: z.string().min(1), value: z.string().max(200) }))
+    .array(z.object({ target: RecordType, targetId: Id, field: z.string().min(1), value: z.string().max(200) }))
     .max(20),
   /** Aanvullende verklaring: the person's own statement, kept with their data. */
-  statement: optionalText('Aanvullende verklaring', 2000),
+  statement: optionalText('requests.field.statement', 2000),
 });
 
 export const CloseInput = z
   .object({
     id: Id,
-    outcome: z.enum(['granted', 'partially_granted', 'refused'], { error: 'Kies de beslissing.' }),
+    outcome: z.enum(Outcome.options, { error: zm('requests.chooseOutcome') }),
     /** Required for a (partial) refusal: it goes in the letter. */
-    reason: optionalText('Motivering', 2000),
+    reason: optionalText('requests.field.motivation', 2000),
   })
   .superRefine((v, ctx) => {
-    if (v.outcome !== 'granted' && !v.reason) ctx.addIssue({ code: 'custom', message: 'Vermeld waarom het verzoek (deels) is afgewezen; dit komt in de brief.', path: ['reason'] });
+    if (v.outcome !== 'granted' && !v.reason) ctx.addIssue({ code: 'custom', message: zm('requests.refusalNeedsReason'), path: ['reason'] });
   });
 
 export const RequestTask = z.object({
@@ -71,7 +86,7 @@ export const RequestTask = z.object({
 });
 export type RequestTask = z.infer<typeof RequestTask>;
 
-export const DeadlineStateSchema = z.enum(['ok', 'due_soon', 'overdue']);
+const DeadlineStateSchema = z.enum(DEADLINE_STATES);
 
 export const RequestSummary = z.object({
   id: z.string(),
@@ -85,15 +100,15 @@ export const RequestSummary = z.object({
   receivedOn: z.string(),
   deadline: z.string(),
   deadlineState: DeadlineStateSchema.nullable(),
-  status: z.enum(['open', 'closed']),
-  outcome: z.enum(['granted', 'partially_granted', 'refused']).nullable(),
+  status: RequestStatus,
+  outcome: Outcome.nullable(),
   closedOn: z.string().nullable(),
 });
 export type RequestSummary = z.infer<typeof RequestSummary>;
 
-export const Correction = z.object({
+const Correction = z.object({
   id: z.string(),
-  subjectType: z.enum(['parent', 'child', 'household']),
+  subjectType: RecordType,
   field: z.string().nullable(),
   oldValue: z.string().nullable(),
   newValue: z.string().nullable(),
@@ -121,7 +136,7 @@ export type ErasurePreview = z.infer<typeof ErasurePreview>;
 
 /** What the decision letter says. Codes, labels and dates only: no personal data. */
 export const Decision = z.object({
-  outcome: z.enum(['granted', 'partially_granted', 'refused']),
+  outcome: Outcome,
   reason: z.string().nullable(),
   erased: z.array(CategoryRetention).default([]),
   kept: z.array(CategoryRetention).default([]),
@@ -137,7 +152,7 @@ export const RequestDetail = RequestSummary.extend({
   extendedMonths: z.number().int(),
   extensionReason: z.string().nullable(),
   extendedOn: z.string().nullable(),
-  meldcode: z.object({ decision: z.enum(['include', 'exclude']), reason: z.string(), decidedByName: z.string(), decidedAt: z.string() }).nullable(),
+  meldcode: z.object({ decision: MeldcodeDisclosureDecision, reason: z.string(), decidedByName: z.string(), decidedAt: z.string() }).nullable(),
   /** Active restriction of the subject, with whether lifting is waiting for the person to be informed. */
   restriction: z.object({ since: z.string(), reason: z.string(), liftPending: z.boolean() }).nullable(),
   tasks: z.array(RequestTask),

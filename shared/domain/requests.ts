@@ -1,3 +1,5 @@
+import { msg, translate, type MessageRef } from '../i18n/translate';
+
 /**
  * AVG-verzoeken (data subject requests, GDPR art. 12–21): kinds, deadlines and extensions.
  * Dates are ISO `YYYY-MM-DD` in the location's calendar; all arithmetic is calendar arithmetic.
@@ -69,15 +71,22 @@ export const currentDeadline = (r: ExtensionState) => addMonths(r.receivedOn, AN
  * Why an extension is not allowed, or null when it is. It must be decided and told to the
  * requester within the first month, once, for one or two months, with a reason.
  */
-export function extensionProblem(r: ExtensionState, months: number, reason: string, today: string): string | null {
-  if (r.extendedMonths > 0) return 'De termijn is al verlengd; een tweede verlenging is niet toegestaan.';
-  if (!Number.isInteger(months) || months < 1 || months > MAX_EXTENSION_MONTHS) return `Verlengen kan met 1 of ${MAX_EXTENSION_MONTHS} maanden.`;
-  if (today > firstDeadline(r.receivedOn)) return 'Verlengen kan alleen vóór de eerste termijn is verstreken.';
-  if (reason.trim().length === 0) return 'Vermeld de reden van de verlenging; die komt in de brief aan de verzoeker.';
+export function extensionRefusal(r: ExtensionState, months: number, reason: string, today: string): MessageRef | null {
+  if (r.extendedMonths > 0) return msg('requests.alreadyExtended');
+  if (!Number.isInteger(months) || months < 1 || months > MAX_EXTENSION_MONTHS) return msg('requests.extendMonths', { max: MAX_EXTENSION_MONTHS });
+  if (today > firstDeadline(r.receivedOn)) return msg('requests.extendBeforeFirstDeadline');
+  if (reason.trim().length === 0) return msg('requests.extensionNeedsReason');
   return null;
 }
 
-export type DeadlineState = 'ok' | 'due_soon' | 'overdue';
+/** The same in Dutch. */
+export function extensionProblem(r: ExtensionState, months: number, reason: string, today: string): string | null {
+  const refusal = extensionRefusal(r, months, reason, today);
+  return refusal && translate(refusal);
+}
+
+export const DEADLINE_STATES = ['ok', 'due_soon', 'overdue'] as const;
+export type DeadlineState = (typeof DEADLINE_STATES)[number];
 
 /** Overdue after the deadline day; "due soon" from WARN_DAYS days before it. */
 export function deadlineState(deadline: string, today: string): DeadlineState {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashEmail } from '../../electron/backend/modules/disclosures/disclosures.service';
+import { hashEmail } from '../../electron/backend/modules/marketing/marketing.service';
 import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
 import { BSN, createFamily, loginAsStaff } from '../helpers/clients';
 import { readPdf } from '../helpers/pdf';

@@ -301,9 +301,9 @@ describe('meldcode access and audit', () => {
     expect(rows.map((r) => [r.action, r.entity, r.entity_id])).toEqual([
       ['meldcode.list', null, null],
       ['meldcode.forChild', 'child', child.id],
-      ['meldcode.read', 'meldcode_case', file.id],
-      ['meldcode.print', 'meldcode_case', file.id],
-      ['meldcode.print', 'meldcode_case', file.id],
+      ['meldcode.get', 'meldcode_case', file.id],
+      ['meldcode.printPdf', 'meldcode_case', file.id],
+      ['meldcode.printPdf', 'meldcode_case', file.id],
     ]);
     const all = await backend.core.db().selectFrom('audit_log').selectAll().where('action', 'like', 'meldcode.%').execute();
     expect(all.filter((r) => r.action === 'meldcode.open').map((r) => r.entity_id)).toEqual([file.id]);

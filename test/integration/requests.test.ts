@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { hashEmail } from '../../electron/backend/modules/disclosures/disclosures.service';
+import { hashEmail } from '../../electron/backend/modules/marketing/marketing.service';
 import { REFERRAL_MESSAGE } from '../../electron/backend/modules/requests/requests.service';
 import { publishedPortabilitySchema } from '../../shared/portability/portability';
 import { MANAGER, ROOT, makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';

@@ -11,11 +11,15 @@ import { complaintsHandlers } from '../modules/complaints/complaints.handlers';
 import { consentsHandlers } from '../modules/consents/consents.handlers';
 import { contractsHandlers } from '../modules/contracts/contracts.handlers';
 import { dashboardHandlers } from '../modules/dashboard/dashboard.handlers';
+import { disclosuresHandlers } from '../modules/disclosures/disclosures.handlers';
 import { employeesHandlers } from '../modules/employees/employees.handlers';
+import { exchangeHandlers } from '../modules/exchange/exchange.handlers';
 import { holdsHandlers } from '../modules/holds/holds.handlers';
 import { householdsHandlers } from '../modules/households/households.handlers';
+import { marketingHandlers } from '../modules/marketing/marketing.handlers';
 import { medicalHandlers } from '../modules/medical/medical.handlers';
 import { meldcodeHandlers } from '../modules/meldcode/meldcode.handlers';
+import { municipalitiesHandlers } from '../modules/municipalities/municipalities.handlers';
 import { pickupHandlers } from '../modules/pickup/pickup.handlers';
 import { recoveryHandlers } from '../modules/recovery/recovery.handlers';
 import { requestsHandlers } from '../modules/requests/requests.handlers';
@@ -52,6 +56,10 @@ export const handlers: Handlers<MethodName> = {
   ...dashboardHandlers,
   ...syncHandlers,
   ...consentsHandlers,
+  ...exchangeHandlers,
+  ...disclosuresHandlers,
+  ...municipalitiesHandlers,
+  ...marketingHandlers,
   ...meldcodeHandlers,
   ...requestsHandlers,
   ...backupHandlers,

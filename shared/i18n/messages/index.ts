@@ -4,11 +4,16 @@ import { bsnMessages } from './bsn';
 import { childrenMessages } from './children';
 import { commonMessages } from './common';
 import { complaintsMessages } from './complaints';
+import { consentsMessages } from './consents';
 import { contractsMessages } from './contracts';
+import { disclosuresMessages } from './disclosures';
 import { householdsMessages } from './households';
 import { locationMessages } from './location';
+import { marketingMessages } from './marketing';
 import { medicalMessages } from './medical';
+import { meldcodeMessages } from './meldcode';
 import { pickupMessages } from './pickup';
+import { requestsMessages } from './requests';
 import { retentionMessages } from './retention';
 import { securityMessages } from './security';
 import { settingsMessages } from './settings';
@@ -42,6 +47,11 @@ export const MESSAGES = {
   ...contractsMessages,
   ...waitlistMessages,
   ...pickupMessages,
+  ...consentsMessages,
+  ...disclosuresMessages,
+  ...marketingMessages,
+  ...meldcodeMessages,
+  ...requestsMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

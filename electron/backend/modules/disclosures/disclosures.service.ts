@@ -1,10 +1,10 @@
-import { nlDate } from '../../../../shared/domain/dates';
-import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
-import type { DisclosureEntry, DisclosureParams, DisclosurePreview, MunicipalityInput, RecipientDisclosureInput } from '../../../../shared/api/consents.schemas';
+import type { DisclosureEntry, DisclosureParams, DisclosurePreview, ExportFormat, RecipientDisclosureInput } from '../../../../shared/api/consents.schemas';
+import type { SubjectType } from '../../../../shared/api/requests.schemas';
 import { contractStatus } from '../../../../shared/domain/contracts';
+import { nlDate } from '../../../../shared/domain/dates';
 import {
   BELASTINGDIENST_FIELDS,
   DISCLOSURE_FIELDS,
@@ -16,15 +16,19 @@ import {
   type Recipient,
 } from '../../../../shared/domain/disclosures';
 import { displayName } from '../../../../shared/domain/names';
+import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, Trx } from '../../db/schema';
 import { renderTablePdf } from '../../pdf/table.pdf';
 import { queueUpsert } from '../../sync/outbox';
-import { appendAudit } from '../audit/audit.service';
-import { findChild } from '../children/children.repository';
+import { requireChild } from '../consents/consents.service';
+import { exchangeConsentsOfChild } from '../exchange/exchange.repository';
 import { currentLocationId } from '../location/location.service';
+import { findMunicipality } from '../municipalities/municipalities.repository';
+import { municipalityFields } from '../municipalities/municipalities.service';
 import { restrictedIds } from '../requests/restrictions';
 import { toCsv } from './csv';
+import { allContractPeriods, disclosureChildRows, disclosureRows, insertDisclosure, insertDisclosureSubject } from './disclosures.repository';
 
 type Params = z.output<typeof DisclosureParams>;
 
@@ -52,32 +56,8 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
 
 /** Children with their contract parent and contracts, the raw material of every data set. */
 async function childrenWithContracts(db: DbOrTrx) {
-  const rows = await db
-    .selectFrom('children')
-    .innerJoin('households', 'households.id', 'children.household_id')
-    .leftJoin('parents', (join) => join.onRef('parents.household_id', '=', 'children.household_id').on('parents.is_contract_parent', '=', 1))
-    .select([
-      'children.id as child_id',
-      'children.first_name',
-      'children.surname_prefix',
-      'children.surname',
-      'children.birth_date',
-      'children.bsn as child_bsn',
-      'children.group_name',
-      'households.street',
-      'households.house_number',
-      'households.postcode',
-      'households.city',
-      'parents.id as parent_id',
-      'parents.first_name as parent_first_name',
-      'parents.surname_prefix as parent_surname_prefix',
-      'parents.surname as parent_surname',
-      'parents.bsn as parent_bsn',
-    ])
-    .orderBy('children.surname')
-    .orderBy('children.first_name')
-    .execute();
-  const contracts = await db.selectFrom('contracts').select(['child_id', 'care_type', 'hours_per_week', 'start_date', 'end_date']).execute();
+  const rows = await disclosureChildRows(db);
+  const contracts = await allContractPeriods(db);
   return rows.map((r) => ({ ...r, contracts: contracts.filter((c) => c.child_id === r.child_id) }));
 }
 
@@ -135,9 +115,9 @@ async function buildFullDataSet(db: DbOrTrx, params: Params, today: string): Pro
       subjects: present.map((r) => ({ childId: r.child_id, parentId: null, values: baseValues(r) })),
     };
   }
-  const config = await db.selectFrom('municipality_configs').selectAll().where('id', '=', params.municipalityId!).executeTakeFirst();
-  if (!config) throw new AppError('NOT_FOUND', 'Deze gemeente is niet ingesteld.');
-  const fields = (JSON.parse(config.fields) as DisclosureField[]).filter((f) => VVE_ALLOWED_FIELDS.includes(f));
+  const config = await findMunicipality(db, params.municipalityId!);
+  if (!config) throw new AppError('NOT_FOUND', msg('disclosures.municipalityNotSetUp'));
+  const fields = municipalityFields(config.fields).filter((f) => VVE_ALLOWED_FIELDS.includes(f));
   const city = config.name.toLocaleLowerCase('nl');
   const subjects: SubjectFacts[] = [];
   for (const r of all) {
@@ -172,48 +152,45 @@ export async function previewDisclosure(db: DbOrTrx, params: Params, today: stri
   };
 }
 
-async function register(
+/** A line in the verstrekkingenregister with the persons it concerned; returns its id. */
+export async function registerDisclosure(
   trx: Trx,
   core: AppCore,
   session: Session,
   entry: { recipient: Recipient; recipientName: string; legalBasis: string; fields: readonly string[]; format: string; period: string | null; exchangeConsentId?: string | null },
-  subjects: { type: 'child' | 'parent'; id: string }[],
+  subjects: { type: SubjectType; id: string }[],
 ): Promise<string> {
   const id = uuidv7();
   const location_id = await currentLocationId(trx);
-  await trx
-    .insertInto('disclosures')
-    .values({
-      id,
-      location_id,
-      recipient: entry.recipient,
-      recipient_name: entry.recipientName,
-      legal_basis: entry.legalBasis,
-      fields: JSON.stringify(entry.fields),
-      subject_count: subjects.length,
-      format: entry.format,
-      period: entry.period,
-      exchange_consent_id: entry.exchangeConsentId ?? null,
-      created_at: core.now().toISOString(),
-      created_by: session.userId,
-      created_by_name: session.name,
-      version: null,
-    })
-    .execute();
+  await insertDisclosure(trx, {
+    id,
+    location_id,
+    recipient: entry.recipient,
+    recipient_name: entry.recipientName,
+    legal_basis: entry.legalBasis,
+    fields: JSON.stringify(entry.fields),
+    subject_count: subjects.length,
+    format: entry.format,
+    period: entry.period,
+    exchange_consent_id: entry.exchangeConsentId ?? null,
+    created_at: core.now().toISOString(),
+    created_by: session.userId,
+    created_by_name: session.name,
+    version: null,
+  });
   await queueUpsert(trx, 'disclosures', id, core.now());
   for (const subject of subjects) {
     const subjectRowId = uuidv7();
-    await trx.insertInto('disclosure_subjects').values({ id: subjectRowId, location_id, disclosure_id: id, subject_type: subject.type, subject_id: subject.id, version: null }).execute();
+    await insertDisclosureSubject(trx, { id: subjectRowId, location_id, disclosure_id: id, subject_type: subject.type, subject_id: subject.id, version: null });
     await queueUpsert(trx, 'disclosure_subjects', subjectRowId, core.now());
   }
-  await appendAudit(trx, { userId: session.userId, action: 'disclosures.export', entity: 'disclosure', entityId: id, details: { recipient: entry.recipient, subjects: subjects.length, format: entry.format } }, core.now());
   return id;
 }
 
 const SLUG: Record<Recipient, string> = { belastingdienst: 'belastingdienst', ggd: 'ggd', gemeente_vve: 'gemeente-vve', school: 'school', marketing: 'marketing' };
 
 /** Export = the file plus its line in the verstrekkingenregister, in one transaction. */
-export async function exportDisclosure(core: AppCore, session: Session, params: Params, format: 'csv' | 'pdf', today: string) {
+export async function exportDisclosure(core: AppCore, session: Session, params: Params, format: ExportFormat, today: string) {
   const set = await buildDataSet(core.db(), params, today);
   const header = set.fields.map((f) => DISCLOSURE_FIELDS[f]);
   const rows = rowsOf(set);
@@ -227,31 +204,40 @@ export async function exportDisclosure(core: AppCore, session: Session, params: 
           rows,
           footer: 'Vertrouwelijk — alleen voor de genoemde ontvanger',
         });
-  await core.transaction(async (trx) => {
-    const subjects = set.subjects.flatMap((s) => [{ type: 'child' as const, id: s.childId }, ...(s.parentId && set.fields.some((f) => f.startsWith('parent_')) ? [{ type: 'parent' as const, id: s.parentId }] : [])]);
-    await register(trx, core, session, { recipient: set.recipient, recipientName: set.recipientName, legalBasis: set.legalBasis, fields: set.fields, format, period: set.period }, subjects);
-  });
-  return { fileName: `verstrekking-${SLUG[set.recipient]}-${set.period}.${format}`, base64: file.toString('base64'), mime: format === 'csv' ? 'text/csv' : 'application/pdf' };
+  const subjects = set.subjects.flatMap((s) => [{ type: 'child' as const, id: s.childId }, ...(s.parentId && set.fields.some((f) => f.startsWith('parent_')) ? [{ type: 'parent' as const, id: s.parentId }] : [])]);
+  const disclosureId = await core.transaction((trx) =>
+    registerDisclosure(trx, core, session, { recipient: set.recipient, recipientName: set.recipientName, legalBasis: set.legalBasis, fields: set.fields, format, period: set.period }, subjects),
+  );
+  return {
+    fileName: `verstrekking-${SLUG[set.recipient]}-${set.period}.${format}`,
+    base64: file.toString('base64'),
+    mime: format === 'csv' ? 'text/csv' : 'application/pdf',
+    disclosureId,
+    subjectCount: subjects.length,
+  };
 }
+
+const sameRecipient = (a: string, b: string) => a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
 
 /** Sharing with a school or care institution needs a valid written consent of the contract parent. */
 export async function recordRecipientDisclosure(core: AppCore, session: Session, input: z.output<typeof RecipientDisclosureInput>): Promise<DisclosureEntry> {
   const id = await core.transaction(async (trx) => {
-    const child = await findChild(trx, input.childId);
-    if (!child) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
-    const consents = await trx.selectFrom('exchange_consents').selectAll().where('child_id', '=', child.id).execute();
-    const name = input.recipientName.trim().toLocaleLowerCase('nl');
-    const valid = consents.find((c) => c.recipient_name.trim().toLocaleLowerCase('nl') === name && !c.withdrawn_on && c.valid_until >= input.disclosedOn && c.given_on <= input.disclosedOn);
+    const child = await requireChild(trx, input.childId);
+    const consents = (await exchangeConsentsOfChild(trx, child.id)).filter((c) => sameRecipient(c.recipient_name, input.recipientName));
+    const valid = consents.find((c) => !c.withdrawn_on && c.valid_until >= input.disclosedOn && c.given_on <= input.disclosedOn);
     if (!valid) {
-      const expired = consents.find((c) => c.recipient_name.trim().toLocaleLowerCase('nl') === name);
-      const reason = !expired
-        ? `Er is geen schriftelijke toestemming van de contractouder voor uitwisseling met ${input.recipientName}.`
-        : expired.withdrawn_on
-          ? `De toestemming voor uitwisseling met ${input.recipientName} is ingetrokken op ${nlDate(expired.withdrawn_on)}.`
-          : `De toestemming voor uitwisseling met ${input.recipientName} is niet geldig op ${nlDate(input.disclosedOn)} (geldig tot ${nlDate(expired.valid_until)}).`;
-      throw new AppError('FORBIDDEN', `${reason} Zonder geldige toestemming mogen deze gegevens niet worden gedeeld.`);
+      const [expired] = consents;
+      const recipient = input.recipientName;
+      throw new AppError(
+        'FORBIDDEN',
+        !expired
+          ? msg('disclosures.noExchangeConsent', { recipient })
+          : expired.withdrawn_on
+            ? msg('disclosures.exchangeConsentWithdrawn', { recipient, withdrawnOn: nlDate(expired.withdrawn_on) })
+            : msg('disclosures.exchangeConsentNotValid', { recipient, date: nlDate(input.disclosedOn), validUntil: nlDate(expired.valid_until) }),
+      );
     }
-    return register(
+    return registerDisclosure(
       trx,
       core,
       session,
@@ -262,20 +248,9 @@ export async function recordRecipientDisclosure(core: AppCore, session: Session,
   return (await disclosureRegister(core.db(), {})).find((e) => e.id === id)!;
 }
 
-export async function disclosureRegister(db: DbOrTrx, filter: { subjectType?: 'child' | 'parent' | null; subjectId?: string | null }): Promise<DisclosureEntry[]> {
-  let query = db.selectFrom('disclosures').selectAll().orderBy('created_at', 'desc');
-  if (filter.subjectId) {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('disclosure_subjects')
-          .select('disclosure_subjects.id')
-          .whereRef('disclosure_subjects.disclosure_id', '=', 'disclosures.id')
-          .where('disclosure_subjects.subject_id', '=', filter.subjectId!)
-          .where('disclosure_subjects.subject_type', '=', filter.subjectType ?? 'child'),
-      ),
-    );
-  }
-  return (await query.execute()).map((r) => ({
+export async function disclosureRegister(db: DbOrTrx, filter: { subjectType?: SubjectType | null; subjectId?: string | null }): Promise<DisclosureEntry[]> {
+  const rows = await disclosureRows(db, filter.subjectId ? { type: filter.subjectType ?? 'child', id: filter.subjectId } : null);
+  return rows.map((r) => ({
     id: r.id,
     recipient: r.recipient,
     recipientName: r.recipient_name,
@@ -287,84 +262,4 @@ export async function disclosureRegister(db: DbOrTrx, filter: { subjectType?: 'c
     createdAt: r.created_at,
     createdByName: r.created_by_name,
   }));
-}
-
-// ---- municipalities (VVE) -------------------------------------------------------------------
-
-export async function listMunicipalities(db: DbOrTrx) {
-  return (await db.selectFrom('municipality_configs').selectAll().orderBy('name').execute()).map((r) => ({ id: r.id, name: r.name, legalBasis: r.legal_basis, fields: JSON.parse(r.fields) as DisclosureField[] }));
-}
-
-export async function saveMunicipality(core: AppCore, session: Session, input: z.output<typeof MunicipalityInput>) {
-  const notAllowed = input.fields.filter((f) => !VVE_ALLOWED_FIELDS.includes(f));
-  if (notAllowed.length) throw new AppError('VALIDATION', `Deze gegevens horen niet bij een VVE-verantwoording: ${notAllowed.map((f) => DISCLOSURE_FIELDS[f]).join(', ')}.`, { fields: 'Niet toegestaan gegeven gekozen.' });
-  const id = input.id ?? uuidv7();
-  await core.transaction(async (trx) => {
-    const values = { name: input.name, legal_basis: input.legalBasis, fields: JSON.stringify(input.fields), updated_at: core.now().toISOString() };
-    if (input.id) {
-      const updated = await trx.updateTable('municipality_configs').set(values).where('id', '=', input.id).executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND', 'Deze gemeente bestaat niet (meer).');
-    } else {
-      await trx.insertInto('municipality_configs').values({ id, location_id: await currentLocationId(trx), ...values, version: null }).execute();
-    }
-    await queueUpsert(trx, 'municipality_configs', id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'municipalities.save', entity: 'municipality', entityId: id }, core.now());
-  });
-  return (await listMunicipalities(core.db())).find((m) => m.id === id)!;
-}
-
-// ---- marketing --------------------------------------------------------------------------------
-
-/** Normalised as the ad platforms require before hashing: trimmed, lower case. */
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
-export const hashEmail = (email: string) => createHash('sha256').update(normaliseEmail(email)).digest('hex');
-
-export async function listOptOuts(db: DbOrTrx) {
-  return (await db.selectFrom('marketing_opt_outs').selectAll().orderBy('requested_on', 'desc').execute()).map((r) => ({ id: r.id, email: r.email, requestedOn: r.requested_on, how: r.how, recordedByName: r.recorded_by_name }));
-}
-
-/** Records an opt-out inside `trx` (also part of handling an AVG-verzoek: bezwaar tegen marketing). */
-export async function recordOptOut(trx: Trx, core: AppCore, session: Session, input: { email: string; requestedOn: string; how: string }): Promise<string> {
-  const id = uuidv7();
-  await trx
-    .insertInto('marketing_opt_outs')
-    .values({ id, location_id: await currentLocationId(trx), email: normaliseEmail(input.email), requested_on: input.requestedOn, how: input.how, recorded_at: core.now().toISOString(), recorded_by_name: session.name, version: null })
-    .execute();
-  await queueUpsert(trx, 'marketing_opt_outs', id, core.now());
-  await appendAudit(trx, { userId: session.userId, action: 'marketing.optOut', entity: 'optOut', entityId: id }, core.now());
-  return id;
-}
-
-export async function addOptOut(core: AppCore, session: Session, input: { email: string | null; requestedOn: string; how: string }) {
-  const id = await core.transaction((trx) => recordOptOut(trx, core, session, { ...input, email: input.email! }));
-  return (await listOptOuts(core.db())).find((o) => o.id === id)!;
-}
-
-/**
- * Pseudonymised e-mail export for ad platforms: SHA-256 of the normalised address, one per line.
- * Everyone who opted out and every person whose processing is restricted is left out.
- */
-export async function exportMarketing(core: AppCore, session: Session, recipientName: string, today: string) {
-  const db = core.db();
-  const optedOut = new Set((await db.selectFrom('marketing_opt_outs').select('email').execute()).map((r) => r.email));
-  const restricted = await restrictedIds(db, 'parent', today);
-  const parents = await db.selectFrom('parents').select(['id', 'email']).where('email', 'is not', null).execute();
-  const included = new Map<string, string>();
-  for (const p of parents) {
-    const email = normaliseEmail(p.email!);
-    if (optedOut.has(email) || restricted.has(p.id) || included.has(email)) continue;
-    included.set(email, p.id);
-  }
-  const hashes = [...included.keys()].map(hashEmail).sort();
-  const file = toCsv(['email'], hashes.map((h) => [h]));
-  await core.transaction((trx) =>
-    register(
-      trx,
-      core,
-      session,
-      { recipient: 'marketing', recipientName, legalBasis: 'Gerechtvaardigd belang (marketing), gepseudonimiseerd; bezwaar gehonoreerd', fields: ['email (SHA-256)'], format: 'csv', period: today },
-      [...included.values()].map((id) => ({ type: 'parent' as const, id })),
-    ),
-  );
-  return { fileName: `marketing-${today}.csv`, base64: file.toString('base64'), mime: 'text/csv', count: hashes.length };
 }

@@ -1,10 +1,11 @@
 import type { Insertable, Updateable } from 'kysely';
+import type { CaseStatus } from '../../../../shared/api/meldcode.schemas';
 import type { DbOrTrx, MeldcodeCasesTable, MeldcodeEntriesTable, Trx } from '../../db/schema';
 
 export const findCase = (db: DbOrTrx, id: string) => db.selectFrom('meldcode_cases').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Cases with the child's name and the number of entries, newest first. */
-export function caseRows(db: DbOrTrx, filter: { status?: 'open' | 'closed' | null; childId?: string; id?: string }) {
+export function caseRows(db: DbOrTrx, filter: { status?: CaseStatus | null; childId?: string; id?: string }) {
   let query = db
     .selectFrom('meldcode_cases')
     .leftJoin('children', 'children.id', 'meldcode_cases.child_id')
@@ -24,9 +25,25 @@ export type CaseListRow = Awaited<ReturnType<typeof caseRows>>[number];
 export const entriesOfCase = (db: DbOrTrx, caseId: string) =>
   db.selectFrom('meldcode_entries').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
 
+export const hasDecisionEntry = async (db: DbOrTrx, caseId: string) =>
+  (await db.selectFrom('meldcode_entries').select('id').where('case_id', '=', caseId).where('kind', '=', 'decision').executeTakeFirst()) !== undefined;
+
 export const insertCase = (trx: Trx, row: Insertable<MeldcodeCasesTable>) => trx.insertInto('meldcode_cases').values(row).execute();
 
 export const updateCase = (trx: Trx, id: string, changes: Updateable<MeldcodeCasesTable>) => trx.updateTable('meldcode_cases').set(changes).where('id', '=', id).execute();
 
 /** The only write to entries: there is no update or delete (the table's triggers refuse both). */
 export const insertEntry = (trx: Trx, row: Insertable<MeldcodeEntriesTable>) => trx.insertInto('meldcode_entries').values(row).execute();
+
+/** The children a case can be about: name, birth date and group only. */
+export const childOptionRows = (db: DbOrTrx) =>
+  db.selectFrom('children').select(['id', 'first_name', 'surname_prefix', 'surname', 'birth_date', 'group_name']).orderBy('first_name').orderBy('surname').execute();
+
+export const entryIdsOfCase = async (db: DbOrTrx, caseId: string) => (await db.selectFrom('meldcode_entries').select('id').where('case_id', '=', caseId).execute()).map((e) => e.id);
+
+/** Deleting the case row cascades to its entries (the delete trigger lets an entry go only this way). */
+export const deleteCase = (trx: Trx, caseId: string) => trx.deleteFrom('meldcode_cases').where('id', '=', caseId).execute();
+
+/** Queued, not yet pushed copies of a case and its entries. */
+export const deleteQueuedUpserts = (trx: Trx, ids: string[]) =>
+  trx.deleteFrom('outbox').where('op', '=', 'upsert').where('entity', 'in', ['meldcode_cases', 'meldcode_entries']).where('entity_id', 'in', ids).execute();

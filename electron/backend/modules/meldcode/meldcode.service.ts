@@ -1,24 +1,40 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import type { AddEntryInput, CloseCaseInput, MeldcodeCase, MeldcodeCaseSummary, MeldcodeChildOption, MeldcodeEntry, OpenCaseInput } from '../../../../shared/api/meldcode.schemas';
+import type { AddEntryInput, CaseStatus, CloseCaseInput, MeldcodeCase, MeldcodeCaseSummary, MeldcodeChildOption, MeldcodeEntry, OpenCaseInput } from '../../../../shared/api/meldcode.schemas';
+import type { PdfFile } from '../../../../shared/api/schemas';
 import { AppError } from '../../../../shared/api/result';
-import { caseProgress, includesReport, type ReportReason, type WeighingAnswers } from '../../../../shared/domain/meldcode';
+import { caseProgress, includesReport, type MeldcodeRoute, type ReportReason, type WeighingAnswers } from '../../../../shared/domain/meldcode';
 import { nlDate } from '../../../../shared/domain/dates';
 import { destructionDate, type RetentionPolicy } from '../../../../shared/domain/retention';
 import { displayName } from '../../../../shared/domain/names';
+import { msg, type MessageKey } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, Trx } from '../../db/schema';
+import { renderMeldcodeCase } from '../../pdf/meldcodeCase.pdf';
 import { queueDelete, queueUpsert } from '../../sync/outbox';
 import { appendAudit } from '../audit/audit.service';
 import { findChild } from '../children/children.repository';
+import { getLocation } from '../location/location.repository';
 import { currentLocationId } from '../location/location.service';
 import { loadPolicies } from '../retention/policies';
-import { caseRows, entriesOfCase, findCase, insertCase, insertEntry, updateCase, type CaseListRow } from './meldcode.repository';
+import {
+  caseRows,
+  childOptionRows,
+  deleteCase,
+  deleteQueuedUpserts,
+  entriesOfCase,
+  entryIdsOfCase,
+  findCase,
+  hasDecisionEntry,
+  insertCase,
+  insertEntry,
+  updateCase,
+  type CaseListRow,
+} from './meldcode.repository';
+
+// Reads and writes are audited by the dispatcher (declared in meldcode.contract.ts), ids only.
 
 type EntryRow = Awaited<ReturnType<typeof entriesOfCase>>[number];
-
-/** Audit rows name the case by id only: never the child, the concern or the text of an entry. */
-const ENTITY = 'meldcode_case';
 
 // ---- mapping ----------------------------------------------------------------------------------
 
@@ -58,9 +74,11 @@ function toEntry(row: EntryRow): MeldcodeEntry {
 
 const weighingOf = (e: MeldcodeEntry): WeighingAnswers | undefined => (e.kind === 'weighing' ? e.payload : undefined);
 
-async function loadCase(db: DbOrTrx, caseId: string): Promise<MeldcodeCase> {
+const caseNotFound = () => new AppError('NOT_FOUND', msg('meldcode.caseNotFound'));
+
+export async function getCase(db: DbOrTrx, caseId: string): Promise<MeldcodeCase> {
   const [row] = await caseRows(db, { id: caseId });
-  if (!row) throw new AppError('NOT_FOUND', 'Dit meldcodedossier bestaat niet (meer).');
+  if (!row) throw caseNotFound();
   const entries = (await entriesOfCase(db, caseId)).map(toEntry);
   const policy = await meldcodePolicy(db);
   const progress = caseProgress(
@@ -77,60 +95,38 @@ async function loadCase(db: DbOrTrx, caseId: string): Promise<MeldcodeCase> {
   };
 }
 
-// ---- reads (each one audited) -----------------------------------------------------------------
+// ---- reads ------------------------------------------------------------------------------------
 
-export function listCases(core: AppCore, session: Session, status: 'open' | 'closed' | null) {
-  return core.transaction(async (trx) => {
-    const rows = await caseRows(trx, { status });
-    await appendAudit(trx, { userId: session.userId, action: 'meldcode.list', details: { status, count: rows.length } }, core.now());
-    const policy = await meldcodePolicy(trx);
-    return rows.map((row) => toSummary(row, policy));
-  });
-}
-
-export function casesForChild(core: AppCore, session: Session, childId: string) {
-  return core.transaction(async (trx) => {
-    const rows = await caseRows(trx, { childId });
-    await appendAudit(trx, { userId: session.userId, action: 'meldcode.forChild', entity: 'child', entityId: childId, details: { count: rows.length } }, core.now());
-    const policy = await meldcodePolicy(trx);
-    return rows.map((row) => toSummary(row, policy));
-  });
-}
-
-export function getCase(core: AppCore, session: Session, caseId: string) {
-  return core.transaction(async (trx) => {
-    const result = await loadCase(trx, caseId);
-    await appendAudit(trx, { userId: session.userId, action: 'meldcode.read', entity: ENTITY, entityId: caseId }, core.now());
-    return result;
-  });
+export async function listCases(db: DbOrTrx, filter: { status: CaseStatus | null } | { childId: string }) {
+  const rows = await caseRows(db, filter);
+  const policy = await meldcodePolicy(db);
+  return rows.map((row) => toSummary(row, policy));
 }
 
 /** The children a case can be about: name, birth date and group only. */
 export async function childOptions(db: DbOrTrx): Promise<MeldcodeChildOption[]> {
-  const rows = await db.selectFrom('children').select(['id', 'first_name', 'surname_prefix', 'surname', 'birth_date', 'group_name']).orderBy('first_name').orderBy('surname').execute();
+  const rows = await childOptionRows(db);
   return rows.map((c) => ({ id: c.id, name: displayName({ firstName: c.first_name, surnamePrefix: c.surname_prefix, surname: c.surname }), birthDate: c.birth_date, groupName: c.group_name }));
 }
 
-/** A read for printing: the case plus the audit row that records who printed it (one per print). */
-export function caseForPrint(core: AppCore, session: Session, caseId: string) {
-  return core.transaction(async (trx) => {
-    const result = await loadCase(trx, caseId);
-    await appendAudit(trx, { userId: session.userId, action: 'meldcode.print', entity: ENTITY, entityId: caseId }, core.now());
-    return result;
-  });
+/** The case file as a PDF with "Vertrouwelijk" and who printed it when. */
+export async function printCase(core: AppCore, session: Session, caseId: string): Promise<PdfFile> {
+  const file = await getCase(core.db(), caseId);
+  const pdf = await renderMeldcodeCase(core.options.resourcesDir, file, { locationName: (await getLocation(core.db()))?.name ?? '', printedByName: session.name, printedAt: core.now() });
+  return { fileName: `meldcodedossier-${file.openedOn}-${file.id.slice(-6)}.pdf`, base64: pdf.toString('base64') };
 }
 
 // ---- writes -----------------------------------------------------------------------------------
 
 const notInFuture = (date: string, today: string, field: string) => {
-  if (date > today) throw new AppError('VALIDATION', 'De datum kan niet in de toekomst liggen.', { [field]: 'De datum kan niet in de toekomst liggen.' });
+  if (date > today) throw new AppError('VALIDATION', msg('meldcode.dateInFuture'), { [field]: msg('meldcode.dateInFuture') });
 };
 
-export async function openCase(core: AppCore, session: Session, input: z.output<typeof OpenCaseInput>, today: string): Promise<MeldcodeCase> {
-  notInFuture(input.openedOn, today, 'openedOn');
+export async function openCase(core: AppCore, session: Session, input: z.output<typeof OpenCaseInput>): Promise<MeldcodeCase> {
+  notInFuture(input.openedOn, core.today(), 'openedOn');
   const id = uuidv7();
   return core.transaction(async (trx) => {
-    if (input.childId && !(await findChild(trx, input.childId))) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).', { childId: 'Dit kind bestaat niet (meer).' });
+    if (input.childId && !(await findChild(trx, input.childId))) throw new AppError('NOT_FOUND', msg('meldcode.childNotFound'), { childId: msg('meldcode.childNotFound') });
     const now = core.now().toISOString();
     await insertCase(trx, {
       id,
@@ -151,68 +147,53 @@ export async function openCase(core: AppCore, session: Session, input: z.output<
       version: null,
     });
     await queueUpsert(trx, 'meldcode_cases', id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'meldcode.open', entity: ENTITY, entityId: id, details: { route: input.route, childId: input.childId } }, core.now());
-    return loadCase(trx, id);
+    return getCase(trx, id);
   });
 }
 
 async function requireOpenCase(trx: Trx, caseId: string) {
   const row = await findCase(trx, caseId);
-  if (!row) throw new AppError('NOT_FOUND', 'Dit meldcodedossier bestaat niet (meer).');
-  if (row.status === 'closed') {
-    throw new AppError('CONFLICT', `Dit dossier is gesloten op ${nlDate(row.closed_on!)}; er kunnen geen aantekeningen meer bij. Is er een nieuw vermoeden, open dan een nieuw dossier.`);
-  }
+  if (!row) throw caseNotFound();
+  if (row.status === 'closed') throw new AppError('CONFLICT', msg('meldcode.caseClosedNoEntries', { closedOn: nlDate(row.closed_on!) }));
   return row;
 }
 
-const REPORT_REQUIRED: Record<ReportReason, string> = {
-  q2_unsafe: 'Er is sprake van acute of structurele onveiligheid (afwegingskader, vraag 2): melden bij Veilig Thuis is verplicht. Kies "melden" of "hulp en melden".',
-  q3_no_help: 'Wij kunnen geen passende hulp bieden of organiseren (afwegingskader, vraag 3): melden bij Veilig Thuis is verplicht. Kies "melden" of "hulp en melden".',
-  q4_no_cooperation: 'De betrokkenen aanvaarden de hulp niet (afwegingskader, vraag 4): melden bij Veilig Thuis is verplicht. Kies "melden" of "hulp en melden".',
-  q5_not_safe: 'De hulp leidt niet tot duurzame veiligheid (afwegingskader, vraag 5): melden bij Veilig Thuis is verplicht. Kies "melden" of "hulp en melden".',
+const REPORT_REQUIRED: Record<ReportReason, MessageKey> = {
+  q2_unsafe: 'meldcode.reportRequiredQ2',
+  q3_no_help: 'meldcode.reportRequiredQ3',
+  q4_no_cooperation: 'meldcode.reportRequiredQ4',
+  q5_not_safe: 'meldcode.reportRequiredQ5',
 };
 
 /** The meldcode's rules that depend on the case so far; the shape of each entry is checked by zod. */
-async function checkEntryRules(trx: Trx, route: 'huiselijk' | 'medewerker', input: z.output<typeof AddEntryInput>) {
+async function checkEntryRules(trx: Trx, route: MeldcodeRoute, input: z.output<typeof AddEntryInput>) {
   if (route === 'medewerker' && (input.kind === 'parent_conversation' || input.kind === 'parent_conversation_skipped')) {
-    throw new AppError(
-      'VALIDATION',
-      'Is een medewerker de vermoedelijke pleger, dan vervangt het overleg met de vertrouwensinspecteur het gesprek met de ouder. Leg dat overleg vast.',
-    );
+    throw new AppError('VALIDATION', msg('meldcode.inspectorReplacesParent'));
   }
-  if (route === 'huiselijk' && input.kind === 'vertrouwensinspecteur') {
-    throw new AppError('VALIDATION', 'Het overleg met de vertrouwensinspecteur hoort bij de route waarin een medewerker de vermoedelijke pleger is. Leg hier het gesprek met de ouder vast.');
-  }
+  if (route === 'huiselijk' && input.kind === 'vertrouwensinspecteur') throw new AppError('VALIDATION', msg('meldcode.inspectorOnlyForEmployee'));
   const entries = (await entriesOfCase(trx, input.caseId)).map(toEntry);
   if (input.kind === 'correction' && !entries.some((e) => e.id === input.correctsEntryId)) {
-    throw new AppError('VALIDATION', 'De aantekening die u wilt corrigeren hoort niet bij dit dossier.', { correctsEntryId: 'Kies een aantekening uit dit dossier.' });
+    throw new AppError('VALIDATION', msg('meldcode.correctionNotInCase'), { correctsEntryId: msg('meldcode.chooseEntryOfCase') });
   }
   if (input.kind !== 'decision') return;
   const progress = caseProgress(
     route,
     entries.map((e) => ({ kind: e.kind, weighing: weighingOf(e) })),
   );
-  if (!progress.step3Done) {
-    throw new AppError(
-      'VALIDATION',
-      route === 'huiselijk'
-        ? 'Leg eerst het gesprek met de ouder vast, of de reden waarom het niet is gevoerd (stap 3).'
-        : 'Leg eerst het overleg met de vertrouwensinspecteur vast (stap 3).',
-    );
-  }
-  if (!progress.latestWeighing) throw new AppError('VALIDATION', 'Een besluit vraagt eerst een weging met het afwegingskader (stap 4).');
+  if (!progress.step3Done) throw new AppError('VALIDATION', msg(route === 'huiselijk' ? 'meldcode.step3ParentFirst' : 'meldcode.step3InspectorFirst'));
+  if (!progress.latestWeighing) throw new AppError('VALIDATION', msg('meldcode.weighingFirst'));
   if (progress.reportRequired && !includesReport(input.payload.outcome)) {
-    throw new AppError('VALIDATION', REPORT_REQUIRED[progress.reportRequired], { 'payload.outcome': REPORT_REQUIRED[progress.reportRequired] });
+    const required = msg(REPORT_REQUIRED[progress.reportRequired]);
+    throw new AppError('VALIDATION', required, { 'payload.outcome': required });
   }
   const informedOn = input.payload.parentInformedOn;
   if (informedOn && informedOn > input.occurredOn) {
-    const message = 'De ouder wordt vóór de melding geïnformeerd: deze datum ligt na de datum van het besluit.';
-    throw new AppError('VALIDATION', message, { 'payload.parentInformedOn': message });
+    throw new AppError('VALIDATION', msg('meldcode.parentInformedAfterDecision'), { 'payload.parentInformedOn': msg('meldcode.parentInformedAfterDecision') });
   }
 }
 
-export async function addEntry(core: AppCore, session: Session, input: z.output<typeof AddEntryInput>, today: string): Promise<MeldcodeCase> {
-  notInFuture(input.occurredOn, today, 'occurredOn');
+export async function addEntry(core: AppCore, session: Session, input: z.output<typeof AddEntryInput>): Promise<MeldcodeCase> {
+  notInFuture(input.occurredOn, core.today(), 'occurredOn');
   return core.transaction(async (trx) => {
     const row = await requireOpenCase(trx, input.caseId);
     await checkEntryRules(trx, row.route, input);
@@ -231,12 +212,13 @@ export async function addEntry(core: AppCore, session: Session, input: z.output<
       version: null,
     });
     await queueUpsert(trx, 'meldcode_entries', id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'meldcode.addEntry', entity: ENTITY, entityId: row.id, details: { kind: input.kind, entryId: id } }, core.now());
     // Afwegingskader Q1: no suspicion (any more) closes the case, on the date of the weighing.
     if (input.kind === 'weighing' && !input.payload.q1Suspicion) {
       await close(core, trx, session, row.id, { closedOn: input.occurredOn < row.opened_on ? row.opened_on : input.occurredOn, summary: `Geen vermoeden meer (afwegingskader, vraag 1). ${input.payload.explanation}` });
+      // Closing here is a sub-event of meldcode.addEntry, not a call of meldcode.close: logged by hand.
+      await appendAudit(trx, { userId: session.userId, action: 'meldcode.close', entity: 'meldcode_case', entityId: row.id }, core.now());
     }
-    return loadCase(trx, row.id);
+    return getCase(trx, row.id);
   });
 }
 
@@ -250,26 +232,22 @@ async function close(core: AppCore, trx: Trx, session: Session, caseId: string, 
     updated_at: core.now().toISOString(),
   });
   await queueUpsert(trx, 'meldcode_cases', caseId, core.now());
-  await appendAudit(trx, { userId: session.userId, action: 'meldcode.close', entity: ENTITY, entityId: caseId }, core.now());
 }
 
-/** Closing starts the retention clock: the case is destroyed 2 years after the closing date. */
-export async function closeCase(core: AppCore, session: Session, input: z.output<typeof CloseCaseInput>, today: string): Promise<MeldcodeCase> {
-  notInFuture(input.closedOn, today, 'closedOn');
+/** Closing starts the retention clock: the case is destroyed once the meldcode policy's period after the closing date has passed. */
+export async function closeCase(core: AppCore, session: Session, input: z.output<typeof CloseCaseInput>): Promise<MeldcodeCase> {
+  notInFuture(input.closedOn, core.today(), 'closedOn');
   return core.transaction(async (trx) => {
     const row = await findCase(trx, input.caseId);
-    if (!row) throw new AppError('NOT_FOUND', 'Dit meldcodedossier bestaat niet (meer).');
-    if (row.status === 'closed') throw new AppError('CONFLICT', `Dit dossier is al gesloten op ${nlDate(row.closed_on!)}.`);
+    if (!row) throw caseNotFound();
+    if (row.status === 'closed') throw new AppError('CONFLICT', msg('meldcode.caseAlreadyClosed', { closedOn: nlDate(row.closed_on!) }));
     if (input.closedOn < row.opened_on) {
-      const message = `De sluitingsdatum ligt vóór de opening van het dossier (${nlDate(row.opened_on)}).`;
+      const message = msg('meldcode.closedBeforeOpened', { openedOn: nlDate(row.opened_on) });
       throw new AppError('VALIDATION', message, { closedOn: message });
     }
-    const hasDecision = await trx.selectFrom('meldcode_entries').select('id').where('case_id', '=', row.id).where('kind', '=', 'decision').executeTakeFirst();
-    if (!hasDecision) {
-      throw new AppError('VALIDATION', 'Sluit een dossier na het besluit (stap 5), of leg met het afwegingskader vast dat er geen vermoeden meer is (vraag 1).');
-    }
+    if (!(await hasDecisionEntry(trx, row.id))) throw new AppError('VALIDATION', msg('meldcode.closeAfterDecision'));
     await close(core, trx, session, row.id, input);
-    return loadCase(trx, row.id);
+    return getCase(trx, row.id);
   });
 }
 
@@ -281,14 +259,9 @@ export async function closeCase(core: AppCore, session: Session, input: z.output
  * locally. No audit row here: the caller logs the destruction (ids only) in its own register.
  */
 export async function destroyCase(trx: Trx, caseId: string, now: Date): Promise<{ entryIds: string[] }> {
-  const entryIds = (await trx.selectFrom('meldcode_entries').select('id').where('case_id', '=', caseId).execute()).map((e) => e.id);
-  await trx.deleteFrom('meldcode_cases').where('id', '=', caseId).execute();
-  await trx
-    .deleteFrom('outbox')
-    .where('op', '=', 'upsert')
-    .where('entity', 'in', ['meldcode_cases', 'meldcode_entries'])
-    .where('entity_id', 'in', [caseId, ...entryIds])
-    .execute();
+  const entryIds = await entryIdsOfCase(trx, caseId);
+  await deleteCase(trx, caseId);
+  await deleteQueuedUpserts(trx, [caseId, ...entryIds]);
   await queueDelete(trx, 'meldcode_cases', caseId, now);
   for (const id of entryIds) await queueDelete(trx, 'meldcode_entries', id, now);
   return { entryIds };

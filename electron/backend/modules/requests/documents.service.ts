@@ -2,6 +2,7 @@ import { AppError } from '../../../../shared/api/result';
 import { Decision } from '../../../../shared/api/requests.schemas';
 import { nlDate } from '../../../../shared/domain/dates';
 import { REQUEST_KIND_LABEL } from '../../../../shared/domain/requests';
+import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, SubjectRequestRow } from '../../db/schema';
 import { renderAccessReport } from '../../pdf/accessReport.pdf';
@@ -9,6 +10,7 @@ import { renderDecisionLetter } from '../../pdf/decisionLetter.pdf';
 import type { LetterHead } from '../../pdf/letter';
 import { getLocation } from '../location/location.repository';
 import { dossiersFor, meldcodeDisclosureFor } from './personalData';
+import { householdAddress } from './requests.repository';
 import { requireRequest } from './requests.service';
 
 export const requestReference = (row: { id: string }) => `AVG-${row.id.slice(-8).toUpperCase()}`;
@@ -16,7 +18,7 @@ export const requestReference = (row: { id: string }) => `AVG-${row.id.slice(-8)
 /** Letterhead addressed to the requester; the address only while the household still exists. */
 export async function letterHead(db: DbOrTrx, row: SubjectRequestRow, title: string, today: string): Promise<LetterHead> {
   const location = await getLocation(db);
-  const household = await db.selectFrom('households').select(['street', 'house_number', 'postcode', 'city']).where('id', '=', row.household_id).executeTakeFirst();
+  const household = await householdAddress(db, row.household_id);
   return {
     title,
     location: { name: location?.name ?? '', address: location?.address ?? '', lrkNumber: location?.lrk_number ?? '' },
@@ -32,11 +34,11 @@ const withoutUndisclosedMeldcode = (d: Decision, meldcode: SubjectRequestRow['me
 
 const extensionOf = (row: SubjectRequestRow) => (row.extended_months > 0 ? { months: row.extended_months, reason: row.extension_reason ?? '' } : null);
 
-/** The inzageverslag PDF. Reading it out counts as access to BSN and medical data: audited. */
+/** The inzageverslag PDF. Reading it out counts as access to BSN and medical data (audited by the dispatcher). */
 export async function accessReport(core: AppCore, session: Session, id: string, today: string) {
   const db = core.db();
   const row = await requireRequest(db, id);
-  if (row.kind !== 'access') throw new AppError('VALIDATION', 'Een inzageverslag hoort bij een verzoek om inzage.');
+  if (row.kind !== 'access') throw new AppError('VALIDATION', msg('requests.accessReportNeedsAccess'));
   const dossiers = await dossiersFor(db, row, today, await meldcodeDisclosureFor(db, row));
   const pdf = await renderAccessReport(core.options.resourcesDir, {
     head: await letterHead(db, row, 'Inzage in uw persoonsgegevens', today),
@@ -45,7 +47,6 @@ export async function accessReport(core: AppCore, session: Session, id: string, 
     dossiers,
     signedBy: session.name,
   });
-  await core.audit({ userId: session.userId, action: 'requests.accessReport', entity: 'subjectRequest', entityId: row.id, details: { persons: dossiers.length } });
   return { fileName: `inzage-${requestReference(row).toLowerCase()}.pdf`, base64: pdf.toString('base64') };
 }
 
@@ -53,7 +54,7 @@ export async function accessReport(core: AppCore, session: Session, id: string, 
 export async function decisionLetter(core: AppCore, session: Session, id: string, today: string) {
   const db = core.db();
   const row = await requireRequest(db, id);
-  if (row.status !== 'closed' || !row.decision) throw new AppError('CONFLICT', 'De besluitbrief is er zodra het verzoek is afgehandeld.');
+  if (row.status !== 'closed' || !row.decision) throw new AppError('CONFLICT', msg('requests.letterAfterClosing'));
   const pdf = await renderDecisionLetter(core.options.resourcesDir, {
     head: await letterHead(db, row, `Besluit op uw verzoek: ${REQUEST_KIND_LABEL[row.kind].toLowerCase()}`, row.closed_on ?? today),
     kind: row.kind,
@@ -62,6 +63,5 @@ export async function decisionLetter(core: AppCore, session: Session, id: string
     decision: withoutUndisclosedMeldcode(Decision.parse(JSON.parse(row.decision)), row.meldcode_decision),
     signedBy: session.name,
   });
-  await core.audit({ userId: session.userId, action: 'requests.letter', entity: 'subjectRequest', entityId: row.id });
   return { fileName: `besluit-${requestReference(row).toLowerCase()}.pdf`, base64: pdf.toString('base64') };
 }

@@ -1,20 +1,35 @@
-import type { CategoryRetention, Decision, ErasurePreview } from '../../../../shared/api/requests.schemas';
+import type { CategoryRetention, Decision, ErasurePreview, SubjectType } from '../../../../shared/api/requests.schemas';
+import { isoDateIn } from '../../../../shared/domain/clock';
 import type { CategoryKey } from '../../../../shared/domain/personalData';
-import type { SyncedEntity } from '../../../../shared/sync/protocol';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, Trx } from '../../db/schema';
 import { queueErasure, requeueAfterErasure } from '../../sync/outbox';
-import { appendAudit } from '../audit/audit.service';
-import { recordOptOut } from '../disclosures/disclosures.service';
 import { destroyCase } from '../meldcode/meldcode.service';
 import { categoryRetention, childDossier, meldcodeDisclosureFor, parentDossier, type MeldcodeDisclosure, type PersonDossier } from './personalData';
 import { closeRequest, requireOpen, requireRequest } from './requests.service';
+import { optOutByRequest } from './objection.service';
 import { createRecipientTasks } from './restriction.service';
-import { isoDateIn } from '../../../../shared/domain/clock';
+import {
+  bsnCheckIds,
+  clearBsn,
+  clearIban,
+  clearParentContact,
+  correctionIds,
+  deleteRows,
+  householdIsEmpty,
+  idsOfChild,
+  meldcodeCaseIdsOfChild,
+  parentEmail,
+  taskIdsOfContracts,
+  unlinkPlacedChild,
+  type ErasedTable,
+} from './erasure.repository';
 
-/** The request's own subject only (erasure of a child is its own request by the contract parent). */
-/** The manager sees meldcode files in the preview (meldcode.access); what is stored for the letter follows the officer's decision. */
-const dossierOf = (db: DbOrTrx, row: { subject_type: 'parent' | 'child'; subject_id: string }, today: string, disclose: MeldcodeDisclosure) =>
+/**
+ * The request's own subject only (erasure of a child is its own request by the contract parent).
+ * The manager sees meldcode files in the preview (meldcode.access); what is stored for the letter follows the officer's decision.
+ */
+const dossierOf = (db: DbOrTrx, row: { subject_type: SubjectType; subject_id: string }, today: string, disclose: MeldcodeDisclosure) =>
   row.subject_type === 'child' ? childDossier(db, row.subject_id, today, disclose) : parentDossier(db, row.subject_id, today, disclose);
 
 /** Categories that hold data, each with what may happen to it now. */
@@ -28,37 +43,20 @@ export async function erasurePreview(db: DbOrTrx, id: string, today: string): Pr
 }
 
 /** Deletes rows and queues their tombstones (and drops their queued upserts). */
-async function deleteRows(trx: Trx, entity: SyncedEntity & ('children' | 'parents' | 'households' | 'contracts' | 'tasks' | 'child_medical' | 'pickup_persons' | 'pickup_bans' | 'identification_log' | 'photo_consents' | 'consent_form_returns' | 'exchange_consents' | 'bsn_verifications'), ids: string[], now: Date) {
+async function eraseRows(trx: Trx, table: ErasedTable, ids: string[], now: Date) {
   if (ids.length === 0) return;
-  const key = entity === 'child_medical' ? 'child_id' : 'id';
-  // Dynamic table from a closed list; Kysely cannot type this generically.
-  await trx.deleteFrom(entity).where(key as never, 'in', ids as never).execute();
-  for (const id of ids) await queueErasure(trx, entity, id, now);
+  await deleteRows(trx, table, ids);
+  for (const id of ids) await queueErasure(trx, table, id, now);
 }
-
-const idsOf = async (trx: Trx, table: 'contracts' | 'pickup_persons' | 'pickup_bans' | 'identification_log' | 'photo_consents' | 'consent_form_returns' | 'exchange_consents', childId: string) =>
-  (await trx.selectFrom(table).select('id').where('child_id', '=', childId).execute()).map((r) => r.id);
-
-const bsnChecks = async (trx: Trx, type: 'parent' | 'child', id: string) =>
-  (await trx.selectFrom('bsn_verifications').select('id').where('subject_type', '=', type).where('subject_id', '=', id).execute()).map((r) => r.id);
 
 /** Rectification history holds old values: it goes with the data it is about. */
-async function deleteCorrections(trx: Trx, subjectId: string, fields: string[] | null, now: Date) {
-  let query = trx.selectFrom('data_corrections').select('id').where('subject_id', '=', subjectId);
-  if (fields) query = query.where('field', 'in', fields);
-  const ids = (await query.execute()).map((r) => r.id);
-  if (ids.length === 0) return;
-  await trx.deleteFrom('data_corrections').where('id', 'in', ids).execute();
-  for (const id of ids) await queueErasure(trx, 'data_corrections', id, now);
-}
+const deleteCorrections = async (trx: Trx, subjectId: string, fields: string[] | null, now: Date) => eraseRows(trx, 'data_corrections', await correctionIds(trx, subjectId, fields), now);
 
 /** A household goes when nobody is left in it. */
 async function dropEmptyHousehold(trx: Trx, householdId: string, now: Date) {
-  const parents = await trx.selectFrom('parents').select('id').where('household_id', '=', householdId).execute();
-  const children = await trx.selectFrom('children').select('id').where('household_id', '=', householdId).execute();
-  if (parents.length > 0 || children.length > 0) return;
+  if (!(await householdIsEmpty(trx, householdId))) return;
   await deleteCorrections(trx, householdId, null, now);
-  await deleteRows(trx, 'households', [householdId], now);
+  await eraseRows(trx, 'households', [householdId], now);
 }
 
 interface EraseContext {
@@ -69,33 +67,32 @@ interface EraseContext {
 type Eraser = (trx: Trx, person: PersonDossier, ctx: EraseContext) => Promise<void>;
 
 async function deleteParent(trx: Trx, person: PersonDossier, { now }: EraseContext) {
-  await deleteRows(trx, 'bsn_verifications', await bsnChecks(trx, 'parent', person.id), now);
+  await eraseRows(trx, 'bsn_verifications', await bsnCheckIds(trx, 'parent', person.id), now);
   await deleteCorrections(trx, person.id, null, now);
-  await deleteRows(trx, 'parents', [person.id], now);
+  await eraseRows(trx, 'parents', [person.id], now);
   await dropEmptyHousehold(trx, person.householdId, now);
 }
 
 async function deleteChildContracts(trx: Trx, childId: string, now: Date) {
-  const contracts = await idsOf(trx, 'contracts', childId);
-  const tasks = contracts.length ? (await trx.selectFrom('tasks').select('id').where('contract_id', 'in', contracts).execute()).map((r) => r.id) : [];
-  await deleteRows(trx, 'tasks', tasks, now);
-  await deleteRows(trx, 'contracts', contracts, now);
+  const contracts = await idsOfChild(trx, 'contracts', childId);
+  await eraseRows(trx, 'tasks', await taskIdsOfContracts(trx, contracts), now);
+  await eraseRows(trx, 'contracts', contracts, now);
 }
 
 /** What erasing one category does. Categories are erased smallest first; identity removes the person. */
 const ERASERS: Record<CategoryKey, Eraser> = {
   parent_contact: async (trx, p, { now }) => {
-    await trx.updateTable('parents').set({ email: null, phone: null }).where('id', '=', p.id).execute();
+    await clearParentContact(trx, p.id);
     await requeueAfterErasure(trx, 'parents', p.id, now);
     await deleteCorrections(trx, p.id, ['email', 'phone'], now);
   },
   parent_bsn: async (trx, p, { now }) => {
-    await trx.updateTable('parents').set({ bsn: null }).where('id', '=', p.id).execute();
+    await clearBsn(trx, 'parents', p.id);
     await requeueAfterErasure(trx, 'parents', p.id, now);
-    await deleteRows(trx, 'bsn_verifications', await bsnChecks(trx, 'parent', p.id), now);
+    await eraseRows(trx, 'bsn_verifications', await bsnCheckIds(trx, 'parent', p.id), now);
   },
   household_financial: async (trx, p, { now }) => {
-    await trx.updateTable('households').set({ iban: null, iban_holder: null }).where('id', '=', p.householdId).execute();
+    await clearIban(trx, p.householdId);
     await requeueAfterErasure(trx, 'households', p.householdId, now);
     await deleteCorrections(trx, p.householdId, ['iban', 'ibanHolder'], now);
   },
@@ -103,40 +100,39 @@ const ERASERS: Record<CategoryKey, Eraser> = {
   other_parent: deleteParent,
   // Marketing use ends by putting the address on the opt-out list, which every marketing export honours.
   parent_marketing: async (trx, p, { core, session, now }) => {
-    const parent = await trx.selectFrom('parents').select('email').where('id', '=', p.id).executeTakeFirstOrThrow();
-    if (parent.email) await recordOptOut(trx, core, session, { email: parent.email, requestedOn: isoDateIn(now), how: 'avg-verzoek' });
+    const email = await parentEmail(trx, p.id);
+    if (email) await optOutByRequest(trx, core, session, email, isoDateIn(now));
   },
   // An objection is kept to be honoured; never erasable, so never called.
   marketing_objection: async () => {},
   child_bsn: async (trx, c, { now }) => {
-    await trx.updateTable('children').set({ bsn: null }).where('id', '=', c.id).execute();
+    await clearBsn(trx, 'children', c.id);
     await requeueAfterErasure(trx, 'children', c.id, now);
-    await deleteRows(trx, 'bsn_verifications', await bsnChecks(trx, 'child', c.id), now);
+    await eraseRows(trx, 'bsn_verifications', await bsnCheckIds(trx, 'child', c.id), now);
   },
   child_contracts: async (trx, c, { now }) => deleteChildContracts(trx, c.id, now),
-  child_medical: async (trx, c, { now }) => deleteRows(trx, 'child_medical', [c.id], now),
+  child_medical: async (trx, c, { now }) => eraseRows(trx, 'child_medical', [c.id], now),
   child_pickup: async (trx, c, { now }) => {
-    await deleteRows(trx, 'pickup_persons', await idsOf(trx, 'pickup_persons', c.id), now);
-    await deleteRows(trx, 'pickup_bans', await idsOf(trx, 'pickup_bans', c.id), now);
-    await deleteRows(trx, 'identification_log', await idsOf(trx, 'identification_log', c.id), now);
+    await eraseRows(trx, 'pickup_persons', await idsOfChild(trx, 'pickup_persons', c.id), now);
+    await eraseRows(trx, 'pickup_bans', await idsOfChild(trx, 'pickup_bans', c.id), now);
+    await eraseRows(trx, 'identification_log', await idsOfChild(trx, 'identification_log', c.id), now);
   },
   child_consents: async (trx, c, { now }) => {
-    await deleteRows(trx, 'photo_consents', await idsOf(trx, 'photo_consents', c.id), now);
-    await deleteRows(trx, 'consent_form_returns', await idsOf(trx, 'consent_form_returns', c.id), now);
-    await deleteRows(trx, 'exchange_consents', await idsOf(trx, 'exchange_consents', c.id), now);
+    await eraseRows(trx, 'photo_consents', await idsOfChild(trx, 'photo_consents', c.id), now);
+    await eraseRows(trx, 'consent_form_returns', await idsOfChild(trx, 'consent_form_returns', c.id), now);
+    await eraseRows(trx, 'exchange_consents', await idsOfChild(trx, 'exchange_consents', c.id), now);
   },
   // Only reachable after the destruction date: the case file goes as the retention rules say.
   child_meldcode: async (trx, c, { now }) => {
-    for (const { id } of await trx.selectFrom('meldcode_cases').select('id').where('child_id', '=', c.id).execute()) await destroyCase(trx, id, now);
+    for (const id of await meldcodeCaseIdsOfChild(trx, c.id)) await destroyCase(trx, id, now);
   },
   child_identity: async (trx, c, { now }) => {
     // Everything else of the child first (its contracts and tasks), then the child itself.
     await deleteChildContracts(trx, c.id, now);
-    const dossierTasks = (await trx.selectFrom('tasks').select('id').where('child_id', '=', c.id).execute()).map((r) => r.id);
-    await deleteRows(trx, 'tasks', dossierTasks, now);
-    await trx.updateTable('waitlist_entries').set({ placed_child_id: null }).where('placed_child_id', '=', c.id).execute();
+    await eraseRows(trx, 'tasks', await idsOfChild(trx, 'tasks', c.id), now);
+    await unlinkPlacedChild(trx, c.id);
     await deleteCorrections(trx, c.id, null, now);
-    await deleteRows(trx, 'children', [c.id], now);
+    await eraseRows(trx, 'children', [c.id], now);
     await dropEmptyHousehold(trx, c.householdId, now);
   },
 };
@@ -175,7 +171,6 @@ export async function executeErasure(core: AppCore, session: Session, id: string
       corrections: 0,
       informedRecipients: informed,
     };
-    await appendAudit(trx, { userId: session.userId, action: 'requests.erase', entity: 'subjectRequest', entityId: row.id, details: { erased: erased.length, kept: kept.length } }, core.now());
-    await closeRequest(trx, core, session, row, decision, today);
+    await closeRequest(trx, core, row, decision, today);
   });
 }

@@ -19,10 +19,33 @@ import {
 } from '../../../../shared/domain/personalData';
 import { formatIban } from '../../../../shared/validation/iban';
 import type { CategoryRetention } from '../../../../shared/api/requests.schemas';
-import type { DbOrTrx } from '../../db/schema';
-import { disclosureRegister, normaliseEmail } from '../disclosures/disclosures.service';
+import type { CareType } from '../../../../shared/api/clients.schemas';
+import type { SubjectType } from '../../../../shared/api/requests.schemas';
+import { msg } from '../../../../shared/i18n/translate';
+import type { DbOrTrx, SubjectRequestRow } from '../../db/schema';
+import { childrenOfHousehold, findChild } from '../children/children.repository';
+import { disclosureRegister } from '../disclosures/disclosures.service';
+import { findHousehold } from '../households/households.repository';
+import { optOutsOfEmail } from '../marketing/marketing.repository';
+import { normaliseEmail } from '../marketing/marketing.service';
 import { evaluate } from '../retention/engine';
 import { loadPolicies, type Policies } from '../retention/policies';
+import {
+  bsnChecksOf,
+  contractsOfChildByStart,
+  exchangeConsentsByDate,
+  hasMeldcodeCase,
+  householdContractEnds,
+  identificationsOfChild,
+  meldcodeCasesOfChild,
+  meldcodeEntriesOfCases,
+  medicalOfChild,
+  parentNamesOfHousehold,
+  photoConsentsOfChild,
+  pickupBansOfChild,
+  pickupPersonsOfChild,
+} from './personalData.repository';
+import { findParent } from './requests.repository';
 
 /** Everything the location holds about one person, grouped by category, as an access answer shows it. */
 export interface DataItem {
@@ -40,7 +63,7 @@ export interface CategoryBlock {
   note: string | null;
 }
 export interface PersonDossier {
-  type: 'parent' | 'child';
+  type: SubjectType;
   id: string;
   name: string;
   householdId: string;
@@ -49,7 +72,7 @@ export interface PersonDossier {
   recipients: DisclosureEntry[];
 }
 
-const CARE_TYPE: Record<string, string> = { dagopvang: 'Dagopvang', bso: 'Buitenschoolse opvang (BSO)', peuteropvang: 'Peuteropvang' };
+const CARE_TYPE: Record<CareType, string> = { dagopvang: 'Dagopvang', bso: 'Buitenschoolse opvang (BSO)', peuteropvang: 'Peuteropvang' };
 const CHECK_METHOD: Record<string, string> = { id_document: 'identiteitsbewijs', svb_letter: 'SVB-brief' };
 const ID_METHOD: Record<string, string> = { known: 'bekend bij de medewerkers', colleague_confirmed: 'bevestigd door een collega', parent_called: 'ouder gebeld', id_shown: 'identiteitsbewijs getoond' };
 
@@ -61,12 +84,8 @@ export function categoryRetention(block: CategoryBlock): CategoryRetention {
   return { category: block.key, label: def.label, erasableNow: block.retention.erasableNow, rule: block.rule, legalBasis: block.legalBasis, keptUntil: block.retention.keptUntil, note: block.note };
 }
 
-async function householdContracts(db: DbOrTrx, householdId: string) {
-  return db.selectFrom('contracts').innerJoin('children', 'children.id', 'contracts.child_id').select(['contracts.end_date']).where('children.household_id', '=', householdId).execute();
-}
-
-async function bsnCheckText(db: DbOrTrx, subjectType: 'parent' | 'child', id: string) {
-  const checks = await db.selectFrom('bsn_verifications').select(['method', 'checked_on', 'checked_by_name']).where('subject_type', '=', subjectType).where('subject_id', '=', id).orderBy('checked_on').execute();
+async function bsnCheckText(db: DbOrTrx, subjectType: SubjectType, id: string) {
+  const checks = await bsnChecksOf(db, subjectType, id);
   return checks.map((c) => `Gecontroleerd met ${CHECK_METHOD[c.method]} op ${nlDate(c.checked_on)} door ${c.checked_by_name}`);
 }
 
@@ -85,13 +104,12 @@ async function retentionInputs(db: DbOrTrx, householdId: string, facts: Contract
     { category: 'household', ids: [householdId] },
     { category: 'meldcode', ids: caseIds },
   ]);
-  const householdCases = disclose === 'omit' ? await db.selectFrom('meldcode_cases').innerJoin('children', 'children.id', 'meldcode_cases.child_id').select('meldcode_cases.id').where('children.household_id', '=', householdId).executeTakeFirst() : undefined;
   return {
     facts,
     policies: await loadPolicies(db),
     household: evaluated.find((e) => e.category === 'household')?.state,
     meldcode: evaluated.filter((e) => e.category === 'meldcode').map((e) => e.state),
-    hideMeldcode: householdCases !== undefined,
+    hideMeldcode: disclose === 'omit' && (await hasMeldcodeCase(db, { householdId })),
   };
 }
 
@@ -176,10 +194,10 @@ function meldcodeEntryText(kind: string, payloadJson: string): string {
 }
 
 async function meldcodeOf(db: DbOrTrx, childId: string, disclose: MeldcodeDisclosure) {
-  const cases = await db.selectFrom('meldcode_cases').select(['id', 'status', 'opened_on', 'closed_on']).where('child_id', '=', childId).orderBy('opened_on').execute();
+  const cases = await meldcodeCasesOfChild(db, childId);
   const caseIds = cases.map((c) => c.id);
   if (disclose === 'omit' || cases.length === 0) return { caseIds, items: [] as DataItem[] };
-  const entries = await db.selectFrom('meldcode_entries').select(['case_id', 'kind', 'occurred_on', 'payload']).where('case_id', 'in', caseIds).orderBy('created_at').execute();
+  const entries = await meldcodeEntriesOfCases(db, caseIds);
   const items = cases.flatMap((c) => [
     { label: 'Meldcodedossier', value: `geopend op ${nlDate(c.opened_on)}${c.closed_on ? `, gesloten op ${nlDate(c.closed_on)}` : ', nog open'}` },
     ...entries.filter((e) => e.case_id === c.id).map((e) => ({ label: `${STEP_TEXT[e.kind] ?? e.kind} (${nlDate(e.occurred_on)})`, value: meldcodeEntryText(e.kind, e.payload) })),
@@ -188,12 +206,12 @@ async function meldcodeOf(db: DbOrTrx, childId: string, disclose: MeldcodeDisclo
 }
 
 export async function parentDossier(db: DbOrTrx, parentId: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
-  const parent = await db.selectFrom('parents').selectAll().where('id', '=', parentId).executeTakeFirst();
-  if (!parent) throw new AppError('NOT_FOUND', 'Deze ouder bestaat niet (meer).');
-  const household = (await db.selectFrom('households').selectAll().where('id', '=', parent.household_id).executeTakeFirst())!;
-  const facts = contractFacts(await householdContracts(db, household.id));
+  const parent = await findParent(db, parentId);
+  if (!parent) throw new AppError('NOT_FOUND', msg('requests.parentNotFound'));
+  const household = (await findHousehold(db, parent.household_id))!;
+  const facts = contractFacts(await householdContractEnds(db, household.id));
   const name = displayName({ firstName: parent.first_name, surnamePrefix: parent.surname_prefix, surname: parent.surname });
-  const optOuts = parent.email ? await db.selectFrom('marketing_opt_outs').select(['requested_on', 'how']).where('email', '=', normaliseEmail(parent.email)).execute() : [];
+  const optOuts = parent.email ? await optOutsOfEmail(db, normaliseEmail(parent.email)) : [];
   const objection = optOuts.flatMap((o) => item('Bezwaar ontvangen', `${nlDate(o.requested_on)} (${o.how})`));
   // Without an objection the e-mail address goes (hashed) into marketing exports.
   const marketing = parent.email && optOuts.length === 0 ? item('E-mailadres (alleen gepseudonimiseerd gedeeld)', parent.email) : [];
@@ -229,17 +247,17 @@ export async function parentDossier(db: DbOrTrx, parentId: string, today: string
 }
 
 export async function childDossier(db: DbOrTrx, childId: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
-  const child = await db.selectFrom('children').selectAll().where('id', '=', childId).executeTakeFirst();
-  if (!child) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
+  const child = await findChild(db, childId);
+  if (!child) throw new AppError('NOT_FOUND', msg('requests.childNotFound'));
   const [contracts, medical, persons, bans, identifications, photo, exchange, parents] = await Promise.all([
-    db.selectFrom('contracts').selectAll().where('child_id', '=', childId).orderBy('start_date').execute(),
-    db.selectFrom('child_medical').selectAll().where('child_id', '=', childId).executeTakeFirst(),
-    db.selectFrom('pickup_persons').selectAll().where('child_id', '=', childId).orderBy('created_at').execute(),
-    db.selectFrom('pickup_bans').selectAll().where('child_id', '=', childId).orderBy('created_at').execute(),
-    db.selectFrom('identification_log').selectAll().where('child_id', '=', childId).orderBy('recorded_at').execute(),
-    db.selectFrom('photo_consents').selectAll().where('child_id', '=', childId).orderBy('recorded_at').orderBy('id').execute(),
-    db.selectFrom('exchange_consents').selectAll().where('child_id', '=', childId).orderBy('given_on').execute(),
-    db.selectFrom('parents').select(['id', 'first_name', 'surname_prefix', 'surname']).where('household_id', '=', child.household_id).execute(),
+    contractsOfChildByStart(db, childId),
+    medicalOfChild(db, childId),
+    pickupPersonsOfChild(db, childId, { current: false }),
+    pickupBansOfChild(db, childId),
+    identificationsOfChild(db, childId),
+    photoConsentsOfChild(db, childId),
+    exchangeConsentsByDate(db, childId),
+    parentNamesOfHousehold(db, child.household_id),
   ]);
   const facts = contractFacts(contracts);
   const meldcode = await meldcodeOf(db, childId, disclose);
@@ -297,12 +315,12 @@ export async function childDossier(db: DbOrTrx, childId: string, today: string, 
  * The dossiers an answer covers: the person, and — when a contract parent asks about themself —
  * also their children, whose rights the contract parent exercises. Never anyone else.
  */
-export async function dossiersFor(db: DbOrTrx, subject: { subject_type: 'parent' | 'child'; subject_id: string }, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier[]> {
+export async function dossiersFor(db: DbOrTrx, subject: { subject_type: SubjectType; subject_id: string }, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier[]> {
   if (subject.subject_type === 'child') return [await childDossier(db, subject.subject_id, today, disclose)];
   const parent = await parentDossier(db, subject.subject_id, today, disclose);
   const isContractParent = parent.categories.some((c) => c.key === 'parent_identity');
   if (!isContractParent) return [parent];
-  const children = await db.selectFrom('children').select('id').where('household_id', '=', parent.householdId).orderBy('birth_date').execute();
+  const children = await childrenOfHousehold(db, parent.householdId);
   return [parent, ...(await Promise.all(children.map((c) => childDossier(db, c.id, today, disclose))))];
 }
 
@@ -313,13 +331,9 @@ export async function dossiersFor(db: DbOrTrx, subject: { subject_type: 'parent'
  */
 export async function meldcodeDisclosureFor(
   db: DbOrTrx,
-  row: { subject_type: 'parent' | 'child'; subject_id: string; household_id: string; meldcode_decision: 'include' | 'exclude' | null },
+  row: Pick<SubjectRequestRow, 'subject_type' | 'subject_id' | 'household_id' | 'meldcode_decision'>,
 ): Promise<MeldcodeDisclosure> {
-  let cases = db.selectFrom('meldcode_cases').innerJoin('children', 'children.id', 'meldcode_cases.child_id').select('meldcode_cases.id');
-  cases = row.subject_type === 'child' ? cases.where('children.id', '=', row.subject_id) : cases.where('children.household_id', '=', row.household_id);
-  if (!(await cases.executeTakeFirst())) return 'omit';
-  if (!row.meldcode_decision) {
-    throw new AppError('CONFLICT', 'Over dit kind bestaat een meldcodedossier. De aandachtsfunctionaris legt eerst vast of die informatie in het antwoord mag; daarna kunt u verder.');
-  }
+  if (!(await hasMeldcodeCase(db, row.subject_type === 'child' ? { childId: row.subject_id } : { householdId: row.household_id }))) return 'omit';
+  if (!row.meldcode_decision) throw new AppError('CONFLICT', msg('requests.meldcodeDecisionFirst'));
   return row.meldcode_decision === 'include' ? 'include' : 'omit';
 }

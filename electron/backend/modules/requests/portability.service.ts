@@ -3,42 +3,44 @@ import { ChildInput, ContractInput, HouseholdInput, MedicalInput, PickupPersonIn
 import { ConsentRecordInput } from '../../../../shared/api/consents.schemas';
 import type { ExportBundle } from '../../../../shared/api/requests.schemas';
 import { AppError } from '../../../../shared/api/result';
+import { decodeMessage, msg, translate, type MessageKey } from '../../../../shared/i18n/translate';
 import { CHANNEL_LABEL, PURPOSE_LABEL } from '../../../../shared/domain/consents';
 import { displayName } from '../../../../shared/domain/names';
 import { nlDate } from '../../../../shared/domain/dates';
 import { PORTABILITY_FORMAT, PORTABILITY_VERSION, PortabilityExport } from '../../../../shared/portability/portability';
 import type { AppCore, Session } from '../../core';
-import type { DbOrTrx, Trx } from '../../db/schema';
+import type { DbOrTrx, SubjectRequestRow, Trx } from '../../db/schema';
 import { LetterWriter } from '../../pdf/letter';
-import { appendAudit } from '../audit/audit.service';
 import { createChild } from '../children/children.service';
 import { saveMedical } from '../medical/medical.service';
 import { insertConsents } from '../consents/consents.service';
 import { createContract } from '../contracts/contracts.service';
 import { toCsv } from '../disclosures/csv';
+import { childrenOfHousehold } from '../children/children.repository';
+import { parentsOfHousehold, findHousehold } from '../households/households.repository';
 import { createHousehold } from '../households/households.service';
 import { getLocation } from '../location/location.repository';
 import { insertPickupPerson } from '../pickup/pickup.service';
 import { letterHead, requestReference } from './documents.service';
+import { contractsOfChildByStart, medicalOfChild, photoConsentsOfChild, pickupPersonsOfChild } from './personalData.repository';
+import { findParent } from './requests.repository';
 import { requireRequest } from './requests.service';
 
 /** Children not yet placed in a group when taken in from another organisation. */
-export const IMPORT_GROUP = 'Nog in te delen';
+const IMPORT_GROUP = 'Nog in te delen';
 
 /**
  * The portable data of a request: the contract parent (or the parent themself), the household's
  * address and IBAN, and the children whose rights the contract parent exercises — for a request
  * about a child, only that child.
  */
-async function portableData(db: DbOrTrx, row: { subject_type: 'parent' | 'child'; subject_id: string; household_id: string; requester_parent_id: string }, today: string): Promise<PortabilityExport> {
+async function portableData(db: DbOrTrx, row: Pick<SubjectRequestRow, 'subject_type' | 'subject_id' | 'household_id' | 'requester_parent_id'>, today: string): Promise<PortabilityExport> {
   const parentId = row.subject_type === 'parent' ? row.subject_id : row.requester_parent_id;
-  const parent = await db.selectFrom('parents').selectAll().where('id', '=', parentId).executeTakeFirst();
-  if (!parent) throw new AppError('NOT_FOUND', 'De gegevens van deze ouder bestaan niet (meer).');
-  const household = await db.selectFrom('households').selectAll().where('id', '=', parent.household_id).executeTakeFirstOrThrow();
+  const parent = await findParent(db, parentId);
+  if (!parent) throw new AppError('NOT_FOUND', msg('requests.parentDataNotFound'));
+  const household = (await findHousehold(db, parent.household_id))!;
   const isContractParent = parent.is_contract_parent === 1;
-  let childQuery = db.selectFrom('children').selectAll().where('household_id', '=', household.id).orderBy('birth_date');
-  childQuery = row.subject_type === 'child' ? childQuery.where('id', '=', row.subject_id) : childQuery;
-  const children = isContractParent ? await childQuery.execute() : [];
+  const children = isContractParent ? (await childrenOfHousehold(db, household.id)).filter((c) => row.subject_type !== 'child' || c.id === row.subject_id) : [];
   const location = await getLocation(db);
   return {
     format: PORTABILITY_FORMAT,
@@ -59,10 +61,10 @@ async function portableData(db: DbOrTrx, row: { subject_type: 'parent' | 'child'
     children: await Promise.all(
       children.map(async (c) => {
         const [contracts, medical, persons, consents] = await Promise.all([
-          db.selectFrom('contracts').selectAll().where('child_id', '=', c.id).orderBy('start_date').execute(),
-          db.selectFrom('child_medical').selectAll().where('child_id', '=', c.id).executeTakeFirst(),
-          db.selectFrom('pickup_persons').selectAll().where('child_id', '=', c.id).where('revoked_at', 'is', null).orderBy('created_at').execute(),
-          db.selectFrom('photo_consents').selectAll().where('child_id', '=', c.id).orderBy('recorded_at').orderBy('id').execute(),
+          contractsOfChildByStart(db, c.id),
+          medicalOfChild(db, c.id),
+          pickupPersonsOfChild(db, c.id, { current: true }),
+          photoConsentsOfChild(db, c.id),
         ]);
         return {
           firstName: c.first_name,
@@ -117,7 +119,7 @@ function csvFiles(data: PortabilityExport) {
 export async function portabilityExport(core: AppCore, session: Session, id: string, today: string): Promise<ExportBundle> {
   const db = core.db();
   const row = await requireRequest(db, id);
-  if (row.kind !== 'portability') throw new AppError('VALIDATION', 'Een export voor dataportabiliteit hoort bij een verzoek om dataportabiliteit.');
+  if (row.kind !== 'portability') throw new AppError('VALIDATION', msg('requests.portabilityNeedsPortability'));
   const data = await portableData(db, row, today);
   const summary = new LetterWriter(core.options.resourcesDir, await letterHead(db, row, 'Uw gegevens om mee te nemen (dataportabiliteit)', today))
     .paragraph(
@@ -144,13 +146,23 @@ export async function portabilityExport(core: AppCore, session: Session, id: str
     ...csvFiles(data),
     { fileName: 'samenvatting.pdf', base64: (await summary).toString('base64'), mime: 'application/pdf' },
   ];
-  await core.audit({ userId: session.userId, action: 'requests.portabilityExport', entity: 'subjectRequest', entityId: row.id, details: { children: data.children.length } });
   return { folderName: `dataportabiliteit-${requestReference(row).toLowerCase()}`, files };
 }
 
-function parseOrFail<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+/** What part of the file was invalid (a catalogue key, shown inside the message). */
+type FilePart = Extract<MessageKey, `requests.part.${string}`>;
+
+/** A zod issue as a parameter: its catalogue key when it has no parameters of its own (translated with the message), else its Dutch text. */
+function issueParam(issue: string | undefined): string {
+  if (!issue) return 'requests.invalid';
+  const ref = decodeMessage(issue);
+  if (!ref) return issue;
+  return ref.params ? translate(ref) : ref.key;
+}
+
+function parseOrFail<S extends z.ZodType>(schema: S, value: unknown, part: FilePart): z.output<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new AppError('VALIDATION', `Het bestand bevat ongeldige gegevens (${what}): ${parsed.error.issues[0]?.message ?? 'ongeldig'}`);
+  if (!parsed.success) throw new AppError('VALIDATION', msg('requests.invalidFile', { part, problem: issueParam(parsed.error.issues[0]?.message) }));
   return parsed.data;
 }
 
@@ -163,28 +175,28 @@ export async function importPortability(core: AppCore, session: Session, json: s
   try {
     raw = JSON.parse(json);
   } catch {
-    throw new AppError('VALIDATION', 'Dit is geen geldig JSON-bestand.');
+    throw new AppError('VALIDATION', msg('requests.notJson'));
   }
-  const data = parseOrFail(PortabilityExport, raw, 'schema');
-  if (!data.household || !data.parent.isContractParent) throw new AppError('VALIDATION', 'Dit bestand bevat geen contractouder met adres; zo’n bestand kan niet als nieuw gezin worden opgenomen.');
+  const data = parseOrFail(PortabilityExport, raw, 'requests.part.schema');
+  if (!data.household || !data.parent.isContractParent) throw new AppError('VALIDATION', msg('requests.noContractParentInFile'));
   return core.transaction(async (trx: Trx) => {
-    const householdId = await createHousehold(core, session, parseOrFail(HouseholdInput, { ...data.household, parents: [{ ...data.parent, bsn: null }] }, 'gezin'), trx);
-    const parent = await trx.selectFrom('parents').select('id').where('household_id', '=', householdId).executeTakeFirstOrThrow();
+    const householdId = await createHousehold(core, session, parseOrFail(HouseholdInput, { ...data.household, parents: [{ ...data.parent, bsn: null }] }, 'requests.part.household'), trx);
+    // The household was just created with the one parent of the file.
+    const parentId = (await parentsOfHousehold(trx, householdId))[0]!.id;
     for (const c of data.children) {
-      const childId = await createChild(core, session, parseOrFail(ChildInput, { householdId, firstName: c.firstName, initials: c.initials, surnamePrefix: c.surnamePrefix, surname: c.surname, birthDate: c.birthDate, groupName: IMPORT_GROUP, bsn: null }, 'kind'), trx);
-      for (const k of c.contracts) await createContract(core, session, parseOrFail(ContractInput, { childId, ...k }, 'contract'), trx);
-      if (c.medical) await saveMedical(trx, core, session, parseOrFail(MedicalInput, { childId, ...c.medical }, 'medische gegevens'));
-      for (const p of c.pickupPersons) await insertPickupPerson(trx, core, parseOrFail(PickupPersonInput, { childId, ...p }, 'ophaalpersoon'));
+      const childId = await createChild(core, session, parseOrFail(ChildInput, { householdId, firstName: c.firstName, initials: c.initials, surnamePrefix: c.surnamePrefix, surname: c.surname, birthDate: c.birthDate, groupName: IMPORT_GROUP, bsn: null }, 'requests.part.child'), trx);
+      for (const k of c.contracts) await createContract(core, session, parseOrFail(ContractInput, { childId, ...k }, 'requests.part.contract'), trx);
+      if (c.medical) await saveMedical(trx, core, session, parseOrFail(MedicalInput, { childId, ...c.medical }, 'requests.part.medical'));
+      for (const p of c.pickupPersons) await insertPickupPerson(trx, core, parseOrFail(PickupPersonInput, { childId, ...p }, 'requests.part.pickupPerson'));
       for (const consent of c.photoConsents) {
         await insertConsents(
           trx,
           core,
           session,
-          parseOrFail(ConsentRecordInput, { childId, parentId: parent.id, decidedOn: consent.decidedOn, channel: consent.channel, answers: [{ purpose: consent.purpose, given: consent.given, recognisable: consent.recognisable }] }, 'toestemming'),
+          parseOrFail(ConsentRecordInput, { childId, parentId, decidedOn: consent.decidedOn, channel: consent.channel, answers: [{ purpose: consent.purpose, given: consent.given, recognisable: consent.recognisable }] }, 'requests.part.consent'),
         );
       }
     }
-    await appendAudit(trx, { userId: session.userId, action: 'requests.importPortability', entity: 'household', entityId: householdId, details: { children: data.children.length } }, core.now());
     return householdId;
   });
 }

@@ -1,33 +1,59 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
-import { Decision, type CloseInput, type DueList, type ExtendInput, type MeldcodeDecisionInput, type RequestDetail, type RequestInput, type RequestSummary, type RequestTask } from '../../../../shared/api/requests.schemas';
+import {
+  Decision,
+  type CloseInput,
+  type DueList,
+  type ExtendInput,
+  type MeldcodeDecisionInput,
+  type RequestDetail,
+  type RequestInput,
+  type RequestStatus,
+  type RequestSummary,
+  type RequestTask,
+  type SubjectType,
+} from '../../../../shared/api/requests.schemas';
 import { displayName } from '../../../../shared/domain/names';
-import { currentDeadline, deadlineState, extensionProblem, firstDeadline } from '../../../../shared/domain/requests';
+import { currentDeadline, deadlineState, extensionRefusal, firstDeadline } from '../../../../shared/domain/requests';
+import { msg, translate } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, SubjectRequestRow, Trx } from '../../db/schema';
 import { queueUpsert } from '../../sync/outbox';
-import { appendAudit } from '../audit/audit.service';
 import { findChild } from '../children/children.repository';
 import { currentLocationId } from '../location/location.service';
-import { activeRestriction, correctionsOfRequest, findRequest, insertRequest, listRequestRows, openRequestTasks, tasksOfRequest, updateRequestRow } from './requests.repository';
+import {
+  activeRestriction,
+  correctionsOfRequest,
+  findParent,
+  findParentInHousehold,
+  findRequest,
+  insertRequest,
+  liftPending,
+  listRequestRows,
+  openRequestTasks,
+  personNames,
+  tasksOfRequest,
+  updateRequestRow,
+} from './requests.repository';
+
+// Every method of the namespace is audited by the dispatcher (declared in requests.contract.ts).
 
 type NewRequest = z.output<typeof RequestInput>;
 
-export const REFERRAL_MESSAGE =
-  'Alleen de contractouder kan een verzoek over een kind indienen. De andere ouder oefent deze rechten uit via de contractouder (privacystatement); verwijs de verzoeker naar de contractouder.';
+/** Another parent than the contract parent asks about a child: referred to the contract parent. */
+const REFERRAL = msg('requests.referToContractParent');
+/** The referral as the envelope's (Dutch) message carries it. */
+export const REFERRAL_MESSAGE = translate(REFERRAL);
 
 const nameOf = (row: { first_name: string; surname_prefix: string | null; surname: string }) =>
   displayName({ firstName: row.first_name, surnamePrefix: row.surname_prefix, surname: row.surname });
 
 /** Display names of the subjects that still exist (erased subjects are absent). */
-async function subjectNames(db: DbOrTrx, rows: { subject_type: 'parent' | 'child'; subject_id: string }[]) {
-  const ids = (type: 'parent' | 'child') => [...new Set(rows.filter((r) => r.subject_type === type).map((r) => r.subject_id))];
-  const [parentIds, childIds] = [ids('parent'), ids('child')];
-  const cols = ['id', 'first_name', 'surname_prefix', 'surname'] as const;
-  const parents = parentIds.length ? await db.selectFrom('parents').select(cols).where('id', 'in', parentIds).execute() : [];
-  const children = childIds.length ? await db.selectFrom('children').select(cols).where('id', 'in', childIds).execute() : [];
-  return new Map([...parents, ...children].map((r) => [r.id, nameOf(r)]));
+async function subjectNames(db: DbOrTrx, rows: { subject_type: SubjectType; subject_id: string }[]) {
+  const ids = (type: SubjectType) => [...new Set(rows.filter((r) => r.subject_type === type).map((r) => r.subject_id))];
+  const people = await personNames(db, { parent: ids('parent'), child: ids('child') });
+  return new Map(people.map((r) => [r.id, nameOf(r)]));
 }
 
 function toSummary(row: SubjectRequestRow, names: Map<string, string>, today: string): RequestSummary {
@@ -58,7 +84,7 @@ const toTask = (t: { id: string; request_id: string; kind: RequestTask['kind']; 
   doneByName: t.done_by_name,
 });
 
-export async function listRequests(db: DbOrTrx, status: 'open' | 'closed' | null, today: string): Promise<RequestSummary[]> {
+export async function listRequests(db: DbOrTrx, status: RequestStatus | null, today: string): Promise<RequestSummary[]> {
   const rows = await listRequestRows(db, status);
   const names = await subjectNames(db, rows);
   return rows.map((r) => toSummary(r, names, today));
@@ -66,13 +92,13 @@ export async function listRequests(db: DbOrTrx, status: 'open' | 'closed' | null
 
 export async function requireRequest(db: DbOrTrx, id: string): Promise<SubjectRequestRow> {
   const row = await findRequest(db, id);
-  if (!row) throw new AppError('NOT_FOUND', 'Dit verzoek bestaat niet (meer).');
+  if (!row) throw new AppError('NOT_FOUND', msg('requests.notFound'));
   return row;
 }
 
 export function requireOpen(row: SubjectRequestRow, kinds?: readonly SubjectRequestRow['kind'][]) {
-  if (row.status !== 'open') throw new AppError('CONFLICT', 'Dit verzoek is al afgehandeld.');
-  if (kinds && !kinds.includes(row.kind)) throw new AppError('VALIDATION', 'Deze actie hoort niet bij dit soort verzoek.');
+  if (row.status !== 'open') throw new AppError('CONFLICT', msg('requests.alreadyHandled'));
+  if (kinds && !kinds.includes(row.kind)) throw new AppError('VALIDATION', msg('requests.wrongKind'));
 }
 
 export async function loadRequest(db: DbOrTrx, id: string, today: string): Promise<RequestDetail> {
@@ -80,7 +106,6 @@ export async function loadRequest(db: DbOrTrx, id: string, today: string): Promi
   const names = await subjectNames(db, [row]);
   const restriction = await activeRestriction(db, row.subject_type, row.subject_id, today);
   const tasks = (await tasksOfRequest(db, id)).map(toTask);
-  const liftPending = restriction ? (await db.selectFrom('request_tasks').select('id').where('kind', '=', 'inform_before_lift').where('done_at', 'is', null).where('request_id', '=', restriction.request_id ?? '').executeTakeFirst()) !== undefined : false;
   return {
     ...toSummary(row, names, today),
     identityMethod: row.identity_method,
@@ -92,7 +117,7 @@ export async function loadRequest(db: DbOrTrx, id: string, today: string): Promi
     meldcode: row.meldcode_decision
       ? { decision: row.meldcode_decision, reason: row.meldcode_decision_reason ?? '', decidedByName: row.meldcode_decided_by_name ?? '', decidedAt: row.meldcode_decided_at ?? '' }
       : null,
-    restriction: restriction ? { since: restriction.since, reason: restriction.reason, liftPending } : null,
+    restriction: restriction ? { since: restriction.since, reason: restriction.reason, liftPending: await liftPending(db, restriction.request_id ?? '') } : null,
     tasks,
     corrections: (await correctionsOfRequest(db, id)).map((c) => ({
       id: c.id,
@@ -112,17 +137,17 @@ export async function loadRequest(db: DbOrTrx, id: string, today: string): Promi
 async function resolveSubject(trx: Trx, input: NewRequest) {
   if (input.subjectType === 'child') {
     const child = await findChild(trx, input.subjectId);
-    if (!child) throw new AppError('NOT_FOUND', 'Dit kind bestaat niet (meer).');
-    const requester = await trx.selectFrom('parents').selectAll().where('id', '=', input.requesterParentId).where('household_id', '=', child.household_id).executeTakeFirst();
-    if (!requester) throw new AppError('VALIDATION', 'De verzoeker hoort niet bij het gezin van dit kind.', { requesterParentId: 'Kies een ouder van dit gezin.' });
+    if (!child) throw new AppError('NOT_FOUND', msg('requests.childNotFound'));
+    const requester = await findParentInHousehold(trx, input.requesterParentId, child.household_id);
+    if (!requester) throw new AppError('VALIDATION', msg('requests.requesterNotInHousehold'), { requesterParentId: msg('requests.chooseParentOfHousehold') });
     // Only the contract parent exercises the child's rights; the other parent is referred to them.
-    if (requester.is_contract_parent !== 1) throw new AppError('FORBIDDEN', REFERRAL_MESSAGE, { requesterParentId: 'Alleen de contractouder kan dit verzoek indienen.' });
+    if (requester.is_contract_parent !== 1) throw new AppError('FORBIDDEN', REFERRAL, { requesterParentId: msg('requests.contractParentOnly') });
     return { householdId: child.household_id, requester };
   }
-  const parent = await trx.selectFrom('parents').selectAll().where('id', '=', input.subjectId).executeTakeFirst();
-  if (!parent) throw new AppError('NOT_FOUND', 'Deze ouder bestaat niet (meer).');
+  const parent = await findParent(trx, input.subjectId);
+  if (!parent) throw new AppError('NOT_FOUND', msg('requests.parentNotFound'));
   if (input.requesterParentId !== parent.id) {
-    throw new AppError('FORBIDDEN', 'Een verzoek over de gegevens van een ouder kan alleen die ouder zelf indienen.', { requesterParentId: 'Kies de ouder over wie het verzoek gaat.' });
+    throw new AppError('FORBIDDEN', msg('requests.parentAsksOwn'), { requesterParentId: msg('requests.chooseSubjectParent') });
   }
   return { householdId: parent.household_id, requester: parent };
 }
@@ -160,27 +185,25 @@ export async function createRequest(core: AppCore, session: Session, input: NewR
       version: null,
     });
     await queueUpsert(trx, 'subject_requests', id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'requests.create', entity: 'subjectRequest', entityId: id, details: { kind: input.kind, subjectType: input.subjectType } }, core.now());
     return id;
   });
 }
 
-export async function extendRequest(core: AppCore, session: Session, input: z.output<typeof ExtendInput>, today: string): Promise<void> {
+export async function extendRequest(core: AppCore, input: z.output<typeof ExtendInput>, today: string): Promise<void> {
   await core.transaction(async (trx) => {
     const row = await requireRequest(trx, input.id);
     requireOpen(row);
-    const problem = extensionProblem({ receivedOn: row.received_on, extendedMonths: row.extended_months }, input.months, input.reason, today);
+    const problem = extensionRefusal({ receivedOn: row.received_on, extendedMonths: row.extended_months }, input.months, input.reason, today);
     if (problem) throw new AppError('VALIDATION', problem, { months: problem });
     const extended = { receivedOn: row.received_on, extendedMonths: input.months };
     await updateRequestRow(trx, row.id, { extended_months: input.months, extension_reason: input.reason, extended_on: today, deadline: currentDeadline(extended) });
     await queueUpsert(trx, 'subject_requests', row.id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'requests.extend', entity: 'subjectRequest', entityId: row.id, details: { months: input.months } }, core.now());
   });
 }
 
 /** Only the aandachtsfunctionaris decides (a manager who is also the officer holds both roles). */
 export async function recordMeldcodeDecision(core: AppCore, session: Session, input: z.output<typeof MeldcodeDecisionInput>): Promise<void> {
-  if (!session.roles.includes('meldcodeOfficer')) throw new AppError('FORBIDDEN', 'Alleen de aandachtsfunctionaris beslist of meldcode-informatie in het antwoord mag.');
+  if (!session.roles.includes('meldcodeOfficer')) throw new AppError('FORBIDDEN', msg('requests.officerDecides'));
   await core.transaction(async (trx) => {
     const row = await requireRequest(trx, input.id);
     requireOpen(row, ['access', 'erasure']);
@@ -191,7 +214,6 @@ export async function recordMeldcodeDecision(core: AppCore, session: Session, in
       meldcode_decided_at: core.now().toISOString(),
     });
     await queueUpsert(trx, 'subject_requests', row.id, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'requests.meldcodeDecision', entity: 'subjectRequest', entityId: row.id, details: { decision: input.decision } }, core.now());
   });
 }
 
@@ -200,21 +222,20 @@ export async function recordMeldcodeDecision(core: AppCore, session: Session, in
  * kind, dates, requester, how identity was checked, and the decision (codes and dates). The free
  * description is cleared.
  */
-export async function closeRequest(trx: Trx, core: AppCore, session: Session, row: SubjectRequestRow, decision: Decision, today: string): Promise<void> {
+export async function closeRequest(trx: Trx, core: AppCore, row: SubjectRequestRow, decision: Decision, today: string): Promise<void> {
   await updateRequestRow(trx, row.id, { status: 'closed', outcome: decision.outcome, decision: JSON.stringify(decision), closed_on: today, description: null });
   await queueUpsert(trx, 'subject_requests', row.id, core.now());
-  await appendAudit(trx, { userId: session.userId, action: 'requests.close', entity: 'subjectRequest', entityId: row.id, details: { outcome: decision.outcome } }, core.now());
 }
 
 /** Closing by hand (access, portability, rectification, restriction handled, or a refusal). */
-export async function closeWithOutcome(core: AppCore, session: Session, input: z.output<typeof CloseInput>, today: string): Promise<void> {
+export async function closeWithOutcome(core: AppCore, input: z.output<typeof CloseInput>, today: string): Promise<void> {
   await core.transaction(async (trx) => {
     const row = await requireRequest(trx, input.id);
     requireOpen(row);
     const previous = row.decision ? Decision.parse(JSON.parse(row.decision)) : null;
     const corrections = (await correctionsOfRequest(trx, row.id)).filter((c) => c.field !== null).length;
     const informed = (await tasksOfRequest(trx, row.id)).filter((t) => t.kind === 'inform_recipient').map((t) => t.recipient_name!);
-    await closeRequest(trx, core, session, row, { ...(previous ?? { erased: [], kept: [] }), outcome: input.outcome, reason: input.reason, corrections, informedRecipients: informed }, today);
+    await closeRequest(trx, core, row, { ...(previous ?? { erased: [], kept: [] }), outcome: input.outcome, reason: input.reason, corrections, informedRecipients: informed }, today);
   });
 }
 

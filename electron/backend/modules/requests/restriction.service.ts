@@ -1,23 +1,23 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../../shared/api/result';
+import type { SubjectType } from '../../../../shared/api/requests.schemas';
 import { nlDate } from '../../../../shared/domain/dates';
+import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { SubjectRequestRow, Trx } from '../../db/schema';
 import { queueUpsert } from '../../sync/outbox';
 import { appendAudit } from '../audit/audit.service';
 import { disclosureRegister } from '../disclosures/disclosures.service';
-import { activeRestriction, insertRequestTask } from './requests.repository';
+import { activeRestriction, findTask, informedRecipientNames, insertRequestTask, insertRestriction, liftPending, liftRestriction, markTaskDone, unliftedRestrictionOfRequest } from './requests.repository';
 import { requireOpen, requireRequest } from './requests.service';
 
 // Lifecycle of a restriction (AVG art. 18); what a restriction blocks is in ./restrictions.
 
 /** Art. 19: every recipient the data went to (verstrekkingenregister) becomes a task to inform. */
-export async function createRecipientTasks(trx: Trx, core: AppCore, row: SubjectRequestRow, subjects: { type: 'parent' | 'child'; id: string }[], dueDate: string): Promise<string[]> {
+export async function createRecipientTasks(trx: Trx, core: AppCore, row: SubjectRequestRow, subjects: { type: SubjectType; id: string }[], dueDate: string): Promise<string[]> {
   const names = new Set<string>();
   for (const s of subjects) for (const entry of await disclosureRegister(trx, { subjectType: s.type, subjectId: s.id })) names.add(entry.recipientName);
-  const existing = new Set(
-    (await trx.selectFrom('request_tasks').select('recipient_name').where('request_id', '=', row.id).where('kind', '=', 'inform_recipient').execute()).map((t) => t.recipient_name),
-  );
+  const existing = await informedRecipientNames(trx, row.id);
   const created = [...names].filter((n) => !existing.has(n)).sort((a, b) => a.localeCompare(b, 'nl'));
   for (const recipient of created) {
     const id = uuidv7();
@@ -27,55 +27,49 @@ export async function createRecipientTasks(trx: Trx, core: AppCore, row: Subject
   return [...names].sort((a, b) => a.localeCompare(b, 'nl'));
 }
 
-export async function restrictProcessing(core: AppCore, session: Session, input: { id: string; reason: string }, today: string): Promise<void> {
+export async function restrictProcessing(core: AppCore, input: { id: string; reason: string }, today: string): Promise<void> {
   await core.transaction(async (trx) => {
     const row = await requireRequest(trx, input.id);
     requireOpen(row, ['restriction']);
     const current = await activeRestriction(trx, row.subject_type, row.subject_id, today);
-    if (current) throw new AppError('CONFLICT', `De verwerking is al beperkt sinds ${nlDate(current.since)}.`);
+    if (current) throw new AppError('CONFLICT', msg('requests.alreadyRestricted', { since: nlDate(current.since) }));
     const id = uuidv7();
-    await trx
-      .insertInto('processing_restrictions')
-      .values({ id, location_id: row.location_id, subject_type: row.subject_type, subject_id: row.subject_id, since: today, until: null, reason: input.reason, request_id: row.id, version: null })
-      .execute();
+    await insertRestriction(trx, { id, location_id: row.location_id, subject_type: row.subject_type, subject_id: row.subject_id, since: today, until: null, reason: input.reason, request_id: row.id, version: null });
     await queueUpsert(trx, 'processing_restrictions', id, core.now());
     await createRecipientTasks(trx, core, row, [{ type: row.subject_type, id: row.subject_id }], row.deadline);
-    await appendAudit(trx, { userId: session.userId, action: 'requests.restrict', entity: 'subjectRequest', entityId: row.id, details: { restrictionId: id } }, core.now());
   });
 }
 
 /** Lifting starts with informing the person (art. 18(3)); the restriction ends when that task is done. */
-export async function requestLift(core: AppCore, session: Session, id: string, today: string): Promise<void> {
+export async function requestLift(core: AppCore, id: string, today: string): Promise<void> {
   await core.transaction(async (trx) => {
     const row = await requireRequest(trx, id);
     const restriction = await activeRestriction(trx, row.subject_type, row.subject_id, today);
-    if (!restriction || restriction.request_id !== row.id) throw new AppError('CONFLICT', 'Er is geen beperking van dit verzoek van kracht.');
-    const pending = await trx.selectFrom('request_tasks').select('id').where('request_id', '=', row.id).where('kind', '=', 'inform_before_lift').where('done_at', 'is', null).executeTakeFirst();
-    if (pending) throw new AppError('CONFLICT', 'Het opheffen is al in gang gezet: informeer eerst de betrokkene.');
+    if (!restriction || restriction.request_id !== row.id) throw new AppError('CONFLICT', msg('requests.noRestrictionInForce'));
+    if (await liftPending(trx, row.id)) throw new AppError('CONFLICT', msg('requests.liftAlreadyStarted'));
     const taskId = uuidv7();
     await insertRequestTask(trx, { id: taskId, location_id: row.location_id, request_id: row.id, kind: 'inform_before_lift', recipient_name: null, due_date: today, created_at: core.now().toISOString(), done_at: null, done_by_name: null, version: null });
     await queueUpsert(trx, 'request_tasks', taskId, core.now());
-    await appendAudit(trx, { userId: session.userId, action: 'requests.requestLift', entity: 'subjectRequest', entityId: row.id }, core.now());
   });
 }
 
 /** Marks a task done. Informing the person before lifting ends the restriction today. */
 export async function completeTask(core: AppCore, session: Session, taskId: string, today: string): Promise<string> {
   return core.transaction(async (trx) => {
-    const task = await trx.selectFrom('request_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
-    if (!task) throw new AppError('NOT_FOUND', 'Deze taak bestaat niet (meer).');
-    if (task.done_at) throw new AppError('CONFLICT', 'Deze taak is al afgerond.');
-    await trx.updateTable('request_tasks').set({ done_at: core.now().toISOString(), done_by_name: session.name }).where('id', '=', taskId).execute();
+    const task = await findTask(trx, taskId);
+    if (!task) throw new AppError('NOT_FOUND', msg('requests.taskNotFound'));
+    if (task.done_at) throw new AppError('CONFLICT', msg('requests.taskAlreadyDone'));
+    await markTaskDone(trx, taskId, core.now().toISOString(), session.name);
     await queueUpsert(trx, 'request_tasks', taskId, core.now());
     if (task.kind === 'inform_before_lift') {
-      const restriction = await trx.selectFrom('processing_restrictions').select('id').where('request_id', '=', task.request_id).where('until', 'is', null).executeTakeFirst();
+      const restriction = await unliftedRestrictionOfRequest(trx, task.request_id);
       if (restriction) {
-        await trx.updateTable('processing_restrictions').set({ until: today }).where('id', '=', restriction.id).execute();
+        await liftRestriction(trx, restriction.id, today);
         await queueUpsert(trx, 'processing_restrictions', restriction.id, core.now());
+        // The restriction ending is a sub-event of requests.completeTask, not a method call: logged by hand.
         await appendAudit(trx, { userId: session.userId, action: 'requests.liftRestriction', entity: 'subjectRequest', entityId: task.request_id, details: { restrictionId: restriction.id } }, core.now());
       }
     }
-    await appendAudit(trx, { userId: session.userId, action: 'requests.completeTask', entity: 'requestTask', entityId: taskId, details: { kind: task.kind } }, core.now());
     return task.request_id;
   });
 }

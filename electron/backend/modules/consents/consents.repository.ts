@@ -1,0 +1,35 @@
+import type { Insertable } from 'kysely';
+import type { ConsentFormReturnsTable, DbOrTrx, PhotoConsentsTable, Trx } from '../../db/schema';
+
+/** Every consent decision of the given children, oldest first (ids are time-ordered UUIDv7). */
+export const consentRowsOfChildren = (db: DbOrTrx, childIds: string[]) =>
+  db.selectFrom('photo_consents').selectAll().where('child_id', 'in', childIds).orderBy('recorded_at').orderBy('id').execute();
+
+/** One child's consent history, newest first. */
+export const consentHistory = (db: DbOrTrx, childId: string) =>
+  db.selectFrom('photo_consents').selectAll().where('child_id', '=', childId).orderBy('recorded_at', 'desc').orderBy('id', 'desc').execute();
+
+export const formReturnsOfChild = (db: DbOrTrx, childId: string) =>
+  db.selectFrom('consent_form_returns').selectAll().where('child_id', '=', childId).orderBy('returned_on', 'desc').execute();
+
+export const insertPhotoConsent = (trx: Trx, row: Insertable<PhotoConsentsTable>) => trx.insertInto('photo_consents').values(row).execute();
+
+export const insertFormReturn = (trx: Trx, row: Insertable<ConsentFormReturnsTable>) => trx.insertInto('consent_form_returns').values(row).execute();
+
+/** The children of a group with a contract that has not ended by `today`, for the fotolijst. */
+export const rosterChildren = (db: DbOrTrx, groupName: string, today: string) =>
+  db
+    .selectFrom('children')
+    .select(['id', 'first_name', 'surname_prefix', 'surname'])
+    .where('group_name', '=', groupName)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('contracts')
+          .select('contracts.id')
+          .whereRef('contracts.child_id', '=', 'children.id')
+          .where((eb) => eb.or([eb('contracts.end_date', 'is', null), eb('contracts.end_date', '>=', today)])),
+      ),
+    )
+    .orderBy('first_name')
+    .orderBy('surname')
+    .execute();
