@@ -5,9 +5,10 @@ import { expect, test } from './fixtures';
 /**
  * Issue 13: an audited read happens once per user action. Opening a child's medical tab writes
  * one medical.get audit row, also after the window loses and regains focus; opening the tab again
- * is a new action with a new row. The same for the Medewerkers list (employees.list) — that part
- * fails until the backend branch declaring `audit` for employees.list in the contract merges,
- * because the renderer's query layer reads the declaration.
+ * is a new action with a new row; saving the medical data reads nothing again. The same for the
+ * Medewerkers list (employees.list) — that part fails until the backend branch declaring `audit`
+ * for employees.list in the contract merges, because the renderer's query layer reads the
+ * declaration.
  */
 
 const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB Ergens', lrk: '123456789' };
@@ -86,6 +87,16 @@ test('medische gegevens: één auditregel per keer dat het tabblad opengaat, ook
   await page.getByRole('tab', { name: 'Medische gegevens en bijzonderheden' }).click();
   await expect(page.getByText('Pinda (EpiPen in de tas)')).toBeVisible();
   await expect.poll(() => auditRows(page, 'medical.get')).toBe(2);
+  await loseAndRegainFocus(page);
+  expect(reads.count).toBe(2);
+  expect(await auditRows(page, 'medical.get')).toBe(2);
+
+  // Saving changes the medical area, but medical.update's answer is the fresh read: no second medical.get.
+  await page.getByRole('button', { name: 'Wijzigen', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Dieet' }).fill('Geen koemelk');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText('Geen koemelk')).toBeVisible();
+  await expect.poll(() => auditRows(page, 'medical.update')).toBe(2); // the set-up call and this save
   await loseAndRegainFocus(page);
   expect(reads.count).toBe(2);
   expect(await auditRows(page, 'medical.get')).toBe(2);
