@@ -81,9 +81,12 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   duringPasswordChange?: boolean;
   /** Audited methods; an audited read is fetched once per user action, never on focus or by timer. */
   audit?: AuditSpec<z.output<I>, z.output<O>>;
-  /** A read: the areas it shows (the renderer refetches it after a write changing one of them). */
+  /**
+   * A read: the areas it shows (the renderer refetches it after a write changing one of them).
+   * Every method declares `shows` or `changes` (test/unit/contract-areas.test.ts).
+   */
   shows?: readonly DataArea[];
-  /** A write: the areas it changes. */
+  /** A write: the areas it changes; `[]` when it changes nothing a read shows (then it refreshes nothing). */
   changes?: readonly DataArea[];
 }
 

@@ -1,47 +1,39 @@
-import { useMutation } from '@tanstack/react-query';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import { useMutation, type Query } from '@tanstack/react-query';
+import { contract, isMethodName, type DataArea, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/api/contract';
 import { call, type ApiCallError } from './client';
 import { queryClient } from './queries';
 
 /**
- * Reads that show client data. After any change to households, children, contracts, pickup, the
- * waiting list, consents, disclosures or an AVG-verzoek these are refetched (only the ones on screen
- * actually run). `medical.get` is left out on purpose: every read of it is audit-logged, so it is
- * only read when the user asks.
+ * Cache invalidation from the contract: a write declares the data areas it `changes`, a read the
+ * areas it `shows`; after a write the cached reads that show one of those areas are invalidated
+ * (the ones on screen are refetched, the others on their next use). A write without `changes`
+ * refreshes nothing.
+ *
+ * Audited reads (medical.get, meldcode, staff files …) are refreshed only by a write that changes
+ * what they show — the user's own change to the data on screen — never by an unrelated write
+ * (queries.ts: once per user action).
  */
-const CLIENT_READS: ReadonlySet<string> = new Set<MethodName>([
-  'households.get',
-  'children.get',
-  'children.list',
-  'contracts.listForChild',
-  'tasks.list',
-  'waitlist.list',
-  'pickup.list',
-  'search.query',
-  'dashboard.get',
-  'consents.overview',
-  'consents.roster',
-  'consents.privacyStatement',
-  'exchange.list',
-  'disclosures.register',
-  'municipalities.list',
-  'marketing.optOuts',
-  'requests.list',
-  'requests.get',
-  'requests.due',
-  'applicants.list',
-  'employees.list',
-  'complaints.list',
-  'retention.why',
-  'retention.preview',
-  'retention.runs',
-  'retention.notice',
-]);
+function readsChangedBy(methods: readonly MethodName[]): Query[] {
+  const areas = new Set<DataArea>(methods.flatMap((method) => contract[method].changes ?? []));
+  if (areas.size === 0) return [];
+  return queryClient.getQueryCache().findAll({
+    predicate: (query) => {
+      const method = query.queryKey[0];
+      return typeof method === 'string' && isMethodName(method) && (contract[method].shows ?? []).some((area) => areas.has(area));
+    },
+  });
+}
 
-export const refreshClientData = () =>
-  queryClient.invalidateQueries({ predicate: (query) => typeof query.queryKey[0] === 'string' && CLIENT_READS.has(query.queryKey[0]) });
+function invalidate(queries: readonly Query[]): Promise<void> {
+  if (queries.length === 0) return Promise.resolve();
+  const targets = new Set(queries);
+  return queryClient.invalidateQueries({ predicate: (query) => targets.has(query) });
+}
 
-/** A writing API call; afterwards the client data on screen are refetched. */
+/** Refreshes the reads showing what these writes change (for writes made with `call` directly). */
+export const refreshAfter = (...methods: MethodName[]) => invalidate(readsChangedBy(methods));
+
+/** A writing API call; afterwards the reads showing what it changes are refetched. */
 export function useApiMutation<M extends MethodName>(
   method: M,
   options: { onSuccess?: (value: MethodOutput<M>, input: MethodInput<M>) => void; onError?: (error: ApiCallError) => void } = {},
@@ -49,8 +41,12 @@ export function useApiMutation<M extends MethodName>(
   return useMutation<MethodOutput<M>, ApiCallError, MethodInput<M>>({
     mutationFn: (input) => call(method, input),
     onSuccess: (value, input) => {
-      void refreshClientData();
+      const affected = readsChangedBy([method]).map((query) => ({ query, updatedAt: query.state.dataUpdatedAt }));
       options.onSuccess?.(value, input);
+      // A read that onSuccess already replaced with the write's answer (medical.update's answer is
+      // the fresh medical.get) is not fetched again: for an audited read that would be an audit
+      // row nobody asked for.
+      void invalidate(affected.filter(({ query, updatedAt }) => query.state.dataUpdatedAt === updatedAt).map(({ query }) => query));
     },
     onError: options.onError,
   });

@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/api/contract';
 import { followClock } from '../../../shared/domain/clock';
 import { setLockNotice } from '../lib/lockNotice';
 import { ApiCallError, call } from './client';
@@ -7,11 +7,34 @@ import { ApiCallError, call } from './client';
 /** Query key of a method call: the method name and its input. */
 export const apiKey = <M extends MethodName>(method: M, input: MethodInput<M>) => [method, input] as const;
 
-/** TanStack Query options for a read-only API method. */
+/** Every successful call of this method writes an audit row (a read of medical data, BSN, meldcode or staff files). */
+const isAuditedRead = (method: MethodName) => contract[method].audit?.kind === 'read';
+
+/**
+ * An audited read is fetched once per user action: opening the screen or tab that shows it, or an
+ * explicit `refetch()` (a button). It never refetches by itself — not on window focus, on
+ * reconnect, when a second component mounts it, by interval or because it became stale — and
+ * unrelated writes never refresh it (see `refreshAfter`).
+ *
+ * gcTime 0: the answer is dropped from the cache as soon as the last component showing it
+ * unmounts (the user leaves the screen or closes the tab), so special-category data do not stay
+ * in memory, and coming back is a new user action with a new read (and a new audit row).
+ */
+const AUDITED_READ = {
+  staleTime: Infinity,
+  gcTime: 0,
+  refetchOnMount: false,
+  refetchOnWindowFocus: false,
+  refetchOnReconnect: false,
+  refetchInterval: false,
+} as const;
+
+/** TanStack Query options for a read-only API method; an audited read gets `AUDITED_READ`. */
 export const apiQuery = <M extends MethodName>(method: M, input: MethodInput<M>) =>
   queryOptions<MethodOutput<M>, ApiCallError>({
     queryKey: apiKey(method, input),
     queryFn: () => call(method, input),
+    ...(isAuditedRead(method) ? AUDITED_READ : {}),
   });
 
 export const STATUS_KEY = apiKey('app.status', {});

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/api/contract';
 import { call, saveFile, type ApiCallError } from '../../api/client';
 import { useNotify } from '../../components/Notifications';
-import { refreshClientData } from '../../api/mutations';
+import { refreshAfter } from '../../api/mutations';
 
 /** API methods that produce a file (PDF or CSV) as `{ fileName, base64 }`. */
 type FileMethod = { [M in MethodName]: MethodOutput<M> extends { fileName: string; base64: string } ? M : never }[MethodName];
@@ -24,7 +24,7 @@ export function useFileDownload<M extends FileMethod>(method: M, options: { onSa
       return { file, saved: await saveFile(fileName, base64) };
     },
     onSuccess: ({ file, saved }) => {
-      void refreshClientData();
+      void refreshAfter(method);
       if (!saved) return;
       notify({ title: t('files.savedTitle'), message: t('files.saved', { fileName: (file as { fileName: string }).fileName }) }); // see above
       options.onSaved?.(file);

@@ -11,7 +11,7 @@ import { FormError } from '../../components/FormError';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatDateTime } from '../children/format';
-import { refreshClientData } from '../../api/mutations';
+import { refreshAfter } from '../../api/mutations';
 import { useFileDownload } from '../consents/files';
 
 /** Records per call: the progress bar moves per chunk. */
@@ -132,12 +132,12 @@ function ConfirmRun({ items, onClose, onDone }: { items: PreviewItem[]; onClose:
         setDone(i + chunk.length);
       }
       const summary = await call('retention.finishRun', { runId });
-      void refreshClientData();
+      void refreshAfter('retention.startRun', 'retention.destroy', 'retention.finishRun');
       onDone(summary);
     } catch (failure) {
       setError(errorMessage(failure));
       setDone(null);
-      void refreshClientData();
+      void refreshAfter('retention.startRun', 'retention.destroy', 'retention.finishRun');
     }
   };
   const busy = done !== null;
