@@ -6,9 +6,7 @@ import { expect, test } from './fixtures';
  * Issue 13: an audited read happens once per user action. Opening a child's medical tab writes
  * one medical.get audit row, also after the window loses and regains focus; opening the tab again
  * is a new action with a new row; saving the medical data reads nothing again. The same for the
- * Medewerkers list (employees.list) — that part fails until the backend branch declaring `audit`
- * for employees.list in the contract merges, because the renderer's query layer reads the
- * declaration.
+ * Medewerkers list (employees.list): the renderer's query layer reads the contract's declaration.
  */
 
 const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB Ergens', lrk: '123456789' };

@@ -8,10 +8,6 @@ import { BSN, createFamily } from '../helpers/clients';
  * Audit derived from the contract: every method that touches medical data, BSNs, meldcode files
  * or staff files (by the permission it needs) declares `audit`, and calling it through the real
  * backend writes exactly one audit row, with the method name as action and ids only.
- *
- * PARTLY EXPECTED TO FAIL until the backend branches of issue 13 merge: on main only medical.get
- * and medical.update declare `audit`; the other methods still audit by hand (other action names,
- * or more than one row per call).
  */
 
 /** The data permissions and the audited data kind each one implies (AuditSpec.data). */
@@ -131,7 +127,7 @@ interface AuditRow {
 const lastSeq = (backend: TestBackend) => (backend.core.sqlite().prepare('SELECT coalesce(max(seq), 0) AS seq FROM audit_log').get() as { seq: number }).seq;
 const rowsAfter = (backend: TestBackend, seq: number) => backend.core.sqlite().prepare('SELECT seq, action, entity, entity_id, details FROM audit_log WHERE seq > ? ORDER BY seq').all(seq) as AuditRow[];
 
-describe('audit declared in the contract for medical data, BSN, meldcode and staff files — partly fails until the backend branches merge', () => {
+describe('audit declared in the contract for medical data, BSN, meldcode and staff files', () => {
   it('finds the sensitive methods in the contract', () => {
     // A guard for the derivation itself: these must be among them.
     expect(sensitiveMethods).toEqual(expect.arrayContaining(['medical.get', 'medical.update', 'bsn.reveal', 'meldcode.get', 'applicants.list', 'employees.list']));

@@ -7,9 +7,6 @@ import { contract, type MethodDef } from '../../shared/api/contract';
  * The renderer's cache invalidation is derived from the contract (renderer/src/api/mutations.ts):
  * after a write, the reads that `show` an area the write `changes` are refetched. A read without
  * `shows` would silently go stale; a write without `changes` would refresh nothing.
- *
- * EXPECTED TO FAIL until the backend branches of issue 13 merge: they add `shows`/`changes` to
- * every method in shared/api/*.contract.ts (on main only medical.get and medical.update have them).
  */
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -31,7 +28,7 @@ function rendererQueries(): Set<string> {
   return found;
 }
 
-describe('data areas in the contract (cache invalidation) — fails until the backend branches merge', () => {
+describe('data areas in the contract (cache invalidation)', () => {
   it('every method declares the areas it shows (a read) or changes (a write)', () => {
     const undeclared = methods.filter(([, def]) => def.shows === undefined && def.changes === undefined).map(([name]) => name);
     expect(undeclared, 'methods without shows or changes').toEqual([]);
