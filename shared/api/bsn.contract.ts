@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { Bsn, BsnCheckInput, BsnSubject } from './clients.schemas';
 import type { MethodDef } from './contract';
-import { def } from './define';
+import { method } from './method';
 
 /**
  * The BSN of a parent or child and its BSN-controle; every call is audit-logged. The audit row names
  * the person's id as a `bsnSubject` and says in its details whether it is a parent or a child.
  */
 export const bsnContract = {
-  'bsn.set': def({
+  'bsn.set': method({
     input: BsnSubject.extend({ bsn: Bsn }),
     output: z.object({ masked: z.string() }),
     permission: 'bsn.view',
     audit: { kind: 'write', data: 'bsn', entity: 'bsnSubject', entityId: (input) => input.id, details: (input) => ({ subject: input.subject }) },
     changes: ['bsn'],
   }),
-  'bsn.recordCheck': def({
+  'bsn.recordCheck': method({
     input: BsnCheckInput,
     output: z.object({}),
     permission: 'bsn.view',
@@ -23,7 +23,7 @@ export const bsnContract = {
     changes: ['bsn'],
   }),
   /** Shows the full BSN once. */
-  'bsn.reveal': def({
+  'bsn.reveal': method({
     input: BsnSubject,
     output: z.object({ bsn: z.string() }),
     permission: 'bsn.reveal',

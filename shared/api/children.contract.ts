@@ -1,26 +1,26 @@
 import { z } from 'zod';
 import { ById, Child, ChildContractStatus, ChildInput, ChildListRow, ChildUpdateInput } from './clients.schemas';
 import type { MethodDef } from './contract';
-import { def } from './define';
+import { method } from './method';
 
 /** Children: their record, the list with the contract status, and the contract parent. */
 export const childrenContract = {
-  'children.create': def({
+  'children.create': method({
     input: ChildInput,
     output: Child,
     permission: 'clients.write',
     audit: { kind: 'write', data: 'clients', entity: 'child', entityId: (_input, output) => output.id },
     changes: ['children', 'bsn'],
   }),
-  'children.update': def({
+  'children.update': method({
     input: ChildUpdateInput,
     output: Child,
     permission: 'clients.write',
     audit: { kind: 'write', data: 'clients', entity: 'child', entityId: (input) => input.id },
     changes: ['children'],
   }),
-  'children.get': def({ input: ById, output: Child, permission: 'clients.read', shows: ['children', 'households', 'bsn', 'contracts', 'pickup'] }),
-  'children.list': def({
+  'children.get': method({ input: ById, output: Child, permission: 'clients.read', shows: ['children', 'households', 'bsn', 'contracts', 'pickup'] }),
+  'children.list': method({
     input: z.object({ groupName: z.string().nullish(), contractStatus: ChildContractStatus.nullish() }),
     output: z.object({ rows: z.array(ChildListRow), groups: z.array(z.string()) }),
     permission: 'clients.read',

@@ -55,7 +55,7 @@ const optionalBsn = z
   .nullish()
   .transform((v, ctx) => (v && v.trim() ? bsnOrIssue(v, ctx) : null));
 
-export const Postcode = z.string({ error: required('validation.field.postcode') }).transform((v, ctx) => {
+const Postcode = z.string({ error: required('validation.field.postcode') }).transform((v, ctx) => {
   const postcode = normalisePostcode(v);
   if (!postcode) {
     ctx.addIssue({ code: 'custom', message: zm('validation.postcodeInvalid') });
@@ -64,7 +64,7 @@ export const Postcode = z.string({ error: required('validation.field.postcode') 
   return postcode;
 });
 
-export const optionalIban = z
+const optionalIban = z
   .string()
   .nullish()
   .transform((v, ctx) => {

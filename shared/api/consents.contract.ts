@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MethodDef } from './contract';
-import { def } from './define';
+import { method } from './method';
 import { ConsentOverview, ConsentRecordInput, Roster, RosterInput } from './consents.schemas';
 import { ByChild, IsoDate } from './clients.schemas';
 import { Id, PdfFile } from './schemas';
@@ -8,8 +8,8 @@ import { zm } from '../i18n/translate';
 
 /** Photo consents (toestemming beeldmateriaal): history per child, returned forms, the fotolijst. */
 export const consentsContract = {
-  'consents.overview': def({ input: ByChild, output: ConsentOverview, permission: 'consents.read', shows: ['consents', 'households', 'settings'] }),
-  'consents.record': def({
+  'consents.overview': method({ input: ByChild, output: ConsentOverview, permission: 'consents.read', shows: ['consents', 'households', 'settings'] }),
+  'consents.record': method({
     input: ConsentRecordInput,
     output: ConsentOverview,
     permission: 'consents.write',
@@ -23,7 +23,7 @@ export const consentsContract = {
     },
     changes: ['consents'],
   }),
-  'consents.formReturned': def({
+  'consents.formReturned': method({
     input: z.object({ childId: Id, returnedOn: IsoDate('consents.field.date') }),
     output: ConsentOverview,
     permission: 'consents.write',
@@ -31,7 +31,7 @@ export const consentsContract = {
     changes: ['consents'],
   }),
   /** One child, or every child of a group in one PDF; blank = empty boxes for a new intake. */
-  'consents.formPdf': def({
+  'consents.formPdf': method({
     input: z
       .object({ childId: Id.nullish(), groupName: z.string().nullish(), blank: z.boolean().default(false) })
       .refine((v) => Boolean(v.childId) !== Boolean(v.groupName), zm('consents.childOrGroup')),
@@ -41,9 +41,9 @@ export const consentsContract = {
     shows: ['consents', 'children', 'households', 'settings'],
   }),
   /** The privacy statement version new consents refer to (changed with `settings.update`). */
-  'consents.privacyStatement': def({ input: z.object({}), output: z.object({ version: z.string() }), permission: 'consents.read', shows: ['settings'] }),
-  'consents.roster': def({ input: RosterInput, output: Roster, permission: 'consents.read', shows: ['consents', 'children', 'contracts'] }),
-  'consents.rosterPdf': def({
+  'consents.privacyStatement': method({ input: z.object({}), output: z.object({ version: z.string() }), permission: 'consents.read', shows: ['settings'] }),
+  'consents.roster': method({ input: RosterInput, output: Roster, permission: 'consents.read', shows: ['consents', 'children', 'contracts'] }),
+  'consents.rosterPdf': method({
     input: RosterInput,
     output: PdfFile,
     permission: 'consents.read',

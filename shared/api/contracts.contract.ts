@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { ByChild, Contract, ContractInput, ContractUpdateInput } from './clients.schemas';
 import type { MethodDef } from './contract';
-import { def } from './define';
+import { method } from './method';
 
 /** Care contracts of a child; a contract with an end date gets the paper dossier task. */
 export const contractsContract = {
-  'contracts.listForChild': def({ input: ByChild, output: z.array(Contract), permission: 'contracts.manage', shows: ['contracts'] }),
-  'contracts.create': def({
+  'contracts.listForChild': method({ input: ByChild, output: z.array(Contract), permission: 'contracts.manage', shows: ['contracts'] }),
+  'contracts.create': method({
     input: ContractInput,
     output: Contract,
     permission: 'contracts.manage',
@@ -14,7 +14,7 @@ export const contractsContract = {
     changes: ['contracts', 'tasks'],
   }),
   /** Setting the end date also writes the `contracts.end` audit row (see contracts.service). */
-  'contracts.update': def({
+  'contracts.update': method({
     input: ContractUpdateInput,
     output: Contract,
     permission: 'contracts.manage',

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import type { MethodDef } from './contract';
-import { def } from './define';
+import { method } from './method';
 import { DisclosureEntry, DisclosureParams, DisclosurePreview, ExportFile, ExportFormat, RecipientDisclosureInput } from './consents.schemas';
 import { SubjectType } from './requests.schemas';
 import { Id } from './schemas';
 
 /** Legal disclosures (verstrekkingen: Belastingdienst, GGD, gemeente) and the verstrekkingenregister. */
 export const disclosuresContract = {
-  'disclosures.preview': def({ input: DisclosureParams, output: DisclosurePreview, permission: 'disclosures.manage', shows: ['children', 'households', 'bsn', 'contracts', 'municipalities', 'requests'] }),
+  'disclosures.preview': method({ input: DisclosureParams, output: DisclosurePreview, permission: 'disclosures.manage', shows: ['children', 'households', 'bsn', 'contracts', 'municipalities', 'requests'] }),
   /** The file and its line in the register; the register line's id is in the answer (and the audit row). */
-  'disclosures.export': def({
+  'disclosures.export': method({
     input: z.object({ params: DisclosureParams, format: ExportFormat }),
     output: ExportFile.extend({ disclosureId: z.string(), subjectCount: z.number().int() }),
     permission: 'disclosures.manage',
@@ -23,7 +23,7 @@ export const disclosuresContract = {
     changes: ['disclosures'],
   }),
   /** A disclosure to a school or care institution: refused without valid written consent. */
-  'disclosures.recordToRecipient': def({
+  'disclosures.recordToRecipient': method({
     input: RecipientDisclosureInput,
     output: DisclosureEntry,
     permission: 'disclosures.manage',
@@ -36,7 +36,7 @@ export const disclosuresContract = {
     },
     changes: ['disclosures'],
   }),
-  'disclosures.register': def({
+  'disclosures.register': method({
     input: z.object({ subjectType: SubjectType.nullish(), subjectId: Id.nullish() }),
     output: z.array(DisclosureEntry),
     permission: 'disclosures.manage',

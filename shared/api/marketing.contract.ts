@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { MethodDef } from './contract';
-import { def } from './define';
+import { method } from './method';
 import { ExportFile, OptOut, OptOutInput } from './consents.schemas';
 import { text } from './schemas';
 
 /** Marketing: the opt-out list (bezwaar) and the pseudonymised e-mail export for ad platforms. */
 export const marketingContract = {
-  'marketing.optOuts': def({ input: z.object({}), output: z.array(OptOut), permission: 'marketing.manage', shows: ['marketing'] }),
-  'marketing.addOptOut': def({
+  'marketing.optOuts': method({ input: z.object({}), output: z.array(OptOut), permission: 'marketing.manage', shows: ['marketing'] }),
+  'marketing.addOptOut': method({
     input: OptOutInput,
     output: OptOut,
     permission: 'marketing.manage',
@@ -15,7 +15,7 @@ export const marketingContract = {
     changes: ['marketing'],
   }),
   /** The export is a disclosure too: its line in the verstrekkingenregister is in the answer (and the audit row). */
-  'marketing.export': def({
+  'marketing.export': method({
     input: z.object({ recipientName: text('marketing.field.platform', 80) }),
     output: ExportFile.extend({ count: z.number().int(), disclosureId: z.string() }),
     permission: 'marketing.manage',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MethodDef } from './contract';
-import { def } from './define';
+import { method } from './method';
 import { AddEntryInput, CaseStatus, CloseCaseInput, MeldcodeCase, MeldcodeCaseSummary, MeldcodeChildOption, OpenCaseInput } from './meldcode.schemas';
 import { ByChild } from './clients.schemas';
 import { Id, PdfFile } from './schemas';
@@ -13,7 +13,7 @@ const CASE = 'meldcode_case';
  * `meldcode.access`; every call that shows or changes a case file, reads included, is audited.
  */
 export const meldcodeContract = {
-  'meldcode.list': def({
+  'meldcode.list': method({
     input: z.object({ status: CaseStatus.nullish() }),
     output: z.array(MeldcodeCaseSummary),
     permission: 'meldcode.access',
@@ -21,7 +21,7 @@ export const meldcodeContract = {
     shows: ['meldcode', 'children', 'retention'],
   }),
   /** The cases about one child, for the child page (never part of the child's own payload). */
-  'meldcode.forChild': def({
+  'meldcode.forChild': method({
     input: ByChild,
     output: z.array(MeldcodeCaseSummary),
     permission: 'meldcode.access',
@@ -29,21 +29,21 @@ export const meldcodeContract = {
     shows: ['meldcode', 'children', 'retention'],
   }),
   /** Name, birth date and group of the children a case can be about (no client file). */
-  'meldcode.children': def({
+  'meldcode.children': method({
     input: z.object({}),
     output: z.array(MeldcodeChildOption),
     permission: 'meldcode.access',
     audit: { kind: 'read', data: 'meldcode', details: (_input, output) => ({ count: output.length }) },
     shows: ['children'],
   }),
-  'meldcode.open': def({
+  'meldcode.open': method({
     input: OpenCaseInput,
     output: MeldcodeCase,
     permission: 'meldcode.access',
     audit: { kind: 'write', data: 'meldcode', entity: CASE, entityId: (_input, output) => output.id, details: (input) => ({ route: input.route, childId: input.childId }) },
     changes: ['meldcode'],
   }),
-  'meldcode.get': def({
+  'meldcode.get': method({
     input: z.object({ caseId: Id }),
     output: MeldcodeCase,
     permission: 'meldcode.access',
@@ -51,14 +51,14 @@ export const meldcodeContract = {
     shows: ['meldcode', 'children', 'retention'],
   }),
   /** Entries are only ever added; a correction is a new entry that refers to the one it corrects. */
-  'meldcode.addEntry': def({
+  'meldcode.addEntry': method({
     input: AddEntryInput,
     output: MeldcodeCase,
     permission: 'meldcode.access',
     audit: { kind: 'write', data: 'meldcode', entity: CASE, entityId: (input) => input.caseId, details: (input) => ({ kind: input.kind }) },
     changes: ['meldcode'],
   }),
-  'meldcode.close': def({
+  'meldcode.close': method({
     input: CloseCaseInput,
     output: MeldcodeCase,
     permission: 'meldcode.access',
@@ -66,7 +66,7 @@ export const meldcodeContract = {
     changes: ['meldcode'],
   }),
   /** One audit row per print. */
-  'meldcode.printPdf': def({
+  'meldcode.printPdf': method({
     input: z.object({ caseId: Id }),
     output: PdfFile,
     permission: 'meldcode.access',

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { MethodDef } from './contract';
-import { def } from './define';
+import { method } from './method';
 import { Municipality, MunicipalityInput } from './consents.schemas';
 
 /** The municipalities (gemeenten) a VVE disclosure goes to, each with its regulation and fields. */
 export const municipalitiesContract = {
-  'municipalities.list': def({ input: z.object({}), output: z.array(Municipality), permission: 'disclosures.manage', shows: ['municipalities'] }),
-  'municipalities.save': def({
+  'municipalities.list': method({ input: z.object({}), output: z.array(Municipality), permission: 'disclosures.manage', shows: ['municipalities'] }),
+  'municipalities.save': method({
     input: MunicipalityInput,
     output: Municipality,
     permission: 'disclosures.manage',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DataArea, MethodDef } from './contract';
-import { def } from './define';
+import { method } from './method';
 import { CloseInput, DueList, ErasurePreview, ExportBundle, ExtendInput, MeldcodeDecisionInput, RectifyInput, RequestDetail, RequestInput, RequestStatus, RequestSummary } from './requests.schemas';
 import { ById } from './clients.schemas';
 import { Id, PdfFile, text } from './schemas';
@@ -18,18 +18,18 @@ const DOSSIER: readonly DataArea[] = [
 
 /** AVG-verzoeken: register, deadlines, inzage, dataportabiliteit, rectificatie, beperking, verwijdering. */
 export const requestsContract = {
-  'requests.list': def({ input: z.object({ status: RequestStatus.nullish() }), output: z.array(RequestSummary), permission: 'requests.manage', shows: REQUEST_READ }),
-  'requests.get': def({ input: ById, output: RequestDetail, permission: 'requests.manage', shows: REQUEST_READ }),
+  'requests.list': method({ input: z.object({ status: RequestStatus.nullish() }), output: z.array(RequestSummary), permission: 'requests.manage', shows: REQUEST_READ }),
+  'requests.get': method({ input: ById, output: RequestDetail, permission: 'requests.manage', shows: REQUEST_READ }),
   /** Requests due within 7 days or overdue, and open tasks (dashboard). */
-  'requests.due': def({ input: z.object({}), output: DueList, permission: 'requests.manage', shows: REQUEST_READ }),
-  'requests.create': def({
+  'requests.due': method({ input: z.object({}), output: DueList, permission: 'requests.manage', shows: REQUEST_READ }),
+  'requests.create': method({
     input: RequestInput,
     output: RequestDetail,
     permission: 'requests.manage',
     audit: { kind: 'write', data: 'clients', entity: REQUEST, entityId: (_input, output) => output.id, details: (input) => ({ kind: input.kind, subjectType: input.subjectType }) },
     changes: ['requests'],
   }),
-  'requests.extend': def({
+  'requests.extend': method({
     input: ExtendInput,
     output: RequestDetail,
     permission: 'requests.manage',
@@ -37,7 +37,7 @@ export const requestsContract = {
     changes: ['requests'],
   }),
   /** The aandachtsfunctionaris decides whether meldcode information goes into an access report. */
-  'requests.meldcodeDecision': def({
+  'requests.meldcodeDecision': method({
     input: MeldcodeDecisionInput,
     output: RequestDetail,
     permission: 'meldcode.access',
@@ -45,14 +45,14 @@ export const requestsContract = {
     changes: ['requests'],
   }),
   /** The inzageverslag: reading it out counts as access to BSN, medical data and (when decided) meldcode files. */
-  'requests.accessReport': def({
+  'requests.accessReport': method({
     input: ById,
     output: PdfFile,
     permission: 'requests.manage',
     audit: { kind: 'read', data: 'documents', entity: REQUEST, entityId: byRequest },
     shows: DOSSIER,
   }),
-  'requests.portabilityExport': def({
+  'requests.portabilityExport': method({
     input: ById,
     output: ExportBundle,
     permission: 'requests.manage',
@@ -60,21 +60,21 @@ export const requestsContract = {
     shows: DOSSIER,
   }),
   /** Takes in a portability JSON from another location or organisation as a new household. */
-  'requests.importPortability': def({
+  'requests.importPortability': method({
     input: z.object({ json: text('requests.field.file', 5_000_000) }),
     output: z.object({ householdId: z.string() }),
     permission: 'clients.write',
     audit: { kind: 'write', data: 'clients', entity: 'household', entityId: (_input, output) => output.householdId },
     changes: ['households', 'children', 'contracts', 'tasks', 'medical', 'pickup', 'consents'],
   }),
-  'requests.rectify': def({
+  'requests.rectify': method({
     input: RectifyInput,
     output: RequestDetail,
     permission: 'requests.manage',
     audit: { kind: 'write', data: 'clients', entity: REQUEST, entityId: byRequest, details: (input) => ({ requested: input.changes.length, statement: Boolean(input.statement) }) },
     changes: ['requests', 'households', 'children'],
   }),
-  'requests.restrict': def({
+  'requests.restrict': method({
     input: z.object({ id: Id, reason: text('validation.field.reason', 500) }),
     output: RequestDetail,
     permission: 'requests.manage',
@@ -82,22 +82,22 @@ export const requestsContract = {
     changes: ['requests'],
   }),
   /** Lifting a restriction first needs the person to be informed: it creates that task. */
-  'requests.requestLift': def({
+  'requests.requestLift': method({
     input: ById,
     output: RequestDetail,
     permission: 'requests.manage',
     audit: { kind: 'write', data: 'clients', entity: REQUEST, entityId: byRequest },
     changes: ['requests'],
   }),
-  'requests.completeTask': def({
+  'requests.completeTask': method({
     input: ById,
     output: RequestDetail,
     permission: 'requests.manage',
     audit: { kind: 'write', data: 'clients', entity: 'requestTask', entityId: byRequest, details: (input, output) => ({ kind: output.tasks.find((t) => t.id === input.id)?.kind ?? null }) },
     changes: ['requests'],
   }),
-  'requests.erasurePreview': def({ input: ById, output: ErasurePreview, permission: 'requests.manage', shows: DOSSIER }),
-  'requests.erase': def({
+  'requests.erasurePreview': method({ input: ById, output: ErasurePreview, permission: 'requests.manage', shows: DOSSIER }),
+  'requests.erase': method({
     input: ById,
     output: RequestDetail,
     permission: 'requests.manage',
@@ -111,14 +111,14 @@ export const requestsContract = {
     changes: DOSSIER,
   }),
   /** Bezwaar tegen marketing: records the opt-out of the person's e-mail address. */
-  'requests.objection': def({
+  'requests.objection': method({
     input: ById,
     output: RequestDetail,
     permission: 'requests.manage',
     audit: { kind: 'write', data: 'clients', entity: REQUEST, entityId: byRequest, details: (_input, output) => ({ outcome: output.outcome }) },
     changes: ['requests', 'marketing'],
   }),
-  'requests.close': def({
+  'requests.close': method({
     input: CloseInput,
     output: RequestDetail,
     permission: 'requests.manage',
@@ -126,7 +126,7 @@ export const requestsContract = {
     changes: ['requests'],
   }),
   /** The besluitbrief, printed as often as needed. */
-  'requests.letter': def({
+  'requests.letter': method({
     input: ById,
     output: PdfFile,
     permission: 'requests.manage',

@@ -49,7 +49,7 @@ function resolve(message: Message): { text: string; ref?: MessageRef } {
 }
 
 /** Builds the error envelope: Dutch texts plus the references the renderer translates. */
-export function apiError(code: ErrorCode, message: Message, fields?: Readonly<Record<string, Message>>): ApiError {
+function apiError(code: ErrorCode, message: Message, fields?: Readonly<Record<string, Message>>): ApiError {
   const main = resolve(message);
   const error: ApiError = { code, message: main.text };
   if (main.ref) error.ref = main.ref;

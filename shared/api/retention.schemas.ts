@@ -73,7 +73,7 @@ export const EmployeeInput = z
     if (v.labourDispute && !v.employmentEnd) ctx.addIssue({ code: 'custom', path: ['labourDispute'], message: zm('staff.labourDisputeNeedsEnd') });
   });
 
-export const StatutoryHold = z.object({ id: z.string(), description: z.string(), legalBasis: z.string(), until: z.string() });
+const StatutoryHold = z.object({ id: z.string(), description: z.string(), legalBasis: z.string(), until: z.string() });
 export const StatutoryHoldInput = z.object({
   employeeId: Id,
   description: text('staff.field.description', 200),
@@ -133,7 +133,7 @@ export type Complaint = z.infer<typeof Complaint>;
 
 // ---- retention -----------------------------------------------------------------------------
 
-export const PolicyKey = z.enum(POLICY_KEYS);
+const PolicyKey = z.enum(POLICY_KEYS);
 export const Policy = z.object({
   key: PolicyKey,
   category: z.string(),
@@ -149,7 +149,7 @@ export const Policy = z.object({
 export type Policy = z.infer<typeof Policy>;
 
 /** Records a legal hold or a destruction can address (a hold on a child blocks its household). */
-export const SUBJECT_TYPES = ['household', 'child', 'applicant', 'employee', 'complaint', 'meldcode_case'] as const;
+const SUBJECT_TYPES = ['household', 'child', 'applicant', 'employee', 'complaint', 'meldcode_case'] as const;
 export const SubjectType = z.enum(SUBJECT_TYPES);
 export type SubjectType = z.infer<typeof SubjectType>;
 
@@ -184,7 +184,7 @@ export const LiftHoldInput = z.object({ id: Id, reason: text('retention.field.li
 export const DestructionCategory = z.enum(['household', 'applicant', 'employee', 'complaint', 'meldcode']);
 export type DestructionCategory = z.infer<typeof DestructionCategory>;
 
-export const RetentionStatus = z.enum(['running', 'due', 'pending', 'held']);
+const RetentionStatus = z.enum(['running', 'due', 'pending', 'held']);
 
 export const PreviewItem = z.object({
   category: DestructionCategory,
@@ -225,7 +225,7 @@ export type RunSummary = z.infer<typeof RunSummary>;
 export const WhySubjectType = z.enum(['household', 'child', 'applicant', 'employee']);
 export type WhySubjectType = z.infer<typeof WhySubjectType>;
 
-export const WhyItem = z.object({
+const WhyItem = z.object({
   category: z.string(),
   policy: PolicyKey.nullable(),
   rule: z.string(),

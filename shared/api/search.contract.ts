@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { SearchResult } from './clients.schemas';
 import type { MethodDef } from './contract';
-import { def } from './define';
+import { method } from './method';
 
 /** The one search box: children and parents by name, birth date or postcode. */
 export const searchContract = {
-  'search.query': def({
+  'search.query': method({
     input: z.object({ q: z.string().trim().max(100), limit: z.number().int().min(1).max(100).default(20) }),
     output: z.array(SearchResult),
     permission: 'clients.read',

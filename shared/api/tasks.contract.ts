@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { ById, Task } from './clients.schemas';
 import type { MethodDef } from './contract';
-import { def } from './define';
+import { method } from './method';
 
 /** Tasks for the manager, e.g. destroying the paper child dossier when a contract ends. */
 export const tasksContract = {
-  'tasks.list': def({
+  'tasks.list': method({
     input: z.object({ includeConfirmed: z.boolean().default(false) }),
     output: z.array(Task),
     permission: 'tasks.manage',
     shows: ['tasks', 'children'],
   }),
-  'tasks.confirm': def({
+  'tasks.confirm': method({
     input: ById,
     output: Task,
     permission: 'tasks.manage',

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { WaitlistEntry, WaitlistInput, WaitlistPlaceInput, WaitlistStatus } from './clients.schemas';
 import type { MethodDef } from './contract';
-import { def } from './define';
+import { method } from './method';
 import { Id, text } from './schemas';
 
 /** The waiting list (wachtlijst): requests, placing one as household, child and contract, withdrawing. */
 export const waitlistContract = {
-  'waitlist.list': def({ input: z.object({ status: WaitlistStatus.nullish() }), output: z.array(WaitlistEntry), permission: 'waitlist.manage', shows: ['waitlist'] }),
-  'waitlist.create': def({
+  'waitlist.list': method({ input: z.object({ status: WaitlistStatus.nullish() }), output: z.array(WaitlistEntry), permission: 'waitlist.manage', shows: ['waitlist'] }),
+  'waitlist.create': method({
     input: WaitlistInput,
     output: WaitlistEntry,
     permission: 'waitlist.manage',
@@ -15,7 +15,7 @@ export const waitlistContract = {
     changes: ['waitlist'],
   }),
   /** One audit row for the placement, with the ids of the household, child and contract it created. */
-  'waitlist.place': def({
+  'waitlist.place': method({
     input: WaitlistPlaceInput,
     output: z.object({ householdId: z.string(), childId: z.string(), contractId: z.string() }),
     permission: 'waitlist.manage',
@@ -28,7 +28,7 @@ export const waitlistContract = {
     },
     changes: ['waitlist', 'households', 'children', 'bsn', 'contracts', 'tasks'],
   }),
-  'waitlist.withdraw': def({
+  'waitlist.withdraw': method({
     input: z.object({ id: Id, reason: text('validation.field.reason', 500) }),
     output: WaitlistEntry,
     permission: 'waitlist.manage',

@@ -132,7 +132,7 @@ function disjoint(conditions: readonly (Condition | undefined)[]): boolean {
 }
 
 /** Two conditions can hold for the same row unless they name one column with different values. */
-export const compatible = (a?: Condition, b?: Condition) => !a || !b || a.column !== b.column || a.equals === b.equals;
+const compatible = (a?: Condition, b?: Condition) => !a || !b || a.column !== b.column || a.equals === b.equals;
 
 /** The rules that end a group's columns: its own rule, else the row's rules that can apply to its rows. */
 export function applicableRules(entry: PersonalTable, group: ColumnGroup): readonly Rule[] {

@@ -27,7 +27,7 @@ export const SEALED_MEASURE = 'Bijzondere gegevens worden op de pc versleuteld (
 export const HEAD_OFFICE = 'Hoofdkantoor van de organisatie (centrale administratie, via de synchronisatie)';
 export const HEAD_OFFICE_SEALED = 'Hoofdkantoor van de organisatie (bewaart alleen versleuteld, kan niet meelezen)';
 
-export const NO_TRANSFERS = 'Geen';
+const NO_TRANSFERS = 'Geen';
 
 const ACTION: Record<Deletion, string> = { delete_row: 'vernietigd', clear_columns: 'gewist', anonymise: 'geanonimiseerd' };
 

@@ -41,7 +41,7 @@ export const STATUS_KEY = apiKey('app.status', {});
 export type AppStatus = MethodOutput<'app.status'>;
 
 /** The app's state (setup / locked / unlocked), polled every 5 seconds; the renderer's clock follows the backend's. */
-export const statusQuery = () =>
+const statusQuery = () =>
   queryOptions<AppStatus, ApiCallError>({
     queryKey: STATUS_KEY,
     queryFn: async () => {

@@ -3,7 +3,7 @@ import type { AuditEntry as AuditListEntry, AuditVerification } from '../../../.
 import type { AuditRow, DbOrTrx, Trx } from '../../db/schema';
 import { auditRowsInOrder, insertAuditRow, lastAuditRow, recentAuditRows } from './audit.repository';
 
-export const GENESIS_HASH = '0'.repeat(64);
+const GENESIS_HASH = '0'.repeat(64);
 
 /**
  * What an audit entry may hold: who (user id), what (action code), on which record (entity + id),
@@ -20,7 +20,7 @@ export interface AuditEntry {
 }
 
 /** SHA-256 over the previous hash and this row's content, in a fixed field order. */
-export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
+function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
   const content = JSON.stringify([row.seq, row.at, row.user_id, row.action, row.entity, row.entity_id, row.details]);
   return createHash('sha256').update(row.prev_hash).update('\n').update(content).digest('hex');
 }

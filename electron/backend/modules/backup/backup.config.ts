@@ -17,7 +17,7 @@ export type BackupConfig = z.infer<typeof BackupConfig>;
 const configFile = (dataDir: string) => path.join(dataDir, 'back-up.json');
 
 /** Until the manager chooses one: a folder inside the data folder (same disk, so the UI warns). */
-export const defaultBackupFolder = (dataDir: string) => path.join(dataDir, 'back-ups');
+const defaultBackupFolder = (dataDir: string) => path.join(dataDir, 'back-ups');
 
 export function readBackupConfig(dataDir: string): BackupConfig {
   try {

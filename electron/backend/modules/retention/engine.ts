@@ -16,9 +16,9 @@ import { ensureDefaultPolicies, loadPolicies, type Policies } from './policies';
 import { addToRun, countsByCategory, finishedRunIds, findRun, insertLogEntry, insertRun, setNoticeSeen, setRunFinished, unseenAutomaticRun } from './retention.repository';
 
 /** The preview looks this far ahead, so a manager sees what is coming. */
-export const PREVIEW_DAYS = 30;
+const PREVIEW_DAYS = 30;
 /** Records destroyed per transaction (and per progress step in the UI). */
-export const CHUNK = 200;
+const CHUNK = 200;
 
 export interface Evaluated extends Candidate {
   category: DestructionCategory;
@@ -112,7 +112,7 @@ function refusal(e: Evaluated, label: string, policies: Policies): MessageRef {
 }
 
 /** Internal id → SHA-256: the log can show that a record went, not whose it was. */
-export const subjectHash = (cat: DestructionCategory, id: string) => createHash('sha256').update(`${cat}:${id}`).digest('hex');
+const subjectHash = (cat: DestructionCategory, id: string) => createHash('sha256').update(`${cat}:${id}`).digest('hex');
 
 /** A run starts with an encrypted backup (so a mistaken destruction can be undone from it), then its row. */
 export async function startRun(core: AppCore, session: Session, automatic = false): Promise<string> {
