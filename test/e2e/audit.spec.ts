@@ -100,7 +100,7 @@ test('medische gegevens: één auditregel per keer dat het tabblad opengaat, ook
   expect(await auditRows(page, 'medical.get')).toBe(2);
 });
 
-test('medewerkers: de lijst wordt één keer gelezen, niet opnieuw bij focus (faalt tot de backend-declaratie van employees.list is samengevoegd)', async ({ page, webApp }) => {
+test('medewerkers: de lijst wordt één keer gelezen, niet opnieuw bij focus', async ({ page, webApp }) => {
   test.setTimeout(120_000);
   await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   await api(page, 'employees.save', { id: null, firstName: 'Ruud', surnamePrefix: null, surname: 'Smit', address: 'Lindelaan 3, 4131 AA Vianen', email: null, phone: null, position: 'Groepsleider', employmentStart: '2020-03-01', employmentEnd: null, labourDispute: false });
