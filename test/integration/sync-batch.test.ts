@@ -24,9 +24,12 @@ async function call(ho: RunningHeadOffice, method: 'GET' | 'POST', path: string,
   return (await response.json()) as unknown;
 }
 
+const enrolWith = async (ho: RunningHeadOffice, code: string, deviceName: string) => EnrolResponse.parse(await call(ho, 'POST', '/v1/enrol', { body: { code, deviceName } }));
+
+/** The first device of a new location. */
 async function enrol(ho: RunningHeadOffice, name: string) {
   const location = await ho.newLocation(name);
-  return EnrolResponse.parse(await call(ho, 'POST', '/v1/enrol', { body: { code: await location.code(), deviceName: `${name} pc` } }));
+  return enrolWith(ho, await location.code(), `${name} pc`);
 }
 
 const push = async (ho: RunningHeadOffice, token: string, mutations: Mutation[]) =>
@@ -145,6 +148,39 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         { city: 'Houten-Zuid', location_id: a.locationId },
         { child_id: 'c1', allergies: 'Pinda en noten', location_id: a.locationId },
       ]);
+    });
+
+    it('concurrent pushes are ordered by the location counter: a stale base loses, a batch racing its own retry applies once, a key never changes location', async (ctx) => {
+      if (!ho) ctx.skip();
+      const location = await ho.newLocation('KDV Race A');
+      const pcOne = await enrolWith(ho, await location.code(), 'een');
+      const pcTwo = await enrolWith(ho, await location.code(), 'twee');
+      const other = await enrol(ho, 'KDV Race B');
+      for (let round = 0; round < 8; round++) {
+        const med = `${dialect}-race-med-${round}`;
+        // Two PCs of one location edit the same medical data from the same base at the same moment.
+        const [created] = await push(ho, pcOne.token, [upsert('child_medical', med, { allergies: 'Pinda' })]);
+        const edits = await Promise.all([
+          push(ho, pcOne.token, [upsert('child_medical', med, { allergies: 'Noten' }, created!.version)]),
+          push(ho, pcTwo.token, [upsert('child_medical', med, { allergies: 'Gluten' }, created!.version)]),
+        ]);
+        expect(edits.map(([r]) => r!.status).sort()).toEqual(['applied', 'conflict']);
+
+        // One device's batch and its retry at the same moment (the first answer seemed lost).
+        const batch = [upsert('households', `${dialect}-race-h-${round}-1`, { city: 'Ede' }), upsert('households', `${dialect}-race-h-${round}-2`, { city: 'Epe' })];
+        const twice = await Promise.all([push(ho, pcOne.token, batch), push(ho, pcOne.token, batch)]);
+        expect(twice.map((results) => results.map((r) => r.status).join()).sort()).toEqual(['applied,applied', 'duplicate,duplicate']);
+        expect(twice[0]!.map((r) => r.version)).toEqual(twice[1]!.map((r) => r.version));
+
+        // Two locations create a record with the same id at the same moment: one gets it, the other is refused.
+        const shared = `${dialect}-race-shared-${round}`;
+        const both = await Promise.all([push(ho, pcOne.token, [upsert('households', shared, { city: 'Assen' })]), push(ho, other.token, [upsert('households', shared, { city: 'Baarn' })])]);
+        expect(both.map(([r]) => r!.status).sort()).toEqual(['applied', 'rejected']);
+        const winner = both[0]![0]!.status === 'applied' ? pcOne : other;
+        const stored = await ho.db.selectFrom('records').selectAll().where('entity_id', '=', shared).executeTakeFirstOrThrow();
+        expect(stored.location_id).toBe(winner.locationId);
+        expect(JSON.parse(stored.payload!)).toMatchObject({ city: winner === pcOne ? 'Assen' : 'Baarn' });
+      }
     });
   });
 }
