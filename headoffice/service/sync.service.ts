@@ -72,7 +72,7 @@ interface RecordState {
   location_id: string;
   version: number;
   deleted: boolean;
-  /** Only for conflict-checked entities (the conflict answer shows it); null otherwise. */
+  /** The stored JSON; read from head office only for conflict-checked entities (a conflict answer shows it). */
   payload: string | null;
 }
 const recordKey = (entity: string, entityId: string) => `${entity}\u0000${entityId}`;
@@ -118,7 +118,9 @@ function planBatch(device: Device, mutations: Mutation[], seen: Map<string, numb
     remembered.push({ device_id: device.id, mutation_id: m.mutationId, status: result.status, version: result.version, applied_at: at });
     results.push(result);
   }
-  return { results, remembered, writes: [...writes.values()], version };
+  // In key order: two batches writing the same keys then wait on each other in one order, never in a cycle.
+  const ordered = [...writes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  return { results, remembered, writes: ordered, version };
 }
 
 /** A key of the batch was taken by another location's record between the read and the write. */
