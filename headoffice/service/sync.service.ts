@@ -118,9 +118,8 @@ function planBatch(device: Device, mutations: Mutation[], seen: Map<string, numb
     remembered.push({ device_id: device.id, mutation_id: m.mutationId, status: result.status, version: result.version, applied_at: at });
     results.push(result);
   }
-  // In key order: two batches writing the same keys then wait on each other in one order, never in a cycle.
-  const ordered = [...writes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-  return { results, remembered, writes: ordered, version };
+  // In the order the mutations came (a record's row is inserted where its first mutation stood).
+  return { results, remembered, writes: [...writes.values()], version };
 }
 
 /** A key of the batch was taken by another location's record between the read and the write. */
