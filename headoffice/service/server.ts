@@ -76,7 +76,7 @@ export function buildHeadOfficeServer(options: HeadOfficeOptions): FastifyInstan
       }
       const after = Math.max(0, Number(request.query.after ?? 0) || 0);
       const limit = Math.min(1000, Math.max(1, Number(request.query.limit ?? 500) || 500));
-      return pull(db, device, after, limit, now());
+      return reply.type('application/json; charset=utf-8').send(await pull(db, device, after, limit, now()));
     });
   });
 

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import { CONFLICT_CHECKED, ENROLMENT_CODE_ALPHABET, normaliseEnrolmentCode, type AuditHead, type Change, type Mutation, type MutationResult } from '../../shared/sync/protocol';
+import { CONFLICT_CHECKED, ENROLMENT_CODE_ALPHABET, normaliseEnrolmentCode, type AuditHead, type Mutation, type MutationResult } from '../../shared/sync/protocol';
 import type { z } from 'zod';
 import type { HeadOfficeDatabase, HoDb, HoTrx } from '../db/schema';
+import { anchorAuditHead, appliedMutations, currentRecords, pullRows, rememberMutations, reserveVersions, setLocationVersion, touchDevice, upsertRecords, type AppliedRow, type RecordRow } from './sync.repository';
 
 export type Device = HeadOfficeDatabase['devices'];
 
@@ -67,97 +67,118 @@ export async function revokeDevice(db: HoDb, deviceId: string, now: Date): Promi
 
 const parsePayload = (text: string | null) => (text ? (JSON.parse(text) as Record<string, unknown>) : null);
 
-async function applyOne(trx: HoTrx, device: Device, m: Mutation, now: string): Promise<MutationResult> {
-  const done = await trx.selectFrom('applied_mutations').selectAll().where('device_id', '=', device.id).where('mutation_id', '=', m.mutationId).executeTakeFirst();
-  if (done) return { mutationId: m.mutationId, status: 'duplicate', version: done.version };
-
-  const remember = async (result: MutationResult) => {
-    await trx.insertInto('applied_mutations').values({ device_id: device.id, mutation_id: m.mutationId, status: result.status, version: result.version, applied_at: now }).execute();
-    return result;
-  };
-  const current = await trx.selectFrom('records').selectAll().where('entity', '=', m.entity).where('entity_id', '=', m.entityId).executeTakeFirst();
-  if (current && current.location_id !== device.location_id) {
-    return remember({ mutationId: m.mutationId, status: 'rejected', version: null, reason: 'Dit record hoort bij een andere locatie.' });
-  }
-  if (current?.deleted && m.op === 'upsert') {
-    // An erased or destroyed record never comes back from a device that was offline.
-    return remember({ mutationId: m.mutationId, status: 'rejected', version: current.version, reason: 'Dit record is gewist.' });
-  }
-  // A stale edit of medical data or a meldcode file is a conflict; a delete (erasure, destruction
-  // after the retention period) is not: it is due by law and always wins.
-  if (current && !current.deleted && m.op === 'upsert' && CONFLICT_CHECKED.has(m.entity) && m.baseVersion !== current.version) {
-    return remember({ mutationId: m.mutationId, status: 'conflict', version: current.version, serverPayload: parsePayload(current.payload) });
-  }
-  const bumped = await trx
-    .updateTable('locations')
-    .set({ version: sql`version + 1` })
-    .where('id', '=', device.location_id)
-    .returning('version')
-    .executeTakeFirstOrThrow();
-  const version = Number(bumped.version);
-  const payload = m.op === 'delete' || !m.payload ? null : JSON.stringify({ ...m.payload, location_id: device.location_id, version: undefined });
-  const values = { location_id: device.location_id, entity: m.entity, entity_id: m.entityId, version, deleted: m.op === 'delete' ? 1 : 0, payload, updated_at: now };
-  await trx
-    .insertInto('records')
-    .values(values)
-    .onConflict((oc) => oc.columns(['entity', 'entity_id']).doUpdateSet({ version, deleted: values.deleted, payload, updated_at: now }))
-    .execute();
-  return remember({ mutationId: m.mutationId, status: 'applied', version });
+/** A record as the rules see it: read from head office, or as an earlier mutation of the batch left it. */
+interface RecordState {
+  location_id: string;
+  version: number;
+  deleted: boolean;
+  /** The stored JSON; read from head office only for conflict-checked entities (a conflict answer shows it). */
+  payload: string | null;
 }
+const recordKey = (entity: string, entityId: string) => `${entity}\u0000${entityId}`;
 
 /**
- * Applies a device's mutations in order, idempotently per (device, mutation id). The per-location counter (a row lock on PostgreSQL) orders all changes:
- * never the device's clock.
+ * The rules, mutation by mutation in the order sent, worked out in memory against what was read
+ * for the batch, so a later mutation sees what an earlier one did (in-batch duplicates, a stale
+ * base after an applied edit, an upsert after a delete). Applied mutations take the versions after
+ * `before` in order; only the last row per key is written.
  */
-export async function push(db: HoDb, device: Device, mutations: Mutation[], auditHead: z.infer<typeof AuditHead> | null, now: Date): Promise<MutationResult[]> {
-  const at = now.toISOString();
-  let results: MutationResult[];
-  try {
-    // One transaction per batch: one commit (and one fsync) instead of one per mutation.
-    results = await db.transaction().execute(async (trx) => {
-      const out: MutationResult[] = [];
-      for (const m of mutations) out.push(await applyOne(trx, device, m, at));
-      return out;
-    });
-  } catch {
-    // E.g. a concurrent retry of the same batch on another instance won a race: go one by one,
-    // so every mutation gets its own answer (applied, or duplicate for the ones already in).
-    results = [];
-    for (const m of mutations) {
-      try {
-        results.push(await db.transaction().execute((trx) => applyOne(trx, device, m, at)));
-      } catch (error) {
-        const done = await db.selectFrom('applied_mutations').selectAll().where('device_id', '=', device.id).where('mutation_id', '=', m.mutationId).executeTakeFirst();
-        if (!done) throw error;
-        results.push({ mutationId: m.mutationId, status: 'duplicate', version: done.version });
-      }
+function planBatch(device: Device, mutations: Mutation[], seen: Map<string, number | null>, records: Map<string, RecordState>, before: number, at: string) {
+  const results: MutationResult[] = [];
+  const remembered: AppliedRow[] = [];
+  const writes = new Map<string, RecordRow>();
+  let version = before;
+  for (const m of mutations) {
+    const done = seen.get(m.mutationId);
+    if (done !== undefined) {
+      results.push({ mutationId: m.mutationId, status: 'duplicate', version: done });
+      continue;
     }
+    const key = recordKey(m.entity, m.entityId);
+    const current = records.get(key);
+    let result: MutationResult;
+    if (current && current.location_id !== device.location_id) {
+      result = { mutationId: m.mutationId, status: 'rejected', version: null, reason: 'Dit record hoort bij een andere locatie.' };
+    } else if (current?.deleted && m.op === 'upsert') {
+      // An erased or destroyed record never comes back from a device that was offline.
+      result = { mutationId: m.mutationId, status: 'rejected', version: current.version, reason: 'Dit record is gewist.' };
+    } else if (current && !current.deleted && m.op === 'upsert' && CONFLICT_CHECKED.has(m.entity) && m.baseVersion !== current.version) {
+      // A stale edit of medical data or a meldcode file is a conflict; a delete (erasure, destruction
+      // after the retention period) is not: it is due by law and always wins.
+      result = { mutationId: m.mutationId, status: 'conflict', version: current.version, serverPayload: parsePayload(current.payload) };
+    } else {
+      version++;
+      const payload = m.op === 'delete' || !m.payload ? null : JSON.stringify({ ...m.payload, location_id: device.location_id, version: undefined });
+      const deleted = m.op === 'delete' ? 1 : 0;
+      writes.set(key, { location_id: device.location_id, entity: m.entity, entity_id: m.entityId, version, deleted, payload, updated_at: at });
+      records.set(key, { location_id: device.location_id, version, deleted: deleted === 1, payload });
+      result = { mutationId: m.mutationId, status: 'applied', version };
+    }
+    seen.set(m.mutationId, result.version);
+    remembered.push({ device_id: device.id, mutation_id: m.mutationId, status: result.status, version: result.version, applied_at: at });
+    results.push(result);
   }
-  if (auditHead) {
-    await db
-      .insertInto('audit_anchors')
-      .values({ device_id: device.id, seq: auditHead.seq, hash: auditHead.hash, received_at: at })
-      .onConflict((oc) => oc.columns(['device_id', 'seq']).doNothing())
-      .execute();
+  // In the order the mutations came (a record's row is inserted where its first mutation stood).
+  return { results, remembered, writes: [...writes.values()], version };
+}
+
+/** A key of the batch was taken by another location's record between the read and the write. */
+class RecordTakenError extends Error {}
+
+async function applyBatch(trx: HoTrx, device: Device, mutations: Mutation[], auditHead: z.infer<typeof AuditHead> | null, at: string): Promise<MutationResult[]> {
+  let results: MutationResult[] = [];
+  if (mutations.length > 0) {
+    // First: the location's counter, locked until commit. Everything read below is then current.
+    const before = await reserveVersions(trx, device.location_id, mutations.length);
+    const answered = await appliedMutations(trx, device.id, [...new Set(mutations.map((m) => m.mutationId))]);
+    const seen = new Map(answered.map((r) => [r.mutation_id, r.version === null ? null : Number(r.version)]));
+    const keys = new Set(mutations.map((m) => recordKey(m.entity, m.entityId)));
+    const records = new Map<string, RecordState>();
+    for (const r of await currentRecords(trx, [...new Set(mutations.map((m) => m.entity))], [...new Set(mutations.map((m) => m.entityId))])) {
+      const key = recordKey(r.entity, r.entity_id);
+      if (keys.has(key)) records.set(key, { location_id: r.location_id, version: Number(r.version), deleted: Number(r.deleted) === 1, payload: r.payload });
+    }
+    const plan = planBatch(device, mutations, seen, records, before, at);
+    if (plan.writes.length > 0 && (await upsertRecords(trx, plan.writes)) !== plan.writes.length) throw new RecordTakenError();
+    if (plan.remembered.length > 0) await rememberMutations(trx, plan.remembered);
+    if (plan.version !== before + mutations.length) await setLocationVersion(trx, device.location_id, plan.version);
+    results = plan.results;
   }
-  await db.updateTable('devices').set({ last_sync_at: at }).where('id', '=', device.id).execute();
+  if (auditHead) await anchorAuditHead(trx, { device_id: device.id, seq: auditHead.seq, hash: auditHead.hash, received_at: at });
+  await touchDevice(trx, device.id, at);
   return results;
 }
 
-export async function pull(db: HoDb, device: Device, after: number, limit: number, now: Date): Promise<{ changes: Change[]; cursor: number; hasMore: boolean }> {
-  const rows = await db
-    .selectFrom('records')
-    .selectAll()
-    .where('location_id', '=', device.location_id)
-    .where('version', '>', after)
-    .orderBy('version')
-    .limit(limit + 1)
-    .execute();
-  const page = rows.slice(0, limit);
-  await db.updateTable('devices').set({ last_sync_at: now.toISOString() }).where('id', '=', device.id).execute();
-  return {
-    changes: page.map((r) => ({ entity: r.entity as Change['entity'], entityId: r.entity_id, version: Number(r.version), deleted: r.deleted === 1, payload: parsePayload(r.payload) })),
-    cursor: page.length ? Number(page[page.length - 1]!.version) : after,
-    hasMore: rows.length > limit,
-  };
+/**
+ * Applies a device's batch in one transaction with a fixed number of statements whatever its
+ * size, answering per mutation, idempotently per (device, mutation id). The per-location counter
+ * (a row lock on PostgreSQL) orders all changes: never the device's clock.
+ */
+export async function push(db: HoDb, device: Device, mutations: Mutation[], auditHead: z.infer<typeof AuditHead> | null, now: Date): Promise<MutationResult[]> {
+  const at = now.toISOString();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute((trx) => applyBatch(trx, device, mutations, auditHead, at));
+    } catch (error) {
+      // Rolled back; read again, the taken key now answers "rejected".
+      if (!(error instanceof RecordTakenError) || attempt > 1) throw error;
+    }
+  }
+}
+
+const changeJson = (r: { entity: string; entity_id: string; version: number; deleted: number; payload: string | null }) =>
+  `{"entity":${JSON.stringify(r.entity)},"entityId":${JSON.stringify(r.entity_id)},"version":${Number(r.version)},"deleted":${Number(r.deleted) === 1},"payload":${r.payload ?? 'null'}}`;
+
+/**
+ * One page of the location's changes after the cursor, as the PullResponse JSON text: the stored
+ * payloads go out as they are, without a parse and a stringify per row.
+ */
+export async function pull(db: HoDb, device: Device, after: number, limit: number, now: Date): Promise<string> {
+  const rows = await pullRows(db, device.location_id, after, limit + 1);
+  const hasMore = rows.length > limit;
+  const page = hasMore ? rows.slice(0, limit) : rows;
+  // The last page of a round marks the device as synced: one write per round, not per page.
+  if (!hasMore) await touchDevice(db, device.id, now.toISOString());
+  const cursor = page.length ? Number(page[page.length - 1]!.version) : after;
+  return `{"changes":[${page.map(changeJson).join(',')}],"cursor":${cursor},"hasMore":${hasMore}}`;
 }

@@ -1,14 +1,13 @@
 /**
  * Head-office sync figures for `npm run bench`, each next to a loopback baseline measured in the
  * same run: the initial pull of a big location, pushing a full outbox, and the service on
- * PostgreSQL under 50 concurrent devices. Everything it starts (temp dirs, servers, the
+ * PostgreSQL under a fleet of simulated devices (sync-fleet.ts). Everything it starts (temp dirs, servers, the
  * PostgreSQL cluster, backends) is stopped again, also when a step throws.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { v7 as uuidv7 } from 'uuid';
@@ -22,16 +21,12 @@ import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connec
 import type { HoDb } from '../../headoffice/db/schema';
 import { buildHeadOfficeServer } from '../../headoffice/service/server';
 import { createLocation, issueEnrolmentCode } from '../../headoffice/service/sync.service';
-import type { Mutation } from '../../shared/sync/protocol';
 import { startPostgres } from '../helpers/postgres';
-import { ms, percentile, ratio, type BenchRow } from './report';
+import { ms, ratio, type BenchRow } from './report';
+import { fleetBench } from './sync-fleet';
 
 const PULL_ROWS = 20_000;
 const PUSH_ROWS = 1_000;
-const DEVICES = 50;
-const LOCATIONS = 10; // 5 PCs per location: devices of one location share its version counter
-const PUSHES = 10;
-const BATCH = 20;
 const RUNS = 3;
 
 /** Cheaper scrypt than production: unlock cost is measured elsewhere, not here. */
@@ -252,85 +247,16 @@ async function pushOutbox(scope: Scope, ho: { url: string; db: HoDb }): Promise<
   return { measurement: `push 1000 queued mutations (syncOnce vs 1 SELECT POSTed as 1 JSON body)`, figure: ms(figure), baseline: ms(baseline), ratio: ratio(figure, baseline) };
 }
 
-interface SimDevice {
-  token: string;
-  batches: { mutations: Mutation[]; auditHead: { seq: number; hash: string } }[];
-}
-
-/** Every device pushes its batches in order; all devices at once. Batch 0 warms up and is not counted. */
-async function drive(url: string, devices: SimDevice[]): Promise<{ elapsedMs: number; latencies: number[] }> {
-  const pushBatch = async (device: SimDevice, index: number) => {
-    const answer = (await requestJson(url, { method: 'POST', path: '/v1/sync/push', token: device.token, body: device.batches[index]!, timeoutMs: 120_000 })) as { results: { status: string }[] };
-    const applied = answer.results.filter((r) => r.status === 'applied').length;
-    if (applied !== BATCH) throw new Error(`push: ${applied} of ${BATCH} applied`);
-  };
-  await Promise.all(devices.map((d) => pushBatch(d, 0)));
-  const latencies: number[] = [];
-  const t = performance.now();
-  await Promise.all(
-    devices.map(async (device) => {
-      for (let b = 1; b <= PUSHES; b++) {
-        const t0 = performance.now();
-        await pushBatch(device, b);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { elapsedMs: performance.now() - t, latencies };
-}
-
-/** 3. Head office on PostgreSQL: 50 simulated devices pushing concurrently over the wire protocol. */
-async function concurrentDevices(scope: Scope): Promise<BenchRow[]> {
+/** 3. Head office on PostgreSQL under a fleet of simulated devices (see sync-fleet.ts). */
+async function fleet(scope: Scope): Promise<BenchRow[]> {
   const pg = await startPostgres();
   if (!pg) {
-    console.log('sync bench: PostgreSQL is not installed; skipped "head office on PostgreSQL, 50 concurrent devices".');
+    console.log('sync bench: PostgreSQL is not installed; skipped the head-office fleet rows.');
     return [];
   }
   scope.defer(() => pg.stop());
-  const ho = await startService(scope, pg.url);
   const now = new Date().toISOString();
-  const devices: SimDevice[] = [];
-  for (let l = 0; l < LOCATIONS; l++) {
-    const location = await createLocation(ho.db, `KDV ${l}`, new Date());
-    for (let d = 0; d < DEVICES / LOCATIONS; d++) {
-      const { code } = await issueEnrolmentCode(ho.db, location.id, new Date());
-      const enrolled = (await requestJson(ho.url, { method: 'POST', path: '/v1/enrol', body: { code, deviceName: `Pc ${l}-${d}` } })) as { token: string; locationId: string };
-      const batches = Array.from({ length: PUSHES + 1 }, (_, b) => ({
-        mutations: Array.from({ length: BATCH }, (_, m): Mutation => {
-          const id = uuidv7();
-          return { mutationId: uuidv7(), entity: 'households', entityId: id, op: 'upsert', payload: { ...household(id, enrolled.locationId, b * BATCH + m, now) }, baseVersion: null };
-        }),
-        auditHead: { seq: b + 1, hash: randomBytes(32).toString('hex') },
-      }));
-      devices.push({ token: enrolled.token, batches });
-    }
-  }
-
-  const trivialUrl = await tinyServer(scope, (body) => ({
-    results: (body as { mutations: { mutationId: string }[] }).mutations.map((m, i) => ({ mutationId: m.mutationId, status: 'applied', version: i + 1 })),
-  }));
-  const trivial = await drive(trivialUrl, devices);
-  const real = await drive(ho.url, devices);
-  const stored = Number((await ho.db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  if (stored !== DEVICES * (PUSHES + 1) * BATCH) throw new Error(`PostgreSQL holds ${stored} records`);
-
-  const mutations = DEVICES * PUSHES * BATCH;
-  const rate = (elapsedMs: number) => mutations / (elapsedMs / 1000);
-  const label = `PostgreSQL head office, ${DEVICES} devices in ${LOCATIONS} locations, ${PUSHES} pushes of ${BATCH} each`;
-  return [
-    {
-      measurement: `${label}: mutations/s (service vs trivial server)`,
-      figure: `${rate(real.elapsedMs).toFixed(0)} /s`,
-      baseline: `${rate(trivial.elapsedMs).toFixed(0)} /s`,
-      ratio: ratio(rate(real.elapsedMs), rate(trivial.elapsedMs)),
-    },
-    {
-      measurement: `${label}: p95 per push (service vs trivial server)`,
-      figure: ms(percentile(real.latencies, 95)),
-      baseline: ms(percentile(trivial.latencies, 95)),
-      ratio: ratio(percentile(real.latencies, 95), percentile(trivial.latencies, 95)),
-    },
-  ];
+  return fleetBench(scope, pg.url, (id, locationId, i) => ({ ...household(id, locationId, i, now) }));
 }
 
 export async function syncBench(): Promise<BenchRow[]> {
@@ -340,7 +266,7 @@ export async function syncBench(): Promise<BenchRow[]> {
     const ho = await startService(scope);
     rows.push(await initialPull(scope, ho));
     rows.push(await pushOutbox(scope, ho));
-    rows.push(...(await concurrentDevices(scope)));
+    rows.push(...(await fleet(scope)));
     return rows;
   } finally {
     await scope.close();

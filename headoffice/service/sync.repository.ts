@@ -1,0 +1,103 @@
+import { sql, type Insertable } from 'kysely';
+import { CONFLICT_CHECKED } from '../../shared/sync/protocol';
+import type { HeadOfficeDatabase, HoDb, HoTrx } from '../db/schema';
+
+// The push and pull queries. Each is one statement whatever the batch or page size, and each runs
+// unchanged on SQLite and PostgreSQL: multi-row VALUES, ON CONFLICT … DO UPDATE … WHERE and
+// RETURNING exist in both, so there is no dialect branch.
+
+export type RecordRow = Insertable<HeadOfficeDatabase['records']>;
+export type AppliedRow = HeadOfficeDatabase['applied_mutations'];
+
+/**
+ * Takes `count` versions of the location's counter and returns the value before them. The row
+ * stays locked until commit, so every push of a location (on any instance) runs after the one
+ * before it and sees its records and answers.
+ */
+export async function reserveVersions(trx: HoTrx, locationId: string, count: number): Promise<number> {
+  const row = await trx
+    .updateTable('locations')
+    .set({ version: sql`version + ${count}` })
+    .where('id', '=', locationId)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return Number(row.version) - count;
+}
+
+/** Gives back versions taken but not used (the counter is still locked by this transaction). */
+export async function setLocationVersion(trx: HoTrx, locationId: string, version: number): Promise<void> {
+  await trx.updateTable('locations').set({ version }).where('id', '=', locationId).execute();
+}
+
+/** The stored answers for those of the device's mutation ids that head office has seen. */
+export const appliedMutations = (trx: HoTrx, deviceId: string, mutationIds: string[]) =>
+  trx.selectFrom('applied_mutations').select(['mutation_id', 'status', 'version']).where('device_id', '=', deviceId).where('mutation_id', 'in', mutationIds).execute();
+
+/**
+ * The current rows for these keys (and possibly a few more that share an entity or id: the caller
+ * matches exact keys). The payload only for conflict-checked entities: the rest is never needed.
+ */
+export const currentRecords = (trx: HoTrx, entities: string[], entityIds: string[]) =>
+  trx
+    .selectFrom('records')
+    .select((eb) => [
+      'entity',
+      'entity_id',
+      'location_id',
+      'version',
+      'deleted',
+      eb
+        .case()
+        .when('entity', 'in', [...CONFLICT_CHECKED])
+        .then(eb.ref('payload'))
+        .end()
+        .as('payload'),
+    ])
+    .where('entity', 'in', entities)
+    .where('entity_id', 'in', entityIds)
+    .execute();
+
+/**
+ * One upsert for the batch's final row per key. A row of another location is never overwritten
+ * (the guard); the number of rows written tells the caller whether one was in the way.
+ */
+export async function upsertRecords(trx: HoTrx, rows: RecordRow[]): Promise<number> {
+  const written = await trx
+    .insertInto('records')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .columns(['entity', 'entity_id'])
+        .doUpdateSet((eb) => ({
+          version: eb.ref('excluded.version'),
+          deleted: eb.ref('excluded.deleted'),
+          payload: eb.ref('excluded.payload'),
+          updated_at: eb.ref('excluded.updated_at'),
+        }))
+        .where((eb) => eb('records.location_id', '=', eb.ref('excluded.location_id'))),
+    )
+    .returning('entity_id')
+    .execute();
+  return written.length;
+}
+
+/** Idempotency: one row per (device, mutation) with the answer given. */
+export async function rememberMutations(trx: HoTrx, rows: AppliedRow[]): Promise<void> {
+  await trx.insertInto('applied_mutations').values(rows).execute();
+}
+
+export async function anchorAuditHead(trx: HoTrx, anchor: HeadOfficeDatabase['audit_anchors']): Promise<void> {
+  await trx
+    .insertInto('audit_anchors')
+    .values(anchor)
+    .onConflict((oc) => oc.columns(['device_id', 'seq']).doNothing())
+    .execute();
+}
+
+export async function touchDevice(db: HoDb | HoTrx, deviceId: string, at: string): Promise<void> {
+  await db.updateTable('devices').set({ last_sync_at: at }).where('id', '=', deviceId).execute();
+}
+
+/** One range scan of the (location_id, version) index; the payload comes back as the stored JSON text. */
+export const pullRows = (db: HoDb, locationId: string, after: number, limit: number) =>
+  db.selectFrom('records').select(['entity', 'entity_id', 'version', 'deleted', 'payload']).where('location_id', '=', locationId).where('version', '>', after).orderBy('version').limit(limit).execute();
