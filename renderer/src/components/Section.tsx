@@ -18,8 +18,8 @@ export function Section({ title, intro, actions, children, id, level = 2 }: Sect
   const generated = useId();
   const titleId = id ? `${id}-title` : generated;
   const head = (
-    <Group justify="space-between" align="flex-start" wrap="nowrap" mb={level === 2 ? (intro ? 4 : 'md') : 0}>
-      <Stack gap={2} maw={760}>
+    <Group justify="space-between" align="flex-start" mb={level === 2 ? (intro ? 4 : 'md') : 0}>
+      <Stack gap={2} maw={680}>
         <Title order={level} size={level === 2 ? 'h3' : 'h4'} id={titleId}>
           {title}
         </Title>

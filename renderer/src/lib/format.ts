@@ -38,7 +38,7 @@ type Locale = 'nl-NL' | 'en-GB';
 /** Instants carry a time (`2026-12-01T13:05:00Z`); calendar dates are `YYYY-MM-DD` only. */
 const dayOf = (iso: string) => (iso.length > 10 ? isoDateIn(new Date(iso)) : iso);
 
-function formatsFor(locale: Locale): Formats {
+function build(locale: Locale): Formats {
   // Calendar dates are formatted at UTC midnight, so no time zone can move them to another day.
   const longDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const monthYear = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -61,12 +61,15 @@ function formatsFor(locale: Locale): Formats {
   };
 }
 
-const FORMATS: Record<Locale, Formats> = { 'nl-NL': formatsFor('nl-NL'), 'en-GB': formatsFor('en-GB') };
+const FORMATS: Record<Locale, Formats> = { 'nl-NL': build('nl-NL'), 'en-GB': build('en-GB') };
 
-/** The formatters for the UI language (Dutch unless English is chosen). */
+/** The formatters for a UI language: English for `en`, Dutch otherwise. */
+export const formatsFor = (language: string): Formats => FORMATS[language === 'en' ? 'en-GB' : 'nl-NL'];
+
+/** The formatters for the UI language of the moment. */
 export function useFormat(): Formats {
   const { i18n } = useTranslation();
-  return FORMATS[i18n.language === 'en' ? 'en-GB' : 'nl-NL'];
+  return formatsFor(i18n.language);
 }
 
 /** First block of a UUID: enough to tell ids apart on screen without showing whole ids. */

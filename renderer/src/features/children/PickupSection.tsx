@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, List, SimpleGrid, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useWatch } from 'react-hook-form';
@@ -79,7 +79,7 @@ export function PickupSection({ childId, childName }: ChildProps) {
   return (
     <QueryState query={pickup} loaderHeight={80}>
       {({ persons, bans, identifications }) => (
-        <>
+        <Stack gap="xl">
           <Section level={3} title={t('pickup.personsTitle')} actions={mayWrite && <Button variant="light" onClick={() => { setDialog({ kind: 'person' }); }}>{t('pickup.addPerson')}</Button>}>
             <PersonsTable persons={persons} childName={childName} onRevoke={mayWrite ? (person) => { setDialog({ kind: 'revoke', person }); } : null} />
           </Section>
@@ -114,7 +114,7 @@ export function PickupSection({ childId, childName }: ChildProps) {
           {dialog?.kind === 'ban' && <BanDialog childId={childId} childName={childName} onClose={close} />}
           {dialog?.kind === 'lift' && <LiftBanDialog ban={dialog.ban} onClose={close} />}
           {dialog?.kind === 'identify' && <IdentificationDialog childId={childId} childName={childName} onClose={close} />}
-        </>
+        </Stack>
       )}
     </QueryState>
   );

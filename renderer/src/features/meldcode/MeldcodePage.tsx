@@ -3,13 +3,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { CaseStatus } from '../../../../shared/api/meldcode.schemas';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusFilter, useStatusFilter } from '../../components/StatusFilter';
 import { meldcodeQuery } from './api';
 import { CasesTable } from './CasesTable';
 import { OpenCaseDialog } from './OpenCaseDialog';
 
-const FILTERS = ['open', 'closed', 'all'] as const;
+const FILTERS = [...CaseStatus.options, 'all'] as const;
 
 /** Meldcode (meldcode.access): the case files of this location. */
 export function MeldcodePage() {

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { RequestSummary } from '../../../../shared/api/requests.schemas';
 import { apiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,7 +12,7 @@ import { useFormat } from '../../lib/format';
 import { DeadlineBadge, OutcomeBadge, useSubjectLabel } from './common';
 import { RegisterRequestDialog } from './RegisterRequestDialog';
 
-const FILTERS = ['open', 'closed'] as const;
+const FILTERS = RequestSummary.shape.status.options;
 
 /** AVG-verzoeken (requests.manage): the register, open requests first with their deadlines. */
 export function RequestsPage() {

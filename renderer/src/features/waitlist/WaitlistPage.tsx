@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { WaitlistEntry } from '../../../../shared/api/clients.schemas';
+import { WaitlistEntry } from '../../../../shared/api/clients.schemas';
 import { apiQuery } from '../../api/queries';
 import { useDaysText } from '../../components/ClientFields';
 import { DataTable } from '../../components/DataTable';
@@ -12,7 +12,7 @@ import { StatusFilter, useStatusFilter } from '../../components/StatusFilter';
 import { useFormat } from '../../lib/format';
 import { RegisterRequestDialog, WithdrawDialog } from './WaitlistDialogs';
 
-const FILTERS = ['open', 'geplaatst', 'ingetrokken', 'alle'] as const satisfies readonly (WaitlistEntry['status'] | 'alle')[];
+const FILTERS = [...WaitlistEntry.shape.status.options, 'alle'] as const;
 const STATUS_COLOR = { open: 'blue', geplaatst: 'green', ingetrokken: 'gray' } as const;
 
 /** Wachtlijst (waitlist.manage): requests for a place, registered, placed or withdrawn. */
