@@ -84,7 +84,7 @@ export function FormDialog({
   after,
   submitLabel,
   submitColor,
-  size,
+  size = 'lg',
 }: {
   form: FormHandle;
   title: string;
