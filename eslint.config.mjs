@@ -31,6 +31,20 @@ const boundaries = {
   },
 };
 
+/**
+ * renderer/src/features/<feature>/ imports only components/, lib/, api/, i18n/, theme and shared/ —
+ * never another feature, nor the composition layer (app/ and pages/ put features together).
+ */
+const FEATURE_MESSAGE = 'A feature never imports from another feature: shared parts live in components/ or lib/; pages are composed in app/ or pages/.';
+const featureBoundaries = {
+  paths: boundaries.renderer.paths,
+  patterns: [
+    ...boundaries.renderer.patterns,
+    { regex: '^\\.\\./(?!\\.\\./)', message: FEATURE_MESSAGE },
+    { regex: '(^|/)(features|app|pages)/', message: FEATURE_MESSAGE },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -52,6 +66,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', boundaries.renderer] },
   },
+  { files: ['renderer/src/features/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', featureBoundaries] } },
   {
     files: ['**/*.mjs', 'scripts/**/*.{js,mjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },

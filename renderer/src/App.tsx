@@ -13,12 +13,12 @@ import { NewComputerRestorePage } from './features/backups/NewComputerRestorePag
 import { ForcedPasswordChangePage } from './features/auth/ForcedPasswordChangePage';
 import { LoginPage } from './features/auth/LoginPage';
 import { RecoverPage } from './features/auth/RecoverPage';
-import { SessionContext } from './features/auth/session';
+import { SessionContext } from './lib/session';
 import { useLock } from './features/auth/useLock';
 import { RecoveryKeyPage } from './features/setup/RecoveryKeyPage';
 import { SetupPage } from './features/setup/SetupPage';
-import { AppFrame } from './features/shell/AppFrame';
-import { useIdleLock } from './features/shell/useIdleLock';
+import { AppFrame } from './app/AppFrame';
+import { useIdleLock } from './app/useIdleLock';
 import { rememberUsername, setLockNotice } from './lib/lockNotice';
 import { setPendingRecoveryKey, usePendingRecoveryKey } from './lib/pendingRecoveryKey';
 

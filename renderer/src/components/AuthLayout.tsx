@@ -1,4 +1,4 @@
-import { Box, Container, Group, Paper, Text } from '@mantine/core';
+import { Box, Container, Group, Paper, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -20,5 +20,17 @@ export function AuthLayout({ children, width = 480 }: { children: ReactNode; wid
         </Paper>
       </Container>
     </Box>
+  );
+}
+
+/** The h1 and intro of a screen in the AuthLayout. */
+export function AuthHeading({ title, intro, dimmed = false }: { title: string; intro?: ReactNode; dimmed?: boolean }) {
+  return (
+    <div>
+      <Title order={1} size="h2" mb={dimmed ? undefined : 'xs'}>
+        {title}
+      </Title>
+      {intro && <Text c={dimmed ? 'dimmed' : undefined}>{intro}</Text>}
+    </div>
   );
 }

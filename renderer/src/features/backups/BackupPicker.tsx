@@ -1,18 +1,16 @@
-import { Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Radio, Stack, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../shared/api/contract';
 import { call } from '../../api/client';
-import { errorMessage, formResolver } from '../../api/forms';
 import { apiQuery, queryClient, STATUS_KEY } from '../../api/queries';
-import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
+import { QueryState } from '../../components/QueryState';
 import { setLockNotice } from '../../lib/lockNotice';
 import { useFormat } from '../../lib/format';
-import { formatBytes } from './BackupsPage';
 import { RestoreForm } from './RestoreForm';
+import { formResolver } from '../../api/forms';
 
 /**
  * Restore without a session (damaged database, or a new PC): choose the folder with backups
@@ -42,22 +40,17 @@ export function BackupPicker() {
           </Button>
         </Group>
       </form>
-      {backups.isPending && <LoadingState />}
-      {backups.isError && <FormError message={errorMessage(backups.error)} />}
-      {backups.isSuccess && list.length === 0 && <Text c="dimmed">{t('restore.none')}</Text>}
-      {list.length > 0 && (
-        <Radio.Group label={t('restore.backup')} value={selected?.file ?? null} onChange={setChosen}>
-          <Stack gap={6} mt={6}>
-            {list.map((backup) => (
-              <Radio
-                key={backup.file}
-                value={backup.file}
-                label={`${fmt.dateTime(backup.createdAt)} — ${t(`backups.reasons.${backup.reason}`)} (${formatBytes(backup.sizeBytes)})`}
-              />
-            ))}
-          </Stack>
-        </Radio.Group>
-      )}
+      <QueryState query={backups} isEmpty={(data) => data.backups.length === 0} empty={t('restore.none')}>
+        {() => (
+          <Radio.Group label={t('restore.backup')} value={selected?.file ?? null} onChange={setChosen}>
+            <Stack gap={6} mt={6}>
+              {list.map((backup) => (
+                <Radio key={backup.file} value={backup.file} label={`${fmt.dateTime(backup.createdAt)} — ${t(`backups.reasons.${backup.reason}`)} (${fmt.fileSize(backup.sizeBytes)})`} />
+              ))}
+            </Stack>
+          </Radio.Group>
+        )}
+      </QueryState>
       {selected && (
         <RestoreForm
           key={selected.file}

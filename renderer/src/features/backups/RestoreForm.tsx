@@ -1,13 +1,13 @@
-import { Alert, Button, Checkbox, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useMemo } from 'react';
+import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { RestoreCredential, RestoreResult } from '../../../../shared/api/backup.contract';
-import { applyServerErrors, formResolver } from '../../api/forms';
-import { FormError } from '../../components/FormError';
+import { ApiForm, DialogButtons, SubmitButton } from '../../components/FormDialog';
 import { PasswordField } from '../../components/PasswordField';
+import { useApiForm } from '../../components/useApiForm';
 import { useFormat } from '../../lib/format';
 
 /**
@@ -31,7 +31,6 @@ export function RestoreForm({
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [formError, setFormError] = useState<string | null>(null);
   const schema = useMemo(
     () =>
       z
@@ -53,96 +52,67 @@ export function RestoreForm({
         }),
     [t],
   );
-  const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: formResolver(schema),
-    defaultValues: { method: 'password' as const, username: fixedUsername ?? '', password: '', recoveryKey: '', confirm: false },
-  });
-  const method = useWatch({ control, name: 'method' });
-  const mutation = useMutation({
-    mutationFn: restore,
+  const form = useApiForm({
+    schema,
+    defaultValues: { method: 'password', username: fixedUsername ?? '', password: '', recoveryKey: '', confirm: false },
+    mutation: useMutation({ mutationFn: restore }),
+    toInput: (values): RestoreCredential =>
+      values.method === 'password' ? { kind: 'password', username: values.username, password: values.password } : { kind: 'recoveryKey', recoveryKey: values.recoveryKey },
     onSuccess: onRestored,
-    onError: (error) => {
-      setFormError(applyServerErrors(error, setError, ['username', 'password', 'recoveryKey']));
-    },
   });
+  const { register, control, errors } = form;
+  const method = useWatch({ control, name: 'method' });
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) =>
-        void handleSubmit((values) => {
-          setFormError(null);
-          mutation.mutate(
-            values.method === 'password'
-              ? { kind: 'password', username: values.username, password: values.password }
-              : { kind: 'recoveryKey', recoveryKey: values.recoveryKey },
-          );
-        })(event)
-      }
-    >
-      <Stack gap="md">
+    <ApiForm
+      form={form}
+      header={
         <Alert color="orange" variant="light" title={t('restore.title')}>
-          <Text size="sm">{t('restore.warning', { date: fmt.dateTime(createdAt) })}</Text>
+          <Text size="sm">{t('restore.warning', { date: fmt.dateTimeLong(createdAt) })}</Text>
           <Text size="sm" mt={4}>
             {t('restore.check')}
           </Text>
         </Alert>
-        <FormError message={formError} />
-        <Controller
-          control={control}
-          name="method"
-          render={({ field }) => (
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="restore-method">
-                {t('restore.method')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="restore-method"
-                value={field.value}
-                onChange={(value) => field.onChange(value)}
-                data={[
-                  { value: 'password', label: t('restore.methodPassword') },
-                  { value: 'recoveryKey', label: t('restore.methodRecoveryKey') },
-                ]}
-              />
-            </Stack>
-          )}
-        />
-        {method === 'password' ? (
-          <>
-            <TextInput
-              label={t('restore.username')}
-              withAsterisk
-              autoComplete="username"
-              readOnly={fixedUsername !== undefined}
-              {...register('username')}
-              error={formState.errors.username?.message}
+      }
+    >
+      <Controller
+        control={control}
+        name="method"
+        render={({ field }) => (
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="restore-method">
+              {t('restore.method')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="restore-method"
+              value={field.value}
+              onChange={(value) => field.onChange(value)}
+              data={[
+                { value: 'password', label: t('restore.methodPassword') },
+                { value: 'recoveryKey', label: t('restore.methodRecoveryKey') },
+              ]}
             />
-            <PasswordField label={t('restore.password')} withAsterisk autoComplete="current-password" {...register('password')} error={formState.errors.password?.message} />
-          </>
-        ) : (
-          <TextInput
-            label={t('restore.recoveryKey')}
-            withAsterisk
-            autoComplete="off"
-            spellCheck={false}
-            ff="monospace"
-            {...register('recoveryKey')}
-            error={formState.errors.recoveryKey?.message}
-          />
+          </Stack>
         )}
-        <Checkbox label={t('restore.confirm')} {...register('confirm')} error={formState.errors.confirm?.message} />
+      />
+      {method === 'password' ? (
+        <>
+          <TextInput label={t('restore.username')} withAsterisk autoComplete="username" readOnly={fixedUsername !== undefined} {...register('username')} error={errors.username?.message} />
+          <PasswordField label={t('restore.password')} withAsterisk autoComplete="current-password" {...register('password')} error={errors.password?.message} />
+        </>
+      ) : (
+        <TextInput label={t('restore.recoveryKey')} withAsterisk autoComplete="off" spellCheck={false} ff="monospace" {...register('recoveryKey')} error={errors.recoveryKey?.message} />
+      )}
+      <Checkbox label={t('restore.confirm')} {...register('confirm')} error={errors.confirm?.message} />
+      {onCancel ? (
+        <DialogButtons onCancel={onCancel} label={t('restore.submit')} color="red" pending={form.pending} />
+      ) : (
         <Group justify="flex-end">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          )}
-          <Button type="submit" color="red" loading={mutation.isPending}>
+          <SubmitButton form={form} color="red">
             {t('restore.submit')}
-          </Button>
+          </SubmitButton>
         </Group>
-      </Stack>
-    </form>
+      )}
+    </ApiForm>
   );
 }

@@ -1,25 +1,26 @@
-import { Alert, Badge, Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type BsnStatus } from '../../../../shared/api/clients.schemas';
+import { BsnCheckInput, BsnStatus, BsnSubject } from '../../../../shared/api/clients.schemas';
 import { contract } from '../../../../shared/api/contract';
-import { recordSchemaResolver } from './forms';
-import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
-import { AppModal } from '../../components/AppModal';
-import { FormError } from '../../components/FormError';
-import { useNotify } from '../../components/Notifications';
-import { useCan } from '../auth/session';
-import { formatDate } from './format';
-import { DateField } from './common';
-import { useApiMutation } from '../../api/mutations';
 import { appToday } from '../../../../shared/domain/clock';
+import { useApiMutation } from '../../api/mutations';
+import { DateField, RadioField, TextField } from '../../components/fields';
+import { FormDialog } from '../../components/FormDialog';
+import { useApiForm, withFormShape } from '../../components/useApiForm';
+import { useFormat } from '../../lib/format';
+import { useCan } from '../../lib/session';
+import { errorMessage } from '../../api/forms';
 
 /** How long a revealed BSN stays on screen before it is masked again. */
-export const REVEAL_SECONDS = 30;
+const REVEAL_SECONDS = 30;
+
+type BsnSubjectKind = (typeof BsnSubject.shape.subject.options)[number];
+const CHECK_METHODS = BsnStatus.shape.check.unwrap().shape.method.options;
+type CheckMethod = (typeof CHECK_METHODS)[number];
 
 interface Subject {
-  subject: 'parent' | 'child';
+  subject: BsnSubjectKind;
   id: string;
   /** The person's name, for button labels ("BSN van Emma tonen"). */
   name: string;
@@ -32,6 +33,7 @@ interface Subject {
 export function BsnBlock({ bsn, ...subject }: Subject & { bsn: BsnStatus | null | undefined }) {
   const { t } = useTranslation();
   const may = useCan();
+  const fmt = useFormat();
   const [dialog, setDialog] = useState<'set' | 'check' | null>(null);
   if (bsn === undefined || !may('bsn.view')) return null;
   const close = () => { setDialog(null); };
@@ -48,7 +50,7 @@ export function BsnBlock({ bsn, ...subject }: Subject & { bsn: BsnStatus | null 
               <Badge variant="light" color="green" mr={6}>
                 {t('bsn.checked')}
               </Badge>
-              {t('bsn.checkedText', { date: formatDate(bsn.check.checkedOn), method: t(`bsn.methods.${bsn.check.method}`), name: bsn.check.checkedByName })}
+              {t('bsn.checkedText', { date: fmt.date(bsn.check.checkedOn), method: t(`bsn.methods.${bsn.check.method}`), name: bsn.check.checkedByName })}
             </Text>
           ) : (
             <Badge variant="light" color="red">
@@ -145,58 +147,30 @@ function RevealableBsn({ masked, subject, id, name }: Subject & { masked: string
 /** "BSN invullen" / "BSN wijzigen" (bsn.set: elfproef, audited; a new number needs a new BSN-controle). */
 function SetBsnDialog({ subject, id, name, replacing, onClose }: Subject & { replacing: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const notify = useNotify();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm({
-    resolver: formResolver(contract['bsn.set'].input),
+  const form = useApiForm({
+    schema: contract['bsn.set'].input,
     defaultValues: { subject, id, bsn: '' },
-  });
-  const save = useApiMutation('bsn.set', {
-    onSuccess: () => {
-      notify({ title: t('common.saved'), message: t('bsn.saved', { name }) });
-      onClose();
-    },
-    onError: (error) => { setFormError(applyServerErrors(error, setError, ['bsn'])); },
+    mutation: useApiMutation('bsn.set'),
+    success: () => t('bsn.saved', { name }),
+    onSuccess: onClose,
   });
   return (
-    <AppModal onClose={onClose} title={replacing ? t('bsn.changeTitle', { name }) : t('bsn.addTitle', { name })} size="md">
-      <form noValidate onSubmit={(event) => void handleSubmit((input) => { setFormError(null); save.mutate(input); })(event)}>
-        <Stack gap="md">
-          <FormError message={formError} />
-          {replacing && (
-            <Alert color="blue" variant="light" p="sm">
-              {t('bsn.changeExplanation')}
-            </Alert>
-          )}
-          <TextInput
-            label={t('bsn.label')}
-            description={t('bsn.description')}
-            withAsterisk
-            inputMode="numeric"
-            autoComplete="off"
-            data-autofocus
-            {...register('bsn')}
-            error={formState.errors.bsn?.message}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormDialog form={form} title={replacing ? t('bsn.changeTitle', { name }) : t('bsn.addTitle', { name })} onClose={onClose} size="md">
+      {replacing && (
+        <Alert color="blue" variant="light" p="sm">
+          {t('bsn.changeExplanation')}
+        </Alert>
+      )}
+      <TextField control={form.control} name="bsn" label={t('bsn.label')} description={t('bsn.description')} required inputMode="numeric" autoFocus />
+    </FormDialog>
   );
 }
 
 // A type alias (not an interface): it must fit the shared schema's `Record<string, unknown>` input.
 type CheckForm = {
-  subject: 'parent' | 'child';
+  subject: BsnSubjectKind;
   id: string;
-  method: 'id_document' | 'svb_letter' | null;
+  method: CheckMethod | null;
   checkedOn: string;
 };
 
@@ -206,52 +180,21 @@ type CheckForm = {
  */
 function RecordCheckDialog({ subject, id, name, onClose }: Subject & { onClose: () => void }) {
   const { t } = useTranslation();
-  const notify = useNotify();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { control, handleSubmit, setError, formState } = useForm({
+  const form = useApiForm({
     // The shared schema refuses any document-number or copy field, whatever the form sends.
-    resolver: recordSchemaResolver<CheckForm, typeof contract['bsn.recordCheck']['input']>(contract['bsn.recordCheck'].input),
+    schema: withFormShape<CheckForm>()(BsnCheckInput),
     defaultValues: { subject, id, method: null, checkedOn: appToday() },
-  });
-  const save = useApiMutation('bsn.recordCheck', {
-    onSuccess: () => {
-      notify({ title: t('common.saved'), message: t('bsn.checkSaved', { name }) });
-      onClose();
-    },
-    onError: (error) => { setFormError(applyServerErrors(error, setError, ['method', 'checkedOn'])); },
+    mutation: useApiMutation('bsn.recordCheck'),
+    success: () => t('bsn.checkSaved', { name }),
+    onSuccess: onClose,
   });
   return (
-    <AppModal onClose={onClose} title={t('bsn.checkTitle', { name })} size="md">
-      <form noValidate onSubmit={(event) => void handleSubmit((input) => { setFormError(null); save.mutate(input); })(event)}>
-        <Stack gap="md">
-          <Text size="sm">{t('bsn.checkIntro')}</Text>
-          <FormError message={formError} />
-          <Controller
-            control={control}
-            name="method"
-            render={({ field }) => (
-              <Radio.Group label={t('bsn.checkMethod')} withAsterisk value={field.value} onChange={field.onChange} error={formState.errors.method?.message}>
-                <Stack gap="xs" mt="xs">
-                  <Radio value="id_document" label={t('bsn.methods.id_document')} data-autofocus />
-                  <Radio value="svb_letter" label={t('bsn.methods.svb_letter')} />
-                </Stack>
-              </Radio.Group>
-            )}
-          />
-          <DateField control={control} name="checkedOn" label={t('bsn.checkedOn')} required />
-          <Alert color="blue" variant="light" p="sm">
-            {t('bsn.neverStored')}
-          </Alert>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('bsn.recordCheck')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormDialog form={form} title={t('bsn.checkTitle', { name })} intro={<Text size="sm">{t('bsn.checkIntro')}</Text>} onClose={onClose} submitLabel={t('bsn.recordCheck')} size="md">
+      <RadioField control={form.control} name="method" label={t('bsn.checkMethod')} required stacked autoFocus options={CHECK_METHODS.map((method) => ({ value: method, label: t(`bsn.methods.${method}`) }))} />
+      <DateField control={form.control} name="checkedOn" label={t('bsn.checkedOn')} required />
+      <Alert color="blue" variant="light" p="sm">
+        {t('bsn.neverStored')}
+      </Alert>
+    </FormDialog>
   );
 }

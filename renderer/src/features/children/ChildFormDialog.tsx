@@ -1,39 +1,20 @@
-import { Autocomplete, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { SimpleGrid } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChildInput, ChildUpdateInput, type Child } from '../../../../shared/api/clients.schemas';
 import type { MethodOutput } from '../../../../shared/api/contract';
-import { applyServerErrors, formResolver } from '../../api/forms';
-import { apiQuery } from '../../api/queries';
-import { AppModal } from '../../components/AppModal';
-import { FormError } from '../../components/FormError';
-import { DateField } from './common';
 import { useApiMutation } from '../../api/mutations';
+import { ChildFields } from '../../components/ClientFields';
+import { FormDialog, type FormHandle } from '../../components/FormDialog';
+import { useApiForm } from '../../components/useApiForm';
 
-/** The groups that exist already (for suggestions); the same query as the unfiltered Kinderen list. */
-export function useGroups(): string[] {
-  const list = useQuery(apiQuery('children.list', { groupName: null, contractStatus: null }));
-  return list.data?.groups ?? [];
-}
-
-const NAME_FIELDS = ['firstName', 'initials', 'surnamePrefix', 'surname', 'birthDate', 'groupName'] as const;
-
-export function GroupField({ value, onChange, onBlur, error }: { value: string; onChange: (v: string) => void; onBlur: () => void; error?: string | undefined }) {
-  const { t } = useTranslation();
-  const groups = useGroups();
+function ChildDialog({ form, title, submitLabel, onClose, children }: { form: FormHandle; title: string; submitLabel?: string; onClose: () => void; children: ReactNode }) {
   return (
-    <Autocomplete
-      label={t('children.form.group')}
-      withAsterisk
-      data={groups}
-      value={value}
-      onChange={onChange}
-      onBlur={onBlur}
-      error={error}
-      autoComplete="off"
-    />
+    <FormDialog form={form} title={title} submitLabel={submitLabel} onClose={onClose}>
+      <SimpleGrid cols={2} style={{ alignItems: 'start' }}>
+        {children}
+      </SimpleGrid>
+    </FormDialog>
   );
 }
 
@@ -50,63 +31,25 @@ export function AddChildDialog({
   onSaved: (child: MethodOutput<'children.create'>) => void;
 }) {
   const { t } = useTranslation();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: formResolver(ChildInput),
-    defaultValues: {
-      householdId,
-      firstName: '',
-      initials: '',
-      surnamePrefix: defaultSurname.surnamePrefix ?? '',
-      surname: defaultSurname.surname,
-      birthDate: '',
-      groupName: '',
-      bsn: '',
-    },
-  });
-  const { errors } = formState;
-  const create = useApiMutation('children.create', {
+  const form = useApiForm({
+    schema: ChildInput,
+    defaultValues: { householdId, firstName: '', initials: '', surnamePrefix: defaultSurname.surnamePrefix ?? '', surname: defaultSurname.surname, birthDate: '', groupName: '', bsn: '' },
+    mutation: useApiMutation('children.create'),
+    success: (child) => t('households.childAdded', { name: child.displayName }),
     onSuccess: onSaved,
-    onError: (error) => { setFormError(applyServerErrors(error, setError, [...NAME_FIELDS, 'bsn'])); },
   });
   return (
-    <AppModal onClose={onClose} title={t('children.form.addTitle')}>
-      <form noValidate onSubmit={(event) => void handleSubmit((input) => { setFormError(null); create.mutate(input); })(event)}>
-        <Stack gap="md">
-          <FormError message={formError} />
-          <SimpleGrid cols={2} style={{ alignItems: 'start' }}>
-            <TextInput label={t('clients.firstName')} withAsterisk data-autofocus autoComplete="off" {...register('firstName')} error={errors.firstName?.message} />
-            <TextInput label={t('clients.initials')} autoComplete="off" {...register('initials')} error={errors.initials?.message} />
-            <TextInput label={t('clients.surnamePrefix')} autoComplete="off" {...register('surnamePrefix')} error={errors.surnamePrefix?.message} />
-            <TextInput label={t('clients.surname')} withAsterisk autoComplete="off" {...register('surname')} error={errors.surname?.message} />
-            <DateField control={control} name="birthDate" label={t('clients.birthDate')} required />
-            <Controller
-              control={control}
-              name="groupName"
-              render={({ field }) => <GroupField value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errors.groupName?.message} />}
-            />
-            <TextInput label={t('bsn.label')} description={t('children.form.bsnHelp')} inputMode="numeric" autoComplete="off" {...register('bsn')} error={errors.bsn?.message} />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('children.form.addSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <ChildDialog form={form} title={t('children.form.addTitle')} submitLabel={t('children.form.addSubmit')} onClose={onClose}>
+      <ChildFields control={form.control} withBsn bsnDescription={t('children.form.bsnHelp')} />
+    </ChildDialog>
   );
 }
 
 /** "Gegevens wijzigen": name, birth date and group (children.update). The BSN has its own actions. */
-export function EditChildDialog({ child, onClose, onSaved }: { child: Child; onClose: () => void; onSaved: () => void }) {
+export function EditChildDialog({ child, onClose }: { child: Child; onClose: () => void }) {
   const { t } = useTranslation();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: formResolver(ChildUpdateInput),
+  const form = useApiForm({
+    schema: ChildUpdateInput,
     defaultValues: {
       id: child.id,
       firstName: child.firstName,
@@ -116,39 +59,13 @@ export function EditChildDialog({ child, onClose, onSaved }: { child: Child; onC
       birthDate: child.birthDate,
       groupName: child.groupName,
     },
-  });
-  const { errors } = formState;
-  const update = useApiMutation('children.update', {
-    onSuccess: onSaved,
-    onError: (error) => { setFormError(applyServerErrors(error, setError, NAME_FIELDS)); },
+    mutation: useApiMutation('children.update'),
+    success: () => t('child.updated'),
+    onSuccess: onClose,
   });
   return (
-    <AppModal onClose={onClose} title={t('children.form.editTitle')}>
-      <form noValidate onSubmit={(event) => void handleSubmit((input) => { setFormError(null); update.mutate(input); })(event)}>
-        <Stack gap="md">
-          <FormError message={formError} />
-          <SimpleGrid cols={2} style={{ alignItems: 'start' }}>
-            <TextInput label={t('clients.firstName')} withAsterisk data-autofocus autoComplete="off" {...register('firstName')} error={errors.firstName?.message} />
-            <TextInput label={t('clients.initials')} autoComplete="off" {...register('initials')} error={errors.initials?.message} />
-            <TextInput label={t('clients.surnamePrefix')} autoComplete="off" {...register('surnamePrefix')} error={errors.surnamePrefix?.message} />
-            <TextInput label={t('clients.surname')} withAsterisk autoComplete="off" {...register('surname')} error={errors.surname?.message} />
-            <DateField control={control} name="birthDate" label={t('clients.birthDate')} required />
-            <Controller
-              control={control}
-              name="groupName"
-              render={({ field }) => <GroupField value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errors.groupName?.message} />}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <ChildDialog form={form} title={t('children.form.editTitle')} onClose={onClose}>
+      <ChildFields control={form.control} />
+    </ChildDialog>
   );
 }

@@ -1,34 +1,40 @@
-import { Button, Card, EmptyState, Group, NativeSelect, Text } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { errorMessage } from '../../api/forms';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { ChildListRow } from '../../../../shared/api/clients.schemas';
 import { apiQuery } from '../../api/queries';
-import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
+import { CONTRACT_STATUSES, ContractStatusBadge, type ContractStatusOfChild } from '../../components/ClientFields';
+import { DataTable } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
-import { useCan } from '../auth/session';
-import { ChildrenTable } from './ChildrenTable';
-import type { ContractStatusOfChild } from './common';
+import { useFormat } from '../../lib/format';
+import { useCan } from '../../lib/session';
 
-const STATUSES: readonly ContractStatusOfChild[] = ['geen', 'gepland', 'actief', 'beeindigd'];
-const isStatus = (value: string | null): value is ContractStatusOfChild => STATUSES.some((s) => s === value);
+const isStatus = (value: string | null): value is ContractStatusOfChild => CONTRACT_STATUSES.some((s) => s === value);
+
+const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+/** Achternaam first (without tussenvoegsel, as Dutch lists sort), then the whole name. */
+const byName = (a: ChildListRow, b: ChildListRow) => collator.compare(a.surname, b.surname) || collator.compare(a.displayName, b.displayName);
+const byBirthDate = (a: ChildListRow, b: ChildListRow) => (a.birthDate < b.birthDate ? -1 : a.birthDate > b.birthDate ? 1 : byName(a, b));
+const byGroup = (a: ChildListRow, b: ChildListRow) => collator.compare(a.groupName, b.groupName) || byName(a, b);
 
 /**
- * Kinderen: every child of the location in one virtualised list (stays smooth with 10,000 rows),
+ * Kinderen: every child of the location in one list (virtualised: stays smooth with 10,000 rows),
  * filtered by group and contract status (kept in the URL, so the dashboard can link to a group).
  */
 export function ChildrenPage() {
   const { t } = useTranslation();
   const may = useCan();
+  const fmt = useFormat();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const group = params.get('groep') ?? '';
   const statusParam = params.get('status');
   const status = isStatus(statusParam) ? statusParam : null;
-  const list = useQuery({
-    ...apiQuery('children.list', { groupName: group || null, contractStatus: status }),
-    placeholderData: keepPreviousData,
-  });
+  // One request; the table and the group filter each read their part of the answer.
+  const read = { ...apiQuery('children.list', { groupName: group || null, contractStatus: status }), placeholderData: keepPreviousData };
+  const list = useQuery({ ...read, select: (data) => data.rows });
+  const groups = useQuery({ ...read, select: (data) => data.groups }).data ?? [];
 
   const setFilter = (key: 'groep' | 'status', value: string) => {
     setParams(
@@ -41,22 +47,17 @@ export function ChildrenPage() {
       { replace: true },
     );
   };
+  const clearFilters = () => { setParams({}, { replace: true }); };
   const filtered = Boolean(group || status);
-  const groups = list.data?.groups ?? [];
+  const newHousehold = may('clients.write') && (
+    <Button component={Link} to="/gezinnen/nieuw">
+      {t('households.new')}
+    </Button>
+  );
 
   return (
     <>
-      <PageHeader
-        title={t('children.title')}
-        intro={t('children.intro')}
-        actions={
-          may('clients.write') && (
-            <Button component={Link} to="/gezinnen/nieuw">
-              {t('households.new')}
-            </Button>
-          )
-        }
-      />
+      <PageHeader title={t('children.title')} intro={t('children.intro')} actions={newHousehold} />
       <Group align="flex-end" gap="md" mb="md">
         <NativeSelect
           label={t('children.filterGroup')}
@@ -69,51 +70,61 @@ export function ChildrenPage() {
           label={t('children.filterStatus')}
           value={status ?? ''}
           onChange={(event) => { setFilter('status', event.currentTarget.value); }}
-          data={[{ value: '', label: t('children.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`clients.contractStatus.${s}`) }))]}
+          data={[{ value: '', label: t('children.allStatuses') }, ...CONTRACT_STATUSES.map((s) => ({ value: s, label: t(`clients.contractStatus.${s}`) }))]}
           miw={200}
         />
         {filtered && (
-          <Button variant="subtle" onClick={() => { setParams({}, { replace: true }); }}>
+          <Button variant="subtle" onClick={clearFilters}>
             {t('children.clearFilters')}
           </Button>
         )}
         {list.data && (
           <Text ml="auto" size="sm" c="dimmed" role="status">
-            {t('children.count', { count: list.data.rows.length })}
+            {t('children.count', { count: list.data.length })}
           </Text>
         )}
       </Group>
-      <Card withBorder padding={0}>
-        {list.isPending ? (
-          <LoadingState />
-        ) : list.isError ? (
-          <Card.Section p="lg">
-            <FormError message={errorMessage(list.error)} />
-          </Card.Section>
-        ) : list.data.rows.length === 0 ? (
-          filtered ? (
-            <EmptyState py="xl" title={t('children.emptyFilteredTitle')} description={t('children.emptyFilteredText')}>
-              <EmptyState.Actions>
-                <Button variant="light" onClick={() => { setParams({}, { replace: true }); }}>
-                  {t('children.clearFilters')}
-                </Button>
-              </EmptyState.Actions>
-            </EmptyState>
-          ) : (
-            <EmptyState py="xl" title={t('children.emptyTitle')} description={may('clients.write') ? t('children.emptyTextManager') : t('children.emptyText')}>
-              {may('clients.write') && (
-                <EmptyState.Actions>
-                  <Button component={Link} to="/gezinnen/nieuw">
-                    {t('households.new')}
-                  </Button>
-                </EmptyState.Actions>
-              )}
-            </EmptyState>
-          )
-        ) : (
-          <ChildrenTable rows={list.data.rows} />
-        )}
-      </Card>
+      <DataTable
+        card
+        query={list}
+        caption={t('children.tableCaption')}
+        rowKey={(child) => child.id}
+        initialSort={{ key: 'name', direction: 'asc' }}
+        onRowClick={(child) => void navigate(`/kinderen/${child.id}`)}
+        empty={
+          filtered
+            ? { title: t('children.emptyFilteredTitle'), text: t('children.emptyFilteredText'), actions: <Button variant="light" onClick={clearFilters}>{t('children.clearFilters')}</Button> }
+            : { title: t('children.emptyTitle'), text: may('clients.write') ? t('children.emptyTextManager') : t('children.emptyText'), actions: newHousehold }
+        }
+        columns={[
+          {
+            key: 'name',
+            header: t('children.columns.name'),
+            sort: byName,
+            width: 'minmax(180px, 2.2fr)',
+            // A real link (keyboard, middle click); a click elsewhere on the row opens the child too.
+            cell: (child) => (
+              <Anchor component={Link} to={`/kinderen/${child.id}`} fw={600} size="sm">
+                {child.displayName}
+              </Anchor>
+            ),
+          },
+          { key: 'birthDate', header: t('children.columns.birthDate'), sort: byBirthDate, width: '140px', cell: (child) => fmt.date(child.birthDate) },
+          { key: 'group', header: t('children.columns.group'), sort: byGroup, width: 'minmax(120px, 1.4fr)', cell: (child) => child.groupName },
+          { key: 'status', header: t('children.columns.contractStatus'), width: '130px', cell: (child) => <ContractStatusBadge status={child.contractStatus} /> },
+          {
+            key: 'parent',
+            header: t('children.columns.contractParent'),
+            width: 'minmax(150px, 1.8fr)',
+            cell: (child) =>
+              child.contractParentName || (
+                <Text span c="dimmed" size="sm">
+                  —
+                </Text>
+              ),
+          },
+        ]}
+      />
     </>
   );
 }

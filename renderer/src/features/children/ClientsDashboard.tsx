@@ -1,52 +1,63 @@
-import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type Task } from '../../../../shared/api/clients.schemas';
-import { errorMessage } from '../../api/forms';
-import { apiQuery } from '../../api/queries';
-import { AppModal } from '../../components/AppModal';
-import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
-import { useNotify } from '../../components/Notifications';
-import { useCan } from '../auth/session';
-import { formatDate } from './format';
-import { useApiMutation } from '../../api/mutations';
+import type { Task } from '../../../../shared/api/clients.schemas';
 import { appToday } from '../../../../shared/domain/clock';
+import { useApiMutation } from '../../api/mutations';
+import { apiQuery } from '../../api/queries';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable } from '../../components/DataTable';
+import { useNotify } from '../../components/Notifications';
+import { Empty, QueryState } from '../../components/QueryState';
+import { Section, TitleCount } from '../../components/Section';
+import { useFormat } from '../../lib/format';
+import { useCan } from '../../lib/session';
 
 /** Long lists show this many rows until the user asks for all of them. */
 const SHOW_AT_MOST = 6;
 
 /** The first rows of a list, and a button that shows the rest. */
-function useShowMore<T>(items: readonly T[]) {
+function ShowMore<T>({ items, children }: { items: readonly T[]; children: (visible: readonly T[]) => ReactNode }) {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
-  const visible = all ? items : items.slice(0, SHOW_AT_MOST);
-  const toggle =
-    items.length > SHOW_AT_MOST ? (
-      <Button variant="subtle" size="compact-sm" onClick={() => { setAll((v) => !v); }} style={{ alignSelf: 'flex-start' }}>
-        {all ? t('dashboardTasks.showFewer') : t('dashboardTasks.showAll', { count: items.length })}
-      </Button>
-    ) : null;
-  return { visible, toggle };
+  return (
+    <>
+      {children(all ? items : items.slice(0, SHOW_AT_MOST))}
+      {items.length > SHOW_AT_MOST && (
+        <Button variant="subtle" size="compact-sm" onClick={() => { setAll((v) => !v); }} style={{ alignSelf: 'flex-start' }}>
+          {all ? t('dashboardTasks.showFewer') : t('dashboardTasks.showAll', { count: items.length })}
+        </Button>
+      )}
+    </>
+  );
 }
 
-function DashCard({ title, id, count, children }: { title: string; id: string; count?: number; children: ReactNode }) {
+/** A dashboard card listing what needs doing; its count beside the title. */
+function TaskCard<T>({ title, items, empty, intro, count = false, children }: { title: string; items: readonly T[]; empty: string; intro?: string; count?: boolean; children: (visible: readonly T[]) => ReactNode }) {
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Group gap="xs" mb="sm" wrap="nowrap">
-        <Title order={2} size="h3" id={id}>
+    <Section
+      title={
+        <>
           {title}
-        </Title>
-        {count !== undefined && count > 0 && (
-          <Badge variant="light" color="red" aria-hidden="true">
-            {count}
-          </Badge>
-        )}
-      </Group>
-      {children}
-    </Card>
+          {count && <TitleCount count={items.length} />}
+        </>
+      }
+    >
+      {items.length === 0 ? (
+        <Empty content={empty} />
+      ) : (
+        <Stack gap="xs">
+          {intro && (
+            <Text size="sm" c="dimmed">
+              {intro}
+            </Text>
+          )}
+          <ShowMore items={items}>{children}</ShowMore>
+        </Stack>
+      )}
+    </Section>
   );
 }
 
@@ -66,68 +77,49 @@ export function ClientsDashboard() {
 
 function ManagerTasks() {
   const { t } = useTranslation();
+  const fmt = useFormat();
+  const notify = useNotify();
   const dashboard = useQuery(apiQuery('dashboard.get', {}));
   const [confirming, setConfirming] = useState<Task | null>(null);
-  const notify = useNotify();
+  const confirm = useApiMutation('tasks.confirm', {
+    onSuccess: () => {
+      if (confirming) notify({ title: t('common.saved'), message: t('dashboardTasks.confirmed', { name: confirming.childName }) });
+      setConfirming(null);
+    },
+  });
   const today = appToday();
-  const tasks = useShowMore(dashboard.data?.openTasks ?? []);
-  const missing = useShowMore(dashboard.data?.bsnChecksMissing ?? []);
-  const ending = useShowMore(dashboard.data?.contractsEnding ?? []);
-
-  if (dashboard.isPending) return <LoadingState minHeight={120} />;
-  if (dashboard.isError) return <FormError message={errorMessage(dashboard.error)} />;
-  const { openTasks, bsnChecksMissing, contractsEnding, groups } = dashboard.data;
 
   return (
-    <>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" mb="lg">
-        <DashCard title={t('dashboardTasks.dossiersTitle')} id="dash-dossiers" count={openTasks.length}>
-          {openTasks.length === 0 ? (
-            <Text c="dimmed">{t('dashboardTasks.noDossiers')}</Text>
-          ) : (
-            <Stack gap="sm">
-              <Text size="sm" c="dimmed">
-                {t('dashboardTasks.dossiersIntro')}
-              </Text>
-              {tasks.visible.map((task) => (
+    <QueryState query={dashboard} loaderHeight={120}>
+      {({ openTasks, bsnChecksMissing, contractsEnding, groups }) => (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" mb="lg">
+          <TaskCard title={t('dashboardTasks.dossiersTitle')} items={openTasks} empty={t('dashboardTasks.noDossiers')} intro={t('dashboardTasks.dossiersIntro')} count>
+            {(visible) =>
+              visible.map((task) => (
                 <Group key={task.id} justify="space-between" wrap="nowrap" gap="sm" data-testid="dossier-task">
                   <Stack gap={0}>
                     <Anchor component={Link} to={`/kinderen/${task.childId}`} fw={600}>
                       {task.childName}
                     </Anchor>
                     <Group gap={6}>
-                      <Text size="sm">{t('dashboardTasks.dueOn', { date: formatDate(task.dueDate) })}</Text>
-                      {task.dueDate <= today ? (
-                        <Badge variant="light" color="red" size="sm">
-                          {t('dashboardTasks.dueNow')}
-                        </Badge>
-                      ) : (
-                        <Badge variant="light" color="blue" size="sm">
-                          {t('dashboardTasks.dueLater')}
-                        </Badge>
-                      )}
+                      <Text size="sm">{t('dashboardTasks.dueOn', { date: fmt.date(task.dueDate) })}</Text>
+                      <Badge variant="light" color={task.dueDate <= today ? 'red' : 'blue'} size="sm">
+                        {task.dueDate <= today ? t('dashboardTasks.dueNow') : t('dashboardTasks.dueLater')}
+                      </Badge>
                     </Group>
                   </Stack>
                   <Button size="compact-sm" variant="light" style={{ flexShrink: 0 }} onClick={() => { setConfirming(task); }} aria-label={t('dashboardTasks.confirmFor', { name: task.childName })}>
                     {t('dashboardTasks.confirm')}
                   </Button>
                 </Group>
-              ))}
-              {tasks.toggle}
-            </Stack>
-          )}
-        </DashCard>
+              ))
+            }
+          </TaskCard>
 
-        <DashCard title={t('dashboardTasks.bsnTitle')} id="dash-bsn" count={bsnChecksMissing.length}>
-          {bsnChecksMissing.length === 0 ? (
-            <Text c="dimmed">{t('dashboardTasks.noBsn')}</Text>
-          ) : (
-            <Stack gap="xs">
-              <Text size="sm" c="dimmed">
-                {t('dashboardTasks.bsnIntro')}
-              </Text>
+          <TaskCard title={t('dashboardTasks.bsnTitle')} items={bsnChecksMissing} empty={t('dashboardTasks.noBsn')} intro={t('dashboardTasks.bsnIntro')} count>
+            {(visible) => (
               <List spacing={4} size="sm">
-                {missing.visible.map((item) => (
+                {visible.map((item) => (
                   <List.Item key={`${item.subject}:${item.id}`}>
                     <Anchor component={Link} to={item.subject === 'child' ? `/kinderen/${item.id}` : `/gezinnen/${item.householdId}`} size="sm" fw={600}>
                       {item.displayName}
@@ -139,109 +131,78 @@ function ManagerTasks() {
                   </List.Item>
                 ))}
               </List>
-              {missing.toggle}
-            </Stack>
-          )}
-        </DashCard>
+            )}
+          </TaskCard>
 
-        <DashCard title={t('dashboardTasks.endingTitle')} id="dash-ending">
-          {contractsEnding.length === 0 ? (
-            <Text c="dimmed">{t('dashboardTasks.noEnding')}</Text>
-          ) : (
-            <Stack gap="xs">
+          <TaskCard title={t('dashboardTasks.endingTitle')} items={contractsEnding} empty={t('dashboardTasks.noEnding')}>
+            {(visible) => (
               <List spacing={4} size="sm">
-                {ending.visible.map((item) => (
+                {visible.map((item) => (
                   <List.Item key={item.contractId}>
                     <Anchor component={Link} to={`/kinderen/${item.childId}?tab=contracten`} size="sm" fw={600}>
                       {item.childName}
                     </Anchor>
                     {' — '}
-                    {t('dashboardTasks.endingOn', { careType: t(`clients.careTypes.${item.careType}`), date: formatDate(item.endDate) })}
+                    {t('dashboardTasks.endingOn', { careType: t(`clients.careTypes.${item.careType}`), date: fmt.date(item.endDate) })}
                   </List.Item>
                 ))}
               </List>
-              {ending.toggle}
-            </Stack>
+            )}
+          </TaskCard>
+
+          <Section title={t('dashboardTasks.groupsTitle')}>
+            <GroupsTable rows={groups} withContracts />
+          </Section>
+
+          {confirming && (
+            <ConfirmDialog
+              title={t('dashboardTasks.confirmTitle')}
+              confirmLabel={t('dashboardTasks.confirmSubmit')}
+              mutation={confirm}
+              onConfirm={() => { confirm.mutate({ id: confirming.id }); }}
+              onClose={() => { setConfirming(null); }}
+            >
+              <Text>{t('dashboardTasks.confirmText', { name: confirming.childName })}</Text>
+              <Text size="sm" c="dimmed">
+                {t('dashboardTasks.confirmRecorded')}
+              </Text>
+            </ConfirmDialog>
           )}
-        </DashCard>
-
-        <DashCard title={t('dashboardTasks.groupsTitle')} id="dash-groups">
-          <GroupsTable rows={groups} withContracts />
-        </DashCard>
-      </SimpleGrid>
-
-      {confirming && (
-        <ConfirmTaskDialog
-          task={confirming}
-          onClose={() => { setConfirming(null); }}
-          onDone={() => {
-            notify({ title: t('common.saved'), message: t('dashboardTasks.confirmed', { name: confirming.childName }) });
-            setConfirming(null);
-          }}
-        />
+        </SimpleGrid>
       )}
-    </>
+    </QueryState>
   );
 }
 
-function GroupsTable({ rows, withContracts }: { rows: { groupName: string; children: number; activeContracts?: number }[]; withContracts: boolean }) {
-  const { t } = useTranslation();
-  if (rows.length === 0) return <Text c="dimmed">{t('dashboardTasks.noGroups')}</Text>;
-  return (
-    <Table verticalSpacing={6}>
-      <VisuallyHidden component="caption">{t('dashboardTasks.groupsTitle')}</VisuallyHidden>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('clients.group')}</Table.Th>
-          <Table.Th scope="col" ta="right">
-            {t('dashboardTasks.childrenCount')}
-          </Table.Th>
-          {withContracts && (
-            <Table.Th scope="col" ta="right">
-              {t('dashboardTasks.activeContracts')}
-            </Table.Th>
-          )}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row) => (
-          <Table.Tr key={row.groupName}>
-            <Table.Td>
-              <Anchor component={Link} to={groupLink(row.groupName)} size="sm">
-                {row.groupName}
-              </Anchor>
-            </Table.Td>
-            <Table.Td ta="right">{row.children}</Table.Td>
-            {withContracts && <Table.Td ta="right">{row.activeContracts}</Table.Td>}
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+interface GroupRow {
+  groupName: string;
+  children: number;
+  activeContracts?: number;
 }
 
-/** "Vernietigd — bevestigen": who confirms and when is recorded (tasks.confirm). */
-function ConfirmTaskDialog({ task, onClose, onDone }: { task: Task; onClose: () => void; onDone: () => void }) {
+function GroupsTable({ rows, withContracts }: { rows: readonly GroupRow[]; withContracts: boolean }) {
   const { t } = useTranslation();
-  const confirm = useApiMutation('tasks.confirm', { onSuccess: onDone });
   return (
-    <AppModal onClose={onClose} title={t('dashboardTasks.confirmTitle')} size="md">
-      <Stack gap="md">
-        <Text>{t('dashboardTasks.confirmText', { name: task.childName })}</Text>
-        <Text size="sm" c="dimmed">
-          {t('dashboardTasks.confirmRecorded')}
-        </Text>
-        <FormError message={confirm.isError ? errorMessage(confirm.error) : null} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('common.cancel')}
-          </Button>
-          <Button loading={confirm.isPending} onClick={() => { confirm.mutate({ id: task.id }); }}>
-            {t('dashboardTasks.confirmSubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </AppModal>
+    <DataTable
+      rows={rows}
+      caption={t('dashboardTasks.groupsTitle')}
+      rowKey={(row) => row.groupName}
+      tableProps={{ verticalSpacing: 6 }}
+      empty={t('dashboardTasks.noGroups')}
+      columns={[
+        {
+          key: 'group',
+          header: t('clients.group'),
+          cell: (row) => (
+            <Anchor component={Link} to={groupLink(row.groupName)} size="sm">
+              {row.groupName}
+            </Anchor>
+          ),
+        },
+        { key: 'children', header: t('dashboardTasks.childrenCount'), align: 'right', cell: (row) => row.children },
+        withContracts && { key: 'contracts', header: t('dashboardTasks.activeContracts'), align: 'right', cell: (row) => row.activeContracts },
+      ]}
+    />
   );
 }
 
@@ -256,17 +217,19 @@ function StaffGroups() {
   }, [list.data]);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" mb="lg">
-      <DashCard title={t('dashboardTasks.staffGroupsTitle')} id="dash-staff-groups">
-        {list.isPending ? <LoadingState minHeight={80} /> : list.isError ? <FormError message={errorMessage(list.error)} /> : <GroupsTable rows={groups} withContracts={false} />}
-      </DashCard>
-      <DashCard title={t('dashboardTasks.searchTitle')} id="dash-search">
+      <Section title={t('dashboardTasks.staffGroupsTitle')}>
+        <QueryState query={list} loaderHeight={80}>
+          {() => <GroupsTable rows={groups} withContracts={false} />}
+        </QueryState>
+      </Section>
+      <Section title={t('dashboardTasks.searchTitle')}>
         <Stack gap="sm" align="flex-start">
           <Text>{t('dashboardTasks.searchText')}</Text>
           <Button component={Link} to="/kinderen" variant="light">
             {t('dashboardTasks.toChildren')}
           </Button>
         </Stack>
-      </DashCard>
+      </Section>
     </SimpleGrid>
   );
 }

@@ -1,18 +1,18 @@
-import { Button, DataList, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, DataList, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { MedicalInfo } from '../../../../shared/api/clients.schemas';
 import { contract } from '../../../../shared/api/contract';
-import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
-import { apiKey, apiQuery, queryClient } from '../../api/queries';
-import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
-import { useNotify } from '../../components/Notifications';
-import { useCan } from '../auth/session';
-import { formatDateTime } from './format';
 import { useApiMutation } from '../../api/mutations';
+import { apiKey, apiQuery, queryClient } from '../../api/queries';
+import { TextAreaField } from '../../components/fields';
+import { ApiForm, DialogButtons } from '../../components/FormDialog';
+import { QueryState } from '../../components/QueryState';
+import { Detail } from '../../components/Section';
+import { useApiForm } from '../../components/useApiForm';
+import { useFormat } from '../../lib/format';
+import { useCan } from '../../lib/session';
 
 /**
  * Medische gegevens en bijzonderheden. Mounted only while its tab is open: every medical.get is
@@ -21,7 +21,6 @@ import { useApiMutation } from '../../api/mutations';
  */
 export function MedicalSection({ childId }: { childId: string }) {
   const { t } = useTranslation();
-  const may = useCan();
   const [editing, setEditing] = useState(false);
   const medical = useQuery({
     ...apiQuery('medical.get', { childId }),
@@ -36,60 +35,50 @@ export function MedicalSection({ childId }: { childId: string }) {
       <Text size="xs" c="dimmed">
         {t('medical.auditNotice')}
       </Text>
-      {medical.isPending ? (
-        <LoadingState minHeight={80} />
-      ) : medical.isError ? (
-        <FormError message={errorMessage(medical.error)} />
-      ) : editing ? (
-        <MedicalForm info={medical.data} onDone={() => { setEditing(false); }} />
-      ) : (
-        <>
-          <DataList labelWidth={220}>
-            <MedicalItem label={t('medical.allergies')} value={medical.data.allergies} />
-            <MedicalItem label={t('medical.diet')} value={medical.data.diet} />
-            {medical.data.medication !== undefined && <MedicalItem label={t('medical.medication')} value={medical.data.medication} />}
-            {medical.data.otherParticulars !== undefined && <MedicalItem label={t('medical.otherParticulars')} value={medical.data.otherParticulars} />}
-          </DataList>
-          {!may('medical.full') && (
-            <Text size="sm" c="dimmed">
-              {t('medical.staffScope')}
-            </Text>
-          )}
-          <Group justify="space-between">
-            <Text size="xs" c="dimmed">
-              {medical.data.updatedAt ? t('medical.updatedAt', { date: formatDateTime(medical.data.updatedAt) }) : t('medical.neverFilled')}
-            </Text>
-            {may('medical.write') && (
-              <Button variant="light" onClick={() => { setEditing(true); }}>
-                {t('medical.edit')}
-              </Button>
-            )}
-          </Group>
-        </>
-      )}
+      <QueryState query={medical} loaderHeight={80}>
+        {(info) => (editing ? <MedicalForm info={info} onDone={() => { setEditing(false); }} /> : <MedicalView info={info} onEdit={() => { setEditing(true); }} />)}
+      </QueryState>
     </Stack>
   );
 }
 
-function MedicalItem({ label, value }: { label: string; value: string | null | undefined }) {
+function MedicalView({ info, onEdit }: { info: MedicalInfo; onEdit: () => void }) {
   const { t } = useTranslation();
+  const may = useCan();
+  const fmt = useFormat();
+  const value = (text: string | null) => <span style={{ whiteSpace: 'pre-wrap' }}>{text ?? <Text span c="dimmed">{t('medical.none')}</Text>}</span>;
   return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue style={{ whiteSpace: 'pre-wrap' }}>{value ?? <Text span c="dimmed">{t('medical.none')}</Text>}</DataList.ItemValue>
-    </DataList.Item>
+    <>
+      <DataList labelWidth={220}>
+        <Detail label={t('medical.allergies')}>{value(info.allergies)}</Detail>
+        <Detail label={t('medical.diet')}>{value(info.diet)}</Detail>
+        {info.medication !== undefined && <Detail label={t('medical.medication')}>{value(info.medication)}</Detail>}
+        {info.otherParticulars !== undefined && <Detail label={t('medical.otherParticulars')}>{value(info.otherParticulars)}</Detail>}
+      </DataList>
+      {!may('medical.full') && (
+        <Text size="sm" c="dimmed">
+          {t('medical.staffScope')}
+        </Text>
+      )}
+      <Group justify="space-between">
+        <Text size="xs" c="dimmed">
+          {info.updatedAt ? t('medical.updatedAt', { date: fmt.dateTime(info.updatedAt) }) : t('medical.neverFilled')}
+        </Text>
+        {may('medical.write') && (
+          <Button variant="light" onClick={onEdit}>
+            {t('medical.edit')}
+          </Button>
+        )}
+      </Group>
+    </>
   );
 }
-
-const MEDICAL_FIELDS = ['allergies', 'diet', 'medication', 'otherParticulars'] as const;
 
 /** The manager edits all four fields (medical.update). */
 function MedicalForm({ info, onDone }: { info: MedicalInfo; onDone: () => void }) {
   const { t } = useTranslation();
-  const notify = useNotify();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm({
-    resolver: formResolver(contract['medical.update'].input),
+  const form = useApiForm({
+    schema: contract['medical.update'].input,
     defaultValues: {
       childId: info.childId,
       allergies: info.allergies ?? '',
@@ -97,35 +86,22 @@ function MedicalForm({ info, onDone }: { info: MedicalInfo; onDone: () => void }
       medication: info.medication ?? '',
       otherParticulars: info.otherParticulars ?? '',
     },
-  });
-  const { errors } = formState;
-  const save = useApiMutation('medical.update', {
+    mutation: useApiMutation('medical.update'),
+    success: () => t('medical.saved'),
     onSuccess: (saved) => {
       // The answer is the fresh (and already audited) read: no second read needed.
       queryClient.setQueryData(apiKey('medical.get', { childId: info.childId }), saved);
-      notify({ title: t('common.saved'), message: t('medical.saved') });
       onDone();
     },
-    onError: (error) => { setFormError(applyServerErrors(error, setError, MEDICAL_FIELDS)); },
   });
-
+  const { control } = form;
   return (
-    <form noValidate onSubmit={(event) => void handleSubmit((input) => { setFormError(null); save.mutate(input); })(event)}>
-      <Stack gap="md">
-        <FormError message={formError} />
-        <Textarea label={t('medical.allergies')} description={t('medical.allergiesHelp')} autosize minRows={2} data-autofocus {...register('allergies')} error={errors.allergies?.message} />
-        <Textarea label={t('medical.diet')} autosize minRows={2} {...register('diet')} error={errors.diet?.message} />
-        <Textarea label={t('medical.medication')} description={t('medical.medicationHelp')} autosize minRows={2} {...register('medication')} error={errors.medication?.message} />
-        <Textarea label={t('medical.otherParticulars')} autosize minRows={2} {...register('otherParticulars')} error={errors.otherParticulars?.message} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ApiForm form={form}>
+      <TextAreaField control={control} name="allergies" label={t('medical.allergies')} description={t('medical.allergiesHelp')} autoFocus />
+      <TextAreaField control={control} name="diet" label={t('medical.diet')} />
+      <TextAreaField control={control} name="medication" label={t('medical.medication')} description={t('medical.medicationHelp')} />
+      <TextAreaField control={control} name="otherParticulars" label={t('medical.otherParticulars')} />
+      <DialogButtons onCancel={onDone} label={t('common.save')} pending={form.pending} />
+    </ApiForm>
   );
 }

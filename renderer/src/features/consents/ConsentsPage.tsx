@@ -1,21 +1,23 @@
-import { Button, Card, Checkbox, EmptyState, Group, List, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, List, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { contract } from '../../../../shared/api/contract';
 import { PURPOSES, type PhotoPermission, type Purpose } from '../../../../shared/domain/consents';
-import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
-import { apiQuery } from '../../api/queries';
-import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
-import { useNotify } from '../../components/Notifications';
-import { PageHeader } from '../../components/PageHeader';
-import { useCan } from '../auth/session';
+import { errorMessage } from '../../api/forms';
 import { useApiMutation } from '../../api/mutations';
-import { useFileDownload } from './files';
+import { apiQuery } from '../../api/queries';
+import { TextField } from '../../components/fields';
+import { ApiForm, SubmitButton } from '../../components/FormDialog';
+import { FormError } from '../../components/FormError';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { Section } from '../../components/Section';
+import { useApiForm } from '../../components/useApiForm';
+import { useFileDownload } from '../../lib/files';
+import { useCan } from '../../lib/session';
 
 const COLUMNS: readonly PhotoPermission[] = ['recognisable', 'unrecognisable', 'no'];
 const isPurpose = (value: string | null): value is Purpose => PURPOSES.some((p) => p === value);
@@ -29,8 +31,6 @@ export function ConsentsPage() {
   const may = useCan();
   const [params, setParams] = useSearchParams();
   const list = useQuery(apiQuery('children.list', {}));
-  const groups = list.data?.groups ?? [];
-  const group = params.get('groep') ?? groups[0] ?? '';
   const purposeParam = params.get('doel');
   const purpose: Purpose = isPurpose(purposeParam) ? purposeParam : 'ouderportaal';
   const choose = (key: 'groep' | 'doel', value: string) => {
@@ -44,30 +44,27 @@ export function ConsentsPage() {
   return (
     <>
       <PageHeader title={t('consentsPage.title')} intro={t('consentsPage.intro')} />
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <FormError message={errorMessage(list.error)} />
-      ) : groups.length === 0 ? (
-        <Card withBorder>
-          <EmptyState py="xl" title={t('consentsPage.noGroupsTitle')} description={t('consentsPage.noGroups')} />
-        </Card>
-      ) : (
-        <Stack gap="lg">
-          <Group gap="lg">
-            <NativeSelect label={t('consentsPage.group')} value={group} onChange={(event) => { choose('groep', event.currentTarget.value); }} data={groups} miw={200} />
-            <NativeSelect
-              label={t('consents.purpose')}
-              value={purpose}
-              onChange={(event) => { choose('doel', event.currentTarget.value); }}
-              data={PURPOSES.map((p) => ({ value: p, label: t(`consents.purposes.${p}`) }))}
-              miw={240}
-            />
-          </Group>
-          <RosterCard groupName={group} purpose={purpose} />
-          {may('consents.write') && <GroupFormsCard groupName={group} />}
-        </Stack>
-      )}
+      <QueryState query={list} isEmpty={(data) => data.groups.length === 0} empty={{ title: t('consentsPage.noGroupsTitle'), text: t('consentsPage.noGroups') }}>
+        {({ groups }) => {
+          const group = params.get('groep') ?? groups[0] ?? '';
+          return (
+            <Stack gap="lg">
+              <Group gap="lg">
+                <NativeSelect label={t('consentsPage.group')} value={group} onChange={(event) => { choose('groep', event.currentTarget.value); }} data={groups} miw={200} />
+                <NativeSelect
+                  label={t('consents.purpose')}
+                  value={purpose}
+                  onChange={(event) => { choose('doel', event.currentTarget.value); }}
+                  data={PURPOSES.map((p) => ({ value: p, label: t(`consents.purposes.${p}`) }))}
+                  miw={240}
+                />
+              </Group>
+              <RosterCard groupName={group} purpose={purpose} />
+              {may('consents.write') && <GroupFormsCard groupName={group} />}
+            </Stack>
+          );
+        }}
+      </QueryState>
       <PrivacyStatementCard />
     </>
   );
@@ -79,56 +76,49 @@ function RosterCard({ groupName, purpose }: { groupName: string; purpose: Purpos
   const roster = useQuery(apiQuery('consents.roster', { groupName, purpose }));
   const pdf = useFileDownload('consents.rosterPdf');
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="roster-title">
-      <Group justify="space-between" align="flex-start" mb="md">
-        <Stack gap={2} maw={680}>
-          <Title order={2} size="h3" id="roster-title">
-            {t('consentsPage.rosterTitle', { group: groupName, purpose: t(`consents.purposes.${purpose}`) })}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t(`consents.explanations.${purpose}`)}
-          </Text>
-        </Stack>
+    <Section
+      title={t('consentsPage.rosterTitle', { group: groupName, purpose: t(`consents.purposes.${purpose}`) })}
+      intro={t(`consents.explanations.${purpose}`)}
+      actions={
         <Button variant="default" loading={pdf.isPending} onClick={() => { pdf.mutate({ groupName, purpose }); }}>
           {t('consentsPage.rosterPdf')}
         </Button>
-      </Group>
+      }
+    >
       <FormError message={pdf.isError ? errorMessage(pdf.error) : null} />
-      {roster.isPending ? (
-        <LoadingState minHeight={80} />
-      ) : roster.isError ? (
-        <FormError message={errorMessage(roster.error)} />
-      ) : (
-        <SimpleGrid cols={{ base: 1, md: 3 }}>
-          {COLUMNS.map((column) => (
-            <Card key={column} withBorder padding="md" bg="gray.0" component="section" aria-labelledby={`roster-${column}`}>
-              <Group justify="space-between" mb={4}>
-                <Title order={3} size="h5" id={`roster-${column}`}>
-                  {t(`consentsPage.columns.${column}`)}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  {t('consentsPage.childCount', { count: roster.data[column].length })}
+      <QueryState query={roster} loaderHeight={80}>
+        {(data) => (
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            {COLUMNS.map((column) => (
+              <Card key={column} withBorder padding="md" bg="gray.0" component="section" aria-labelledby={`roster-${column}`}>
+                <Group justify="space-between" mb={4}>
+                  <Title order={3} size="h5" id={`roster-${column}`}>
+                    {t(`consentsPage.columns.${column}`)}
+                  </Title>
+                  <Text size="sm" c="dimmed">
+                    {t('consentsPage.childCount', { count: data[column].length })}
+                  </Text>
+                </Group>
+                <Text size="xs" c="dimmed" mb="xs">
+                  {t(`consentsPage.columnHelp.${column}`)}
                 </Text>
-              </Group>
-              <Text size="xs" c="dimmed" mb="xs">
-                {t(`consentsPage.columnHelp.${column}`)}
-              </Text>
-              {roster.data[column].length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('consentsPage.nobody')}
-                </Text>
-              ) : (
-                <List size="sm" spacing={2}>
-                  {roster.data[column].map((name) => (
-                    <List.Item key={name}>{name}</List.Item>
-                  ))}
-                </List>
-              )}
-            </Card>
-          ))}
-        </SimpleGrid>
-      )}
-    </Card>
+                {data[column].length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('consentsPage.nobody')}
+                  </Text>
+                ) : (
+                  <List size="sm" spacing={2}>
+                    {data[column].map((name) => (
+                      <List.Item key={name}>{name}</List.Item>
+                    ))}
+                  </List>
+                )}
+              </Card>
+            ))}
+          </SimpleGrid>
+        )}
+      </QueryState>
+    </Section>
   );
 }
 
@@ -138,13 +128,7 @@ function GroupFormsCard({ groupName }: { groupName: string }) {
   const [blank, setBlank] = useState(false);
   const forms = useFileDownload('consents.formPdf');
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="group-forms-title">
-      <Title order={2} size="h3" id="group-forms-title" mb={4}>
-        {t('consentsPage.formsTitle', { group: groupName })}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {t('consentsPage.formsIntro')}
-      </Text>
+    <Section title={t('consentsPage.formsTitle', { group: groupName })} intro={t('consentsPage.formsIntro')}>
       <FormError message={forms.isError ? errorMessage(forms.error) : null} />
       <Group>
         <Checkbox label={t('consentsPage.blank')} checked={blank} onChange={(event) => { setBlank(event.currentTarget.checked); }} />
@@ -157,7 +141,7 @@ function GroupFormsCard({ groupName }: { groupName: string }) {
           {t('consentsPage.formsBusy')}
         </Text>
       )}
-    </Card>
+    </Section>
   );
 }
 
@@ -167,41 +151,28 @@ const PrivacyStatementForm = z.object({ privacyStatementVersion: contract['setti
 function PrivacyStatementCard() {
   const { t } = useTranslation();
   const may = useCan();
-  const notify = useNotify();
   const version = useQuery(apiQuery('consents.privacyStatement', {}));
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm({
-    resolver: formResolver(PrivacyStatementForm),
+  const form = useApiForm({
+    schema: PrivacyStatementForm,
     values: { privacyStatementVersion: version.data?.version ?? '' },
-  });
-  const save = useApiMutation('settings.update', {
-    onSuccess: () => { notify({ title: t('common.saved'), message: t('consentsPage.versionSaved') }); },
-    onError: (error) => { setFormError(applyServerErrors(error, setError, ['privacyStatementVersion'])); },
+    mutation: useApiMutation('settings.update'),
+    success: () => t('consentsPage.versionSaved'),
   });
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="privacy-version-title" mt="lg">
-      <Title order={2} size="h3" id="privacy-version-title" mb={4}>
-        {t('consentsPage.versionTitle')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {t('consentsPage.versionIntro')}
-      </Text>
-      {version.isError && <FormError message={errorMessage(version.error)} />}
-      {may('settings.manage') ? (
-        <form noValidate onSubmit={(event) => void handleSubmit((input) => { setFormError(null); save.mutate(input); })(event)}>
-          <Stack gap="sm" maw={420}>
-            <FormError message={formError} />
+    <Stack mt="lg">
+      <Section title={t('consentsPage.versionTitle')} intro={t('consentsPage.versionIntro')}>
+        {version.isError && <FormError message={errorMessage(version.error)} />}
+        {may('settings.manage') ? (
+          <ApiForm form={form} gap="sm" maw={420}>
             <Group align="flex-end">
-              <TextInput label={t('consentsPage.version')} withAsterisk autoComplete="off" {...register('privacyStatementVersion')} error={formState.errors.privacyStatementVersion?.message} />
-              <Button type="submit" loading={save.isPending}>
-                {t('common.save')}
-              </Button>
+              <TextField control={form.control} name="privacyStatementVersion" label={t('consentsPage.version')} required />
+              <SubmitButton form={form}>{t('common.save')}</SubmitButton>
             </Group>
-          </Stack>
-        </form>
-      ) : (
-        <Text>{t('consentsPage.versionValue', { version: version.data?.version ?? '…' })}</Text>
-      )}
-    </Card>
+          </ApiForm>
+        ) : (
+          <Text>{t('consentsPage.versionValue', { version: version.data?.version ?? '…' })}</Text>
+        )}
+      </Section>
+    </Stack>
   );
 }

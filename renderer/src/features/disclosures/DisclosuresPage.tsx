@@ -1,11 +1,8 @@
-import { Card, EmptyState, Tabs } from '@mantine/core';
+import { Tabs } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { errorMessage } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
-import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { MunicipalitiesSection } from './MunicipalitiesSection';
 import { NewDisclosure } from './NewDisclosure';
@@ -50,17 +47,5 @@ export function DisclosuresPage() {
 function Register() {
   const { t } = useTranslation();
   const register = useQuery(apiQuery('disclosures.register', {}));
-  return (
-    <Card withBorder padding={register.data?.length ? 0 : 'lg'}>
-      {register.isPending ? (
-        <LoadingState />
-      ) : register.isError ? (
-        <FormError message={errorMessage(register.error)} />
-      ) : register.data.length === 0 ? (
-        <EmptyState py="lg" title={t('disclosures.register.emptyTitle')} description={t('disclosures.register.empty')} />
-      ) : (
-        <RegisterTable entries={register.data} caption={t('disclosures.register.caption')} />
-      )}
-    </Card>
-  );
+  return <RegisterTable card query={register} caption={t('disclosures.register.caption')} empty={{ title: t('disclosures.register.emptyTitle'), text: t('disclosures.register.empty') }} />;
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, NativeSelect, Radio, ScrollArea, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Radio, ScrollArea, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -6,16 +6,20 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { DisclosureKind, DisclosureParams } from '../../../../shared/api/consents.schemas';
 import { BELASTINGDIENST_FIELDS, GGD_FIELDS } from '../../../../shared/domain/disclosures';
+import { appToday } from '../../../../shared/domain/clock';
 import { errorMessage, formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
+import { DataTable } from '../../components/DataTable';
+import { DateField } from '../../components/fields';
 import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
-import { DateField } from '../children/common';
-import { useFileDownload } from '../consents/files';
-import { appToday } from '../../../../shared/domain/clock';
+import { QueryState } from '../../components/QueryState';
+import { Section } from '../../components/Section';
+import { useFileDownload } from '../../lib/files';
+import { useFormat } from '../../lib/format';
 
 type Params = z.output<typeof DisclosureParams>;
 type ParamsForm = z.input<typeof DisclosureParams>;
+type PreviewRow = { key: string; cells: readonly string[] };
 
 /** The last twelve months as YYYY-MM, newest first (kinderopvangtoeslag is reported per month). */
 function recentMonths(today: string): string[] {
@@ -28,12 +32,12 @@ function recentMonths(today: string): string[] {
 
 /** Choose a recipient, preview exactly the rows it would receive, then export CSV or PDF (registered). */
 export function NewDisclosure({ onOpenMunicipalities }: { onOpenMunicipalities: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const [params, setParams] = useState<Params | null>(null);
   const groups = useQuery(apiQuery('children.list', {}));
   const municipalities = useQuery(apiQuery('municipalities.list', {}));
   const months = recentMonths(appToday());
-  const monthLabel = (month: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
   const { control, handleSubmit, formState } = useForm({
     resolver: formResolver(DisclosureParams),
     defaultValues: { kind: 'ggd', month: months[1], date: appToday(), groupName: null, municipalityId: null } as ParamsForm,
@@ -45,13 +49,7 @@ export function NewDisclosure({ onOpenMunicipalities }: { onOpenMunicipalities: 
 
   return (
     <Stack gap="lg">
-      <Card withBorder padding="lg" component="section" aria-labelledby="disclosure-new">
-        <Title order={2} size="h3" id="disclosure-new" mb={4}>
-          {t('disclosures.new.title')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="md">
-          {t('disclosures.new.intro')}
-        </Text>
+      <Section title={t('disclosures.new.title')} intro={t('disclosures.new.intro')} id="disclosure-new">
         <form
           noValidate
           onSubmit={(event) => void handleSubmit((values) => {
@@ -95,7 +93,7 @@ export function NewDisclosure({ onOpenMunicipalities }: { onOpenMunicipalities: 
                   control={control}
                   name="month"
                   render={({ field }) => (
-                    <NativeSelect label={t('disclosures.new.month')} withAsterisk value={field.value ?? ''} onChange={(event) => { field.onChange(event.currentTarget.value); }} data={months.map((m) => ({ value: m, label: monthLabel(m) }))} error={errors.month?.message} miw={220} />
+                    <NativeSelect label={t('disclosures.new.month')} withAsterisk value={field.value ?? ''} onChange={(event) => { field.onChange(event.currentTarget.value); }} data={months.map((m) => ({ value: m, label: fmt.month(m) }))} error={errors.month?.message} miw={220} />
                   )}
                 />
               )}
@@ -148,7 +146,7 @@ export function NewDisclosure({ onOpenMunicipalities }: { onOpenMunicipalities: 
             </Group>
           </Stack>
         </form>
-      </Card>
+      </Section>
       {params && <Preview params={params} />}
     </Stack>
   );
@@ -159,62 +157,46 @@ function Preview({ params }: { params: Params }) {
   const { t } = useTranslation();
   const preview = useQuery(apiQuery('disclosures.preview', params));
   const exporter = useFileDownload('disclosures.export');
-  if (preview.isPending) return <LoadingState minHeight={120} />;
-  if (preview.isError) return <FormError message={errorMessage(preview.error)} />;
-  const { recipientName, legalBasis, columns, rows } = preview.data;
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="disclosure-preview">
-      <Group justify="space-between" align="flex-start" mb="sm">
-        <Stack gap={2}>
-          <Title order={2} size="h3" id="disclosure-preview">
-            {t('disclosures.preview.title', { recipient: recipientName })}
-          </Title>
-          <Text size="sm">{t('disclosures.preview.legalBasis', { basis: legalBasis })}</Text>
-          <Text size="sm" c="dimmed" role="status">
-            {t('disclosures.preview.count', { count: rows.length })}
+    <QueryState query={preview} loaderHeight={120}>
+      {({ recipientName, legalBasis, columns, rows }) => (
+        <Section
+          title={t('disclosures.preview.title', { recipient: recipientName })}
+          id="disclosure-preview"
+          actions={
+            <>
+              <Button variant="default" disabled={rows.length === 0} loading={exporter.isPending && exporter.variables.format === 'csv'} onClick={() => { exporter.mutate({ params, format: 'csv' }); }}>
+                {t('disclosures.preview.exportCsv')}
+              </Button>
+              <Button disabled={rows.length === 0} loading={exporter.isPending && exporter.variables.format === 'pdf'} onClick={() => { exporter.mutate({ params, format: 'pdf' }); }}>
+                {t('disclosures.preview.exportPdf')}
+              </Button>
+            </>
+          }
+        >
+          <Stack gap={2} mb="sm">
+            <Text size="sm">{t('disclosures.preview.legalBasis', { basis: legalBasis })}</Text>
+            <Text size="sm" c="dimmed" role="status">
+              {t('disclosures.preview.count', { count: rows.length })}
+            </Text>
+          </Stack>
+          <Text size="sm" c="dimmed" mb="md">
+            {t('disclosures.preview.registerNote')}
           </Text>
-        </Stack>
-        <Group gap="xs">
-          <Button variant="default" disabled={rows.length === 0} loading={exporter.isPending && exporter.variables.format === 'csv'} onClick={() => { exporter.mutate({ params, format: 'csv' }); }}>
-            {t('disclosures.preview.exportCsv')}
-          </Button>
-          <Button disabled={rows.length === 0} loading={exporter.isPending && exporter.variables.format === 'pdf'} onClick={() => { exporter.mutate({ params, format: 'pdf' }); }}>
-            {t('disclosures.preview.exportPdf')}
-          </Button>
-        </Group>
-      </Group>
-      <Text size="sm" c="dimmed" mb="md">
-        {t('disclosures.preview.registerNote')}
-      </Text>
-      <FormError message={exporter.isError ? errorMessage(exporter.error) : null} />
-      {rows.length === 0 ? (
-        <Text c="dimmed">{t('disclosures.preview.empty')}</Text>
-      ) : (
-        <ScrollArea.Autosize mah={480} type="auto">
-          <Table verticalSpacing="xs" striped stickyHeader>
-            <VisuallyHidden component="caption">{t('disclosures.preview.caption', { recipient: recipientName })}</VisuallyHidden>
-            <Table.Thead>
-              <Table.Tr>
-                {columns.map((column) => (
-                  <Table.Th key={column.key} scope="col">
-                    {t(`disclosures.fields.${column.key}`)}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row, i) => (
-                // Rows have no id of their own; their order is fixed by the backend.
-                <Table.Tr key={i}>
-                  {row.map((cell, j) => (
-                    <Table.Td key={columns[j]!.key}>{cell}</Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea.Autosize>
+          <FormError message={exporter.isError ? errorMessage(exporter.error) : null} />
+          <ScrollArea.Autosize mah={480} type="auto">
+            <DataTable
+              // Rows have no id of their own; their order is fixed by the backend.
+              rows={rows.map((cells, index) => ({ key: String(index), cells }))}
+              rowKey={(row) => row.key}
+              caption={t('disclosures.preview.caption', { recipient: recipientName })}
+              tableProps={{ verticalSpacing: 'xs', striped: true, stickyHeader: true }}
+              empty={t('disclosures.preview.empty')}
+              columns={columns.map((column, j) => ({ key: column.key, header: t(`disclosures.fields.${column.key}`), cell: (row: PreviewRow) => row.cells[j] }))}
+            />
+          </ScrollArea.Autosize>
+        </Section>
       )}
-    </Card>
+    </QueryState>
   );
 }

@@ -1,83 +1,77 @@
-import { Badge, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Badge, Text } from '@mantine/core';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DisclosureEntry } from '../../../../shared/api/consents.schemas';
+import type { MethodInput } from '../../../../shared/api/contract';
 import { DISCLOSURE_FIELDS, RECIPIENT_LABEL, type DisclosureField, type Recipient } from '../../../../shared/domain/disclosures';
-import { errorMessage } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
-import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
-import { formatDate, formatDateTime } from '../children/format';
+import { DataTable } from '../../components/DataTable';
+import type { EmptyContent } from '../../components/QueryState';
+import { useFormat } from '../../lib/format';
 
 const isField = (value: string): value is DisclosureField => Object.hasOwn(DISCLOSURE_FIELDS, value);
 const isRecipient = (value: string): value is Recipient => Object.hasOwn(RECIPIENT_LABEL, value);
 
-/** Period of an export: a month (Belastingdienst) or a day. */
-function period(value: string | null) {
-  if (!value) return '—';
-  return /^\d{4}-\d{2}$/.test(value) ? value.split('-').reverse().join('-') : formatDate(value);
-}
-
-/** The verstrekkingenregister: recipient, legal basis, fields, how many people, when, by whom. */
-export function RegisterTable({ entries, caption, showSubjects = true }: { entries: DisclosureEntry[]; caption: string; showSubjects?: boolean }) {
+/** The verstrekkingenregister: recipient, legal basis, fields, period, how many people, when, by whom. */
+export function RegisterTable({
+  query,
+  caption,
+  empty,
+  showSubjects = true,
+  card = false,
+}: {
+  query: UseQueryResult<readonly DisclosureEntry[], unknown>;
+  caption: string;
+  empty: EmptyContent;
+  showSubjects?: boolean;
+  card?: boolean;
+}) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const fieldLabel = (value: string) => (isField(value) ? t(`disclosures.fields.${value}`) : value);
+  /** Period of an export: a month (Belastingdienst) or a day. */
+  const period = (value: string | null) => (value === null ? '—' : /^\d{4}-\d{2}$/.test(value) ? fmt.month(value) : fmt.date(value));
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table verticalSpacing="xs">
-        <VisuallyHidden component="caption">{caption}</VisuallyHidden>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('disclosures.register.when')}</Table.Th>
-            <Table.Th scope="col">{t('disclosures.register.recipient')}</Table.Th>
-            <Table.Th scope="col">{t('disclosures.register.legalBasis')}</Table.Th>
-            <Table.Th scope="col">{t('disclosures.register.fields')}</Table.Th>
-            <Table.Th scope="col">{t('disclosures.register.period')}</Table.Th>
-            {showSubjects && <Table.Th scope="col">{t('disclosures.register.subjects')}</Table.Th>}
-            <Table.Th scope="col">{t('disclosures.register.by')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((entry) => (
-            <Table.Tr key={entry.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.createdAt)}</Table.Td>
-              <Table.Td>
-                <Text fw={600} size="sm">
-                  {entry.recipientName}
-                </Text>
-                <Badge variant="light" size="xs" color="gray">
-                  {isRecipient(entry.recipient) ? t(`disclosures.recipients.${entry.recipient}`) : entry.recipient}
-                  {' · '}
-                  {entry.format.toUpperCase()}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" maw={280}>
-                  {entry.legalBasis}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" maw={320}>
-                  {entry.fields.map(fieldLabel).join(', ')}
-                </Text>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{period(entry.period)}</Table.Td>
-              {showSubjects && <Table.Td>{t('disclosures.register.subjectCount', { count: entry.subjectCount })}</Table.Td>}
-              <Table.Td>{entry.createdByName}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      query={query}
+      card={card}
+      caption={caption}
+      rowKey={(entry) => entry.id}
+      minWidth={900}
+      loaderHeight={60}
+      tableProps={{ verticalSpacing: 'xs' }}
+      empty={empty}
+      columns={[
+        { key: 'when', header: t('disclosures.register.when'), cell: (entry) => fmt.dateTime(entry.createdAt), whiteSpace: 'nowrap' },
+        {
+          key: 'recipient',
+          header: t('disclosures.register.recipient'),
+          cell: (entry) => (
+            <>
+              <Text fw={600} size="sm">
+                {entry.recipientName}
+              </Text>
+              <Badge variant="light" size="xs" color="gray">
+                {isRecipient(entry.recipient) ? t(`disclosures.recipients.${entry.recipient}`) : entry.recipient}
+                {' · '}
+                {entry.format.toUpperCase()}
+              </Badge>
+            </>
+          ),
+        },
+        { key: 'legalBasis', header: t('disclosures.register.legalBasis'), cell: (entry) => <Text size="sm" maw={280}>{entry.legalBasis}</Text> },
+        { key: 'fields', header: t('disclosures.register.fields'), cell: (entry) => <Text size="sm" maw={320}>{entry.fields.map(fieldLabel).join(', ')}</Text> },
+        { key: 'period', header: t('disclosures.register.period'), cell: (entry) => period(entry.period), whiteSpace: 'nowrap' },
+        showSubjects && { key: 'subjects', header: t('disclosures.register.subjects'), cell: (entry) => t('disclosures.register.subjectCount', { count: entry.subjectCount }) },
+        { key: 'by', header: t('disclosures.register.by'), cell: (entry) => entry.createdByName },
+      ]}
+    />
   );
 }
 
-/** One person's lines in the register (child page, household page); it will feed the access report. */
-export function PersonDisclosures({ subjectType, subjectId, name }: { subjectType: 'child' | 'parent'; subjectId: string; name: string }) {
+/** One person's lines in the register (child page, household page); it also feeds the access report. */
+export function PersonDisclosures({ subjectType, subjectId, name }: { subjectType: NonNullable<MethodInput<'disclosures.register'>['subjectType']>; subjectId: string; name: string }) {
   const { t } = useTranslation();
   const register = useQuery(apiQuery('disclosures.register', { subjectType, subjectId }));
-  if (register.isPending) return <LoadingState minHeight={60} />;
-  if (register.isError) return <FormError message={errorMessage(register.error)} />;
-  if (register.data.length === 0) return <Text c="dimmed" size="sm">{t('disclosures.register.noneFor', { name })}</Text>;
-  return <RegisterTable entries={register.data} caption={t('disclosures.register.captionFor', { name })} showSubjects={false} />;
+  return <RegisterTable query={register} caption={t('disclosures.register.captionFor', { name })} empty={t('disclosures.register.noneFor', { name })} showSubjects={false} />;
 }

@@ -1,69 +1,62 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import type { ReactNode } from 'react';
+import { FormProvider, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { HouseholdInput, HouseholdUpdateInput, type Household } from '../../../../shared/api/clients.schemas';
-import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
-import { apiQuery } from '../../api/queries';
-import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
-import { useNotify } from '../../components/Notifications';
-import { PageHeader } from '../../components/PageHeader';
-import { withFieldPrefix } from '../children/forms';
 import { useApiMutation } from '../../api/mutations';
-import { AddressFields, emptyParent, householdFieldPaths, InvoicingFields, ParentsFields } from './HouseholdFields';
+import { apiQuery } from '../../api/queries';
+import { ApiForm, SubmitButton, type FormHandle } from '../../components/FormDialog';
+import { AddressFields, emptyParent, InvoicingFields, ParentsFields } from '../../components/HouseholdFields';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { useApiForm } from '../../components/useApiForm';
+import { formatIban } from '../../lib/format';
 
 const CreateForm = z.object({ household: HouseholdInput });
 const EditForm = z.object({ household: HouseholdUpdateInput });
+/** The form nests the method's input under `household.` (the shared HouseholdFields expect it there). */
+const inHousehold = (serverPath: string) => `household.${serverPath}`;
+
+/** The page around the household fields: title, the form, Annuleren (back to `cancelTo`) and the submit button. */
+function HouseholdFormLayout<T extends FieldValues>({ title, intro, form, cancelTo, submitLabel }: { title: string; intro?: ReactNode; form: FormHandle & UseFormReturn<T>; cancelTo: string; submitLabel: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={title} intro={intro} />
+      <FormProvider {...form}>
+        <ApiForm form={form} gap="lg" maw={1100}>
+          <AddressFields />
+          <InvoicingFields />
+          <ParentsFields />
+          <Group justify="flex-end">
+            <Button variant="default" component={Link} to={cancelTo}>
+              {t('common.cancel')}
+            </Button>
+            <SubmitButton form={form}>{submitLabel}</SubmitButton>
+          </Group>
+        </ApiForm>
+      </FormProvider>
+    </>
+  );
+}
 
 /** "Nieuw gezin" (households.create). Route `/gezinnen/nieuw`. */
 export function HouseholdCreatePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const notify = useNotify();
-  const [formError, setFormError] = useState<string | null>(null);
-  const methods = useForm({
-    resolver: formResolver(CreateForm),
-    defaultValues: {
-      household: { street: '', houseNumber: '', postcode: '', city: '', iban: '', ibanHolder: '', parents: [emptyParent(true)] },
-    },
+  const form = useApiForm({
+    schema: CreateForm,
+    defaultValues: { household: { street: '', houseNumber: '', postcode: '', city: '', iban: '', ibanHolder: '', parents: [emptyParent(true)] } },
+    mutation: useApiMutation('households.create'),
+    toInput: ({ household }) => household,
+    fieldOf: inHousehold,
+    success: () => t('households.created'),
+    onSuccess: (household) => void navigate(`/gezinnen/${household.id}`),
   });
-  const create = useApiMutation('households.create', {
-    onSuccess: (household) => {
-      notify({ title: t('common.saved'), message: t('households.created') });
-      void navigate(`/gezinnen/${household.id}`);
-    },
-    onError: (error) => {
-      setFormError(applyServerErrors(withFieldPrefix(error, 'household.'), methods.setError, householdFieldPaths(methods.getValues('household.parents').length)));
-    },
-  });
-
-  return (
-    <>
-      <PageHeader title={t('households.newTitle')} intro={t('households.newIntro')} />
-      <FormProvider {...methods}>
-        <form noValidate onSubmit={(event) => void methods.handleSubmit(({ household }) => { setFormError(null); create.mutate(household); })(event)}>
-          <Stack gap="lg" maw={1100}>
-            <FormError message={formError} />
-            <AddressFields />
-            <InvoicingFields />
-            <ParentsFields />
-            <Group justify="flex-end">
-              <Button variant="default" component={Link} to="/kinderen">
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t('households.createSubmit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </FormProvider>
-    </>
-  );
+  return <HouseholdFormLayout title={t('households.newTitle')} intro={t('households.newIntro')} form={form} cancelTo="/kinderen" submitLabel={t('households.createSubmit')} />;
 }
 
 /** "Gezin bewerken" (households.update). Route `/gezinnen/:id/bewerken`. */
@@ -71,25 +64,26 @@ export function HouseholdEditPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const household = useQuery({ ...apiQuery('households.get', { id }), staleTime: Infinity, refetchOnWindowFocus: false });
-  if (household.isPending) return <LoadingState />;
-  if (household.isError) {
-    return (
-      <>
-        <PageHeader title={t('households.editTitle')} />
-        <FormError message={errorMessage(household.error)} />
-      </>
-    );
-  }
-  return <HouseholdEditForm household={household.data} />;
+  return (
+    <QueryState
+      query={household}
+      renderError={(alert) => (
+        <>
+          <PageHeader title={t('households.editTitle')} />
+          {alert}
+        </>
+      )}
+    >
+      {(data) => <HouseholdEditForm household={data} />}
+    </QueryState>
+  );
 }
 
 function HouseholdEditForm({ household }: { household: Household }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const notify = useNotify();
-  const [formError, setFormError] = useState<string | null>(null);
-  const methods = useForm({
-    resolver: formResolver(EditForm),
+  const form = useApiForm({
+    schema: EditForm,
     defaultValues: {
       household: {
         id: household.id,
@@ -97,7 +91,7 @@ function HouseholdEditForm({ household }: { household: Household }) {
         houseNumber: household.houseNumber ?? '',
         postcode: household.postcode ?? '',
         city: household.city ?? '',
-        iban: household.iban ? household.iban.replace(/(.{4})/g, '$1 ').trim() : '',
+        iban: household.iban ? formatIban(household.iban) : '',
         ibanHolder: household.ibanHolder ?? '',
         parents: household.parents.map((p) => ({
           id: p.id,
@@ -112,38 +106,11 @@ function HouseholdEditForm({ household }: { household: Household }) {
         })),
       },
     },
+    mutation: useApiMutation('households.update'),
+    toInput: ({ household: input }) => input,
+    fieldOf: inHousehold,
+    success: () => t('households.updated'),
+    onSuccess: () => void navigate(`/gezinnen/${household.id}`),
   });
-  const update = useApiMutation('households.update', {
-    onSuccess: () => {
-      notify({ title: t('common.saved'), message: t('households.updated') });
-      void navigate(`/gezinnen/${household.id}`);
-    },
-    onError: (error) => {
-      setFormError(applyServerErrors(withFieldPrefix(error, 'household.'), methods.setError, householdFieldPaths(methods.getValues('household.parents').length)));
-    },
-  });
-
-  return (
-    <>
-      <PageHeader title={t('households.editTitle')} />
-      <FormProvider {...methods}>
-        <form noValidate onSubmit={(event) => void methods.handleSubmit(({ household: input }) => { setFormError(null); update.mutate(input); })(event)}>
-          <Stack gap="lg" maw={1100}>
-            <FormError message={formError} />
-            <AddressFields />
-            <InvoicingFields />
-            <ParentsFields />
-            <Group justify="flex-end">
-              <Button variant="default" component={Link} to={`/gezinnen/${household.id}`}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={update.isPending}>
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </FormProvider>
-    </>
-  );
+  return <HouseholdFormLayout title={t('households.editTitle')} form={form} cancelTo={`/gezinnen/${household.id}`} submitLabel={t('common.save')} />;
 }

@@ -1,23 +1,20 @@
-import { Alert, Button, Card, EmptyState, Group, List, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { OptOutInput } from '../../../../shared/api/consents.schemas';
 import { contract } from '../../../../shared/api/contract';
-import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
-import { apiQuery } from '../../api/queries';
-import { AppModal } from '../../components/AppModal';
-import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
-import { useNotify } from '../../components/Notifications';
-import { PageHeader } from '../../components/PageHeader';
-import { DateField } from '../children/common';
-import { formatDate } from '../children/format';
-import { useApiMutation } from '../../api/mutations';
-import { useFileDownload } from '../consents/files';
 import { appToday } from '../../../../shared/domain/clock';
+import { useApiMutation } from '../../api/mutations';
+import { apiQuery } from '../../api/queries';
+import { DataTable } from '../../components/DataTable';
+import { DateField, RadioField, TextField } from '../../components/fields';
+import { ApiForm, FormDialog, SubmitButton } from '../../components/FormDialog';
+import { PageHeader } from '../../components/PageHeader';
+import { Section } from '../../components/Section';
+import { useApiForm } from '../../components/useApiForm';
+import { useFileDownload } from '../../lib/files';
+import { useFormat } from '../../lib/format';
 
 const HOW = OptOutInput.shape.how.options;
 type How = (typeof HOW)[number];
@@ -41,16 +38,19 @@ export function MarketingPage() {
 function ExportCard() {
   const { t } = useTranslation();
   const [count, setCount] = useState<number | null>(null);
-  const exporter = useFileDownload('marketing.export', { onSaved: (file) => { setCount(file.count); } });
-  const { register, handleSubmit, formState } = useForm({
-    resolver: formResolver(contract['marketing.export'].input),
+  const form = useApiForm({
+    schema: contract['marketing.export'].input,
     defaultValues: { recipientName: '' },
+    mutation: useFileDownload('marketing.export'),
+    onValid: (values, send) => {
+      setCount(null);
+      send(values);
+    },
+    // Saving can be cancelled (Electron's dialog): the count is shown only for a saved file.
+    onSuccess: ({ file, saved }) => { if (saved) setCount(file.count); },
   });
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="marketing-export">
-      <Title order={2} size="h3" id="marketing-export" mb="sm">
-        {t('marketing.exportTitle')}
-      </Title>
+    <Section title={t('marketing.exportTitle')} id="marketing-export">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
         <Stack gap="xs">
           <Text size="sm" fw={600}>
@@ -63,129 +63,65 @@ function ExportCard() {
             <List.Item>{t('marketing.contains4')}</List.Item>
           </List>
         </Stack>
-        <form noValidate onSubmit={(event) => void handleSubmit((input) => { setCount(null); exporter.mutate(input); })(event)}>
-          <Stack gap="sm">
-            <FormError message={exporter.isError ? errorMessage(exporter.error) : null} />
-            <TextInput label={t('marketing.platform')} description={t('marketing.platformHelp')} withAsterisk autoComplete="off" {...register('recipientName')} error={formState.errors.recipientName?.message} />
-            <Group>
-              <Button type="submit" loading={exporter.isPending}>
-                {t('marketing.export')}
-              </Button>
-            </Group>
-            {count !== null && (
-              <Alert color="green" variant="light" role="status">
-                {t('marketing.exported', { count })}
-              </Alert>
-            )}
-          </Stack>
-        </form>
+        <ApiForm form={form} gap="sm">
+          <TextField control={form.control} name="recipientName" label={t('marketing.platform')} description={t('marketing.platformHelp')} required />
+          <Group>
+            <SubmitButton form={form}>{t('marketing.export')}</SubmitButton>
+          </Group>
+          {count !== null && (
+            <Alert color="green" variant="light" role="status">
+              {t('marketing.exported', { count })}
+            </Alert>
+          )}
+        </ApiForm>
       </SimpleGrid>
-    </Card>
+    </Section>
   );
 }
 
 function OptOutsCard() {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const list = useQuery(apiQuery('marketing.optOuts', {}));
   const [adding, setAdding] = useState(false);
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="marketing-optouts">
-      <Group justify="space-between" align="flex-start" mb="md">
-        <Stack gap={2} maw={680}>
-          <Title order={2} size="h3" id="marketing-optouts">
-            {t('marketing.optOutsTitle')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('marketing.optOutsIntro')}
-          </Text>
-        </Stack>
-        <Button onClick={() => { setAdding(true); }}>{t('marketing.addOptOut')}</Button>
-      </Group>
-      {list.isPending ? (
-        <LoadingState minHeight={80} />
-      ) : list.isError ? (
-        <FormError message={errorMessage(list.error)} />
-      ) : list.data.length === 0 ? (
-        <EmptyState py="lg" title={t('marketing.noOptOutsTitle')} description={t('marketing.noOptOuts')} />
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="xs">
-            <VisuallyHidden component="caption">{t('marketing.optOutsTitle')}</VisuallyHidden>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('marketing.email')}</Table.Th>
-                <Table.Th scope="col">{t('marketing.requestedOn')}</Table.Th>
-                <Table.Th scope="col">{t('marketing.how')}</Table.Th>
-                <Table.Th scope="col">{t('marketing.recordedBy')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.map((optOut) => (
-                <Table.Tr key={optOut.id}>
-                  <Table.Td fw={600}>{optOut.email}</Table.Td>
-                  <Table.Td>{formatDate(optOut.requestedOn)}</Table.Td>
-                  <Table.Td>{isHow(optOut.how) ? t(`marketing.hows.${optOut.how}`) : optOut.how}</Table.Td>
-                  <Table.Td>{optOut.recordedByName}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+    <Section title={t('marketing.optOutsTitle')} intro={t('marketing.optOutsIntro')} id="marketing-optouts" actions={<Button onClick={() => { setAdding(true); }}>{t('marketing.addOptOut')}</Button>}>
+      <DataTable
+        query={list}
+        caption={t('marketing.optOutsTitle')}
+        rowKey={(optOut) => optOut.id}
+        minWidth={640}
+        loaderHeight={80}
+        tableProps={{ verticalSpacing: 'xs' }}
+        empty={{ title: t('marketing.noOptOutsTitle'), text: t('marketing.noOptOuts') }}
+        columns={[
+          { key: 'email', header: t('marketing.email'), cell: (optOut) => optOut.email, strong: true },
+          { key: 'requestedOn', header: t('marketing.requestedOn'), cell: (optOut) => fmt.date(optOut.requestedOn) },
+          { key: 'how', header: t('marketing.how'), cell: (optOut) => (isHow(optOut.how) ? t(`marketing.hows.${optOut.how}`) : optOut.how) },
+          { key: 'by', header: t('marketing.recordedBy'), cell: (optOut) => optOut.recordedByName },
+        ]}
+      />
       {adding && <OptOutDialog onClose={() => { setAdding(false); }} />}
-    </Card>
+    </Section>
   );
 }
-
-type OptOutForm = z.input<typeof OptOutInput>;
 
 /** "Bezwaar vastleggen": the address is left out of every later export. */
 function OptOutDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const notify = useNotify();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: formResolver(OptOutInput),
-    defaultValues: { email: '', requestedOn: appToday() } as OptOutForm,
+  const form = useApiForm({
+    schema: OptOutInput,
+    defaultValues: { email: '', requestedOn: appToday() },
+    mutation: useApiMutation('marketing.addOptOut'),
+    success: (optOut) => t('marketing.optOutSaved', { email: optOut.email }),
+    onSuccess: onClose,
   });
-  const { errors } = formState;
-  const save = useApiMutation('marketing.addOptOut', {
-    onSuccess: (optOut) => {
-      notify({ title: t('common.saved'), message: t('marketing.optOutSaved', { email: optOut.email }) });
-      onClose();
-    },
-    onError: (error) => { setFormError(applyServerErrors(error, setError, ['email', 'requestedOn', 'how'])); },
-  });
+  const { control } = form;
   return (
-    <AppModal onClose={onClose} title={t('marketing.addOptOut')} size="md">
-      <form noValidate onSubmit={(event) => void handleSubmit((input) => { setFormError(null); save.mutate(input); })(event)}>
-        <Stack gap="md">
-          <FormError message={formError} />
-          <TextInput label={t('marketing.email')} type="email" withAsterisk data-autofocus autoComplete="off" {...register('email')} error={errors.email?.message} />
-          <DateField control={control} name="requestedOn" label={t('marketing.requestedOn')} required maw={180} />
-          <Controller
-            control={control}
-            name="how"
-            render={({ field }) => (
-              <Radio.Group label={t('marketing.how')} withAsterisk value={field.value ?? null} onChange={field.onChange} error={errors.how?.message}>
-                <Group gap="lg" mt="xs">
-                  {HOW.map((how) => (
-                    <Radio key={how} value={how} label={t(`marketing.hows.${how}`)} />
-                  ))}
-                </Group>
-              </Radio.Group>
-            )}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('marketing.addOptOutSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormDialog form={form} title={t('marketing.addOptOut')} onClose={onClose} submitLabel={t('marketing.addOptOutSubmit')} size="md">
+      <TextField control={control} name="email" label={t('marketing.email')} type="email" required autoFocus />
+      <DateField control={control} name="requestedOn" label={t('marketing.requestedOn')} required maw={180} />
+      <RadioField control={control} name="how" label={t('marketing.how')} required options={HOW.map((how) => ({ value: how, label: t(`marketing.hows.${how}`) }))} />
+    </FormDialog>
   );
 }

@@ -1,17 +1,17 @@
 import { Alert, Badge, Button, Card, DataList, Group, Stack, Text, Timeline, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { MeldcodeCase, MeldcodeEntry } from '../../../../shared/api/meldcode.schemas';
 import { MELDCODE_STEPS, STEP3_KINDS, STEP_OF_KIND, type EntryKind, type MeldcodeStep } from '../../../../shared/domain/meldcode';
-import { call, saveFile, type ApiCallError } from '../../api/client';
 import { errorMessage } from '../../api/forms';
 import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
-import { useNotify } from '../../components/Notifications';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDate, formatDateTime } from '../children/format';
+import { QueryState } from '../../components/QueryState';
+import { Detail } from '../../components/Section';
+import { useFileDownload } from '../../lib/files';
+import { useFormat } from '../../lib/format';
 import { meldcodeQuery } from './api';
 import { STATUS_COLOR } from './CasesTable';
 import { CloseCaseDialog } from './CloseCaseDialog';
@@ -22,18 +22,21 @@ export function CasePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const file = useQuery(meldcodeQuery('meldcode.get', { caseId: id }));
-  if (file.isPending) return <LoadingState />;
-  if (file.isError) {
-    return (
-      <>
-        <FormError message={errorMessage(file.error)} />
-        <Button component={Link} to="/meldcode" variant="light" mt="md">
-          {t('meldcode.case.back')}
-        </Button>
-      </>
-    );
-  }
-  return <CaseView file={file.data} />;
+  return (
+    <QueryState
+      query={file}
+      renderError={(alert) => (
+        <>
+          {alert}
+          <Button component={Link} to="/meldcode" variant="light" mt="md">
+            {t('meldcode.case.back')}
+          </Button>
+        </>
+      )}
+    >
+      {(data) => <CaseView file={data} />}
+    </QueryState>
+  );
 }
 
 type Dialog = { kind: 'entry'; entryKind: EntryKind; corrects?: MeldcodeEntry } | { kind: 'close' } | null;
@@ -44,17 +47,11 @@ const kindsOfStep = (step: MeldcodeStep, file: MeldcodeCase): readonly EntryKind
 
 function CaseView({ file }: { file: MeldcodeCase }) {
   const { t } = useTranslation();
-  const notify = useNotify();
+  const fmt = useFormat();
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => { setDialog(null); };
   const isOpen = file.status === 'open';
-  const print = useMutation<boolean, ApiCallError>({
-    mutationFn: async () => {
-      const pdf = await call('meldcode.printPdf', { caseId: file.id });
-      return saveFile(pdf.fileName, pdf.base64);
-    },
-    onSuccess: (saved) => { if (saved) notify({ title: t('common.saved'), message: t('meldcode.case.printed') }); },
-  });
+  const print = useFileDownload('meldcode.printPdf', { message: t('meldcode.case.printed') });
   const title = file.childName ? t('meldcode.case.titleChild', { name: file.childName }) : t('meldcode.case.titleEmployee', { name: file.suspectEmployeeName ?? '' });
 
   return (
@@ -64,7 +61,7 @@ function CaseView({ file }: { file: MeldcodeCase }) {
         intro={
           <>
             {t(`meldcode.routes.${file.route}`)}
-            {file.childName && file.suspectEmployeeName ? ` — ${t('meldcode.employee', { name: file.suspectEmployeeName })}` : ''} · {t('meldcode.case.openedBy', { date: formatDate(file.openedOn), name: file.openedByName })}
+            {file.childName && file.suspectEmployeeName ? ` — ${t('meldcode.employee', { name: file.suspectEmployeeName })}` : ''} · {t('meldcode.case.openedBy', { date: fmt.date(file.openedOn), name: file.openedByName })}
           </>
         }
         actions={
@@ -72,7 +69,7 @@ function CaseView({ file }: { file: MeldcodeCase }) {
             <Button component={Link} to="/meldcode" variant="default">
               {t('meldcode.case.back')}
             </Button>
-            <Button variant="default" onClick={() => { print.mutate(); }} loading={print.isPending}>
+            <Button variant="default" onClick={() => { print.mutate({ caseId: file.id }); }} loading={print.isPending}>
               {t('meldcode.case.print')}
             </Button>
             {isOpen && (
@@ -98,11 +95,11 @@ function CaseView({ file }: { file: MeldcodeCase }) {
         {!isOpen && (
           <Alert color="gray" variant="light" title={t('meldcode.case.closedTitle')}>
             <Stack gap={4}>
-              <Text size="sm">{t('meldcode.case.closedBy', { date: formatDate(file.closedOn), name: file.closedByName ?? '' })}</Text>
+              <Text size="sm">{t('meldcode.case.closedBy', { date: fmt.date(file.closedOn), name: file.closedByName ?? '' })}</Text>
               <Text size="sm" fw={700}>
-                {t('meldcode.destructionDate')}: {formatDate(file.destructionDate)}
+                {t('meldcode.destructionDate')}: {fmt.date(file.destructionDate)}
               </Text>
-              <Text size="sm">{t('meldcode.case.closedText', { date: formatDate(file.destructionDate) })}</Text>
+              <Text size="sm">{t('meldcode.case.closedText', { date: fmt.date(file.destructionDate) })}</Text>
               {file.closingSummary && (
                 <Text size="sm">
                   <strong>{t('meldcode.case.closingSummary')}:</strong> {file.closingSummary}
@@ -126,6 +123,7 @@ function CaseView({ file }: { file: MeldcodeCase }) {
 
 function StepCard({ step, file, onAdd, onCorrect }: { step: MeldcodeStep; file: MeldcodeCase; onAdd: (kind: EntryKind) => void; onCorrect: (entry: MeldcodeEntry) => void }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const kinds = kindsOfStep(step, file);
   const entries = file.entries.filter((e) => kinds.includes(e.kind));
   const done = step === 3 ? file.progress.step3Done : file.progress.stepsDone[step];
@@ -156,12 +154,12 @@ function StepCard({ step, file, onAdd, onCorrect }: { step: MeldcodeStep; file: 
               {file.entries
                 .filter((c) => c.kind === 'correction' && c.correctsEntryId === entry.id)
                 .map((c) => (
-                  <Alert key={c.id} color="yellow" variant="light" mt="xs" p="xs" title={t('meldcode.case.correction', { date: formatDate(c.occurredOn), name: c.authorName })}>
+                  <Alert key={c.id} color="yellow" variant="light" mt="xs" p="xs" title={t('meldcode.case.correction', { date: fmt.date(c.occurredOn), name: c.authorName })}>
                     <EntryBody entry={c} />
                   </Alert>
                 ))}
               {file.status === 'open' && (
-                <Button size="compact-xs" variant="subtle" mt={4} onClick={() => { onCorrect(entry); }} aria-label={t('meldcode.case.correctFor', { kind: t(`meldcode.kinds.${entry.kind}`), date: formatDate(entry.occurredOn) })}>
+                <Button size="compact-xs" variant="subtle" mt={4} onClick={() => { onCorrect(entry); }} aria-label={t('meldcode.case.correctFor', { kind: t(`meldcode.kinds.${entry.kind}`), date: fmt.date(entry.occurredOn) })}>
                   {t('meldcode.case.correct')}
                 </Button>
               )}
@@ -184,13 +182,14 @@ function StepCard({ step, file, onAdd, onCorrect }: { step: MeldcodeStep; file: 
 
 function EntryTitle({ entry }: { entry: MeldcodeEntry }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   return (
     <Stack gap={0}>
       <Text fw={600}>
-        {formatDate(entry.occurredOn)} · {t(`meldcode.kinds.${entry.kind}`)}
+        {fmt.date(entry.occurredOn)} · {t(`meldcode.kinds.${entry.kind}`)}
       </Text>
       <Text size="xs" c="dimmed">
-        {t('meldcode.case.recordedBy', { name: entry.authorName, at: formatDateTime(entry.createdAt) })}
+        {t('meldcode.case.recordedBy', { name: entry.authorName, at: fmt.dateTime(entry.createdAt) })}
       </Text>
     </Stack>
   );
@@ -199,6 +198,7 @@ function EntryTitle({ entry }: { entry: MeldcodeEntry }) {
 /** The fields of an entry as label/value pairs in the UI language. */
 function useEntryLines() {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const yesNo = (v: boolean | null, unknownLabel = t('meldcode.values.notApplicable')) => (v === null ? unknownLabel : v ? t('meldcode.values.yes') : t('meldcode.values.no'));
   return (entry: MeldcodeEntry): [string, string][] => {
     switch (entry.kind) {
@@ -242,7 +242,7 @@ function useEntryLines() {
           [t('meldcode.fields.decidedBy'), d.decidedBy],
         ];
         if (d.helpDescription) lines.push([t('meldcode.fields.helpDescription'), d.helpDescription]);
-        if (d.parentInformedOn) lines.push([t('meldcode.fields.parentInformedOn'), formatDate(d.parentInformedOn)]);
+        if (d.parentInformedOn) lines.push([t('meldcode.fields.parentInformedOn'), fmt.date(d.parentInformedOn)]);
         if (d.notInformedReason) lines.push([t('meldcode.fields.notInformedReason'), d.notInformedReason]);
         if (d.anonymousReason) lines.push([t('meldcode.fields.anonymousReason'), d.anonymousReason]);
         if (d.explanation) lines.push([t('meldcode.fields.explanation'), d.explanation]);
@@ -260,10 +260,9 @@ function EntryBody({ entry }: { entry: MeldcodeEntry }) {
     // The afwegingskader questions are long labels; other entries have short ones.
     <DataList labelWidth={entry.kind === 'weighing' ? 600 : 200} size="sm" mt={6}>
       {lines.map(([label, value]) => (
-        <DataList.Item key={label}>
-          <DataList.ItemLabel>{label}</DataList.ItemLabel>
-          <DataList.ItemValue style={{ whiteSpace: 'pre-wrap' }}>{value}</DataList.ItemValue>
-        </DataList.Item>
+        <Detail key={label} label={label}>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{value}</span>
+        </Detail>
       ))}
     </DataList>
   );

@@ -3,9 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { errorMessage } from '../../api/forms';
-import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
 import { meldcodeQuery } from './api';
 import { CasesTable } from './CasesTable';
 import { OpenCaseDialog } from './OpenCaseDialog';
@@ -27,15 +24,7 @@ export function ChildMeldcodeSection({ childId, childName }: { childId: string; 
         </Text>
         <Button onClick={() => { setOpening(true); }}>{t('meldcode.newCase')}</Button>
       </Group>
-      {cases.isPending ? (
-        <LoadingState minHeight={80} />
-      ) : cases.isError ? (
-        <FormError message={errorMessage(cases.error)} />
-      ) : cases.data.length === 0 ? (
-        <Text c="dimmed">{t('meldcode.childEmpty')}</Text>
-      ) : (
-        <CasesTable cases={cases.data} showSubject={false} />
-      )}
+      <CasesTable query={cases} empty={t('meldcode.childEmpty')} showSubject={false} />
       {opening && <OpenCaseDialog child={{ id: childId, name: childName }} onClose={() => { setOpening(false); }} onOpened={(id) => void navigate(`/meldcode/${id}`)} />}
     </Stack>
   );

@@ -1,27 +1,26 @@
-import { Alert, Button, Checkbox, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
-import { Controller, useForm, useWatch, type Control, type Resolver } from 'react-hook-form';
+import { Alert, Group, Radio, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Controller, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { IsoDate } from '../../../../shared/api/clients.schemas';
 import type { AddEntryInput, MeldcodeCase, MeldcodeEntry } from '../../../../shared/api/meldcode.schemas';
 import { PAYLOAD_SCHEMAS } from '../../../../shared/api/meldcode.schemas';
-import type { EntryKind } from '../../../../shared/domain/meldcode';
-import type { Catalogue } from '../../i18n/nl';
-import { applyServerErrors, formResolver } from '../../api/forms';
-import { AppModal } from '../../components/AppModal';
-import { FormError } from '../../components/FormError';
-import { useNotify } from '../../components/Notifications';
-import { DateField } from '../children/common';
-import { formatDate } from '../children/format';
-import { useCaseMutation } from './api';
 import { appToday } from '../../../../shared/domain/clock';
+import type { EntryKind } from '../../../../shared/domain/meldcode';
+import { CheckboxField, DateField, RadioField, TextAreaField, TextField } from '../../components/fields';
+import { FormDialog } from '../../components/FormDialog';
+import { useApiForm, withFormShape } from '../../components/useApiForm';
+import type { Catalogue } from '../../i18n/nl';
+import { useFormat } from '../../lib/format';
+import { useCaseMutation } from './api';
 
 /** The form of any entry kind: a date and the kind's payload (validated by the kind's shared schema). */
-interface EntryForm {
+// A type alias (not an interface): useApiForm's form values must be a plain record type.
+type EntryForm = {
   occurredOn: string;
   payload: Record<string, unknown>;
-}
+};
 type FieldLabels = Catalogue['meldcode']['fields'];
 /** A payload key that has a label of the same name in the catalogue. */
 type PayloadField = { [K in keyof FieldLabels]: FieldLabels[K] extends string ? K : never }[keyof FieldLabels];
@@ -64,150 +63,56 @@ function emptyPayload(kind: EntryKind, file: MeldcodeCase): Record<string, unkno
  */
 export function EntryDialog({ file, kind, corrects, onClose }: { file: MeldcodeCase; kind: EntryKind; corrects?: MeldcodeEntry; onClose: () => void }) {
   const { t } = useTranslation();
-  const notify = useNotify();
-  const [formError, setFormError] = useState<string | null>(null);
-  const defaults = emptyPayload(kind, file);
-  const schema = z.object({ occurredOn: IsoDate('Datum'), payload: PAYLOAD_SCHEMAS[kind] });
-  const { control, handleSubmit, setError } = useForm<EntryForm>({
+  const fmt = useFormat();
+  const form = useApiForm({
     // One form for eight payload shapes: the schema of this kind validates it, so the loose
     // Record type is only what the form holds while typing.
-    resolver: formResolver(schema) as unknown as Resolver<EntryForm>,
-    defaultValues: { occurredOn: appToday(), payload: defaults },
+    schema: withFormShape<EntryForm>()(z.object({ occurredOn: IsoDate('Datum'), payload: PAYLOAD_SCHEMAS[kind] })),
+    defaultValues: { occurredOn: appToday(), payload: emptyPayload(kind, file) },
+    mutation: useCaseMutation('meldcode.addEntry'),
+    // The payload was validated by this kind's schema; the backend validates it again.
+    toInput: (values) => ({ caseId: file.id, kind, occurredOn: values.occurredOn, payload: values.payload, ...(corrects ? { correctsEntryId: corrects.id } : {}) }) as AddEntryInput,
+    success: () => t('meldcode.saved'),
+    onSuccess: onClose,
   });
-  const add = useCaseMutation('meldcode.addEntry', {
-    onSuccess: () => {
-      notify({ title: t('common.saved'), message: t('meldcode.saved') });
-      onClose();
-    },
-    onError: (error) => {
-      setFormError(applyServerErrors(error, setError, ['occurredOn', ...Object.keys(defaults).map((key) => `payload.${key}` as const)]));
-    },
-  });
+  const { control } = form;
   const q1 = useWatch({ control, name: 'payload.q1Suspicion' });
   const closesCase = kind === 'weighing' && q1 === false;
 
-  const submit = (values: EntryForm) => {
-    setFormError(null);
-    const input = { caseId: file.id, kind, occurredOn: values.occurredOn, payload: values.payload, ...(corrects ? { correctsEntryId: corrects.id } : {}) };
-    // The payload was validated by this kind's schema above; the backend validates it again.
-    add.mutate(input as AddEntryInput);
-  };
-
   return (
-    <AppModal onClose={onClose} title={t(`meldcode.add.${kind}`)} size="xl">
-      <form noValidate onSubmit={(event) => void handleSubmit(submit)(event)}>
-        <Stack gap="md">
-          <FormError message={formError} />
-          {corrects && <Alert color="blue" variant="light">{t('meldcode.fields.correctionOf', { kind: t(`meldcode.kinds.${corrects.kind}`), date: formatDate(corrects.occurredOn) })}</Alert>}
-          <DateField control={control} name="occurredOn" label={t('meldcode.fields.occurredOn')} required maw={220} autoFocus />
-          <KindFields kind={kind} file={file} control={control} />
-          {closesCase && (
-            <Alert color="red" variant="light" role="alert">
-              {t('meldcode.fields.q1NoWarning')}
-            </Alert>
-          )}
-          <Text size="xs" c="dimmed">
-            {t('meldcode.appendOnly')}
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color={closesCase ? 'red' : undefined} loading={add.isPending}>
-              {closesCase ? t('meldcode.closeDialog.submit') : t(`meldcode.add.${kind}`)}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
-  );
-}
-
-type FieldProps = { control: Control<EntryForm>; name: PayloadField; required?: boolean; description?: string };
-
-function TextField({ control, name, required = false }: FieldProps) {
-  const { t } = useTranslation();
-  return (
-    <Controller
-      control={control}
-      name={`payload.${name}`}
-      render={({ field, fieldState }) => (
-        <TextInput
-          label={t(`meldcode.fields.${name}`)}
-          withAsterisk={required}
-          autoComplete="off"
-          value={typeof field.value === 'string' ? field.value : ''}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          name={field.name}
-          ref={field.ref}
-          error={fieldState.error?.message}
-        />
+    <FormDialog
+      form={form}
+      title={t(`meldcode.add.${kind}`)}
+      onClose={onClose}
+      submitLabel={closesCase ? t('meldcode.closeDialog.submit') : t(`meldcode.add.${kind}`)}
+      submitColor={closesCase ? 'red' : undefined}
+      size="xl"
+    >
+      {corrects && <Alert color="blue" variant="light">{t('meldcode.fields.correctionOf', { kind: t(`meldcode.kinds.${corrects.kind}`), date: fmt.date(corrects.occurredOn) })}</Alert>}
+      <DateField control={control} name="occurredOn" label={t('meldcode.fields.occurredOn')} required maw={220} autoFocus />
+      <KindFields kind={kind} file={file} control={control} />
+      {closesCase && (
+        <Alert color="red" variant="light" role="alert">
+          {t('meldcode.fields.q1NoWarning')}
+        </Alert>
       )}
-    />
+      <Text size="xs" c="dimmed">
+        {t('meldcode.appendOnly')}
+      </Text>
+    </FormDialog>
   );
 }
 
-function LongText({ control, name, required = false, description }: FieldProps) {
+/** The props binding a field to `payload.<name>`, labelled by the catalogue's text of that name. */
+function usePayloadField(control: Control<EntryForm>) {
   const { t } = useTranslation();
-  return (
-    <Controller
-      control={control}
-      name={`payload.${name}`}
-      render={({ field, fieldState }) => (
-        <Textarea
-          label={t(`meldcode.fields.${name}`)}
-          description={description}
-          withAsterisk={required}
-          autosize
-          minRows={3}
-          value={typeof field.value === 'string' ? field.value : ''}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          name={field.name}
-          ref={field.ref}
-          error={fieldState.error?.message}
-        />
-      )}
-    />
-  );
-}
-
-function CheckField({ control, name }: FieldProps) {
-  const { t } = useTranslation();
-  return (
-    <Controller
-      control={control}
-      name={`payload.${name}`}
-      render={({ field }) => <Checkbox label={t(`meldcode.fields.${name}`)} checked={field.value === true} onChange={(event) => { field.onChange(event.currentTarget.checked); }} />}
-    />
-  );
-}
-
-/** A choice between options; `null` in the form means "not answered". */
-function ChoiceField({ control, name, options, required = false, description }: FieldProps & { options: { value: string; label: string; disabled?: boolean; description?: string }[] }) {
-  const { t } = useTranslation();
-  return (
-    <Controller
-      control={control}
-      name={`payload.${name}`}
-      render={({ field, fieldState }) => (
-        <Radio.Group label={t(`meldcode.fields.${name}`)} description={description} withAsterisk={required} value={typeof field.value === 'string' ? field.value : null} onChange={field.onChange} error={fieldState.error?.message}>
-          <Stack gap="xs" mt="xs">
-            {options.map((option) => (
-              <Radio key={option.value} value={option.value} label={option.label} disabled={option.disabled} description={option.description} />
-            ))}
-          </Stack>
-        </Radio.Group>
-      )}
-    />
-  );
+  return (name: PayloadField) => ({ control, name: `payload.${name}` as const, label: t(`meldcode.fields.${name}`) });
 }
 
 const answerOf = (value: unknown) => (value === true ? 'yes' : value === false ? 'no' : value === null ? null : 'unknown');
 
 /** An afwegingskader question (or another yes/no); optionally "cannot be judged yet" (null). */
-function YesNoField({ control, name, allowUnknown = false, yesLabel, noLabel }: FieldProps & { allowUnknown?: boolean; yesLabel?: string; noLabel?: string }) {
+function YesNoField({ control, name, allowUnknown = false, yesLabel, noLabel }: { control: Control<EntryForm>; name: PayloadField; allowUnknown?: boolean; yesLabel?: string; noLabel?: string }) {
   const { t } = useTranslation();
   return (
     <Controller
@@ -235,12 +140,13 @@ function YesNoField({ control, name, allowUnknown = false, yesLabel, noLabel }: 
 
 function KindFields({ kind, file, control }: { kind: EntryKind; file: MeldcodeCase; control: Control<EntryForm> }) {
   const { t } = useTranslation();
+  const field = usePayloadField(control);
   switch (kind) {
     case 'signal':
       return (
         <>
-          <TextField control={control} name="observedBy" required />
-          <LongText control={control} name="observation" required description={t('meldcode.fields.observationHelp')} />
+          <TextField {...field('observedBy')} required />
+          <TextAreaField {...field('observation')} required minRows={3} description={t('meldcode.fields.observationHelp')} />
         </>
       );
     case 'consultation':
@@ -248,18 +154,18 @@ function KindFields({ kind, file, control }: { kind: EntryKind; file: MeldcodeCa
     case 'parent_conversation':
       return (
         <>
-          <TextField control={control} name="withWhom" required />
-          <TextField control={control} name="conductedBy" required />
-          <LongText control={control} name="summary" required />
+          <TextField {...field('withWhom')} required />
+          <TextField {...field('conductedBy')} required />
+          <TextAreaField {...field('summary')} required minRows={3} />
         </>
       );
     case 'parent_conversation_skipped':
-      return <LongText control={control} name="reason" required description={t('meldcode.fields.reasonHelp')} />;
+      return <TextAreaField {...field('reason')} required minRows={3} description={t('meldcode.fields.reasonHelp')} />;
     case 'vertrouwensinspecteur':
       return (
         <>
-          <TextField control={control} name="inspectorName" />
-          <LongText control={control} name="advice" required />
+          <TextField {...field('inspectorName')} />
+          <TextAreaField {...field('advice')} required minRows={3} />
         </>
       );
     case 'weighing':
@@ -267,30 +173,32 @@ function KindFields({ kind, file, control }: { kind: EntryKind; file: MeldcodeCa
     case 'decision':
       return <DecisionFields control={control} file={file} />;
     case 'correction':
-      return <LongText control={control} name="text" required />;
+      return <TextAreaField {...field('text')} required minRows={3} />;
   }
 }
 
 function ConsultationFields({ control }: { control: Control<EntryForm> }) {
   const { t } = useTranslation();
+  const field = usePayloadField(control);
   const consultedWith = useWatch({ control, name: 'payload.consultedWith' });
   return (
     <>
-      <ChoiceField
-        control={control}
-        name="consultedWith"
+      <RadioField
+        {...field('consultedWith')}
         required
+        stacked
         options={(['colleague', 'veilig_thuis'] as const).map((value) => ({ value, label: t(`meldcode.fields.consultedWithOptions.${value}`) }))}
       />
-      <TextField control={control} name="consultedName" />
-      {consultedWith === 'veilig_thuis' && <CheckField control={control} name="anonymousAdvice" />}
-      <LongText control={control} name="advice" required />
+      <TextField {...field('consultedName')} />
+      {consultedWith === 'veilig_thuis' && <CheckboxField {...field('anonymousAdvice')} />}
+      <TextAreaField {...field('advice')} required minRows={3} />
     </>
   );
 }
 
 function WeighingFields({ control }: { control: Control<EntryForm> }) {
   const { t } = useTranslation();
+  const field = usePayloadField(control);
   const [q1, q2] = useWatch({ control, name: ['payload.q1Suspicion', 'payload.q2Unsafe'] });
   return (
     <>
@@ -304,22 +212,23 @@ function WeighingFields({ control }: { control: Control<EntryForm> }) {
           <YesNoField control={control} name="q5LastingSafety" allowUnknown />
         </>
       )}
-      <LongText control={control} name="explanation" required />
+      <TextAreaField {...field('explanation')} required minRows={3} />
     </>
   );
 }
 
 function DecisionFields({ control, file }: { control: Control<EntryForm>; file: MeldcodeCase }) {
   const { t } = useTranslation();
+  const field = usePayloadField(control);
   const [outcome, informed, anonymous] = useWatch({ control, name: ['payload.outcome', 'payload.parentInformed', 'payload.anonymous'] });
   const reportRequired = file.progress.reportRequired !== null;
   const reports = outcome === 'report' || outcome === 'both';
   return (
     <>
-      <ChoiceField
-        control={control}
-        name="outcome"
+      <RadioField
+        {...field('outcome')}
         required
+        stacked
         options={(['help', 'report', 'both'] as const).map((value) => ({
           value,
           label: t(`meldcode.fields.outcomes.${value}`),
@@ -327,21 +236,21 @@ function DecisionFields({ control, file }: { control: Control<EntryForm>; file: 
           ...(value === 'help' && reportRequired ? { description: t('meldcode.fields.helpNotAllowed') } : {}),
         }))}
       />
-      <TextField control={control} name="decidedBy" required />
-      {(outcome === 'help' || outcome === 'both') && <LongText control={control} name="helpDescription" required />}
+      <TextField {...field('decidedBy')} required />
+      {(outcome === 'help' || outcome === 'both') && <TextAreaField {...field('helpDescription')} required minRows={3} />}
       {reports && (
         <>
           <YesNoField control={control} name="parentInformed" yesLabel={t('meldcode.fields.parentInformedYes')} noLabel={t('meldcode.fields.parentInformedNo')} />
           {informed === true ? (
             <DateField control={control} name="payload.parentInformedOn" label={t('meldcode.fields.parentInformedOn')} required maw={220} />
           ) : (
-            <LongText control={control} name="notInformedReason" required />
+            <TextAreaField {...field('notInformedReason')} required minRows={3} />
           )}
-          <CheckField control={control} name="anonymous" />
-          {anonymous === true && <LongText control={control} name="anonymousReason" required />}
+          <CheckboxField {...field('anonymous')} />
+          {anonymous === true && <TextAreaField {...field('anonymousReason')} required minRows={3} />}
         </>
       )}
-      <LongText control={control} name="explanation" />
+      <TextAreaField {...field('explanation')} minRows={3} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, DataList, Group, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, DataList, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,15 +6,18 @@ import { Link, useParams } from 'react-router';
 import type { RectifiableField, RequestDetail } from '../../../../shared/api/requests.schemas';
 import { saveFolder } from '../../api/client';
 import { errorMessage } from '../../api/forms';
+import { useApiMutation } from '../../api/mutations';
 import { apiQuery } from '../../api/queries';
+import { DataTable } from '../../components/DataTable';
 import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
 import { useNotify } from '../../components/Notifications';
 import { PageHeader } from '../../components/PageHeader';
-import { useSession } from '../auth/session';
-import { formatDate, formatDateTime } from '../children/format';
-import { useApiMutation } from '../../api/mutations';
-import { DeadlineBadge, OutcomeBadge, savePdf, useSubjectLabel } from './common';
+import { QueryState } from '../../components/QueryState';
+import { Detail, Section } from '../../components/Section';
+import { useFileDownload } from '../../lib/files';
+import { useFormat } from '../../lib/format';
+import { useSession } from '../../lib/session';
+import { DeadlineBadge, OutcomeBadge, TaskText, useSubjectLabel } from './common';
 import { CloseDialog, ErasureDialog, ExtendDialog, MeldcodeDecisionDialog, RectifyDialog, RestrictDialog } from './RequestDialogs';
 
 type Dialog = 'extend' | 'close' | 'restrict' | 'rectify' | 'erase' | 'meldcode' | null;
@@ -22,26 +25,34 @@ type Dialog = 'extend' | 'close' | 'restrict' | 'rectify' | 'erase' | 'meldcode'
 /** One AVG-verzoek: its facts and deadline, the actions for its kind, tasks, history and letters. */
 export function RequestPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
   const request = useQuery(apiQuery('requests.get', { id }));
+  return <QueryState query={request}>{(data) => <RequestView r={data} />}</QueryState>;
+}
+
+/** An action's call; a failure is shown above the page until the next action. */
+interface Action<I> {
+  mutate: (input: I, callbacks: { onError: (error: unknown) => void }) => void;
+}
+
+function RequestView({ r }: { r: RequestDetail }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const notify = useNotify();
   const subjectLabel = useSubjectLabel();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const notify = useNotify();
-  const onError = (error: unknown) => { setActionError(errorMessage(error)); };
-  const letter = useApiMutation('requests.letter', { onSuccess: (file) => void savePdf(file), onError });
-  const report = useApiMutation('requests.accessReport', { onSuccess: (file) => void savePdf(file), onError });
+  const letter = useFileDownload('requests.letter');
+  const report = useFileDownload('requests.accessReport');
   const exportBundle = useApiMutation('requests.portabilityExport', {
     onSuccess: (bundle) => void saveFolder(bundle.folderName, bundle.files).then((saved) => { if (saved) notify({ title: t('common.saved'), message: t('requests.portabilitySaved', { count: bundle.files.length }) }); }),
-    onError,
   });
-  const objection = useApiMutation('requests.objection', { onError });
-  const lift = useApiMutation('requests.requestLift', { onError });
-  const completeTask = useApiMutation('requests.completeTask', { onError });
-
-  if (request.isPending) return <LoadingState />;
-  if (request.isError) return <FormError message={errorMessage(request.error)} />;
-  const r = request.data;
+  const objection = useApiMutation('requests.objection');
+  const lift = useApiMutation('requests.requestLift');
+  const completeTask = useApiMutation('requests.completeTask');
+  const run = <I,>(action: Action<I>, input: I) => {
+    setActionError(null);
+    action.mutate(input, { onError: (error) => { setActionError(errorMessage(error)); } });
+  };
   const open = r.status === 'open';
   const close = () => { setDialog(null); };
 
@@ -56,7 +67,7 @@ export function RequestPage() {
         }
         actions={
           r.status === 'closed' ? (
-            <Button onClick={() => { setActionError(null); letter.mutate({ id: r.id }); }} loading={letter.isPending}>
+            <Button onClick={() => { run(letter, { id: r.id }); }} loading={letter.isPending}>
               {t('requests.letter')}
             </Button>
           ) : null
@@ -65,12 +76,9 @@ export function RequestPage() {
       <Stack gap="lg">
         <FormError message={actionError} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <Card withBorder padding="lg" component="section" aria-labelledby="request-facts">
-            <Title order={2} size="h3" id="request-facts" mb="sm">
-              {t('requests.factsTitle')}
-            </Title>
+          <Section title={t('requests.factsTitle')} id="request-facts">
             <DataList labelWidth={190}>
-              <Item label={t('requests.columns.subject')}>
+              <Detail label={t('requests.columns.subject')}>
                 {r.subjectName && r.subjectType === 'child' ? (
                   <Anchor component={Link} to={`/kinderen/${r.subjectId}`}>
                     {r.subjectName}
@@ -82,75 +90,69 @@ export function RequestPage() {
                 ) : (
                   subjectLabel(r)
                 )}
-              </Item>
-              <Item label={t('requests.columns.requester')}>{r.requesterName}</Item>
-              <Item label={t('requests.columns.received')}>{formatDate(r.receivedOn)}</Item>
-              <Item label={t('requests.fields.identity')}>{t(`requests.identityMethods.${r.identityMethod}`)}</Item>
-              {r.description && <Item label={t('requests.fields.description')}>{r.description}</Item>}
-              <Item label={t('requests.columns.deadline')}>
+              </Detail>
+              <Detail label={t('requests.columns.requester')}>{r.requesterName}</Detail>
+              <Detail label={t('requests.columns.received')}>{fmt.date(r.receivedOn)}</Detail>
+              <Detail label={t('requests.fields.identity')}>{t(`requests.identityMethods.${r.identityMethod}`)}</Detail>
+              {r.description && <Detail label={t('requests.fields.description')}>{r.description}</Detail>}
+              <Detail label={t('requests.columns.deadline')}>
                 <Group gap="xs">
                   <Text size="sm" data-testid="request-deadline">
-                    {formatDate(r.deadline)}
+                    {fmt.date(r.deadline)}
                   </Text>
                   <DeadlineBadge request={r} />
                 </Group>
                 {r.extendedMonths > 0 && (
                   <Text size="xs" c="dimmed">
-                    {t('requests.extendedNote', { count: r.extendedMonths, date: formatDate(r.firstDeadline), reason: r.extensionReason ?? '' })}
+                    {t('requests.extendedNote', { count: r.extendedMonths, date: fmt.date(r.firstDeadline), reason: r.extensionReason ?? '' })}
                   </Text>
                 )}
-              </Item>
+              </Detail>
               {!open && (
-                <Item label={t('requests.columns.closed')}>
+                <Detail label={t('requests.columns.closed')}>
                   <Group gap="xs">
-                    <Text size="sm">{formatDate(r.closedOn)}</Text>
+                    <Text size="sm">{fmt.date(r.closedOn)}</Text>
                     <OutcomeBadge outcome={r.outcome} />
                   </Group>
-                </Item>
+                </Detail>
               )}
               {r.meldcode && (
-                <Item label={t('requests.meldcodeTitle')}>
-                  {t(`requests.meldcodeDecisions.${r.meldcode.decision}`)} — {r.meldcode.reason} ({r.meldcode.decidedByName}, {formatDateTime(r.meldcode.decidedAt)})
-                </Item>
+                <Detail label={t('requests.meldcodeTitle')}>
+                  {t(`requests.meldcodeDecisions.${r.meldcode.decision}`)} — {r.meldcode.reason} ({r.meldcode.decidedByName}, {fmt.dateTime(r.meldcode.decidedAt)})
+                </Detail>
               )}
               {r.restriction && (
-                <Item label={t('requests.restrictionTitle')}>
-                  {t('requests.restrictedSince', { date: formatDate(r.restriction.since), reason: r.restriction.reason })}
+                <Detail label={t('requests.restrictionTitle')}>
+                  {t('requests.restrictedSince', { date: fmt.date(r.restriction.since), reason: r.restriction.reason })}
                   {r.restriction.liftPending && (
                     <Text size="xs" c="var(--mantine-color-orange-light-color)">
                       {t('requests.liftPending')}
                     </Text>
                   )}
-                </Item>
+                </Detail>
               )}
             </DataList>
-          </Card>
+          </Section>
 
-          <Card withBorder padding="lg" component="section" aria-labelledby="request-actions">
-            <Title order={2} size="h3" id="request-actions" mb="xs">
-              {t('requests.actionsTitle')}
-            </Title>
-            <Text size="sm" c="dimmed" mb="md">
-              {open ? t(`requests.kindHelp.${r.kind}`) : t('requests.closedHelp')}
-            </Text>
+          <Section title={t('requests.actionsTitle')} intro={open ? t(`requests.kindHelp.${r.kind}`) : t('requests.closedHelp')} id="request-actions">
             <Stack gap="sm" align="flex-start">
               {open && r.kind === 'access' && (
                 <>
-                  <Button onClick={() => { setActionError(null); report.mutate({ id: r.id }); }} loading={report.isPending}>
+                  <Button onClick={() => { run(report, { id: r.id }); }} loading={report.isPending}>
                     {t('requests.accessReport')}
                   </Button>
                   <MeldcodeButton onClick={() => { setDialog('meldcode'); }} />
                 </>
               )}
               {open && r.kind === 'portability' && (
-                <Button onClick={() => { setActionError(null); exportBundle.mutate({ id: r.id }); }} loading={exportBundle.isPending}>
+                <Button onClick={() => { run(exportBundle, { id: r.id }); }} loading={exportBundle.isPending}>
                   {t('requests.portabilityExport')}
                 </Button>
               )}
               {open && (r.kind === 'rectification' || r.kind === 'completion') && <Button onClick={() => { setDialog('rectify'); }}>{t('requests.rectify')}</Button>}
               {r.kind === 'restriction' && open && !r.restriction && <Button onClick={() => { setDialog('restrict'); }}>{t('requests.restrict')}</Button>}
               {r.kind === 'restriction' && r.restriction && !r.restriction.liftPending && (
-                <Button variant="default" onClick={() => { setActionError(null); lift.mutate({ id: r.id }); }} loading={lift.isPending}>
+                <Button variant="default" onClick={() => { run(lift, { id: r.id }); }} loading={lift.isPending}>
                   {t('requests.requestLift')}
                 </Button>
               )}
@@ -163,7 +165,7 @@ export function RequestPage() {
                 </>
               )}
               {open && r.kind === 'objection' && (
-                <Button onClick={() => { setActionError(null); objection.mutate({ id: r.id }); }} loading={objection.isPending}>
+                <Button onClick={() => { run(objection, { id: r.id }); }} loading={objection.isPending}>
                   {t('requests.objection')}
                 </Button>
               )}
@@ -182,44 +184,35 @@ export function RequestPage() {
                 </Group>
               )}
             </Stack>
-          </Card>
+          </Section>
         </SimpleGrid>
 
         {r.tasks.length > 0 && (
-          <Card withBorder padding="lg" component="section" aria-labelledby="request-tasks">
-            <Title order={2} size="h3" id="request-tasks" mb="xs">
-              {t('requests.tasksTitle')}
-            </Title>
-            <Text size="sm" c="dimmed" mb="sm">
-              {t('requests.tasksIntro')}
-            </Text>
-            <Table verticalSpacing="xs">
-              <VisuallyHidden component="caption">{t('requests.tasksTitle')}</VisuallyHidden>
-              <Table.Tbody>
-                {r.tasks.map((task) => (
-                  <Table.Tr key={task.id}>
-                    <Table.Td>
-                      <Text size="sm">{task.kind === 'inform_recipient' ? t('requests.taskInformRecipient', { name: task.recipientName ?? '' }) : t('requests.taskInformBeforeLift')}</Text>
-                      <Text size="xs" c="dimmed">
-                        {t('requests.taskDue', { date: formatDate(task.dueDate) })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {task.doneAt ? (
-                        <Badge variant="light" color="green">
-                          {t('requests.taskDone', { name: task.doneByName ?? '', date: formatDate(task.doneAt) })}
-                        </Badge>
-                      ) : (
-                        <Button size="compact-sm" variant="light" onClick={() => { setActionError(null); completeTask.mutate({ id: task.id }); }} loading={completeTask.isPending && completeTask.variables.id === task.id}>
-                          {t('requests.taskComplete')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Card>
+          <Section title={t('requests.tasksTitle')} intro={t('requests.tasksIntro')} id="request-tasks">
+            <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+              {r.tasks.map((task) => (
+                <Group key={task.id} component="li" justify="space-between" wrap="nowrap">
+                  <div>
+                    <Text size="sm">
+                      <TaskText task={task} />
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {t('requests.taskDue', { date: fmt.date(task.dueDate) })}
+                    </Text>
+                  </div>
+                  {task.doneAt ? (
+                    <Badge variant="light" color="green">
+                      {t('requests.taskDone', { name: task.doneByName ?? '', date: fmt.date(task.doneAt) })}
+                    </Badge>
+                  ) : (
+                    <Button size="compact-sm" variant="light" onClick={() => { run(completeTask, { id: task.id }); }} loading={completeTask.isPending && completeTask.variables.id === task.id}>
+                      {t('requests.taskComplete')}
+                    </Button>
+                  )}
+                </Group>
+              ))}
+            </Stack>
+          </Section>
         )}
 
         {r.corrections.length > 0 && <CorrectionsCard request={r} />}
@@ -232,15 +225,6 @@ export function RequestPage() {
       {dialog === 'erase' && <ErasureDialog request={r} onClose={close} />}
       {dialog === 'meldcode' && <MeldcodeDecisionDialog request={r} onClose={close} />}
     </>
-  );
-}
-
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children}</DataList.ItemValue>
-    </DataList.Item>
   );
 }
 
@@ -258,33 +242,21 @@ function MeldcodeButton({ onClick }: { onClick: () => void }) {
 
 function CorrectionsCard({ request }: { request: RequestDetail }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="request-corrections">
-      <Title order={2} size="h3" id="request-corrections" mb="sm">
-        {t('requests.correctionsTitle')}
-      </Title>
-      <Table verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('requests.correctionColumns.field')}</Table.Th>
-            <Table.Th scope="col">{t('requests.correctionColumns.old')}</Table.Th>
-            <Table.Th scope="col">{t('requests.correctionColumns.new')}</Table.Th>
-            <Table.Th scope="col">{t('requests.correctionColumns.when')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {request.corrections.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>{c.field ? t(`requests.rectifyFields.${c.field as RectifiableField}`) : t('requests.statement')}</Table.Td>
-              <Table.Td>{c.field ? (c.oldValue ?? '—') : ''}</Table.Td>
-              <Table.Td>{c.field ? (c.newValue ?? '—') : c.statement}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {formatDate(c.correctedOn)}, {c.correctedByName}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Card>
+    <Section title={t('requests.correctionsTitle')} id="request-corrections">
+      <DataTable
+        rows={request.corrections}
+        caption={t('requests.correctionsTitle')}
+        rowKey={(c) => c.id}
+        tableProps={{ verticalSpacing: 'xs' }}
+        columns={[
+          { key: 'field', header: t('requests.correctionColumns.field'), cell: (c) => (c.field ? t(`requests.rectifyFields.${c.field as RectifiableField}`) : t('requests.statement')) },
+          { key: 'old', header: t('requests.correctionColumns.old'), cell: (c) => (c.field ? (c.oldValue ?? '—') : '') },
+          { key: 'new', header: t('requests.correctionColumns.new'), cell: (c) => (c.field ? (c.newValue ?? '—') : c.statement) },
+          { key: 'when', header: t('requests.correctionColumns.when'), whiteSpace: 'nowrap', cell: (c) => `${fmt.date(c.correctedOn)}, ${c.correctedByName}` },
+        ]}
+      />
+    </Section>
   );
 }

@@ -1,18 +1,21 @@
-import { Alert, Badge, Button, Card, Checkbox, EmptyState, Group, Progress, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Progress, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreviewItem, RunSummary } from '../../../../shared/api/retention.schemas';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/forms';
+import { refreshAfter } from '../../api/mutations';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
+import { DataTable } from '../../components/DataTable';
+import { DialogButtons } from '../../components/FormDialog';
 import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDate, formatDateTime } from '../children/format';
-import { refreshAfter } from '../../api/mutations';
-import { useFileDownload } from '../consents/files';
+import { QueryState } from '../../components/QueryState';
+import { Section } from '../../components/Section';
+import { useFileDownload } from '../../lib/files';
+import { useFormat } from '../../lib/format';
 
 /** Records per call: the progress bar moves per chunk. */
 const CHUNK = 100;
@@ -21,6 +24,7 @@ const STATUS_COLOR = { due: 'red', pending: 'yellow', held: 'gray', running: 'gr
 /** Vernietigen: the preview (now + 30 days, with reasons), the confirmed run with progress, the report. */
 export function DestructionPage() {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const preview = useQuery(apiQuery('retention.preview', {}));
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<RunSummary | null>(null);
@@ -30,25 +34,19 @@ export function DestructionPage() {
       <PageHeader title={t('retention.destroyTitle')} intro={t('retention.destroyIntro')} />
       <Stack gap="lg">
         {result && <RunDone run={result} />}
-        <Card withBorder padding="lg" component="section" aria-labelledby="destroy-preview">
-          <Group justify="space-between" mb="md">
-            <Title order={2} size="h3" id="destroy-preview">
-              {preview.data ? t('retention.previewTitle', { date: formatDate(preview.data.windowEnd) }) : t('retention.destroyTitle')}
-            </Title>
+        <Section
+          title={preview.data ? t('retention.previewTitle', { date: fmt.date(preview.data.windowEnd) }) : t('retention.destroyTitle')}
+          id="destroy-preview"
+          actions={
             <Button color="red" disabled={due.length === 0} onClick={() => { setConfirming(true); }}>
               {t('retention.run', { count: due.length })}
             </Button>
-          </Group>
-          {preview.isPending ? (
-            <LoadingState minHeight={120} />
-          ) : preview.isError ? (
-            <FormError message={errorMessage(preview.error)} />
-          ) : preview.data.items.length === 0 ? (
-            <EmptyState py="lg" title={t('retention.nothingDueTitle')} description={t('retention.nothingDue')} />
-          ) : (
-            <PreviewTable items={preview.data.items} />
-          )}
-        </Card>
+          }
+        >
+          <QueryState query={preview} loaderHeight={120}>
+            {(data) => <PreviewTable items={data.items} />}
+          </QueryState>
+        </Section>
         <RunsCard />
       </Stack>
       {confirming && (
@@ -67,51 +65,58 @@ export function DestructionPage() {
 
 function PreviewTable({ items }: { items: PreviewItem[] }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table verticalSpacing="sm">
-        <VisuallyHidden component="caption">{t('retention.destroyTitle')}</VisuallyHidden>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('retention.what')}</Table.Th>
-            <Table.Th scope="col">{t('retention.reason')}</Table.Th>
-            <Table.Th scope="col">{t('retention.dueDate')}</Table.Th>
-            <Table.Th scope="col">{t('retention.state')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => (
-            <Table.Tr key={`${item.category}:${item.id}`}>
-              <Table.Td>
-                <Text fw={600} size="sm">
-                  {item.label}
+    <DataTable
+      rows={items}
+      caption={t('retention.destroyTitle')}
+      rowKey={(item) => `${item.category}:${item.id}`}
+      minWidth={860}
+      empty={{ title: t('retention.nothingDueTitle'), text: t('retention.nothingDue') }}
+      columns={[
+        {
+          key: 'what',
+          header: t('retention.what'),
+          cell: (item) => (
+            <>
+              <Text fw={600} size="sm">
+                {item.label}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t(`retention.categories.${item.category}`)}
+              </Text>
+            </>
+          ),
+        },
+        {
+          key: 'reason',
+          header: t('retention.reason'),
+          cell: (item) => (
+            <>
+              <Text size="sm">{item.reason}</Text>
+              <Text size="xs" c="dimmed">
+                {item.legalBasis}
+              </Text>
+              {item.holdReason && (
+                <Text size="xs" c="red.8">
+                  {item.holdReason}
                 </Text>
-                <Text size="xs" c="dimmed">
-                  {t(`retention.categories.${item.category}`)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{item.reason}</Text>
-                <Text size="xs" c="dimmed">
-                  {item.legalBasis}
-                </Text>
-                {item.holdReason && (
-                  <Text size="xs" c="red.8">
-                    {item.holdReason}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>{formatDate(item.dueDate)}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={STATUS_COLOR[item.status]}>
-                  {t(`retention.status.${item.status}`, { count: item.daysLeft })}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+              )}
+            </>
+          ),
+        },
+        { key: 'due', header: t('retention.dueDate'), cell: (item) => fmt.date(item.dueDate) },
+        {
+          key: 'state',
+          header: t('retention.state'),
+          cell: (item) => (
+            <Badge variant="light" color={STATUS_COLOR[item.status]}>
+              {t(`retention.status.${item.status}`, { count: item.daysLeft })}
+            </Badge>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -156,14 +161,7 @@ function ConfirmRun({ items, onClose, onDone }: { items: PreviewItem[]; onClose:
         ) : (
           <Checkbox label={t('retention.confirmCheck')} checked={checked} onChange={(event) => { setChecked(event.currentTarget.checked); }} />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" disabled={!checked} loading={busy} onClick={() => void run()}>
-            {t('retention.confirmRun')}
-          </Button>
-        </Group>
+        <DialogButtons onCancel={onClose} label={t('retention.confirmRun')} color="red" pending={busy} disabled={!checked} cancelDisabled={busy} onConfirm={() => void run()} />
       </Stack>
     </AppModal>
   );
@@ -193,49 +191,25 @@ export function ReportButton({ runId, variant = 'filled' }: { runId: string; var
 
 function RunsCard() {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const runs = useQuery(apiQuery('retention.runs', {}));
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="destroy-runs">
-      <Title order={2} size="h3" id="destroy-runs" mb="md">
-        {t('retention.runsTitle')}
-      </Title>
-      {runs.isPending ? (
-        <LoadingState minHeight={80} />
-      ) : runs.isError ? (
-        <FormError message={errorMessage(runs.error)} />
-      ) : runs.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('retention.noRuns')}
-        </Text>
-      ) : (
-        <Table verticalSpacing="xs">
-          <VisuallyHidden component="caption">{t('retention.runsTitle')}</VisuallyHidden>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('retention.startedAt')}</Table.Th>
-              <Table.Th scope="col">{t('retention.kind')}</Table.Th>
-              <Table.Th scope="col">{t('retention.by')}</Table.Th>
-              <Table.Th scope="col">{t('retention.count')}</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>{t('retention.report')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {runs.data.map((run) => (
-              <Table.Tr key={run.id}>
-                <Table.Td>{formatDateTime(run.startedAt)}</Table.Td>
-                <Table.Td>{run.automatic ? t('retention.automatic') : t('retention.manual')}</Table.Td>
-                <Table.Td>{run.executedByName}</Table.Td>
-                <Table.Td>{run.itemCount}</Table.Td>
-                <Table.Td>
-                  <ReportButton runId={run.id} variant="light" />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Card>
+    <Section title={t('retention.runsTitle')} id="destroy-runs">
+      <DataTable
+        query={runs}
+        caption={t('retention.runsTitle')}
+        rowKey={(run) => run.id}
+        loaderHeight={80}
+        tableProps={{ verticalSpacing: 'xs' }}
+        empty={t('retention.noRuns')}
+        columns={[
+          { key: 'started', header: t('retention.startedAt'), cell: (run) => fmt.dateTime(run.startedAt) },
+          { key: 'kind', header: t('retention.kind'), cell: (run) => (run.automatic ? t('retention.automatic') : t('retention.manual')) },
+          { key: 'by', header: t('retention.by'), cell: (run) => run.executedByName },
+          { key: 'count', header: t('retention.count'), cell: (run) => run.itemCount },
+          { key: 'report', header: t('retention.report'), hiddenHeader: true, cell: (run) => <ReportButton runId={run.id} variant="light" /> },
+        ]}
+      />
+    </Section>
   );
 }

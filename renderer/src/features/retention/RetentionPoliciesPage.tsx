@@ -1,10 +1,8 @@
-import { Badge, Card, Table, VisuallyHidden } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
-import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
+import { DataTable } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
 
 /** Bewaartermijnen: the rules in force, each with its legal basis. */
@@ -14,41 +12,27 @@ export function RetentionPoliciesPage() {
   return (
     <>
       <PageHeader title={t('retention.policiesTitle')} intro={t('retention.policiesIntro')} />
-      <Card withBorder padding="lg">
-        {policies.isPending ? (
-          <LoadingState minHeight={120} />
-        ) : policies.isError ? (
-          <FormError message={errorMessage(policies.error)} />
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm">
-              <VisuallyHidden component="caption">{t('retention.policiesTitle')}</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('retention.category')}</Table.Th>
-                  <Table.Th scope="col">{t('retention.rule')}</Table.Th>
-                  <Table.Th scope="col">{t('retention.legalBasis')}</Table.Th>
-                  <Table.Th scope="col">{t('retention.source')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {policies.data.map((p) => (
-                  <Table.Tr key={p.key}>
-                    <Table.Td fw={600}>{p.category}</Table.Td>
-                    <Table.Td>{p.rule}</Table.Td>
-                    <Table.Td>{p.legalBasis}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={p.fromHeadOffice ? 'orange' : 'gray'}>
-                        {p.fromHeadOffice ? t('retention.fromHeadOffice') : t('retention.statementDefault')}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Card>
+      <DataTable
+        card
+        query={policies}
+        caption={t('retention.policiesTitle')}
+        rowKey={(p) => p.key}
+        minWidth={760}
+        columns={[
+          { key: 'category', header: t('retention.category'), cell: (p) => p.category, strong: true },
+          { key: 'rule', header: t('retention.rule'), cell: (p) => p.rule },
+          { key: 'legalBasis', header: t('retention.legalBasis'), cell: (p) => p.legalBasis },
+          {
+            key: 'source',
+            header: t('retention.source'),
+            cell: (p) => (
+              <Badge variant="light" color={p.fromHeadOffice ? 'orange' : 'gray'}>
+                {p.fromHeadOffice ? t('retention.fromHeadOffice') : t('retention.statementDefault')}
+              </Badge>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

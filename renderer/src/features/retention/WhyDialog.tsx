@@ -1,25 +1,29 @@
-import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { HoldReasonKind, LiftHoldInput, PlaceHoldInput, type LegalHold, type SubjectType, type WhySubjectType } from '../../../../shared/api/retention.schemas';
-import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
+import { errorMessage } from '../../api/forms';
+import { useApiMutation } from '../../api/mutations';
 import { apiQuery } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
+import { DataTable } from '../../components/DataTable';
+import { DateField, SelectField, TextField } from '../../components/fields';
+import { FormDialog } from '../../components/FormDialog';
 import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
-import { useNotify } from '../../components/Notifications';
-import { DateField } from '../children/common';
-import { formatDate } from '../children/format';
-import { useApiMutation } from '../../api/mutations';
-import { useFileDownload } from '../consents/files';
+import { QueryState } from '../../components/QueryState';
+import { Section } from '../../components/Section';
+import { useApiForm } from '../../components/useApiForm';
+import { useFileDownload } from '../../lib/files';
+import { useFormat } from '../../lib/format';
+import { useCan } from '../../lib/session';
 
-/** "Waarom bewaren?" button for a person's page or row. */
+/** "Waarom bewaren?" button for a person's page or row; only for whom manages retention (retention.manage). */
 export function WhyButton({ subjectType, id }: { subjectType: WhySubjectType; id: string }) {
   const { t } = useTranslation();
+  const may = useCan();
   const [open, setOpen] = useState(false);
+  if (!may('retention.manage')) return null;
   return (
     <>
       <Button size="xs" variant="light" onClick={() => { setOpen(true); }}>
@@ -33,61 +37,53 @@ export function WhyButton({ subjectType, id }: { subjectType: WhySubjectType; id
 /** Each category of the person's data, its rule, legal basis and date; the holds on the record. */
 function WhyDialog({ subjectType, id, onClose }: { subjectType: WhySubjectType; id: string; onClose: () => void }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const why = useQuery(apiQuery('retention.why', { subjectType, id }));
   const pdf = useFileDownload('retention.whyPdf');
   return (
     <AppModal onClose={onClose} title={t('retention.whyTitle')} size="xl">
-      {why.isPending ? (
-        <LoadingState minHeight={120} />
-      ) : why.isError ? (
-        <FormError message={errorMessage(why.error)} />
-      ) : (
-        <Stack gap="md">
-          <Group justify="space-between">
-            <Stack gap={0}>
-              <Text fw={700}>{why.data.name}</Text>
-              <Text size="sm" c="dimmed">
-                {t('retention.whyIntro')}
-              </Text>
-            </Stack>
-            <Button variant="light" loading={pdf.isPending} onClick={() => { pdf.mutate({ subjectType, id }); }}>
-              {t('retention.whyPdf')}
-            </Button>
-          </Group>
-          <FormError message={pdf.isError ? errorMessage(pdf.error) : null} />
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="sm">
-              <VisuallyHidden component="caption">{t('retention.whyTitle')}</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('retention.category')}</Table.Th>
-                  <Table.Th scope="col">{t('retention.rule')}</Table.Th>
-                  <Table.Th scope="col">{t('retention.date')}</Table.Th>
-                  <Table.Th scope="col">{t('retention.explanation')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {why.data.items.map((item) => (
-                  <Table.Tr key={item.category}>
-                    <Table.Td fw={600}>{item.category}</Table.Td>
-                    <Table.Td>
+      <QueryState query={why} loaderHeight={120}>
+        {(data) => (
+          <Stack gap="md">
+            <Group justify="space-between">
+              <Stack gap={0}>
+                <Text fw={700}>{data.name}</Text>
+                <Text size="sm" c="dimmed">
+                  {t('retention.whyIntro')}
+                </Text>
+              </Stack>
+              <Button variant="light" loading={pdf.isPending} onClick={() => { pdf.mutate({ subjectType, id }); }}>
+                {t('retention.whyPdf')}
+              </Button>
+            </Group>
+            <FormError message={pdf.isError ? errorMessage(pdf.error) : null} />
+            <DataTable
+              rows={data.items}
+              caption={t('retention.whyTitle')}
+              rowKey={(item) => item.category}
+              minWidth={720}
+              columns={[
+                { key: 'category', header: t('retention.category'), cell: (item) => item.category, strong: true },
+                {
+                  key: 'rule',
+                  header: t('retention.rule'),
+                  cell: (item) => (
+                    <>
                       <Text size="sm">{item.rule}</Text>
                       <Text size="xs" c="dimmed">
                         {item.legalBasis}
                       </Text>
-                    </Table.Td>
-                    <Table.Td>{item.destructionDate ? `${t(`retention.actions.${item.action}`)} ${formatDate(item.destructionDate)}` : t('retention.notYet')}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{item.explanation}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Holds subjectType={subjectType} id={id} holds={why.data.holds} />
-        </Stack>
-      )}
+                    </>
+                  ),
+                },
+                { key: 'date', header: t('retention.date'), cell: (item) => (item.destructionDate ? `${t(`retention.actions.${item.action}`)} ${fmt.date(item.destructionDate)}` : t('retention.notYet')) },
+                { key: 'explanation', header: t('retention.explanation'), cell: (item) => <Text size="sm">{item.explanation}</Text> },
+              ]}
+            />
+            <Holds subjectType={subjectType} id={id} holds={data.holds} />
+          </Stack>
+        )}
+      </QueryState>
     </AppModal>
   );
 }
@@ -95,18 +91,19 @@ function WhyDialog({ subjectType, id, onClose }: { subjectType: WhySubjectType; 
 /** Blokkades on the record: place one (reason, review date) or lift it with a reason. */
 function Holds({ subjectType, id, holds }: { subjectType: SubjectType; id: string; holds: LegalHold[] }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const [placing, setPlacing] = useState(false);
   const [lifting, setLifting] = useState<LegalHold | null>(null);
   return (
-    <Stack gap="xs" component="section" aria-labelledby="holds-title">
-      <Group justify="space-between">
-        <Title order={3} size="h4" id="holds-title">
-          {t('retention.holdsTitle')}
-        </Title>
+    <Section
+      level={3}
+      title={t('retention.holdsTitle')}
+      actions={
         <Button size="xs" variant="light" onClick={() => { setPlacing(true); }}>
           {t('retention.placeHold')}
         </Button>
-      </Group>
+      }
+    >
       {holds.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('retention.noHolds')}
@@ -122,8 +119,8 @@ function Holds({ subjectType, id, holds }: { subjectType: SubjectType; id: strin
                 <Text size="sm">{hold.reason}</Text>
               </Group>
               <Text size="xs" c="dimmed">
-                {t('retention.placedBy', { name: hold.placedByName, date: formatDate(hold.placedAt) })} · {t('retention.reviewDate')} {formatDate(hold.reviewDate)}
-                {hold.liftedAt && ` · ${t('retention.liftedBy', { name: hold.liftedByName ?? '', date: formatDate(hold.liftedAt) })}`}
+                {t('retention.placedBy', { name: hold.placedByName, date: fmt.date(hold.placedAt) })} · {t('retention.reviewDate')} {fmt.date(hold.reviewDate)}
+                {hold.liftedAt && ` · ${t('retention.liftedBy', { name: hold.liftedByName ?? '', date: fmt.date(hold.liftedAt) })}`}
               </Text>
             </Stack>
             {!hold.liftedAt && (
@@ -136,90 +133,41 @@ function Holds({ subjectType, id, holds }: { subjectType: SubjectType; id: strin
       )}
       {placing && <PlaceHoldDialog subjectType={subjectType} id={id} onClose={() => { setPlacing(false); }} />}
       {lifting && <LiftHoldDialog hold={lifting} onClose={() => { setLifting(null); }} />}
-    </Stack>
+    </Section>
   );
 }
 
 function PlaceHoldDialog({ subjectType, id, onClose }: { subjectType: SubjectType; id: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const notify = useNotify();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, control, handleSubmit, setError, formState } = useForm({
-    resolver: formResolver(PlaceHoldInput),
-    defaultValues: { subjectType, subjectId: id, reason: '', reviewDate: '' } as z.input<typeof PlaceHoldInput>,
+  const form = useApiForm({
+    schema: PlaceHoldInput,
+    defaultValues: { subjectType, subjectId: id, reason: '', reviewDate: '' },
+    mutation: useApiMutation('holds.place'),
+    success: () => t('retention.holdPlaced'),
+    onSuccess: onClose,
   });
-  const place = useApiMutation('holds.place', {
-    onSuccess: () => {
-      notify({ title: t('common.saved'), message: t('retention.holdPlaced') });
-      onClose();
-    },
-    onError: (error) => { setFormError(applyServerErrors(error, setError, ['reasonKind', 'reason', 'reviewDate'])); },
-  });
+  const { control } = form;
   return (
-    <AppModal onClose={onClose} title={t('retention.placeHold')} size="md">
-      <form noValidate onSubmit={(event) => void handleSubmit((input) => { setFormError(null); place.mutate(input); })(event)}>
-        <Stack gap="md">
-          <Text size="sm">{t('retention.placeHoldIntro')}</Text>
-          <FormError message={formError} />
-          <Controller
-            control={control}
-            name="reasonKind"
-            render={({ field }) => (
-              <Select
-                label={t('retention.reasonKind')}
-                withAsterisk
-                data-autofocus
-                data={HoldReasonKind.options.map((k) => ({ value: k, label: t(`retention.reasonKinds.${k}`) }))}
-                value={field.value ?? null}
-                onChange={field.onChange}
-                error={formState.errors.reasonKind?.message}
-              />
-            )}
-          />
-          <TextInput label={t('retention.holdReason')} withAsterisk autoComplete="off" {...register('reason')} error={formState.errors.reason?.message} />
-          <DateField control={control} name="reviewDate" label={t('retention.reviewDate')} required maw={180} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={place.isPending}>
-              {t('retention.placeHold')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormDialog form={form} title={t('retention.placeHold')} intro={<Text size="sm">{t('retention.placeHoldIntro')}</Text>} onClose={onClose} submitLabel={t('retention.placeHold')} size="md">
+      <SelectField control={control} name="reasonKind" label={t('retention.reasonKind')} required autoFocus allowDeselect data={HoldReasonKind.options.map((k) => ({ value: k, label: t(`retention.reasonKinds.${k}`) }))} />
+      <TextField control={control} name="reason" label={t('retention.holdReason')} required />
+      <DateField control={control} name="reviewDate" label={t('retention.reviewDate')} required maw={180} />
+    </FormDialog>
   );
 }
 
 function LiftHoldDialog({ hold, onClose }: { hold: LegalHold; onClose: () => void }) {
   const { t } = useTranslation();
-  const notify = useNotify();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm({ resolver: formResolver(LiftHoldInput), defaultValues: { id: hold.id, reason: '' } });
-  const lift = useApiMutation('holds.lift', {
-    onSuccess: () => {
-      notify({ title: t('common.saved'), message: t('retention.holdLifted') });
-      onClose();
-    },
-    onError: (error) => { setFormError(applyServerErrors(error, setError, ['reason'])); },
+  const form = useApiForm({
+    schema: LiftHoldInput,
+    defaultValues: { id: hold.id, reason: '' },
+    mutation: useApiMutation('holds.lift'),
+    success: () => t('retention.holdLifted'),
+    onSuccess: onClose,
   });
   return (
-    <AppModal onClose={onClose} title={t('retention.liftTitle')} size="md">
-      <form noValidate onSubmit={(event) => void handleSubmit((input) => { setFormError(null); lift.mutate(input); })(event)}>
-        <Stack gap="md">
-          <FormError message={formError} />
-          <TextInput label={t('retention.liftReason')} withAsterisk data-autofocus autoComplete="off" {...register('reason')} error={formState.errors.reason?.message} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={lift.isPending}>
-              {t('retention.liftConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormDialog form={form} title={t('retention.liftTitle')} onClose={onClose} submitLabel={t('retention.liftConfirm')} size="md">
+      <TextField control={form.control} name="reason" label={t('retention.liftReason')} required autoFocus />
+    </FormDialog>
   );
 }

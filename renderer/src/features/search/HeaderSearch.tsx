@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { SearchResult } from '../../../../shared/api/clients.schemas';
 import { apiQuery } from '../../api/queries';
-import { useCan } from '../auth/session';
-import { formatDate } from '../children/format';
+import { useFormat } from '../../lib/format';
+import { useCan } from '../../lib/session';
 
 const MIN_LENGTH = 2;
 const DEBOUNCE_MS = 150;
@@ -22,6 +22,7 @@ const optionValue = (result: SearchResult) => `${result.kind}:${result.id}`;
 export function HeaderSearch() {
   const { t } = useTranslation();
   const may = useCan();
+  const fmt = useFormat();
   const navigate = useNavigate();
   const inputRef = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
@@ -53,7 +54,7 @@ export function HeaderSearch() {
   const option = (result: SearchResult) => {
     const details =
       result.kind === 'child'
-        ? [formatDate(result.birthDate), result.groupName, result.postcode].filter(Boolean).join(' · ')
+        ? [fmt.date(result.birthDate), result.groupName, result.postcode].filter(Boolean).join(' · ')
         : [t('search.parent'), result.postcode].filter(Boolean).join(' · ');
     return (
       <Combobox.Option value={optionValue(result)} key={optionValue(result)} aria-label={`${result.displayName}, ${details}`}>

@@ -1,69 +1,53 @@
-import { Alert, Box, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract, type MethodInput } from '../../../../shared/api/contract';
 import { call } from '../../api/client';
-import { applyServerErrors, formResolver } from '../../api/forms';
 import { queryClient } from '../../api/queries';
 import { AppModal } from '../../components/AppModal';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { useNotify } from '../../components/Notifications';
 import { PasswordField } from '../../components/PasswordField';
-import { useCan, useSession } from '../auth/session';
-import { RecoveryKeyPanel } from '../setup/RecoveryKeyPage';
+import { RecoveryKeyPanel } from '../../components/RecoveryKeyPanel';
+import { useApiForm } from '../../components/useApiForm';
+import { useCan, useSession } from '../../lib/session';
 
 /** Step 1: what happens to the old key, and the password again (`security.rotateRecoveryKey`). */
 function ConfirmRotationDialog({ onClose, onRotated }: { onClose: () => void; onRotated: (recoveryKey: string) => void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm({
-    resolver: formResolver(contract['security.rotateRecoveryKey'].input),
+  const form = useApiForm({
+    schema: contract['security.rotateRecoveryKey'].input,
     defaultValues: { currentPassword: '' },
-  });
-  const rotate = useMutation({
-    mutationFn: (input: MethodInput<'security.rotateRecoveryKey'>) => call('security.rotateRecoveryKey', input),
+    mutation: useMutation({ mutationFn: (input: MethodInput<'security.rotateRecoveryKey'>) => call('security.rotateRecoveryKey', input) }),
     onSuccess: ({ recoveryKey }) => { onRotated(recoveryKey); },
-    onError: (error) => { setFormError(applyServerErrors(error, setError, ['currentPassword'])); },
   });
-
   return (
-    <AppModal onClose={onClose} title={t('recoveryRotation.dialogTitle')} size="md">
-      <form
-        noValidate
-        onSubmit={(event) => void handleSubmit((input) => {
-          setFormError(null);
-          rotate.mutate(input);
-        })(event)}
-      >
-        <Stack gap="md">
-          <Alert color="red" variant="light" title={t('recoveryRotation.warningTitle')}>
-            {t('recoveryRotation.warningText')}
-          </Alert>
-          <FormError message={formError} />
-          <input type="text" name="username" autoComplete="username" value={session.username} readOnly hidden />
-          <PasswordField
-            label={t('recoveryRotation.password')}
-            description={t('recoveryRotation.passwordDescription')}
-            withAsterisk
-            data-autofocus
-            autoComplete="current-password"
-            {...register('currentPassword')}
-            error={formState.errors.currentPassword?.message}
-          />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={rotate.isPending}>
-              {t('recoveryRotation.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormDialog
+      form={form}
+      title={t('recoveryRotation.dialogTitle')}
+      intro={
+        <Alert color="red" variant="light" title={t('recoveryRotation.warningTitle')}>
+          {t('recoveryRotation.warningText')}
+        </Alert>
+      }
+      onClose={onClose}
+      submitLabel={t('recoveryRotation.submit')}
+      submitColor="red"
+      size="md"
+    >
+      <input type="text" name="username" autoComplete="username" value={session.username} readOnly hidden />
+      <PasswordField
+        label={t('recoveryRotation.password')}
+        description={t('recoveryRotation.passwordDescription')}
+        withAsterisk
+        data-autofocus
+        autoComplete="current-password"
+        {...form.register('currentPassword')}
+        error={form.errors.currentPassword?.message}
+      />
+    </FormDialog>
   );
 }
 

@@ -1,47 +1,25 @@
-import { Alert, Badge, Button, Card, DataList, Group, NumberInput, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, DataList, Group, NumberInput, SimpleGrid, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import type { ReactNode } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract, type MethodInput } from '../../../../shared/api/contract';
 import type { AuditVerification, SecurityStatus } from '../../../../shared/api/schemas';
 import { ALL_ROLES, can, Permission } from '../../../../shared/auth/permissions';
 import { call } from '../../api/client';
-import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
+import { errorMessage } from '../../api/forms';
 import { apiQuery, queryClient, setUnlocked } from '../../api/queries';
+import { DataTable } from '../../components/DataTable';
+import { ApiForm, SubmitButton } from '../../components/FormDialog';
 import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
-import { useNotify } from '../../components/Notifications';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
 import { RoleBadges } from '../../components/RoleBadges';
+import { Detail, Section } from '../../components/Section';
+import { useApiForm } from '../../components/useApiForm';
 import { shortId, useFormat } from '../../lib/format';
-import { useCan, useSession } from '../auth/session';
+import { useCan, useSession } from '../../lib/session';
 import { RecoveryKeyRotation } from './RecoveryKeyRotation';
-
-function Section({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section">
-      <Title order={2} size="h3" mb={intro ? 4 : 'md'}>
-        {title}
-      </Title>
-      {intro && (
-        <Text size="sm" c="dimmed" mb="md">
-          {intro}
-        </Text>
-      )}
-      {children}
-    </Card>
-  );
-}
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
 
 function YesNo({ value, good = true }: { value: boolean; good?: boolean }) {
   const { t } = useTranslation();
@@ -58,27 +36,23 @@ function EncryptionSection({ encryption }: { encryption: SecurityStatus['encrypt
   return (
     <Section title={t('security.encryptionTitle')}>
       <DataList labelWidth={230}>
-        <Item label={t('security.cipher')}>
-          <Text span inherit ff="monospace">
-            {encryption.cipher}
-          </Text>
-        </Item>
-        <Item label={t('security.compatibility')}>{t('security.compatibilityValue', { version: encryption.legacy })}</Item>
-        <Item label={t('security.sqlite3mc')}>{encryption.sqlite3mcVersion}</Item>
-        <Item label={t('security.sqlite')}>{encryption.sqliteVersion}</Item>
-        <Item label={t('security.fileHeader')}>
+        <Detail label={t('security.cipher')}>
+          <Mono>{encryption.cipher}</Mono>
+        </Detail>
+        <Detail label={t('security.compatibility')}>{t('security.compatibilityValue', { version: encryption.legacy })}</Detail>
+        <Detail label={t('security.sqlite3mc')}>{encryption.sqlite3mcVersion}</Detail>
+        <Detail label={t('security.sqlite')}>{encryption.sqliteVersion}</Detail>
+        <Detail label={t('security.fileHeader')}>
           <YesNo value={encryption.fileHeaderEncrypted} />
-        </Item>
-        <Item label={t('security.secureDelete')}>
+        </Detail>
+        <Detail label={t('security.secureDelete')}>
           <Badge variant="light" color={encryption.secureDelete ? 'green' : 'red'}>
             {encryption.secureDelete ? t('common.on') : t('common.off')}
           </Badge>
-        </Item>
-        <Item label={t('security.journalMode')}>
-          <Text span inherit ff="monospace">
-            {encryption.journalMode}
-          </Text>
-        </Item>
+        </Detail>
+        <Detail label={t('security.journalMode')}>
+          <Mono>{encryption.journalMode}</Mono>
+        </Detail>
       </DataList>
     </Section>
   );
@@ -90,25 +64,25 @@ function KeyringSection({ keyring }: { keyring: SecurityStatus['keyring'] }) {
   return (
     <Section title={t('security.keyringTitle')}>
       <DataList labelWidth={230}>
-        <Item label={t('security.userSlots')}>
+        <Detail label={t('security.userSlots')}>
           <Text span inherit>
             {keyring.userSlots}
           </Text>
           <Text size="xs" c="dimmed">
             {t('security.userSlotsHelp')}
           </Text>
-        </Item>
-        <Item label={t('security.recoverySlot')}>
+        </Detail>
+        <Detail label={t('security.recoverySlot')}>
           <YesNo value={keyring.recoverySlot} />
-        </Item>
-        <Item label={t('security.osProtection')}>
+        </Detail>
+        <Detail label={t('security.osProtection')}>
           <Badge variant="light" color={osActive ? 'green' : 'gray'}>
             {osActive ? t('security.osActive') : t('security.osUnavailable')}
           </Badge>
           <Text size="xs" c="dimmed" mt={4}>
             {osActive ? t('security.osActiveText') : t('security.osUnavailableText')}
           </Text>
-        </Item>
+        </Detail>
       </DataList>
       <RecoveryKeyRotation />
     </Section>
@@ -149,8 +123,8 @@ function AuditSection({ audit, mayVerify }: { audit: SecurityStatus['audit']; ma
     <Section title={t('security.auditTitle')} intro={t('security.auditIntro')}>
       <Stack gap="md">
         <DataList labelWidth={230}>
-          <Item label={t('security.auditCount')}>{audit.count}</Item>
-          <Item label={t('security.lastVerification')}>
+          <Detail label={t('security.auditCount')}>{audit.count}</Detail>
+          <Detail label={t('security.lastVerification')}>
             {last ? (
               <Group gap="xs">
                 <Text span inherit>
@@ -163,7 +137,7 @@ function AuditSection({ audit, mayVerify }: { audit: SecurityStatus['audit']; ma
             ) : (
               t('security.notVerified')
             )}
-          </Item>
+          </Detail>
         </DataList>
         {last && !last.ok && !verify.data && <VerificationResult result={last} />}
         {mayVerify && (
@@ -180,63 +154,45 @@ function AuditSection({ audit, mayVerify }: { audit: SecurityStatus['audit']; ma
   );
 }
 
-const settingsSchema = contract['settings.update'].input;
-
 function IdleSettingsSection() {
   const { t } = useTranslation();
   const session = useSession();
-  const notify = useNotify();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { control, handleSubmit, setError, formState } = useForm({
-    resolver: formResolver(settingsSchema),
+  const form = useApiForm({
+    schema: contract['settings.update'].input,
     defaultValues: { idleTimeoutMinutes: session.idleTimeoutMinutes },
-  });
-  const save = useMutation({
-    mutationFn: (input: MethodInput<'settings.update'>) => call('settings.update', input),
-    onSuccess: (next) => {
-      setUnlocked(next);
-      notify({ message: t('common.saved') });
-    },
-    onError: (error) => { setFormError(applyServerErrors(error, setError, ['idleTimeoutMinutes'])); },
+    mutation: useMutation({ mutationFn: (input: MethodInput<'settings.update'>) => call('settings.update', input) }),
+    success: (next) => t('security.settingsSaved', { count: next.idleTimeoutMinutes }),
+    onSuccess: setUnlocked,
   });
   return (
     <Section title={t('security.settingsTitle')}>
-      <form
-        noValidate
-        onSubmit={(event) => void handleSubmit((values) => {
-          setFormError(null);
-          save.mutate(values);
-        })(event)}
-      >
-        <Stack gap="md" align="flex-start">
-          <FormError message={formError} />
-          <Controller
-            control={control}
-            name="idleTimeoutMinutes"
-            render={({ field }) => (
-              <NumberInput
-                label={t('security.idleMinutes')}
-                description={t('security.idleDescription')}
-                min={1}
-                max={60}
-                step={1}
-                allowDecimal={false}
-                allowNegative={false}
-                w={320}
-                name={field.name}
-                ref={field.ref}
-                value={field.value}
-                onBlur={field.onBlur}
-                onChange={(value) => { field.onChange(typeof value === 'number' ? value : value === '' ? Number.NaN : Number(value)); }}
-                error={formState.errors.idleTimeoutMinutes?.message}
-              />
-            )}
-          />
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Stack>
-      </form>
+      <ApiForm form={form}>
+        <Controller
+          control={form.control}
+          name="idleTimeoutMinutes"
+          render={({ field, fieldState }) => (
+            <NumberInput
+              label={t('security.idleMinutes')}
+              description={t('security.idleDescription')}
+              min={1}
+              max={60}
+              step={1}
+              allowDecimal={false}
+              allowNegative={false}
+              w={320}
+              name={field.name}
+              ref={field.ref}
+              value={field.value}
+              onBlur={field.onBlur}
+              onChange={(value) => { field.onChange(typeof value === 'number' ? value : value === '' ? Number.NaN : Number(value)); }}
+              error={fieldState.error?.message}
+            />
+          )}
+        />
+        <Group>
+          <SubmitButton form={form}>{t('common.save')}</SubmitButton>
+        </Group>
+      </ApiForm>
     </Section>
   );
 }
@@ -246,76 +202,51 @@ function UsersAndRolesSection({ users }: { users: SecurityStatus['users'] }) {
   return (
     <Section title={t('security.usersTitle')}>
       <Stack gap="lg">
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="xs">
-            <VisuallyHidden component="caption">{t('security.usersTitle')}</VisuallyHidden>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('users.name')}</Table.Th>
-                <Table.Th scope="col">{t('users.username')}</Table.Th>
-                <Table.Th scope="col">{t('users.roles')}</Table.Th>
-                <Table.Th scope="col">{t('users.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.map((user) => (
-                <Table.Tr key={user.id}>
-                  <Table.Th scope="row" fw={500}>
-                    {user.name}
-                  </Table.Th>
-                  <Table.Td ff="monospace">{user.username}</Table.Td>
-                  <Table.Td>
-                    <RoleBadges roles={user.roles} />
-                  </Table.Td>
-                  <Table.Td>{user.active ? t('users.active') : t('users.inactive')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-
-        <div>
-          <Title order={3} size="h4" mb="xs">
-            {t('security.matrixTitle')}
-          </Title>
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing={4} withTableBorder withColumnBorders>
-              <VisuallyHidden component="caption">{t('security.matrixCaption')}</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('security.permission')}</Table.Th>
-                  {ALL_ROLES.map((role) => (
-                    <Table.Th scope="col" key={role} ta="center">
-                      {t(`roles.${role}`)}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {Permission.options.map((permission) => (
-                  <Table.Tr key={permission}>
-                    <Table.Th scope="row" fw={400}>
-                      {t(`permissions.${permission}`, { defaultValue: permission })}
-                    </Table.Th>
-                    {ALL_ROLES.map((role) => {
-                      const allowed = can([role], permission);
-                      return (
-                        <Table.Td key={role} ta="center">
-                          <Text span fw={700} c={allowed ? 'green.9' : 'gray.7'} aria-hidden>
-                            {allowed ? '✓' : '–'}
-                          </Text>
-                          <VisuallyHidden>{allowed ? t('security.allowed') : t('security.notAllowed')}</VisuallyHidden>
-                        </Table.Td>
-                      );
-                    })}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </div>
+        <DataTable
+          rows={users}
+          caption={t('security.usersTitle')}
+          rowKey={(user) => user.id}
+          minWidth={560}
+          tableProps={{ verticalSpacing: 'xs' }}
+          columns={[
+            { key: 'name', header: t('users.name'), cell: (user) => user.name, rowHeader: true },
+            { key: 'username', header: t('users.username'), cell: (user) => <Text span inherit ff="monospace">{user.username}</Text> },
+            { key: 'roles', header: t('users.roles'), cell: (user) => <RoleBadges roles={user.roles} /> },
+            { key: 'status', header: t('users.status'), cell: (user) => (user.active ? t('users.active') : t('users.inactive')) },
+          ]}
+        />
+        <Section level={3} title={t('security.matrixTitle')}>
+          <DataTable
+            rows={Permission.options}
+            caption={t('security.matrixCaption')}
+            rowKey={(permission) => permission}
+            minWidth={560}
+            tableProps={{ verticalSpacing: 4, withTableBorder: true, withColumnBorders: true }}
+            columns={[
+              { key: 'permission', header: t('security.permission'), cell: (permission) => t(`permissions.${permission}`, { defaultValue: permission }), rowHeader: true },
+              ...ALL_ROLES.map((role) => ({
+                key: role,
+                header: t(`roles.${role}`),
+                align: 'center' as const,
+                cell: (permission: Permission) => <Allowed allowed={can([role], permission)} />,
+              })),
+            ]}
+          />
+        </Section>
       </Stack>
     </Section>
+  );
+}
+
+function Allowed({ allowed }: { allowed: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text span fw={700} c={allowed ? 'green.9' : 'gray.7'} aria-hidden>
+        {allowed ? '✓' : '–'}
+      </Text>
+      <VisuallyHidden>{allowed ? t('security.allowed') : t('security.notAllowed')}</VisuallyHidden>
+    </>
   );
 }
 
@@ -325,40 +256,30 @@ function RecentAuditSection() {
   const recent = useQuery(apiQuery('audit.recent', { limit: 20 }));
   return (
     <Section title={t('security.recentTitle')} intro={t('security.recentIntro')}>
-      {recent.isPending ? (
-        <LoadingState />
-      ) : recent.isError ? (
-        <FormError message={errorMessage(recent.error)} />
-      ) : recent.data.length === 0 ? (
-        <Text>{t('security.noEntries')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing={4} striped>
-            <VisuallyHidden component="caption">{t('security.recentCaption')}</VisuallyHidden>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('security.seq')}</Table.Th>
-                <Table.Th scope="col">{t('security.at')}</Table.Th>
-                <Table.Th scope="col">{t('security.action')}</Table.Th>
-                <Table.Th scope="col">{t('security.user')}</Table.Th>
-                <Table.Th scope="col">{t('security.object')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {recent.data.map((entry) => (
-                <Table.Tr key={entry.seq}>
-                  <Table.Td>{entry.seq}</Table.Td>
-                  <Table.Td>{fmt.dateTimeSeconds(entry.at)}</Table.Td>
-                  <Table.Td ff="monospace">{entry.action}</Table.Td>
-                  <Table.Td ff="monospace">{shortId(entry.userId)}</Table.Td>
-                  <Table.Td ff="monospace">{entry.entity ? `${entry.entity} ${shortId(entry.entityId)}` : '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable
+        query={recent}
+        caption={t('security.recentCaption')}
+        rowKey={(entry) => String(entry.seq)}
+        minWidth={640}
+        tableProps={{ verticalSpacing: 4, striped: true }}
+        empty={t('security.noEntries')}
+        columns={[
+          { key: 'seq', header: t('security.seq'), cell: (entry) => entry.seq },
+          { key: 'at', header: t('security.at'), cell: (entry) => fmt.dateTimeSeconds(entry.at) },
+          { key: 'action', header: t('security.action'), cell: (entry) => <Mono>{entry.action}</Mono> },
+          { key: 'user', header: t('security.user'), cell: (entry) => <Mono>{shortId(entry.userId)}</Mono> },
+          { key: 'object', header: t('security.object'), cell: (entry) => <Mono>{entry.entity ? `${entry.entity} ${shortId(entry.entityId)}` : '—'}</Mono> },
+        ]}
+      />
     </Section>
+  );
+}
+
+function Mono({ children }: { children: ReactNode }) {
+  return (
+    <Text span inherit ff="monospace">
+      {children}
+    </Text>
   );
 }
 
@@ -371,22 +292,20 @@ export function SecurityPage() {
   return (
     <>
       <PageHeader title={t('security.title')} intro={t('security.intro')} />
-      {status.isPending ? (
-        <LoadingState />
-      ) : status.isError ? (
-        <FormError message={errorMessage(status.error)} />
-      ) : (
-        <Stack gap="lg">
-          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-            <EncryptionSection encryption={status.data.encryption} />
-            <KeyringSection keyring={status.data.keyring} />
-            <AuditSection audit={status.data.audit} mayVerify={may('audit.verify')} />
-            {may('settings.manage') && <IdleSettingsSection />}
-          </SimpleGrid>
-          <UsersAndRolesSection users={status.data.users} />
-          {may('audit.verify') && <RecentAuditSection />}
-        </Stack>
-      )}
+      <QueryState query={status}>
+        {({ encryption, keyring, audit, users }) => (
+          <Stack gap="lg">
+            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+              <EncryptionSection encryption={encryption} />
+              <KeyringSection keyring={keyring} />
+              <AuditSection audit={audit} mayVerify={may('audit.verify')} />
+              {may('settings.manage') && <IdleSettingsSection />}
+            </SimpleGrid>
+            <UsersAndRolesSection users={users} />
+            {may('audit.verify') && <RecentAuditSection />}
+          </Stack>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -1,196 +1,141 @@
-import { Badge, Button, Card, Checkbox, EmptyState, Group, SimpleGrid, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { EmployeeInput, StatutoryHoldInput, type Employee } from '../../../../shared/api/retention.schemas';
-import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
-import { apiQuery } from '../../api/queries';
-import { AppModal } from '../../components/AppModal';
-import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
-import { useNotify } from '../../components/Notifications';
-import { PageHeader } from '../../components/PageHeader';
-import { useCan } from '../auth/session';
-import { DateField } from '../children/common';
-import { formatDate } from '../children/format';
 import { useApiMutation } from '../../api/mutations';
-import { WhyButton } from '../retention/WhyDialog';
+import { apiQuery } from '../../api/queries';
+import { NameFields } from '../../components/ClientFields';
+import { DataTable, RowActions } from '../../components/DataTable';
+import { CheckboxField, DateField, TextField } from '../../components/fields';
+import { ApiForm, FormDialog, SubmitButton } from '../../components/FormDialog';
+import { PageHeader } from '../../components/PageHeader';
+import { Section } from '../../components/Section';
+import { useApiForm } from '../../components/useApiForm';
+import { useFormat } from '../../lib/format';
+import { ContactFields } from './PersonFields';
 
-/** Medewerkers: a minimal personnel file, the labour-dispute flag and statutory retention duties. */
-export function EmployeesPage() {
+const NEW_EMPLOYEE = { firstName: '', surnamePrefix: '', surname: '', address: '', email: '', phone: '', position: '', employmentStart: '', employmentEnd: '', labourDispute: false };
+
+/** Medewerkers: a minimal personnel file, the labour-dispute flag and statutory retention duties. `whyButton` is "Waarom bewaren?" for a row. */
+export function EmployeesPage({ whyButton }: { whyButton: (id: string) => ReactNode }) {
   const { t } = useTranslation();
-  const may = useCan();
+  const fmt = useFormat();
   const list = useQuery(apiQuery('employees.list', {}));
   const [editing, setEditing] = useState<Employee | 'new' | null>(null);
   return (
     <>
       <PageHeader title={t('staff.employeesTitle')} intro={t('staff.employeesIntro')} actions={<Button onClick={() => { setEditing('new'); }}>{t('staff.addEmployee')}</Button>} />
-      <Card withBorder padding="lg">
-        {list.isPending ? (
-          <LoadingState minHeight={120} />
-        ) : list.isError ? (
-          <FormError message={errorMessage(list.error)} />
-        ) : list.data.length === 0 ? (
-          <EmptyState py="lg" title={t('staff.noEmployeesTitle')} description={t('staff.noEmployees')} />
-        ) : (
-          <Table.ScrollContainer minWidth={860}>
-            <Table verticalSpacing="sm">
-              <VisuallyHidden component="caption">{t('staff.employeesTitle')}</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('staff.name')}</Table.Th>
-                  <Table.Th scope="col">{t('staff.position')}</Table.Th>
-                  <Table.Th scope="col">{t('staff.employmentStart')}</Table.Th>
-                  <Table.Th scope="col">{t('staff.employmentEnd')}</Table.Th>
-                  <Table.Th scope="col">{t('staff.destroyedOn')}</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t('staff.editEmployee')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td fw={600}>{e.displayName}</Table.Td>
-                    <Table.Td>{e.position}</Table.Td>
-                    <Table.Td>{formatDate(e.employmentStart)}</Table.Td>
-                    <Table.Td>
-                      {e.employmentEnd ? formatDate(e.employmentEnd) : <Badge variant="light">{t('staff.inService')}</Badge>}
-                      {e.labourDispute && (
-                        <Text size="xs" c="red.8">
-                          {t('staff.labourDispute')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{formatDate(e.destructionDate)}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        {may('retention.manage') && <WhyButton subjectType="employee" id={e.id} />}
-                        <Button size="xs" variant="default" onClick={() => { setEditing(e); }}>
-                          {t('staff.editEmployee')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Card>
+      <DataTable
+        card
+        query={list}
+        caption={t('staff.employeesTitle')}
+        rowKey={(e) => e.id}
+        minWidth={860}
+        empty={{ title: t('staff.noEmployeesTitle'), text: t('staff.noEmployees') }}
+        columns={[
+          { key: 'name', header: t('staff.name'), cell: (e) => e.displayName, strong: true },
+          { key: 'position', header: t('staff.position'), cell: (e) => e.position },
+          { key: 'start', header: t('staff.employmentStart'), cell: (e) => fmt.date(e.employmentStart) },
+          {
+            key: 'end',
+            header: t('staff.employmentEnd'),
+            cell: (e) => (
+              <>
+                {e.employmentEnd ? fmt.date(e.employmentEnd) : <Badge variant="light">{t('staff.inService')}</Badge>}
+                {e.labourDispute && (
+                  <Text size="xs" c="red.8">
+                    {t('staff.labourDispute')}
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          { key: 'destruction', header: t('staff.destroyedOn'), cell: (e) => fmt.date(e.destructionDate) },
+          {
+            key: 'actions',
+            header: t('staff.editEmployee'),
+            hiddenHeader: true,
+            cell: (e) => (
+              <RowActions>
+                {whyButton(e.id)}
+                <Button size="xs" variant="default" onClick={() => { setEditing(e); }}>
+                  {t('staff.editEmployee')}
+                </Button>
+              </RowActions>
+            ),
+          },
+        ]}
+      />
+      {/* The dialog follows the list, so a statutory hold added in it shows at once. */}
       {editing && <EmployeeDialog employee={editing === 'new' ? null : (list.data?.find((e) => e.id === editing.id) ?? editing)} onClose={() => { setEditing(null); }} />}
     </>
   );
 }
 
-type EmployeeForm = z.input<typeof EmployeeInput>;
-
 function EmployeeDialog({ employee, onClose }: { employee: Employee | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const notify = useNotify();
-  const [formError, setFormError] = useState<string | null>(null);
-  const defaults: EmployeeForm = employee
-    ? { ...employee }
-    : { firstName: '', surnamePrefix: '', surname: '', address: '', email: '', phone: '', position: '', employmentStart: '', employmentEnd: '', labourDispute: false };
-  const { register, control, handleSubmit, setError, formState } = useForm({ resolver: formResolver(EmployeeInput), defaultValues: defaults });
-  const { errors } = formState;
-  const save = useApiMutation('employees.save', {
-    onSuccess: (saved) => {
-      notify({ title: t('common.saved'), message: t('staff.employeeSaved', { name: saved.displayName }) });
-      onClose();
-    },
-    onError: (error) => { setFormError(applyServerErrors(error, setError, ['firstName', 'surname', 'address', 'email', 'phone', 'position', 'employmentStart', 'employmentEnd', 'labourDispute'])); },
+  const form = useApiForm({
+    schema: EmployeeInput,
+    defaultValues: employee ? { ...employee } : NEW_EMPLOYEE,
+    mutation: useApiMutation('employees.save'),
+    success: (saved) => t('staff.employeeSaved', { name: saved.displayName }),
+    onSuccess: onClose,
   });
+  const { control } = form;
   return (
-    <AppModal onClose={onClose} title={employee ? t('staff.editEmployee') : t('staff.addEmployee')} size="lg">
-      <Stack gap="lg">
-        <form noValidate onSubmit={(event) => void handleSubmit((input) => { setFormError(null); save.mutate(input); })(event)}>
-          <Stack gap="md">
-            <FormError message={formError} />
-            <SimpleGrid cols={3}>
-              <TextInput label={t('staff.firstName')} withAsterisk data-autofocus autoComplete="off" {...register('firstName')} error={errors.firstName?.message} />
-              <TextInput label={t('staff.surnamePrefix')} autoComplete="off" {...register('surnamePrefix')} error={errors.surnamePrefix?.message} />
-              <TextInput label={t('staff.surname')} withAsterisk autoComplete="off" {...register('surname')} error={errors.surname?.message} />
-            </SimpleGrid>
-            <TextInput label={t('staff.address')} withAsterisk autoComplete="off" {...register('address')} error={errors.address?.message} />
-            <SimpleGrid cols={2}>
-              <TextInput label={t('staff.email')} type="email" autoComplete="off" {...register('email')} error={errors.email?.message} />
-              <TextInput label={t('staff.phone')} autoComplete="off" {...register('phone')} error={errors.phone?.message} />
-            </SimpleGrid>
-            <TextInput label={t('staff.position')} withAsterisk autoComplete="off" {...register('position')} error={errors.position?.message} />
-            <SimpleGrid cols={2}>
-              <DateField control={control} name="employmentStart" label={t('staff.employmentStart')} required />
-              <DateField control={control} name="employmentEnd" label={t('staff.employmentEnd')} />
-            </SimpleGrid>
-            <Controller
-              control={control}
-              name="labourDispute"
-              render={({ field }) => <Checkbox label={t('staff.labourDispute')} checked={field.value ?? false} onChange={(event) => { field.onChange(event.currentTarget.checked); }} error={errors.labourDispute?.message} />}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-        {employee && <StatutoryHolds employee={employee} />}
-      </Stack>
-    </AppModal>
+    <FormDialog form={form} title={employee ? t('staff.editEmployee') : t('staff.addEmployee')} onClose={onClose} size="lg" after={employee && <StatutoryHolds employee={employee} />}>
+      <SimpleGrid cols={3}>
+        <NameFields control={control} initials={false} autoFocus />
+      </SimpleGrid>
+      <TextField control={control} name="address" label={t('staff.address')} required />
+      <ContactFields control={control} />
+      <SimpleGrid cols={2}>
+        <DateField control={control} name="employmentStart" label={t('staff.employmentStart')} required />
+        <DateField control={control} name="employmentEnd" label={t('staff.employmentEnd')} />
+      </SimpleGrid>
+      <CheckboxField control={control} name="labourDispute" label={t('staff.labourDispute')} />
+    </FormDialog>
   );
 }
 
 /** Wettelijke bewaarplicht per part of the file, with its legal basis and end date. */
 function StatutoryHolds({ employee }: { employee: Employee }) {
   const { t } = useTranslation();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, control, handleSubmit, setError, reset, formState } = useForm({
-    resolver: formResolver(StatutoryHoldInput),
+  const fmt = useFormat();
+  const form = useApiForm({
+    schema: StatutoryHoldInput,
     defaultValues: { employeeId: employee.id, description: '', legalBasis: '', until: '' },
-  });
-  const add = useApiMutation('employees.addStatutoryHold', {
-    onSuccess: () => { reset(); },
-    onError: (error) => { setFormError(applyServerErrors(error, setError, ['description', 'legalBasis', 'until'])); },
+    mutation: useApiMutation('employees.addStatutoryHold'),
+    resetOnSuccess: true,
   });
   const remove = useApiMutation('employees.removeStatutoryHold');
   return (
-    <Stack gap="xs" component="section" aria-labelledby="statutory-title">
-      <Text fw={700} id="statutory-title">
-        {t('staff.statutoryTitle')}
-      </Text>
-      <Text size="sm" c="dimmed">
-        {t('staff.statutoryIntro')}
-      </Text>
-      {employee.statutoryHolds.map((h) => (
-        <Group key={h.id} justify="space-between">
-          <Text size="sm">
-            {h.description} — {h.legalBasis} — {t('staff.until')} {formatDate(h.until)}
-          </Text>
-          <Button size="xs" variant="default" loading={remove.isPending} onClick={() => { remove.mutate({ id: h.id }); }}>
-            {t('staff.remove')}
-          </Button>
-        </Group>
-      ))}
-      <form noValidate onSubmit={(event) => void handleSubmit((input) => { setFormError(null); add.mutate(input); })(event)}>
-        <Stack gap="xs">
-          <FormError message={formError} />
-          <SimpleGrid cols={3}>
-            <TextInput label={t('staff.description')} withAsterisk autoComplete="off" {...register('description')} error={formState.errors.description?.message} />
-            <TextInput label={t('retention.legalBasis')} withAsterisk autoComplete="off" {...register('legalBasis')} error={formState.errors.legalBasis?.message} />
-            <DateField control={control} name="until" label={t('staff.until')} required />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button type="submit" size="xs" variant="light" loading={add.isPending}>
-              {t('staff.addStatutory')}
+    <Stack mt="lg">
+      <Section level={3} title={t('staff.statutoryTitle')} intro={t('staff.statutoryIntro')}>
+        {employee.statutoryHolds.map((h) => (
+          <Group key={h.id} justify="space-between">
+            <Text size="sm">
+              {h.description} — {h.legalBasis} — {t('staff.until')} {fmt.date(h.until)}
+            </Text>
+            <Button size="xs" variant="default" loading={remove.isPending && remove.variables.id === h.id} onClick={() => { remove.mutate({ id: h.id }); }}>
+              {t('staff.remove')}
             </Button>
           </Group>
-        </Stack>
-      </form>
+        ))}
+        <ApiForm form={form} gap="xs">
+          <SimpleGrid cols={3}>
+            <TextField control={form.control} name="description" label={t('staff.description')} required />
+            <TextField control={form.control} name="legalBasis" label={t('retention.legalBasis')} required />
+            <DateField control={form.control} name="until" label={t('staff.until')} required />
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <SubmitButton form={form} size="xs" variant="light">
+              {t('staff.addStatutory')}
+            </SubmitButton>
+          </Group>
+        </ApiForm>
+      </Section>
     </Stack>
   );
 }

@@ -1,17 +1,21 @@
-import { Badge, Button, Card, DataList, Group, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Box, Button, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { MedicalInput } from '../../../../shared/api/clients.schemas';
 import type { MethodInput } from '../../../../shared/api/contract';
 import type { SyncConflict } from '../../../../shared/api/sync.contract';
 import { call, type ApiCallError } from '../../api/client';
-import { applyServerErrors, errorMessage, formResolver } from '../../api/forms';
+import { errorMessage } from '../../api/forms';
 import { apiKey, apiQuery, queryClient } from '../../api/queries';
+import { DataTable } from '../../components/DataTable';
+import { TextAreaField } from '../../components/fields';
+import { ApiForm, DialogButtons } from '../../components/FormDialog';
 import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
 import { useNotify } from '../../components/Notifications';
+import { QueryState } from '../../components/QueryState';
+import { Detail } from '../../components/Section';
+import { useApiForm } from '../../components/useApiForm';
 import { nl } from '../../i18n/nl';
 import { useFormat } from '../../lib/format';
 import { SYNC_STATUS_KEY } from './syncStatus';
@@ -28,6 +32,8 @@ const SYSTEM_FIELDS = new Set(['id', 'child_id', 'location_id', 'version', 'crea
 const mergeSchema = MedicalInput.omit({ childId: true });
 
 type Resolution = MethodInput<'sync.resolveConflict'>['resolution'];
+/** The merge form's field for each medical column. */
+const FORM_FIELD = { allergies: 'allergies', diet: 'diet', medication: 'medication', other_particulars: 'otherParticulars' } as const;
 
 const isMedicalField = (key: string): key is MedicalField => MEDICAL_FIELDS.some((field) => field === key);
 const isKnownEntity = (entity: string): entity is keyof typeof nl.sync.conflicts.entities => Object.hasOwn(nl.sync.conflicts.entities, entity);
@@ -73,73 +79,53 @@ function Value({ text }: { text: string }) {
 
 function MergeForm({ conflict, onCancel, onResolved }: { conflict: SyncConflict; onCancel: () => void; onResolved: (resolution: Resolution) => void }) {
   const { t } = useTranslation();
-  const [formError, setFormError] = useState<string | null>(null);
   const local = conflict.localPayload ?? {};
   const server = conflict.serverPayload ?? {};
   // Pre-filled with this computer's text (head office's where this computer has none).
   const initial = (field: MedicalField) => valueText(local[field]) || valueText(server[field]);
-  const { register, handleSubmit, setError, setFocus, formState } = useForm({
-    resolver: formResolver(mergeSchema),
-    defaultValues: {
-      allergies: initial('allergies'),
-      diet: initial('diet'),
-      medication: initial('medication'),
-      otherParticulars: initial('other_particulars'),
-    },
+  const form = useApiForm({
+    schema: mergeSchema,
+    defaultValues: { allergies: initial('allergies'), diet: initial('diet'), medication: initial('medication'), otherParticulars: initial('other_particulars') },
+    mutation: useResolve(onResolved),
+    toInput: (values) => ({
+      id: conflict.id,
+      resolution: 'merged' as const,
+      merged: { allergies: values.allergies, diet: values.diet, medication: values.medication, other_particulars: values.otherParticulars },
+    }),
+    // The backend names the merged row's columns, not these fields: its message goes above the form.
+    fields: [],
   });
-  const { errors } = formState;
-  const resolve = useResolve(onResolved);
-  const formField = { allergies: 'allergies', diet: 'diet', medication: 'medication', other_particulars: 'otherParticulars' } as const;
+  const { setFocus } = form;
   // Opened by "Samenvoegen": start typing in the first field.
   useEffect(() => { setFocus('allergies'); }, [setFocus]);
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => void handleSubmit((values) => {
-        setFormError(null);
-        resolve.mutate(
-          {
-            id: conflict.id,
-            resolution: 'merged',
-            merged: { allergies: values.allergies, diet: values.diet, medication: values.medication, other_particulars: values.otherParticulars },
-          },
-          { onError: (error) => { setFormError(applyServerErrors(error, setError, [])); } },
-        );
-      })(event)}
-    >
-      <Stack gap="sm" mt="md" p="md" bg="gray.0" style={{ borderRadius: 'var(--mantine-radius-md)' }}>
-        <Title order={4} size="h5">
-          {t('sync.conflicts.mergeTitle')}
-        </Title>
-        <Text size="sm">{t('sync.conflicts.mergeIntro')}</Text>
-        <FormError message={formError} />
-        {MEDICAL_FIELDS.map((field) => {
-          const name = formField[field];
-          const serverText = valueText(server[field]);
-          return (
-            <Textarea
-              key={field}
-              label={t(`sync.conflicts.fields.${field}`)}
-              description={t('sync.conflicts.serverHint', { value: serverText || t('sync.conflicts.emptyValue') })}
-              autosize
-              minRows={2}
-              maxRows={8}
-              {...register(name)}
-              error={errors[name]?.message}
-            />
-          );
-        })}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={resolve.isPending}>
-            {t('sync.conflicts.saveMerged')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <Box mt="md" p="md" bg="gray.0" style={{ borderRadius: 'var(--mantine-radius-md)' }}>
+      <ApiForm
+        form={form}
+        gap="sm"
+        header={
+          <>
+            <Title order={4} size="h5">
+              {t('sync.conflicts.mergeTitle')}
+            </Title>
+            <Text size="sm">{t('sync.conflicts.mergeIntro')}</Text>
+          </>
+        }
+      >
+        {MEDICAL_FIELDS.map((field) => (
+          <TextAreaField
+            key={field}
+            control={form.control}
+            name={FORM_FIELD[field]}
+            label={t(`sync.conflicts.fields.${field}`)}
+            description={t('sync.conflicts.serverHint', { value: valueText(server[field]) || t('sync.conflicts.emptyValue') })}
+            maxRows={8}
+          />
+        ))}
+        <DialogButtons onCancel={onCancel} label={t('sync.conflicts.saveMerged')} pending={form.pending} />
+      </ApiForm>
+    </Box>
   );
 }
 
@@ -163,47 +149,35 @@ function ConflictCard({ conflict, onResolved }: { conflict: SyncConflict; onReso
           {t('sync.conflicts.createdAt', { date: fmt.dateTime(conflict.createdAt) })}
         </Text>
       </Group>
-      <Table.ScrollContainer minWidth={560}>
-        <Table withTableBorder withColumnBorders verticalSpacing="xs" layout="fixed">
-          <VisuallyHidden component="caption">{t('sync.conflicts.compareCaption', { name: conflict.label })}</VisuallyHidden>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col" w={200}>
-                {t('sync.conflicts.field')}
-              </Table.Th>
-              <Table.Th scope="col">{t('sync.conflicts.local')}</Table.Th>
-              <Table.Th scope="col">{t('sync.conflicts.server')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {fieldsOf(conflict).map((key) => {
-              const localText = valueText(local[key]);
-              const serverText = valueText(server[key]);
-              const differs = localText !== serverText;
-              return (
-                <Table.Tr key={key} bg={differs ? 'yellow.0' : undefined}>
-                  <Table.Th scope="row" fw={600}>
-                    <Stack gap={4} align="flex-start">
-                      {fieldLabel(key)}
-                      {differs && (
-                        <Badge size="sm" variant="outline" color="gray">
-                          {t('sync.conflicts.differs')}
-                        </Badge>
-                      )}
-                    </Stack>
-                  </Table.Th>
-                  <Table.Td>
-                    <Value text={localText} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Value text={serverText} />
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        rows={fieldsOf(conflict).map((key) => ({ key, local: valueText(local[key]), server: valueText(server[key]) }))}
+        caption={t('sync.conflicts.compareCaption', { name: conflict.label })}
+        rowKey={(row) => row.key}
+        minWidth={560}
+        tableProps={{ withTableBorder: true, withColumnBorders: true, verticalSpacing: 'xs', layout: 'fixed' }}
+        rowProps={(row) => ({ bg: row.local !== row.server ? 'yellow.0' : undefined })}
+        columns={[
+          {
+            key: 'field',
+            header: t('sync.conflicts.field'),
+            width: '200px',
+            rowHeader: true,
+            strong: true,
+            cell: (row) => (
+              <Stack gap={4} align="flex-start">
+                {fieldLabel(row.key)}
+                {row.local !== row.server && (
+                  <Badge size="sm" variant="outline" color="gray">
+                    {t('sync.conflicts.differs')}
+                  </Badge>
+                )}
+              </Stack>
+            ),
+          },
+          { key: 'local', header: t('sync.conflicts.local'), cell: (row) => <Value text={row.local} /> },
+          { key: 'server', header: t('sync.conflicts.server'), cell: (row) => <Value text={row.server} /> },
+        ]}
+      />
       <FormError message={resolve.isError ? errorMessage(resolve.error) : null} />
       {!merging && (
         <Group mt="md" gap="sm">
@@ -239,14 +213,8 @@ function RejectedCard({ conflict, onResolved }: { conflict: SyncConflict; onReso
         {t('sync.conflicts.rejectedText', { entity })}
       </Text>
       <DataList labelWidth={160}>
-        <DataList.Item>
-          <DataList.ItemLabel>{t('sync.conflicts.reason')}</DataList.ItemLabel>
-          <DataList.ItemValue>{conflict.reason ?? t('common.unknown')}</DataList.ItemValue>
-        </DataList.Item>
-        <DataList.Item>
-          <DataList.ItemLabel>{t('sync.conflicts.at')}</DataList.ItemLabel>
-          <DataList.ItemValue>{fmt.dateTime(conflict.createdAt)}</DataList.ItemValue>
-        </DataList.Item>
+        <Detail label={t('sync.conflicts.reason')}>{conflict.reason ?? t('common.unknown')}</Detail>
+        <Detail label={t('sync.conflicts.at')}>{fmt.dateTime(conflict.createdAt)}</Detail>
       </DataList>
       <FormError message={resolve.isError ? errorMessage(resolve.error) : null} />
       <Group mt="md">
@@ -312,20 +280,10 @@ export function ConflictsSection({ openConflicts, focusKey = null }: { openConfl
       <Text size="sm" c="dimmed" mb="md" maw={760}>
         {t('sync.conflicts.intro')}
       </Text>
-      {conflicts.isPending ? (
-        <LoadingState minHeight={80} />
-      ) : conflicts.isError ? (
-        <FormError message={errorMessage(conflicts.error)} />
-      ) : conflicts.data.length === 0 ? (
-        <Stack gap={2} py="sm">
-          <Text fw={600}>{t('sync.conflicts.empty')}</Text>
-          <Text size="sm" c="dimmed">
-            {t('sync.conflicts.emptyText')}
-          </Text>
-        </Stack>
-      ) : (
+      <QueryState query={conflicts} loaderHeight={80} empty={{ title: t('sync.conflicts.empty'), text: t('sync.conflicts.emptyText') }}>
+        {(list) => (
         <Stack gap="md">
-          {conflicts.data.map((conflict) =>
+          {list.map((conflict) =>
             conflict.kind === 'rejected' ? (
               <RejectedCard key={conflict.id} conflict={conflict} onResolved={(resolution) => { onResolved(resolution, 'rejected'); }} />
             ) : (
@@ -333,7 +291,8 @@ export function ConflictsSection({ openConflicts, focusKey = null }: { openConfl
             ),
           )}
         </Stack>
-      )}
+        )}
+      </QueryState>
     </Card>
   );
 }

@@ -1,26 +1,17 @@
-import { Alert, Box, Button, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Box, Button, DataList, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { SyncStatus } from '../../../../shared/api/sync.contract';
 import { errorMessage } from '../../api/forms';
 import { FormError } from '../../components/FormError';
-import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { Detail, Section } from '../../components/Section';
 import { useFormat } from '../../lib/format';
 import { ConflictsSection } from './ConflictsSection';
 import { EnrolForm } from './EnrolForm';
 import { RefreshIcon } from './RefreshIcon';
 import { CONNECTION_COLOR, connectionOf, OFFLINE_TEXT, useSyncNow, useSyncStatus } from './syncStatus';
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
 
 /** The link with head office and its state: where, which device, how the last rounds went. */
 function LinkDetails({ status }: { status: SyncStatus }) {
@@ -31,50 +22,47 @@ function LinkDetails({ status }: { status: SyncStatus }) {
   const when = (iso: string | null) => (iso ? fmt.dateTimeSeconds(iso) : t('common.never'));
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="sync-link-title">
-      <Title order={2} size="h3" mb="md" id="sync-link-title">
-        {t('sync.details.title')}
-      </Title>
+    <Section title={t('sync.details.title')} id="sync-link">
       <Stack gap="lg">
         <DataList labelWidth={230}>
-          <Item label={t('sync.details.location')}>
+          <Detail label={t('sync.details.location')}>
             <Text span inherit fw={600}>
               {status.locationName ?? '—'}
             </Text>
-          </Item>
-          <Item label={t('sync.details.serverUrl')}>
+          </Detail>
+          <Detail label={t('sync.details.serverUrl')}>
             <Text span inherit ff="monospace" style={{ overflowWrap: 'anywhere' }}>
               {status.serverUrl ?? '—'}
             </Text>
-          </Item>
-          <Item label={t('sync.details.deviceId')}>
+          </Detail>
+          <Detail label={t('sync.details.deviceId')}>
             <Text span inherit ff="monospace" data-testid="sync-device-id">
               {status.deviceId ?? '—'}
             </Text>
-          </Item>
-          <Item label={t('sync.details.connection')}>
+          </Detail>
+          <Detail label={t('sync.details.connection')}>
             <Group gap={8} wrap="nowrap" data-testid="sync-connection">
               <Box w={10} h={10} bg={CONNECTION_COLOR[connection]} style={{ borderRadius: '50%', flexShrink: 0 }} aria-hidden />
               <Text span inherit fw={600} c={connection === 'offline' ? OFFLINE_TEXT : undefined}>
                 {t(`sync.status.${connection}`)}
               </Text>
             </Group>
-          </Item>
-          <Item label={t('sync.details.pending')}>
+          </Detail>
+          <Detail label={t('sync.details.pending')}>
             <Text span inherit data-testid="sync-pending">
               {status.pending}
             </Text>
-          </Item>
-          <Item label={t('sync.details.lastSuccess')}>{when(status.lastSuccessAt)}</Item>
-          <Item label={t('sync.details.lastAttempt')}>{when(status.lastAttemptAt)}</Item>
+          </Detail>
+          <Detail label={t('sync.details.lastSuccess')}>{when(status.lastSuccessAt)}</Detail>
+          <Detail label={t('sync.details.lastAttempt')}>{when(status.lastAttemptAt)}</Detail>
           {status.lastError && (
-            <Item label={t('sync.details.lastError')}>
+            <Detail label={t('sync.details.lastError')}>
               <Text span inherit c="red.9">
                 {status.lastError}
               </Text>
-            </Item>
+            </Detail>
           )}
-          {status.nextAttemptAt && !status.running && <Item label={t('sync.details.nextAttempt')}>{fmt.dateTimeSeconds(status.nextAttemptAt)}</Item>}
+          {status.nextAttemptAt && !status.running && <Detail label={t('sync.details.nextAttempt')}>{fmt.dateTimeSeconds(status.nextAttemptAt)}</Detail>}
         </DataList>
         <Group>
           <Button leftSection={<RefreshIcon />} loading={syncNow.isPending || status.running} onClick={() => { syncNow.mutate(); }}>
@@ -86,7 +74,7 @@ function LinkDetails({ status }: { status: SyncStatus }) {
           {t('sync.details.offlineText')}
         </Alert>
       </Stack>
-    </Card>
+    </Section>
   );
 }
 
@@ -104,20 +92,18 @@ export function HeadOfficePage() {
   return (
     <>
       <PageHeader title={t('sync.title')} intro={t('sync.intro')} />
-      {status.data ? (
-        status.data.enrolled ? (
-          <Stack gap="lg">
-            <LinkDetails status={status.data} />
-            <ConflictsSection openConflicts={status.data.openConflicts} focusKey={focusKey} />
-          </Stack>
-        ) : (
-          <EnrolForm />
-        )
-      ) : status.isError ? (
-        <FormError message={errorMessage(status.error)} />
-      ) : (
-        <LoadingState />
-      )}
+      <QueryState query={status}>
+        {(sync) =>
+          sync.enrolled ? (
+            <Stack gap="lg">
+              <LinkDetails status={sync} />
+              <ConflictsSection openConflicts={sync.openConflicts} focusKey={focusKey} />
+            </Stack>
+          ) : (
+            <EnrolForm />
+          )
+        }
+      </QueryState>
     </>
   );
 }

@@ -1,9 +1,10 @@
 import { ActionIcon, Badge, Box, Group, Loader, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useCan } from '../auth/session';
+import { useFormat } from '../../lib/format';
+import { useCan } from '../../lib/session';
 import { RefreshIcon } from './RefreshIcon';
-import { CONNECTION_COLOR, connectionOf, OFFLINE_TEXT, HEAD_OFFICE_PATH, useShortTime, useSyncNow, useSyncStatus } from './syncStatus';
+import { CONNECTION_COLOR, connectionOf, OFFLINE_TEXT, HEAD_OFFICE_PATH, useSyncNow, useSyncStatus } from './syncStatus';
 
 /**
  * The header's sync state, for every logged-in user: online/offline, pending changes, the last
@@ -12,7 +13,7 @@ import { CONNECTION_COLOR, connectionOf, OFFLINE_TEXT, HEAD_OFFICE_PATH, useShor
 export function SyncIndicator() {
   const { t } = useTranslation();
   const may = useCan();
-  const shortTime = useShortTime();
+  const fmt = useFormat();
   const status = useSyncStatus();
   const syncNow = useSyncNow();
 
@@ -95,7 +96,7 @@ export function SyncIndicator() {
       )}
       {sync.enrolled && (
         <Text size="xs" c="dimmed" lh={1.25} style={{ whiteSpace: 'nowrap' }}>
-          {t('sync.status.lastSync', { time: sync.lastSuccessAt ? shortTime(sync.lastSuccessAt) : t('sync.status.never') })}
+          {t('sync.status.lastSync', { time: sync.lastSuccessAt ? fmt.timeOrDateTime(sync.lastSuccessAt) : t('sync.status.never') })}
         </Text>
       )}
     </Stack>

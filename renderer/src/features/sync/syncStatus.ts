@@ -1,7 +1,4 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { format, isToday, parseISO } from 'date-fns';
-import { enGB, nl } from 'date-fns/locale';
-import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/api/sync.contract';
 import { call } from '../../api/client';
 import { apiKey, apiQuery, queryClient } from '../../api/queries';
@@ -52,13 +49,3 @@ export const CONNECTION_COLOR: Record<Connection, string> = {
 
 /** Text colour of "Offline": a dark orange (5.8:1 on white; Mantine's orange-9 is below 4.5:1). */
 export const OFFLINE_TEXT = '#b33f00';
-
-/** "14:32" today, "3 mrt, 14:32" on another day — short enough for the header. */
-export function useShortTime() {
-  const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? enGB : nl;
-  return (iso: string) => {
-    const date = parseISO(iso);
-    return format(date, isToday(date) ? 'HH:mm' : 'd MMM, HH:mm', { locale });
-  };
-}

@@ -2,13 +2,13 @@ import { AppShell, Box, Button, Group, NavLink, Stack, Text } from '@mantine/cor
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
-import { can } from '../../../../shared/auth/permissions';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { useSession } from '../auth/session';
-import { useLock } from '../auth/useLock';
-import { SyncIndicator } from '../sync/SyncIndicator';
-import { HeaderSearch } from '../search/HeaderSearch';
-import { RetentionNotice } from '../retention/RetentionNotice';
+import { can } from '../../../shared/auth/permissions';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useSession } from '../lib/session';
+import { useLock } from '../features/auth/useLock';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
+import { HeaderSearch } from '../features/search/HeaderSearch';
+import { RetentionNotice } from '../features/retention/RetentionNotice';
 import { NAV_ITEMS, PAGE_ROUTES } from './navigation';
 
 /** The unlocked app: header, left navigation (filtered by permission) and the pages. */

@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/api/contract';
-import { call, saveFile, type ApiCallError } from '../../api/client';
-import { useNotify } from '../../components/Notifications';
-import { refreshAfter } from '../../api/mutations';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import { call, saveFile, type ApiCallError } from '../api/client';
+import { useNotify } from '../components/Notifications';
+import { refreshAfter } from '../api/mutations';
 
 /** API methods that produce a file (PDF or CSV) as `{ fileName, base64 }`. */
 type FileMethod = { [M in MethodName]: MethodOutput<M> extends { fileName: string; base64: string } ? M : never }[MethodName];
@@ -11,9 +11,10 @@ type FileMethod = { [M in MethodName]: MethodOutput<M> extends { fileName: strin
 /**
  * Has the backend produce a file and saves it the way every PDF of the app is offered: Electron
  * asks where to save it, the browser downloads it. Exports also add a line to the
- * verstrekkingenregister, so the data on screen are refreshed afterwards.
+ * verstrekkingenregister, so the data on screen are refreshed afterwards. The toast names the file
+ * unless `message` says more (e.g. that a printed case file is confidential).
  */
-export function useFileDownload<M extends FileMethod>(method: M, options: { onSaved?: (file: MethodOutput<M>) => void } = {}) {
+export function useFileDownload<M extends FileMethod>(method: M, options: { message?: string } = {}) {
   const { t } = useTranslation();
   const notify = useNotify();
   return useMutation<{ file: MethodOutput<M>; saved: boolean }, ApiCallError, MethodInput<M>>({
@@ -26,8 +27,7 @@ export function useFileDownload<M extends FileMethod>(method: M, options: { onSa
     onSuccess: ({ file, saved }) => {
       void refreshAfter(method);
       if (!saved) return;
-      notify({ title: t('files.savedTitle'), message: t('files.saved', { fileName: (file as { fileName: string }).fileName }) }); // see above
-      options.onSaved?.(file);
+      notify({ title: t('files.savedTitle'), message: options.message ?? t('files.saved', { fileName: (file as { fileName: string }).fileName }) }); // see above
     },
   });
 }

@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
-import { call } from '../../api/client';
+import { call } from '../api/client';
 
 const ACTIVITY_EVENTS = ['mousemove', 'keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
 /** At most one `session.touch` per minute while the user is active. */

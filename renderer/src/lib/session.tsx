@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { SessionInfo } from '../../../../shared/api/schemas';
-import { can, type Permission } from '../../../../shared/auth/permissions';
+import type { SessionInfo } from '../../../shared/api/schemas';
+import { can, type Permission } from '../../../shared/auth/permissions';
 
 /** The logged-in user, as the backend last reported it (app.status). */
 export const SessionContext = createContext<SessionInfo | null>(null);

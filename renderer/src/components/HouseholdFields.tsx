@@ -1,20 +1,22 @@
-import { Alert, Button, Card, Checkbox, Group, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Controller, useFieldArray, useFormContext, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { HouseholdInput, HouseholdUpdateInput, ParentInput } from '../../../../shared/api/clients.schemas';
-import { Section } from '../children/common';
+import type { HouseholdInput, HouseholdUpdateInput, ParentInput } from '../../../shared/api/clients.schemas';
+import { NameFields } from './ClientFields';
+import { CheckboxField, TextField } from './fields';
+import { Section } from './Section';
 
 /**
  * Address, invoicing and parents of a household, shared by "Nieuw gezin", "Gezin bewerken" and
  * the waiting-list placement. The fields live under `household.` in each of those forms (the
  * backend's field names are re-keyed to match), so one component serves all three.
  */
-export interface HouseholdSection {
+interface HouseholdSection {
   household: z.input<typeof HouseholdInput> | z.input<typeof HouseholdUpdateInput>;
 }
 
-export const MAX_PARENTS = 4;
+const MAX_PARENTS = 4;
 
 export const emptyParent = (isContractParent: boolean): ParentInput => ({
   firstName: '',
@@ -28,32 +30,16 @@ export const emptyParent = (isContractParent: boolean): ParentInput => ({
   isContractParent,
 });
 
-/** Every field path of the household part, for placing the backend's field errors. */
-export function householdFieldPaths(parentCount: number) {
-  const parentFields = ['firstName', 'initials', 'surnamePrefix', 'surname', 'email', 'phone', 'bsn', 'hasParentalAuthority', 'isContractParent'] as const;
-  return [
-    'household.street',
-    'household.houseNumber',
-    'household.postcode',
-    'household.city',
-    'household.iban',
-    'household.ibanHolder',
-    'household.parents',
-    ...Array.from({ length: parentCount }, (_, i) => parentFields.map((field) => `household.parents.${i}.${field}` as const)).flat(),
-  ] as const;
-}
-
 export function AddressFields() {
   const { t } = useTranslation();
-  const { register, formState } = useFormContext<HouseholdSection>();
-  const errors = formState.errors.household;
+  const { control } = useFormContext<HouseholdSection>();
   return (
     <Section title={t('households.addressTitle')} id="household-address">
       <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ alignItems: 'start' }}>
-        <TextInput label={t('households.street')} withAsterisk autoComplete="off" {...register('household.street')} error={errors?.street?.message} />
-        <TextInput label={t('households.houseNumber')} withAsterisk autoComplete="off" {...register('household.houseNumber')} error={errors?.houseNumber?.message} />
-        <TextInput label={t('households.postcode')} placeholder={t('households.postcodePlaceholder')} withAsterisk autoComplete="off" {...register('household.postcode')} error={errors?.postcode?.message} />
-        <TextInput label={t('households.city')} withAsterisk autoComplete="off" {...register('household.city')} error={errors?.city?.message} />
+        <TextField control={control} name="household.street" label={t('households.street')} required />
+        <TextField control={control} name="household.houseNumber" label={t('households.houseNumber')} required />
+        <TextField control={control} name="household.postcode" label={t('households.postcode')} placeholder={t('households.postcodePlaceholder')} required />
+        <TextField control={control} name="household.city" label={t('households.city')} required />
       </SimpleGrid>
     </Section>
   );
@@ -61,13 +47,12 @@ export function AddressFields() {
 
 export function InvoicingFields() {
   const { t } = useTranslation();
-  const { register, formState } = useFormContext<HouseholdSection>();
-  const errors = formState.errors.household;
+  const { control } = useFormContext<HouseholdSection>();
   return (
     <Section title={t('households.invoicingTitle')} intro={t('households.invoicingIntro')} id="household-invoicing">
       <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ alignItems: 'start' }}>
-        <TextInput label={t('households.iban')} autoComplete="off" spellCheck={false} {...register('household.iban')} error={errors?.iban?.message} />
-        <TextInput label={t('households.ibanHolder')} autoComplete="off" {...register('household.ibanHolder')} error={errors?.ibanHolder?.message} />
+        <TextField control={control} name="household.iban" label={t('households.iban')} spellCheck={false} />
+        <TextField control={control} name="household.ibanHolder" label={t('households.ibanHolder')} />
       </SimpleGrid>
     </Section>
   );
@@ -84,7 +69,7 @@ function parentsError(errors: FieldErrors<HouseholdSection>['household']): strin
 /** Ouders en verzorgers: 1–4, exactly one contractouder, who must have ouderlijk gezag. */
 export function ParentsFields({ withBsn = true }: { withBsn?: boolean }) {
   const { t } = useTranslation();
-  const { control, register, formState, setValue, getValues, trigger } = useFormContext<HouseholdSection>();
+  const { control, formState, setValue, getValues, trigger } = useFormContext<HouseholdSection>();
   const { fields, append, remove } = useFieldArray({ control, name: 'household.parents' });
   const errors = formState.errors.household;
   const arrayError = parentsError(errors);
@@ -116,7 +101,6 @@ export function ParentsFields({ withBsn = true }: { withBsn?: boolean }) {
           </Alert>
         )}
         {fields.map((field, index) => {
-          const parentErrors = errors?.parents?.[index];
           const existing = Boolean(getValues(`household.parents.${index}.id`));
           return (
             <Card key={field.id} withBorder padding="md" bg="gray.0" role="group" aria-labelledby={`parent-${field.id}-title`}>
@@ -131,38 +115,13 @@ export function ParentsFields({ withBsn = true }: { withBsn?: boolean }) {
                 )}
               </Group>
               <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} style={{ alignItems: 'start' }}>
-                <TextInput label={t('clients.firstName')} withAsterisk autoComplete="off" {...register(`household.parents.${index}.firstName`)} error={parentErrors?.firstName?.message} />
-                <TextInput label={t('clients.initials')} autoComplete="off" {...register(`household.parents.${index}.initials`)} error={parentErrors?.initials?.message} />
-                <TextInput label={t('clients.surnamePrefix')} autoComplete="off" {...register(`household.parents.${index}.surnamePrefix`)} error={parentErrors?.surnamePrefix?.message} />
-                <TextInput label={t('clients.surname')} withAsterisk autoComplete="off" {...register(`household.parents.${index}.surname`)} error={parentErrors?.surname?.message} />
-                <TextInput label={t('households.email')} type="email" autoComplete="off" {...register(`household.parents.${index}.email`)} error={parentErrors?.email?.message} />
-                <TextInput label={t('households.phone')} type="tel" autoComplete="off" {...register(`household.parents.${index}.phone`)} error={parentErrors?.phone?.message} />
-                {withBsn && !existing && (
-                  <TextInput
-                    label={t('bsn.label')}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    {...register(`household.parents.${index}.bsn`)}
-                    error={parentErrors?.bsn?.message}
-                  />
-                )}
+                <NameFields control={control} prefix={`household.parents.${index}.`} />
+                <TextField control={control} name={`household.parents.${index}.email`} label={t('households.email')} type="email" />
+                <TextField control={control} name={`household.parents.${index}.phone`} label={t('households.phone')} type="tel" />
+                {withBsn && !existing && <TextField control={control} name={`household.parents.${index}.bsn`} label={t('bsn.label')} inputMode="numeric" />}
               </SimpleGrid>
               <Group gap="xl" mt="md" align="flex-start">
-                <Controller
-                  control={control}
-                  name={`household.parents.${index}.hasParentalAuthority`}
-                  render={({ field: authority }) => (
-                    <Checkbox
-                      label={t('households.parentalAuthority')}
-                      description={t('households.parentalAuthorityHelp')}
-                      checked={authority.value}
-                      onChange={(event) => { authority.onChange(event.currentTarget.checked); }}
-                      onBlur={authority.onBlur}
-                      ref={authority.ref}
-                      error={parentErrors?.hasParentalAuthority?.message}
-                    />
-                  )}
-                />
+                <CheckboxField control={control} name={`household.parents.${index}.hasParentalAuthority`} label={t('households.parentalAuthority')} description={t('households.parentalAuthorityHelp')} />
                 <Controller
                   control={control}
                   name={`household.parents.${index}.isContractParent`}

@@ -1,31 +1,30 @@
 import type { ComponentType } from 'react';
-import type { Permission } from '../../../../shared/auth/permissions';
-import type { Catalogue } from '../../i18n/nl';
-import { AccountPage } from '../account/AccountPage';
-import { ChildPage } from '../children/ChildPage';
-import { ChildrenPage } from '../children/ChildrenPage';
-import { ConsentsPage } from '../consents/ConsentsPage';
-import { DashboardPage } from '../dashboard/DashboardPage';
-import { DisclosuresPage } from '../disclosures/DisclosuresPage';
-import { HouseholdCreatePage, HouseholdEditPage } from '../households/HouseholdFormPage';
-import { HouseholdPage } from '../households/HouseholdPage';
-import { CasePage } from '../meldcode/CasePage';
-import { MeldcodePage } from '../meldcode/MeldcodePage';
-import { SecurityPage } from '../security/SecurityPage';
-import { BackupsPage } from '../backups/BackupsPage';
-import { HeadOfficePage } from '../sync/HeadOfficePage';
-import { MarketingPage } from '../marketing/MarketingPage';
-import { HEAD_OFFICE_PATH } from '../sync/syncStatus';
-import { UsersPage } from '../users/UsersPage';
-import { RequestPage } from '../requests/RequestPage';
-import { RequestsPage } from '../requests/RequestsPage';
-import { PlacementPage } from '../waitlist/PlacementPage';
-import { WaitlistPage } from '../waitlist/WaitlistPage';
-import { ComplaintsPage } from '../complaints/ComplaintsPage';
-import { DestructionPage } from '../retention/DestructionPage';
-import { RetentionPoliciesPage } from '../retention/RetentionPoliciesPage';
-import { ApplicantsPage } from '../staff/ApplicantsPage';
-import { EmployeesPage } from '../staff/EmployeesPage';
+import type { Permission } from '../../../shared/auth/permissions';
+import { AccountPage } from '../features/account/AccountPage';
+import { BackupsPage } from '../features/backups/BackupsPage';
+import { ChildrenPage } from '../features/children/ChildrenPage';
+import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
+import { ConsentsPage } from '../features/consents/ConsentsPage';
+import { DisclosuresPage } from '../features/disclosures/DisclosuresPage';
+import { HouseholdCreatePage, HouseholdEditPage } from '../features/households/HouseholdFormPage';
+import { MarketingPage } from '../features/marketing/MarketingPage';
+import { CasePage } from '../features/meldcode/CasePage';
+import { MeldcodePage } from '../features/meldcode/MeldcodePage';
+import { RequestPage } from '../features/requests/RequestPage';
+import { RequestsPage } from '../features/requests/RequestsPage';
+import { DestructionPage } from '../features/retention/DestructionPage';
+import { RetentionPoliciesPage } from '../features/retention/RetentionPoliciesPage';
+import { SecurityPage } from '../features/security/SecurityPage';
+import { HeadOfficePage } from '../features/sync/HeadOfficePage';
+import { HEAD_OFFICE_PATH } from '../features/sync/syncStatus';
+import { UsersPage } from '../features/users/UsersPage';
+import { PlacementPage } from '../features/waitlist/PlacementPage';
+import { WaitlistPage } from '../features/waitlist/WaitlistPage';
+import type { Catalogue } from '../i18n/nl';
+import { ChildPage } from '../pages/ChildPage';
+import { DashboardPage } from '../pages/DashboardPage';
+import { HouseholdPage } from '../pages/HouseholdPage';
+import { ApplicantsRoute, EmployeesRoute } from '../pages/StaffPages';
 
 export interface NavItem {
   /** Route path (HashRouter), also the link target. */
@@ -48,8 +47,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/marketing', label: 'nav.marketing', permission: 'marketing.manage', page: MarketingPage },
   { path: '/verzoeken', label: 'nav.requests', permission: 'requests.manage', page: RequestsPage },
   { path: '/meldcode', label: 'nav.meldcode', permission: 'meldcode.access', page: MeldcodePage },
-  { path: '/sollicitanten', label: 'nav.applicants', permission: 'staffFiles.access', page: ApplicantsPage },
-  { path: '/medewerkers', label: 'nav.employees', permission: 'staffFiles.access', page: EmployeesPage },
+  { path: '/sollicitanten', label: 'nav.applicants', permission: 'staffFiles.access', page: ApplicantsRoute },
+  { path: '/medewerkers', label: 'nav.employees', permission: 'staffFiles.access', page: EmployeesRoute },
   { path: '/klachten', label: 'nav.complaints', permission: 'complaints.manage', page: ComplaintsPage },
   { path: '/bewaartermijnen', label: 'nav.retention', permission: 'retention.manage', page: RetentionPoliciesPage },
   { path: '/vernietigen', label: 'nav.destruction', permission: 'retention.manage', page: DestructionPage },
