@@ -126,15 +126,12 @@ export const en: Catalogue = {
     continue: 'Continue',
   },
   login: {
-    title: 'Log in',
     intro: 'Log in to open the location’s data.',
     username: 'Username',
     password: 'Password',
     submit: 'Log in',
-    busy: 'Unlocking…',
     lockedIdle: 'Locked due to inactivity',
     lockedIdleText: 'The app locked itself because nothing happened for a while. Log in again to continue.',
-    lockedUser: 'The app is locked.',
     lockedNotice: 'The app is locked',
     wait: 'Too many failed attempts. You can try again in {{seconds}} seconds.',
     waitButton: 'Wait {{seconds}} s',
@@ -188,13 +185,7 @@ export const en: Catalogue = {
     destruction: 'Destruction',
   },
   header: {
-    signedInAs: 'Signed in as',
     lock: 'Lock',
-    location: 'Location',
-  },
-  noAccess: {
-    title: 'No access',
-    text: 'You do not have access to this page.',
   },
   dashboard: {
     title: 'Welcome, {{name}}',
@@ -203,7 +194,6 @@ export const en: Catalogue = {
     rolesText: 'What you see in the app depends on your roles, so everyone sees only the data their work requires.',
     sessionTitle: 'Your session',
     username: 'Username',
-    lastLogin: 'Last login',
     autoLock: 'Automatic lock',
     autoLockValue_one: 'after {{count}} minute without activity',
     autoLockValue_other: 'after {{count}} minutes without activity',
@@ -979,7 +969,6 @@ export const en: Catalogue = {
       offlineTitle: 'Works without a connection too',
       offlineText:
         'Every feature of the app works when head office cannot be reached. Changes are kept encrypted on this computer and sent automatically once the connection is back. The app keeps retrying, with gradually longer pauses; "Synchronise now" tries at once.',
-      started: 'Synchronisation started.',
     },
     conflicts: {
       title: 'Conflicts',
@@ -1070,7 +1059,6 @@ export const en: Catalogue = {
     status: 'Status',
     statuses: { open: 'Open', closed: 'Closed' },
     openedOn: 'Opened on',
-    closedOn: 'Closed on',
     destructionDate: 'Destroyed on',
     entries: 'Entries',
     open: 'Open',
@@ -1098,7 +1086,6 @@ export const en: Catalogue = {
       closedTitle: 'This case file is closed',
       closedText: 'No more entries can be added. The case file will be destroyed on {{date}} (two years after closing).',
       closingSummary: 'Summary on closing',
-      stepsTitle: 'The five steps',
       nothingYet: 'Nothing recorded yet.',
       done: 'Recorded',
       todo: 'To do',

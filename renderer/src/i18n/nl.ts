@@ -128,15 +128,12 @@ export const nl = {
     continue: 'Verder',
   },
   login: {
-    title: 'Inloggen',
     intro: 'Log in om de gegevens van de locatie te openen.',
     username: 'Gebruikersnaam',
     password: 'Wachtwoord',
     submit: 'Inloggen',
-    busy: 'Bezig met ontgrendelen…',
     lockedIdle: 'Vergrendeld wegens inactiviteit',
     lockedIdleText: 'De app is automatisch vergrendeld omdat er een tijd niets gebeurde. Log opnieuw in om verder te gaan.',
-    lockedUser: 'De app is vergrendeld.',
     lockedNotice: 'De app is vergrendeld',
     wait: 'Te veel mislukte pogingen. U kunt het over {{seconds}} seconden opnieuw proberen.',
     waitButton: 'Wacht {{seconds}} s',
@@ -190,13 +187,7 @@ export const nl = {
     destruction: 'Vernietigen',
   },
   header: {
-    signedInAs: 'Ingelogd als',
     lock: 'Vergrendelen',
-    location: 'Locatie',
-  },
-  noAccess: {
-    title: 'Geen toegang',
-    text: 'U heeft geen toegang tot deze pagina.',
   },
   dashboard: {
     title: 'Welkom, {{name}}',
@@ -205,7 +196,6 @@ export const nl = {
     rolesText: 'Wat u in de app ziet, hangt af van uw rollen. Zo ziet iedereen alleen de gegevens die nodig zijn voor het werk.',
     sessionTitle: 'Uw sessie',
     username: 'Gebruikersnaam',
-    lastLogin: 'Laatst ingelogd',
     autoLock: 'Automatisch vergrendelen',
     autoLockValue_one: 'na {{count}} minuut zonder activiteit',
     autoLockValue_other: 'na {{count}} minuten zonder activiteit',
@@ -981,7 +971,6 @@ export const nl = {
       offlineTitle: 'Werkt ook zonder verbinding',
       offlineText:
         'Alle functies van de app werken ook als het hoofdkantoor niet bereikbaar is. Wijzigingen worden versleuteld op deze computer bewaard en automatisch verstuurd zodra de verbinding terug is. De app probeert het steeds opnieuw, met steeds iets langere pauzes; met "Nu synchroniseren" probeert u het meteen.',
-      started: 'Synchronisatie gestart.',
     },
     conflicts: {
       title: 'Conflicten',
@@ -1072,7 +1061,6 @@ export const nl = {
     status: 'Status',
     statuses: { open: 'Open', closed: 'Gesloten' },
     openedOn: 'Geopend op',
-    closedOn: 'Gesloten op',
     destructionDate: 'Wordt vernietigd op',
     entries: 'Aantekeningen',
     open: 'Openen',
@@ -1100,7 +1088,6 @@ export const nl = {
       closedTitle: 'Dit dossier is gesloten',
       closedText: 'Er kunnen geen aantekeningen meer bij. Het dossier wordt op {{date}} vernietigd (twee jaar na het sluiten).',
       closingSummary: 'Samenvatting bij het sluiten',
-      stepsTitle: 'De vijf stappen',
       nothingYet: 'Nog niets vastgelegd.',
       done: 'Vastgelegd',
       todo: 'Nog te doen',
