@@ -11,6 +11,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiForm } from '../../components/useApiForm';
 import { useFormat } from '../../lib/format';
+import { usePolicyPeriod } from '../../lib/retentionPeriods';
 
 const STATUS_COLOR = { open: 'orange', in_behandeling: 'blue', gesloten: 'gray' } as const;
 const NEW_COMPLAINT = { receivedOn: '', complainantName: '', complainantContact: '', subject: '', description: '', handlingNotes: '' };
@@ -18,13 +19,14 @@ const NEW_COMPLAINT = { receivedOn: '', complainantName: '', complainantContact:
 /** Klachten: register, record the handling, close (which starts the 7-year retention period). */
 export function ComplaintsPage() {
   const { t } = useTranslation();
+  const period = usePolicyPeriod();
   const fmt = useFormat();
   const list = useQuery(apiQuery('complaints.list', {}));
   const [editing, setEditing] = useState<Complaint | 'new' | null>(null);
   const [closing, setClosing] = useState<Complaint | null>(null);
   return (
     <>
-      <PageHeader title={t('complaints.title')} intro={t('complaints.intro')} actions={<Button onClick={() => { setEditing('new'); }}>{t('complaints.add')}</Button>} />
+      <PageHeader title={t('complaints.title')} intro={t('complaints.intro', { period: period('complaint') })} actions={<Button onClick={() => { setEditing('new'); }}>{t('complaints.add')}</Button>} />
       <DataTable
         card
         query={list}
@@ -111,6 +113,7 @@ function ComplaintDialog({ complaint, onClose }: { complaint: Complaint | null; 
 
 function CloseDialog({ complaint, onClose }: { complaint: Complaint; onClose: () => void }) {
   const { t } = useTranslation();
+  const period = usePolicyPeriod();
   const form = useApiForm({
     schema: CloseComplaintInput,
     defaultValues: { id: complaint.id, closedOn: '', resolution: '' },
@@ -119,7 +122,7 @@ function CloseDialog({ complaint, onClose }: { complaint: Complaint; onClose: ()
     onSuccess: onClose,
   });
   return (
-    <FormDialog form={form} title={t('complaints.closeTitle')} intro={<Text size="sm">{t('complaints.closeIntro')}</Text>} onClose={onClose} submitLabel={t('complaints.close')} size="md">
+    <FormDialog form={form} title={t('complaints.closeTitle')} intro={<Text size="sm">{t('complaints.closeIntro', { period: period('complaint') })}</Text>} onClose={onClose} submitLabel={t('complaints.close')} size="md">
       <DateField control={form.control} name="closedOn" label={t('complaints.closedOn')} required autoFocus maw={180} />
       <TextAreaField control={form.control} name="resolution" label={t('complaints.resolution')} required minRows={3} />
     </FormDialog>

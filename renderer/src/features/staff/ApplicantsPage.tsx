@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useApiForm } from '../../components/useApiForm';
 import { useFormat } from '../../lib/format';
 import { ContactFields } from './PersonFields';
+import { usePolicyPeriod } from '../../lib/retentionPeriods';
 
 const NEW_APPLICANT = {
   firstName: '',
@@ -31,13 +32,14 @@ const NEW_APPLICANT = {
 /** Sollicitanten: register, update the procedure, hire into a personnel file. `whyButton` is "Waarom bewaren?" for a row. */
 export function ApplicantsPage({ whyButton }: { whyButton: (id: string) => ReactNode }) {
   const { t } = useTranslation();
+  const period = usePolicyPeriod();
   const fmt = useFormat();
   const list = useQuery(apiQuery('applicants.list', {}));
   const [editing, setEditing] = useState<Applicant | 'new' | null>(null);
   const [hiring, setHiring] = useState<Applicant | null>(null);
   return (
     <>
-      <PageHeader title={t('staff.applicantsTitle')} intro={t('staff.applicantsIntro')} actions={<Button onClick={() => { setEditing('new'); }}>{t('staff.addApplicant')}</Button>} />
+      <PageHeader title={t('staff.applicantsTitle')} intro={t('staff.applicantsIntro', { applicant: period('applicant'), withConsent: period('applicant_consent') })} actions={<Button onClick={() => { setEditing('new'); }}>{t('staff.addApplicant')}</Button>} />
       <DataTable
         card
         query={list}
@@ -58,7 +60,7 @@ export function ApplicantsPage({ whyButton }: { whyButton: (id: string) => React
                 </Badge>
                 {a.consentLongerRetention && (
                   <Text size="xs" c="dimmed">
-                    {t('staff.consent')}
+                    {t('staff.consent', { period: period('applicant_consent') })}
                   </Text>
                 )}
               </>
@@ -92,6 +94,7 @@ export function ApplicantsPage({ whyButton }: { whyButton: (id: string) => React
 
 function ApplicantDialog({ applicant, onClose }: { applicant: Applicant | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const period = usePolicyPeriod();
   const form = useApiForm({
     schema: ApplicantInput,
     defaultValues: applicant ? { ...applicant } : NEW_APPLICANT,
@@ -111,7 +114,7 @@ function ApplicantDialog({ applicant, onClose }: { applicant: Applicant | null; 
         <SelectField control={control} name="outcome" label={t('staff.outcome')} required data={ApplicantOutcome.options.map((o) => ({ value: o, label: t(`staff.outcomes.${o}`) }))} />
         <DateField control={control} name="procedureEndDate" label={t('staff.procedureEnd')} />
       </SimpleGrid>
-      <CheckboxField control={control} name="consentLongerRetention" label={t('staff.consent')} />
+      <CheckboxField control={control} name="consentLongerRetention" label={t('staff.consent', { period: period('applicant_consent') })} />
       <DateField control={control} name="consentOn" label={t('staff.consentOn')} maw={180} />
     </FormDialog>
   );

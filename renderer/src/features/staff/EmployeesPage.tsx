@@ -14,18 +14,20 @@ import { Section } from '../../components/Section';
 import { useApiForm } from '../../components/useApiForm';
 import { useFormat } from '../../lib/format';
 import { ContactFields } from './PersonFields';
+import { usePolicyPeriod } from '../../lib/retentionPeriods';
 
 const NEW_EMPLOYEE = { firstName: '', surnamePrefix: '', surname: '', address: '', email: '', phone: '', position: '', employmentStart: '', employmentEnd: '', labourDispute: false };
 
 /** Medewerkers: a minimal personnel file, the labour-dispute flag and statutory retention duties. `whyButton` is "Waarom bewaren?" for a row. */
 export function EmployeesPage({ whyButton }: { whyButton: (id: string) => ReactNode }) {
   const { t } = useTranslation();
+  const period = usePolicyPeriod();
   const fmt = useFormat();
   const list = useQuery(apiQuery('employees.list', {}));
   const [editing, setEditing] = useState<Employee | 'new' | null>(null);
   return (
     <>
-      <PageHeader title={t('staff.employeesTitle')} intro={t('staff.employeesIntro')} actions={<Button onClick={() => { setEditing('new'); }}>{t('staff.addEmployee')}</Button>} />
+      <PageHeader title={t('staff.employeesTitle')} intro={t('staff.employeesIntro', { employee: period('employee'), dispute: period('employee_dispute') })} actions={<Button onClick={() => { setEditing('new'); }}>{t('staff.addEmployee')}</Button>} />
       <DataTable
         card
         query={list}
@@ -45,7 +47,7 @@ export function EmployeesPage({ whyButton }: { whyButton: (id: string) => ReactN
                 {e.employmentEnd ? fmt.date(e.employmentEnd) : <Badge variant="light">{t('staff.inService')}</Badge>}
                 {e.labourDispute && (
                   <Text size="xs" c="red.8">
-                    {t('staff.labourDispute')}
+                    {t('staff.labourDispute', { period: period('employee_dispute') })}
                   </Text>
                 )}
               </>
@@ -75,6 +77,7 @@ export function EmployeesPage({ whyButton }: { whyButton: (id: string) => ReactN
 
 function EmployeeDialog({ employee, onClose }: { employee: Employee | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const period = usePolicyPeriod();
   const form = useApiForm({
     schema: EmployeeInput,
     defaultValues: employee ? { ...employee } : NEW_EMPLOYEE,
@@ -94,7 +97,7 @@ function EmployeeDialog({ employee, onClose }: { employee: Employee | null; onCl
         <DateField control={control} name="employmentStart" label={t('staff.employmentStart')} required />
         <DateField control={control} name="employmentEnd" label={t('staff.employmentEnd')} />
       </SimpleGrid>
-      <CheckboxField control={control} name="labourDispute" label={t('staff.labourDispute')} />
+      <CheckboxField control={control} name="labourDispute" label={t('staff.labourDispute', { period: period('employee_dispute') })} />
     </FormDialog>
   );
 }
