@@ -86,13 +86,13 @@ function MedicalForm({ info, onDone }: { info: MedicalInfo; onDone: () => void }
       medication: info.medication ?? '',
       otherParticulars: info.otherParticulars ?? '',
     },
-    mutation: useApiMutation('medical.update'),
+    // The answer is the fresh (and already audited) read: it goes into the cache in the mutation's
+    // own onSuccess, before the after-write refresh looks, so medical.get is not read (and audited) again.
+    mutation: useApiMutation('medical.update', {
+      onSuccess: (saved) => { queryClient.setQueryData(apiKey('medical.get', { childId: info.childId }), saved); },
+    }),
     success: () => t('medical.saved'),
-    onSuccess: (saved) => {
-      // The answer is the fresh (and already audited) read: no second read needed.
-      queryClient.setQueryData(apiKey('medical.get', { childId: info.childId }), saved);
-      onDone();
-    },
+    onSuccess: onDone,
   });
   const { control } = form;
   return (
