@@ -65,7 +65,10 @@ export { expect };
 /** Screenshot into test-results/screens/ for review, plus an axe check (no serious/critical). */
 export async function checkScreen(page: Page, name: string) {
   fs.mkdirSync(path.join(ROOT, 'test-results/screens'), { recursive: true });
-  await page.screenshot({ path: path.join(ROOT, `test-results/screens/${name}.png`), fullPage: true });
+  const file = path.join(ROOT, `test-results/screens/${name}.png`);
+  // CI once saw a full-page capture stall for minutes in headless Chromium after "fonts loaded";
+  // the viewport shot still records the screen, and the axe check below runs either way.
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled', timeout: 30_000 }).catch(() => page.screenshot({ path: file, animations: 'disabled', timeout: 30_000 }));
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(

@@ -100,7 +100,10 @@ class HeadOffice {
     if (!child || child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    // A graceful close waits for open connections; a test must not hang on it.
+    const forced = setTimeout(() => child.kill('SIGKILL'), 5_000);
     await exited;
+    clearTimeout(forced);
   }
 
   /** `npm run headoffice:cli -- --data-dir DIR …` (a second process on the same SQLite file). */
