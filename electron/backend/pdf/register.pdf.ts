@@ -6,11 +6,10 @@ const TITLE = 'Verwerkingsregister';
 const BLUE = '#1a3c6e';
 
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
-const bullets = (items: readonly string[]) => (items.length === 0 ? 'Geen' : items.map((item) => `•  ${item}`).join('\n'));
 
-/** "3 maanden na …: gewist. Grondslag: …" — one line per rule that ends the data. */
-const retentionText = (row: ProcessingRegister['rows'][number]) =>
-  bullets(row.retention.map((l) => `${sentence(l.action ? `${l.text}: ${l.action}` : l.text)}${l.legalBasis ? ` Grondslag: ${sentence(l.legalBasis)}` : ''}`));
+/** "3 maanden na …: gewist." with the reason for the period on the next line. */
+const retentionLines = (row: ProcessingRegister['rows'][number]) =>
+  row.retention.map((l) => `${sentence(l.action ? `${l.text}: ${l.action}` : l.text)}${l.legalBasis ? `\nGrondslag: ${sentence(l.legalBasis)}` : ''}`);
 
 /**
  * The verwerkingsregister (AVG art. 30) as a document for the privacy officer or the Autoriteit
@@ -44,14 +43,31 @@ export async function renderRegisterPdf(resourcesDir: string, register: Processi
   doc.moveDown(0.3).text(`Aantal verwerkingen: ${register.rows.length}.`, { width });
   doc.fillColor('#000000');
 
-  /** A label on the left, its value wrapped on the right; a new page when the pair does not fit. */
-  const field = (label: string, value: string) => {
+  const valueX = left + labelWidth + gap;
+  const valueWidth = width - labelWidth - gap;
+  const BULLET = 10;
+
+  /** A label on the left, its value (a text, or a list with hanging bullets) on the right; a new page when the pair does not fit. */
+  const field = (label: string, value: string | readonly string[]) => {
+    const items = typeof value === 'string' || value.length === 0 ? null : value;
+    const text = typeof value === 'string' ? value : 'Geen';
     doc.fontSize(9);
-    const height = Math.max(doc.font('bold').heightOfString(label, { width: labelWidth }), doc.font('regular').heightOfString(value, { width: width - labelWidth - gap }));
+    const labelHeight = doc.font('bold').heightOfString(label, { width: labelWidth });
+    doc.font('regular');
+    const valueHeight = items ? items.reduce((sum, item) => sum + doc.heightOfString(item, { width: valueWidth - BULLET }) + 2, -2) : doc.heightOfString(text, { width: valueWidth });
+    const height = Math.max(labelHeight, valueHeight);
     if (doc.y + height > bottom()) doc.addPage();
     const y = doc.y;
     doc.font('bold').fillColor('#333333').text(label, left, y, { width: labelWidth });
-    doc.font('regular').fillColor('#000000').text(value, left + labelWidth + gap, y, { width: width - labelWidth - gap });
+    doc.font('regular').fillColor('#000000');
+    if (items) {
+      let itemY = y;
+      for (const item of items) {
+        doc.text('•', valueX, itemY, { width: BULLET, lineBreak: false });
+        doc.text(item, valueX + BULLET, itemY, { width: valueWidth - BULLET });
+        itemY = doc.y + 2;
+      }
+    } else doc.text(text, valueX, y, { width: valueWidth });
     doc.x = left;
     doc.y = Math.max(doc.y, y + height) + 4;
   };
@@ -72,18 +88,18 @@ export async function renderRegisterPdf(resourcesDir: string, register: Processi
     if (row.specialCategory) field('Soort gegevens', 'Bijzondere persoonsgegevens of strafrechtelijke gegevens (AVG art. 9 of 10): alleen toegankelijk voor wie ze voor het werk nodig heeft; inzage wordt gelogd');
     field('Doel', row.purpose);
     field('Grondslag', row.legalBasis);
-    field('Betrokkenen', bullets(row.personCategories));
-    field('Persoonsgegevens', bullets(row.dataCategories));
+    field('Betrokkenen', row.personCategories);
+    field('Persoonsgegevens', row.dataCategories);
     field('Herkomst', row.source);
-    field('Ontvangers', bullets(row.recipients));
+    field('Ontvangers', row.recipients);
     field('Doorgifte buiten de EER', row.transfersOutsideEea);
-    field('Bewaartermijn', retentionText(row));
+    field('Bewaartermijn', retentionLines(row));
     const own = row.security.filter((m) => !register.commonSecurity.includes(m));
-    field('Beveiliging', bullets(['De algemene maatregelen aan het eind van dit register', ...own]));
+    field('Beveiliging', ['De algemene maatregelen aan het eind van dit register', ...own]);
   });
 
   heading('Beveiligingsmaatregelen (voor alle verwerkingen)');
-  field('Maatregelen', bullets(register.commonSecurity));
+  field('Maatregelen', register.commonSecurity);
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
