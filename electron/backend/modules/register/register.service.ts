@@ -14,7 +14,7 @@ export type ProcessingRegister = MethodOutput<'register.get'>;
  * (as head office set them) through the retention module, and the default of a rule this PC does
  * not hold yet (a new rule of the data map before it is a row).
  */
-export async function policiesInForce(db: DbOrTrx): Promise<PolicyLike[]> {
+async function policiesInForce(db: DbOrTrx): Promise<PolicyLike[]> {
   const byKey = new Map<string, PolicyLike>(DATA_MAP_DEFAULT_POLICIES.map((p) => [p.key, p]));
   for (const policy of (await loadPolicies(db)).values()) byKey.set(policy.key, policy);
   return [...byKey.values()];
