@@ -22,6 +22,7 @@ import { meldcodeContract } from './meldcode.contract';
 import { municipalitiesContract } from './municipalities.contract';
 import { pickupContract } from './pickup.contract';
 import { recoveryContract } from './recovery.contract';
+import { registerContract } from './register.contract';
 import { requestsContract } from './requests.contract';
 import { retentionContract } from './retention.contract';
 import { searchContract } from './search.contract';
@@ -124,6 +125,7 @@ export const contract = {
   ...employeesContract,
   ...complaintsContract,
   ...retentionContract,
+  ...registerContract,
   ...holdsContract,
 } satisfies Record<string, MethodDef>;
 

@@ -22,6 +22,7 @@ import { meldcodeHandlers } from '../modules/meldcode/meldcode.handlers';
 import { municipalitiesHandlers } from '../modules/municipalities/municipalities.handlers';
 import { pickupHandlers } from '../modules/pickup/pickup.handlers';
 import { recoveryHandlers } from '../modules/recovery/recovery.handlers';
+import { registerHandlers } from '../modules/register/register.handlers';
 import { requestsHandlers } from '../modules/requests/requests.handlers';
 import { retentionHandlers } from '../modules/retention/retention.handlers';
 import { searchHandlers } from '../modules/search/search.handlers';
@@ -65,6 +66,7 @@ export const handlers: Handlers<MethodName> = {
   ...backupHandlers,
   ...recoveryHandlers,
   ...retentionHandlers,
+  ...registerHandlers,
   ...holdsHandlers,
   ...applicantsHandlers,
   ...employeesHandlers,

@@ -10,6 +10,7 @@ import { HouseholdCreatePage, HouseholdEditPage } from '../features/households/H
 import { MarketingPage } from '../features/marketing/MarketingPage';
 import { CasePage } from '../features/meldcode/CasePage';
 import { MeldcodePage } from '../features/meldcode/MeldcodePage';
+import { RegisterPage } from '../features/register/RegisterPage';
 import { RequestPage } from '../features/requests/RequestPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { DestructionPage } from '../features/retention/DestructionPage';
@@ -52,6 +53,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/klachten', label: 'nav.complaints', permission: 'complaints.manage', page: ComplaintsPage },
   { path: '/bewaartermijnen', label: 'nav.retention', permission: 'retention.manage', page: RetentionPoliciesPage },
   { path: '/vernietigen', label: 'nav.destruction', permission: 'retention.manage', page: DestructionPage },
+  { path: '/verwerkingsregister', label: 'nav.register', permission: 'retention.manage', page: RegisterPage },
   { path: '/gebruikers', label: 'nav.users', permission: 'users.manage', page: UsersPage },
   { path: '/beveiliging', label: 'nav.security', permission: 'security.view', page: SecurityPage },
   { path: '/back-ups', label: 'nav.backups', permission: 'backup.manage', page: BackupsPage },

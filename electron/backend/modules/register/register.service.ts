@@ -1,0 +1,42 @@
+import type { MethodOutput } from '../../../../shared/api/contract';
+import type { PdfFile } from '../../../../shared/api/schemas';
+import { DATA_MAP, DATA_MAP_DEFAULT_POLICIES, processingRegister, type PolicyLike } from '../../../../shared/dataMap';
+import type { AppCore } from '../../core';
+import type { DbOrTrx } from '../../db/schema';
+import { renderRegisterPdf } from '../../pdf/register.pdf';
+import { getLocation } from '../location/location.repository';
+import { loadPolicies } from '../retention/policies';
+
+export type ProcessingRegister = MethodOutput<'register.get'>;
+
+/**
+ * The bewaartermijnen in force for every policy the data map names: the retention_policies rows
+ * (as head office set them) through the retention module, and the default of a rule this PC does
+ * not hold yet (a new rule of the data map before it is a row).
+ */
+async function policiesInForce(db: DbOrTrx): Promise<PolicyLike[]> {
+  const byKey = new Map<string, PolicyLike>(DATA_MAP_DEFAULT_POLICIES.map((p) => [p.key, p]));
+  for (const policy of (await loadPolicies(db)).values()) byKey.set(policy.key, policy);
+  return [...byKey.values()];
+}
+
+/** The verwerkingsregister (AVG art. 30) of this location, drawn up today from the data map and the rules in force. */
+export async function processingRegisterOf(core: AppCore): Promise<ProcessingRegister> {
+  const db = core.db();
+  const location = await getLocation(db);
+  const rows = processingRegister(DATA_MAP, await policiesInForce(db));
+  // The general measures every processing shares are stated once; a row keeps its full list.
+  const commonSecurity = rows.length === 0 ? [] : rows[0]!.security.filter((measure) => rows.every((r) => r.security.includes(measure)));
+  return {
+    location: { name: location?.name ?? '', address: location?.address ?? '', lrkNumber: location?.lrk_number ?? '' },
+    drawnUpOn: core.today(),
+    commonSecurity,
+    rows,
+  };
+}
+
+export async function registerPdf(core: AppCore): Promise<PdfFile> {
+  const register = await processingRegisterOf(core);
+  const pdf = await renderRegisterPdf(core.options.resourcesDir, register);
+  return { fileName: `verwerkingsregister-${register.drawnUpOn}.pdf`, base64: pdf.toString('base64') };
+}
