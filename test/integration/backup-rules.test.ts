@@ -161,7 +161,7 @@ describe('a restore never brings back what was destroyed', () => {
     const counts = JSON.parse(restored.redestroy[0]!.details) as Record<string, number>;
     expect(counts.records).toBe(0);
     expect(counts.rows).toBeGreaterThanOrEqual(4);
-    expect(counts.logged).toBe(counts.rows + counts.cleared!);
+    expect(counts.logged).toBe(counts.rows! + counts.cleared!);
     expect(canaryInBytes(backend, key)).toEqual([]);
 
     await backend.ok('auth.login', MANAGER);

@@ -11,7 +11,6 @@ import { createKysely, migrationState } from '../../db/kysely';
 import { openEncryptedDatabase } from '../../db/open';
 import { isDiskFull } from '../../db/storageErrors';
 import { appendAudit, verifyAuditChain } from '../audit/audit.service';
-import { redestroyAfterRestore } from '../retention/destructionLog';
 import { destructionLogEntries } from '../retention/retention.repository';
 import { findUserById } from '../users/users.repository';
 import { backupFolder, readBackupConfig, writeBackupConfig } from './backup.config';
@@ -348,6 +347,9 @@ export async function restoreBackup(
         details: { reason: header.reason, backupCreatedAt: header.createdAt, via: input.credential.kind, keptAside: keptAside !== null },
       });
       // Before anyone uses it: what was destroyed or erased after the backup was made goes again.
+      // Loaded here, not at the top: it needs every retention category (and their PDF code), which
+      // the core — importing this module — should not load at start-up.
+      const { redestroyAfterRestore } = await import('../retention/redestroy');
       await core.transaction(async (trx) => {
         const counts = await redestroyAfterRestore(trx, destroyed, header.createdAt, core.now());
         await appendAudit(trx, { userId: unlocked.userId, action: 'backup.redestroy', details: { backupCreatedAt: header.createdAt, ...counts } }, core.now());

@@ -1,14 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { DestructionCategory } from '../../../../shared/api/retention.schemas';
-import { DATA_MAP, type TableEntry } from '../../../../shared/dataMap';
-import { SyncedEntity } from '../../../../shared/sync/protocol';
+import type { SyncedEntity } from '../../../../shared/sync/protocol';
 import type { Database, Trx } from '../../db/schema';
-import { requeueAfterErasure } from '../../sync/outbox';
-import { entryKey, queueForMirror, type DestructionEntry } from '../backup/destructionMirror';
-import { CATEGORIES } from './categories';
-import { ensureDefaultPolicies, loadPolicies } from './policies';
-import { allIds, clearColumns, destructionLogEntries, eraseRows, insertLogEntries } from './retention.repository';
+import { queueForMirror } from '../backup/destructionMirror';
+import { insertLogEntries } from './retention.repository';
 
 /**
  * What the destruction log (vernietigingslogboek) records, for the retention run and for AVG
@@ -22,6 +18,8 @@ import { allIds, clearColumns, destructionLogEntries, eraseRows, insertLogEntrie
  *   payloads, conflict copies, tombstones);
  * - columns an erasure emptied (`columns:<table>:<col>,<col>`): emptied again, only columns the
  *   data map lists as personal data of that table.
+ *
+ * Destroying again is in redestroy.ts (it needs every category, and with them the PDF code).
  */
 export type DestroyedTarget =
   | { kind: 'record'; category: DestructionCategory }
@@ -37,31 +35,6 @@ export function targetKey(target: DestroyedTarget): string {
     case 'columns':
       return `columns:${target.entity}:${[...target.columns].sort().join(',')}`;
   }
-}
-
-/** The inverse of targetKey; null for anything this version does not know. */
-export function parseTargetKey(key: string): DestroyedTarget | null {
-  const [kind, entity, columns] = key.split(':');
-  if (entity === undefined) {
-    const category = CATEGORIES.find((c) => c.key === kind);
-    return category ? { kind: 'record', category: category.key } : null;
-  }
-  const synced = SyncedEntity.safeParse(entity);
-  if (!synced.success) return null;
-  if (kind === 'rows' && columns === undefined) return { kind: 'rows', entity: synced.data };
-  if (kind === 'columns' && columns) {
-    const list = columns.split(',');
-    return personalColumns(synced.data, list) ? { kind: 'columns', entity: synced.data, columns: list } : null;
-  }
-  return null;
-}
-
-/** True when every column is personal data of the table in the data map (nothing else may be emptied from a log line). */
-function personalColumns(entity: SyncedEntity, columns: readonly string[]): boolean {
-  const entry = (DATA_MAP as Readonly<Record<string, TableEntry>>)[entity];
-  if (entry?.kind !== 'personal') return false;
-  const personal = new Set(entry.groups.flatMap((g) => g.columns));
-  return columns.length > 0 && columns.every((c) => personal.has(c));
 }
 
 const hashPrefix = (target: DestroyedTarget) => (target.kind === 'record' ? target.category : target.entity);
@@ -92,75 +65,4 @@ export async function recordErasure(trx: Trx, target: DestroyedTarget, ids: read
     trx,
     ids.map((id) => ({ run_id: null, category: key, subject_hash: destroyedHash(target, id), policy_key: ERASURE_POLICY_KEY, due_date: '', executed_at: executedAt, executed_by_name: '' })),
   );
-}
-
-export interface RedestroyCounts {
-  /** Retention-category records destroyed again (households, case files …). */
-  records: number;
-  /** Rows erased again. */
-  rows: number;
-  /** Rows whose erased columns were emptied again. */
-  cleared: number;
-  /** Log entries carried over into the restored database. */
-  logged: number;
-}
-
-/**
- * Right after a restore, before the database is used: destroys again every record of the restored
- * database that the log (`entries`: the mirror, plus the replaced database's log) says was
- * destroyed or erased at or after `since` (the backup's creation), then writes those entries into
- * the restored log. Retention categories go first, in the engine's order (case files before the
- * households that wait for them), then erasures in the order they happened.
- */
-export async function redestroyAfterRestore(trx: Trx, entries: readonly DestructionEntry[], since: string, now: Date): Promise<RedestroyCounts> {
-  const counts: RedestroyCounts = { records: 0, rows: 0, cleared: 0, logged: 0 };
-  const after = entries.filter((e) => e.executedAt >= since);
-  if (after.length === 0) return counts;
-  const byTarget = new Map<string, { target: DestroyedTarget; hashes: Set<string> }>();
-  for (const e of after) {
-    const target = parseTargetKey(e.category);
-    // A kind this version cannot destroy again must not be skipped silently: the restore is undone.
-    if (!target) throw new Error(`unknown destruction log category ${e.category}`);
-    const group = byTarget.get(e.category) ?? { target, hashes: new Set<string>() };
-    group.hashes.add(e.hash);
-    byTarget.set(e.category, group);
-  }
-  const matching = (target: DestroyedTarget, ids: readonly string[], hashes: Set<string>) => ids.filter((id) => hashes.has(destroyedHash(target, id)));
-
-  await ensureDefaultPolicies(trx, now);
-  const policies = await loadPolicies(trx);
-  for (const cat of CATEGORIES) {
-    const group = byTarget.get(cat.key);
-    if (!group) continue;
-    const ids = matching(
-      group.target,
-      (await cat.candidates(trx, policies)).map((c) => c.id),
-      group.hashes,
-    );
-    if (ids.length > 0) await cat.destroy(trx, ids, now);
-    counts.records += ids.length;
-  }
-  for (const { target, hashes } of byTarget.values()) {
-    if (target.kind === 'record') continue;
-    const ids = matching(target, await allIds(trx, target.entity), hashes);
-    if (ids.length === 0) continue;
-    if (target.kind === 'rows') {
-      await eraseRows(trx, target.entity, ids, now);
-      counts.rows += ids.length;
-    } else {
-      await clearColumns(trx, target.entity, target.columns, ids);
-      for (const id of ids) await requeueAfterErasure(trx, target.entity, id, now);
-      counts.cleared += ids.length;
-    }
-  }
-
-  const present = new Set((await destructionLogEntries(trx, since)).map(entryKey));
-  const missing = [...new Map(after.filter((e) => !present.has(entryKey(e))).map((e) => [entryKey(e), e])).values()];
-  // Carried over without run, rule or name: the mirror holds none of them (the replaced database's log still does).
-  await insertLogEntries(
-    trx,
-    missing.map((e) => ({ run_id: null, category: e.category, subject_hash: e.hash, policy_key: '', due_date: '', executed_at: e.executedAt, executed_by_name: '' })),
-  );
-  counts.logged = missing.length;
-  return counts;
 }
