@@ -7,6 +7,7 @@ import { mirrorFile, readMirror } from '../../electron/backend/modules/backup/de
 import { MANAGER, makeBackend, setUpLocation, tempDir, type TestBackend } from '../helpers/backend';
 import { defaultFolder, fileContains, flipBytes } from '../helpers/backup';
 import { BSN, HOUSEHOLD } from '../helpers/clients';
+import { readPdf } from '../helpers/pdf';
 import { containsText, decryptDatabaseFile } from '../helpers/sqlcipher';
 
 /** A clock the test moves, as a location lives through it. */
@@ -61,6 +62,7 @@ async function eraseChild(backend: TestBackend, childId: string, requesterParent
   const r = await backend.ok('requests.create', { kind: 'erasure', subjectType: 'child', subjectId: childId, requesterParentId, receivedOn: '2026-11-20', identityMethod: 'id_shown', description: null });
   expect((await backend.ok('requests.erasurePreview', { id: r.id })).categories.every((c) => c.erasableNow)).toBe(true);
   expect(await backend.ok('requests.erase', { id: r.id })).toMatchObject({ outcome: 'granted' });
+  return r;
 }
 
 /** The restored database, read directly (before anyone logs in: no start-up run can have helped). */
@@ -244,5 +246,17 @@ describe('a restore never brings back what was destroyed', () => {
     await backend.ok('auth.login', MANAGER);
     const keys = new Set(readMirror(backend.dataDir).map((e) => `${e.category} ${e.hash}`));
     expect(keys.size).toBe(lines.length);
+  });
+});
+
+describe('the letters', () => {
+  it('say that erased data can live in backups for at most 8 weeks', async () => {
+    const { backend } = await location('2026-11-25');
+    const { child, contractParent } = await oldFamily(backend);
+    const r = await eraseChild(backend, child.id, contractParent.id);
+    const letter = readPdf(await backend.ok('requests.letter', { id: r.id })).replace(/\s+/g, ' ');
+    expect(letter).toContain('Wat wij verwijderen, kan daarin nog ten hoogste 8 weken staan');
+    expect(letter).toContain('verwijdert de app uw gegevens opnieuw voordat de database weer wordt gebruikt');
+    expect(letter).toContain('Verwijderde gegevens kunnen nog ten hoogste 8 weken in onze versleutelde back-ups staan.');
   });
 });
