@@ -143,7 +143,7 @@ async function rotateQuietly(core: AppCore, folder: string): Promise<void> {
 const KEPT_ASIDE = /^voor-herstel-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/;
 
 /** When a `voor-herstel-<time>` folder was made (the restore's time, from its name); null for other names. */
-export function keptAsideAt(name: string): Date | null {
+function keptAsideAt(name: string): Date | null {
   const m = KEPT_ASIDE.exec(name);
   if (!m) return null;
   const at = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`);
@@ -155,7 +155,7 @@ export function keptAsideAt(name: string): Date | null {
  * database has been in use for 30 days. Called only with the current database open, i.e. after
  * the restore succeeded; a damaged database never gets this far, so its copy stays.
  */
-export async function removeOldKeptAside(core: AppCore): Promise<string[]> {
+async function removeOldKeptAside(core: AppCore): Promise<string[]> {
   const dataDir = core.options.dataDir;
   const limit = core.now().getTime() - KEPT_ASIDE_DAYS * DAY_MS;
   const removed: string[] = [];

@@ -26,7 +26,7 @@ export type DestroyedTarget =
   | { kind: 'rows'; entity: SyncedEntity }
   | { kind: 'columns'; entity: SyncedEntity; columns: readonly string[] };
 
-export function targetKey(target: DestroyedTarget): string {
+function targetKey(target: DestroyedTarget): string {
   switch (target.kind) {
     case 'record':
       return target.category;
@@ -55,7 +55,7 @@ export async function recordDestroyed(trx: Trx, rows: readonly LogRow[]): Promis
 }
 
 /** The policy key of log rows written by an AVG erasure (no destruction run, no due date). */
-export const ERASURE_POLICY_KEY = 'avg_erasure';
+const ERASURE_POLICY_KEY = 'avg_erasure';
 
 /** Logs what an AVG erasure removed: which kind, hashed ids, when — not who it was. */
 export async function recordErasure(trx: Trx, target: DestroyedTarget, ids: readonly string[], now: Date): Promise<void> {

@@ -9,7 +9,7 @@ import { ensureDefaultPolicies, loadPolicies } from './policies';
 import { allIds, clearColumns, destructionLogEntries, eraseRows, insertLogEntries } from './retention.repository';
 
 /** The inverse of targetKey; null for anything this version does not know. */
-export function parseTargetKey(key: string): DestroyedTarget | null {
+function parseTargetKey(key: string): DestroyedTarget | null {
   const [kind, entity, columns] = key.split(':');
   if (entity === undefined) {
     const category = CATEGORIES.find((c) => c.key === kind);
