@@ -14,6 +14,8 @@ import { openEncryptedDatabase, type SqliteDb } from './db/open';
 import type { Database, Trx } from './db/schema';
 import { appendAudit, type AuditEntry } from './modules/audit/audit.service';
 import { backupNow } from './modules/backup/backup.service';
+import { appendToMirror, reconcileMirror, takeQueued } from './modules/backup/destructionMirror';
+import { destructionLogEntries } from './modules/retention/retention.repository';
 import { isoDateIn } from '../../shared/domain/clock';
 
 export interface BackendOptions {
@@ -157,6 +159,7 @@ export class AppCore {
       const backup = pending > 0 && latest !== null ? await this.backupBeforeMigration() : null;
       await migrateToLatest(db);
       if (backup) await this.audit({ userId: null, action: 'backup.create', details: { reason: 'migration', fromSchema: backup.schemaVersion } });
+      this.reconcileDestructionMirror(await destructionLogEntries(db));
     } catch (error) {
       await this.close();
       throw error;
@@ -189,10 +192,40 @@ export class AppCore {
    * Runs `work` in a transaction. Inside a method the dispatcher runs in one transaction (audited
    * methods), a nested call joins it: the change, its outbox row and its audit row commit together.
    */
-  transaction<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
     const outer = this.ambient.getStore();
     if (outer) return work(outer);
-    return this.db().transaction().execute((trx) => this.ambient.run(trx, () => work(trx)));
+    const seen: { trx?: Trx } = {};
+    const result = await this.db()
+      .transaction()
+      .execute((trx) => {
+        seen.trx = trx;
+        return this.ambient.run(trx, () => work(trx));
+      });
+    // Committed: what it destroyed goes to the log's mirror outside the database (see destructionMirror).
+    if (seen.trx) this.mirrorDestructions(takeQueued(seen.trx));
+    return result;
+  }
+
+  /**
+   * Appends to the destruction log's mirror and fsyncs it. The database already holds the entries,
+   * so a failure here (a full disk) does not undo the committed change: the next unlock copies
+   * what the mirror lacks from the log.
+   */
+  private mirrorDestructions(entries: Parameters<typeof appendToMirror>[1]): void {
+    try {
+      appendToMirror(this.options.dataDir, entries);
+    } catch {
+      // Repaired by reconcileDestructionMirror at the next open.
+    }
+  }
+
+  private reconcileDestructionMirror(entries: Parameters<typeof reconcileMirror>[1]): void {
+    try {
+      reconcileMirror(this.options.dataDir, entries);
+    } catch {
+      // Tried again at the next open; the database's own log is intact meanwhile.
+    }
   }
 
   /** True inside a transaction (methods that must not run in one check this). */

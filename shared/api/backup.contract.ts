@@ -4,8 +4,15 @@ import type { MethodDef } from './contract';
 import { method } from './method';
 import { Username } from './schemas';
 
-/** Rotation (bewaarschema): the newest backup of each of the last 14 days and of each of the last 8 weeks. */
+/**
+ * Rotation (bewaarschema): the newest backup of each of the last 14 days and of each of the last
+ * 8 weeks, and never a backup older than 8 weeks (`weekly`): destroyed data live in backups for at
+ * most that long.
+ */
 export const BACKUP_ROTATION = { daily: 14, weekly: 8 } as const;
+
+/** The replaced database kept aside on a restore (`voor-herstel-<time>/`) goes once the restored one has been in use this long. */
+export const KEPT_ASIDE_DAYS = 30;
 
 /** Why a backup was made: the daily run, the manager's button, or just before a risky change. */
 export const BackupReason = z.enum(['daily', 'manual', 'migration', 'destruction']);

@@ -271,9 +271,11 @@ describe('backup rotation', () => {
     expect(Date.parse(oldest)).toBeLessThan(now.getTime() - 6 * 7 * 86_400_000);
   });
 
-  it('never removes the only backups there are', () => {
+  // Issue 14 §5 replaces the old rule "never removes the only backups there are": destroyed data
+  // may live in a backup for at most 8 weeks, so age wins even over the last backups left.
+  it('removes backups older than 8 weeks even when they are the only ones', () => {
     const now = new Date('2026-06-30T12:00:00Z');
     const old = [at('2025-01-01T00:00:00.000Z'), at('2024-01-01T00:00:00.000Z')];
-    expect(backupsToKeep(old, now).size).toBe(2);
+    expect(backupsToKeep(old, now).size).toBe(0);
   });
 });

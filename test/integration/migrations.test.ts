@@ -59,6 +59,26 @@ describe('migrations', () => {
   });
 });
 
+describe('0010 destruction log for erasures', () => {
+  it('keeps the log written under 0008, and takes entries without a run (erasure, carried over on a restore)', async () => {
+    const { db, sqlite } = await dbAt('0008_subject_requests');
+    const at = '2026-01-01T00:00:00.000Z';
+    await db.insertInto('destruction_runs').values({ id: 'r1', started_at: at, finished_at: at, executed_by: 'u1', executed_by_name: 'Anna', automatic: 0, item_count: 1, notice_seen_at: null }).execute();
+    const old = { run_id: 'r1', category: 'household', subject_hash: 'a'.repeat(64), policy_key: 'contract', due_date: '2025-12-31', executed_at: at, executed_by_name: 'Anna' };
+    await db.insertInto('destruction_log').values(old).execute();
+    await expect(db.insertInto('destruction_log').values({ ...old, run_id: null }).execute()).rejects.toThrow(/NOT NULL/);
+    await migrateToLatest(db);
+    expect(await db.selectFrom('destruction_log').selectAll().execute()).toEqual([{ id: 1, ...old }]);
+    await db.insertInto('destruction_log').values({ ...old, run_id: null, category: 'rows:children', policy_key: 'avg_erasure', due_date: '' }).execute();
+    expect(await db.selectFrom('destruction_log').select(['run_id', 'category']).orderBy('id').execute()).toEqual([
+      { run_id: 'r1', category: 'household' },
+      { run_id: null, category: 'rows:children' },
+    ]);
+    expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'destruction_log' ORDER BY name").all()).toEqual([{ name: 'destruction_log_run' }, { name: 'destruction_log_subject' }]);
+    await db.destroy();
+  });
+});
+
 describe('0008 subject requests', () => {
   it('keeps restrictions recorded under 0005 (without a request) in force', async () => {
     const { db } = await dbAt('0005_consents_disclosures');

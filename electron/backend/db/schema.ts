@@ -506,7 +506,8 @@ export interface DestructionRunsTable {
 /** Vernietigingslogboek: category, hashed internal id, rule, due date, when, by whom — no personal data. */
 export interface DestructionLogTable {
   id: Generated<number>;
-  run_id: string;
+  /** Null for an AVG erasure and for entries carried over into a restored database. */
+  run_id: string | null;
   category: string;
   subject_hash: string;
   policy_key: string;

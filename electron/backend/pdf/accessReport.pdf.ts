@@ -1,3 +1,4 @@
+import { BACKUP_ROTATION } from '../../../shared/api/backup.contract';
 import { DISCLOSURE_FIELDS } from '../../../shared/domain/disclosures';
 import { CATEGORIES } from '../../../shared/domain/personalData';
 import type { PersonDossier } from '../modules/requests/personalData';
@@ -12,7 +13,7 @@ export function writeRights(letter: LetterWriter): void {
   letter
     .heading('Uw rechten')
     .bullet('Rectificatie en aanvulling: kloppen uw gegevens niet of zijn ze onvolledig, dan kunt u vragen ze te verbeteren of aan te vullen, ook met een eigen verklaring.')
-    .bullet('Verwijdering: u kunt vragen uw gegevens te verwijderen. Gegevens met een wettelijke bewaarplicht verwijderen wij zodra die termijn voorbij is.')
+    .bullet(`Verwijdering: u kunt vragen uw gegevens te verwijderen. Gegevens met een wettelijke bewaarplicht verwijderen wij zodra die termijn voorbij is. Verwijderde gegevens kunnen nog ten hoogste ${BACKUP_ROTATION.weekly} weken in onze versleutelde back-ups staan.`)
     .bullet('Beperking: u kunt vragen het gebruik van uw gegevens tijdelijk te beperken, bijvoorbeeld terwijl wij een correctie beoordelen.')
     .bullet('Bezwaar: u kunt bezwaar maken tegen gebruik op grond van gerechtvaardigd belang, waaronder marketing. Na bezwaar tegen marketing gebruiken wij uw e-mailadres daar nooit meer voor.')
     .bullet('Dataportabiliteit: u kunt de gegevens die u ons gaf en die wij met uw toestemming of voor het contract verwerken, ontvangen in een bestand om aan een andere organisatie te geven.');

@@ -1,8 +1,12 @@
+import { BACKUP_ROTATION } from '../../../shared/api/backup.contract';
 import type { CategoryRetention, Decision } from '../../../shared/api/requests.schemas';
 import { nlDate } from '../../../shared/domain/dates';
 import { REQUEST_KIND_LABEL, type RequestKind } from '../../../shared/domain/requests';
 import { writeComplaint, writeRights } from './accessReport.pdf';
 import { LetterWriter, type LetterHead } from './letter';
+
+/** What happens to erased data in the backups (rotation by calendar age, re-destruction on a restore). */
+const BACKUP_TEXT = `Van onze database maken wij versleutelde back-ups. Wat wij verwijderen, kan daarin nog ten hoogste ${BACKUP_ROTATION.weekly} weken staan; oudere back-ups worden automatisch verwijderd. Moeten wij in die tijd een back-up terugzetten, dan verwijdert de app uw gegevens opnieuw voordat de database weer wordt gebruikt.`;
 
 export interface DecisionLetterData {
   head: LetterHead;
@@ -43,6 +47,7 @@ export async function renderDecisionLetter(resourcesDir: string, data: DecisionL
     if (data.decision.kept.length === 0) letter.paragraph('Wij bewaren geen gegevens meer over u.');
     else letter.paragraph('Deze gegevens mogen of moeten wij nog bewaren. Wij verwijderen ze zodra de termijn voorbij is, zonder dat u het opnieuw hoeft te vragen.');
     for (const c of data.decision.kept) letter.bullet(keptText(c));
+    letter.paragraph(BACKUP_TEXT);
   }
   if (data.decision.corrections > 0) letter.paragraph(`Wij hebben ${data.decision.corrections} ${data.decision.corrections === 1 ? 'gegeven' : 'gegevens'} verbeterd of aangevuld. De oude waarde bewaren wij in de geschiedenis.`);
   if (data.decision.informedRecipients.length > 0) {

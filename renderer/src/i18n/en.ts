@@ -1197,7 +1197,8 @@ export const en: Catalogue = {
     defaultFolderWarning: 'Backups are now on the same disk as the database. Choose a folder on a network share or another disk, so a broken disk does not take the backups with it.',
     scheduleTitle: 'When and how long',
     schedule: 'Automatically every day (while the app is in use), before every database update and before every destruction run.',
-    rotation: 'Kept: everything from the last 24 hours, the newest of each of the last {{daily}} days and of each of the last {{weekly}} weeks. Older backups are removed.',
+    rotation: 'Kept: everything from the last 24 hours, the newest of each of the last {{daily}} days and of each of the last {{weekly}} weeks. A backup older than {{weekly}} weeks is always removed, even when this PC has not been used for a long time: destroyed data, or data erased on request, stay in a backup for at most {{weekly}} weeks.',
+    afterRestore: 'When a backup is restored, the app first destroys again everything that was destroyed or erased on request after that backup was made, before the database is used again. The replaced database is put aside and removed {{days}} days after the restore.',
     lastBackup: 'Last backup',
     never: 'No backup yet',
     lastError: 'The last automatic backup failed ({{at}})',
@@ -1221,7 +1222,7 @@ export const en: Catalogue = {
   },
   restore: {
     title: 'Restore backup',
-    warning: 'The current database is put aside (not deleted) and replaced by the backup of {{date}}. Changes made after that moment are not in the backup. The app is locked afterwards.',
+    warning: 'The current database is put aside and replaced by the backup of {{date}}; the database put aside is removed {{days}} days after the restore. Changes made after that moment are not in the backup. Whatever was destroyed or erased on request since then is destroyed again straight away. The app is locked afterwards.',
     check: 'The backup is checked in full first (integrity, encryption, audit log); on any error nothing is replaced.',
     method: 'How do you confirm?',
     methodPassword: 'With password',

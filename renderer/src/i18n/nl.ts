@@ -1199,7 +1199,8 @@ export const nl = {
     defaultFolderWarning: 'De back-ups staan nu op dezelfde schijf als de database. Kies een map op een netwerkschijf of een andere schijf, zodat een defecte schijf niet ook de back-ups meeneemt.',
     scheduleTitle: 'Wanneer en hoe lang',
     schedule: 'Automatisch elke dag (zolang de app in gebruik is), vóór elke database-update en vóór elke vernietigingsronde.',
-    rotation: 'Bewaard: alles van de laatste 24 uur, de nieuwste van elk van de laatste {{daily}} dagen en van elk van de laatste {{weekly}} weken. Oudere back-ups worden verwijderd.',
+    rotation: 'Bewaard: alles van de laatste 24 uur, de nieuwste van elk van de laatste {{daily}} dagen en van elk van de laatste {{weekly}} weken. Een back-up ouder dan {{weekly}} weken wordt altijd verwijderd, ook als deze pc lang niet is gebruikt: vernietigde of op verzoek verwijderde gegevens staan zo hooguit {{weekly}} weken nog in een back-up.',
+    afterRestore: 'Bij het terugzetten van een back-up vernietigt de app eerst opnieuw alles wat na het maken van die back-up is vernietigd of op verzoek verwijderd, voordat de database weer wordt gebruikt. De vervangen database wordt apart gezet en {{days}} dagen na het terugzetten verwijderd.',
     lastBackup: 'Laatste back-up',
     never: 'Nog geen back-up',
     lastError: 'De laatste automatische back-up is mislukt ({{at}})',
@@ -1223,7 +1224,7 @@ export const nl = {
   },
   restore: {
     title: 'Back-up terugzetten',
-    warning: 'De huidige database wordt apart gezet (niet verwijderd) en vervangen door de back-up van {{date}}. Wijzigingen van na dat moment staan niet in de back-up. Daarna wordt de app vergrendeld.',
+    warning: 'De huidige database wordt apart gezet en vervangen door de back-up van {{date}}; de apart gezette database wordt {{days}} dagen na het terugzetten verwijderd. Wijzigingen van na dat moment staan niet in de back-up. Wat sindsdien is vernietigd of op verzoek verwijderd, wordt direct opnieuw vernietigd. Daarna wordt de app vergrendeld.',
     check: 'De back-up wordt eerst volledig gecontroleerd (integriteit, versleuteling, auditlog); bij een fout wordt niets vervangen.',
     method: 'Hoe bevestigt u?',
     methodPassword: 'Met wachtwoord',

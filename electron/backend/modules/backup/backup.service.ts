@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { BACKUP_ROTATION, type BackupInfo, type BackupReason, type BackupStatus, type RestoreCredential, type RestoreResult } from '../../../../shared/api/backup.contract';
+import { BACKUP_ROTATION, KEPT_ASIDE_DAYS, type BackupInfo, type BackupReason, type BackupStatus, type RestoreCredential, type RestoreResult } from '../../../../shared/api/backup.contract';
 import { AppError } from '../../../../shared/api/result';
 import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore } from '../../core';
@@ -10,10 +10,12 @@ import { Keyring } from '../../db/keyring';
 import { createKysely, migrationState } from '../../db/kysely';
 import { openEncryptedDatabase } from '../../db/open';
 import { isDiskFull } from '../../db/storageErrors';
-import { verifyAuditChain } from '../audit/audit.service';
+import { appendAudit, verifyAuditChain } from '../audit/audit.service';
+import { destructionLogEntries } from '../retention/retention.repository';
 import { findUserById } from '../users/users.repository';
 import { backupFolder, readBackupConfig, writeBackupConfig } from './backup.config';
 import { BACKUP_EXTENSION, backupFileName, extractDatabase, readBackupHeader, writeBackupFile, type BackupHeader } from './backup.file';
+import { readMirror, reconcileMirror } from './destructionMirror';
 import { backupsToKeep } from './rotation';
 
 const DAY_MS = 86_400_000;
@@ -102,18 +104,78 @@ function rotate(folder: string, now: Date): number {
   return removed;
 }
 
-/** The daily automatic backup: runs when the database is open and the newest backup is a day old. */
+/**
+ * The daily automatic backup: runs when the database is open and the newest backup is a day old.
+ * Each check (at unlock and every few minutes) also applies the rotation — so backups older than
+ * 8 weeks go even on a day no backup is due or the backup fails — and removes replaced databases
+ * kept aside by a restore that has been in use for 30 days.
+ */
 export async function runDailyBackupIfDue(core: AppCore): Promise<BackupInfo | null> {
   if (!core.isOpen || !core.session) return null;
-  const newest = listBackups(backupFolder(core.options.dataDir).folder)[0];
-  if (newest && core.now().getTime() - Date.parse(newest.createdAt) < DAY_MS) return null;
+  await removeOldKeptAside(core);
+  const folder = backupFolder(core.options.dataDir).folder;
+  const newest = listBackups(folder)[0];
+  if (newest && core.now().getTime() - Date.parse(newest.createdAt) < DAY_MS) {
+    await rotateQuietly(core, folder);
+    return null;
+  }
   try {
     return await backupNow(core, 'daily');
   } catch (error) {
     const message = error instanceof AppError ? error.message : String(error);
     writeBackupConfig(core.options.dataDir, { lastError: { at: core.now().toISOString(), message } });
+    await rotateQuietly(core, folder);
     return null;
   }
+}
+
+/** The rotation without a new backup; audited (counts only) when it removed something. */
+async function rotateQuietly(core: AppCore, folder: string): Promise<void> {
+  let removed = 0;
+  try {
+    removed = rotate(folder, core.now());
+  } catch {
+    // An unreachable folder: nothing to remove now; the next check tries again.
+  }
+  if (removed > 0) await core.audit({ userId: null, action: 'backup.rotate', details: { removed } });
+}
+
+const KEPT_ASIDE = /^voor-herstel-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/;
+
+/** When a `voor-herstel-<time>` folder was made (the restore's time, from its name); null for other names. */
+function keptAsideAt(name: string): Date | null {
+  const m = KEPT_ASIDE.exec(name);
+  if (!m) return null;
+  const at = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
+/**
+ * Removes `voor-herstel-<time>/` folders (the database a restore replaced) once the restored
+ * database has been in use for 30 days. Called only with the current database open, i.e. after
+ * the restore succeeded; a damaged database never gets this far, so its copy stays.
+ */
+async function removeOldKeptAside(core: AppCore): Promise<string[]> {
+  const dataDir = core.options.dataDir;
+  const limit = core.now().getTime() - KEPT_ASIDE_DAYS * DAY_MS;
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dataDir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const at = keptAsideAt(name);
+    if (!at || at.getTime() > limit) continue;
+    fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  if (removed.length > 0) {
+    fsyncDir(dataDir);
+    await core.audit({ userId: null, action: 'backup.keptAsideRemoved', details: { count: removed.length } });
+  }
+  return removed;
 }
 
 export function backupStatus(core: AppCore): BackupStatus {
@@ -204,7 +266,10 @@ async function verifyStaged(file: string, dbKey: Buffer, userId: string | null, 
 
 const stamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
 
-/** Moves the current database files and keyring into `voor-herstel-<time>/` (kept, never deleted). */
+/**
+ * Moves the current database files and keyring into `voor-herstel-<time>/`: kept until the restored
+ * database has been in use for 30 days (removeOldKeptAside), then removed.
+ */
 function moveAside(core: AppCore, at: Date): string | null {
   const files = [core.dbFile, `${core.dbFile}-wal`, `${core.dbFile}-shm`, core.keyringFile].filter((file) => fs.existsSync(file));
   if (files.length === 0) return null;
@@ -222,9 +287,12 @@ function moveBack(core: AppCore, dir: string): void {
 
 /**
  * Restores a backup: unwrap its key, copy it out and verify it, and only then close the current
- * database, keep it aside and put the backup in its place. Ends locked; the restore itself is
- * the first audit row written in the restored database (here, not by the dispatcher: the
- * database the call started with is gone by then).
+ * database, keep it aside and put the backup in its place. Before the restored database is used,
+ * everything destroyed or erased after the backup was made is destroyed again (from the destruction
+ * log's mirror outside the database, so this works when the current database is damaged too); if
+ * that fails, the replaced database goes back. Ends locked; the restore itself is the first audit
+ * row written in the restored database (here, not by the dispatcher: the database the call started
+ * with is gone by then), the re-destruction (counts only) the second.
  */
 export async function restoreBackup(
   core: AppCore,
@@ -249,6 +317,11 @@ export async function restoreBackup(
     extractDatabase(source, header, staged);
     await verifyStaged(staged, dbKey, unlocked.userId, now);
 
+    // What was destroyed until now, also when the current database cannot be read: the mirror
+    // outside it, completed from the current database's own log while it is still open.
+    if (core.isOpen) reconcileMirror(core.options.dataDir, await destructionLogEntries(core.db()));
+    const destroyed = readMirror(core.options.dataDir);
+
     await core.close();
     const keptAside = moveAside(core, now);
     try {
@@ -264,12 +337,37 @@ export async function restoreBackup(
     // Restored from a share on a new PC: later backups go to that share too.
     if (path.resolve(input.folder) !== backupFolder(core.options.dataDir).folder) writeBackupConfig(core.options.dataDir, { folder: path.resolve(input.folder) });
     core.corruption = null;
-    await core.open(dbKey);
-    await core.audit({
-      userId: unlocked.userId,
-      action: 'backup.restore',
-      details: { reason: header.reason, backupCreatedAt: header.createdAt, via: input.credential.kind, keptAside: keptAside !== null },
-    });
+    const folderNow = backupFolder(core.options.dataDir).folder;
+    const backupsBefore = new Set(listBackups(folderNow).map((b) => b.file));
+    try {
+      await core.open(dbKey);
+      await core.audit({
+        userId: unlocked.userId,
+        action: 'backup.restore',
+        details: { reason: header.reason, backupCreatedAt: header.createdAt, via: input.credential.kind, keptAside: keptAside !== null },
+      });
+      // Before anyone uses it: what was destroyed or erased after the backup was made goes again.
+      // Loaded here, not at the top: it needs every retention category (and their PDF code), which
+      // the core — importing this module — should not load at start-up.
+      const { redestroyAfterRestore } = await import('../retention/redestroy');
+      await core.transaction(async (trx) => {
+        const counts = await redestroyAfterRestore(trx, destroyed, header.createdAt, core.now());
+        await appendAudit(trx, { userId: unlocked.userId, action: 'backup.redestroy', details: { backupCreatedAt: header.createdAt, ...counts } }, core.now());
+      });
+    } catch (error) {
+      // The restored database is not used with destroyed data in it: the replaced one goes back.
+      await core.close();
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(core.dbFile + suffix, { force: true });
+      if (keptAside) moveBack(core, keptAside);
+      else fs.rmSync(core.keyringFile, { force: true });
+      if (error instanceof AppError) throw error;
+      throw new AppError('INTERNAL', msg('backup.redestroyFailed'));
+    }
+    // An older backup was migrated on opening, with a backup first: that copy still holds what was
+    // destroyed again just now, and would outlive the backup it was restored from. It goes.
+    for (const made of listBackups(folderNow)) {
+      if (!backupsBefore.has(made.file) && made.reason === 'migration') fs.rmSync(path.join(folderNow, made.file), { force: true });
+    }
     await core.close();
     return { restored: infoOf(input.file, header, fs.statSync(source).size), keptAside };
   } catch (error) {

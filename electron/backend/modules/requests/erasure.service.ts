@@ -5,6 +5,7 @@ import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, Trx } from '../../db/schema';
 import { queueErasure, requeueAfterErasure } from '../../sync/outbox';
 import { destroyCase } from '../meldcode/meldcode.service';
+import { recordErasure } from '../retention/destructionLog';
 import { categoryRetention, childDossier, meldcodeDisclosureFor, parentDossier, type MeldcodeDisclosure, type PersonDossier } from './personalData';
 import { closeRequest, requireOpen, requireRequest } from './requests.service';
 import { optOutByRequest } from './objection.service';
@@ -42,12 +43,19 @@ export async function erasurePreview(db: DbOrTrx, id: string, today: string): Pr
   return { subjectName: dossier.name, categories: withData(dossier) };
 }
 
-/** Deletes rows and queues their tombstones (and drops their queued upserts). */
+/**
+ * Deletes rows and queues their tombstones (and drops their queued upserts). The destruction log
+ * records them (hashed ids), so a backup restored later destroys them again.
+ */
 async function eraseRows(trx: Trx, table: ErasedTable, ids: string[], now: Date) {
   if (ids.length === 0) return;
   await deleteRows(trx, table, ids);
   for (const id of ids) await queueErasure(trx, table, id, now);
+  await recordErasure(trx, { kind: 'rows', entity: table }, ids, now);
 }
+
+/** Logs emptied columns the same way (a restore empties them again). */
+const logCleared = (trx: Trx, entity: 'parents' | 'children' | 'households', columns: string[], id: string, now: Date) => recordErasure(trx, { kind: 'columns', entity, columns }, [id], now);
 
 /** Rectification history holds old values: it goes with the data it is about. */
 const deleteCorrections = async (trx: Trx, subjectId: string, fields: string[] | null, now: Date) => eraseRows(trx, 'data_corrections', await correctionIds(trx, subjectId, fields), now);
@@ -83,16 +91,19 @@ async function deleteChildContracts(trx: Trx, childId: string, now: Date) {
 const ERASERS: Record<CategoryKey, Eraser> = {
   parent_contact: async (trx, p, { now }) => {
     await clearParentContact(trx, p.id);
+    await logCleared(trx, 'parents', ['email', 'phone'], p.id, now);
     await requeueAfterErasure(trx, 'parents', p.id, now);
     await deleteCorrections(trx, p.id, ['email', 'phone'], now);
   },
   parent_bsn: async (trx, p, { now }) => {
     await clearBsn(trx, 'parents', p.id);
+    await logCleared(trx, 'parents', ['bsn'], p.id, now);
     await requeueAfterErasure(trx, 'parents', p.id, now);
     await eraseRows(trx, 'bsn_verifications', await bsnCheckIds(trx, 'parent', p.id), now);
   },
   household_financial: async (trx, p, { now }) => {
     await clearIban(trx, p.householdId);
+    await logCleared(trx, 'households', ['iban', 'iban_holder'], p.householdId, now);
     await requeueAfterErasure(trx, 'households', p.householdId, now);
     await deleteCorrections(trx, p.householdId, ['iban', 'ibanHolder'], now);
   },
@@ -107,6 +118,7 @@ const ERASERS: Record<CategoryKey, Eraser> = {
   marketing_objection: async () => {},
   child_bsn: async (trx, c, { now }) => {
     await clearBsn(trx, 'children', c.id);
+    await logCleared(trx, 'children', ['bsn'], c.id, now);
     await requeueAfterErasure(trx, 'children', c.id, now);
     await eraseRows(trx, 'bsn_verifications', await bsnCheckIds(trx, 'child', c.id), now);
   },
@@ -124,7 +136,10 @@ const ERASERS: Record<CategoryKey, Eraser> = {
   },
   // Only reachable after the destruction date: the case file goes as the retention rules say.
   child_meldcode: async (trx, c, { now }) => {
-    for (const id of await meldcodeCaseIdsOfChild(trx, c.id)) await destroyCase(trx, id, now);
+    const cases = await meldcodeCaseIdsOfChild(trx, c.id);
+    for (const id of cases) await destroyCase(trx, id, now);
+    // As the retention category: a restore destroys the case file again through that category.
+    await recordErasure(trx, { kind: 'record', category: 'meldcode' }, cases, now);
   },
   child_identity: async (trx, c, { now }) => {
     // Everything else of the child first (its contracts and tasks), then the child itself.

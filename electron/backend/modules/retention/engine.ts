@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../../shared/api/result';
 import type { DestructionCategory, Preview, PreviewItem, RunSummary } from '../../../../shared/api/retention.schemas';
@@ -13,7 +12,8 @@ import { activeHolds } from '../holds/holds.repository';
 import { CATEGORIES, category } from './categories';
 import type { Candidate } from './categories/category';
 import { ensureDefaultPolicies, loadPolicies, type Policies } from './policies';
-import { addToRun, countsByCategory, finishedRunIds, findRun, insertLogEntry, insertRun, setNoticeSeen, setRunFinished, unseenAutomaticRun } from './retention.repository';
+import { destroyedHash, recordDestroyed } from './destructionLog';
+import { addToRun, countsByCategory, finishedRunIds, findRun, insertRun, setNoticeSeen, setRunFinished, unseenAutomaticRun } from './retention.repository';
 
 /** The preview looks this far ahead, so a manager sees what is coming. */
 const PREVIEW_DAYS = 30;
@@ -111,9 +111,6 @@ function refusal(e: Evaluated, label: string, policies: Policies): MessageRef {
   }
 }
 
-/** Internal id → SHA-256: the log can show that a record went, not whose it was. */
-const subjectHash = (cat: DestructionCategory, id: string) => createHash('sha256').update(`${cat}:${id}`).digest('hex');
-
 /** A run starts with an encrypted backup (so a mistaken destruction can be undone from it), then its row. */
 export async function startRun(core: AppCore, session: Session, automatic = false): Promise<string> {
   await backupNow(core, 'destruction', { userId: session.userId });
@@ -157,10 +154,14 @@ export async function destroyItems(core: AppCore, session: Session, runId: strin
     const now = core.now();
     for (const [cat, ids] of groups) {
       await category(cat).destroy(trx, ids, now);
-      for (const id of ids) {
-        const e = found.get(`${cat}:${id}`)!;
-        await insertLogEntry(trx, { run_id: runId, category: cat, subject_hash: subjectHash(cat, id), policy_key: e.policy, due_date: e.state.status === 'due' ? e.state.dueDate : '', executed_at: now.toISOString(), executed_by_name: session.name });
-      }
+      // Logged (hashed ids) in the same transaction; the mirror outside the database follows on commit.
+      await recordDestroyed(
+        trx,
+        ids.map((id) => {
+          const e = found.get(`${cat}:${id}`)!;
+          return { run_id: runId, category: cat, subject_hash: destroyedHash({ kind: 'record', category: cat }, id), policy_key: e.policy, due_date: e.state.status === 'due' ? e.state.dueDate : '', executed_at: now.toISOString(), executed_by_name: session.name };
+        }),
+      );
     }
     await addToRun(trx, runId, items.length);
     // The automatic run is not a method call, so it is audited here (the retention.destroy method by the dispatcher). Counts only.

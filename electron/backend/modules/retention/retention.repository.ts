@@ -105,7 +105,46 @@ export const unseenAutomaticRun = (db: DbOrTrx) =>
 export const setNoticeSeen = (trx: Trx, id: string, at: string) =>
   trx.updateTable('destruction_runs').set({ notice_seen_at: at }).where('id', '=', id).where('notice_seen_at', 'is', null).execute();
 
-export const insertLogEntry = (trx: Trx, row: Insertable<Database['destruction_log']>) => trx.insertInto('destruction_log').values(row).execute();
+/** Log rows in batches (a run logs up to a chunk of records per transaction). */
+export async function insertLogEntries(trx: Trx, rows: readonly Insertable<Database['destruction_log']>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('destruction_log').values(rows.slice(i, i + 500)).execute();
+}
+
+/** What the log says was destroyed (kind, hash, when), oldest first: the restore's list and the mirror's source. */
+export const destructionLogEntries = async (db: DbOrTrx, since?: string) =>
+  (
+    await (since === undefined ? db.selectFrom('destruction_log') : db.selectFrom('destruction_log').where('executed_at', '>=', since))
+      .select(['category', 'subject_hash', 'executed_at'])
+      .orderBy('id')
+      .execute()
+  ).map((r) => ({ category: r.category, hash: r.subject_hash, executedAt: r.executed_at }));
+
+// ---- Destroying again after a restore --------------------------------------------------------
+
+/** Every primary key of a synced table (the restore hashes them to find what was erased). */
+export async function allIds(db: DbOrTrx, entity: SyncedEntity): Promise<string[]> {
+  const key = PRIMARY_KEY[entity];
+  const rows = (await db
+    .selectFrom(entity)
+    .select(`${key} as id` as never)
+    .execute()) as { id: string }[];
+  return rows.map((r) => r.id);
+}
+
+/** Empties columns of these rows (an erasure that cleared contact details, a BSN or an IBAN) and drops their conflict copies. */
+export async function clearColumns(trx: Trx, entity: SyncedEntity, columns: readonly string[], ids: readonly string[]): Promise<void> {
+  const key = PRIMARY_KEY[entity];
+  const cleared = Object.fromEntries(columns.map((c) => [c, null]));
+  await inSlices(ids, async (slice) => {
+    await trx
+      .updateTable(entity)
+      .set(cleared as never)
+      .where(key as never, 'in', slice as never)
+      .execute();
+    await trx.deleteFrom('sync_conflicts').where('entity', '=', entity).where('entity_id', 'in', slice).execute();
+    return [];
+  });
+}
 
 export const logOfRun = (db: DbOrTrx, runId: string) => db.selectFrom('destruction_log').selectAll().where('run_id', '=', runId).orderBy('id').execute();
 

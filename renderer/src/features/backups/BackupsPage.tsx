@@ -2,7 +2,7 @@ import { Alert, Button, Code, Group, Progress, Stack, Text } from '@mantine/core
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo, BackupStatus } from '../../../../shared/api/backup.contract';
+import { KEPT_ASIDE_DAYS, type BackupInfo, type BackupStatus } from '../../../../shared/api/backup.contract';
 import { contract, type MethodInput } from '../../../../shared/api/contract';
 import { call, canPickFolder, pickFolder } from '../../api/client';
 import { errorMessage } from '../../api/forms';
@@ -84,6 +84,7 @@ function BackupNow({ status }: { status: BackupStatus }) {
       <Stack gap="sm">
         <Text size="sm">{t('backups.schedule')}</Text>
         <Text size="sm">{t('backups.rotation', status.rotation)}</Text>
+        <Text size="sm">{t('backups.afterRestore', { days: KEPT_ASIDE_DAYS })}</Text>
         <Text size="sm">
           <strong>{t('backups.lastBackup')}:</strong> {last ? `${fmt.dateTimeLong(last.createdAt)} — ${t(`backups.reasons.${last.reason}`)}` : t('backups.never')}
         </Text>

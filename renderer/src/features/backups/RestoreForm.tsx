@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { RestoreCredential, RestoreResult } from '../../../../shared/api/backup.contract';
+import { KEPT_ASIDE_DAYS, type RestoreCredential, type RestoreResult } from '../../../../shared/api/backup.contract';
 import { ApiForm, DialogButtons, SubmitButton } from '../../components/FormDialog';
 import { PasswordField } from '../../components/PasswordField';
 import { useApiForm } from '../../components/useApiForm';
@@ -68,7 +68,7 @@ export function RestoreForm({
       form={form}
       header={
         <Alert color="orange" variant="light" title={t('restore.title')}>
-          <Text size="sm">{t('restore.warning', { date: fmt.dateTimeLong(createdAt) })}</Text>
+          <Text size="sm">{t('restore.warning', { date: fmt.dateTimeLong(createdAt), days: KEPT_ASIDE_DAYS })}</Text>
           <Text size="sm" mt={4}>
             {t('restore.check')}
           </Text>
