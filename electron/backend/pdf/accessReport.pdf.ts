@@ -1,6 +1,6 @@
 import { DISCLOSURE_FIELDS } from '../../../shared/domain/disclosures';
-import { CATEGORIES } from '../../../shared/domain/personalData';
-import type { PersonDossier } from '../modules/requests/personalData';
+import { CATEGORIES } from '../../../shared/dataMap';
+import type { PersonDossier } from '../modules/requests/dossier';
 import { nlDate } from '../../../shared/domain/dates';
 import { LetterWriter, type LetterHead } from './letter';
 
