@@ -74,6 +74,11 @@ export async function renderAccessReport(resourcesDir: string, data: AccessRepor
       letter.bullet(`${nlDate(r.createdAt.slice(0, 10))} — ${r.recipientName}, over ${r.person}; gegevens: ${r.fields.map(fieldLabel).join(', ')}; grondslag: ${r.legalBasis}.`);
     }
   }
+  const regular = keys.filter((key) => CATEGORIES[key].recipients.length > 0);
+  if (regular.length > 0) {
+    letter.paragraph('Wie deze gegevens kan ontvangen, per categorie (naast het hoofdkantoor van onze organisatie):');
+    for (const key of regular) letter.bullet(`${CATEGORIES[key].label}: ${CATEGORIES[key].recipients.join('; ')}.`);
+  }
 
   letter.heading('Bewaartermijnen per categorie');
   for (const person of data.dossiers) {

@@ -32,6 +32,8 @@ const STEP_TEXT: Record<string, string> = {
   decision: 'Stap 5 — besluit',
   correction: 'Correctie',
 };
+const SUBJECT_TYPE: Record<string, string> = { parent: 'de ouder', child: 'het kind', household: 'het gezin', applicant: 'de sollicitant', employee: 'de medewerker', complaint: 'de klacht', meldcode_case: 'het meldcodedossier' };
+const about = (v: unknown) => SUBJECT_TYPE[str(v)] ?? str(v);
 const OUTCOME_TEXT: Record<string, string> = { help: 'hulp organiseren', report: 'melden bij Veilig Thuis', both: 'hulp organiseren en melden bij Veilig Thuis' };
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
@@ -80,7 +82,7 @@ interface Field {
 const f = (label: string, format?: (v: unknown) => string): Field => ({ label, ...(format ? { format } : {}) });
 
 /** Labels of the columns a person reads about themself (the map's groups; staff columns never show). */
-export const FIELDS: Readonly<Record<string, Readonly<Record<string, Field>>>> = {
+const FIELDS: Readonly<Record<string, Readonly<Record<string, Field>>>> = {
   households: { street: f('Straat'), house_number: f('Huisnummer'), postcode: f('Postcode'), city: f('Plaats'), iban: f('IBAN', (v) => formatIban(str(v))), iban_holder: f('Tenaamstelling') },
   parents: {
     first_name: f('Voornaam'),
@@ -147,10 +149,10 @@ export const FIELDS: Readonly<Record<string, Readonly<Record<string, Field>>>> =
     withdraw_reason: f('Reden van intrekking'),
   },
   marketing_opt_outs: { email: f('E-mailadres'), requested_on: f('Bezwaar ontvangen', date), how: f('Hoe') },
-  processing_restrictions: { subject_type: f('Over'), since: f('Beperkt sinds', date), until: f('Beperkt tot', date), reason: f('Reden') },
-  disclosure_subjects: { subject_type: f('Over'), subject_id: f('Vermeld in het verstrekkingenregister', () => 'zie Ontvangers') },
+  processing_restrictions: { subject_type: f('Over', about), since: f('Beperkt sinds', date), until: f('Beperkt tot', date), reason: f('Reden') },
+  disclosure_subjects: { subject_type: f('Over', about), subject_id: f('Vermeld in het verstrekkingenregister', () => 'zie Ontvangers') },
   subject_requests: { requester_name: f('Verzoeker'), identity_method: f('Identiteit vastgesteld'), description: f('Omschrijving van het verzoek') },
-  legal_holds: { subject_type: f('Over'), reason_kind: f('Soort reden'), reason: f('Reden'), review_date: f('Herzien op', date), placed_at: f('Geplaatst op', date), lifted_at: f('Opgeheven op', date), lift_reason: f('Reden opheffing') },
+  legal_holds: { subject_type: f('Over', about), reason_kind: f('Soort reden'), reason: f('Reden'), review_date: f('Herzien op', date), placed_at: f('Geplaatst op', date), lifted_at: f('Opgeheven op', date), lift_reason: f('Reden opheffing') },
 };
 
 /** One line per row, where that reads better than a field per column (the values are the group's own columns). */
