@@ -126,6 +126,7 @@ describe('access report and erasure derived from the data map', () => {
     await backend.ok('contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma'], hoursPerWeek: 9, startDate: '2016-01-04', endDate: '2026-01-31' });
     const parent = household.parents.find((p) => p.isContractParent)!;
     conflictCopy(backend, 'parents', parent.id, JSON.stringify({ id: parent.id, email: 'sanne@example.nl' }));
+    expect(containsText(decryptedBytes(backend), 'sanne@example.nl')).toBe(true);
     const erasure = await request(backend, { kind: 'erasure', subjectType: 'parent', subjectId: parent.id, requesterParentId: parent.id });
     const preview = await backend.ok('requests.erasurePreview', { id: erasure.id });
     // Contract 2016–2026-01-31: e-mail and phone went 3 months later; name, address and BSN stay 7 years.
@@ -136,6 +137,31 @@ describe('access report and erasure derived from the data map', () => {
     expect(after.parents.find((p) => p.id === parent.id)).toMatchObject({ surname: 'Boer', email: null, phone: null });
     expect(await backend.core.db().selectFrom('sync_conflicts').selectAll().execute()).toEqual([]);
     expect(containsText(decryptedBytes(backend), 'sanne@example.nl')).toBe(false);
+  });
+  it('a household nobody is left in goes with its last person; the request register entry stays', async () => {
+    const backend = await location();
+    const household = await backend.ok('households.create', {
+      street: 'Kanarieweg',
+      houseNumber: '1',
+      postcode: '4131 NN',
+      city: 'Vianen',
+      iban: 'NL91ABNA0417164300',
+      ibanHolder: 'K. Alleen',
+      parents: [{ firstName: 'Kees', initials: null, surnamePrefix: null, surname: 'Alleen', email: 'kees@alleen.nl', phone: null, bsn: null, hasParentalAuthority: true, isContractParent: true }],
+    });
+    const parent = household.parents[0]!;
+    expect(containsText(decryptedBytes(backend), 'Kanarieweg')).toBe(true);
+    const erasure = await request(backend, { kind: 'erasure', subjectType: 'parent', subjectId: parent.id, requesterParentId: parent.id });
+    // Never a contract: no bewaarplicht, everything may go.
+    expect((await backend.ok('requests.erasurePreview', { id: erasure.id })).categories.every((c) => c.erasableNow)).toBe(true);
+    expect(await backend.ok('requests.erase', { id: erasure.id })).toMatchObject({ outcome: 'granted' });
+    expect((await backend.err('households.get', { id: household.id })).code).toBe('NOT_FOUND');
+    const db = backend.core.db();
+    const queued = await db.selectFrom('outbox').select(['entity', 'entity_id', 'op']).where('op', '=', 'delete').execute();
+    expect(queued).toEqual(expect.arrayContaining([expect.objectContaining({ entity: 'households', entity_id: household.id }), expect.objectContaining({ entity: 'parents', entity_id: parent.id })]));
+    expect(await db.selectFrom('subject_requests').select(['id', 'status']).execute()).toEqual([{ id: erasure.id, status: 'closed' }]);
+    const bytes = decryptedBytes(backend);
+    for (const canary of ['Kanarieweg', 'kees@alleen.nl']) expect(containsText(bytes, canary), canary).toBe(false);
   });
 });
 

@@ -68,6 +68,7 @@ const fieldName = (column: string) => column.replace(/_([a-z])/g, (_, c: string)
 
 /** Clears columns of a row that stays; its older values also go from the rectification history and conflict copies. */
 async function clearRow(trx: Trx, table: MappedTable, key: string, columns: readonly string[], now: Date) {
+  if (columns.length === 0) return;
   const keyColumn = keyOf(table)!;
   await clearColumns(trx, table, keyColumn, key, columns);
   await dropConflictCopies(trx, table, [key]);
