@@ -1,11 +1,10 @@
-import { CATEGORIES as LEGACY } from '../domain/personalData';
 import type { CategoryDef } from './types';
 
 /**
  * Categories of personal data (label, purpose, legal basis, source, recipients, special category).
- * The first ones repeat shared/domain/personalData.ts CATEGORIES (same keys, same texts, now with
- * recipients); `child_pickup` and `child_consents` are split because each part has its own rule;
- * the rest are new: everything the location database holds beyond the household dossier.
+ * The one list of these texts: the access report, the erasure letters, the portability export and
+ * the verwerkingsregister read them here. The pickup list and the consents are split per part,
+ * because each part has its own rule.
  *
  * Head office is not listed as a recipient here: it is part of the same organisation and receives
  * whatever syncs; the register adds it from the map's `syncs`.
@@ -18,40 +17,50 @@ const GEMEENTE_VVE = 'Gemeente (VVE: alleen wat de gemeentelijke regeling vraagt
 export const CATEGORIES = {
   // ── Household dossier (gezinsdossier): contract parent, other parent, child ──
   parent_identity: {
-    ...pick('parent_identity'),
+    label: 'Naam, voorletters en adres',
+    purpose: 'Het sluiten en uitvoeren van het opvangcontract en de facturatie',
+    legalBasis: 'Uitvoering van de overeenkomst',
+    source: 'Van uzelf (intake en contract)',
     bases: ['contract'],
     recipients: [`${BELASTINGDIENST}: naam en adres van de betalende ouder`],
     specialCategory: false,
   },
-  parent_contact: { ...pick('parent_contact'), bases: ['contract'], recipients: [], specialCategory: false },
+  parent_contact: { label: 'E-mailadres en telefoonnummer', purpose: 'Contact over de opvang van uw kind', legalBasis: 'Uitvoering van de overeenkomst', source: 'Van uzelf', bases: ['contract'], recipients: [], specialCategory: false },
   parent_bsn: {
-    ...pick('parent_bsn'),
+    label: 'Burgerservicenummer (BSN) en BSN-controle',
+    purpose: 'Opgave aan de Belastingdienst voor de kinderopvangtoeslag',
+    source: 'Van uzelf; gecontroleerd aan de hand van uw identiteitsbewijs (niet gekopieerd)',
     legalBasis: 'Wettelijke verplichting (Wet kinderopvang; AVG art. 6 lid 1 sub c)',
     bases: ['legal_obligation'],
     recipients: [BELASTINGDIENST],
     specialCategory: false,
     nationalId: true,
   },
-  household_financial: { ...pick('household_financial'), bases: ['contract'], recipients: ['Bank van de organisatie (incasso)'], specialCategory: false },
-  other_parent: { ...pick('other_parent'), bases: ['legitimate_interest'], recipients: [], specialCategory: false },
+  household_financial: { label: 'IBAN en tenaamstelling', purpose: 'Facturatie en incasso', legalBasis: 'Uitvoering van de overeenkomst', source: 'Van uzelf', bases: ['contract'], recipients: ['Bank van de organisatie (incasso)'], specialCategory: false },
+  other_parent: { label: 'Naam en contactgegevens (ouder zonder contract)', purpose: 'Contact over de opvang van uw kind', legalBasis: 'Gerechtvaardigd belang: bereikbaarheid van de ouders tijdens de opvang', source: 'Van de contractouder of van uzelf', bases: ['legitimate_interest'], recipients: [], specialCategory: false },
   parent_marketing: {
-    ...pick('parent_marketing'),
+    label: 'Gebruik van uw e-mailadres voor marketing (gepseudonimiseerd)',
+    purpose: 'Advertenties van de organisatie laten zien aan ouders via advertentieplatforms',
+    legalBasis: 'Gerechtvaardigd belang (marketing)',
+    source: 'Van uzelf (uw e-mailadres)',
     bases: ['legitimate_interest'],
     recipients: ['Advertentieplatforms (alleen het gepseudonimiseerde e-mailadres)'],
     specialCategory: false,
     transfersOutsideEea: 'Mogelijk, via advertentieplatforms: alleen met een adequaatheidsbesluit of standaardcontractbepalingen (verwerkersregister van het hoofdkantoor)',
   },
-  marketing_objection: { ...pick('marketing_objection'), bases: ['legal_obligation'], recipients: [], specialCategory: false },
-  child_identity: { ...pick('child_identity'), bases: ['contract'], recipients: [BELASTINGDIENST, GGD, GEMEENTE_VVE], specialCategory: false },
+  marketing_objection: { label: 'Bezwaar tegen marketing', purpose: 'Uw bezwaar respecteren bij elke marketingexport', legalBasis: 'Wettelijke verplichting (AVG artikel 21)', source: 'Van uzelf', bases: ['legal_obligation'], recipients: [], specialCategory: false },
+  child_identity: { label: 'Naam, geboortedatum en groep van het kind', purpose: 'De opvang van het kind en het opvangcontract', legalBasis: 'Uitvoering van de overeenkomst', source: 'Van de contractouder', bases: ['contract'], recipients: [BELASTINGDIENST, GGD, GEMEENTE_VVE], specialCategory: false },
   child_bsn: {
-    ...pick('child_bsn'),
+    label: 'BSN van het kind en BSN-controle',
+    purpose: 'Opgave aan de Belastingdienst voor de kinderopvangtoeslag',
+    source: 'Van de contractouder; gecontroleerd aan de hand van de SVB-brief of een identiteitsbewijs',
     legalBasis: 'Wettelijke verplichting (Wet kinderopvang; AVG art. 6 lid 1 sub c)',
     bases: ['legal_obligation'],
     recipients: [BELASTINGDIENST, GEMEENTE_VVE],
     specialCategory: false,
     nationalId: true,
   },
-  child_contracts: { ...pick('child_contracts'), bases: ['contract'], recipients: [`${BELASTINGDIENST}: afgenomen uren`, GEMEENTE_VVE], specialCategory: false },
+  child_contracts: { label: 'Contracten (opvangsoort, dagen, uren, looptijd)', purpose: 'Het uitvoeren en factureren van de opvang', legalBasis: 'Uitvoering van de overeenkomst', source: 'Van de contractouder', bases: ['contract'], recipients: [`${BELASTINGDIENST}: afgenomen uren`, GEMEENTE_VVE], specialCategory: false },
   child_paper_dossier: {
     label: 'Vernietiging van het papieren kinddossier (taak en bevestiging)',
     purpose: 'Het papieren kinddossier direct na het einde van het contract vernietigen en aantonen dat dit is gebeurd',
@@ -62,7 +71,9 @@ export const CATEGORIES = {
     specialCategory: false,
   },
   child_medical: {
-    ...pick('child_medical'),
+    label: 'Medische gegevens en bijzonderheden (allergieën, dieet, medicatie)',
+    purpose: 'De gezondheid en veiligheid van het kind tijdens de opvang',
+    source: 'Van de contractouder',
     legalBasis: 'Uitdrukkelijke toestemming van de contractouder en vitaal belang van het kind (AVG art. 9 lid 2 sub a en c)',
     bases: ['consent', 'vital_interest'],
     recipients: [],
@@ -76,7 +87,6 @@ export const CATEGORIES = {
     source: 'Van de contractouder',
     recipients: [],
     specialCategory: false,
-    legacy: 'child_pickup',
   },
   child_pickup_bans: {
     label: 'Ophaalverboden (wie het kind niet mag ophalen en op welke grond)',
@@ -86,7 +96,6 @@ export const CATEGORIES = {
     source: 'Van de contractouder (bijvoorbeeld een beslissing van de rechter)',
     recipients: [],
     specialCategory: false,
-    legacy: 'child_pickup',
   },
   child_identification: {
     label: 'Identificatie bij het ophalen (wie het kind ophaalde en hoe dat is vastgesteld; nooit een documentnummer of kopie)',
@@ -96,7 +105,6 @@ export const CATEGORIES = {
     source: 'Van onze medewerkers',
     recipients: [],
     specialCategory: false,
-    legacy: 'child_pickup',
   },
   child_photo_consents: {
     label: 'Toestemmingen voor beeldmateriaal (per doel, met de geschiedenis van geven en intrekken)',
@@ -106,7 +114,6 @@ export const CATEGORIES = {
     source: 'Van de contractouder',
     recipients: [],
     specialCategory: false,
-    legacy: 'child_consents',
   },
   child_exchange_consents: {
     label: 'Toestemmingen voor uitwisseling van gegevens met een school of zorginstelling',
@@ -116,10 +123,12 @@ export const CATEGORIES = {
     source: 'Van de contractouder',
     recipients: ['School of zorginstelling (alleen met schriftelijke toestemming, per ontvanger)'],
     specialCategory: false,
-    legacy: 'child_consents',
   },
   child_meldcode: {
-    ...pick('child_meldcode'),
+    label: 'Meldcodedossier (meldcode huiselijk geweld en kindermishandeling)',
+    purpose: 'De veiligheid van het kind: handelen volgens de meldcode',
+    legalBasis: 'Wettelijke verplichting (Wet verplichte meldcode huiselijk geweld en kindermishandeling)',
+    source: 'Van onze medewerkers en de aandachtsfunctionaris',
     bases: ['legal_obligation'],
     recipients: ['Veilig Thuis (advies of melding)'],
     specialCategory: true,
@@ -242,9 +251,3 @@ export const CATEGORIES = {
 } as const satisfies Record<string, CategoryDef>;
 
 export type DataCategoryKey = keyof typeof CATEGORIES;
-
-/** Label, purpose, legal basis and source exactly as personalData.ts has them (no drift while both exist). */
-function pick<K extends keyof typeof LEGACY>(key: K) {
-  const { label, purpose, legalBasis, source } = LEGACY[key];
-  return { label, purpose, legalBasis, source, legacy: key };
-}

@@ -82,8 +82,6 @@ export interface CategoryDef {
    * instead of repeating the rule of every table the category appears in.
    */
   retentionText?: string;
-  /** The key in shared/domain/personalData.ts CATEGORIES this category was (part of). */
-  legacy?: string;
 }
 
 export interface ColumnGroup {

@@ -132,7 +132,7 @@ test('erasure request: preview per category, confirmation, letter with the 7-yea
   const rows = preview.getByRole('row');
   await expect(rows.filter({ hasText: 'Naam, voorletters en adres' })).toContainText('tot 31-07-2034');
   await expect(rows.filter({ hasText: 'Naam, voorletters en adres' })).toContainText('7 jaar na einde van het laatste contract');
-  await expect(rows.filter({ hasText: 'E-mailadres en telefoonnummer' })).toContainText('tot 31-07-2027');
+  await expect(rows.filter({ hasText: 'E-mailadres en telefoonnummer' })).toContainText('tot 31-10-2027');
   await expect(rows.filter({ hasText: 'Gebruik van uw e-mailadres voor marketing' })).toContainText('Wordt verwijderd');
   await screen(page, 'verzoek-verwijdering-voorbeeld');
 

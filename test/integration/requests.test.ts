@@ -118,8 +118,8 @@ describe('access report (inzage)', () => {
     expect(flat).toContain('GGD (inspectie), over Zoë de Boer');
     // Retention: contract data 7 years after the last contract end (31-07-2026 → 31-07-2033).
     expect(flat).toContain('7 jaar na einde van het laatste contract; bewaard tot 31-07-2033');
-    // Medical data were needed only while the care ran (until 31-07-2026): no longer kept.
-    expect(flat).toContain('Medische gegevens en bijzonderheden (allergieën, dieet, medicatie): Zolang de opvang loopt, tot het einde van het contract; geen bewaarplicht meer');
+    // Medical data were needed only while the care ran (until 31-07-2026): no longer kept (the data map's medical rule, 0 days).
+    expect(flat).toContain('Medische gegevens en bijzonderheden (allergieën, dieet, medicatie): Direct na einde van het laatste contract van het kind; geen bewaarplicht meer');
     expect(flat).toContain('gegevens: Voornaam kind, Achternaam kind, Geboortedatum kind');
     // Source of data not from the person.
     expect(flat).toContain('gecontroleerd aan de hand van de SVB');
@@ -325,7 +325,8 @@ describe('erasure (verwijdering)', () => {
     expect(preview.subjectName).toBe('Sanne de Boer');
     expect(preview.categories.map((c) => [c.category, c.erasableNow, c.keptUntil])).toEqual([
       ['parent_identity', false, '2034-07-31'],
-      ['parent_contact', false, '2027-07-31'],
+      // E-mail and phone: 3 months after the last contract (the data map's parent_contact rule).
+      ['parent_contact', false, '2027-10-31'],
       ['parent_bsn', false, '2034-07-31'],
       ['household_financial', false, '2034-07-31'],
       ['parent_marketing', true, null],
@@ -347,7 +348,7 @@ describe('erasure (verwijdering)', () => {
     expect(letter).toContain('Wat wij nog bewaren, waarom en tot wanneer');
     expect(letter).toContain('Naam, voorletters en adres: 7 jaar na einde van het laatste contract; bewaard tot 31-07-2034.');
     expect(letter).toContain('Grondslag: Fiscale bewaarplicht, art. 52 Algemene wet inzake rijksbelastingen');
-    expect(letter).toContain('bewaard tot 31-07-2027');
+    expect(letter).toContain('bewaard tot 31-10-2027');
     expect(letter).toContain('Autoriteit Persoonsgegevens');
   });
 

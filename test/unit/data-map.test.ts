@@ -18,7 +18,6 @@ import {
   type RegisterRow,
 } from '../../shared/dataMap';
 import { DEFAULT_POLICIES } from '../../shared/domain/retention';
-import { CATEGORIES as LEGACY } from '../../shared/domain/personalData';
 
 const register = processingRegister(DATA_MAP, DATA_MAP_DEFAULT_POLICIES);
 const row = (rows: readonly RegisterRow[], category: string) => {
@@ -50,15 +49,11 @@ describe('data map policies', () => {
 });
 
 describe('data map categories', () => {
-  it('uses every category, and keeps the texts of personalData.ts where it reuses a key', () => {
+  it('uses every category, each with its texts for letters and the register', () => {
     const used = new Set<string>();
     for (const entry of Object.values(DATA_MAP)) if (entry.kind === 'personal') for (const g of entry.groups) for (const k of [g.category, ...(g.uses ?? [])]) used.add(k);
     expect(Object.keys(CATEGORIES).filter((k) => !used.has(k))).toEqual([]);
-    for (const [key, legacy] of Object.entries(LEGACY)) {
-      const mine = CATEGORIES[key as keyof typeof CATEGORIES];
-      if (mine) expect([mine.label, mine.purpose, mine.source], key).toEqual([legacy.label, legacy.purpose, legacy.source]);
-      else expect(Object.values(CATEGORIES).some((c) => 'legacy' in c && c.legacy === key), key).toBe(true);
-    }
+    for (const [key, c] of Object.entries(CATEGORIES)) for (const text of [c.label, c.purpose, c.legalBasis, c.source]) expect(text.trim().length, key).toBeGreaterThan(5);
   });
 });
 
@@ -115,7 +110,7 @@ describe('verwerkingsregister', () => {
 
   it('states medical data as special category, kept until the child’s last contract ends', () => {
     const medical = row(register, 'child_medical');
-    expect(medical).toMatchObject({ processing: LEGACY.child_medical.label, specialCategory: true, personCategories: ['Kinderen'], tables: ['child_medical'], transfersOutsideEea: 'Geen' });
+    expect(medical).toMatchObject({ processing: 'Medische gegevens en bijzonderheden (allergieën, dieet, medicatie)', specialCategory: true, personCategories: ['Kinderen'], tables: ['child_medical'], transfersOutsideEea: 'Geen' });
     expect(medical.dataCategories).toEqual(['Allergieën, dieet, medicatie en andere bijzonderheden']);
     expect(medical.recipients).toEqual([HEAD_OFFICE]);
     expect(medical.retention).toEqual([{ text: 'Direct na einde van het laatste contract van het kind', action: 'vernietigd', legalBasis: expect.stringContaining('art. 9'), policy: 'medical' }]);

@@ -1,7 +1,7 @@
 import { BACKUP_ROTATION } from '../../../shared/api/backup.contract';
 import { DISCLOSURE_FIELDS } from '../../../shared/domain/disclosures';
-import { CATEGORIES } from '../../../shared/domain/personalData';
-import type { PersonDossier } from '../modules/requests/personalData';
+import { CATEGORIES } from '../../../shared/dataMap';
+import type { PersonDossier } from '../modules/requests/dossier';
 import { nlDate } from '../../../shared/domain/dates';
 import { LetterWriter, type LetterHead } from './letter';
 
@@ -74,6 +74,11 @@ export async function renderAccessReport(resourcesDir: string, data: AccessRepor
     for (const r of recipients) {
       letter.bullet(`${nlDate(r.createdAt.slice(0, 10))} — ${r.recipientName}, over ${r.person}; gegevens: ${r.fields.map(fieldLabel).join(', ')}; grondslag: ${r.legalBasis}.`);
     }
+  }
+  const regular = keys.filter((key) => CATEGORIES[key].recipients.length > 0);
+  if (regular.length > 0) {
+    letter.paragraph('Wie deze gegevens kan ontvangen, per categorie (naast het hoofdkantoor van onze organisatie):');
+    for (const key of regular) letter.bullet(`${CATEGORIES[key].label}: ${CATEGORIES[key].recipients.join('; ')}.`);
   }
 
   letter.heading('Bewaartermijnen per categorie');

@@ -72,15 +72,10 @@ export async function queueDelete(trx: Trx, entity: SyncedEntity, id: string, no
 
 /**
  * For erasure: queued upserts of the row still hold the data being erased, so they leave the
- * outbox before the tombstone (or the row's new state) is queued.
+ * outbox before the row's new state is queued (a row that goes whole leaves through eraseRows).
  */
 async function dropPendingUpserts(trx: Trx, entity: SyncedEntity, id: string): Promise<void> {
   await trx.deleteFrom('outbox').where('entity', '=', entity).where('entity_id', '=', id).where('op', '=', 'upsert').execute();
-}
-
-export async function queueErasure(trx: Trx, entity: SyncedEntity, id: string, now: Date): Promise<void> {
-  await dropPendingUpserts(trx, entity, id);
-  await queueDelete(trx, entity, id, now);
 }
 
 /** After fields of a row were erased: only its new state may leave the PC. */

@@ -9,6 +9,7 @@ export const requestsMessages = defineMessages(
     'requests.childNotFound': 'Dit kind bestaat niet (meer).',
     'requests.parentNotFound': 'Deze ouder bestaat niet (meer).',
     'requests.parentDataNotFound': 'De gegevens van deze ouder bestaan niet (meer).',
+    'requests.nothingPortable': 'Voor deze ouder zijn er geen gegevens om mee te nemen: wij verwerken ze op grond van gerechtvaardigd belang, niet met toestemming of voor het contract (AVG artikel 20). Vraag om inzage.',
     'requests.requesterNotInHousehold': 'De verzoeker hoort niet bij het gezin van dit kind.',
     'requests.chooseParentOfHousehold': 'Kies een ouder van dit gezin.',
     'requests.referToContractParent':
@@ -75,6 +76,7 @@ export const requestsMessages = defineMessages(
     'requests.childNotFound': 'This child does not exist (any more).',
     'requests.parentNotFound': 'This parent does not exist (any more).',
     'requests.parentDataNotFound': 'The data of this parent do not exist (any more).',
+    'requests.nothingPortable': 'There are no data to take along for this parent: we process them on the basis of legitimate interest, not with consent or for the contract (GDPR article 20). Ask for access instead.',
     'requests.requesterNotInHousehold': "The requester does not belong to this child's household.",
     'requests.chooseParentOfHousehold': 'Choose a parent of this household.',
     'requests.referToContractParent':

@@ -41,9 +41,3 @@ export const childOptionRows = (db: DbOrTrx) =>
 
 export const entryIdsOfCase = async (db: DbOrTrx, caseId: string) => (await db.selectFrom('meldcode_entries').select('id').where('case_id', '=', caseId).execute()).map((e) => e.id);
 
-/** Deleting the case row cascades to its entries (the delete trigger lets an entry go only this way). */
-export const deleteCase = (trx: Trx, caseId: string) => trx.deleteFrom('meldcode_cases').where('id', '=', caseId).execute();
-
-/** Queued, not yet pushed copies of a case and its entries. */
-export const deleteQueuedUpserts = (trx: Trx, ids: string[]) =>
-  trx.deleteFrom('outbox').where('op', '=', 'upsert').where('entity', 'in', ['meldcode_cases', 'meldcode_entries']).where('entity_id', 'in', ids).execute();

@@ -11,17 +11,16 @@ import { msg, type MessageKey } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, Trx } from '../../db/schema';
 import { renderMeldcodeCase } from '../../pdf/meldcodeCase.pdf';
-import { queueDelete, queueUpsert } from '../../sync/outbox';
+import { queueUpsert } from '../../sync/outbox';
 import { appendAudit } from '../audit/audit.service';
 import { findChild } from '../children/children.repository';
 import { getLocation } from '../location/location.repository';
 import { currentLocationId } from '../location/location.service';
 import { loadPolicies } from '../retention/policies';
+import { eraseRows } from '../retention/retention.repository';
 import {
   caseRows,
   childOptionRows,
-  deleteCase,
-  deleteQueuedUpserts,
   entriesOfCase,
   entryIdsOfCase,
   findCase,
@@ -253,16 +252,15 @@ export async function closeCase(core: AppCore, session: Session, input: z.output
 
 /**
  * Destroys a case file and its entries for good (the retention engine calls this once the
- * destruction date has passed). The case row goes first, which lets the entries go with it, and
- * head office gets the case tombstone before the entry tombstones, so other PCs delete in the same
- * order. Queued, not yet pushed copies of the rows leave the outbox too, so no text survives
- * locally. No audit row here: the caller logs the destruction (ids only) in its own register.
+ * destruction date has passed, an erasure once it may go). Through the one erase primitive: the
+ * case row goes first, which lets the entries go with it (their delete trigger), queued copies and
+ * sync-conflict copies of case and entries go, and head office gets the case tombstone before the
+ * entry tombstones, so other PCs delete in the same order. No audit row here: the caller logs the
+ * destruction (ids only) in its own register.
  */
 export async function destroyCase(trx: Trx, caseId: string, now: Date): Promise<{ entryIds: string[] }> {
   const entryIds = await entryIdsOfCase(trx, caseId);
-  await deleteCase(trx, caseId);
-  await deleteQueuedUpserts(trx, [caseId, ...entryIds]);
-  await queueDelete(trx, 'meldcode_cases', caseId, now);
-  for (const id of entryIds) await queueDelete(trx, 'meldcode_entries', id, now);
+  await eraseRows(trx, 'meldcode_cases', [caseId], now);
+  await eraseRows(trx, 'meldcode_entries', entryIds, now);
   return { entryIds };
 }

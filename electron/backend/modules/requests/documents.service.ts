@@ -9,7 +9,7 @@ import { renderAccessReport } from '../../pdf/accessReport.pdf';
 import { renderDecisionLetter } from '../../pdf/decisionLetter.pdf';
 import type { LetterHead } from '../../pdf/letter';
 import { getLocation } from '../location/location.repository';
-import { dossiersFor, meldcodeDisclosureFor } from './personalData';
+import { dossiersFor, meldcodeDisclosureFor } from './dossier';
 import { householdAddress } from './requests.repository';
 import { requireRequest } from './requests.service';
 

@@ -1,30 +1,26 @@
 import type { CategoryRetention, Decision, ErasurePreview, SubjectType } from '../../../../shared/api/requests.schemas';
+import { DATA_MAP, type DataCategoryKey, type MappedTable, type PersonalTable } from '../../../../shared/dataMap';
 import { isoDateIn } from '../../../../shared/domain/clock';
-import type { CategoryKey } from '../../../../shared/domain/personalData';
+import { SYNCED_ENTITIES, type SyncedEntity } from '../../../../shared/sync/protocol';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, Trx } from '../../db/schema';
-import { queueErasure, requeueAfterErasure } from '../../sync/outbox';
-import { destroyCase } from '../meldcode/meldcode.service';
+import { requeueAfterErasure } from '../../sync/outbox';
 import { recordErasure } from '../retention/destructionLog';
-import { categoryRetention, childDossier, meldcodeDisclosureFor, parentDossier, type MeldcodeDisclosure, type PersonDossier } from './personalData';
+import { eraseRows } from '../retention/retention.repository';
+import { REGISTER_CATEGORIES, categoryRetention, childDossier, meldcodeDisclosureFor, parentDossier, type MeldcodeDisclosure, type PersonDossier } from './dossier';
 import { closeRequest, requireOpen, requireRequest } from './requests.service';
 import { optOutByRequest } from './objection.service';
 import { createRecipientTasks } from './restriction.service';
-import {
-  bsnCheckIds,
-  clearBsn,
-  clearIban,
-  clearParentContact,
-  correctionIds,
-  deleteRows,
-  householdIsEmpty,
-  idsOfChild,
-  meldcodeCaseIdsOfChild,
-  parentEmail,
-  taskIdsOfContracts,
-  unlinkPlacedChild,
-  type ErasedTable,
-} from './erasure.repository';
+import { clearColumns, correctionsOfFields, dropConflictCopies, nullableColumns, rowsWith } from './subjectRows.repository';
+import { holdsPeople, keyOf, withDependents, type EraseSet } from './subjectRows';
+
+/**
+ * AVG erasure (art. 17), derived from the data map: the person's rows (subjectRows.ts), per
+ * category what may go now (dossier.ts), and per row what erasing means — the row goes when all
+ * its data about the person go (taking along what the map says goes `with` it), otherwise the
+ * erased columns are cleared. Rows leave through the one erase primitive (eraseRows: the row, its
+ * queued payloads, its sync-conflict copies, a tombstone to head office).
+ */
 
 /**
  * The request's own subject only (erasure of a child is its own request by the contract parent).
@@ -33,8 +29,8 @@ import {
 const dossierOf = (db: DbOrTrx, row: { subject_type: SubjectType; subject_id: string }, today: string, disclose: MeldcodeDisclosure) =>
   row.subject_type === 'child' ? childDossier(db, row.subject_id, today, disclose) : parentDossier(db, row.subject_id, today, disclose);
 
-/** Categories that hold data, each with what may happen to it now. */
-const withData = (dossier: PersonDossier): CategoryRetention[] => dossier.categories.filter((c) => c.items.length > 0).map(categoryRetention);
+/** Categories that hold data and that an erasure request is about (not the registers of the processing itself), each with what may happen to it now. */
+const withData = (dossier: PersonDossier): CategoryRetention[] => dossier.categories.filter((c) => c.items.length > 0 && !REGISTER_CATEGORIES.has(c.key)).map(categoryRetention);
 
 export async function erasurePreview(db: DbOrTrx, id: string, today: string): Promise<ErasurePreview> {
   const row = await requireRequest(db, id);
@@ -43,115 +39,86 @@ export async function erasurePreview(db: DbOrTrx, id: string, today: string): Pr
   return { subjectName: dossier.name, categories: withData(dossier) };
 }
 
+const SYNCED = new Set<string>(SYNCED_ENTITIES);
+const isSynced = (table: string): table is SyncedEntity => SYNCED.has(table);
+
+/** The register entry survives the erasure it asked for (map note on subject_requests). */
+const KEEP_ON_ERASURE = new Set<string>(['subject_requests']);
+
+/** Owners before the rows that go with them: a table's rank is one more than that of the tables it goes `with`. */
+function rank(table: string, seen: ReadonlySet<string> = new Set()): number {
+  const entry = DATA_MAP[table as MappedTable];
+  if (entry?.kind !== 'personal' || seen.has(table)) return 0;
+  const owners = entry.rules.flatMap((r) => (r.kind === 'with' && r.table !== table ? [r.table] : []));
+  return owners.length === 0 ? 0 : 1 + Math.max(...owners.map((o) => rank(o, new Set([...seen, table]))));
+}
+
+/** Erases the sets (owners first), each through the one primitive. */
+async function eraseSets(trx: Trx, sets: readonly EraseSet[], now: Date) {
+  const byTable = new Map<MappedTable, Set<string>>();
+  for (const s of sets) for (const k of s.keys) byTable.set(s.table, (byTable.get(s.table) ?? new Set()).add(k));
+  const ordered = [...byTable.entries()].sort((a, b) => rank(a[0]) - rank(b[0]));
+  for (const [table, keys] of ordered) {
+    if (!isSynced(table)) throw new Error(`erasure: ${table} is not a synced table`);
+    await eraseRows(trx, table, [...keys], now);
+    // The destruction log (hashed ids): a backup restored later erases them again.
+    await recordErasure(trx, { kind: 'rows', entity: table }, [...keys], now);
+    if (table === 'meldcode_cases') await recordErasure(trx, { kind: 'record', category: 'meldcode' }, [...keys], now);
+  }
+}
+
+/** camelCase of a column, as rectifications name the field (iban_holder → ibanHolder). */
+const fieldName = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Clears columns of a row that stays; its older values also go from the rectification history and conflict copies. */
+async function clearRow(trx: Trx, table: MappedTable, key: string, columns: readonly string[], now: Date) {
+  if (columns.length === 0) return;
+  const keyColumn = keyOf(table)!;
+  await clearColumns(trx, table, keyColumn, key, columns);
+  await dropConflictCopies(trx, table, [key]);
+  if (!isSynced(table)) return;
+  await recordErasure(trx, { kind: 'columns', entity: table, columns }, [key], now);
+  await requeueAfterErasure(trx, table, key, now);
+  await eraseRows(trx, 'data_corrections', await correctionsOfFields(trx, key, [...columns, ...columns.map(fieldName)]), now);
+}
+
 /**
- * Deletes rows and queues their tombstones (and drops their queued upserts). The destruction log
- * records them (hashed ids), so a backup restored later destroys them again.
+ * Erases the given categories of the person. Per row about them: the row goes when every group of
+ * it about the person is erased, or when an erased group has a column that cannot be emptied; else
+ * the erased columns are cleared. A row other people live in (the household) never goes while one
+ * of them remains: its erasable columns are cleared, and it goes once it is empty.
  */
-async function eraseRows(trx: Trx, table: ErasedTable, ids: string[], now: Date) {
-  if (ids.length === 0) return;
-  await deleteRows(trx, table, ids);
-  for (const id of ids) await queueErasure(trx, table, id, now);
-  await recordErasure(trx, { kind: 'rows', entity: table }, ids, now);
+async function erasePerson(trx: Trx, person: PersonDossier, erased: ReadonlySet<DataCategoryKey>, now: Date): Promise<{ personGone: boolean }> {
+  const deletions: EraseSet[] = [];
+  const containers: { table: MappedTable; key: string }[] = [];
+  for (const row of person.rows) {
+    const hit = row.groups.filter((g) => erased.has(g.category));
+    if (hit.length === 0) continue;
+    const nullable = await nullableColumns(trx, row.table);
+    const clearable = [...new Set(hit.flatMap((g) => g.columns))].filter((c) => nullable.has(c));
+    if (holdsPeople(row.table).length > 0) {
+      await clearRow(trx, row.table, row.key, clearable, now);
+      containers.push({ table: row.table, key: row.key });
+    } else if (hit.length === row.groups.length || hit.some((g) => g.columns.some((c) => !nullable.has(c)))) {
+      deletions.push({ table: row.table, keys: [row.key] });
+    } else {
+      await clearRow(trx, row.table, row.key, clearable, now);
+    }
+  }
+  await eraseSets(trx, await withDependents(trx, deletions, KEEP_ON_ERASURE), now);
+
+  // A household goes when nobody is left in it.
+  for (const c of containers) {
+    let empty = true;
+    for (const table of holdsPeople(c.table)) {
+      const entry = DATA_MAP[table] as PersonalTable;
+      for (const rule of entry.rules) if (rule.kind === 'with' && rule.table === c.table && (await rowsWith(trx, table, keyOf(table)!, rule.via, [c.key])).length > 0) empty = false;
+    }
+    if (empty) await eraseSets(trx, await withDependents(trx, [{ table: c.table, keys: [c.key] }], KEEP_ON_ERASURE), now);
+  }
+  const home = person.type === 'child' ? 'children' : 'parents';
+  return { personGone: deletions.some((d) => d.table === home && d.keys.includes(person.id)) };
 }
-
-/** Logs emptied columns the same way (a restore empties them again). */
-const logCleared = (trx: Trx, entity: 'parents' | 'children' | 'households', columns: string[], id: string, now: Date) => recordErasure(trx, { kind: 'columns', entity, columns }, [id], now);
-
-/** Rectification history holds old values: it goes with the data it is about. */
-const deleteCorrections = async (trx: Trx, subjectId: string, fields: string[] | null, now: Date) => eraseRows(trx, 'data_corrections', await correctionIds(trx, subjectId, fields), now);
-
-/** A household goes when nobody is left in it. */
-async function dropEmptyHousehold(trx: Trx, householdId: string, now: Date) {
-  if (!(await householdIsEmpty(trx, householdId))) return;
-  await deleteCorrections(trx, householdId, null, now);
-  await eraseRows(trx, 'households', [householdId], now);
-}
-
-interface EraseContext {
-  core: AppCore;
-  session: Session;
-  now: Date;
-}
-type Eraser = (trx: Trx, person: PersonDossier, ctx: EraseContext) => Promise<void>;
-
-async function deleteParent(trx: Trx, person: PersonDossier, { now }: EraseContext) {
-  await eraseRows(trx, 'bsn_verifications', await bsnCheckIds(trx, 'parent', person.id), now);
-  await deleteCorrections(trx, person.id, null, now);
-  await eraseRows(trx, 'parents', [person.id], now);
-  await dropEmptyHousehold(trx, person.householdId, now);
-}
-
-async function deleteChildContracts(trx: Trx, childId: string, now: Date) {
-  const contracts = await idsOfChild(trx, 'contracts', childId);
-  await eraseRows(trx, 'tasks', await taskIdsOfContracts(trx, contracts), now);
-  await eraseRows(trx, 'contracts', contracts, now);
-}
-
-/** What erasing one category does. Categories are erased smallest first; identity removes the person. */
-const ERASERS: Record<CategoryKey, Eraser> = {
-  parent_contact: async (trx, p, { now }) => {
-    await clearParentContact(trx, p.id);
-    await logCleared(trx, 'parents', ['email', 'phone'], p.id, now);
-    await requeueAfterErasure(trx, 'parents', p.id, now);
-    await deleteCorrections(trx, p.id, ['email', 'phone'], now);
-  },
-  parent_bsn: async (trx, p, { now }) => {
-    await clearBsn(trx, 'parents', p.id);
-    await logCleared(trx, 'parents', ['bsn'], p.id, now);
-    await requeueAfterErasure(trx, 'parents', p.id, now);
-    await eraseRows(trx, 'bsn_verifications', await bsnCheckIds(trx, 'parent', p.id), now);
-  },
-  household_financial: async (trx, p, { now }) => {
-    await clearIban(trx, p.householdId);
-    await logCleared(trx, 'households', ['iban', 'iban_holder'], p.householdId, now);
-    await requeueAfterErasure(trx, 'households', p.householdId, now);
-    await deleteCorrections(trx, p.householdId, ['iban', 'ibanHolder'], now);
-  },
-  parent_identity: deleteParent,
-  other_parent: deleteParent,
-  // Marketing use ends by putting the address on the opt-out list, which every marketing export honours.
-  parent_marketing: async (trx, p, { core, session, now }) => {
-    const email = await parentEmail(trx, p.id);
-    if (email) await optOutByRequest(trx, core, session, email, isoDateIn(now));
-  },
-  // An objection is kept to be honoured; never erasable, so never called.
-  marketing_objection: async () => {},
-  child_bsn: async (trx, c, { now }) => {
-    await clearBsn(trx, 'children', c.id);
-    await logCleared(trx, 'children', ['bsn'], c.id, now);
-    await requeueAfterErasure(trx, 'children', c.id, now);
-    await eraseRows(trx, 'bsn_verifications', await bsnCheckIds(trx, 'child', c.id), now);
-  },
-  child_contracts: async (trx, c, { now }) => deleteChildContracts(trx, c.id, now),
-  child_medical: async (trx, c, { now }) => eraseRows(trx, 'child_medical', [c.id], now),
-  child_pickup: async (trx, c, { now }) => {
-    await eraseRows(trx, 'pickup_persons', await idsOfChild(trx, 'pickup_persons', c.id), now);
-    await eraseRows(trx, 'pickup_bans', await idsOfChild(trx, 'pickup_bans', c.id), now);
-    await eraseRows(trx, 'identification_log', await idsOfChild(trx, 'identification_log', c.id), now);
-  },
-  child_consents: async (trx, c, { now }) => {
-    await eraseRows(trx, 'photo_consents', await idsOfChild(trx, 'photo_consents', c.id), now);
-    await eraseRows(trx, 'consent_form_returns', await idsOfChild(trx, 'consent_form_returns', c.id), now);
-    await eraseRows(trx, 'exchange_consents', await idsOfChild(trx, 'exchange_consents', c.id), now);
-  },
-  // Only reachable after the destruction date: the case file goes as the retention rules say.
-  child_meldcode: async (trx, c, { now }) => {
-    const cases = await meldcodeCaseIdsOfChild(trx, c.id);
-    for (const id of cases) await destroyCase(trx, id, now);
-    // As the retention category: a restore destroys the case file again through that category.
-    await recordErasure(trx, { kind: 'record', category: 'meldcode' }, cases, now);
-  },
-  child_identity: async (trx, c, { now }) => {
-    // Everything else of the child first (its contracts and tasks), then the child itself.
-    await deleteChildContracts(trx, c.id, now);
-    await eraseRows(trx, 'tasks', await idsOfChild(trx, 'tasks', c.id), now);
-    await unlinkPlacedChild(trx, c.id);
-    await deleteCorrections(trx, c.id, null, now);
-    await eraseRows(trx, 'children', [c.id], now);
-    await dropEmptyHousehold(trx, c.householdId, now);
-  },
-};
-const IDENTITY: readonly CategoryKey[] = ['parent_identity', 'other_parent', 'child_identity'];
 
 /**
  * Executes an erasure request: erases every category that may go now, keeps the rest with rule,
@@ -172,12 +139,11 @@ export async function executeErasure(core: AppCore, session: Session, id: string
     // Recipients first: once the person is gone, the register can no longer be read for them.
     const informed = erased.length > 0 ? await createRecipientTasks(trx, core, row, [{ type: row.subject_type, id: row.subject_id }], row.deadline) : [];
     const now = core.now();
-    const removesPerson = erased.some((c) => IDENTITY.includes(c.category as CategoryKey));
-    // Smallest first, the person last. When the person goes, no opt-out (which keeps the address) is needed.
-    const order = erased
-      .filter((c) => !(removesPerson && c.category === 'parent_marketing'))
-      .sort((a, b) => Number(IDENTITY.includes(a.category as CategoryKey)) - Number(IDENTITY.includes(b.category as CategoryKey)));
-    for (const c of order) await ERASERS[c.category as CategoryKey](trx, person, { core, session, now });
+    const keys = new Set(erased.map((c) => c.category as DataCategoryKey));
+    // Marketing use ends by putting the address on the opt-out list (which every marketing export honours), unless the person goes.
+    const email = person.rows.find((r) => r.table === 'parents')?.values.email;
+    const { personGone } = await erasePerson(trx, person, keys, now);
+    if (keys.has('parent_marketing') && !keys.has('parent_contact') && !personGone && typeof email === 'string' && email) await optOutByRequest(trx, core, session, email, isoDateIn(now));
     const decision: Decision = {
       outcome: kept.length === 0 ? 'granted' : erased.length > 0 ? 'partially_granted' : 'refused',
       reason: kept.length === 0 ? null : 'Voor een deel van de gegevens geldt nog een bewaartermijn. Hieronder staat per categorie waarom en tot wanneer wij ze bewaren.',

@@ -17,69 +17,113 @@ import { insertConsents } from '../consents/consents.service';
 import { createContract } from '../contracts/contracts.service';
 import { toCsv } from '../disclosures/csv';
 import { childrenOfHousehold } from '../children/children.repository';
-import { parentsOfHousehold, findHousehold } from '../households/households.repository';
+import { parentsOfHousehold } from '../households/households.repository';
 import { createHousehold } from '../households/households.service';
 import { getLocation } from '../location/location.repository';
 import { insertPickupPerson } from '../pickup/pickup.service';
 import { letterHead, requestReference } from './documents.service';
-import { contractsOfChildByStart, medicalOfChild, photoConsentsOfChild, pickupPersonsOfChild } from './personalData.repository';
+import { subjectRows, type SubjectRow } from './subjectRows';
 import { findParent } from './requests.repository';
 import { requireRequest } from './requests.service';
 
 /** Children not yet placed in a group when taken in from another organisation. */
 const IMPORT_GROUP = 'Nog in te delen';
 
+type Convert = (v: unknown) => unknown;
+const bool: Convert = (v) => v === 1 || v === true;
+const jsonList: Convert = (v) => JSON.parse(String(v)) as unknown;
+
+/**
+ * The published file format (version 1): per table, the JSON field each column goes to. Which
+ * columns go in at all is the data map's `portable` flag (consent and contract bases only): a
+ * column the map does not mark portable is left out even when the format has a field for it.
+ */
+export const FORMAT_V1: Readonly<Record<string, Readonly<Record<string, { field: string; convert?: Convert }>>>> = {
+  parents: {
+    first_name: { field: 'firstName' },
+    initials: { field: 'initials' },
+    surname_prefix: { field: 'surnamePrefix' },
+    surname: { field: 'surname' },
+    email: { field: 'email' },
+    phone: { field: 'phone' },
+    has_parental_authority: { field: 'hasParentalAuthority', convert: bool },
+    is_contract_parent: { field: 'isContractParent', convert: bool },
+  },
+  households: { street: { field: 'street' }, house_number: { field: 'houseNumber' }, postcode: { field: 'postcode' }, city: { field: 'city' }, iban: { field: 'iban' }, iban_holder: { field: 'ibanHolder' } },
+  children: { first_name: { field: 'firstName' }, initials: { field: 'initials' }, surname_prefix: { field: 'surnamePrefix' }, surname: { field: 'surname' }, birth_date: { field: 'birthDate' } },
+  contracts: { care_type: { field: 'careType' }, days: { field: 'days', convert: jsonList }, hours_per_week: { field: 'hoursPerWeek' }, start_date: { field: 'startDate' }, end_date: { field: 'endDate' } },
+  child_medical: { allergies: { field: 'allergies' }, diet: { field: 'diet' }, medication: { field: 'medication' }, other_particulars: { field: 'otherParticulars' } },
+  pickup_persons: { name: { field: 'name' }, relation: { field: 'relation' }, phone: { field: 'phone' }, valid_until: { field: 'validUntil' } },
+  photo_consents: { purpose: { field: 'purpose' }, decision: { field: 'given', convert: (v) => v === 'given' }, recognisable: { field: 'recognisable', convert: bool }, decided_on: { field: 'decidedOn' }, channel: { field: 'channel' } },
+};
+
+/** Portable under the map but without a place in format version 1 yet: named in the summary, so nothing is left out silently. */
+export const NOT_IN_FORMAT_V1: Readonly<Record<string, string>> = {
+  exchange_consents: 'Toestemmingen voor uitwisseling met school of zorginstelling',
+  waitlist_entries: 'De wachtlijstaanvraag',
+};
+
+/** A row's portable values (the map's `portable` columns of its groups), in the format's fields. */
+function portableFields(row: SubjectRow): Record<string, unknown> {
+  const format = FORMAT_V1[row.table] ?? {};
+  const out: Record<string, unknown> = {};
+  for (const group of row.groups) {
+    if (group.portable === false) continue;
+    const columns = group.portable === true ? group.columns : group.portable;
+    for (const column of columns) {
+      const spec = format[column];
+      if (spec) out[spec.field] = spec.convert ? spec.convert(row.values[column]) : row.values[column];
+    }
+  }
+  return out;
+}
+
+const rowsOf = (rows: readonly SubjectRow[], table: string) => rows.filter((r) => r.table === table && r.groups.some((g) => g.portable !== false));
+
 /**
  * The portable data of a request: the contract parent (or the parent themself), the household's
  * address and IBAN, and the children whose rights the contract parent exercises — for a request
- * about a child, only that child.
+ * about a child, only that child. Rows and columns from the data map (subjectRows, `portable`).
  */
-async function portableData(db: DbOrTrx, row: Pick<SubjectRequestRow, 'subject_type' | 'subject_id' | 'household_id' | 'requester_parent_id'>, today: string): Promise<PortabilityExport> {
+async function portableData(db: DbOrTrx, row: Pick<SubjectRequestRow, 'subject_type' | 'subject_id' | 'household_id' | 'requester_parent_id'>, today: string): Promise<{ data: PortabilityExport; notInFormat: string[] }> {
   const parentId = row.subject_type === 'parent' ? row.subject_id : row.requester_parent_id;
   const parent = await findParent(db, parentId);
   if (!parent) throw new AppError('NOT_FOUND', msg('requests.parentDataNotFound'));
-  const household = (await findHousehold(db, parent.household_id))!;
   const isContractParent = parent.is_contract_parent === 1;
-  const children = isContractParent ? (await childrenOfHousehold(db, household.id)).filter((c) => row.subject_type !== 'child' || c.id === row.subject_id) : [];
+  const parentRows = await subjectRows(db, isContractParent ? 'parent' : 'other_parent', parent.id);
+  const own = rowsOf(parentRows, 'parents')[0];
+  // An other parent's data rest on legitimate interest: nothing of theirs is portable (art. 20).
+  if (!own) throw new AppError('VALIDATION', msg('requests.nothingPortable'));
+  const household = rowsOf(parentRows, 'households')[0];
+  const children = isContractParent ? (await childrenOfHousehold(db, parent.household_id)).filter((c) => row.subject_type !== 'child' || c.id === row.subject_id) : [];
   const location = await getLocation(db);
-  return {
+  const notInFormat = new Set<string>();
+  const exported = await Promise.all(
+    children.map(async (c) => {
+      const rows = await subjectRows(db, 'child', c.id);
+      for (const r of rows) if (NOT_IN_FORMAT_V1[r.table] && r.groups.some((g) => g.portable !== false)) notInFormat.add(NOT_IN_FORMAT_V1[r.table]!);
+      const many = (table: string) => rowsOf(rows, table).map(portableFields);
+      const medical = rowsOf(rows, 'child_medical')[0];
+      return {
+        ...portableFields(rowsOf(rows, 'children')[0]!),
+        contracts: many('contracts').sort((a, b) => String(a.startDate).localeCompare(String(b.startDate))),
+        medical: medical ? portableFields(medical) : null,
+        // A revoked pickup person no longer may collect the child: not data in use.
+        pickupPersons: rowsOf(rows, 'pickup_persons').filter((r) => !r.values.revoked_at).map(portableFields),
+        photoConsents: many('photo_consents'),
+      };
+    }),
+  );
+  const data = PortabilityExport.parse({
     format: PORTABILITY_FORMAT,
     version: PORTABILITY_VERSION,
     exportedOn: today,
     source: { organisation: location?.name ?? '', lrkNumber: location?.lrk_number ?? '' },
-    parent: {
-      firstName: parent.first_name,
-      initials: parent.initials,
-      surnamePrefix: parent.surname_prefix,
-      surname: parent.surname,
-      email: parent.email,
-      phone: parent.phone,
-      hasParentalAuthority: parent.has_parental_authority === 1,
-      isContractParent,
-    },
-    household: isContractParent ? { street: household.street, houseNumber: household.house_number, postcode: household.postcode, city: household.city, iban: household.iban, ibanHolder: household.iban_holder } : null,
-    children: await Promise.all(
-      children.map(async (c) => {
-        const [contracts, medical, persons, consents] = await Promise.all([
-          contractsOfChildByStart(db, c.id),
-          medicalOfChild(db, c.id),
-          pickupPersonsOfChild(db, c.id, { current: true }),
-          photoConsentsOfChild(db, c.id),
-        ]);
-        return {
-          firstName: c.first_name,
-          initials: c.initials,
-          surnamePrefix: c.surname_prefix,
-          surname: c.surname,
-          birthDate: c.birth_date,
-          contracts: contracts.map((k) => ({ careType: k.care_type, days: JSON.parse(k.days) as PortabilityExport['children'][number]['contracts'][number]['days'], hoursPerWeek: k.hours_per_week, startDate: k.start_date, endDate: k.end_date })),
-          medical: medical ? { allergies: medical.allergies, diet: medical.diet, medication: medical.medication, otherParticulars: medical.other_particulars } : null,
-          pickupPersons: persons.map((p) => ({ name: p.name, relation: p.relation, phone: p.phone, validUntil: p.valid_until })),
-          photoConsents: consents.map((p) => ({ purpose: p.purpose, given: p.decision === 'given', recognisable: p.recognisable === 1, decidedOn: p.decided_on, channel: p.channel })),
-        };
-      }),
-    ),
-  };
+    parent: portableFields(own),
+    household: isContractParent && household ? portableFields(household) : null,
+    children: exported,
+  });
+  return { data, notInFormat: [...notInFormat] };
 }
 
 /** The same data as CSV files (one per table), for people who open it in a spreadsheet. */
@@ -120,8 +164,8 @@ export async function portabilityExport(core: AppCore, session: Session, id: str
   const db = core.db();
   const row = await requireRequest(db, id);
   if (row.kind !== 'portability') throw new AppError('VALIDATION', msg('requests.portabilityNeedsPortability'));
-  const data = await portableData(db, row, today);
-  const summary = new LetterWriter(core.options.resourcesDir, await letterHead(db, row, 'Uw gegevens om mee te nemen (dataportabiliteit)', today))
+  const { data, notInFormat } = await portableData(db, row, today);
+  const letter = new LetterWriter(core.options.resourcesDir, await letterHead(db, row, 'Uw gegevens om mee te nemen (dataportabiliteit)', today))
     .paragraph(
       `Op ${nlDate(row.received_on)} vroeg u de gegevens die u ons gaf in een bestand dat u aan een andere organisatie kunt geven (AVG artikel 20). U vindt ze in de bijgevoegde bestanden. Het JSON-bestand volgt een gepubliceerd schema (${PORTABILITY_FORMAT}, versie ${PORTABILITY_VERSION}); de CSV-bestanden openen in een spreadsheet.`,
     )
@@ -134,7 +178,9 @@ export async function portabilityExport(core: AppCore, session: Session, id: str
     .bullet(`Toestemmingen beeldmateriaal: ${data.children.reduce((n, c) => n + c.photoConsents.length, 0)}`)
     .heading('Wat er niet in staat, en waarom')
     .bullet('Burgerservicenummers: die verwerken wij voor een wettelijke verplichting (kinderopvangtoeslag), niet op grond van toestemming of het contract.')
-    .bullet('De groep van uw kind, ophaalverboden en identificaties bij het ophalen: die legden wij zelf vast.')
+    .bullet('De groep van uw kind, ophaalverboden en identificaties bij het ophalen: die legden wij zelf vast.');
+  for (const what of notInFormat) letter.bullet(`${what}: die hebben nog geen plaats in versie ${PORTABILITY_VERSION} van het bestandsformaat; u vindt ze in een inzage.`);
+  const summary = letter
     .bullet('Wilt u al uw gegevens inzien, vraag dan om inzage.')
     .heading('Bestanden')
     .bullet('dataportabiliteit.json')
