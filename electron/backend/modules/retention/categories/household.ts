@@ -96,7 +96,7 @@ export const householdCategory: RetentionCategory = {
 };
 
 /** Per household: whether a case file about one of its children is open, and when the last closed one goes. */
-async function meldcodeCasesByHousehold(db: DbOrTrx, policy: RetentionPolicy, ids?: readonly string[]) {
+async function meldcodeCasesByHousehold(db: DbOrTrx, policy: RetentionPolicy<string>, ids?: readonly string[]) {
   const byHousehold = new Map<string, { open: boolean; lastDue: string }>();
   for (const c of await caseClosuresByHousehold(db, ids)) {
     const entry = byHousehold.get(c.household_id) ?? { open: false, lastDue: '' };
