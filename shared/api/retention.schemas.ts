@@ -204,7 +204,6 @@ export const DestructionCategory = z.enum([
   'waitlist',
   'disclosure_register',
   'request_register',
-  'destruction_log',
 ]);
 export type DestructionCategory = z.infer<typeof DestructionCategory>;
 
@@ -256,7 +255,8 @@ const WhyItem = z.object({
   legalBasis: z.string(),
   /** When it goes (null: the period has not started, e.g. a contract still runs). */
   destructionDate: z.string().nullable(),
-  action: z.enum(['vernietigen', 'vernietigd', 'bevestigen']),
+  /** wissen: the columns are cleared while the row stays (parents' e-mail and phone). */
+  action: z.enum(['vernietigen', 'vernietigd', 'bevestigen', 'wissen']),
   explanation: z.string(),
 });
 export const WhyReport = z.object({

@@ -371,7 +371,7 @@ const MAP = {
       staff('Medewerker die het bezwaar vastlegde', ['recorded_by_name']),
     ],
     noPersonalData: [...SYNC_ROW, 'recorded_at'],
-    note: 'The address is stored normalised; parents.email is not, so the path is a case-insensitive match. Today household destruction deletes the opt-outs of its e-mail addresses.',
+    note: 'The address is stored normalised; parents.email is not, so the path is a case-insensitive match. The engine removes an opt-out when the last parent with that address loses it (parent_contact clears it, or the household goes): then the objection has nothing left to protect.',
   },
 
   processing_restrictions: {

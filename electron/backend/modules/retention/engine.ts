@@ -11,6 +11,7 @@ import { appendAudit } from '../audit/audit.service';
 import { backupNow } from '../backup/backup.service';
 import { activeHolds } from '../holds/holds.repository';
 import { CATEGORIES, category } from './categories';
+import { purgeDestructionLog } from './categories/parts';
 import type { Candidate } from './categories/category';
 import { ensureDefaultPolicies, loadPolicies, type Policies } from './policies';
 import { addToRun, countsByCategory, finishedRunIds, findRun, insertLogEntry, insertRun, setNoticeSeen, setRunFinished, unseenAutomaticRun } from './retention.repository';
@@ -221,6 +222,7 @@ export async function runAutomatic(core: AppCore, session: Session): Promise<str
   // Parts of a household that goes in this run go with it (and a later chunk would no longer find them).
   const households = new Set(pastDue.filter((e) => e.category === 'household').map((e) => e.id));
   const due = pastDue.filter((e) => e.category === 'household' || !e.household || !households.has(e.household));
+  await core.transaction(async (trx) => purgeDestructionLog(trx, await loadPolicies(trx), today, core.now()));
   if (due.length === 0) return null;
   const runId = await startRun(core, session, true);
   for (let i = 0; i < due.length; i += CHUNK) {

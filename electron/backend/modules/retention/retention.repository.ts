@@ -417,3 +417,14 @@ export function finishedRuns(db: DbOrTrx, ids?: readonly string[]) {
   const query = db.selectFrom('destruction_runs').select(['id', 'started_at', 'finished_at']).where('finished_at', 'is not', null);
   return ids ? inSlices(ids, (slice) => query.where('id', 'in', slice).execute()) : query.execute();
 }
+
+/** Opt-outs of these addresses that no parent uses any more (the address was cleared or destroyed). */
+export async function optOutsNoLongerNeeded(trx: Trx, addresses: readonly string[]): Promise<string[]> {
+  const normalised = [...new Set(addresses.map((a) => a.trim().toLowerCase()))];
+  if (normalised.length === 0) return [];
+  const inUse = new Set(
+    (await inSlices(normalised, (slice) => trx.selectFrom('parents').select(sql<string>`lower(trim(email))`.as('email')).where(sql<string>`lower(trim(email))`, 'in', slice).execute())).map((r) => r.email),
+  );
+  const free = normalised.filter((a) => !inUse.has(a));
+  return (await inSlices(free, (slice) => trx.selectFrom('marketing_opt_outs').select('id').where('email', 'in', slice).execute())).map((r) => r.id);
+}

@@ -19,6 +19,7 @@ import {
   finishedRuns,
   householdsOfChildren,
   householdsWithOpenCase,
+  optOutsNoLongerNeeded,
   parentNames,
   parentsById,
   parentsWhere,
@@ -162,7 +163,10 @@ const parentContact: RetentionCategory = {
     for (const rule of columnRules('parent_contact')) {
       if (rule.deletion !== 'clear_columns' || rule.table !== 'parents') throw new Error('data map: parent_contact must clear columns of parents');
       const parentIds = (await parentsWhere(trx, rule.when ?? { column: 'is_contract_parent', equals: 1 }, ids)).map((p) => p.id);
+      const addresses = rule.columns.includes('email') ? (await parentsWhere(trx, rule.when ?? { column: 'is_contract_parent', equals: 1 }, ids)).flatMap((p) => (p.email ? [p.email] : [])) : [];
       await clearColumns(trx, rule.table, parentIds, rule.columns, now);
+      // An objection to marketing (bezwaar) is kept while we hold the address; once no parent has it any more, it goes too.
+      await eraseRows(trx, 'marketing_opt_outs', await optOutsNoLongerNeeded(trx, addresses), now);
       // A rectification of these fields holds an old and a new value (map: CORRECTION_NOTE): it goes with them.
       await eraseRows(trx, 'data_corrections', await correctionsOfFields(trx, 'parent', parentIds, rule.columns), now);
     }
@@ -312,20 +316,18 @@ const requestRegister: RetentionCategory = {
   },
 };
 
-const destructionLog: RetentionCategory = {
-  key: 'destruction_log',
-  label: categoryOf('destruction_log'),
-  async candidates(db, policies, ids) {
-    return (await finishedRuns(db, ids)).map((r) => candidate(r.id, 'destruction_log', policies, { anchorDate: day(r.started_at) }));
-  },
-  heldBy: noHolds,
-  async labels(db, ids) {
-    return new Map((await finishedRuns(db, ids)).map((r) => [r.id, `Vernietigingsronde van ${nlDate(day(r.started_at))}`]));
-  },
-  async destroy(trx, ids, now) {
-    await eraseWithDependents(trx, rootOf('destruction_log', 'destruction_runs'), ids, now);
-  },
-};
+/**
+ * The destruction log's own rule (5 years after the run): housekeeping at the end of every
+ * automatic run, without entries of its own (an entry for removing an old entry would keep the
+ * log alive for ever). The runs and, with them, their log entries go.
+ */
+export async function purgeDestructionLog(trx: Trx, policies: Policies, today: string, now: Date): Promise<number> {
+  const root = rootOf('destruction_log', 'destruction_runs');
+  const policy = policies.get('destruction_log')!;
+  const old = (await finishedRuns(trx)).filter((r) => destructionDate(policy, day(r.started_at)) < today).map((r) => r.id);
+  await eraseWithDependents(trx, root, old, now);
+  return old.length;
+}
 
 export const PART_CATEGORIES: readonly RetentionCategory[] = [
   childPart('medical', 'medical', 'Medische gegevens'),
@@ -339,5 +341,4 @@ export const PART_CATEGORIES: readonly RetentionCategory[] = [
   waitlist,
   disclosureRegister,
   requestRegister,
-  destructionLog,
 ];
