@@ -58,9 +58,13 @@ export async function eraseWithDependents(trx: Trx, table: ErasableTable, ids: r
  */
 function rootOf(policy: DataMapPolicyKey, root: ErasableTable): ErasableTable {
   const reached = new Set<string>([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const t of [...reached]) for (const d of dependents(t)) if (!reached.has(d.table)) (reached.add(d.table), (grew = true));
+  const queue: string[] = [root];
+  for (let t = queue.shift(); t !== undefined; t = queue.shift()) {
+    for (const d of dependents(t)) {
+      if (reached.has(d.table)) continue;
+      reached.add(d.table);
+      queue.push(d.table);
+    }
   }
   for (const r of rowRules(policy)) {
     if (r.deletion !== 'delete_row') throw new Error(`data map: ${policy} rows of ${r.table} must be deleted`);
