@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { CATEGORIES } from '../../electron/backend/modules/retention/categories';
+import { HOUSEKEEPING_POLICIES } from '../../electron/backend/modules/retention/categories/parts';
 import { syncOnce } from '../../electron/backend/sync/sync.engine';
+import { DATA_MAP, DATA_MAP_POLICY_KEYS, type PersonalTable, type Rule } from '../../shared/dataMap';
 import type { TestBackend } from '../helpers/backend';
 import { startHeadOffice } from '../helpers/headoffice';
 import { moveClock, newBackend } from '../helpers/retention';
@@ -57,6 +60,23 @@ function diskText(backend: TestBackend) {
 const logged = (backend: TestBackend) => (backend.core.sqlite().prepare('SELECT category, policy_key, due_date FROM destruction_log ORDER BY id').all() as { category: string; policy_key: string; due_date: string }[]).map((l) => `${l.category}/${l.policy_key}/${l.due_date}`);
 
 describe('retention per category (issue 14)', () => {
+  it('enforces every rule the data map promises: each policy a table or column group uses has an engine category', () => {
+    const promised = new Set<string>();
+    const add = (rule: Rule | undefined) => {
+      if (rule?.kind === 'policy') promised.add(rule.policy);
+    };
+    for (const entry of Object.values(DATA_MAP) as { kind: string }[]) {
+      if (entry.kind !== 'personal') continue;
+      const table = entry as PersonalTable;
+      table.rules.forEach(add);
+      table.groups.forEach((g) => add(g.rule));
+    }
+    const enforced = new Set([...CATEGORIES.flatMap((c) => c.policies), ...HOUSEKEEPING_POLICIES]);
+    expect([...promised].filter((p) => !enforced.has(p))).toEqual([]);
+    // paper_dossier is a task a person confirms (the paper is outside the app), not a deletion.
+    expect(DATA_MAP_POLICY_KEYS.filter((k) => !enforced.has(k))).toEqual(['paper_dossier']);
+  });
+
   it('medical data, pickup persons, pickup ban and identification log go at the end of the last contract; the household stays', async () => {
     const { backend, clock } = await newBackend('2025-01-10');
     const { household, child } = await family(backend, '2026-12-31');

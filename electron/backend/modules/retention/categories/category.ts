@@ -31,6 +31,8 @@ export interface RetentionCategory {
   key: DestructionCategory;
   /** Dutch, for the preview and the destruction report ("Gezin", "Sollicitant"). */
   label: string;
+  /** The policies this category enforces (a test holds them against the data map's rules). */
+  policies: readonly DataMapPolicyKey[];
   /** Every record of this kind (or only `ids`), with its rule and dates; `holds` are the active ones. */
   candidates(db: DbOrTrx, policies: Policies, ids: readonly string[] | undefined, holds: readonly LegalHoldRow[]): Promise<Candidate[]>;
   /** Which of this category's records the given active holds block (a child's hold blocks its household). */

@@ -28,6 +28,7 @@ import { directHolds, type Candidate, type RetentionCategory } from './category'
  */
 export const householdCategory: RetentionCategory = {
   key: 'household',
+  policies: ['contract'],
   label: 'Gezin',
 
   async candidates(db, policies, ids) {

@@ -126,6 +126,7 @@ function childPart(key: DestructionCategory, policy: 'medical' | 'pickup_persons
   return {
     key,
     label: categoryOf(policy),
+    policies: [policy],
     async candidates(db, policies, ids, holds) {
       const childIds = await childrenWithData(db, ids);
       if (childIds.length === 0) return [];
@@ -148,6 +149,7 @@ function childPart(key: DestructionCategory, policy: 'medical' | 'pickup_persons
 /** E-mail and phone of the contract parent(s), cleared 3 months after the household's last contract; name, address and BSN stay. */
 const parentContact: RetentionCategory = {
   key: 'parent_contact',
+  policies: ['parent_contact'],
   label: categoryOf('parent_contact'),
   async candidates(db, policies, ids, holds) {
     const groups = columnRules('parent_contact').filter((g) => g.table === 'parents');
@@ -180,6 +182,7 @@ const parentContact: RetentionCategory = {
 /** The other parent (no contract): 3 months after the household's last contract, the row and what goes with it. */
 const otherParent: RetentionCategory = {
   key: 'other_parent',
+  policies: ['other_parent'],
   label: categoryOf('other_parent'),
   async candidates(db, policies, ids, holds) {
     const rule = onlyRowRule('other_parent');
@@ -209,6 +212,7 @@ const otherParent: RetentionCategory = {
 
 const exchangeConsent: RetentionCategory = {
   key: 'exchange_consent',
+  policies: ['exchange_consent'],
   label: categoryOf('exchange_consent'),
   async candidates(db, policies, ids, holds) {
     const rows = await exchangeConsentRows(db, ids);
@@ -235,6 +239,7 @@ const exchangeConsent: RetentionCategory = {
 
 const waitlist: RetentionCategory = {
   key: 'waitlist',
+  policies: ['waitlist_withdrawn', 'waitlist_placed'],
   label: 'Wachtlijstaanvragen',
   async candidates(db, policies, ids) {
     const rules = [...rowRules('waitlist_withdrawn').map((r) => ({ ...r, policy: 'waitlist_withdrawn' as const })), ...rowRules('waitlist_placed').map((r) => ({ ...r, policy: 'waitlist_placed' as const }))];
@@ -257,6 +262,7 @@ const waitlist: RetentionCategory = {
 
 const disclosureRegister: RetentionCategory = {
   key: 'disclosure_register',
+  policies: ['disclosure_register'],
   label: categoryOf('disclosure_register'),
   async candidates(db, policies, ids, holds) {
     const rows = await disclosureRows(db, ids);
@@ -297,6 +303,7 @@ const REQUEST_KINDS: Record<string, string> = {
 
 const requestRegister: RetentionCategory = {
   key: 'request_register',
+  policies: ['request_register'],
   label: categoryOf('request_register'),
   async candidates(db, policies, ids, holds) {
     const rows = await requestRows(db, ids);
@@ -332,6 +339,9 @@ export async function purgeDestructionLog(trx: Trx, policies: Policies, today: s
   await eraseWithDependents(trx, root, old, now);
   return old.length;
 }
+
+/** Policies the engine enforces outside the categories (housekeeping at the end of each automatic run). */
+export const HOUSEKEEPING_POLICIES: readonly DataMapPolicyKey[] = ['destruction_log'];
 
 export const PART_CATEGORIES: readonly RetentionCategory[] = [
   childPart('medical', 'medical', 'Medische gegevens'),
