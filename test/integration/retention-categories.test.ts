@@ -1,9 +1,14 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { openEncryptedDatabase } from '../../electron/backend/db/open';
 import { CATEGORIES } from '../../electron/backend/modules/retention/categories';
 import { HOUSEKEEPING_POLICIES } from '../../electron/backend/modules/retention/categories/parts';
 import { syncOnce } from '../../electron/backend/sync/sync.engine';
 import { DATA_MAP, DATA_MAP_POLICY_KEYS, type PersonalTable, type Rule } from '../../shared/dataMap';
-import type { TestBackend } from '../helpers/backend';
+import { MANAGER, ROOT, tempDir, type TestBackend } from '../helpers/backend';
 import { startHeadOffice } from '../helpers/headoffice';
 import { moveClock, newBackend } from '../helpers/retention';
 import { containsText, decryptDatabaseFile, decryptWalFile } from '../helpers/sqlcipher';
@@ -71,7 +76,7 @@ describe('retention per category (issue 14)', () => {
       table.rules.forEach(add);
       table.groups.forEach((g) => add(g.rule));
     }
-    const enforced = new Set([...CATEGORIES.flatMap((c) => c.policies), ...HOUSEKEEPING_POLICIES]);
+    const enforced = new Set<string>([...CATEGORIES.flatMap((c) => c.policies), ...HOUSEKEEPING_POLICIES]);
     expect([...promised].filter((p) => !enforced.has(p))).toEqual([]);
     // paper_dossier is a task a person confirms (the paper is outside the app), not a deletion.
     expect(DATA_MAP_POLICY_KEYS.filter((k) => !enforced.has(k))).toEqual(['paper_dossier']);
@@ -298,5 +303,81 @@ describe('retention per category (issue 14)', () => {
     } finally {
       await ho.close();
     }
+  });
+
+  it('a kill between chunks leaves every category of every child either fully destroyed (with its log entry) or untouched', { timeout: 120_000 }, async () => {
+    const { backend } = await newBackend('2025-01-10');
+    const children: string[] = [];
+    for (let i = 0; i < 4; i++) children.push((await family(backend, '2026-12-31')).child.id);
+    const key = Buffer.from(backend.core.dbKey());
+    const dataDir = backend.dataDir;
+    const dbFile = backend.core.dbFile;
+    await backend.close();
+    const outfile = path.join(tempDir('kop-retention-crash-'), 'retention-runner.cjs');
+    await build({ entryPoints: [path.join(ROOT, 'test', 'helpers', 'retention-runner.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3-multiple-ciphers', 'pdfkit'], logLevel: 'error' });
+
+    /** Runs the planned destruction and kills it after `killAfterAcks` committed chunks (never when null). */
+    const run = (killAfterAcks: number | null) =>
+      new Promise<{ acked: string[]; stderr: string; finished: boolean }>((resolve) => {
+        const child = spawn(process.execPath, [outfile, dataDir, MANAGER.username, MANAGER.password, '2027-01-05'], { env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') } });
+        const acked: string[] = [];
+        let buffered = '';
+        let stderr = '';
+        let finished = false;
+        child.stdout.on('data', (chunk: Buffer) => {
+          buffered += chunk.toString();
+          const lines = buffered.split('\n');
+          buffered = lines.pop() ?? '';
+          for (const line of lines) {
+            if (line.startsWith('ack ')) acked.push(line.slice(4));
+            if (line === 'done') finished = true;
+            if (killAfterAcks !== null && acked.length >= killAfterAcks && line.startsWith('ack ')) child.kill('SIGKILL');
+          }
+        });
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('exit', () => {
+          resolve({ acked, stderr, finished });
+        });
+      });
+
+    // Which table (and child column) holds each category: the same as the engine reads from the map.
+    const TABLES = { medical: 'child_medical', pickup_persons: 'pickup_persons', pickup_bans: 'pickup_bans', identification: 'identification_log' } as const;
+    const hash = (category: string, id: string) => createHash('sha256').update(`${category}:${id}`).digest('hex');
+    const check = (acked: readonly string[], label: string) => {
+      const sqlite = openEncryptedDatabase(dbFile, key);
+      try {
+        expect(sqlite.pragma('integrity_check'), label).toEqual([{ integrity_check: 'ok' }]);
+        const logged = new Set(sqlite.prepare('SELECT subject_hash FROM destruction_log').pluck().all() as string[]);
+        let gone = 0;
+        for (const child of children) {
+          for (const [category, table] of Object.entries(TABLES)) {
+            const rows = sqlite.prepare(`SELECT count(*) FROM ${table} WHERE child_id = ?`).pluck().get(child) as number;
+            const tombstones = sqlite.prepare("SELECT count(*) FROM outbox WHERE entity = ? AND op = 'delete'").pluck().get(table) as number;
+            // Destroyed means: no rows, a log entry, a tombstone; untouched means: the row, no entry.
+            expect(rows === 0, `${label}: ${category} of ${child}`).toBe(logged.has(hash(category, child)));
+            if (rows === 0) expect(tombstones, `${label}: ${category} tombstones`).toBeGreaterThan(0);
+            if (acked.includes(`${category}:${child}`)) expect(rows, `${label}: acknowledged ${category}`).toBe(0);
+            if (rows === 0) gone++;
+          }
+        }
+        return gone;
+      } finally {
+        sqlite.close();
+      }
+    };
+
+    const first = await run(1);
+    expect(first.stderr).toBe('');
+    expect(first.finished).toBe(false);
+    const afterFirst = check(first.acked, 'kill after the first chunk');
+    expect(afterFirst).toBeGreaterThanOrEqual(1);
+    expect(afterFirst).toBeLessThan(16);
+    const second = await run(3);
+    expect(second.stderr).toBe('');
+    const afterSecond = check([...first.acked, ...second.acked], 'kill after three more chunks');
+    expect(afterSecond).toBeGreaterThanOrEqual(afterFirst + 3);
+    const last = await run(null);
+    expect([last.stderr, last.finished]).toEqual(['', true]);
+    expect(check([...first.acked, ...second.acked, ...last.acked], 'complete run')).toBe(16);
   });
 });
