@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../electron/backend/db/open';
 import { CATEGORIES } from '../../electron/backend/modules/retention/categories';
 import { HOUSEKEEPING_POLICIES } from '../../electron/backend/modules/retention/categories/parts';
+import { categoryEndDates } from '../../electron/backend/modules/retention/endDates';
 import { syncOnce } from '../../electron/backend/sync/sync.engine';
 import { DATA_MAP, DATA_MAP_POLICY_KEYS, type PersonalTable, type Rule } from '../../shared/dataMap';
 import { MANAGER, ROOT, tempDir, type TestBackend } from '../helpers/backend';
@@ -90,6 +91,14 @@ describe('retention per category (issue 14)', () => {
     await moveClock(backend, clock, '2026-12-31');
     expect((await backend.ok('medical.get', { childId: child.id })).allergies).toBe(GONE.allergy);
     const before = await backend.ok('pickup.list', { childId: child.id });
+    const ends = await categoryEndDates(backend.core.db(), backend.core.today(), { type: 'child', id: child.id });
+    expect(ends.filter((e) => e.policy !== 'contract').map((e) => [e.category, e.policy, e.endDate, e.action, e.status])).toEqual([
+      ['child_medical', 'medical', '2026-12-31', 'vernietigd', 'due'],
+      ['child_pickup_persons', 'pickup_persons', '2026-12-31', 'vernietigd', 'due'],
+      ['child_pickup_bans', 'pickup_bans', '2026-12-31', 'vernietigd', 'due'],
+      ['child_identification', 'identification', '2026-12-31', 'vernietigd', 'due'],
+    ]);
+    expect(ends.find((e) => e.category === 'child_identity')).toMatchObject({ policy: 'contract', endDate: '2033-12-31', action: 'vernietigd' });
     expect([before.persons.length, before.bans.length, before.identifications.length]).toEqual([1, 1, 1]);
 
     await moveClock(backend, clock, '2027-01-01');
@@ -143,6 +152,16 @@ describe('retention per category (issue 14)', () => {
     const queued = sqlite.prepare("SELECT payload FROM outbox WHERE entity = 'parents' AND entity_id = ? AND op = 'upsert'").all(contractParent.id) as { payload: string }[];
     expect(queued.map((q) => (JSON.parse(q.payload) as { email: string | null }).email)).toEqual([null]);
     expect(logged(backend).filter((l) => l.includes('parent'))).toEqual(['parent_contact/parent_contact/2027-03-31', 'other_parent/other_parent/2027-03-31']);
+    // For the letters and the access report: the contract parent's categories with their real end dates.
+    const ends = await categoryEndDates(backend.core.db(), backend.core.today(), { type: 'parent', id: contractParent.id });
+    expect(ends.map((e) => [e.category, e.policy, e.endDate, e.action, e.status]).sort()).toEqual(
+      [
+        ['household_financial', 'contract', '2033-12-31', 'vernietigd', 'pending'],
+        ['parent_bsn', 'contract', '2033-12-31', 'vernietigd', 'pending'],
+        ['parent_identity', 'contract', '2033-12-31', 'vernietigd', 'pending'],
+        ['marketing_objection', null, null, 'bewaard', 'kept'],
+      ].sort(),
+    );
     // Nothing left to clear: the next run has nothing of this kind.
     expect((await backend.ok('retention.why', { subjectType: 'household', id: household.id })).items.some((i) => i.policy === 'parent_contact' || i.policy === 'other_parent')).toBe(false);
   });
