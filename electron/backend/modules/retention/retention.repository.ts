@@ -21,7 +21,7 @@ const LOCAL_KEYS: Record<LocalErasable, string> = { destruction_runs: 'id', dest
 const SYNCED: ReadonlySet<string> = new Set(SYNCED_ENTITIES);
 export const isErasable = (table: string): table is ErasableTable => SYNCED.has(table) || Object.hasOwn(LOCAL_KEYS, table);
 const isSynced = (table: ErasableTable): table is SyncedEntity => SYNCED.has(table);
-export const primaryKey = (table: ErasableTable) => (isSynced(table) ? PRIMARY_KEY[table] : LOCAL_KEYS[table]);
+const primaryKey = (table: ErasableTable) => (isSynced(table) ? PRIMARY_KEY[table] : LOCAL_KEYS[table]);
 
 /**
  * Really deletes rows: queued upserts that still carry their data leave the outbox, sync

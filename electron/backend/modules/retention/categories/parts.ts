@@ -44,7 +44,7 @@ const nameOf = (r: { first_name: string; surname_prefix: string | null; surname:
 const day = (instant: string) => instant.slice(0, 10);
 
 /** Erases rows and, first, every row that goes with them (the map's `with` rules), in the caller's transaction. */
-export async function eraseWithDependents(trx: Trx, table: ErasableTable, ids: readonly string[], now: Date, path: readonly string[] = []): Promise<void> {
+async function eraseWithDependents(trx: Trx, table: ErasableTable, ids: readonly string[], now: Date, path: readonly string[] = []): Promise<void> {
   if (ids.length === 0) return;
   if (path.includes(table)) throw new Error(`data map: 'with' rules loop through ${table}`);
   for (const dep of dependents(table)) await eraseWithDependents(trx, dep.table, await rowIds(trx, dep.table, dep.via, ids, dep.when), now, [...path, table]);
