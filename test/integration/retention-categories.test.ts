@@ -270,6 +270,34 @@ describe('retention per category (issue 14)', () => {
     expect(logged(backend)).toEqual(['exchange_consent/exchange_consent/2030-02-01', 'disclosure_register/disclosure_register/2032-01-10']);
   });
 
+  it('photo consents go 5 years after the last contract; a closed AVG request goes 5 years after closing, with its rectifications', async () => {
+    const { backend, clock } = await newBackend('2025-01-10');
+    const { household, child } = await family(backend, '2025-06-30');
+    const parentId = household.parents.find((p) => p.isContractParent)!.id;
+    await backend.ok('consents.record', { childId: child.id, parentId, decidedOn: '2025-01-08', channel: 'email', answers: [{ purpose: 'nieuwsbrief', given: true, recognisable: false }] });
+    const request = await backend.ok('requests.create', { kind: 'rectification', subjectType: 'child', subjectId: child.id, requesterParentId: parentId, receivedOn: '2025-01-06', identityMethod: 'known_in_person' });
+    await backend.ok('requests.rectify', { id: request.id, changes: [{ target: 'child', targetId: child.id, field: 'initials', value: 'Q.' }], statement: 'Kanarieverklaring over de initialen' });
+    await backend.ok('requests.close', { id: request.id, outcome: 'granted' });
+    const sqlite = () => backend.core.sqlite();
+
+    await moveClock(backend, clock, '2030-01-10');
+    expect(sqlite().prepare('SELECT count(*) AS n FROM data_corrections').get()).toEqual({ n: 2 });
+    const due = (await backend.ok('retention.preview', {})).items.find((i) => i.category === 'request_register')!;
+    expect(due).toMatchObject({ policy: 'request_register', dueDate: '2030-01-10', status: 'due', reason: 'Afsluiting van het verzoek: 10-01-2025; bewaartermijn 5 jaar na afsluiting van het verzoek.' });
+    expect(due.label).toBe('AVG-verzoek (rectificatie) ontvangen op 06-01-2025');
+    await moveClock(backend, clock, '2030-01-11');
+    expect(await backend.ok('requests.list', {})).toEqual([]);
+    expect(sqlite().prepare('SELECT (SELECT count(*) FROM data_corrections) + (SELECT count(*) FROM request_tasks) AS n').get()).toEqual({ n: 0 });
+    expect(containsText(diskText(backend), 'Kanarieverklaring')).toBe(false);
+    expect(sqlite().prepare('SELECT count(*) AS n FROM photo_consents').get()).toEqual({ n: 1 });
+
+    await moveClock(backend, clock, '2030-07-01');
+    expect(sqlite().prepare('SELECT count(*) AS n FROM photo_consents').get()).toEqual({ n: 0 });
+    expect(logged(backend).filter((l) => !l.startsWith('medical') && !l.startsWith('pickup') && !l.startsWith('identification') && !l.includes('parent'))).toEqual(['request_register/request_register/2030-01-10', 'photo_consent/photo_consent/2030-06-30']);
+    // The household stays until its own rule (2032-06-30).
+    expect((await backend.ok('households.get', { id: household.id })).street).toBe(KEPT.street);
+  });
+
   it('a failing chunk rolls back whole: every category of it stays untouched, and the next run destroys them', async () => {
     const { backend, clock } = await newBackend('2025-01-10');
     const { child } = await family(backend, '2026-12-31');
