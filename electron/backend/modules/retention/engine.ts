@@ -12,7 +12,7 @@ import { backupNow } from '../backup/backup.service';
 import { activeHolds } from '../holds/holds.repository';
 import { CATEGORIES, category } from './categories';
 import { purgeDestructionLog } from './categories/parts';
-import type { Candidate } from './categories/category';
+import { newMemo, type Candidate } from './categories/category';
 import { ensureDefaultPolicies, loadPolicies, type Policies } from './policies';
 import { addToRun, countsByCategory, finishedRunIds, findRun, insertLogEntry, insertRun, setNoticeSeen, setRunFinished, unseenAutomaticRun } from './retention.repository';
 
@@ -38,12 +38,13 @@ const HOLD_KINDS: Record<string, string> = {
 export async function evaluate(db: DbOrTrx, today: string, only?: { category: DestructionCategory; ids: readonly string[] }[]): Promise<Evaluated[]> {
   const policies = await loadPolicies(db);
   const holds = await activeHolds(db);
+  const memo = newMemo();
   const out: Evaluated[] = [];
   for (const cat of CATEGORIES) {
     const wanted = only?.find((o) => o.category === cat.key);
     if (only && !wanted) continue;
     const held = await cat.heldBy(db, holds);
-    for (const c of await cat.candidates(db, policies, wanted?.ids, holds)) {
+    for (const c of await cat.candidates(db, policies, wanted?.ids, holds, memo)) {
       const hold = held.get(c.id) ?? c.hold;
       const extensions = hold ? [...c.statutory, { kind: 'hold' as const, until: hold.review_date, reason: `${HOLD_KINDS[hold.reason_kind] ?? hold.reason_kind}: ${hold.reason}` }] : c.statutory;
       out.push({ ...c, category: cat.key, state: retentionState({ ruleDate: c.ruleDate, ...(c.runningReason ? { runningReason: c.runningReason } : {}), extensions }, today) });

@@ -347,6 +347,18 @@ export function parentsWhere(db: DbOrTrx, when: Match, householdIds?: readonly s
   return householdIds ? inSlices(householdIds, (slice) => query.where('household_id', 'in', slice).execute()) : query.execute();
 }
 
+/** Households with a parent matching `when` that still has one of `columns` filled in (what is left to clear). */
+export async function householdsWithFilled(db: DbOrTrx, when: Match, columns: readonly string[], householdIds?: readonly string[]): Promise<string[]> {
+  const query = db
+    .selectFrom('parents')
+    .select('household_id')
+    .distinct()
+    .where(when.column as never, '=', when.equals as never)
+    .where((eb) => eb.or(columns.map((c) => eb(c as never, 'is not', null))));
+  const rows = householdIds ? await inSlices(householdIds, (slice) => query.where('household_id', 'in', slice).execute()) : await query.execute();
+  return rows.map((r) => r.household_id);
+}
+
 export function parentsById(db: DbOrTrx, ids: readonly string[]) {
   return inSlices(ids, (slice) => db.selectFrom('parents').select(['id', 'household_id', 'first_name', 'surname_prefix', 'surname', 'is_contract_parent']).where('id', 'in', slice).execute());
 }

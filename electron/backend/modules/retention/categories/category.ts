@@ -33,14 +33,30 @@ export interface RetentionCategory {
   label: string;
   /** The policies this category enforces (a test holds them against the data map's rules). */
   policies: readonly DataMapPolicyKey[];
-  /** Every record of this kind (or only `ids`), with its rule and dates; `holds` are the active ones. */
-  candidates(db: DbOrTrx, policies: Policies, ids: readonly string[] | undefined, holds: readonly LegalHoldRow[]): Promise<Candidate[]>;
+  /**
+   * Every record of this kind (or only `ids`), with its rule and dates; `holds` are the active
+   * ones; `memo` shares a scan between the categories of one evaluation (contract ends per
+   * household or child), so the parts of a household do not each read every contract again.
+   */
+  candidates(db: DbOrTrx, policies: Policies, ids: readonly string[] | undefined, holds: readonly LegalHoldRow[], memo: Memo): Promise<Candidate[]>;
   /** Which of this category's records the given active holds block (a child's hold blocks its household). */
   heldBy(db: DbOrTrx, holds: readonly LegalHoldRow[]): Promise<Map<string, LegalHoldRow>>;
   /** Who or what it is, for the manager's eyes in the preview (never logged). */
   labels(db: DbOrTrx, ids: readonly string[]): Promise<Map<string, string>>;
   /** Removes every row of these records; also keeps the anonymous counts. */
   destroy(trx: Trx, ids: readonly string[], now: Date): Promise<void>;
+}
+
+/** A result computed once per evaluation (valid only within it: the next evaluation reads again). */
+export type Memo = <T>(key: string, load: () => Promise<T>) => Promise<T>;
+
+/** A fresh memo for one evaluation. */
+export function newMemo(): Memo {
+  const cache = new Map<string, Promise<unknown>>();
+  return <T>(key: string, load: () => Promise<T>) => {
+    if (!cache.has(key)) cache.set(key, load());
+    return cache.get(key) as Promise<T>;
+  };
 }
 
 /** Holds placed directly on a record of `subjectType`. */

@@ -18,6 +18,7 @@ import {
   exchangeConsentRows,
   finishedRuns,
   householdsOfChildren,
+  householdsWithFilled,
   householdsWithOpenCase,
   optOutsNoLongerNeeded,
   parentNames,
@@ -27,7 +28,8 @@ import {
   rowIds,
   type ErasableTable,
 } from '../retention.repository';
-import type { Candidate, RetentionCategory } from './category';
+import type { Candidate, Memo, RetentionCategory } from './category';
+import { allHouseholdSpans } from './household';
 import { childColumn, columnRules, dependents, onlyRowRule, rowRules } from './fromMap';
 
 /**
@@ -103,6 +105,20 @@ async function householdHolds(db: DbOrTrx, holds: readonly LegalHoldRow[]): Prom
 
 const noHolds = async () => new Map<string, LegalHoldRow>();
 
+// Shared within one evaluation: a full evaluation (preview, automatic run) reads each once; a narrow one (ids) reads only those.
+const openCasesOf = (db: DbOrTrx, memo: Memo) => memo('openCases', () => householdsWithOpenCase(db));
+const heldHouseholds = (db: DbOrTrx, memo: Memo, holds: readonly LegalHoldRow[]) => memo('householdHolds', () => householdHolds(db, holds));
+async function spansOf(db: DbOrTrx, memo: Memo, childIds: readonly string[], narrow: boolean) {
+  if (narrow) return childSpans(db, childIds);
+  const all = await memo('childSpans', async () => new Map((await childSpans(db)).map((s) => [s.id, s])));
+  return childIds.flatMap((id) => all.get(id) ?? []);
+}
+async function householdSpansOf(db: DbOrTrx, memo: Memo, householdIds: readonly string[], narrow: boolean) {
+  if (narrow) return contractSpans(db, householdIds);
+  const all = await allHouseholdSpans(db, memo);
+  return householdIds.flatMap((id) => all.get(id) ?? []);
+}
+
 function candidate(id: string, policy: DataMapPolicyKey, policies: Policies, clock: Clock, extra: Partial<Candidate> = {}): Candidate {
   const ruleDate = clock.anchorDate ? destructionDate(policies.get(policy)!, clock.anchorDate) : null;
   return { id, policy, anchorDate: clock.anchorDate, ruleDate, ...(clock.runningReason ? { runningReason: clock.runningReason } : {}), statutory: [], ...extra };
@@ -127,10 +143,10 @@ function childPart(key: DestructionCategory, policy: 'medical' | 'pickup_persons
     key,
     label: categoryOf(policy),
     policies: [policy],
-    async candidates(db, policies, ids, holds) {
+    async candidates(db, policies, ids, holds, memo) {
       const childIds = await childrenWithData(db, ids);
       if (childIds.length === 0) return [];
-      const [spans, openCases, held] = [await childSpans(db, childIds), await householdsWithOpenCase(db), await householdHolds(db, holds)];
+      const [spans, openCases, held] = [await spansOf(db, memo, childIds, ids !== undefined), await openCasesOf(db, memo), await heldHouseholds(db, memo, holds)];
       const childHolds = new Map(holds.filter((h) => h.subject_type === 'child').map((h) => [h.subject_id, h]));
       return spans.map((s) => candidate(s.id, policy, policies, clockOf(s, openCases.has(s.household_id), 'het kind'), { household: s.household_id, ...withHold(childHolds.get(s.id) ?? held.get(s.household_id)) }));
     },
@@ -151,12 +167,12 @@ const parentContact: RetentionCategory = {
   key: 'parent_contact',
   policies: ['parent_contact'],
   label: categoryOf('parent_contact'),
-  async candidates(db, policies, ids, holds) {
+  async candidates(db, policies, ids, holds, memo) {
     const groups = columnRules('parent_contact').filter((g) => g.table === 'parents');
     const households = new Set<string>();
-    for (const g of groups) for (const p of await parentsWhere(db, g.when ?? { column: 'is_contract_parent', equals: 1 }, ids)) if (g.columns.some((c) => p[c as 'email' | 'phone'] !== null)) households.add(p.household_id);
+    for (const g of groups) for (const h of await householdsWithFilled(db, g.when ?? { column: 'is_contract_parent', equals: 1 }, g.columns, ids)) households.add(h);
     if (households.size === 0) return [];
-    const [spans, openCases, held] = [await contractSpans(db, [...households]), await householdsWithOpenCase(db), await householdHolds(db, holds)];
+    const [spans, openCases, held] = [await householdSpansOf(db, memo, [...households], ids !== undefined), await openCasesOf(db, memo), await heldHouseholds(db, memo, holds)];
     return spans.map((s) => candidate(s.id, 'parent_contact', policies, clockOf(s, openCases.has(s.id), 'het gezin'), { household: s.id, ...withHold(held.get(s.id)) }));
   },
   heldBy: noHolds,
@@ -184,12 +200,12 @@ const otherParent: RetentionCategory = {
   key: 'other_parent',
   policies: ['other_parent'],
   label: categoryOf('other_parent'),
-  async candidates(db, policies, ids, holds) {
+  async candidates(db, policies, ids, holds, memo) {
     const rule = onlyRowRule('other_parent');
     const parents = ids ? (await parentsById(db, ids)).filter((p) => !rule.when || p[rule.when.column as 'is_contract_parent'] === rule.when.equals) : await parentsWhere(db, rule.when!);
     if (parents.length === 0) return [];
-    const spans = new Map((await contractSpans(db, [...new Set(parents.map((p) => p.household_id))])).map((s) => [s.id, s]));
-    const [openCases, held] = [await householdsWithOpenCase(db), await householdHolds(db, holds)];
+    const spans = new Map((await householdSpansOf(db, memo, [...new Set(parents.map((p) => p.household_id))], ids !== undefined)).map((s) => [s.id, s]));
+    const [openCases, held] = [await openCasesOf(db, memo), await heldHouseholds(db, memo, holds)];
     return parents.map((p) => candidate(p.id, 'other_parent', policies, clockOf(spans.get(p.household_id)!, openCases.has(p.household_id), 'het gezin'), { household: p.household_id, ...withHold(held.get(p.household_id)) }));
   },
   heldBy: noHolds,
