@@ -4,7 +4,8 @@ import { sql, type Kysely } from 'kysely';
  * Wachtlijst: a request can now also be declined (afgewezen) by the location, next to withdrawn
  * (ingetrokken) by the parent. Both start the waitlist_withdrawn rule (1 year, issue 14) at
  * `closed_at`, the date of the withdrawal or the decline. SQLite cannot change a CHECK constraint,
- * so the table is rebuilt with the same columns; no other table references it.
+ * so the table is rebuilt with the same columns; no other table references it. Also two partial
+ * indexes on parents for the per-category rules.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- frozen migration
 export async function up(db: Kysely<any>): Promise<void> {
@@ -39,4 +40,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('waitlist_entries_placed_child').on('waitlist_entries').column('placed_child_id').execute();
   // The engine looks up closed entries by status and date.
   await db.schema.createIndex('waitlist_entries_closed').on('waitlist_entries').columns(['status', 'closed_at']).execute();
+  // The per-category rules (issue 14) look for the parents whose contact details are still to be
+  // cleared and for the other parents: partial indexes, so a run does not scan every parent.
+  await sql`CREATE INDEX parents_contact_left ON parents (household_id) WHERE email IS NOT NULL OR phone IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX parents_other ON parents (household_id) WHERE is_contract_parent = 0`.execute(db);
 }
