@@ -12,6 +12,8 @@ const config: KnipConfig = {
     'scripts/*.{ts,mjs}',
     // Bundled with esbuild and run as a child process by test/integration/crash-safety.test.ts.
     'test/helpers/crash-writer.ts',
+    // Bundled with esbuild and run as a child process by test/integration/retention-categories.test.ts.
+    'test/helpers/retention-runner.ts',
   ],
   project: ['**/*.{ts,tsx,mts,mjs}'],
   // A type named in an exported signature stays exported, so callers can name it too.

@@ -348,7 +348,7 @@ export type Task = z.infer<typeof Task>;
 
 // ---- waiting list (wachtlijst) -------------------------------------------------------------
 
-export const WaitlistStatus = z.enum(['open', 'geplaatst', 'ingetrokken']);
+export const WaitlistStatus = z.enum(['open', 'geplaatst', 'ingetrokken', 'afgewezen']);
 export type WaitlistStatus = z.infer<typeof WaitlistStatus>;
 
 export const WaitlistInput = z

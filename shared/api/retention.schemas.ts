@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zm } from '../i18n/translate';
-import { PERIOD_UNITS, POLICY_KEYS } from '../domain/retention';
+import { PERIOD_UNITS } from '../domain/retention';
+import { DATA_MAP_POLICY_KEYS } from '../dataMap/policies';
 import { Email, IsoDate, optionalDate, optionalText, Phone } from './clients.schemas';
 import { Id, text } from './schemas';
 
@@ -133,7 +134,8 @@ export type Complaint = z.infer<typeof Complaint>;
 
 // ---- retention -----------------------------------------------------------------------------
 
-const PolicyKey = z.enum(POLICY_KEYS);
+/** Every retention policy: the statement's and the data map's (one list, shared/dataMap/policies.ts). */
+const PolicyKey = z.enum(DATA_MAP_POLICY_KEYS);
 export const Policy = z.object({
   key: PolicyKey,
   category: z.string(),
@@ -180,8 +182,29 @@ export const PlaceHoldInput = z.object({
 });
 export const LiftHoldInput = z.object({ id: Id, reason: text('retention.field.liftReason', 500) });
 
-/** The categories the engine destroys (registry keys). */
-export const DestructionCategory = z.enum(['household', 'applicant', 'employee', 'complaint', 'meldcode']);
+/**
+ * The categories the engine destroys (registry keys): whole records (household, applicant …) and,
+ * from the data map, the parts of a record with their own, earlier rule (medical data, parents'
+ * contact details, the other parent, register entries …).
+ */
+export const DestructionCategory = z.enum([
+  'household',
+  'applicant',
+  'employee',
+  'complaint',
+  'meldcode',
+  'medical',
+  'pickup_persons',
+  'pickup_bans',
+  'identification',
+  'photo_consent',
+  'exchange_consent',
+  'parent_contact',
+  'other_parent',
+  'waitlist',
+  'disclosure_register',
+  'request_register',
+]);
 export type DestructionCategory = z.infer<typeof DestructionCategory>;
 
 const RetentionStatus = z.enum(['running', 'due', 'pending', 'held']);
@@ -232,7 +255,8 @@ const WhyItem = z.object({
   legalBasis: z.string(),
   /** When it goes (null: the period has not started, e.g. a contract still runs). */
   destructionDate: z.string().nullable(),
-  action: z.enum(['vernietigen', 'vernietigd', 'bevestigen']),
+  /** wissen: the columns are cleared while the row stays (parents' e-mail and phone). */
+  action: z.enum(['vernietigen', 'vernietigd', 'bevestigen', 'wissen']),
   explanation: z.string(),
 });
 export const WhyReport = z.object({

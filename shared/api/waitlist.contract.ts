@@ -29,7 +29,8 @@ export const waitlistContract = {
     changes: ['waitlist', 'households', 'children', 'bsn', 'contracts', 'tasks'],
   }),
   'waitlist.withdraw': method({
-    input: z.object({ id: Id, reason: text('validation.field.reason', 500) }),
+    /** `declined`: the location declines the request (afgewezen) instead of the parent withdrawing it (ingetrokken); both start the 1-year rule. */
+    input: z.object({ id: Id, reason: text('validation.field.reason', 500), declined: z.boolean().default(false) }),
     output: WaitlistEntry,
     permission: 'waitlist.manage',
     audit: { kind: 'write', data: 'clients', entity: 'waitlistEntry', entityId: (input) => input.id },

@@ -313,6 +313,7 @@ const MAP = {
     subjects: { waitlist_prospect: [], child: [{ from: 'placed_child_id', to: 'children.id' }] },
     rules: [
       policy('waitlist_withdrawn', { column: 'status', equals: 'ingetrokken' }),
+      policy('waitlist_withdrawn', { column: 'status', equals: 'afgewezen' }),
       policy('waitlist_placed', { column: 'status', equals: 'geplaatst' }),
       withRow('children', 'placed_child_id'),
     ],
@@ -325,7 +326,7 @@ const MAP = {
         subject: 'waitlist_prospect',
         columns: ['care_type', 'desired_days', 'desired_start_date', 'notes', 'status', 'created_at', 'closed_at', 'withdraw_reason'],
         portable: ['care_type', 'desired_days', 'desired_start_date'],
-        note: "An entry with status 'open' has no end: it runs until placed or withdrawn. There is no 'declined' status; a declined entry is recorded as withdrawn with a reason.",
+        note: "An entry with status 'open' has no end: it runs until placed, withdrawn (ingetrokken) or declined (afgewezen); closed_at is the date of that event.",
       },
     ],
     noPersonalData: [...SYNC_ROW, 'placed_child_id'],
@@ -370,7 +371,7 @@ const MAP = {
       staff('Medewerker die het bezwaar vastlegde', ['recorded_by_name']),
     ],
     noPersonalData: [...SYNC_ROW, 'recorded_at'],
-    note: 'The address is stored normalised; parents.email is not, so the path is a case-insensitive match. Today household destruction deletes the opt-outs of its e-mail addresses.',
+    note: 'The address is stored normalised; parents.email is not, so the path is a case-insensitive match. The engine removes an opt-out when the last parent with that address loses it (parent_contact clears it, or the household goes): then the objection has nothing left to protect.',
   },
 
   processing_restrictions: {
@@ -627,10 +628,16 @@ const MAP = {
     syncs: false,
     sealed: false,
     subjects: { user: [] },
-    rules: [{ kind: 'policy', policy: 'user_account', when: { column: 'active', equals: 0 }, deletion: 'anonymise' }],
+    rules: [
+      {
+        kind: 'kept',
+        reason:
+          'Zolang het logboek van handelingen bestaat (beveiliging en verantwoordingsplicht, AVG art. 32 en art. 5 lid 2): het logboek verwijst naar de gebruiker, en moet te herleiden blijven tot wie een handeling deed. Een account wordt gedeactiveerd, niet verwijderd',
+      },
+    ],
     groups: [{ label: 'Naam, gebruikersnaam, status en laatste aanmelding', category: 'user_account', subject: 'user', columns: ['name', 'username', 'active', 'must_change_password', 'last_login_at'], portable: false }],
     noPersonalData: ['id', 'created_at', 'updated_at'],
-    note: 'Anonymised, not deleted: audit_log and other rows keep pointing at the id. There is no deactivated_at column to start the clock.',
+    note: 'Kept: audit_log rows keep pointing at the id, and the audit log itself is kept. There is no deactivated_at column to start a clock, so no anonymisation is promised.',
   },
 
   user_roles: {
@@ -639,7 +646,7 @@ const MAP = {
     syncs: false,
     sealed: false,
     subjects: { user: [{ from: 'user_id', to: 'users.id' }] },
-    rules: [policy('user_account'), withRow('users', 'user_id')],
+    rules: [withRow('users', 'user_id')],
     groups: [{ label: 'Rollen', category: 'user_account', subject: 'user', columns: ['role'], portable: false }],
     noPersonalData: ['user_id'],
   },
@@ -650,7 +657,13 @@ const MAP = {
     syncs: false,
     sealed: false,
     subjects: { user: [{ from: 'user_id', to: 'users.id' }] },
-    rules: [policy('audit_log')],
+    rules: [
+      {
+        kind: 'kept',
+        reason:
+          'Bewaard zolang de locatie de app gebruikt (beveiliging en verantwoordingsplicht, AVG art. 32 en art. 5 lid 2): het logboek is een hashketen waarin niets kan worden gewijzigd of verwijderd, zodat achteraf aantoonbaar is wie gegevens inzag of wijzigde. Het bevat alleen kenmerken, geen namen of inhoud; de kenmerken verwijzen naar niets meer zodra de gegevens zelf zijn vernietigd',
+      },
+    ],
     groups: [
       {
         label: 'Wie deed wat en wanneer, met de kenmerken van de betrokken gegevens',
@@ -662,7 +675,7 @@ const MAP = {
       },
     ],
     noPersonalData: ['seq', 'prev_hash', 'hash'],
-    note: 'Append-only (triggers) and hash-chained: the rule can only remove the oldest rows, with the chain re-anchored at the first kept row.',
+    note: 'Append-only (triggers that refuse every delete) and hash-chained, the head anchored at head office: the engine cannot remove rows without breaking the chain, so the map promises no deletion.',
   },
 
   destruction_runs: {
@@ -682,7 +695,7 @@ const MAP = {
     syncs: false,
     sealed: false,
     subjects: {},
-    rules: [policy('destruction_log')],
+    rules: [policy('destruction_log'), withRow('destruction_runs', 'run_id')],
     groups: [staff('Medewerker die de ronde uitvoerde', ['executed_by_name'])],
     noPersonalData: ['id', 'run_id', 'category', 'subject_hash', 'policy_key', 'due_date', 'executed_at'],
     note: 'subject_hash is SHA-256 of category and internal id: no personal data once that id is gone everywhere (a backup or head office may still hold it for a while). Only executed_by_name names a person.',

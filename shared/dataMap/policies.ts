@@ -1,4 +1,4 @@
-import { DEFAULT_POLICIES, POLICY_KEYS, type PeriodUnit, type PolicyKey } from '../domain/retention';
+import { DEFAULT_POLICIES, POLICY_KEYS, type PeriodUnit, type PolicyKey, type RetentionPolicy } from '../domain/retention';
 import type { PolicyLike } from './types';
 
 /**
@@ -44,13 +44,12 @@ export const NEW_POLICY_KEYS = [
   'exchange_consent',
   'disclosure_register',
   'request_register',
-  'audit_log',
-  'user_account',
   'destruction_log',
 ] as const;
 export type NewPolicyKey = (typeof NEW_POLICY_KEYS)[number];
 export type DataMapPolicyKey = PolicyKey | NewPolicyKey;
-export const DATA_MAP_POLICY_KEYS: readonly DataMapPolicyKey[] = [...POLICY_KEYS, ...NEW_POLICY_KEYS];
+/** The one list of policy keys (the statement's and the new ones): the zod enum of the API and the rows of retention_policies. */
+export const DATA_MAP_POLICY_KEYS = [...POLICY_KEYS, ...NEW_POLICY_KEYS] as const;
 
 /** The event each policy's period runs from. */
 export const POLICY_EVENT: Record<DataMapPolicyKey, EventKey> = {
@@ -74,8 +73,6 @@ export const POLICY_EVENT: Record<DataMapPolicyKey, EventKey> = {
   exchange_consent: 'consent_end',
   disclosure_register: 'disclosure_made',
   request_register: 'request_closed',
-  audit_log: 'entry_recorded',
-  user_account: 'account_deactivated',
   destruction_log: 'destruction_executed',
 };
 
@@ -179,20 +176,6 @@ export const NEW_POLICY_DEFAULTS: readonly NewPolicyDefault[] = [
     legalBasis: `Verantwoordingsplicht (AVG art. 5 lid 2 en art. 12): aantonen dat een verzoek tijdig en juist is afgehandeld, ook bij een klacht bij de Autoriteit Persoonsgegevens; ${LIMITATION}. De omschrijving van het verzoek wissen we al bij het afsluiten`,
   },
   {
-    key: 'audit_log',
-    category: 'Logboek van handelingen',
-    periodAmount: 5,
-    periodUnit: 'years',
-    legalBasis: `Beveiliging en verantwoordingsplicht (AVG art. 32 en art. 5 lid 2): nagaan wie gegevens inzag of wijzigde, ook bij een datalek of klacht die later aan het licht komt; ${LIMITATION}. Het logboek bevat alleen kenmerken, geen namen of inhoud`,
-  },
-  {
-    key: 'user_account',
-    category: 'Gebruikersaccounts die niet meer actief zijn',
-    periodAmount: 5,
-    periodUnit: 'years',
-    legalBasis: 'Beveiliging en verantwoordingsplicht (AVG art. 32 en art. 5 lid 2): zolang het logboek bestaat, moet te herleiden zijn welke gebruiker een handeling deed; daarna wordt het account geanonimiseerd',
-  },
-  {
     key: 'destruction_log',
     category: 'Vernietigingslogboek',
     periodAmount: 5,
@@ -201,8 +184,11 @@ export const NEW_POLICY_DEFAULTS: readonly NewPolicyDefault[] = [
   },
 ];
 
-/** Every policy the map uses with its default period: the existing list plus the new rules. */
-export const DATA_MAP_DEFAULT_POLICIES: readonly PolicyLike[] = [
+/**
+ * Every policy the map uses with its default period: the existing list plus the new rules. This is
+ * the list the engine writes into retention_policies and shows on Bewaartermijnen.
+ */
+export const DATA_MAP_DEFAULT_POLICIES: readonly (RetentionPolicy<DataMapPolicyKey> & PolicyLike)[] = [
   ...DEFAULT_POLICIES,
   ...NEW_POLICY_DEFAULTS.map((p) => ({ key: p.key, category: p.category, periodAmount: p.periodAmount, periodUnit: p.periodUnit, anchor: EVENTS[POLICY_EVENT[p.key]], legalBasis: p.legalBasis })),
 ];

@@ -13,8 +13,9 @@ export type PolicyKey = (typeof POLICY_KEYS)[number];
 export const PERIOD_UNITS = ['days', 'weeks', 'months', 'years'] as const;
 export type PeriodUnit = (typeof PERIOD_UNITS)[number];
 
-export interface RetentionPolicy {
-  key: PolicyKey;
+/** `K`: the statement's keys by default; the engine uses every key of the data map (shared/dataMap/policies.ts). */
+export interface RetentionPolicy<K extends string = PolicyKey> {
+  key: K;
   /** What the rule covers, in Dutch (shown in the Bewaartermijnen table and the "Waarom" view). */
   category: string;
   periodAmount: number;
@@ -119,7 +120,7 @@ export function periodLabel(amount: number, unit: PeriodUnit): string {
 }
 
 /** "7 jaar na einde van het laatste contract" */
-export const ruleText = (policy: RetentionPolicy) =>
+export const ruleText = (policy: Pick<RetentionPolicy<string>, 'periodAmount' | 'periodUnit' | 'anchor'>) =>
   policy.periodAmount === 0 ? `direct na ${policy.anchor}` : `${periodLabel(policy.periodAmount, policy.periodUnit)} na ${policy.anchor}`;
 
 /** Days from today until the date (negative: past). */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { addPeriod } from '../../shared/domain/retention';
 import { api, field, screen, setUpLocation } from './app';
-import { expect, test } from './fixtures';
+import { checkScreen, expect, test } from './fixtures';
 
 /**
  * Issue 7, through the real UI in web mode: end a contract, move the app's clock (web mode's
@@ -183,4 +183,64 @@ test('sollicitant vastleggen en in dienst nemen, arbeidsconflict bij medewerker,
   await expect(complaint).toContainText('Gesloten');
   await expect(complaint).toContainText(dutch(addPeriod(isoDay(0), 7, 'years')));
   await screen(page, 'retention-complaints');
+});
+
+test('Bewaartermijnen toont de regels uit de datakaart; "Waarom bewaren?" op een kind toont elke categorie met een eigen datum', async ({ page, webApp }) => {
+  test.setTimeout(150_000);
+  await setUpLocation(page, webApp.url, LOCATION, MANAGER);
+  // Issue 14: a family whose contract ends in 20 days, with data under every rule of its own.
+  const household = await api<{ id: string; parents: { id: string; isContractParent: boolean }[] }>(page, 'households.create', {
+    street: 'Lindelaan',
+    houseNumber: '7',
+    postcode: '1234 AB',
+    city: 'Vianen',
+    iban: null,
+    ibanHolder: null,
+    parents: [
+      { firstName: 'Sanne', initials: null, surnamePrefix: null, surname: 'Smit', email: 'sanne@example.nl', phone: '0612345678', bsn: null, hasParentalAuthority: true, isContractParent: true },
+      { firstName: 'Joost', initials: null, surnamePrefix: null, surname: 'Smit', email: 'joost@example.nl', phone: null, bsn: null, hasParentalAuthority: true, isContractParent: false },
+    ],
+  });
+  const kid = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Fenna', initials: null, surnamePrefix: null, surname: 'Smit', birthDate: '2021-05-04', groupName: 'Rupsjes', bsn: null });
+  const end = isoDay(20);
+  await api(page, 'contracts.create', { childId: kid.id, careType: 'dagopvang', days: ['ma'], hoursPerWeek: 8, startDate: isoDay(-400), endDate: end });
+  await api(page, 'medical.update', { childId: kid.id, allergies: 'Noten', diet: null, medication: null, otherParticulars: null });
+  await api(page, 'pickup.addPerson', { childId: kid.id, name: 'Oma Smit', relation: 'Oma', phone: null, validUntil: null });
+  await api(page, 'pickup.addBan', { childId: kid.id, name: 'K. Jansen', basisReference: 'Beschikking rechtbank', basisDate: null, notes: null });
+  await api(page, 'pickup.recordIdentification', { childId: kid.id, collectorName: 'Oma Smit', method: 'parent_called' });
+  const parentId = household.parents.find((p) => p.isContractParent)!.id;
+  await api(page, 'exchange.create', { childId: kid.id, parentId, recipientName: 'Basisschool De Linde', recipientType: 'school', purpose: 'Overdracht', dataDescription: 'Overdrachtsformulier', validUntil: isoDay(60), givenOn: isoDay(-5), written: true });
+
+  await page.goto(`${webApp.url.split('?')[0]}#/kinderen/${kid.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Fenna Smit' })).toBeVisible();
+  await page.getByRole('button', { name: 'Waarom bewaren?' }).click();
+  const why = page.getByRole('dialog', { name: 'Waarom bewaren we dit nog?' });
+  const whyRow = (name: RegExp) => why.getByRole('row', { name });
+  await expect(whyRow(/Contractgegevens/)).toContainText(`vernietigen ${dutch(addPeriod(end, 7, 'years'))}`);
+  await expect(whyRow(/Medische gegevens en bijzonderheden van het kind \(Fenna\)/)).toContainText(`vernietigen ${dutch(end)}`);
+  await expect(whyRow(/^Ophaalpersonen \(Fenna\)/)).toContainText(`vernietigen ${dutch(end)}`);
+  await expect(whyRow(/^Ophaalverboden \(Fenna\)/)).toContainText(`vernietigen ${dutch(end)}`);
+  await expect(whyRow(/Identificaties bij het ophalen \(Fenna\)/)).toContainText(`vernietigen ${dutch(end)}`);
+  await expect(whyRow(/Toestemming voor uitwisseling met Basisschool De Linde/)).toContainText(`vernietigen ${dutch(addPeriod(isoDay(60), 5, 'years'))}`);
+  await expect(whyRow(/E-mailadres en telefoonnummer van de ouders/)).toContainText(`wissen ${dutch(addPeriod(end, 3, 'months'))}`);
+  await expect(whyRow(/E-mailadres en telefoonnummer van de ouders/)).toContainText('Naam, adres en BSN blijven onder de bewaartermijn van het contract.');
+  await expect(whyRow(/Andere ouder Joost Smit/)).toContainText(`vernietigen ${dutch(addPeriod(end, 3, 'months'))}`);
+  await screen(page, 'retention-why-categories');
+  await whyRow(/Andere ouder Joost Smit/).scrollIntoViewIfNeeded();
+  await checkScreen(page, 'retention-why-categories-end');
+  await page.keyboard.press('Escape');
+  await expect(why).toBeHidden();
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Bewaartermijnen' }).click();
+  const policy = (name: RegExp) => page.getByRole('row', { name });
+  await expect(policy(/^Medische gegevens en bijzonderheden van het kind/)).toContainText('direct na einde van het laatste contract van het kind');
+  await expect(policy(/^Medische gegevens en bijzonderheden van het kind/)).toContainText('art. 9');
+  await expect(policy(/^Ophaalverboden/)).toContainText('direct na einde van het laatste contract van het kind');
+  await expect(policy(/^E-mailadres en telefoonnummer van de ouders/)).toContainText('3 maanden na einde van het laatste contract van het gezin');
+  await expect(policy(/^Gegevens van de andere ouder/)).toContainText('3 maanden na einde van het laatste contract van het gezin');
+  await expect(policy(/^Ingetrokken of afgewezen wachtlijstaanvragen/)).toContainText('1 jaar na intrekking of afwijzing van de wachtlijstaanvraag');
+  await expect(policy(/^Verstrekkingenregister/)).toContainText('7 jaar na datum van de verstrekking');
+  await expect(policy(/^AVG-verzoeken/)).toContainText('5 jaar na afsluiting van het verzoek');
+  await expect(policy(/^Vernietigingslogboek/)).toContainText('5 jaar na datum van de vernietiging');
+  await screen(page, 'retention-policies-datamap');
 });

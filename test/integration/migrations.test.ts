@@ -89,3 +89,31 @@ describe('0008 subject requests', () => {
     await db.destroy();
   });
 });
+
+describe('0009 declined waiting-list requests', () => {
+  it('keeps entries written under 0008 (placed one still linked to its child) and accepts the declined status', async () => {
+    const { db, sqlite } = await dbAt('0008_subject_requests');
+    const now = '2026-01-01T00:00:00.000Z';
+    await db.insertInto('households').values({ id: 'h1', location_id: 'l1', street: 'S', house_number: '1', postcode: '1234 AB', city: 'C', iban: null, iban_holder: null, created_at: now, updated_at: now, version: null }).execute();
+    await db.insertInto('children').values({ id: 'c1', location_id: 'l1', household_id: 'h1', first_name: 'A', initials: null, surname_prefix: null, surname: 'B', search_name: 'a b', birth_date: '2022-01-01', group_name: 'G', bsn: null, created_at: now, updated_at: now, version: null }).execute();
+    const entry = (id: string, status: 'open' | 'geplaatst' | 'ingetrokken', child: string | null) => ({
+      id, location_id: 'l1', parent_name: `Ouder ${id}`, parent_email: null, parent_phone: null, child_first_name: null, child_surname: null, child_birth_date: '2025-01-01', expected_date: null,
+      care_type: 'bso' as const, desired_days: '["ma"]', desired_start_date: '2026-09-01', notes: null, status, created_at: now, closed_at: status === 'open' ? null : now, placed_child_id: child, withdraw_reason: status === 'ingetrokken' ? 'Elders' : null, version: 3,
+    });
+    await db.insertInto('waitlist_entries').values([entry('w1', 'open', null), entry('w2', 'geplaatst', 'c1'), entry('w3', 'ingetrokken', null)]).execute();
+    await expect(db.insertInto('waitlist_entries').values({ ...entry('w4', 'open', null), status: 'afgewezen' as never }).execute()).rejects.toThrow(/CHECK constraint/);
+    await migrateToLatest(db);
+    expect(await db.selectFrom('waitlist_entries').select(['id', 'status', 'placed_child_id', 'withdraw_reason', 'version']).orderBy('id').execute()).toEqual([
+      { id: 'w1', status: 'open', placed_child_id: null, withdraw_reason: null, version: 3 },
+      { id: 'w2', status: 'geplaatst', placed_child_id: 'c1', withdraw_reason: null, version: 3 },
+      { id: 'w3', status: 'ingetrokken', placed_child_id: null, withdraw_reason: 'Elders', version: 3 },
+    ]);
+    await db.insertInto('waitlist_entries').values({ ...entry('w4', 'open', null), status: 'afgewezen' }).execute();
+    await expect(db.insertInto('waitlist_entries').values({ ...entry('w5', 'open', null), status: 'weg' as never }).execute()).rejects.toThrow(/CHECK constraint/);
+    // The foreign key to the child survives the rebuild: the placed entry is unlinked when the child goes.
+    await db.deleteFrom('children').where('id', '=', 'c1').execute();
+    expect(await db.selectFrom('waitlist_entries').select('placed_child_id').where('id', '=', 'w2').executeTakeFirst()).toEqual({ placed_child_id: null });
+    expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'waitlist_entries' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all()).toEqual(['waitlist_entries_closed', 'waitlist_entries_placed_child']);
+    await db.destroy();
+  });
+});

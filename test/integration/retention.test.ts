@@ -2,98 +2,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeBackend, MANAGER, setUpLocation, tempDir, type TestBackend } from '../helpers/backend';
+import { MANAGER, tempDir } from '../helpers/backend';
+import { CANARY, endContract, familyWithEverything, moveClock, newBackend, runAll, tablesMentioning } from '../helpers/retention';
 import { syncOnce } from '../../electron/backend/sync/sync.engine';
 import { loginAsStaff } from '../helpers/clients';
 import { startHeadOffice } from '../helpers/headoffice';
 import { containsText, decryptDatabaseFile, decryptWalFile } from '../helpers/sqlcipher';
-
-/** A clock the test moves; the backend never reads the system time for retention. */
-function movableClock(start: string) {
-  let now = new Date(`${start}T10:00:00Z`);
-  return { now: () => now, set: (date: string) => (now = new Date(`${date}T10:00:00Z`)) };
-}
-
-async function newBackend(start = '2026-01-10') {
-  const clock = movableClock(start);
-  const backend = makeBackend(tempDir(), { now: clock.now });
-  await setUpLocation(backend);
-  return { backend, clock };
-}
-
-/**
- * Moves the clock and logs in again (a jump of years idles the session out): the start-up run
- * happens then, once per day, for what is past due.
- */
-async function moveClock(backend: TestBackend, clock: ReturnType<typeof movableClock>, date: string) {
-  clock.set(date);
-  await backend.call('auth.lock', { reason: 'user' });
-  await backend.ok('auth.login', { username: MANAGER.username, password: MANAGER.password });
-  // The start-up run is queued right behind the login; any call waits for it (as the UI's notice query does).
-  await backend.ok('retention.notice', {});
-}
-
-/** Strings that occur only in the person to destroy. */
-const CANARY = {
-  street: 'Kanarieplein',
-  parent: 'Karmijnzwavel',
-  email: 'karmijn@kanariepost.nl',
-  child: 'Pluimpjekanarie',
-  allergy: 'Kanariezaadallergie',
-  pickup: 'Oma Kanarievogel',
-  school: 'Basisschool De Kanarie',
-  bsnParent: '111222333',
-  bsnChild: '123456782',
-  statement: 'Kanarieverklaring van de ouder',
-};
-
-async function familyWithEverything(backend: TestBackend) {
-  const household = await backend.ok('households.create', {
-    street: CANARY.street,
-    houseNumber: '7',
-    postcode: '1234 AB',
-    city: 'Vianen',
-    iban: 'NL91ABNA0417164300',
-    ibanHolder: CANARY.parent,
-    parents: [{ firstName: CANARY.parent, initials: 'K.', surnamePrefix: null, surname: 'Geelvink', email: CANARY.email, phone: '06 12345678', bsn: CANARY.bsnParent, hasParentalAuthority: true, isContractParent: true }],
-  });
-  const child = await backend.ok('children.create', { householdId: household.id, firstName: CANARY.child, initials: 'P.', surnamePrefix: null, surname: 'Geelvink', birthDate: '2022-03-01', groupName: 'Rupsjes', bsn: CANARY.bsnChild });
-  const parentId = household.parents[0]!.id;
-  const contract = await backend.ok('contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, startDate: '2024-01-08', endDate: null });
-  await backend.ok('bsn.recordCheck', { subject: 'child', id: child.id, method: 'svb_letter', checkedOn: '2024-01-08' });
-  await backend.ok('medical.update', { childId: child.id, allergies: CANARY.allergy, diet: null, medication: null, otherParticulars: null });
-  await backend.ok('pickup.addPerson', { childId: child.id, name: CANARY.pickup, relation: 'Oma', phone: null, validUntil: null });
-  await backend.ok('pickup.recordIdentification', { childId: child.id, collectorName: CANARY.pickup, method: 'parent_called' });
-  await backend.ok('consents.record', { childId: child.id, parentId, decidedOn: '2024-01-08', channel: 'email', answers: [{ purpose: 'nieuwsbrief', given: true, recognisable: false }] });
-  await backend.ok('exchange.create', { childId: child.id, parentId, recipientName: CANARY.school, recipientType: 'school', purpose: 'Overdracht', dataDescription: 'Overdrachtsformulier', validUntil: '2025-12-31', givenOn: '2024-01-08', written: true });
-  await backend.ok('disclosures.export', { params: { kind: 'ggd', date: '2025-06-02' }, format: 'csv' });
-  await backend.ok('marketing.addOptOut', { email: CANARY.email, requestedOn: '2025-01-06', how: 'email' });
-  // An AVG-verzoek with a rectification: the old value stays in its history until the household goes.
-  const request = await backend.ok('requests.create', { kind: 'rectification', subjectType: 'child', subjectId: child.id, requesterParentId: parentId, receivedOn: '2025-01-06', identityMethod: 'known_in_person' });
-  await backend.ok('requests.rectify', { id: request.id, changes: [{ target: 'child', targetId: child.id, field: 'initials', value: 'Q.' }], statement: CANARY.statement });
-  return { household, child, contract };
-}
-
-async function endContract(backend: TestBackend, contract: { id: string; careType: 'dagopvang' | 'bso' | 'peuteropvang'; days: ('ma' | 'di' | 'wo' | 'do' | 'vr')[]; hoursPerWeek: number; startDate: string }, endDate: string) {
-  await backend.ok('contracts.update', { id: contract.id, careType: contract.careType, days: contract.days, hoursPerWeek: contract.hoursPerWeek, startDate: contract.startDate, endDate });
-}
-
-async function runAll(backend: TestBackend, items: { category: 'household' | 'applicant' | 'employee' | 'complaint'; id: string }[]) {
-  const { runId } = await backend.ok('retention.startRun', {});
-  await backend.ok('retention.destroy', { runId, items });
-  return backend.ok('retention.finishRun', { runId });
-}
-
-/** Every user table and every text cell in it: the id of a destroyed record must be nowhere but the audit chain. */
-function tablesMentioning(backend: TestBackend, needle: string): string[] {
-  const sqlite = backend.core.sqlite();
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
-  expect(tables.length).toBeGreaterThan(30);
-  return tables.filter((table) => {
-    const rows = sqlite.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
-    return rows.some((row) => Object.values(row).some((v) => typeof v === 'string' && v.includes(needle)));
-  });
-}
 
 describe('retention engine', () => {
   it('destroys a household for real: rows gone from every table, bytes gone from the DB file, WAL and a backup made afterwards', async () => {
@@ -121,8 +35,10 @@ describe('retention engine', () => {
     await moveClock(backend, clock, '2032-12-31');
     sqlite = backend.core.sqlite();
     const preview = await backend.ok('retention.preview', {});
-    expect(preview.items.map((i) => [i.category, i.id, i.status, i.dueDate])).toEqual([['household', household.id, 'due', '2032-12-31']]);
-    expect(preview.items[0]!.reason).toBe('Einde van het laatste contract: 31-12-2025; bewaartermijn 7 jaar na einde van het laatste contract.');
+    // Issue 14: the preview also lists the parts with their own rule that come due (here the GGD disclosure register entry of 2026-01-10, 7 years).
+    const households = preview.items.filter((i) => i.category === 'household');
+    expect(households.map((i) => [i.category, i.id, i.status, i.dueDate])).toEqual([['household', household.id, 'due', '2032-12-31']]);
+    expect(households[0]!.reason).toBe('Einde van het laatste contract: 31-12-2025; bewaartermijn 7 jaar na einde van het laatste contract.');
     const outboxBefore = (sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE op = 'upsert' AND payload LIKE ?").get(`%${CANARY.parent}%`) as { n: number }).n;
     expect(outboxBefore).toBeGreaterThan(0);
 
@@ -143,8 +59,10 @@ describe('retention engine', () => {
     expect(sqlite.prepare("SELECT metric, period, count FROM retention_statistics WHERE metric = 'contracts.dagopvang'").all()).toEqual([{ metric: 'contracts.dagopvang', period: '2024', count: 1 }]);
     expect((await backend.ok('households.get', { id: other.id })).parents[0]!.firstName).toBe('Blijft');
     // The destruction log has no personal data: a hash, the rule, dates, who.
-    const log = sqlite.prepare('SELECT * FROM destruction_log').all() as Record<string, unknown>[];
+    // Issue 14: the login runs before destroyed the parts with earlier rules (medical data, pickup list …), each with its own entry; this run has one.
+    const log = sqlite.prepare('SELECT * FROM destruction_log WHERE run_id = ?').all(summary.id) as Record<string, unknown>[];
     expect(log).toHaveLength(1);
+    expect(JSON.stringify(sqlite.prepare('SELECT * FROM destruction_log').all())).not.toContain(household.id);
     expect(log[0]).toMatchObject({ category: 'household', policy_key: 'contract', due_date: '2032-12-31', executed_by_name: MANAGER.name });
     expect(JSON.stringify(log)).not.toContain(household.id);
 
@@ -172,7 +90,10 @@ describe('retention engine', () => {
 
     await moveClock(backend, clock, '2033-03-01');
     expect(await backend.ok('retention.notice', {})).toBeNull();
-    const [item] = (await backend.ok('retention.preview', {})).items;
+    // Issue 14: the child's parts with earlier rules are listed too, each held by the same hold.
+    const preview = (await backend.ok('retention.preview', {})).items;
+    expect(preview.every((i) => i.status === 'held')).toBe(true);
+    const item = preview.find((i) => i.category === 'household');
     expect(item).toMatchObject({ id: household.id, status: 'held', holdReason: 'juridische claim: Claim van de verzekeraar (herbeoordelen op 30-06-2033)' });
     const refused = await backend.err('retention.destroy', { runId: (await backend.ok('retention.startRun', {})).runId, items: [{ category: 'household', id: household.id }] });
     expect(refused).toMatchObject({
@@ -184,7 +105,11 @@ describe('retention engine', () => {
     await backend.ok('holds.lift', { id: hold.id, reason: 'Claim ingetrokken' });
     await moveClock(backend, clock, '2033-03-02');
     const notice = await backend.ok('retention.notice', {});
-    expect(notice).toMatchObject({ itemCount: 1 });
+    // Issue 14: the household takes its parts along (no entries of their own); the register entries about the child whose own
+    // rule passed while the hold kept them go in the same run (the GGD disclosure of 2026: 7 years; the closed AVG-verzoek: 5 years).
+    const runLog = backend.core.sqlite().prepare('SELECT category FROM destruction_log WHERE run_id = ? ORDER BY category').all(notice!.runId);
+    expect(runLog).toEqual([{ category: 'disclosure_register' }, { category: 'household' }]);
+    expect(notice).toMatchObject({ itemCount: 2 });
     expect((await backend.err('households.get', { id: household.id })).code).toBe('NOT_FOUND');
     // The hold itself went with the household (it named the child).
     expect(backend.core.sqlite().prepare('SELECT count(*) AS n FROM legal_holds').get()).toEqual({ n: 0 });
@@ -263,9 +188,16 @@ describe('retention engine', () => {
     await endContract(backend, contract, '2024-02-29');
     why = await backend.ok('retention.why', { subjectType: 'child', id: child.id });
     expect(why.name).toBe(`${CANARY.child} Geelvink`);
+    // Issue 14: every part of the child's data with its own rule and date (was: contract and paper dossier only).
     expect(why.items.map((i) => [i.policy, i.destructionDate, i.action])).toEqual([
       ['contract', '2031-02-28', 'vernietigen'],
       ['paper_dossier', '2024-02-29', 'bevestigen'],
+      ['medical', '2024-02-29', 'vernietigen'],
+      ['pickup_persons', '2024-02-29', 'vernietigen'],
+      ['identification', '2024-02-29', 'vernietigen'],
+      ['photo_consent', '2029-02-28', 'vernietigen'],
+      ['exchange_consent', '2030-12-31', 'vernietigen'],
+      ['parent_contact', '2024-05-29', 'wissen'],
     ]);
 
     const pdfFile = path.join(tempDir(), 'why.pdf');
@@ -288,7 +220,8 @@ describe('retention engine', () => {
     expect(reportText).toContain('28-02-2031');
     for (const canary of Object.values(CANARY)) expect(reportText).not.toContain(canary);
     expect(execFileSync('pdffonts', [report]).toString()).toMatch(/Inter.*yes/);
-    expect(await backend.ok('retention.runs', {})).toHaveLength(1);
+    // Issue 14: the login run of that day destroyed the child's parts that were due (an automatic run of its own).
+    expect((await backend.ok('retention.runs', {})).filter((r) => !r.automatic)).toHaveLength(1);
   });
 
   it('shows the rules with their legal basis, and refuses staff', async () => {
@@ -303,6 +236,20 @@ describe('retention engine', () => {
       ['applicant_consent', '1 jaar na einde van de sollicitatieprocedure'],
       ['employee', '2 jaar na einde van het dienstverband'],
       ['employee_dispute', '10 jaar na einde van het dienstverband'],
+      // Issue 14: the data map's own rules join the list.
+      ['medical', 'direct na einde van het laatste contract van het kind'],
+      ['pickup_persons', 'direct na einde van het laatste contract van het kind'],
+      ['pickup_bans', 'direct na einde van het laatste contract van het kind'],
+      ['identification', 'direct na einde van het laatste contract van het kind'],
+      ['parent_contact', '3 maanden na einde van het laatste contract van het gezin'],
+      ['other_parent', '3 maanden na einde van het laatste contract van het gezin'],
+      ['waitlist_withdrawn', '1 jaar na intrekking of afwijzing van de wachtlijstaanvraag'],
+      ['waitlist_placed', 'direct na plaatsing van het kind (de gegevens staan dan in het gezinsdossier)'],
+      ['photo_consent', '5 jaar na einde van het laatste contract van het kind'],
+      ['exchange_consent', '5 jaar na einde van de toestemming (intrekking of einddatum)'],
+      ['disclosure_register', '7 jaar na datum van de verstrekking'],
+      ['request_register', '5 jaar na afsluiting van het verzoek'],
+      ['destruction_log', '5 jaar na datum van de vernietiging'],
     ]);
     expect(policies.every((p) => p.legalBasis.length > 20 && !p.fromHeadOffice)).toBe(true);
     await loginAsStaff(backend);
@@ -369,7 +316,8 @@ describe('retention engine', () => {
     expect(sqlite.prepare('SELECT count(*) AS n FROM meldcode_cases').get()).toEqual({ n: 0 });
     expect(sqlite.prepare('SELECT count(*) AS n FROM meldcode_entries').get()).toEqual({ n: 0 });
     expect(sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE payload LIKE '%Kanariegeheim%'").get()).toEqual({ n: 0 });
-    expect(sqlite.prepare("SELECT category, policy_key, due_date FROM destruction_log").all()).toEqual([{ category: 'meldcode', policy_key: 'meldcode', due_date: '2028-02-28' }]);
+    // Issue 14: the login runs also destroyed the child's medical data, pickup list … under their own rules; the case file has one entry.
+    expect(sqlite.prepare("SELECT category, policy_key, due_date FROM destruction_log WHERE category = 'meldcode'").all()).toEqual([{ category: 'meldcode', policy_key: 'meldcode', due_date: '2028-02-28' }]);
     // The household is still kept under its own (contract) rule.
     expect((await backend.ok('households.get', { id: household.id })).id).toBe(household.id);
   });

@@ -135,7 +135,8 @@ describe('verwerkingsregister', () => {
     expect(marketing.dataCategories).toEqual(['E-mailadres en telefoonnummer', 'Naam, contactgegevens en ouderlijk gezag van de andere ouder']);
     expect(marketing.recipients[0]).toMatch(/Advertentieplatforms/);
     expect(marketing.transfersOutsideEea).toMatch(/standaardcontractbepalingen/);
-    expect(row(register, 'user_account').retention.map((l) => l.action)).toEqual(['geanonimiseerd', 'vernietigd']);
+    // Issue 14 §4: the engine cannot anonymise accounts (no deactivation date, the kept audit log points at them): kept, with the reason; roles go with the account.
+    expect(row(register, 'user_account').retention.map((l) => l.action)).toEqual([null, 'vernietigd']);
     expect(row(register, 'marketing_objection').retention).toEqual([{ text: expect.stringContaining('art. 21 lid 3'), action: null, legalBasis: null, policy: null }]);
   });
 

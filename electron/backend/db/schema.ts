@@ -161,8 +161,10 @@ export interface WaitlistEntriesTable extends Synced {
   desired_days: string;
   desired_start_date: string;
   notes: string | null;
-  status: 'open' | 'geplaatst' | 'ingetrokken';
+  /** ingetrokken: withdrawn by the parent; afgewezen: declined by the location (migration 0009). */
+  status: 'open' | 'geplaatst' | 'ingetrokken' | 'afgewezen';
   created_at: string;
+  /** When it was placed, withdrawn or declined: starts its retention rule. */
   closed_at: string | null;
   placed_child_id: string | null;
   withdraw_reason: string | null;

@@ -2,7 +2,7 @@ import type { RunSummary, WhyReport } from '../../../shared/api/retention.schema
 import { nlDate, nlDateTime } from '../../../shared/domain/dates';
 import { renderTablePdf } from './table.pdf';
 
-const ACTION = { vernietigen: 'vernietigen', vernietigd: 'vernietigd', bevestigen: 'vernietigen en bevestigen' } as const;
+const ACTION = { vernietigen: 'vernietigen', vernietigd: 'vernietigd', bevestigen: 'vernietigen en bevestigen', wissen: 'wissen' } as const;
 const HOLD_KIND = { labour_dispute: 'Arbeidsconflict', complaint: 'Lopende klacht', subject_request: 'Lopend AVG-verzoek', legal_claim: 'Juridische claim', other: 'Overig' } as const;
 
 /** "Waarom bewaren we dit nog?" — printable for the person or the file. */

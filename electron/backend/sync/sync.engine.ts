@@ -4,6 +4,7 @@ import { APPEND_ONLY, PullResponse, PushResponse, type Change, type Mutation, ty
 import type { AppCore } from '../core';
 import type { Trx } from '../db/schema';
 import { lastAuditRow } from '../modules/audit/audit.repository';
+import { checkPolicyChange } from '../modules/retention/policies';
 import { requestJson } from './http';
 import { PRIMARY_KEY } from './outbox';
 import { readCursor, readRunState, readSyncConfig, writeCursor, writeRunState, type SyncConfig } from './sync.state';
@@ -20,6 +21,8 @@ export interface SyncReport {
   pulled: number;
   conflicts: number;
   rejected: number;
+  /** Changes from head office this PC refused, in Dutch (a retention rule with an invalid period): the local row stays as it was. */
+  refused: string[];
 }
 
 // Dynamic table and column names come from the closed list of synced entities and from the
@@ -95,9 +98,18 @@ async function pendingKeys(trx: Trx, changes: Change[]): Promise<Set<string>> {
 }
 
 /** Writes one pulled change locally, unless this PC has its own change for that row queued. */
-async function applyChange(trx: Trx, config: SyncConfig, change: Change, pending: Set<string>): Promise<boolean> {
+async function applyChange(trx: Trx, config: SyncConfig, change: Change, pending: Set<string>, report: SyncReport): Promise<boolean> {
   if (pending.has(`${change.entity}:${change.entityId}`)) return false;
   const key = PRIMARY_KEY[change.entity];
+  // A retention rule the engine cannot compute with is refused, never half-applied: the rule in force stays.
+  if (change.entity === 'retention_policies' && !change.deleted && change.payload) {
+    try {
+      checkPolicyChange({ key: change.payload.key, period_amount: change.payload.period_amount, period_unit: change.payload.period_unit });
+    } catch (error) {
+      report.refused.push(error instanceof Error ? error.message : String(error));
+      return false;
+    }
+  }
   if (change.deleted || !change.payload) {
     await trx
       .deleteFrom(change.entity)
@@ -126,7 +138,7 @@ async function applyChange(trx: Trx, config: SyncConfig, change: Change, pending
  * half a page. Throws on a network or server error; the outbox is then left as it was.
  */
 export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: Transport = requestJson): Promise<SyncReport> {
-  const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0 };
+  const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, refused: [] };
   const config = await exclusive(() => readSyncConfig(core.db()));
   if (!config) return report;
   try {
@@ -166,7 +178,7 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
           // Rows of one page may reference each other in any order; check keys at commit.
           await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
           const pending = await pendingKeys(trx, page.changes);
-          for (const change of page.changes) if (await applyChange(trx, config, change, pending)) report.pulled++;
+          for (const change of page.changes) if (await applyChange(trx, config, change, pending, report)) report.pulled++;
           await writeCursor(trx, page.cursor);
         }),
       );

@@ -20,6 +20,9 @@ export const retentionMessages = defineMessages(
     'retention.refusedRunning': '{{label}} kan niet worden vernietigd: {{reason}}',
     'retention.refusedHeld': '{{label}} kan niet worden vernietigd: er staat een blokkade op ({{reason}}), te herbeoordelen op {{reviewDate}}. Hef de blokkade eerst op.',
     'retention.refusedPending': '{{label}} kan nog niet worden vernietigd: de bewaartermijn ({{category}}: {{rule}}) loopt tot {{dueDate}}.',
+    'retention.policyUnknown': 'De bewaartermijn "{{key}}" is onbekend en is niet overgenomen.',
+    'retention.policyUnitInvalid': 'De bewaartermijn voor "{{category}}" is niet overgenomen: de eenheid moet dagen, weken, maanden of jaren zijn.',
+    'retention.policyPeriodInvalid': 'De bewaartermijn voor "{{category}}" is niet overgenomen: "{{amount}}" is geen geldige termijn (een heel getal van 0 of meer, hoogstens {{max}} jaar). De huidige termijn blijft gelden.',
   },
   {
     'retention.field.holdReason': 'Explanation',
@@ -39,5 +42,8 @@ export const retentionMessages = defineMessages(
     'retention.refusedRunning': '{{label}} cannot be destroyed: {{reason}}',
     'retention.refusedHeld': '{{label}} cannot be destroyed: it is under a hold ({{reason}}), to be reviewed on {{reviewDate}}. Lift the hold first.',
     'retention.refusedPending': '{{label}} cannot be destroyed yet: the retention period ({{category}}: {{rule}}) runs until {{dueDate}}.',
+    'retention.policyUnknown': 'The retention rule "{{key}}" is unknown and was not taken over.',
+    'retention.policyUnitInvalid': 'The retention rule for "{{category}}" was not taken over: the unit must be days, weeks, months or years.',
+    'retention.policyPeriodInvalid': 'The retention rule for "{{category}}" was not taken over: "{{amount}}" is not a valid period (a whole number of 0 or more, at most {{max}} years). The current rule stays in force.',
   },
 );

@@ -7,6 +7,7 @@ import * as m0005 from './0005_consents_disclosures';
 import * as m0006 from './0006_meldcode';
 import * as m0007 from './0007_retention';
 import * as m0008 from './0008_subject_requests';
+import * as m0009 from './0009_waitlist_declined';
 import * as m0010 from './0010_destruction_log_erasure';
 
 /** All migrations, in order. Add new ones at the end; never edit a released one. */
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0006_meldcode': m0006,
   '0007_retention': m0007,
   '0008_subject_requests': m0008,
+  '0009_waitlist_declined': m0009,
   '0010_destruction_log_erasure': m0010,
 };
 

@@ -38,9 +38,9 @@ type EntryRow = Awaited<ReturnType<typeof entriesOfCase>>[number];
 // ---- mapping ----------------------------------------------------------------------------------
 
 /** The retention policy in force for case files (head office may change it; 2 years by default). */
-const meldcodePolicy = async (db: DbOrTrx): Promise<RetentionPolicy> => (await loadPolicies(db)).get('meldcode')!;
+const meldcodePolicy = async (db: DbOrTrx): Promise<RetentionPolicy<string>> => (await loadPolicies(db)).get('meldcode')!;
 
-function toSummary(row: CaseListRow, policy: RetentionPolicy): MeldcodeCaseSummary {
+function toSummary(row: CaseListRow, policy: RetentionPolicy<string>): MeldcodeCaseSummary {
   return {
     id: row.id,
     route: row.route,

@@ -10,7 +10,8 @@ import { appendAudit } from '../audit/audit.service';
 import { backupNow } from '../backup/backup.service';
 import { activeHolds } from '../holds/holds.repository';
 import { CATEGORIES, category } from './categories';
-import type { Candidate } from './categories/category';
+import { purgeDestructionLog } from './categories/parts';
+import { newMemo, type Candidate } from './categories/category';
 import { ensureDefaultPolicies, loadPolicies, type Policies } from './policies';
 import { destroyedHash, recordDestroyed } from './destructionLog';
 import { addToRun, countsByCategory, finishedRunIds, findRun, insertRun, setNoticeSeen, setRunFinished, unseenAutomaticRun } from './retention.repository';
@@ -37,13 +38,14 @@ const HOLD_KINDS: Record<string, string> = {
 export async function evaluate(db: DbOrTrx, today: string, only?: { category: DestructionCategory; ids: readonly string[] }[]): Promise<Evaluated[]> {
   const policies = await loadPolicies(db);
   const holds = await activeHolds(db);
+  const memo = newMemo();
   const out: Evaluated[] = [];
   for (const cat of CATEGORIES) {
     const wanted = only?.find((o) => o.category === cat.key);
     if (only && !wanted) continue;
     const held = await cat.heldBy(db, holds);
-    for (const c of await cat.candidates(db, policies, wanted?.ids)) {
-      const hold = held.get(c.id);
+    for (const c of await cat.candidates(db, policies, wanted?.ids, holds, memo)) {
+      const hold = held.get(c.id) ?? c.hold;
       const extensions = hold ? [...c.statutory, { kind: 'hold' as const, until: hold.review_date, reason: `${HOLD_KINDS[hold.reason_kind] ?? hold.reason_kind}: ${hold.reason}` }] : c.statutory;
       out.push({ ...c, category: cat.key, state: retentionState({ ruleDate: c.ruleDate, ...(c.runningReason ? { runningReason: c.runningReason } : {}), extensions }, today) });
     }
@@ -144,6 +146,11 @@ export async function destroyItems(core: AppCore, session: Session, runId: strin
     const policies = await loadPolicies(trx);
     for (const item of items) {
       const e = found.get(`${item.category}:${item.id}`);
+      if (!e && mode === 'automatic') {
+        // Gone since the run was planned (with its household, by an erasure): nothing left to destroy.
+        groups.set(item.category, (groups.get(item.category) ?? []).filter((id) => id !== item.id));
+        continue;
+      }
       if (!e) throw new AppError('NOT_FOUND', msg('retention.itemNotFound', { category: category(item.category).label }));
       const allowed = e.state.status === 'due' && (mode === 'manual' || e.state.daysLeft < 0);
       if (!allowed) {
@@ -152,7 +159,12 @@ export async function destroyItems(core: AppCore, session: Session, runId: strin
       }
     }
     const now = core.now();
-    for (const [cat, ids] of groups) {
+    // A part of a household (its medical data, the parents' e-mail …) whose household goes in this same call goes with it: no entry of its own.
+    const households = new Set(groups.get('household') ?? []);
+    let destroyed = 0;
+    for (const [cat, all] of groups) {
+      const ids = all.filter((id) => cat === 'household' || !households.has(found.get(`${cat}:${id}`)?.household ?? ''));
+      if (ids.length === 0) continue;
       await category(cat).destroy(trx, ids, now);
       // Logged (hashed ids) in the same transaction; the mirror outside the database follows on commit.
       await recordDestroyed(
@@ -162,13 +174,14 @@ export async function destroyItems(core: AppCore, session: Session, runId: strin
           return { run_id: runId, category: cat, subject_hash: destroyedHash({ kind: 'record', category: cat }, id), policy_key: e.policy, due_date: e.state.status === 'due' ? e.state.dueDate : '', executed_at: now.toISOString(), executed_by_name: session.name };
         }),
       );
+      destroyed += ids.length;
     }
-    await addToRun(trx, runId, items.length);
+    await addToRun(trx, runId, destroyed);
     // The automatic run is not a method call, so it is audited here (the retention.destroy method by the dispatcher). Counts only.
     if (mode === 'automatic') {
-      await appendAudit(trx, { userId: session.userId, action: 'retention.destroy', entity: 'destruction_run', entityId: runId, details: { count: items.length, automatic: true } }, now);
+      await appendAudit(trx, { userId: session.userId, action: 'retention.destroy', entity: 'destruction_run', entityId: runId, details: { count: destroyed, automatic: true } }, now);
     }
-    return items.length;
+    return destroyed;
   });
 }
 
@@ -207,7 +220,11 @@ export async function listRuns(db: DbOrTrx): Promise<RunSummary[]> {
 export async function runAutomatic(core: AppCore, session: Session): Promise<string | null> {
   const today = core.today();
   await core.transaction((trx) => ensureDefaultPolicies(trx, core.now()));
-  const due = (await evaluate(core.db(), today)).filter((e) => e.state.status === 'due' && e.state.daysLeft < 0);
+  const pastDue = (await evaluate(core.db(), today)).filter((e) => e.state.status === 'due' && e.state.daysLeft < 0);
+  // Parts of a household that goes in this run go with it (and a later chunk would no longer find them).
+  const households = new Set(pastDue.filter((e) => e.category === 'household').map((e) => e.id));
+  const due = pastDue.filter((e) => e.category === 'household' || !e.household || !households.has(e.household));
+  await core.transaction(async (trx) => purgeDestructionLog(trx, await loadPolicies(trx), today, core.now()));
   if (due.length === 0) return null;
   const runId = await startRun(core, session, true);
   for (let i = 0; i < due.length; i += CHUNK) {

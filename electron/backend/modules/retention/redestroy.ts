@@ -1,9 +1,10 @@
 import { DATA_MAP, type TableEntry } from '../../../../shared/dataMap';
 import { SyncedEntity } from '../../../../shared/sync/protocol';
 import type { Trx } from '../../db/schema';
-import { requeueAfterErasure } from '../../sync/outbox';
 import { entryKey, type DestructionEntry } from '../backup/destructionMirror';
+import { activeHolds } from '../holds/holds.repository';
 import { CATEGORIES } from './categories';
+import { newMemo } from './categories/category';
 import { destroyedHash, type DestroyedTarget } from './destructionLog';
 import { ensureDefaultPolicies, loadPolicies } from './policies';
 import { allIds, clearColumns, destructionLogEntries, eraseRows, insertLogEntries } from './retention.repository';
@@ -68,12 +69,14 @@ export async function redestroyAfterRestore(trx: Trx, entries: readonly Destruct
 
   await ensureDefaultPolicies(trx, now);
   const policies = await loadPolicies(trx);
+  const holds = await activeHolds(trx);
+  const memo = newMemo();
   for (const cat of CATEGORIES) {
     const group = byTarget.get(cat.key);
     if (!group) continue;
     const ids = matching(
       group.target,
-      (await cat.candidates(trx, policies)).map((c) => c.id),
+      (await cat.candidates(trx, policies, undefined, holds, memo)).map((c) => c.id),
       group.hashes,
     );
     if (ids.length > 0) await cat.destroy(trx, ids, now);
@@ -87,8 +90,7 @@ export async function redestroyAfterRestore(trx: Trx, entries: readonly Destruct
       await eraseRows(trx, target.entity, ids, now);
       counts.rows += ids.length;
     } else {
-      await clearColumns(trx, target.entity, target.columns, ids);
-      for (const id of ids) await requeueAfterErasure(trx, target.entity, id, now);
+      await clearColumns(trx, target.entity, ids, target.columns, now);
       counts.cleared += ids.length;
     }
   }

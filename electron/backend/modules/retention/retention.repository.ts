@@ -1,8 +1,8 @@
 import { sql, type Insertable } from 'kysely';
 import type { DestructionCategory } from '../../../../shared/api/retention.schemas';
-import type { SyncedEntity } from '../../../../shared/sync/protocol';
+import { SYNCED_ENTITIES, type SyncedEntity } from '../../../../shared/sync/protocol';
 import type { Database, DbOrTrx, Trx } from '../../db/schema';
-import { PRIMARY_KEY, queueDelete } from '../../sync/outbox';
+import { PRIMARY_KEY, queueDelete, queueUpsert } from '../../sync/outbox';
 
 /** Runs `query` over `ids` in slices (SQLite limits the number of bound parameters). */
 export async function inSlices<T>(ids: readonly string[], query: (slice: string[]) => Promise<T[]>, size = 500): Promise<T[]> {
@@ -12,26 +12,75 @@ export async function inSlices<T>(ids: readonly string[], query: (slice: string[
 }
 
 
-// ---- The erase primitive ---------------------------------------------------------------------
+// ---- The erase primitive and its sibling for columns -------------------------------------------
+
+/** Tables the engine may delete rows from: every synced table, and the local destruction log. */
+export type ErasableTable = SyncedEntity | LocalErasable;
+type LocalErasable = 'destruction_runs' | 'destruction_log';
+const LOCAL_KEYS: Record<LocalErasable, string> = { destruction_runs: 'id', destruction_log: 'id' };
+const SYNCED: ReadonlySet<string> = new Set(SYNCED_ENTITIES);
+export const isErasable = (table: string): table is ErasableTable => SYNCED.has(table) || Object.hasOwn(LOCAL_KEYS, table);
+const isSynced = (table: ErasableTable): table is SyncedEntity => SYNCED.has(table);
+const primaryKey = (table: ErasableTable) => (isSynced(table) ? PRIMARY_KEY[table] : LOCAL_KEYS[table]);
 
 /**
- * Really deletes synced rows: queued upserts that still carry their data leave the outbox, sync
+ * Really deletes rows: queued upserts that still carry their data leave the outbox, sync
  * conflicts holding a copy go, the rows go (secure_delete overwrites the freed pages), and head
- * office gets a tombstone (entity and id only).
+ * office gets a tombstone (entity and id only). Local tables (the destruction log) have no copies
+ * elsewhere: only the rows go.
  */
-export async function eraseRows(trx: Trx, entity: SyncedEntity, ids: readonly string[], now: Date): Promise<void> {
+export async function eraseRows(trx: Trx, entity: ErasableTable, ids: readonly string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
-  const key = PRIMARY_KEY[entity];
+  const key = primaryKey(entity);
   await inSlices(ids, async (slice) => {
-    await trx.deleteFrom('outbox').where('entity', '=', entity).where('entity_id', 'in', slice).execute();
-    await trx.deleteFrom('sync_conflicts').where('entity', '=', entity).where('entity_id', 'in', slice).execute();
+    if (isSynced(entity)) {
+      await trx.deleteFrom('outbox').where('entity', '=', entity).where('entity_id', 'in', slice).execute();
+      await trx.deleteFrom('sync_conflicts').where('entity', '=', entity).where('entity_id', 'in', slice).execute();
+    }
     await trx
       .deleteFrom(entity)
       .where(key as never, 'in', slice as never)
       .execute();
     return [];
   });
-  for (const id of ids) await queueDelete(trx, entity, id, now);
+  if (isSynced(entity)) for (const id of ids) await queueDelete(trx, entity, id, now);
+}
+
+/**
+ * Clears columns of synced rows whose own rule ended while the row stays (parents' e-mail and
+ * phone): the columns become NULL, queued payloads and conflict copies that still hold the old
+ * values go, and the row as it now is goes to head office (last writer wins there, so the cleared
+ * values replace the old ones).
+ */
+export async function clearColumns(trx: Trx, entity: SyncedEntity, ids: readonly string[], columns: readonly string[], now: Date): Promise<void> {
+  if (ids.length === 0 || columns.length === 0) return;
+  const key = PRIMARY_KEY[entity];
+  const cleared = Object.fromEntries(columns.map((c) => [c, null]));
+  await inSlices(ids, async (slice) => {
+    await trx.deleteFrom('outbox').where('entity', '=', entity).where('entity_id', 'in', slice).where('op', '=', 'upsert').execute();
+    await trx.deleteFrom('sync_conflicts').where('entity', '=', entity).where('entity_id', 'in', slice).execute();
+    await trx
+      .updateTable(entity)
+      .set(cleared as never)
+      .where(key as never, 'in', slice as never)
+      .execute();
+    return [];
+  });
+  for (const id of ids) await queueUpsert(trx, entity, id, now);
+}
+
+/** Primary keys of `table` rows whose `column` is one of `values` (and that match `when`): the rows that go with others. */
+export async function rowIds(db: DbOrTrx, table: ErasableTable, column: string, values: readonly string[], when?: { column: string; equals: string | number }): Promise<string[]> {
+  const key = primaryKey(table);
+  const rows = await inSlices(values, (slice) => {
+    let query = db
+      .selectFrom(table)
+      .select(`${key} as id` as never)
+      .where(column as never, 'in', slice as never);
+    if (when) query = query.where(when.column as never, '=', when.equals as never);
+    return query.execute() as Promise<{ id: string | number }[]>;
+  });
+  return rows.map((r) => String(r.id));
 }
 
 /** Ids of `entity` rows whose `column` is one of `values`. */
@@ -129,21 +178,6 @@ export async function allIds(db: DbOrTrx, entity: SyncedEntity): Promise<string[
     .select(`${key} as id` as never)
     .execute()) as { id: string }[];
   return rows.map((r) => r.id);
-}
-
-/** Empties columns of these rows (an erasure that cleared contact details, a BSN or an IBAN) and drops their conflict copies. */
-export async function clearColumns(trx: Trx, entity: SyncedEntity, columns: readonly string[], ids: readonly string[]): Promise<void> {
-  const key = PRIMARY_KEY[entity];
-  const cleared = Object.fromEntries(columns.map((c) => [c, null]));
-  await inSlices(ids, async (slice) => {
-    await trx
-      .updateTable(entity)
-      .set(cleared as never)
-      .where(key as never, 'in', slice as never)
-      .execute();
-    await trx.deleteFrom('sync_conflicts').where('entity', '=', entity).where('entity_id', 'in', slice).execute();
-    return [];
-  });
 }
 
 export const logOfRun = (db: DbOrTrx, runId: string) => db.selectFrom('destruction_log').selectAll().where('run_id', '=', runId).orderBy('id').execute();
@@ -281,4 +315,152 @@ export const statutoryDuties = (db: DbOrTrx, employeeIds: readonly string[]) =>
 export function complaintClosures(db: DbOrTrx, ids?: readonly string[]) {
   const query = db.selectFrom('complaints').select(['id', 'subject', 'received_on', 'closed_on']);
   return ids ? inSlices(ids, (slice) => query.where('id', 'in', slice).execute()) : query.execute();
+}
+
+// ---- Parts of records with their own rule (data map categories) ------------------------------
+
+/** Per child: household, name, last contract end, how many contracts, how many without an end date. */
+export function childSpans(db: DbOrTrx, ids?: readonly string[]) {
+  const query = db
+    .selectFrom('children')
+    .leftJoin('contracts', 'contracts.child_id', 'children.id')
+    .select((eb) => [
+      'children.id as id',
+      'children.household_id as household_id',
+      'children.first_name as first_name',
+      'children.surname_prefix as surname_prefix',
+      'children.surname as surname',
+      eb.fn.max('contracts.end_date').as('lastEnd'),
+      eb.fn.count<number>('contracts.id').as('contracts'),
+      eb.fn.sum<number>(sql`CASE WHEN contracts.id IS NOT NULL AND contracts.end_date IS NULL THEN 1 ELSE 0 END`).as('open'),
+    ])
+    .groupBy('children.id');
+  return ids ? inSlices(ids, (slice) => query.where('children.id', 'in', slice).execute()) : query.execute();
+}
+
+/** Households with a case file still open about one of their children. */
+export const householdsWithOpenCase = async (db: DbOrTrx) =>
+  new Set(
+    (await db.selectFrom('meldcode_cases').innerJoin('children', 'children.id', 'meldcode_cases.child_id').select('children.household_id').where('meldcode_cases.closed_on', 'is', null).execute()).map(
+      (r) => r.household_id,
+    ),
+  );
+
+type Match = { column: string; equals: string | number };
+
+/** The distinct values of `column` in `table` (rows matching `when`; only `values` when given): whose rows a table holds. */
+export async function distinctValues(db: DbOrTrx, table: ErasableTable, column: string, when?: Match, values?: readonly string[]): Promise<string[]> {
+  const base = () => {
+    let query = db
+      .selectFrom(table)
+      .select(`${column} as value` as never)
+      .distinct();
+    if (when) query = query.where(when.column as never, '=', when.equals as never);
+    return query;
+  };
+  const rows = (values ? await inSlices(values, (slice) => base().where(column as never, "in", slice as never).execute()) : await base().execute()) as unknown as { value: string | null }[];
+  return rows.flatMap((r) => (r.value === null ? [] : [String(r.value)]));
+}
+
+/** Parents matching `when` (contract parent or not) of these households, or all. */
+export function parentsWhere(db: DbOrTrx, when: Match, householdIds?: readonly string[]) {
+  const query = db
+    .selectFrom('parents')
+    .select(['id', 'household_id', 'first_name', 'surname_prefix', 'surname', 'email', 'phone'])
+    .where(when.column as never, '=', when.equals as never);
+  return householdIds ? inSlices(householdIds, (slice) => query.where('household_id', 'in', slice).execute()) : query.execute();
+}
+
+/** Households with a parent matching `when` that still has one of `columns` filled in (what is left to clear). */
+export async function householdsWithFilled(db: DbOrTrx, when: Match, columns: readonly string[], householdIds?: readonly string[]): Promise<string[]> {
+  const query = db
+    .selectFrom('parents')
+    .select('household_id')
+    .distinct()
+    .where(when.column as never, '=', when.equals as never)
+    .where((eb) => eb.or(columns.map((c) => eb(c as never, 'is not', null))));
+  const rows = householdIds ? await inSlices(householdIds, (slice) => query.where('household_id', 'in', slice).execute()) : await query.execute();
+  return rows.map((r) => r.household_id);
+}
+
+export function parentsById(db: DbOrTrx, ids: readonly string[]) {
+  return inSlices(ids, (slice) => db.selectFrom('parents').select(['id', 'household_id', 'first_name', 'surname_prefix', 'surname', 'is_contract_parent']).where('id', 'in', slice).execute());
+}
+
+/** Rectifications that hold an old or new value of these fields of these rows: they go when the field is cleared. */
+export async function correctionsOfFields(trx: Trx, subjectType: 'parent' | 'child' | 'household', subjectIds: readonly string[], fields: readonly string[]) {
+  const rows = await inSlices(subjectIds, (slice) =>
+    trx.selectFrom('data_corrections').select('id').where('subject_type', '=', subjectType).where('subject_id', 'in', slice).where('field', 'in', fields).execute(),
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Closed waiting-list entries (placed, withdrawn, declined) with the date they closed. */
+export function closedWaitlistEntries(db: DbOrTrx, statuses: readonly string[], ids?: readonly string[]) {
+  const query = db
+    .selectFrom('waitlist_entries')
+    .select(['id', 'status', 'closed_at', 'created_at', 'parent_name', 'child_first_name', 'child_surname'])
+    .where('status', 'in', statuses as never);
+  return ids ? inSlices(ids, (slice) => query.where('id', 'in', slice).execute()) : query.execute();
+}
+
+/** Exchange consents with the child's household and name. */
+export function exchangeConsentRows(db: DbOrTrx, ids?: readonly string[]) {
+  const query = db
+    .selectFrom('exchange_consents')
+    .innerJoin('children', 'children.id', 'exchange_consents.child_id')
+    .select([
+      'exchange_consents.id as id',
+      'exchange_consents.child_id as child_id',
+      'children.household_id as household_id',
+      'children.first_name as first_name',
+      'exchange_consents.recipient_name as recipient_name',
+      'exchange_consents.valid_until as valid_until',
+      'exchange_consents.withdrawn_on as withdrawn_on',
+    ]);
+  return ids ? inSlices(ids, (slice) => query.where('exchange_consents.id', 'in', slice).execute()) : query.execute();
+}
+
+export function disclosureRows(db: DbOrTrx, ids?: readonly string[]) {
+  const query = db.selectFrom('disclosures').select(['id', 'recipient_name', 'created_at']);
+  return ids ? inSlices(ids, (slice) => query.where('id', 'in', slice).execute()) : query.execute();
+}
+
+/** Whose data each disclosure held, with the household of that child or parent. */
+export async function disclosureHouseholds(db: DbOrTrx, disclosureIds?: readonly string[]) {
+  const children = db
+    .selectFrom('disclosure_subjects')
+    .innerJoin('children', (j) => j.onRef('children.id', '=', 'disclosure_subjects.subject_id').on('disclosure_subjects.subject_type', '=', 'child'))
+    .select(['disclosure_subjects.disclosure_id as disclosure_id', 'children.id as child_id', 'children.household_id as household_id']);
+  const parents = db
+    .selectFrom('disclosure_subjects')
+    .innerJoin('parents', (j) => j.onRef('parents.id', '=', 'disclosure_subjects.subject_id').on('disclosure_subjects.subject_type', '=', 'parent'))
+    .select(['disclosure_subjects.disclosure_id as disclosure_id', sql<string | null>`NULL`.as('child_id'), 'parents.household_id as household_id']);
+  if (!disclosureIds) return [...(await children.execute()), ...(await parents.execute())];
+  return [
+    ...(await inSlices(disclosureIds, (slice) => children.where('disclosure_subjects.disclosure_id', 'in', slice).execute())),
+    ...(await inSlices(disclosureIds, (slice) => parents.where('disclosure_subjects.disclosure_id', 'in', slice).execute())),
+  ];
+}
+
+export function requestRows(db: DbOrTrx, ids?: readonly string[]) {
+  const query = db.selectFrom('subject_requests').select(['id', 'kind', 'received_on', 'closed_on', 'household_id', 'subject_type', 'subject_id']);
+  return ids ? inSlices(ids, (slice) => query.where('id', 'in', slice).execute()) : query.execute();
+}
+
+/** Finished destruction runs (their log goes under the destruction_log rule). */
+export function finishedRuns(db: DbOrTrx, ids?: readonly string[]) {
+  const query = db.selectFrom('destruction_runs').select(['id', 'started_at', 'finished_at']).where('finished_at', 'is not', null);
+  return ids ? inSlices(ids, (slice) => query.where('id', 'in', slice).execute()) : query.execute();
+}
+
+/** Opt-outs of these addresses that no parent uses any more (the address was cleared or destroyed). */
+export async function optOutsNoLongerNeeded(trx: Trx, addresses: readonly string[]): Promise<string[]> {
+  const normalised = [...new Set(addresses.map((a) => a.trim().toLowerCase()))];
+  if (normalised.length === 0) return [];
+  const inUse = new Set(
+    (await inSlices(normalised, (slice) => trx.selectFrom('parents').select(sql<string>`lower(trim(email))`.as('email')).where(sql<string>`lower(trim(email))`, 'in', slice).execute())).map((r) => r.email),
+  );
+  const free = normalised.filter((a) => !inUse.has(a));
+  return (await inSlices(free, (slice) => trx.selectFrom('marketing_opt_outs').select('id').where('email', 'in', slice).execute())).map((r) => r.id);
 }

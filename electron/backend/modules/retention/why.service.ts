@@ -12,20 +12,23 @@ import { toHold } from '../holds/holds.service';
 import { category } from './categories';
 import { evaluate } from './engine';
 import { ensureDefaultPolicies, loadPolicies } from './policies';
-import { caseIdsOfChildren, childHousehold, childIdsOf, householdExists, paperDossierTasks } from './retention.repository';
+import { caseIdsOfChildren, childHousehold, childIdsOf, childSpans, householdExists, paperDossierTasks, parentsWhere, rowIds } from './retention.repository';
+import { columnRules } from './categories/fromMap';
+import type { Policies } from './policies';
 
 type WhyItem = WhyReport['items'][number];
 
-function explain(state: RetentionState): Pick<WhyItem, 'destructionDate' | 'explanation'> {
+/** `verb`: what happens on the date ("vernietigd"; "gewist" for columns cleared while the row stays). */
+function explain(state: RetentionState, verb: 'vernietigd' | 'gewist' = 'vernietigd'): Pick<WhyItem, 'destructionDate' | 'explanation'> {
   switch (state.status) {
     case 'running':
       return { destructionDate: null, explanation: state.reason };
     case 'held':
-      return { destructionDate: state.dueDate, explanation: `Blokkade (${state.hold.reason}): niet vernietigd zolang de blokkade geldt; herbeoordelen op ${nlDate(state.hold.until!)}.` };
+      return { destructionDate: state.dueDate, explanation: `Blokkade (${state.hold.reason}): niet ${verb} zolang de blokkade geldt; herbeoordelen op ${nlDate(state.hold.until!)}.` };
     case 'due':
-      return { destructionDate: state.dueDate, explanation: 'De bewaartermijn is verstreken: de gegevens worden bij de eerstvolgende vernietigingsronde vernietigd.' };
+      return { destructionDate: state.dueDate, explanation: `De bewaartermijn is verstreken: de gegevens worden bij de eerstvolgende vernietigingsronde ${verb}.` };
     default:
-      return { destructionDate: state.dueDate, explanation: `Wordt vernietigd op ${nlDate(state.dueDate)} (over ${state.daysLeft} ${state.daysLeft === 1 ? 'dag' : 'dagen'}).` };
+      return { destructionDate: state.dueDate, explanation: `Wordt ${verb} op ${nlDate(state.dueDate)} (over ${state.daysLeft} ${state.daysLeft === 1 ? 'dag' : 'dagen'}).` };
   }
 }
 
@@ -91,6 +94,8 @@ export async function whyReport(core: AppCore, type: WhySubjectType, id: string)
     }
   }
 
+  if (subject.category === 'household') items.push(...(await partItems(db, today, policies, subject.recordId, subject.childIds)));
+
   if (subject.childIds.length) {
     const caseIds = await caseIdsOfChildren(db, subject.childIds);
     const meldcode = policies.get('meldcode')!;
@@ -107,4 +112,51 @@ export async function whyReport(core: AppCore, type: WhySubjectType, id: string)
     holds.push(...(await holdsOn(db, t, ids)));
   }
   return { subjectType: type, subjectId: id, name: subject.name, items, holds: holds.map(toHold) };
+}
+
+/** The child's data with a rule of its own, one item per child (the paper dossier is listed apart). */
+const CHILD_PARTS = ['medical', 'pickup_persons', 'pickup_bans', 'identification', 'photo_consent'] as const satisfies readonly DestructionCategory[];
+
+/**
+ * Every part of the household's (or one child's) data that ends before the household does, each
+ * with its own rule and date: medical data, pickup persons and bans, identifications, consents,
+ * the parents' e-mail and phone, the other parent. Only parts that hold data are listed.
+ */
+async function partItems(db: DbOrTrx, today: string, policies: Policies, householdId: string, childIds: readonly string[]): Promise<WhyItem[]> {
+  const otherParents = (await parentsWhere(db, { column: 'is_contract_parent', equals: 0 }, [householdId])).map((p) => p.id);
+  const consents = await rowIds(db, 'exchange_consents', 'child_id', childIds);
+  const evaluated = await evaluate(db, today, [
+    ...CHILD_PARTS.map((c) => ({ category: c, ids: childIds })),
+    { category: 'exchange_consent' as const, ids: consents },
+    { category: 'parent_contact' as const, ids: [householdId] },
+    { category: 'other_parent' as const, ids: otherParents },
+  ]);
+  const firstNames = new Map((await childSpans(db, childIds)).map((c) => [c.id, c.first_name]));
+  const labelsOf = new Map<DestructionCategory, Map<string, string>>();
+  for (const key of ['exchange_consent', 'other_parent'] as const) {
+    labelsOf.set(
+      key,
+      await category(key).labels(
+        db,
+        evaluated.filter((e) => e.category === key).map((e) => e.id),
+      ),
+    );
+  }
+  // Parents' e-mail and phone: the map clears those columns, the row stays under the contract rule.
+  const clears = columnRules('parent_contact').every((r) => r.deletion === 'clear_columns');
+  return evaluated.map((e): WhyItem => {
+    const policy = policies.get(e.policy)!;
+    const name = (CHILD_PARTS as readonly string[]).includes(e.category) ? `${policy.category} (${firstNames.get(e.id) ?? ''})` : (labelsOf.get(e.category)?.get(e.id) ?? policy.category);
+    const cleared = e.category === 'parent_contact' && clears;
+    const state = explain(e.state, cleared ? 'gewist' : 'vernietigd');
+    return {
+      category: name,
+      policy: e.policy,
+      rule: ruleText(policy),
+      legalBasis: policy.legalBasis,
+      action: cleared ? 'wissen' : 'vernietigen',
+      ...state,
+      ...(cleared ? { explanation: `${state.explanation} Naam, adres en BSN blijven onder de bewaartermijn van het contract.` } : {}),
+    };
+  });
 }

@@ -89,10 +89,11 @@ export async function placeWaitlistEntry(core: AppCore, session: Session, input:
   });
 }
 
-export async function withdrawWaitlistEntry(core: AppCore, input: { id: string; reason: string }) {
+/** Intrekken (by the parent) or afwijzen (`declined`, by the location): closed_at starts the waitlist_withdrawn rule. */
+export async function withdrawWaitlistEntry(core: AppCore, input: { id: string; reason: string; declined?: boolean }) {
   await core.transaction(async (trx) => {
     await requireOpenEntry(trx, input.id);
-    await updateEntry(trx, input.id, { status: 'ingetrokken', closed_at: core.now().toISOString(), withdraw_reason: input.reason });
+    await updateEntry(trx, input.id, { status: input.declined ? 'afgewezen' : 'ingetrokken', closed_at: core.now().toISOString(), withdraw_reason: input.reason });
     await queueUpsert(trx, 'waitlist_entries', input.id, core.now());
   });
   return toEntry(await requireEntry(core.db(), input.id));

@@ -5,7 +5,7 @@ import { WaitlistInput, type WaitlistEntry } from '../../../../shared/api/client
 import { contract } from '../../../../shared/api/contract';
 import { useApiMutation } from '../../api/mutations';
 import { CareTypeField, DaysField } from '../../components/ClientFields';
-import { DateField, TextAreaField, TextField } from '../../components/fields';
+import { CheckboxField, DateField, TextAreaField, TextField } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { useApiForm } from '../../components/useApiForm';
 
@@ -85,7 +85,7 @@ export function WithdrawDialog({ entry, onClose }: { entry: WaitlistEntry; onClo
   const { t } = useTranslation();
   const form = useApiForm({
     schema: contract['waitlist.withdraw'].input,
-    defaultValues: { id: entry.id, reason: '' },
+    defaultValues: { id: entry.id, reason: '', declined: false },
     mutation: useApiMutation('waitlist.withdraw'),
     success: () => t('waitlist.withdrawn', { name: entry.parentName }),
     onSuccess: onClose,
@@ -101,6 +101,7 @@ export function WithdrawDialog({ entry, onClose }: { entry: WaitlistEntry; onClo
       size="md"
     >
       <TextAreaField control={form.control} name="reason" label={t('waitlist.withdrawReason')} description={t('waitlist.withdrawReasonHelp')} required autoFocus />
+      <CheckboxField control={form.control} name="declined" label={t('waitlist.declined')} description={t('waitlist.declinedHelp')} />
     </FormDialog>
   );
 }

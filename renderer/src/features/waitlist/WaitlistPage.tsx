@@ -13,7 +13,7 @@ import { useFormat } from '../../lib/format';
 import { RegisterRequestDialog, WithdrawDialog } from './WaitlistDialogs';
 
 const FILTERS = [...WaitlistEntry.shape.status.options, 'alle'] as const;
-const STATUS_COLOR = { open: 'blue', geplaatst: 'green', ingetrokken: 'gray' } as const;
+const STATUS_COLOR = { open: 'blue', geplaatst: 'green', ingetrokken: 'gray', afgewezen: 'gray' } as const;
 
 /** Wachtlijst (waitlist.manage): requests for a place, registered, placed or withdrawn. */
 export function WaitlistPage() {

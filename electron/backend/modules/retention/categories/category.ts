@@ -1,12 +1,13 @@
 import type { DestructionCategory } from '../../../../../shared/api/retention.schemas';
-import type { Extension, PolicyKey } from '../../../../../shared/domain/retention';
+import type { DataMapPolicyKey } from '../../../../../shared/dataMap/policies';
+import type { Extension } from '../../../../../shared/domain/retention';
 import type { DbOrTrx, LegalHoldRow, Trx } from '../../../db/schema';
 import type { Policies } from '../policies';
 
 /** One record the engine may destroy, with the rule that keeps it and that rule's date. */
 export interface Candidate {
   id: string;
-  policy: PolicyKey;
+  policy: DataMapPolicyKey;
   /** The anchor event's date (contract end, procedure end …); null while it has not happened. */
   anchorDate: string | null;
   /** Anchor date plus the rule's period; null while the period has not started. */
@@ -15,6 +16,10 @@ export interface Candidate {
   runningReason?: string;
   /** Wettelijke bewaarplicht that keeps the record longer, never past its own end. */
   statutory: Extension[];
+  /** The household this part belongs to: when the household goes in the same run, the part goes with it (no entry of its own). */
+  household?: string;
+  /** An active hold found by the category itself (on the child, the household, a person in a register entry). */
+  hold?: LegalHoldRow;
 }
 
 /**
@@ -26,14 +31,32 @@ export interface RetentionCategory {
   key: DestructionCategory;
   /** Dutch, for the preview and the destruction report ("Gezin", "Sollicitant"). */
   label: string;
-  /** Every record of this kind (or only `ids`), with its rule and dates. */
-  candidates(db: DbOrTrx, policies: Policies, ids?: readonly string[]): Promise<Candidate[]>;
+  /** The policies this category enforces (a test holds them against the data map's rules). */
+  policies: readonly DataMapPolicyKey[];
+  /**
+   * Every record of this kind (or only `ids`), with its rule and dates; `holds` are the active
+   * ones; `memo` shares a scan between the categories of one evaluation (contract ends per
+   * household or child), so the parts of a household do not each read every contract again.
+   */
+  candidates(db: DbOrTrx, policies: Policies, ids: readonly string[] | undefined, holds: readonly LegalHoldRow[], memo: Memo): Promise<Candidate[]>;
   /** Which of this category's records the given active holds block (a child's hold blocks its household). */
   heldBy(db: DbOrTrx, holds: readonly LegalHoldRow[]): Promise<Map<string, LegalHoldRow>>;
   /** Who or what it is, for the manager's eyes in the preview (never logged). */
   labels(db: DbOrTrx, ids: readonly string[]): Promise<Map<string, string>>;
   /** Removes every row of these records; also keeps the anonymous counts. */
   destroy(trx: Trx, ids: readonly string[], now: Date): Promise<void>;
+}
+
+/** A result computed once per evaluation (valid only within it: the next evaluation reads again). */
+export type Memo = <T>(key: string, load: () => Promise<T>) => Promise<T>;
+
+/** A fresh memo for one evaluation. */
+export function newMemo(): Memo {
+  const cache = new Map<string, Promise<unknown>>();
+  return <T>(key: string, load: () => Promise<T>) => {
+    if (!cache.has(key)) cache.set(key, load());
+    return cache.get(key) as Promise<T>;
+  };
 }
 
 /** Holds placed directly on a record of `subjectType`. */

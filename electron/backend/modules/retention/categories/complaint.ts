@@ -6,6 +6,7 @@ import { directHolds, type Candidate, type RetentionCategory } from './category'
 /** Klachten: the complaint policy's period after the complaint was closed; only a yearly count remains. */
 export const complaintCategory: RetentionCategory = {
   key: 'complaint',
+  policies: ['complaint'],
   label: 'Klacht',
 
   async candidates(db, policies, ids) {

@@ -17,7 +17,7 @@ import {
   type SubjectRowsEntity,
 } from '../retention.repository';
 import { destroyMeldcodeCases } from './meldcode';
-import { directHolds, type Candidate, type RetentionCategory } from './category';
+import { directHolds, type Candidate, type Memo, type RetentionCategory } from './category';
 
 /**
  * A household (gezin) with its parents and children: contract and financial data are kept for the
@@ -28,11 +28,12 @@ import { directHolds, type Candidate, type RetentionCategory } from './category'
  */
 export const householdCategory: RetentionCategory = {
   key: 'household',
+  policies: ['contract'],
   label: 'Gezin',
 
-  async candidates(db, policies, ids) {
+  async candidates(db, policies, ids, _holds, memo) {
     const policy = policies.get('contract')!;
-    const rows = await contractSpans(db, ids);
+    const rows = ids ? await contractSpans(db, ids) : [...(await allHouseholdSpans(db, memo)).values()];
     const cases = await meldcodeCasesByHousehold(db, policies.get('meldcode')!, ids);
     return rows.map((r): Candidate => {
       const files = cases.get(r.id);
@@ -96,7 +97,7 @@ export const householdCategory: RetentionCategory = {
 };
 
 /** Per household: whether a case file about one of its children is open, and when the last closed one goes. */
-async function meldcodeCasesByHousehold(db: DbOrTrx, policy: RetentionPolicy, ids?: readonly string[]) {
+async function meldcodeCasesByHousehold(db: DbOrTrx, policy: RetentionPolicy<string>, ids?: readonly string[]) {
   const byHousehold = new Map<string, { open: boolean; lastDue: string }>();
   for (const c of await caseClosuresByHousehold(db, ids)) {
     const entry = byHousehold.get(c.household_id) ?? { open: false, lastDue: '' };
@@ -112,3 +113,6 @@ async function keepStatistics(trx: Trx, childIds: readonly string[], households:
   for (const c of await contractCounts(trx, childIds)) await countStatistic(trx, `contracts.${c.care_type}`, c.year, Number(c.n));
   await countStatistic(trx, 'destroyed.household', String(now.getUTCFullYear()), households);
 }
+
+/** Every household's contract span, read once per evaluation (the household and its parts share it). */
+export const allHouseholdSpans = (db: DbOrTrx, memo: Memo) => memo('householdSpans', async () => new Map((await contractSpans(db)).map((s) => [s.id, s])));

@@ -12,6 +12,7 @@ import { directHolds, type Candidate, type RetentionCategory } from './category'
  */
 export const meldcodeCategory: RetentionCategory = {
   key: 'meldcode',
+  policies: ['meldcode'],
   label: 'Meldcodedossier',
 
   async candidates(db, policies, ids) {

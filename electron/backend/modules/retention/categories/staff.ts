@@ -8,6 +8,7 @@ const nameOf = (r: { first_name: string; surname_prefix: string | null; surname:
 /** Sollicitanten: the applicant policy after the procedure, the longer one with consent. Hired ones became employees. */
 export const applicantCategory: RetentionCategory = {
   key: 'applicant',
+  policies: ['applicant', 'applicant_consent'],
   label: 'Sollicitant',
 
   async candidates(db, policies, ids) {
@@ -36,6 +37,7 @@ export const applicantCategory: RetentionCategory = {
  */
 export const employeeCategory: RetentionCategory = {
   key: 'employee',
+  policies: ['employee', 'employee_dispute'],
   label: 'Medewerker',
 
   async candidates(db, policies, ids) {
