@@ -17,7 +17,7 @@ import { containsText, decryptDatabaseFile } from '../helpers/sqlcipher';
 const ALLERGY = 'Kanariepinda-allergie';
 const HOLD_REASON = 'Klacht over de facturatie';
 
-const flat = (pdf: { base64: string }) => readPdf(pdf).replace(/\s+/g, ' ');
+const flat = (pdf: { fileName: string; base64: string }) => readPdf(pdf).replace(/\s+/g, ' ');
 
 function decrypted(backend: TestBackend) {
   backend.core.sqlite().pragma('wal_checkpoint(TRUNCATE)');
