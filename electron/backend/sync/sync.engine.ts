@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import { PullResponse, PushResponse, type Change, type Mutation, type MutationResult, type SyncedEntity } from '../../../shared/sync/protocol';
+import { type Change, type Mutation, type MutationResult, type SyncedEntity } from '../../../shared/sync/protocol';
 import type { AppCore } from '../core';
 import { lastAuditRow } from '../modules/audit/audit.repository';
 import { requestJson } from './http';
 import { acknowledge, deferForeignKeys, insertConflicts, outboxHead, pendingKeys, setVersions, writePulledRow, type ConflictRow, type VersionUpdate } from './sync.repository';
+import { parsePullPage, parsePushAnswer } from './wire';
 import { readCursor, readRunState, readSyncConfig, writeCursor, writeRunState, type SyncConfig } from './sync.state';
 
 /** Runs a piece of database work exclusively (between API calls). Network I/O happens outside. */
@@ -125,7 +126,7 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
     for (;;) {
       const batch = await exclusive(() => readPushBatch(core));
       if (batch.mutations.length === 0) break;
-      const response = PushResponse.parse(
+      const response = parsePushAnswer(
         await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/push', token: config.token, caCertPem: config.caCertPem, body: { mutations: batch.mutations, auditHead: batch.auditHead } }),
       );
       await exclusive(() => core.transaction(async () => applyResults(core, batch, response.results, report)));
@@ -134,7 +135,7 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
 
     for (;;) {
       const cursor = await exclusive(() => readCursor(core.db()));
-      const page = PullResponse.parse(
+      const page = parsePullPage(
         await transport(config.serverUrl, { method: 'GET', path: `/v1/sync/pull?after=${cursor}&limit=${PULL_PAGE}`, token: config.token, caCertPem: config.caCertPem }),
       );
       await exclusive(() =>

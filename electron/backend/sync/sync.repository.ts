@@ -81,7 +81,7 @@ class SyncStatements {
 
   /**
    * The upsert for a pulled row with exactly these payload columns (in this order), then the key,
-   * location and version. On conflict the same columns are overwritten; an append-only row only
+   * location and version. On conflict the same columns (but the key) are overwritten; an append-only row only
    * takes the new version. Payloads of one entity have the same columns, so this is one statement
    * per entity in practice.
    */
@@ -90,7 +90,9 @@ class SyncStatements {
     let statement = this.upserts.get(cacheKey);
     if (!statement) {
       const columns = [...payloadColumns, PRIMARY_KEY[entity], 'location_id', 'version'];
-      const update = APPEND_ONLY.has(entity) ? ['version'] : columns;
+      // The key is the conflict target, so it already holds that value; leaving it out of the SET also
+      // spares SQLite the foreign-key work of a parent key that might change (a third of the cost).
+      const update = APPEND_ONLY.has(entity) ? ['version'] : columns.filter((c) => c !== PRIMARY_KEY[entity]);
       statement = this.sqlite.prepare(
         `INSERT INTO ${quote(entity)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
          ON CONFLICT (${quote(PRIMARY_KEY[entity])}) DO UPDATE SET ${update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`,
@@ -148,6 +150,21 @@ export function pendingKeys(sqlite: SqliteDb, entityIds: string[]): Set<string> 
   return keys;
 }
 
+/** How to write a payload with these keys: which of them the table takes, and the statement. */
+interface RowPlan {
+  keys: string[];
+  kept: string[];
+  statement: Statement;
+}
+
+function samePlan(plan: RowPlan | undefined, keys: string[]): plan is RowPlan {
+  if (!plan || plan.keys.length !== keys.length) return false;
+  for (let i = 0; i < keys.length; i++) if (plan.keys[i] !== keys[i]) return false;
+  return true;
+}
+
+const lastPlan = new WeakMap<SyncStatements, Map<SyncedEntity, RowPlan>>();
+
 /** Writes one pulled row (only the payload columns the table has), or removes it for a tombstone. */
 export function writePulledRow(sqlite: SqliteDb, entity: SyncedEntity, entityId: string, locationId: string, version: number, payload: Record<string, unknown> | null): void {
   const prepared = statements(sqlite);
@@ -155,18 +172,26 @@ export function writePulledRow(sqlite: SqliteDb, entity: SyncedEntity, entityId:
     prepared.delete(entity).run(entityId);
     return;
   }
-  const known = prepared.columnsOf(entity);
-  const key = PRIMARY_KEY[entity];
-  const columns: string[] = [];
-  const values: unknown[] = [];
-  for (const column in payload) {
-    // The key, location and version are set below: never taken from the payload.
-    if (column === key || column === 'location_id' || column === 'version' || !known.has(column)) continue;
-    columns.push(column);
-    values.push(payload[column]);
+  // Rows of one entity come with the same keys: the plan of the previous row is reused.
+  let plans = lastPlan.get(prepared);
+  if (!plans) lastPlan.set(prepared, (plans = new Map()));
+  const keys = Object.keys(payload);
+  let plan = plans.get(entity);
+  if (!samePlan(plan, keys)) {
+    const known = prepared.columnsOf(entity);
+    const key = PRIMARY_KEY[entity];
+    // The key, location and version are set from the change itself: never taken from the payload.
+    const kept = keys.filter((column) => column !== key && column !== 'location_id' && column !== 'version' && known.has(column));
+    plan = { keys, kept, statement: prepared.upsert(entity, kept) };
+    plans.set(entity, plan);
   }
-  values.push(entityId, locationId, version);
-  prepared.upsert(entity, columns).run(values);
+  const values: unknown[] = new Array(plan.kept.length + 3);
+  let i = 0;
+  for (; i < plan.kept.length; i++) values[i] = payload[plan.kept[i]!];
+  values[i] = entityId;
+  values[i + 1] = locationId;
+  values[i + 2] = version;
+  plan.statement.run(values);
 }
 
 /** The oldest queued mutations, in order. */
