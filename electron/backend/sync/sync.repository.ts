@@ -44,11 +44,20 @@ export interface ConflictRow {
   created_at: string;
 }
 
+/** How to write a payload with these keys: which of them the table takes, and the statement. */
+interface RowPlan {
+  keys: string[];
+  kept: string[];
+  statement: Statement;
+}
+
 class SyncStatements {
   private readonly columns = new Map<SyncedEntity, Set<string>>();
   private readonly upserts = new Map<string, Statement>();
   private readonly deletes = new Map<SyncedEntity, Statement>();
   private readonly versions = new Map<SyncedEntity, Statement>();
+  /** Per entity, how the last pulled row was written (see writePulledRow). */
+  readonly plans = new Map<SyncedEntity, RowPlan>();
   readonly deferForeignKeys: Statement;
   readonly pendingKeys: Statement;
   readonly outboxHead: Statement;
@@ -150,20 +159,11 @@ export function pendingKeys(sqlite: SqliteDb, entityIds: string[]): Set<string> 
   return keys;
 }
 
-/** How to write a payload with these keys: which of them the table takes, and the statement. */
-interface RowPlan {
-  keys: string[];
-  kept: string[];
-  statement: Statement;
-}
-
 function samePlan(plan: RowPlan | undefined, keys: string[]): plan is RowPlan {
   if (!plan || plan.keys.length !== keys.length) return false;
   for (let i = 0; i < keys.length; i++) if (plan.keys[i] !== keys[i]) return false;
   return true;
 }
-
-const lastPlan = new WeakMap<SyncStatements, Map<SyncedEntity, RowPlan>>();
 
 /** Writes one pulled row (only the payload columns the table has), or removes it for a tombstone. */
 export function writePulledRow(sqlite: SqliteDb, entity: SyncedEntity, entityId: string, locationId: string, version: number, payload: Record<string, unknown> | null): void {
@@ -173,17 +173,15 @@ export function writePulledRow(sqlite: SqliteDb, entity: SyncedEntity, entityId:
     return;
   }
   // Rows of one entity come with the same keys: the plan of the previous row is reused.
-  let plans = lastPlan.get(prepared);
-  if (!plans) lastPlan.set(prepared, (plans = new Map()));
   const keys = Object.keys(payload);
-  let plan = plans.get(entity);
+  let plan = prepared.plans.get(entity);
   if (!samePlan(plan, keys)) {
     const known = prepared.columnsOf(entity);
     const key = PRIMARY_KEY[entity];
     // The key, location and version are set from the change itself: never taken from the payload.
     const kept = keys.filter((column) => column !== key && column !== 'location_id' && column !== 'version' && known.has(column));
     plan = { keys, kept, statement: prepared.upsert(entity, kept) };
-    plans.set(entity, plan);
+    prepared.plans.set(entity, plan);
   }
   const values: unknown[] = new Array(plan.kept.length + 3);
   let i = 0;
