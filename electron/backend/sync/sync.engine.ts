@@ -1,20 +1,20 @@
-import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { APPEND_ONLY, PullResponse, PushResponse, type Change, type Mutation, type MutationResult, type SyncedEntity } from '../../../shared/sync/protocol';
+import { type Change, type Mutation, type MutationResult, type SyncedEntity } from '../../../shared/sync/protocol';
 import type { AppCore } from '../core';
-import type { Trx } from '../db/schema';
 import { lastAuditRow } from '../modules/audit/audit.repository';
 import { checkPolicyChange } from '../modules/retention/policies';
 import { requestJson } from './http';
-import { PRIMARY_KEY } from './outbox';
+import { acknowledge, deferForeignKeys, insertConflicts, outboxHead, pendingKeys, setVersions, writePulledRow, type ConflictRow, type VersionUpdate } from './sync.repository';
+import { parsePullPage, parsePushAnswer } from './wire';
 import { readCursor, readRunState, readSyncConfig, writeCursor, writeRunState, type SyncConfig } from './sync.state';
 
 /** Runs a piece of database work exclusively (between API calls). Network I/O happens outside. */
 export type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
 export type Transport = typeof requestJson;
 
-const PUSH_BATCH = 200;
-const PULL_PAGE = 500;
+/** Head office takes at most 500 mutations per push (PushRequest) and 1,000 changes per pull page. */
+const PUSH_BATCH = 500;
+const PULL_PAGE = 1000;
 
 export interface SyncReport {
   pushed: number;
@@ -25,111 +25,111 @@ export interface SyncReport {
   refused: string[];
 }
 
-// Dynamic table and column names come from the closed list of synced entities and from the
-// table's own schema; Kysely cannot type them, hence the casts to `never` below.
-const columnCache = new Map<string, Set<string>>();
-async function columnsOf(trx: Trx, table: SyncedEntity): Promise<Set<string>> {
-  let columns = columnCache.get(table);
-  if (!columns) {
-    const rows = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(trx);
-    columns = new Set(rows.rows.map((r) => r.name));
-    columnCache.set(table, columns);
-  }
-  return columns;
+/** A batch as sent: the mutations, and each one's outbox payload as stored (for a conflict row). */
+interface PushBatch {
+  mutations: Mutation[];
+  storedPayloads: (string | null)[];
+  auditHead: { seq: number; hash: string } | null;
 }
 
-async function hasPending(trx: Trx, entity: string, entityId: string) {
-  return Boolean(await trx.selectFrom('outbox').select('seq').where('entity', '=', entity).where('entity_id', '=', entityId).limit(1).executeTakeFirst());
+async function readPushBatch(core: AppCore): Promise<PushBatch> {
+  // One query for the batch; the payloads are parsed once, to be sent.
+  const rows = outboxHead(core.sqlite(), PUSH_BATCH);
+  const head = rows.length > 0 ? await lastAuditRow(core.db()) : undefined;
+  return {
+    mutations: rows.map((r) => ({
+      mutationId: r.mutation_id,
+      entity: r.entity as SyncedEntity,
+      entityId: r.entity_id,
+      op: r.op,
+      payload: r.payload ? (JSON.parse(r.payload) as Record<string, unknown>) : null,
+      baseVersion: r.base_version,
+    })),
+    storedPayloads: rows.map((r) => r.payload),
+    auditHead: head ? { seq: head.seq, hash: head.hash } : null,
+  };
 }
 
-async function setVersion(trx: Trx, entity: SyncedEntity, id: string, version: number) {
-  await trx
-    .updateTable(entity)
-    .set({ version } as never)
-    .where(PRIMARY_KEY[entity] as never, '=', id as never)
-    .execute();
-}
-
-/** Head office's answer per mutation: the outbox row leaves only now. */
-async function applyResults(core: AppCore, trx: Trx, batch: { mutation: Mutation }[], results: MutationResult[], report: SyncReport) {
+/**
+ * Head office's answers for a batch, in one transaction with a fixed number of statements: the
+ * answered mutations leave the outbox; an acknowledged upsert gives its row head office's version
+ * (only the last answered mutation of a row counts, and only if nothing else is still queued for
+ * it); conflicts and rejections are kept with both versions. A mutation without an answer stays
+ * queued and is sent again.
+ */
+function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[], report: SyncReport): void {
+  const sqlite = core.sqlite();
   const byId = new Map(results.map((r) => [r.mutationId, r]));
-  for (const { mutation } of batch) {
+  const answered: string[] = [];
+  const lastPerRow = new Map<string, { mutation: Mutation; result: MutationResult }>();
+  const conflicts: ConflictRow[] = [];
+  const at = core.now().toISOString();
+  batch.mutations.forEach((mutation, i) => {
     const result = byId.get(mutation.mutationId);
-    if (!result) continue; // no answer: stays queued, is sent again
-    await trx.deleteFrom('outbox').where('mutation_id', '=', mutation.mutationId).execute();
+    if (!result) return;
+    answered.push(mutation.mutationId);
+    lastPerRow.set(`${mutation.entity}\u0000${mutation.entityId}`, { mutation, result });
     if (result.status === 'applied' || result.status === 'duplicate') {
       report.pushed++;
-      if (mutation.op === 'upsert' && result.version !== null && !(await hasPending(trx, mutation.entity, mutation.entityId))) {
-        await setVersion(trx, mutation.entity, mutation.entityId, result.version);
-      }
-    } else {
-      if (result.status === 'conflict') report.conflicts++;
-      else report.rejected++;
-      await trx
-        .insertInto('sync_conflicts')
-        .values({
-          id: uuidv7(),
-          kind: result.status,
-          entity: mutation.entity,
-          entity_id: mutation.entityId,
-          local_payload: mutation.payload ? JSON.stringify(mutation.payload) : null,
-          server_payload: result.serverPayload ? JSON.stringify(result.serverPayload) : null,
-          server_version: result.version,
-          reason: result.reason ?? null,
-          created_at: core.now().toISOString(),
-          resolved_at: null,
-          resolved_by: null,
-          resolution: null,
-        })
-        .execute();
+      return;
     }
+    if (result.status === 'conflict') report.conflicts++;
+    else report.rejected++;
+    conflicts.push({
+      id: uuidv7(),
+      kind: result.status,
+      entity: mutation.entity,
+      entity_id: mutation.entityId,
+      local_payload: batch.storedPayloads[i] ?? null,
+      server_payload: result.serverPayload ? JSON.stringify(result.serverPayload) : null,
+      server_version: result.version,
+      reason: result.reason ?? null,
+      created_at: at,
+    });
+  });
+  const versions = new Map<SyncedEntity, VersionUpdate[]>();
+  for (const { mutation, result } of lastPerRow.values()) {
+    if (mutation.op !== 'upsert' || result.version === null || (result.status !== 'applied' && result.status !== 'duplicate')) continue;
+    const list = versions.get(mutation.entity) ?? [];
+    list.push({ entityId: mutation.entityId, version: result.version });
+    versions.set(mutation.entity, list);
+  }
+  acknowledge(sqlite, answered);
+  for (const [entity, updates] of versions) setVersions(sqlite, entity, updates);
+  insertConflicts(sqlite, conflicts);
+}
+
+/** A retention rule the engine cannot compute with is refused, never half-applied: the rule in force stays. */
+function refusedPolicy(change: Change): string | null {
+  if (change.entity !== 'retention_policies' || change.deleted || !change.payload) return null;
+  try {
+    checkPolicyChange({ key: change.payload.key, period_amount: change.payload.period_amount, period_unit: change.payload.period_unit });
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
   }
 }
 
-/** Rows of a page that this PC still has its own queued change for (those are not overwritten). */
-async function pendingKeys(trx: Trx, changes: Change[]): Promise<Set<string>> {
-  const ids = [...new Set(changes.map((c) => c.entityId))];
-  const keys = new Set<string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await trx.selectFrom('outbox').select(['entity', 'entity_id']).where('entity_id', 'in', ids.slice(i, i + 500)).execute();
-    for (const r of rows) keys.add(`${r.entity}:${r.entity_id}`);
-  }
-  return keys;
-}
-
-/** Writes one pulled change locally, unless this PC has its own change for that row queued. */
-async function applyChange(trx: Trx, config: SyncConfig, change: Change, pending: Set<string>, report: SyncReport): Promise<boolean> {
-  if (pending.has(`${change.entity}:${change.entityId}`)) return false;
-  const key = PRIMARY_KEY[change.entity];
-  // A retention rule the engine cannot compute with is refused, never half-applied: the rule in force stays.
-  if (change.entity === 'retention_policies' && !change.deleted && change.payload) {
-    try {
-      checkPolicyChange({ key: change.payload.key, period_amount: change.payload.period_amount, period_unit: change.payload.period_unit });
-    } catch (error) {
-      report.refused.push(error instanceof Error ? error.message : String(error));
-      return false;
+/**
+ * Writes a pulled page: every change this PC has no own queued change for, one prepared statement
+ * per entity reused for all rows. Runs inside the page's transaction.
+ */
+function applyPage(core: AppCore, config: SyncConfig, changes: Change[], report: SyncReport): number {
+  const sqlite = core.sqlite();
+  deferForeignKeys(sqlite);
+  const pending = pendingKeys(sqlite, [...new Set(changes.map((c) => c.entityId))]);
+  let applied = 0;
+  for (const change of changes) {
+    if (pending.has(`${change.entity}:${change.entityId}`)) continue;
+    const refusal = refusedPolicy(change);
+    if (refusal) {
+      report.refused.push(refusal);
+      continue;
     }
+    writePulledRow(sqlite, change.entity, change.entityId, config.locationId, change.version, change.deleted ? null : change.payload);
+    applied++;
   }
-  if (change.deleted || !change.payload) {
-    await trx
-      .deleteFrom(change.entity)
-      .where(key as never, '=', change.entityId as never)
-      .execute();
-    return true;
-  }
-  const columns = await columnsOf(trx, change.entity);
-  const values: Record<string, unknown> = {};
-  for (const [column, value] of Object.entries(change.payload)) if (columns.has(column)) values[column] = value;
-  values[key] = change.entityId;
-  values.location_id = config.locationId;
-  values.version = change.version;
-  const update = APPEND_ONLY.has(change.entity) ? { version: change.version } : values;
-  await trx
-    .insertInto(change.entity)
-    .values(values as never)
-    .onConflict((oc) => oc.column(key as never).doUpdateSet(update as never))
-    .execute();
-  return true;
+  return applied;
 }
 
 /**
@@ -143,43 +143,26 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
   if (!config) return report;
   try {
     for (;;) {
-      const batch = await exclusive(async () => {
-        const rows = await core.db().selectFrom('outbox').selectAll().orderBy('seq').limit(PUSH_BATCH).execute();
-        const head = await lastAuditRow(core.db());
-        return {
-          items: rows.map((r) => ({
-            mutation: {
-              mutationId: r.mutation_id,
-              entity: r.entity as SyncedEntity,
-              entityId: r.entity_id,
-              op: r.op,
-              payload: r.payload ? (JSON.parse(r.payload) as Record<string, unknown>) : null,
-              baseVersion: r.base_version,
-            },
-          })),
-          auditHead: head ? { seq: head.seq, hash: head.hash } : null,
-        };
-      });
-      if (batch.items.length === 0) break;
-      const response = PushResponse.parse(
-        await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/push', token: config.token, caCertPem: config.caCertPem, body: { mutations: batch.items.map((i) => i.mutation), auditHead: batch.auditHead } }),
+      const batch = await exclusive(() => readPushBatch(core));
+      if (batch.mutations.length === 0) break;
+      const response = parsePushAnswer(
+        await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/push', token: config.token, caCertPem: config.caCertPem, body: { mutations: batch.mutations, auditHead: batch.auditHead } }),
       );
-      await exclusive(() => core.transaction((trx) => applyResults(core, trx, batch.items, response.results, report)));
-      if (batch.items.length < PUSH_BATCH) break;
+      await exclusive(() => core.transaction(async () => applyResults(core, batch, response.results, report)));
+      if (batch.mutations.length < PUSH_BATCH) break;
     }
 
     for (;;) {
       const cursor = await exclusive(() => readCursor(core.db()));
-      const page = PullResponse.parse(
+      const page = parsePullPage(
         await transport(config.serverUrl, { method: 'GET', path: `/v1/sync/pull?after=${cursor}&limit=${PULL_PAGE}`, token: config.token, caCertPem: config.caCertPem }),
       );
       await exclusive(() =>
         core.transaction(async (trx) => {
-          // Rows of one page may reference each other in any order; check keys at commit.
-          await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-          const pending = await pendingKeys(trx, page.changes);
-          for (const change of page.changes) if (await applyChange(trx, config, change, pending, report)) report.pulled++;
+          // The page and the cursor after it commit together, or neither does.
+          const applied = applyPage(core, config, page.changes, report);
           await writeCursor(trx, page.cursor);
+          report.pulled += applied;
         }),
       );
       if (!page.hasMore) break;
