@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { readBackupHeader } from '../../electron/backend/modules/backup/backup.file';
 import type { TestBackend } from './backend';
 
 /** The backup folder a backend uses while the manager has not chosen one. */
@@ -23,5 +25,17 @@ export function flipBytes(file: string, offsets: readonly number[]): void {
     }
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** The decrypted pages of the database inside a `.kopbackup` file (the same key as the live database). */
+export function backupPlaintext(file: string, key: Buffer, decrypt: (dbFile: string, key: Buffer) => Buffer): Buffer {
+  const header = readBackupHeader(file);
+  const dbPart = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kop-backup-db-')), 'backup.db');
+  try {
+    fs.writeFileSync(dbPart, fs.readFileSync(file).subarray(0, header.database.bytes));
+    return decrypt(dbPart, key);
+  } finally {
+    fs.rmSync(path.dirname(dbPart), { recursive: true, force: true });
   }
 }

@@ -1,16 +1,19 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../electron/backend/db/open';
 import { CATEGORIES } from '../../electron/backend/modules/retention/categories';
 import { HOUSEKEEPING_POLICIES } from '../../electron/backend/modules/retention/categories/parts';
+import { runDailyBackupIfDue } from '../../electron/backend/modules/backup/backup.service';
 import { categoryEndDates } from '../../electron/backend/modules/retention/endDates';
 import { syncOnce } from '../../electron/backend/sync/sync.engine';
 import { DATA_MAP, DATA_MAP_POLICY_KEYS, type PersonalTable, type Rule } from '../../shared/dataMap';
 import { MANAGER, ROOT, tempDir, type TestBackend } from '../helpers/backend';
 import { startHeadOffice } from '../helpers/headoffice';
+import { backupPlaintext, defaultFolder } from '../helpers/backup';
 import { moveClock, newBackend } from '../helpers/retention';
 import { containsText, decryptDatabaseFile, decryptWalFile } from '../helpers/sqlcipher';
 
@@ -119,6 +122,28 @@ describe('retention per category (issue 14)', () => {
     expect(logged(backend)).toEqual(['medical/medical/2026-12-31', 'pickup_persons/pickup_persons/2026-12-31', 'pickup_bans/pickup_bans/2026-12-31', 'identification/identification/2026-12-31']);
     expect(JSON.stringify(sqlite.prepare('SELECT * FROM destruction_log').all())).not.toContain(child.id);
     expect(await backend.ok('retention.notice', {})).toMatchObject({ itemCount: 4 });
+  });
+
+  it('what a rule destroyed is gone from every backup kept after rotation, at most 8 weeks later', async () => {
+    const { backend, clock } = await newBackend('2025-01-10');
+    await family(backend, '2026-12-31');
+    const key = Buffer.from(backend.core.dbKey());
+    const folder = defaultFolder(backend);
+    const backupsHolding = (canary: string) => fs.readdirSync(folder).filter((f) => containsText(backupPlaintext(path.join(folder, f), key, decryptDatabaseFile), canary));
+
+    await moveClock(backend, clock, '2026-12-31');
+    expect(await runDailyBackupIfDue(backend.core)).not.toBeNull();
+    // The login run of 1 January destroys the medical data; its backup-first holds them, as the daily one does.
+    await moveClock(backend, clock, '2027-01-01');
+    expect((await backend.ok('retention.notice', {}))?.itemCount).toBeGreaterThan(0);
+    expect(backupsHolding(GONE.allergy).length).toBeGreaterThanOrEqual(2);
+
+    // Used again after 8 weeks and a day: the daily check rotates, and no kept backup holds the allergy.
+    await moveClock(backend, clock, '2027-02-27');
+    expect(await runDailyBackupIfDue(backend.core)).not.toBeNull();
+    expect(fs.readdirSync(folder).length).toBeGreaterThan(0);
+    expect(backupsHolding(GONE.allergy)).toEqual([]);
+    expect(backupsHolding(KEPT.street).length).toBe(fs.readdirSync(folder).length);
   });
 
   it("parents' e-mail and phone are cleared 3 months after the last contract, the other parent goes; name, address and BSN stay", async () => {
