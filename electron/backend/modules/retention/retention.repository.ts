@@ -388,6 +388,10 @@ export function childrenEndedBy(db: DbOrTrx, endedBy: string) {
     .execute();
 }
 
+/** Children's names (for the preview's labels). */
+export const childNames = async (db: DbOrTrx, ids: readonly string[]) =>
+  ids.length === 0 ? [] : db.selectFrom('children').select(['id', 'first_name', 'surname_prefix', 'surname']).where('id', 'in', inList(ids)).execute();
+
 /** Households with a case file still open about one of their children. */
 export const householdsWithOpenCase = async (db: DbOrTrx) =>
   new Set(

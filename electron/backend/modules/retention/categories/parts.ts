@@ -6,6 +6,7 @@ import { destructionDate } from '../../../../../shared/domain/retention';
 import type { DbOrTrx, LegalHoldRow, Trx } from '../../../db/schema';
 import type { Policies } from '../policies';
 import {
+  childNames,
   childSpans,
   clearColumns,
   closedWaitlistEntries,
@@ -155,7 +156,7 @@ function childPart(key: DestructionCategory, policy: 'medical' | 'pickup_persons
     },
     heldBy: noHolds,
     async labels(db, ids) {
-      return new Map((await childSpans(db, ids)).map((s) => [s.id, `${label} van ${nameOf(s)}`]));
+      return new Map((await childNames(db, ids)).map((s) => [s.id, `${label} van ${nameOf(s)}`]));
     },
     async destroy(trx, ids, now) {
       for (const t of tables()) await eraseWithDependents(trx, t.table, await rowIds(trx, t.table, t.childColumn, ids, t.when), now);
