@@ -346,8 +346,8 @@ export function childSpans(db: DbOrTrx, ids?: readonly string[]) {
 
 /**
  * Children whose every contract ended on or before `endedBy` (at least one contract), with their
- * last end and whether their whole household ended by then too. Found from the end-date index:
- * a running contract is never read beyond the check that it runs.
+ * last end and how many children their household has (from the index alone). Found from the
+ * end-date index: a running contract is never read beyond the check that it runs.
  */
 export function childrenEndedBy(db: DbOrTrx, endedBy: string) {
   return db
@@ -358,19 +358,7 @@ export function childrenEndedBy(db: DbOrTrx, endedBy: string) {
       'c.household_id as household_id',
       eb.fn.max<string>('k.end_date').as('lastEnd'),
       eb.fn.countAll<number>().as('contracts'),
-      eb
-        .not(
-          eb.exists(
-            eb
-              .selectFrom('children as c3')
-              .innerJoin('contracts as k3', 'k3.child_id', 'c3.id')
-              .select(sql`1`.as('one'))
-              .whereRef('c3.household_id', '=', 'c.household_id')
-              .where((w) => w.or([w('k3.end_date', 'is', null), w('k3.end_date', '>', endedBy)])),
-          ),
-        )
-        .$castTo<number>()
-        .as('householdEnded'),
+      eb.selectFrom('children as c3').select((s) => s.fn.countAll<number>().as('n')).whereRef('c3.household_id', '=', 'c.household_id').$asScalar().as('siblings'),
     ])
     .where('k.end_date', '<=', endedBy)
     .where((eb) =>

@@ -118,22 +118,32 @@ async function keepStatistics(trx: Trx, childIds: readonly string[], households:
 
 /**
  * The children and households whose contracts all ended by `endedBy`, read once per evaluation
- * from the contracts' end dates (the household and its parts share it): a household's span is
- * that of its children, all of whom are in the list when it ended as a whole.
+ * from the contracts' end dates (the household and its parts share it). A household whose
+ * children all ended has the span of its children; one with a child not in the list (running,
+ * or without a contract) is read again as a whole, so it counts exactly as contractSpans does.
  */
 export const endedSpans = (db: DbOrTrx, memo: Memo, endedBy: string) =>
   memo(`endedSpans:${endedBy}`, async (): Promise<EndedSpans> => {
     const spans: EndedSpans = { children: new Map(), households: new Map() };
+    const ended = new Map<string, { id: string; lastEnd: string; contracts: number; open: 0; children: number; siblings: number }>();
     for (const r of await childrenEndedBy(db, endedBy)) {
       const contracts = Number(r.contracts);
       spans.children.set(r.id, { id: r.id, household_id: r.household_id, lastEnd: r.lastEnd, contracts, open: 0 });
-      if (!Number(r.householdEnded)) continue;
-      const h = spans.households.get(r.household_id);
-      if (!h) spans.households.set(r.household_id, { id: r.household_id, lastEnd: r.lastEnd, contracts, open: 0 });
+      const h = ended.get(r.household_id);
+      if (!h) ended.set(r.household_id, { id: r.household_id, lastEnd: r.lastEnd, contracts, open: 0, children: 1, siblings: Number(r.siblings) });
       else {
         h.contracts += contracts;
+        h.children += 1;
         if (r.lastEnd > h.lastEnd) h.lastEnd = r.lastEnd;
       }
+    }
+    const mixed: string[] = [];
+    for (const h of ended.values()) {
+      if (h.children === h.siblings) spans.households.set(h.id, { id: h.id, lastEnd: h.lastEnd, contracts: h.contracts, open: 0 });
+      else mixed.push(h.id);
+    }
+    for (const s of await contractSpans(db, mixed)) {
+      if (Number(s.open) === 0 && s.lastEnd && s.lastEnd <= endedBy) spans.households.set(s.id, { id: s.id, lastEnd: s.lastEnd, contracts: Number(s.contracts), open: 0 });
     }
     return spans;
   });
