@@ -24,7 +24,7 @@ const PICKUP_EVERY = 3; // a pickup person in every 3rd
 const OTHER_PARENT_EVERY = 4; // a second parent (no contract) in every 4th
 const RECENT_EVERY = 50; // 2% ended two months ago
 
-export interface Seeded {
+interface Seeded {
   backend: Backend;
   dueIds: string[];
   /** What the preview must list: the due households, and the parts (medical data, pickup persons, parents' contact details, other parents) due or coming within its window. */
@@ -39,7 +39,7 @@ export interface Seeded {
  * listed, the household itself not. The rest still run, with the same parts (which the preview
  * must pass over).
  */
-export async function seeded(dir: string): Promise<Seeded> {
+async function seeded(dir: string): Promise<Seeded> {
   const backend = createBackend({ dataDir: dir, resourcesDir: path.join(__dirname, '../../resources'), kdf: BENCH_KDF, backgroundSync: false, backgroundBackups: false, now: () => TODAY }, { error: () => {} });
   const setup = await backend.call('setup.create', {
     location: { name: 'Bench', address: 'Benchstraat 1', lrkNumber: '123456789' },

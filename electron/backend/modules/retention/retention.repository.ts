@@ -8,7 +8,7 @@ import { PRIMARY_KEY, queueDelete, queueUpsert } from '../../sync/outbox';
  * A list of values as one bound parameter (`x IN (SELECT value FROM json_each(?))`): one
  * statement for thousands of ids, sorted so that SQLite visits the index in order.
  */
-export const inList = (values: readonly string[]) => sql<string>`(SELECT value FROM json_each(${JSON.stringify([...values].sort())}))`;
+const inList = (values: readonly string[]) => sql<string>`(SELECT value FROM json_each(${JSON.stringify([...values].sort())}))`;
 
 /** Runs `query` over `ids` in slices (SQLite limits the number of bound parameters). */
 export async function inSlices<T>(ids: readonly string[], query: (slice: string[]) => Promise<T[]>, size = 500): Promise<T[]> {
