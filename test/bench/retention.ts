@@ -1,7 +1,7 @@
 /**
  * Bench: a retention run over 100,000 households (each a parent, a child and a contract) of which
- * 10% are past their 7-year period, with per-category parts (see seeded) — the preview and the destruction through the API (every row,
- * outbox tombstones, destruction log, statistics) against a raw DELETE of the same households
+ * 10% are past their 7-year period, with per-category parts (see `seeded`) — the preview and the
+ * destruction through the API (every row, outbox tombstones, destruction log, statistics) against a raw DELETE of the same households
  * (foreign-key cascade) in an identical database built in the same run.
  */
 import fs from 'node:fs';
@@ -138,7 +138,10 @@ export async function retentionBench(): Promise<BenchRow[]> {
     return [
       {
         measurement: `retention preview over ${HOUSEHOLDS / 1000}k households, ${engine.dueIds.length / 1000}k due, with per-category parts (contact details, medical data, pickup persons, other parents; 2% ended recently): ${preview.items.length} items (API vs raw household statement)`,
-        figure: ms(previewMs), baseline: ms(rawPreviewMs), ratio: ratio(previewMs, rawPreviewMs) },
+        figure: ms(previewMs),
+        baseline: ms(rawPreviewMs),
+        ratio: ratio(previewMs, rawPreviewMs),
+      },
       {
         measurement: `retention run: destroy ${engine.dueIds.length / 1000}k of ${HOUSEHOLDS / 1000}k households, chunks of ${CHUNK} (API vs raw cascading DELETE)`,
         figure: ms(runMs),
