@@ -98,15 +98,31 @@ export const DEFAULT_POLICIES: readonly RetentionPolicy[] = [
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
+ * Calendar results already computed (pure functions of their arguments): an evaluation of 100k
+ * records meets the same contract end dates again and again. Bounded, so a long-running process
+ * never grows it without end.
+ */
+const periodEnds = new Map<string, string>();
+const dayDistances = new Map<string, number>();
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= 20_000) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/**
  * The destruction date: the anchor date plus the period, in calendar terms. A month or year
  * added to a month end or 29 February lands on the last day of the target month (date-fns
  * clamps): 2024-02-29 + 1 year = 2025-02-28, 2023-01-31 + 1 month = 2023-02-28.
  */
 export function addPeriod(anchorDate: string, amount: number, unit: PeriodUnit): string {
+  const key = `${anchorDate}|${amount}|${unit}`;
+  const known = periodEnds.get(key);
+  if (known !== undefined) return known;
   if (!ISO_DATE.test(anchorDate)) throw new Error(`not an ISO date: ${anchorDate}`);
   const date = parseISO(anchorDate);
   const add = { days: addDays, weeks: addWeeks, months: addMonths, years: addYears }[unit];
-  return format(add(date, amount), 'yyyy-MM-dd');
+  return remember(periodEnds, key, format(add(date, amount), 'yyyy-MM-dd'));
 }
 
 export const destructionDate = (policy: Pick<RetentionPolicy, 'periodAmount' | 'periodUnit'>, anchorDate: string) =>
@@ -124,7 +140,10 @@ export const ruleText = (policy: Pick<RetentionPolicy<string>, 'periodAmount' | 
   policy.periodAmount === 0 ? `direct na ${policy.anchor}` : `${periodLabel(policy.periodAmount, policy.periodUnit)} na ${policy.anchor}`;
 
 /** Days from today until the date (negative: past). */
-const daysUntil = (date: string, today: string) => differenceInCalendarDays(parseISO(date), parseISO(today));
+function daysUntil(date: string, today: string): number {
+  const key = `${date}|${today}`;
+  return dayDistances.get(key) ?? remember(dayDistances, key, differenceInCalendarDays(parseISO(date), parseISO(today)));
+}
 
 
 /**

@@ -16,6 +16,9 @@ import { ensureDefaultPolicies, loadPolicies, type Policies } from './policies';
 import { destroyedHash, recordDestroyed } from './destructionLog';
 import { addToRun, countsByCategory, finishedRunIds, findRun, insertRun, setNoticeSeen, setRunFinished, unseenAutomaticRun } from './retention.repository';
 
+/** Labels in Dutch order (as `localeCompare(…, 'nl')`, without building a collator per comparison). */
+const DUTCH = new Intl.Collator('nl');
+
 /** The preview looks this far ahead, so a manager sees what is coming. */
 const PREVIEW_DAYS = 30;
 /** Records destroyed per transaction (and per progress step in the UI). */
@@ -34,17 +37,23 @@ const HOLD_KINDS: Record<string, string> = {
   other: 'overig',
 };
 
-/** Every record of the given categories (or only the given ids), with what happens to it today. */
-export async function evaluate(db: DbOrTrx, today: string, only?: { category: DestructionCategory; ids: readonly string[] }[]): Promise<Evaluated[]> {
+/**
+ * Every record of the given categories (or only the given ids), with what happens to it today.
+ * With `dueBy` (a full evaluation only) a category may leave out what cannot fall due by then
+ * (running records, anchors after it); the caller then uses only records due by that date.
+ */
+export async function evaluate(db: DbOrTrx, today: string, only?: { category: DestructionCategory; ids: readonly string[] }[], dueBy?: string): Promise<Evaluated[]> {
   const policies = await loadPolicies(db);
   const holds = await activeHolds(db);
   const memo = newMemo();
+  // "Nothing ends before its anchor event" holds for periods of 0 or more (a change to a negative one is refused; never trusted here).
+  const window = only || [...policies.values()].some((p) => p.periodAmount < 0) ? undefined : dueBy;
   const out: Evaluated[] = [];
   for (const cat of CATEGORIES) {
     const wanted = only?.find((o) => o.category === cat.key);
     if (only && !wanted) continue;
     const held = await cat.heldBy(db, holds);
-    for (const c of await cat.candidates(db, policies, wanted?.ids, holds, memo)) {
+    for (const c of await cat.candidates(db, policies, wanted?.ids, holds, memo, window)) {
       const hold = held.get(c.id) ?? c.hold;
       const extensions = hold ? [...c.statutory, { kind: 'hold' as const, until: hold.review_date, reason: `${HOLD_KINDS[hold.reason_kind] ?? hold.reason_kind}: ${hold.reason}` }] : c.statutory;
       out.push({ ...c, category: cat.key, state: retentionState({ ruleDate: c.ruleDate, ...(c.runningReason ? { runningReason: c.runningReason } : {}), extensions }, today) });
@@ -70,7 +79,7 @@ export async function preview(core: AppCore): Promise<Preview> {
   const db = core.db();
   const windowEnd = addPeriod(today, PREVIEW_DAYS, 'days');
   const policies = await loadPolicies(db);
-  const listed = (await evaluate(db, today)).filter((e) => e.state.status !== 'running' && e.state.dueDate <= windowEnd);
+  const listed = (await evaluate(db, today, undefined, windowEnd)).filter((e) => e.state.status !== 'running' && e.state.dueDate <= windowEnd);
   const items: PreviewItem[] = [];
   for (const cat of CATEGORIES) {
     const mine = listed.filter((e) => e.category === cat.key);
@@ -96,7 +105,7 @@ export async function preview(core: AppCore): Promise<Preview> {
       });
     }
   }
-  items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.label.localeCompare(b.label, 'nl'));
+  items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || DUTCH.compare(a.label, b.label));
   return { today, windowEnd, items };
 }
 
@@ -220,7 +229,7 @@ export async function listRuns(db: DbOrTrx): Promise<RunSummary[]> {
 export async function runAutomatic(core: AppCore, session: Session): Promise<string | null> {
   const today = core.today();
   await core.transaction((trx) => ensureDefaultPolicies(trx, core.now()));
-  const pastDue = (await evaluate(core.db(), today)).filter((e) => e.state.status === 'due' && e.state.daysLeft < 0);
+  const pastDue = (await evaluate(core.db(), today, undefined, today)).filter((e) => e.state.status === 'due' && e.state.daysLeft < 0);
   // Parts of a household that goes in this run go with it (and a later chunk would no longer find them).
   const households = new Set(pastDue.filter((e) => e.category === 'household').map((e) => e.id));
   const due = pastDue.filter((e) => e.category === 'household' || !e.household || !households.has(e.household));

@@ -4,6 +4,12 @@ import { SYNCED_ENTITIES, type SyncedEntity } from '../../../../shared/sync/prot
 import type { Database, DbOrTrx, Trx } from '../../db/schema';
 import { PRIMARY_KEY, queueDelete, queueUpsert } from '../../sync/outbox';
 
+/**
+ * A list of values as one bound parameter (`x IN (SELECT value FROM json_each(?))`): one
+ * statement for thousands of ids, sorted so that SQLite visits the index in order.
+ */
+const inList = (values: readonly string[]) => sql<string>`(SELECT value FROM json_each(${JSON.stringify([...values].sort())}))`;
+
 /** Runs `query` over `ids` in slices (SQLite limits the number of bound parameters). */
 export async function inSlices<T>(ids: readonly string[], query: (slice: string[]) => Promise<T[]>, size = 500): Promise<T[]> {
   const out: T[] = [];
@@ -250,15 +256,15 @@ export const householdsOfChildren = (db: DbOrTrx, childIds: readonly string[]) =
   inSlices(childIds, (slice) => db.selectFrom('children').select(['id', 'household_id']).where('id', 'in', slice).execute());
 
 /** Parents' names, the contract parent first. */
-export const parentNames = (db: DbOrTrx, householdIds: readonly string[]) =>
-  inSlices(householdIds, (slice) =>
-    db
-      .selectFrom('parents')
-      .select(['household_id', 'first_name', 'surname_prefix', 'surname'])
-      .where('household_id', 'in', slice)
-      .orderBy('is_contract_parent', 'desc')
-      .execute(),
-  );
+export const parentNames = async (db: DbOrTrx, householdIds: readonly string[]) =>
+  householdIds.length === 0
+    ? []
+    : db
+        .selectFrom('parents')
+        .select(['household_id', 'first_name', 'surname_prefix', 'surname'])
+        .where('household_id', 'in', inList(householdIds))
+        .orderBy('is_contract_parent', 'desc')
+        .execute();
 
 export const parentsOf = (trx: Trx, householdIds: readonly string[]) =>
   inSlices(householdIds, (slice) => trx.selectFrom('parents').select(['id', 'email']).where('household_id', 'in', slice).execute());
@@ -338,6 +344,42 @@ export function childSpans(db: DbOrTrx, ids?: readonly string[]) {
   return ids ? inSlices(ids, (slice) => query.where('children.id', 'in', slice).execute()) : query.execute();
 }
 
+/**
+ * Children whose every contract ended on or before `endedBy` (at least one contract), with their
+ * last end and how many children their household has (from the index alone). Found from the
+ * end-date index: a running contract is never read beyond the check that it runs.
+ */
+export function childrenEndedBy(db: DbOrTrx, endedBy: string) {
+  return db
+    .selectFrom('contracts as k')
+    .innerJoin('children as c', 'c.id', 'k.child_id')
+    .select((eb) => [
+      'c.id as id',
+      'c.household_id as household_id',
+      eb.fn.max<string>('k.end_date').as('lastEnd'),
+      eb.fn.countAll<number>().as('contracts'),
+      eb.selectFrom('children as c3').select((s) => s.fn.countAll<number>().as('n')).whereRef('c3.household_id', '=', 'c.household_id').$asScalar().as('siblings'),
+    ])
+    .where('k.end_date', '<=', endedBy)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('contracts as k3')
+            .select(sql`1`.as('one'))
+            .whereRef('k3.child_id', '=', 'k.child_id')
+            .where((w) => w.or([w('k3.end_date', 'is', null), w('k3.end_date', '>', endedBy)])),
+        ),
+      ),
+    )
+    .groupBy('c.id')
+    .execute();
+}
+
+/** Children's names (for the preview's labels). */
+export const childNames = async (db: DbOrTrx, ids: readonly string[]) =>
+  ids.length === 0 ? [] : db.selectFrom('children').select(['id', 'first_name', 'surname_prefix', 'surname']).where('id', 'in', inList(ids)).execute();
+
 /** Households with a case file still open about one of their children. */
 export const householdsWithOpenCase = async (db: DbOrTrx) =>
   new Set(
@@ -358,7 +400,8 @@ export async function distinctValues(db: DbOrTrx, table: ErasableTable, column: 
     if (when) query = query.where(when.column as never, '=', when.equals as never);
     return query;
   };
-  const rows = (values ? await inSlices(values, (slice) => base().where(column as never, "in", slice as never).execute()) : await base().execute()) as unknown as { value: string | null }[];
+  if (values?.length === 0) return [];
+  const rows = (values ? await base().where(column as never, 'in', inList(values) as never).execute() : await base().execute()) as unknown as { value: string | null }[];
   return rows.flatMap((r) => (r.value === null ? [] : [String(r.value)]));
 }
 
@@ -368,7 +411,8 @@ export function parentsWhere(db: DbOrTrx, when: Match, householdIds?: readonly s
     .selectFrom('parents')
     .select(['id', 'household_id', 'first_name', 'surname_prefix', 'surname', 'email', 'phone'])
     .where(when.column as never, '=', when.equals as never);
-  return householdIds ? inSlices(householdIds, (slice) => query.where('household_id', 'in', slice).execute()) : query.execute();
+  if (householdIds?.length === 0) return Promise.resolve([]);
+  return householdIds ? query.where('household_id', 'in', inList(householdIds)).execute() : query.execute();
 }
 
 /** Households with a parent matching `when` that still has one of `columns` filled in (what is left to clear). */
@@ -379,7 +423,8 @@ export async function householdsWithFilled(db: DbOrTrx, when: Match, columns: re
     .distinct()
     .where(when.column as never, '=', when.equals as never)
     .where((eb) => eb.or(columns.map((c) => eb(c as never, 'is not', null))));
-  const rows = householdIds ? await inSlices(householdIds, (slice) => query.where('household_id', 'in', slice).execute()) : await query.execute();
+  if (householdIds?.length === 0) return [];
+  const rows = householdIds ? await query.where('household_id', 'in', inList(householdIds)).execute() : await query.execute();
   return rows.map((r) => r.household_id);
 }
 

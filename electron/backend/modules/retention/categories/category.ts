@@ -37,8 +37,12 @@ export interface RetentionCategory {
    * Every record of this kind (or only `ids`), with its rule and dates; `holds` are the active
    * ones; `memo` shares a scan between the categories of one evaluation (contract ends per
    * household or child), so the parts of a household do not each read every contract again.
+   * `dueBy` (only without `ids`): the caller lists only records whose date falls on or before it
+   * (the preview's window end), so a category may leave out records still running and records
+   * whose anchor event lies after it (every period is ≥ 0, and holds and statutory duties only
+   * move dates later). What it returns is still decided exactly by the engine.
    */
-  candidates(db: DbOrTrx, policies: Policies, ids: readonly string[] | undefined, holds: readonly LegalHoldRow[], memo: Memo): Promise<Candidate[]>;
+  candidates(db: DbOrTrx, policies: Policies, ids: readonly string[] | undefined, holds: readonly LegalHoldRow[], memo: Memo, dueBy?: string): Promise<Candidate[]>;
   /** Which of this category's records the given active holds block (a child's hold blocks its household). */
   heldBy(db: DbOrTrx, holds: readonly LegalHoldRow[]): Promise<Map<string, LegalHoldRow>>;
   /** Who or what it is, for the manager's eyes in the preview (never logged). */
@@ -57,6 +61,12 @@ export function newMemo(): Memo {
     if (!cache.has(key)) cache.set(key, load());
     return cache.get(key) as Promise<T>;
   };
+}
+
+/** Per child and per household whose contracts all ended by a date (at least one contract). */
+export interface EndedSpans {
+  children: Map<string, { id: string; household_id: string; lastEnd: string; contracts: number; open: 0 }>;
+  households: Map<string, { id: string; lastEnd: string; contracts: number; open: 0 }>;
 }
 
 /** Holds placed directly on a record of `subjectType`. */

@@ -4,6 +4,7 @@ import type { DbOrTrx, Trx } from '../../../db/schema';
 import {
   caseClosuresByHousehold,
   caseIdsOfChildren,
+  childrenEndedBy,
   contractCounts,
   contractSpans,
   countStatistic,
@@ -17,7 +18,7 @@ import {
   type SubjectRowsEntity,
 } from '../retention.repository';
 import { destroyMeldcodeCases } from './meldcode';
-import { directHolds, type Candidate, type Memo, type RetentionCategory } from './category';
+import { directHolds, type Candidate, type EndedSpans, type Memo, type RetentionCategory } from './category';
 
 /**
  * A household (gezin) with its parents and children: contract and financial data are kept for the
@@ -31,9 +32,10 @@ export const householdCategory: RetentionCategory = {
   policies: ['contract'],
   label: 'Gezin',
 
-  async candidates(db, policies, ids, _holds, memo) {
+  async candidates(db, policies, ids, _holds, memo, dueBy) {
     const policy = policies.get('contract')!;
-    const rows = ids ? await contractSpans(db, ids) : [...(await allHouseholdSpans(db, memo)).values()];
+    // For the preview only households whose every contract ended by the window's end can be listed.
+    const rows = ids ? await contractSpans(db, ids) : dueBy ? [...(await endedSpans(db, memo, dueBy)).households.values()] : [...(await allHouseholdSpans(db, memo)).values()];
     const cases = await meldcodeCasesByHousehold(db, policies.get('meldcode')!, ids);
     return rows.map((r): Candidate => {
       const files = cases.get(r.id);
@@ -113,6 +115,38 @@ async function keepStatistics(trx: Trx, childIds: readonly string[], households:
   for (const c of await contractCounts(trx, childIds)) await countStatistic(trx, `contracts.${c.care_type}`, c.year, Number(c.n));
   await countStatistic(trx, 'destroyed.household', String(now.getUTCFullYear()), households);
 }
+
+/**
+ * The children and households whose contracts all ended by `endedBy`, read once per evaluation
+ * from the contracts' end dates (the household and its parts share it). A household whose
+ * children all ended has the span of its children; one with a child not in the list (running,
+ * or without a contract) is read again as a whole, so it counts exactly as contractSpans does.
+ */
+export const endedSpans = (db: DbOrTrx, memo: Memo, endedBy: string) =>
+  memo(`endedSpans:${endedBy}`, async (): Promise<EndedSpans> => {
+    const spans: EndedSpans = { children: new Map(), households: new Map() };
+    const ended = new Map<string, { id: string; lastEnd: string; contracts: number; open: 0; children: number; siblings: number }>();
+    for (const r of await childrenEndedBy(db, endedBy)) {
+      const contracts = Number(r.contracts);
+      spans.children.set(r.id, { id: r.id, household_id: r.household_id, lastEnd: r.lastEnd, contracts, open: 0 });
+      const h = ended.get(r.household_id);
+      if (!h) ended.set(r.household_id, { id: r.household_id, lastEnd: r.lastEnd, contracts, open: 0, children: 1, siblings: Number(r.siblings) });
+      else {
+        h.contracts += contracts;
+        h.children += 1;
+        if (r.lastEnd > h.lastEnd) h.lastEnd = r.lastEnd;
+      }
+    }
+    const mixed: string[] = [];
+    for (const h of ended.values()) {
+      if (h.children === h.siblings) spans.households.set(h.id, { id: h.id, lastEnd: h.lastEnd, contracts: h.contracts, open: 0 });
+      else mixed.push(h.id);
+    }
+    for (const s of await contractSpans(db, mixed)) {
+      if (Number(s.open) === 0 && s.lastEnd && s.lastEnd <= endedBy) spans.households.set(s.id, { id: s.id, lastEnd: s.lastEnd, contracts: Number(s.contracts), open: 0 });
+    }
+    return spans;
+  });
 
 /** Every household's contract span, read once per evaluation (the household and its parts share it). */
 export const allHouseholdSpans = (db: DbOrTrx, memo: Memo) => memo('householdSpans', async () => new Map((await contractSpans(db)).map((s) => [s.id, s])));

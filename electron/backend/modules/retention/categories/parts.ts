@@ -6,6 +6,7 @@ import { destructionDate } from '../../../../../shared/domain/retention';
 import type { DbOrTrx, LegalHoldRow, Trx } from '../../../db/schema';
 import type { Policies } from '../policies';
 import {
+  childNames,
   childSpans,
   clearColumns,
   closedWaitlistEntries,
@@ -29,7 +30,7 @@ import {
   type ErasableTable,
 } from '../retention.repository';
 import type { Candidate, Memo, RetentionCategory } from './category';
-import { allHouseholdSpans } from './household';
+import { allHouseholdSpans, endedSpans } from './household';
 import { childColumn, columnRules, dependents, onlyRowRule, rowRules } from './fromMap';
 
 /**
@@ -143,16 +144,19 @@ function childPart(key: DestructionCategory, policy: 'medical' | 'pickup_persons
     key,
     label: categoryOf(policy),
     policies: [policy],
-    async candidates(db, policies, ids, holds, memo) {
-      const childIds = await childrenWithData(db, ids);
+    async candidates(db, policies, ids, holds, memo, dueBy) {
+      // For the preview only children whose contracts all ended by the window's end can be listed.
+      const ended = !ids && dueBy ? (await endedSpans(db, memo, dueBy)).children : undefined;
+      const childIds = await childrenWithData(db, ids ?? (ended ? [...ended.keys()] : undefined));
       if (childIds.length === 0) return [];
-      const [spans, openCases, held] = [await spansOf(db, memo, childIds, ids !== undefined), await openCasesOf(db, memo), await heldHouseholds(db, memo, holds)];
+      const spans = ended ? childIds.map((id) => ended.get(id)!) : await spansOf(db, memo, childIds, ids !== undefined);
+      const [openCases, held] = [await openCasesOf(db, memo), await heldHouseholds(db, memo, holds)];
       const childHolds = new Map(holds.filter((h) => h.subject_type === 'child').map((h) => [h.subject_id, h]));
       return spans.map((s) => candidate(s.id, policy, policies, clockOf(s, openCases.has(s.household_id), 'het kind'), { household: s.household_id, ...withHold(childHolds.get(s.id) ?? held.get(s.household_id)) }));
     },
     heldBy: noHolds,
     async labels(db, ids) {
-      return new Map((await childSpans(db, ids)).map((s) => [s.id, `${label} van ${nameOf(s)}`]));
+      return new Map((await childNames(db, ids)).map((s) => [s.id, `${label} van ${nameOf(s)}`]));
     },
     async destroy(trx, ids, now) {
       for (const t of tables()) await eraseWithDependents(trx, t.table, await rowIds(trx, t.table, t.childColumn, ids, t.when), now);
@@ -167,12 +171,16 @@ const parentContact: RetentionCategory = {
   key: 'parent_contact',
   policies: ['parent_contact'],
   label: categoryOf('parent_contact'),
-  async candidates(db, policies, ids, holds, memo) {
+  async candidates(db, policies, ids, holds, memo, dueBy) {
     const groups = columnRules('parent_contact').filter((g) => g.table === 'parents');
+    // For the preview only households whose contracts all ended by the window's end can be listed.
+    const ended = !ids && dueBy ? (await endedSpans(db, memo, dueBy)).households : undefined;
+    const within = ids ?? (ended ? [...ended.keys()] : undefined);
     const households = new Set<string>();
-    for (const g of groups) for (const h of await householdsWithFilled(db, g.when ?? { column: 'is_contract_parent', equals: 1 }, g.columns, ids)) households.add(h);
+    for (const g of groups) for (const h of await householdsWithFilled(db, g.when ?? { column: 'is_contract_parent', equals: 1 }, g.columns, within)) households.add(h);
     if (households.size === 0) return [];
-    const [spans, openCases, held] = [await householdSpansOf(db, memo, [...households], ids !== undefined), await openCasesOf(db, memo), await heldHouseholds(db, memo, holds)];
+    const spans = ended ? [...households].map((id) => ended.get(id)!) : await householdSpansOf(db, memo, [...households], ids !== undefined);
+    const [openCases, held] = [await openCasesOf(db, memo), await heldHouseholds(db, memo, holds)];
     return spans.map((s) => candidate(s.id, 'parent_contact', policies, clockOf(s, openCases.has(s.id), 'het gezin'), { household: s.id, ...withHold(held.get(s.id)) }));
   },
   heldBy: noHolds,
@@ -200,11 +208,14 @@ const otherParent: RetentionCategory = {
   key: 'other_parent',
   policies: ['other_parent'],
   label: categoryOf('other_parent'),
-  async candidates(db, policies, ids, holds, memo) {
+  async candidates(db, policies, ids, holds, memo, dueBy) {
     const rule = onlyRowRule('other_parent');
-    const parents = ids ? (await parentsById(db, ids)).filter((p) => !rule.when || p[rule.when.column as 'is_contract_parent'] === rule.when.equals) : await parentsWhere(db, rule.when!);
+    // For the preview only households whose contracts all ended by the window's end can be listed.
+    const ended = !ids && dueBy ? (await endedSpans(db, memo, dueBy)).households : undefined;
+    const parents = ids ? (await parentsById(db, ids)).filter((p) => !rule.when || p[rule.when.column as 'is_contract_parent'] === rule.when.equals) : await parentsWhere(db, rule.when!, ended ? [...ended.keys()] : undefined);
     if (parents.length === 0) return [];
-    const spans = new Map((await householdSpansOf(db, memo, [...new Set(parents.map((p) => p.household_id))], ids !== undefined)).map((s) => [s.id, s]));
+    const spans: Map<string, { lastEnd: string | null; contracts: number | string; open: number | string | null }> =
+      ended ?? new Map((await householdSpansOf(db, memo, [...new Set(parents.map((p) => p.household_id))], ids !== undefined)).map((s) => [s.id, s]));
     const [openCases, held] = [await openCasesOf(db, memo), await heldHouseholds(db, memo, holds)];
     return parents.map((p) => candidate(p.id, 'other_parent', policies, clockOf(spans.get(p.household_id)!, openCases.has(p.household_id), 'het gezin'), { household: p.household_id, ...withHold(held.get(p.household_id)) }));
   },
