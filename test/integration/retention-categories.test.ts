@@ -10,11 +10,13 @@ import { HOUSEKEEPING_POLICIES } from '../../electron/backend/modules/retention/
 import { runDailyBackupIfDue } from '../../electron/backend/modules/backup/backup.service';
 import { categoryEndDates } from '../../electron/backend/modules/retention/endDates';
 import { syncOnce } from '../../electron/backend/sync/sync.engine';
-import { DATA_MAP, DATA_MAP_POLICY_KEYS, type PersonalTable, type Rule } from '../../shared/dataMap';
+import { DATA_MAP, DATA_MAP_POLICY_KEYS, SUBJECTS, type MappedTable, type PersonalTable, type Rule, type SubjectDef, type SubjectKey, type TableEntry } from '../../shared/dataMap';
+import { keyOf } from '../../electron/backend/modules/requests/subjectRows';
+import { keysLeadingTo } from '../../electron/backend/modules/requests/subjectRows.repository';
 import { MANAGER, ROOT, tempDir, type TestBackend } from '../helpers/backend';
 import { startHeadOffice } from '../helpers/headoffice';
 import { backupPlaintext, defaultFolder } from '../helpers/backup';
-import { moveClock, newBackend } from '../helpers/retention';
+import { moveClock, newBackend, tablesMentioning } from '../helpers/retention';
 import { containsText, decryptDatabaseFile, decryptWalFile } from '../helpers/sqlcipher';
 
 /**
@@ -451,5 +453,102 @@ describe('retention per category (issue 14)', () => {
     const last = await run(null);
     expect([last.stderr, last.finished]).toEqual(['', true]);
     expect(check([...first.acked, ...second.acked, ...last.acked], 'complete run')).toBe(16);
+  });
+});
+
+describe('household destruction follows the data map (issue 14 §3)', () => {
+  /** Strings only in the household to destroy (the other family has the GONE ones). */
+  const HH = { allergy: 'Gezinskanarie-allergie', pickup: 'Opa Gezinskanarie', ban: 'Neef Gezinsverbod', collector: 'Buurvrouw Gezinsknop', otherParent: 'Gezinsanderkanarie', statement: 'Gezinskanarieverklaring', waitlist: 'Wachtkanarie' };
+  /** The people a household destruction is about, as the map's subjects. */
+  const FAMILY_SUBJECTS = ['parent', 'other_parent', 'child'] as const satisfies readonly SubjectKey[];
+  /** Tables with a path to those people that this test cannot fill while the household is due, with why. */
+  const NOT_SEEDED: Record<string, string> = {
+    meldcode_cases: 'a case file keeps the household until it is destroyed under its own rule first (tested in retention.test.ts)',
+    meldcode_entries: 'as meldcode_cases',
+  };
+
+  /** Per personal table of the map, the rows that lead to one of the people by any path (the table's or a column group's). */
+  async function rowsLeadingToFamily(backend: TestBackend, people: Record<(typeof FAMILY_SUBJECTS)[number], string[]>) {
+    const found: Record<string, number> = {};
+    for (const [table, entry] of Object.entries(DATA_MAP) as [MappedTable, TableEntry][]) {
+      if (entry.kind !== 'personal') continue;
+      const key = keyOf(table);
+      for (const subject of FAMILY_SUBJECTS) {
+        const home: SubjectDef['home'] = SUBJECTS[subject].home;
+        const where = home?.where;
+        const paths = [entry.subjects[subject], ...entry.groups.filter((g) => g.subject === subject).map((g) => g.path)].flatMap((p) => (p ? [p] : []));
+        if (paths.length > 0) expect(key, `${table} has no key`).not.toBeNull();
+        for (const path of paths) {
+          const keys = await keysLeadingTo(backend.core.db(), table, key!, path, { ids: people[subject], ...(where ? { where } : {}) });
+          if (keys.length > 0) found[table] = (found[table] ?? 0) + keys.length;
+        }
+      }
+    }
+    return found;
+  }
+
+  it('erases every row of every personal table whose path leads to the parents or children, and what goes with them; the other family stays', async () => {
+    const { backend } = await newBackend('2026-01-10');
+    // The household comes from a placed waiting-list entry (so the entry points at the child), with a second, non-contract parent.
+    const entry = await backend.ok('waitlist.create', { parentName: 'Wacht Kanarie', parentEmail: 'weg.kanarie@voorbeeld.nl', parentPhone: null, childFirstName: HH.waitlist, childSurname: KEPT.surname, childBirthDate: '2022-03-01', expectedDate: null, careType: 'dagopvang', desiredDays: ['ma'], desiredStartDate: '2026-02-02', notes: null });
+    const placed = await backend.ok('waitlist.place', {
+      id: entry.id,
+      household: {
+        street: KEPT.street,
+        houseNumber: '3',
+        postcode: '1234 AB',
+        city: 'Vianen',
+        iban: null,
+        ibanHolder: null,
+        parents: [
+          { firstName: 'Contract', surname: KEPT.surname, email: ' Weg.Kanarie@Voorbeeld.nl', phone: null, bsn: KEPT.bsn, hasParentalAuthority: true, isContractParent: true },
+          { firstName: HH.otherParent, surname: 'Anders', email: GONE.otherEmail, phone: null, bsn: null, hasParentalAuthority: true, isContractParent: false },
+        ],
+      },
+      child: { firstName: KEPT.child, surname: KEPT.surname, birthDate: '2022-03-01', groupName: 'Rupsjes', bsn: '123456782' },
+      contract: { careType: 'dagopvang', days: ['ma'], hoursPerWeek: 8, startDate: '2026-02-02', endDate: '2026-12-31' },
+    });
+    const household = await backend.ok('households.get', { id: placed.householdId });
+    const contractParent = household.parents.find((p) => p.isContractParent)!;
+    const otherParent = household.parents.find((p) => !p.isContractParent)!;
+    const childId = placed.childId;
+    await backend.ok('bsn.recordCheck', { subject: 'child', id: childId, method: 'svb_letter', checkedOn: '2026-01-10' });
+    await backend.ok('bsn.recordCheck', { subject: 'parent', id: contractParent.id, method: 'id_document', checkedOn: '2026-01-10' });
+    await backend.ok('medical.update', { childId, allergies: HH.allergy, diet: null, medication: null, otherParticulars: null });
+    await backend.ok('pickup.addPerson', { childId, name: HH.pickup, relation: 'Tante', phone: null, validUntil: null });
+    await backend.ok('pickup.addBan', { childId, name: HH.ban, basisReference: 'Beschikking rechtbank', basisDate: null, notes: null });
+    await backend.ok('pickup.recordIdentification', { childId, collectorName: HH.collector, method: 'parent_called' });
+    await backend.ok('consents.record', { childId, parentId: contractParent.id, decidedOn: '2026-01-10', channel: 'email', answers: [{ purpose: 'nieuwsbrief', given: true, recognisable: false }] });
+    await backend.ok('consents.formReturned', { childId, returnedOn: '2026-01-10' });
+    await backend.ok('exchange.create', { childId, parentId: contractParent.id, recipientName: 'Basisschool De Kanarie', recipientType: 'school', purpose: 'Overdracht', dataDescription: 'Overdrachtsformulier', validUntil: '2026-12-31', givenOn: '2026-01-10', written: true });
+    await backend.ok('disclosures.export', { params: { kind: 'ggd', date: '2026-03-02' }, format: 'csv' });
+    await backend.ok('marketing.addOptOut', { email: 'weg.kanarie@voorbeeld.nl', requestedOn: '2026-01-10', how: 'email' });
+    const rectification = await backend.ok('requests.create', { kind: 'rectification', subjectType: 'child', subjectId: childId, requesterParentId: contractParent.id, receivedOn: '2026-01-10', identityMethod: 'known_in_person' });
+    await backend.ok('requests.rectify', { id: rectification.id, changes: [{ target: 'child', targetId: childId, field: 'initials', value: 'Q.' }], statement: HH.statement });
+    const restriction = await backend.ok('requests.create', { kind: 'restriction', subjectType: 'child', subjectId: childId, requesterParentId: contractParent.id, receivedOn: '2026-01-10', identityMethod: 'known_in_person' });
+    await backend.ok('requests.restrict', { id: restriction.id, reason: 'Juistheid betwist' });
+    const hold = await backend.ok('holds.place', { subjectType: 'household', subjectId: household.id, reasonKind: 'complaint', reason: 'Klacht', reviewDate: '2027-03-01' });
+    await backend.ok('holds.lift', { id: hold.id, reason: 'Klacht afgehandeld' });
+    // A second family whose other parent has the same address as this one's: the opt-out of that address stays.
+    const other = await family(backend, null);
+    await backend.ok('marketing.addOptOut', { email: GONE.otherEmail, requestedOn: '2026-01-10', how: 'email' });
+
+    const people = { parent: [contractParent.id], other_parent: [otherParent.id], child: [childId] };
+    const before = await rowsLeadingToFamily(backend, people);
+    // Every table the map links to these people holds data, so a table added to the map must be seeded here or listed with its reason.
+    const linked = (Object.entries(DATA_MAP) as [string, TableEntry][]).filter(([, e]) => e.kind === 'personal' && FAMILY_SUBJECTS.some((s) => e.subjects[s] || e.groups.some((g) => g.subject === s && g.path))).map(([t]) => t);
+    expect(linked.filter((t) => !before[t] && !NOT_SEEDED[t]).sort(), 'map tables without data about the family').toEqual([]);
+
+    for (const canary of Object.values(HH)) expect(containsText(diskText(backend), canary), canary).toBe(true);
+    const household_ = CATEGORIES.find((c) => c.key === 'household')!;
+    await backend.core.transaction((trx) => household_.destroy(trx, [household.id], backend.core.now()));
+
+    expect(await rowsLeadingToFamily(backend, people)).toEqual({});
+    for (const id of [household.id, contractParent.id, otherParent.id, childId]) expect(tablesMentioning(backend, id).filter((t) => t !== 'audit_log' && t !== 'outbox'), id).toEqual([]);
+    const sqlite = backend.core.sqlite();
+    // The opt-out of the contract parent's address (typed differently from the list) went; the one the other family still uses stays.
+    expect(sqlite.prepare('SELECT email FROM marketing_opt_outs').all()).toEqual([{ email: GONE.otherEmail }]);
+    expect((await backend.ok('households.get', { id: other.household.id })).street).toBe(KEPT.street);
+    for (const canary of Object.values(HH)) expect(containsText(diskText(backend), canary), canary).toBe(false);
   });
 });

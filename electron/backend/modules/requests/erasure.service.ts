@@ -12,7 +12,7 @@ import { closeRequest, requireOpen, requireRequest } from './requests.service';
 import { optOutByRequest } from './objection.service';
 import { createRecipientTasks } from './restriction.service';
 import { clearColumns, correctionsOfFields, dropConflictCopies, nullableColumns, rowsWith } from './subjectRows.repository';
-import { holdsPeople, keyOf, withDependents, type EraseSet } from './subjectRows';
+import { holdsPeople, inEraseOrder, keyOf, withDependents, type EraseSet } from './subjectRows';
 
 /**
  * AVG erasure (art. 17), derived from the data map: the person's rows (subjectRows.ts), per
@@ -45,20 +45,9 @@ const isSynced = (table: string): table is SyncedEntity => SYNCED.has(table);
 /** The register entry survives the erasure it asked for (map note on subject_requests). */
 const KEEP_ON_ERASURE = new Set<string>(['subject_requests']);
 
-/** Owners before the rows that go with them: a table's rank is one more than that of the tables it goes `with`. */
-function rank(table: string, seen: ReadonlySet<string> = new Set()): number {
-  const entry = DATA_MAP[table as MappedTable];
-  if (entry?.kind !== 'personal' || seen.has(table)) return 0;
-  const owners = entry.rules.flatMap((r) => (r.kind === 'with' && r.table !== table ? [r.table] : []));
-  return owners.length === 0 ? 0 : 1 + Math.max(...owners.map((o) => rank(o, new Set([...seen, table]))));
-}
-
 /** Erases the sets (owners first), each through the one primitive. */
 async function eraseSets(trx: Trx, sets: readonly EraseSet[], now: Date) {
-  const byTable = new Map<MappedTable, Set<string>>();
-  for (const s of sets) for (const k of s.keys) byTable.set(s.table, (byTable.get(s.table) ?? new Set()).add(k));
-  const ordered = [...byTable.entries()].sort((a, b) => rank(a[0]) - rank(b[0]));
-  for (const [table, keys] of ordered) {
+  for (const { table, keys } of inEraseOrder(sets, 'owners-first')) {
     if (!isSynced(table)) throw new Error(`erasure: ${table} is not a synced table`);
     await eraseRows(trx, table, [...keys], now);
     // The destruction log (hashed ids): a backup restored later erases them again.

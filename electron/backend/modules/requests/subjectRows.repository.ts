@@ -18,17 +18,20 @@ function col(alias: string, column: string): RawBuilder<unknown> {
 
 const holds = (alias: string, c: Condition): RawBuilder<unknown> => sql`${sql.id(alias)}.${sql.id(c.column)} = ${c.equals}`;
 
-/** Where the path lands: the person's own row (`id`), with the home table's condition (contract parent or not). */
+/** Where the path lands: the person's own row (one of `ids`), with the home table's condition (contract parent or not). */
 export interface Landing {
-  id: string;
+  ids: readonly string[];
   where?: Condition;
 }
+
+/** A list of ids as one bound parameter, so a run over thousands of people is one statement per path. */
+const idList = (ids: readonly string[]) => sql`(SELECT value FROM json_each(${JSON.stringify([...ids])}))`;
 
 /** The condition on `alias` (a row of the table the path starts from) that the path leads to the person. */
 function leadsTo(alias: string, path: Path, landing: Landing, depth = 0): RawBuilder<unknown> {
   const [step, ...rest] = path;
   if (!step) {
-    const self = sql`${sql.id(alias)}.${sql.id('id')} = ${landing.id}`;
+    const self = landing.ids.length === 1 ? sql`${sql.id(alias)}.${sql.id('id')} = ${landing.ids[0]}` : sql`${sql.id(alias)}.${sql.id('id')} IN ${idList(landing.ids)}`;
     return landing.where ? sql`${self} AND ${holds(alias, landing.where)}` : self;
   }
   const [target, targetColumn] = step.to.split('.') as [string, string];
@@ -45,6 +48,13 @@ export async function rowsLeadingTo(db: DbOrTrx, table: string, key: string, col
   const select = sql.join([sql`${sql.id('p0')}.${sql.id(key)} AS ${sql.id('__key')}`, ...columns.map((c) => sql`${sql.id('p0')}.${sql.id(c)}`)], sql`, `);
   const query = sql<Record<string, unknown>>`SELECT ${select} FROM ${sql.id(table)} AS ${sql.id('p0')} WHERE ${leadsTo('p0', path, landing)} ORDER BY ${sql.id('p0')}.${sql.id(key)}`;
   return (await query.execute(db)).rows;
+}
+
+/** The keys of the rows of `table` whose `path` leads to one of the people. */
+export async function keysLeadingTo(db: DbOrTrx, table: string, key: string, path: Path, landing: Landing): Promise<string[]> {
+  if (landing.ids.length === 0) return [];
+  const query = sql<{ k: string }>`SELECT DISTINCT ${sql.id('p0')}.${sql.id(key)} AS k FROM ${sql.id(table)} AS ${sql.id('p0')} WHERE ${leadsTo('p0', path, landing)}`;
+  return (await query.execute(db)).rows.map((r) => r.k);
 }
 
 /** Rows of `table` whose `via` column is one of `ids` (and `when` holds): the rows that go `with` them. */

@@ -2,7 +2,7 @@ import { DATA_MAP, SUBJECTS, type ColumnGroup, type Condition, type MappedTable,
 import { PRIMARY_KEY } from '../../sync/outbox';
 import type { SyncedEntity } from '../../../../shared/sync/protocol';
 import type { DbOrTrx } from '../../db/schema';
-import { rowsLeadingTo, rowsWith } from './subjectRows.repository';
+import { keysLeadingTo, rowsLeadingTo, rowsWith } from './subjectRows.repository';
 
 /**
  * A person's rows, found by following the data map (shared/dataMap/map.ts) and nothing else: for
@@ -70,7 +70,7 @@ function homeWhere(subject: SubjectKey): Condition | undefined {
 /** Everything the map says is stored about one person, row by row. */
 export async function subjectRows(db: DbOrTrx, subject: SubjectKey, id: string): Promise<SubjectRow[]> {
   const where = homeWhere(subject);
-  const landing = { id, ...(where ? { where } : {}) };
+  const landing = { ids: [id], ...(where ? { where } : {}) };
   const out: SubjectRow[] = [];
   for (const [table, entry] of personalTables()) {
     const key = keyOf(table);
@@ -133,6 +133,60 @@ export async function withDependents(db: DbOrTrx, start: readonly EraseSet[], ex
     }
   }
   return out;
+}
+
+/** People of one kind, by id: where the map's paths land. */
+export interface People {
+  subject: SubjectKey;
+  ids: readonly string[];
+}
+
+/** Every path of the map from a row of `entry` to a person of `subject`: the table's own and those of its column groups. */
+function everyPathTo(entry: PersonalTable, subject: SubjectKey): Path[] {
+  const paths = [entry.subjects[subject], ...entry.groups.filter((g) => g.subject === subject).map((g) => g.path)];
+  return [...new Set(paths.flatMap((p) => (p ? [p] : [])))];
+}
+
+/**
+ * Every row of a personal table that leads to one of the people by any path of the map (the
+ * table's or a column group's), per table. Unlike subjectRows it asks no columns: the rows that
+ * destroying the people (a household with its parents and children) must take along.
+ * `except` leaves tables out that the caller handles itself.
+ */
+export async function rowsLeadingToPeople(db: DbOrTrx, people: readonly People[], except: ReadonlySet<string> = new Set()): Promise<EraseSet[]> {
+  const out: EraseSet[] = [];
+  for (const [table, entry] of personalTables()) {
+    const key = keyOf(table);
+    if (!key || except.has(table)) continue;
+    const keys = new Set<string>();
+    for (const { subject, ids } of people) {
+      if (ids.length === 0) continue;
+      const where = homeWhere(subject);
+      for (const path of everyPathTo(entry, subject)) for (const k of await keysLeadingTo(db, table, key, path, { ids, ...(where ? { where } : {}) })) keys.add(k);
+    }
+    if (keys.size > 0) out.push({ table, keys: [...keys] });
+  }
+  return out;
+}
+
+/** Owners before the rows that go with them: a table's rank is one more than that of the tables it goes `with`. */
+function ownerRank(table: string, seen: ReadonlySet<string> = new Set()): number {
+  const entry = DATA_MAP[table as MappedTable];
+  if (entry?.kind !== 'personal' || seen.has(table)) return 0;
+  const owners = entry.rules.flatMap((r) => (r.kind === 'with' && r.table !== table ? [r.table] : []));
+  return owners.length === 0 ? 0 : 1 + Math.max(...owners.map((o) => ownerRank(o, new Set([...seen, table]))));
+}
+
+/**
+ * The sets merged per table and ordered by the map's `with` rules: `owners-first` (AVG erasure)
+ * or `dependents-first` (a household: the rows that go with a child before the child, the
+ * parents and children before the household, so no row is left to a foreign-key cascade).
+ */
+export function inEraseOrder(sets: readonly EraseSet[], order: 'owners-first' | 'dependents-first'): EraseSet[] {
+  const byTable = new Map<MappedTable, Set<string>>();
+  for (const s of sets) for (const k of s.keys) byTable.set(s.table, (byTable.get(s.table) ?? new Set()).add(k));
+  const sign = order === 'owners-first' ? 1 : -1;
+  return [...byTable.entries()].sort((a, b) => sign * (ownerRank(a[0]) - ownerRank(b[0]))).map(([table, keys]) => ({ table, keys: [...keys] }));
 }
 
 /** Tables whose `with` rules point at `table` from a person's own table (parents and children live in a household). */

@@ -269,15 +269,6 @@ export const parentNames = async (db: DbOrTrx, householdIds: readonly string[]) 
 export const parentsOf = (trx: Trx, householdIds: readonly string[]) =>
   inSlices(householdIds, (slice) => trx.selectFrom('parents').select(['id', 'email']).where('household_id', 'in', slice).execute());
 
-/** Tables whose rows are about a parent or a child (`subject_type`, `subject_id`). */
-export type SubjectRowsEntity = 'bsn_verifications' | 'disclosure_subjects' | 'processing_restrictions';
-
-/** Ids of rows about these parents or children (BSN checks, disclosure subjects, restrictions). */
-export async function idsAboutSubjects(trx: Trx, entity: SubjectRowsEntity, type: Database['bsn_verifications']['subject_type'], ids: readonly string[]) {
-  const rows = await inSlices(ids, (slice) => trx.selectFrom(entity).select('id').where('subject_type', '=', type).where('subject_id', 'in', slice).execute());
-  return rows.map((r) => r.id);
-}
-
 /** Contracts per care type and start year (anonymous figures kept after destruction). */
 export const contractCounts = (trx: Trx, childIds: readonly string[]) =>
   inSlices(childIds, (slice) =>

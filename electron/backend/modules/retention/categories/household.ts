@@ -9,14 +9,14 @@ import {
   contractSpans,
   countStatistic,
   eraseRows,
-  holdIds,
   householdsOfChildren,
-  idsAboutSubjects,
   idsWhere,
+  isErasable,
+  optOutsNoLongerNeeded,
   parentNames,
   parentsOf,
-  type SubjectRowsEntity,
 } from '../retention.repository';
+import { inEraseOrder, rowsLeadingToPeople, withDependents, type EraseSet } from '../../requests/subjectRows';
 import { destroyMeldcodeCases } from './meldcode';
 import { directHolds, type Candidate, type EndedSpans, type Memo, type RetentionCategory } from './category';
 
@@ -64,39 +64,38 @@ export const householdCategory: RetentionCategory = {
     return labels;
   },
 
+  /**
+   * The rows to erase come from the data map: the household, its parents and children, every row
+   * whose path leads to one of them (parent, other_parent, child), and what goes `with` those
+   * rows, erased dependents first. Beyond rows: the anonymous statistics, the children's meldcode
+   * files (first: destroyCase keeps the append-only entries' rules), and the marketing opt-outs.
+   */
   async destroy(trx, ids, now) {
     const childIds = await idsWhere(trx, 'children', 'household_id', ids);
     const parents = await parentsOf(trx, ids);
     const parentIds = parents.map((p) => p.id);
-    const emails = parents.flatMap((p) => (p.email ? [p.email] : []));
     await keepStatistics(trx, childIds, ids.length, now);
     await destroyMeldcodeCases(trx, await caseIdsOfChildren(trx, childIds), now);
 
-    const bySubject = async (entity: SubjectRowsEntity) => [
-      ...(await idsAboutSubjects(trx, entity, 'child', childIds)),
-      ...(await idsAboutSubjects(trx, entity, 'parent', parentIds)),
-    ];
-    await eraseRows(trx, 'bsn_verifications', await bySubject('bsn_verifications'), now);
-    await eraseRows(trx, 'disclosure_subjects', await bySubject('disclosure_subjects'), now);
-    await eraseRows(trx, 'processing_restrictions', await bySubject('processing_restrictions'), now);
-    for (const entity of ['tasks', 'pickup_persons', 'pickup_bans', 'identification_log', 'photo_consents', 'consent_form_returns', 'exchange_consents', 'contracts'] as const) {
-      await eraseRows(trx, entity, await idsWhere(trx, entity, 'child_id', childIds), now);
+    const people = [
+      { subject: 'parent', ids: parentIds },
+      { subject: 'other_parent', ids: parentIds },
+      { subject: 'child', ids: childIds },
+    ] as const;
+    const start: EraseSet[] = [{ table: 'households', keys: [...ids] }, { table: 'parents', keys: parentIds }, { table: 'children', keys: childIds }, ...(await rowsLeadingToPeople(trx, people, NOT_BY_PATH))];
+    for (const { table, keys } of inEraseOrder(await withDependents(trx, start, NOT_BY_PATH), 'dependents-first')) {
+      if (!isErasable(table)) throw new Error(`data map: the engine cannot delete rows of ${table}`);
+      await eraseRows(trx, table, keys, now);
     }
-    await eraseRows(trx, 'child_medical', await idsWhere(trx, 'child_medical', 'child_id', childIds), now);
-    await eraseRows(trx, 'waitlist_entries', await idsWhere(trx, 'waitlist_entries', 'placed_child_id', childIds), now);
-    // AVG-verzoeken of this household: the register entries, their tasks and the rectification history (old values).
-    const requestIds = await idsWhere(trx, 'subject_requests', 'household_id', ids);
-    await eraseRows(trx, 'request_tasks', await idsWhere(trx, 'request_tasks', 'request_id', requestIds), now);
-    const corrections = new Set([...(await idsWhere(trx, 'data_corrections', 'request_id', requestIds)), ...(await idsWhere(trx, 'data_corrections', 'subject_id', [...ids, ...childIds, ...parentIds]))]);
-    await eraseRows(trx, 'data_corrections', [...corrections], now);
-    await eraseRows(trx, 'subject_requests', requestIds, now);
-    await eraseRows(trx, 'marketing_opt_outs', await idsWhere(trx, 'marketing_opt_outs', 'email', emails), now);
-    await eraseRows(trx, 'legal_holds', [...(await holdIds(trx, 'household', ids)), ...(await holdIds(trx, 'child', childIds))], now);
-    await eraseRows(trx, 'children', childIds, now);
-    await eraseRows(trx, 'parents', parentIds, now);
-    await eraseRows(trx, 'households', ids, now);
+    // An opt-out holds an address, not a link to a person: the map's path (email → parents.email) reaches only
+    // contract parents, and another household's parent may have the same address. The objection is kept while
+    // any parent still has the address, so it is checked once the parents are gone.
+    await eraseRows(trx, 'marketing_opt_outs', await optOutsNoLongerNeeded(trx, parents.flatMap((p) => (p.email ? [p.email] : []))), now);
   },
 };
+
+/** Marketing opt-outs are handled by address (see destroy), not by the map's path. */
+const NOT_BY_PATH = new Set<string>(['marketing_opt_outs']);
 
 /** Per household: whether a case file about one of its children is open, and when the last closed one goes. */
 async function meldcodeCasesByHousehold(db: DbOrTrx, policy: RetentionPolicy<string>, ids?: readonly string[]) {
