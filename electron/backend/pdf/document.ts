@@ -34,3 +34,17 @@ export function pdfToBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.end();
   });
 }
+
+/** Writes a footer line on every buffered page ("… · Pagina 2 van 5"), inside the bottom margin. */
+export function pageFooters(doc: PDFKit.PDFDocument, footer: (page: number, pages: number) => string, box: { left: number; width: number }): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    doc.font('regular').fontSize(7.5).fillColor('#555555');
+    // Writing inside the bottom margin: lift the margin so pdfkit does not add a page.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.text(footer(i + 1, range.count), box.left, doc.page.height - margin + 14, { width: box.width, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = margin;
+  }
+}

@@ -1,4 +1,4 @@
-import { createPdf, pdfToBuffer } from './document';
+import { createPdf, pdfToBuffer, pageFooters } from './document';
 
 export interface LetterHead {
   title: string;
@@ -86,20 +86,7 @@ export class LetterWriter {
 
   async finish(): Promise<Buffer> {
     const doc = this.doc;
-    const range = doc.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      doc.switchToPage(i);
-      doc.font('regular').fontSize(7.5).fillColor('#555555');
-      // Writing inside the bottom margin: lift the margin so pdfkit does not add a page.
-      const margin = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0;
-      doc.text(`${this.head.title} · kenmerk ${this.head.reference} · Pagina ${i + 1} van ${range.count}`, this.left, doc.page.height - margin + 14, {
-        width: this.width,
-        align: 'right',
-        lineBreak: false,
-      });
-      doc.page.margins.bottom = margin;
-    }
+    pageFooters(doc, (page, pages) => `${this.head.title} · kenmerk ${this.head.reference} · Pagina ${page} van ${pages}`, { left: this.left, width: this.width });
     return pdfToBuffer(doc);
   }
 }

@@ -1,6 +1,6 @@
 import { nlDate } from '../../../shared/domain/dates';
 import type { ProcessingRegister } from '../modules/register/register.service';
-import { createPdf, pdfToBuffer } from './document';
+import { createPdf, pdfToBuffer, pageFooters } from './document';
 
 const TITLE = 'Verwerkingsregister';
 const BLUE = '#1a3c6e';
@@ -101,19 +101,6 @@ export async function renderRegisterPdf(resourcesDir: string, register: Processi
   heading('Beveiligingsmaatregelen (voor alle verwerkingen)');
   field('Maatregelen', register.commonSecurity);
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    doc.font('regular').fontSize(7.5).fillColor('#555555');
-    // Writing inside the bottom margin: lift the margin so pdfkit does not add a page.
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.text(`${TITLE} · ${register.location.name} · opgesteld op ${drawnUp} · Pagina ${i + 1} van ${range.count}`, left, doc.page.height - margin + 14, {
-      width,
-      align: 'right',
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = margin;
-  }
+  pageFooters(doc, (page, pages) => `${TITLE} · ${register.location.name} · opgesteld op ${drawnUp} · Pagina ${page} van ${pages}`, { left, width });
   return pdfToBuffer(doc);
 }

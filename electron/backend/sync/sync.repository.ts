@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { APPEND_ONLY, type SyncedEntity } from '../../../shared/sync/protocol';
 import type { SqliteDb } from '../db/open';
+import type { SyncConflictsTable } from '../db/schema';
 import { PRIMARY_KEY } from './outbox';
 
 /**
@@ -31,18 +32,8 @@ export interface VersionUpdate {
   version: number;
 }
 
-/** A conflict or rejection as `sync_conflicts` keeps it. */
-export interface ConflictRow {
-  id: string;
-  kind: 'conflict' | 'rejected';
-  entity: string;
-  entity_id: string;
-  local_payload: string | null;
-  server_payload: string | null;
-  server_version: number | null;
-  reason: string | null;
-  created_at: string;
-}
+/** A conflict or rejection as `sync_conflicts` keeps it (still unresolved). */
+export type ConflictRow = Omit<SyncConflictsTable, 'resolved_at' | 'resolved_by' | 'resolution'>;
 
 /** How to write a payload with these keys: which of them the table takes, and the statement. */
 interface RowPlan {
