@@ -255,16 +255,15 @@ export function caseClosuresByHousehold(db: DbOrTrx, ids?: readonly string[]) {
 export const householdsOfChildren = (db: DbOrTrx, childIds: readonly string[]) =>
   inSlices(childIds, (slice) => db.selectFrom('children').select(['id', 'household_id']).where('id', 'in', slice).execute());
 
-/** Parents' names, the contract parent first. */
-export const parentNames = async (db: DbOrTrx, householdIds: readonly string[]) =>
-  householdIds.length === 0
-    ? []
-    : db
-        .selectFrom('parents')
-        .select(['household_id', 'first_name', 'surname_prefix', 'surname'])
-        .where('household_id', 'in', inList(householdIds))
-        .orderBy('is_contract_parent', 'desc')
-        .execute();
+/** One parent's name per household: the contract parent, or another parent where the household has none. */
+export async function parentNames(db: DbOrTrx, householdIds: readonly string[]) {
+  if (householdIds.length === 0) return [];
+  const names = () => db.selectFrom('parents').select(['household_id', 'first_name', 'surname_prefix', 'surname']);
+  const contractParents = await names().where('is_contract_parent', '=', 1).where('household_id', 'in', inList(householdIds)).execute();
+  const named = new Set(contractParents.map((p) => p.household_id));
+  const rest = householdIds.filter((id) => !named.has(id));
+  return rest.length === 0 ? contractParents : [...contractParents, ...(await names().where('household_id', 'in', inList(rest)).execute())];
+}
 
 export const parentsOf = (trx: Trx, householdIds: readonly string[]) =>
   inSlices(householdIds, (slice) => trx.selectFrom('parents').select(['id', 'email']).where('household_id', 'in', slice).execute());
@@ -337,34 +336,23 @@ export function childSpans(db: DbOrTrx, ids?: readonly string[]) {
 
 /**
  * Children whose every contract ended on or before `endedBy` (at least one contract), with their
- * last end and how many children their household has (from the index alone). Found from the
- * end-date index: a running contract is never read beyond the check that it runs.
+ * last end and how many children their household has. Read from indexes alone (migration 0017):
+ * the contracts that ended by then from (end_date, child_id), each child's household from
+ * (id, household_id), and "all of its contracts" as the count of the child's entries in the
+ * child index — a running contract is never read.
  */
-export function childrenEndedBy(db: DbOrTrx, endedBy: string) {
-  return db
-    .selectFrom('contracts as k')
-    .innerJoin('children as c', 'c.id', 'k.child_id')
-    .select((eb) => [
-      'c.id as id',
-      'c.household_id as household_id',
-      eb.fn.max<string>('k.end_date').as('lastEnd'),
-      eb.fn.countAll<number>().as('contracts'),
-      eb.selectFrom('children as c3').select((s) => s.fn.countAll<number>().as('n')).whereRef('c3.household_id', '=', 'c.household_id').$asScalar().as('siblings'),
-    ])
-    .where('k.end_date', '<=', endedBy)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('contracts as k3')
-            .select(sql`1`.as('one'))
-            .whereRef('k3.child_id', '=', 'k.child_id')
-            .where((w) => w.or([w('k3.end_date', 'is', null), w('k3.end_date', '>', endedBy)])),
-        ),
-      ),
-    )
-    .groupBy('c.id')
-    .execute();
+export async function childrenEndedBy(db: DbOrTrx, endedBy: string) {
+  // Plain SQL for INDEXED BY: the planner would otherwise walk the whole child index (to avoid
+  // sorting the groups) and read each contract's row for its end date.
+  const { rows } = await sql<{ id: string; household_id: string; lastEnd: string; contracts: number; siblings: number }>`
+    SELECT c.id AS id, c.household_id AS household_id, max(k.end_date) AS lastEnd, count(*) AS contracts,
+      (SELECT count(*) FROM children AS c3 WHERE c3.household_id = c.household_id) AS siblings
+    FROM contracts AS k INDEXED BY contracts_end_child
+    JOIN children AS c INDEXED BY children_id_household ON c.id = k.child_id
+    WHERE k.end_date <= ${endedBy}
+    GROUP BY c.id
+    HAVING count(*) = (SELECT count(*) FROM contracts AS k3 WHERE k3.child_id = c.id)`.execute(db);
+  return rows;
 }
 
 /** Children's names (for the preview's labels). */
