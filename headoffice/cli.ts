@@ -1,4 +1,9 @@
+import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { NewConsoleUser } from '../shared/console/api';
+import { CONSOLE_ROLE_LABELS } from '../shared/console/roles';
+import { verifyAuditChain } from './console/audit';
+import { createConsoleUser } from './console/auth.service';
 import { connectHeadOffice, migrateHeadOffice } from './db/connect';
 import { createLocation, issueEnrolmentCode, listDevices, listLocations, revokeDevice } from './service/sync.service';
 
@@ -10,12 +15,26 @@ Opdrachten:
   locations                              toon alle locaties
   issue-code --location ID               eenmalige koppelcode (24 uur geldig)
   devices [--location ID]                apparaten met laatste synchronisatie
-  revoke --device ID                     trek een apparaat in`;
+  revoke --device ID                     trek een apparaat in
+  create-console-user --username U --name "Naam" --role privacy_officer|fg|it
+                                         maak een gebruiker van de privacyconsole aan
+                                         (het wachtwoord wordt gevraagd, of via stdin)
+  console-audit-check                    controleer de keten van het auditlog van de console`;
+
+/** The password: asked on a terminal, otherwise the first line of stdin (for scripts). */
+async function readPassword(): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdin.isTTY ? process.stdout : undefined, terminal: Boolean(process.stdin.isTTY) });
+  try {
+    return await rl.question(process.stdin.isTTY ? 'Wachtwoord (minstens 12 tekens): ' : '');
+  } finally {
+    rl.close();
+  }
+}
 
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { 'data-dir': { type: 'string' }, name: { type: 'string' }, location: { type: 'string' }, device: { type: 'string' } },
+    options: { 'data-dir': { type: 'string' }, name: { type: 'string' }, location: { type: 'string' }, device: { type: 'string' }, username: { type: 'string' }, role: { type: 'string' } },
   });
   const command = positionals[0];
   if (!command) {
@@ -50,6 +69,19 @@ async function main() {
       case 'revoke': {
         if (!values.device) throw new Error('--device is verplicht');
         console.log((await revokeDevice(db, values.device, now)) ? 'Apparaat ingetrokken.' : 'Onbekend of al ingetrokken apparaat.');
+        break;
+      }
+      case 'create-console-user': {
+        const input = NewConsoleUser.safeParse({ username: values.username ?? '', name: values.name ?? '', role: values.role ?? '', password: await readPassword() });
+        if (!input.success) throw new Error(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+        await createConsoleUser(db, input.data, now);
+        console.log(`Consolegebruiker aangemaakt: ${input.data.username} (${CONSOLE_ROLE_LABELS[input.data.role]})`);
+        break;
+      }
+      case 'console-audit-check': {
+        const chain = await verifyAuditChain(db);
+        console.log(chain.intact ? `Auditlog van de console intact (${chain.entries} ${chain.entries === 1 ? 'regel' : 'regels'}).` : `Auditlog van de console GEBROKEN vanaf regel ${chain.brokenAt}.`);
+        if (!chain.intact) process.exitCode = 1;
         break;
       }
       default:

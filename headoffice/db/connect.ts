@@ -4,9 +4,10 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import * as m0001 from './migrations/0001_initial';
+import * as m0004 from './migrations/0004_console';
 import type { HeadOfficeDatabase, HoDb } from './schema';
 
-const migrations: Record<string, Migration> = { '0001_initial': m0001 };
+const migrations: Record<string, Migration> = { '0001_initial': m0001, '0004_console': m0004 };
 
 /**
  * PostgreSQL when DATABASE_URL is set (production: several stateless instances on one database),

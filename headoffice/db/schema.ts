@@ -7,6 +7,10 @@ export interface HeadOfficeDatabase {
   records: { location_id: string; entity: string; entity_id: string; version: number; deleted: number; payload: string | null; updated_at: string };
   applied_mutations: { device_id: string; mutation_id: string; status: string; version: number | null; applied_at: string };
   audit_anchors: { device_id: string; seq: number; hash: string; received_at: string };
+  console_users: { id: string; username: string; name: string; role: string; password_hash: string; failed_logins: number; next_attempt_at: string | null; active: number; created_at: string };
+  console_sessions: { token_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string };
+  console_audit: { seq: number; at: string; user_id: string | null; action: string; detail: string; prev_hash: string; hash: string };
+  console_audit_head: { id: number; seq: number; hash: string };
 }
 
 export type HoDb = Kysely<HeadOfficeDatabase>;

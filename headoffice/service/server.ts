@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { EnrolRequest, PushRequest } from '../../shared/sync/protocol';
+import { registerConsoleApi } from '../console/routes';
 import type { HoDb } from '../db/schema';
 import { authenticateDevice, enrolDevice, pull, push, type Device } from './sync.service';
 
@@ -79,6 +80,8 @@ export function buildHeadOfficeServer(options: HeadOfficeOptions): FastifyInstan
       return reply.type('application/json; charset=utf-8').send(await pull(db, device, after, limit, now()));
     });
   });
+
+  registerConsoleApi(app, { db, now, secureCookie: Boolean(options.tls) });
 
   return app;
 }

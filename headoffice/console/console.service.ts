@@ -1,0 +1,63 @@
+import type { ConsoleAuditEntry, ConsoleLocation } from '../../shared/console/api';
+import type { HoDb } from '../db/schema';
+import { createLocation, issueEnrolmentCode, revokeDevice } from '../service/sync.service';
+import { appendAudit } from './audit';
+import { ConsoleError } from './auth.service';
+import * as repo from './console.repository';
+
+/** Locations with their devices, last sync and audit-anchor status. */
+export async function listConsoleLocations(db: HoDb): Promise<ConsoleLocation[]> {
+  const { locations, devices, anchors } = await repo.locationsWithDevices(db);
+  const anchorOf = new Map(anchors.map((a) => [a.device_id, a]));
+  return locations.map((l) => ({
+    id: l.id,
+    name: l.name,
+    createdAt: l.created_at,
+    version: l.version,
+    devices: devices
+      .filter((d) => d.location_id === l.id)
+      .map((d) => {
+        const anchor = anchorOf.get(d.id);
+        return {
+          id: d.id,
+          name: d.name,
+          createdAt: d.created_at,
+          lastSyncAt: d.last_sync_at,
+          revokedAt: d.revoked_at,
+          lastAnchor: anchor && anchor.seq !== null ? { seq: Number(anchor.seq), receivedAt: String(anchor.received_at) } : null,
+        };
+      }),
+  }));
+}
+
+export async function createConsoleLocation(db: HoDb, name: string, actorId: string, now: Date) {
+  return db.transaction().execute(async (trx) => {
+    const location = await createLocation(trx, name, now);
+    await appendAudit(trx, { userId: actorId, action: 'console.location.create', detail: { locationId: location.id } }, now);
+    return location;
+  });
+}
+
+export async function issueConsoleCode(db: HoDb, locationId: string, actorId: string, now: Date) {
+  return db.transaction().execute(async (trx) => {
+    const known = await trx.selectFrom('locations').select('id').where('id', '=', locationId).executeTakeFirst();
+    if (!known) throw new ConsoleError(404, 'Deze locatie bestaat niet.');
+    const issued = await issueEnrolmentCode(trx, locationId, now);
+    await appendAudit(trx, { userId: actorId, action: 'console.code.issue', detail: { locationId } }, now);
+    return { code: issued.code, expiresAt: issued.expiresAt };
+  });
+}
+
+export async function revokeConsoleDevice(db: HoDb, deviceId: string, actorId: string, now: Date) {
+  return db.transaction().execute(async (trx) => {
+    const revoked = await revokeDevice(trx, deviceId, now);
+    if (!revoked) throw new ConsoleError(404, 'Dit apparaat bestaat niet of is al ingetrokken.');
+    await appendAudit(trx, { userId: actorId, action: 'console.device.revoke', detail: { deviceId } }, now);
+    return { revoked: true };
+  });
+}
+
+export async function consoleAudit(db: HoDb, limit: number): Promise<ConsoleAuditEntry[]> {
+  const rows = await repo.auditEntries(db, limit);
+  return rows.map((r) => ({ seq: r.seq, at: r.at, userName: r.user_name, action: r.action, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+}

@@ -1,0 +1,134 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { CreateLocationRequest, LoginRequest, type SessionInfo } from '../../shared/console/api';
+import { mayDo, type ConsoleCapability } from '../../shared/console/roles';
+import type { HoDb } from '../db/schema';
+import { verifyAuditChain } from './audit';
+import { ConsoleError, login, logout, SESSION_MAX_MS, sessionFor } from './auth.service';
+import { consoleAudit, createConsoleLocation, issueConsoleCode, listConsoleLocations, revokeConsoleDevice } from './console.service';
+
+export const SESSION_COOKIE = 'kop_console';
+export const CSRF_HEADER = 'x-csrf-token';
+
+interface RouteContext {
+  db: HoDb;
+  session: SessionInfo;
+  now: Date;
+  params: Record<string, string>;
+  body: unknown;
+  query: Record<string, string | undefined>;
+}
+
+interface ConsoleRoute {
+  method: 'GET' | 'POST';
+  url: string;
+  capability: ConsoleCapability;
+  handle(ctx: RouteContext): Promise<unknown>;
+}
+
+/** Parses a body with a zod schema; the first problem as a Dutch 400. */
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ConsoleError(400, result.error.issues[0]?.message ?? 'Ongeldig verzoek.');
+  return result.data;
+}
+
+/**
+ * Every route of the console API behind the login, with the capability it needs. Every POST
+ * changes something: it needs the session's CSRF token and is refused for read-only roles (FG).
+ */
+export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
+  { method: 'GET', url: '/locations', capability: 'locations.read', handle: ({ db }) => listConsoleLocations(db) },
+  {
+    method: 'POST',
+    url: '/locations',
+    capability: 'locations.manage',
+    handle: ({ db, session, now, body }) => createConsoleLocation(db, parse(CreateLocationRequest, body).name, session.user.id, now),
+  },
+  { method: 'POST', url: '/locations/:id/codes', capability: 'locations.manage', handle: ({ db, session, now, params }) => issueConsoleCode(db, params.id!, session.user.id, now) },
+  { method: 'POST', url: '/devices/:id/revoke', capability: 'locations.manage', handle: ({ db, session, now, params }) => revokeConsoleDevice(db, params.id!, session.user.id, now) },
+  {
+    method: 'GET',
+    url: '/audit',
+    capability: 'audit.read',
+    handle: async ({ db, query }) => ({ entries: await consoleAudit(db, Math.min(1000, Math.max(1, Number(query.limit ?? 200) || 200))), chain: await verifyAuditChain(db) }),
+  },
+];
+
+const sendError = (reply: FastifyReply, error: unknown) => {
+  if (error instanceof ConsoleError) return reply.code(error.status).send({ error: error.message });
+  throw error;
+};
+
+/** The console API under /console/api/: login, logout, me, and the routes above behind a session. */
+export function registerConsoleApi(app: FastifyInstance, options: { db: HoDb; now: () => Date; secureCookie: boolean }): void {
+  const { db, now } = options;
+  const cookieOptions = { path: '/console', httpOnly: true, sameSite: 'strict' as const, secure: options.secureCookie, maxAge: SESSION_MAX_MS / 1000 };
+
+  app.register(async (scope) => {
+    await scope.register(fastifyCookie);
+
+    scope.post('/console/api/login', async (request, reply) => {
+      const body = LoginRequest.safeParse(request.body);
+      if (!body.success) return reply.code(400).send({ error: body.error.issues[0]?.message ?? 'Ongeldig verzoek.' });
+      const outcome = await login(db, body.data.username, body.data.password, now());
+      if (!outcome.ok) return reply.code(outcome.status).send({ error: outcome.message });
+      reply.setCookie(SESSION_COOKIE, outcome.token, cookieOptions);
+      return outcome.session;
+    });
+
+    const signedIn = async (request: FastifyRequest, reply: FastifyReply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      const session = token ? await sessionFor(db, token, now()) : null;
+      if (!session) {
+        reply.code(401).send({ error: 'Je bent niet (meer) ingelogd. Log opnieuw in.' });
+        return null;
+      }
+      // SameSite=Strict already keeps other sites' requests without the cookie; the header is a second lock.
+      if (request.method !== 'GET' && request.headers[CSRF_HEADER] !== session.csrfToken) {
+        reply.code(403).send({ error: 'Dit verzoek is geweigerd (beveiligingscode ontbreekt). Laad de pagina opnieuw.' });
+        return null;
+      }
+      return session;
+    };
+
+    scope.get('/console/api/me', async (request, reply) => {
+      const session = await signedIn(request, reply);
+      if (!session) return reply;
+      return { user: session.user, csrfToken: session.csrfToken };
+    });
+
+    scope.post('/console/api/logout', async (request, reply) => {
+      const session = await signedIn(request, reply);
+      if (!session) return reply;
+      await logout(db, session.tokenHash, session.user.id, now());
+      reply.clearCookie(SESSION_COOKIE, { path: '/console' });
+      return { ok: true };
+    });
+
+    for (const route of CONSOLE_ROUTES) {
+      scope.route<{ Params: Record<string, string>; Querystring: Record<string, string | undefined> }>({
+        method: route.method,
+        url: `/console/api${route.url}`,
+        handler: async (request, reply) => {
+          const session = await signedIn(request, reply);
+          if (!session) return reply;
+          if (!mayDo(session.user.role, route.capability)) return reply.code(403).send({ error: 'Je rol mag dit niet.' });
+          try {
+            return await route.handle({ db, session, now: now(), params: request.params, body: request.body, query: request.query });
+          } catch (error) {
+            return sendError(reply, error);
+          }
+        },
+      });
+    }
+
+    // Anything else under the API: unknown, but still only after login (nothing is told to strangers).
+    scope.all('/console/api/*', async (request, reply) => {
+      const session = await signedIn(request, reply);
+      if (!session) return reply;
+      return reply.code(404).send({ error: 'Onbekend verzoek.' });
+    });
+  });
+}
