@@ -89,7 +89,8 @@ export function SyncIndicator() {
           </Tooltip>
         )}
       </Group>
-      {sync.pending > 0 && (
+      {/* Only roles who manage sync see the queue; for staff it is nothing to act on. */}
+      {sync.pending > 0 && may('sync.manage') && (
         <Text size="xs" lh={1.25} style={{ whiteSpace: 'nowrap' }}>
           {t('sync.status.pending', { count: sync.pending })}
         </Text>
