@@ -154,11 +154,14 @@ describe('meldcode information in an answer', () => {
     const access = await request(backend, { kind: 'access', subjectType: 'child', subjectId: child.id, requesterParentId: contractParent.id });
     const waiting = await backend.err('requests.accessReport', { id: access.id });
     expect(waiting.code).toBe('CONFLICT');
-    expect(waiting.message).toMatch(/De aandachtsfunctionaris legt eerst vast/);
+    // Nobody has the officer role yet: the message says so and how to fix it.
+    expect(waiting.message).toMatch(/deze locatie heeft nog niemand met die rol\. Geef op de pagina Gebruikers/);
     // A manager without the officer role may not decide.
     expect((await backend.err('requests.meldcodeDecision', { id: access.id, decision: 'include', reason: 'x' })).message).toMatch(/^Alleen de aandachtsfunctionaris/);
 
     await backend.ok('users.update', { id: setup.session!.userId, name: setup.session!.name, roles: ['manager', 'meldcodeOfficer'] });
+    // Now the message names who decides.
+    expect((await backend.err('requests.accessReport', { id: access.id })).message).toMatch(/beslist de aandachtsfunctionaris: Anna de Vries\. Vraag het besluit/);
     const decided = await backend.ok('requests.meldcodeDecision', { id: access.id, decision: 'include', reason: 'Hulp loopt; inzage schaadt het kind niet' });
     expect(decided.meldcode).toMatchObject({ decision: 'include', decidedByName: 'Anna de Vries' });
     const included = readPdf(await backend.ok('requests.accessReport', { id: access.id })).replace(/\s+/g, ' ');
