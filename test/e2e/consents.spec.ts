@@ -154,7 +154,9 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   const preview = page.getByRole('table', { name: 'Voorbeeld van de verstrekking aan GGD (inspectie)' });
   await expect(preview.getByRole('columnheader')).toHaveText(['Voornaam kind', 'Achternaam kind', 'Geboortedatum kind']);
   await expect(preview.getByRole('row', { name: 'Emma de Boer 12-03-2023' })).toBeVisible();
-  await expect(page.getByText('1 persoon', { exact: true })).toBeVisible();
+  await expect(page.getByText('1 kind', { exact: true })).toBeVisible();
+  // The preview comes into view by itself (it opens below the form).
+  await expect(preview).toBeInViewport();
   await screen(page, 'verstrekkingen-ggd');
 
   const csvDownload = page.waitForEvent('download');
