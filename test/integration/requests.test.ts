@@ -186,6 +186,19 @@ describe('meldcode information in an answer', () => {
     expect(preview.categories.find((c) => c.category === 'child_identity')).toMatchObject({ erasableNow: false, note: 'er loopt een meldcodedossier over een kind van dit gezin' });
     expect((await backend.err('requests.erase', { id: erasure.id })).code).toBe('CONFLICT');
   });
+
+  it('"Waarom bewaren we dit nog?" names the meldcode file only on screen, never in the PDF for the parent', async () => {
+    const { backend } = await location();
+    const { household, child } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
+    await backend.ok('meldcode.open', { route: 'huiselijk', childId: child.id, openedOn: '2026-10-01' });
+    // The manager may see meldcode files: on screen the file has its own line.
+    const screen = await backend.ok('retention.why', { subjectType: 'household', id: household.id });
+    expect(screen.items.some((item) => item.policy === 'meldcode')).toBe(true);
+    // The PDF a manager may hand to a parent says only that a statutory duty applies.
+    const pdf = readPdf(await backend.ok('retention.whyPdf', { subjectType: 'household', id: household.id })).replace(/\s+/g, ' ');
+    expect(pdf).toContain('Er geldt een wettelijke bewaarplicht.');
+    expect(pdf).not.toMatch(/[Mm]eldcode|Veilig Thuis|huiselijk/);
+  });
 });
 
 describe('portability (dataportabiliteit)', () => {
