@@ -53,7 +53,7 @@ async function createFamily(page: Page, { checkScreens }: { checkScreens: boolea
 
   const bsn = field(parent, 'BSN');
   await expect(bsn).toHaveAttribute('aria-invalid', 'true');
-  await expect(bsn).toHaveAccessibleDescription(/Dit is geen geldig BSN/);
+  await expect(bsn).toHaveAccessibleDescription(/Dit BSN klopt niet: de controle op de cijfers \(elfproef\) mislukt/);
   await expect(bsn).toBeFocused();
   if (checkScreens) await screen(page, 'gezin-nieuw-fout');
 

@@ -117,7 +117,7 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   await page.getByRole('button', { name: 'Toestemming intrekken' }).click();
   dialog = page.getByRole('dialog', { name: 'Toestemming intrekken voor Emma' });
   await expect(radio(dialog, 'Nieuwsbrieven', 'Geen wijziging (nu: Ja, herkenbaar)')).toBeChecked();
-  await expect(dialog.getByRole('radio', { name: 'Ja, herkenbaar' })).toHaveCount(0);
+  await expect(dialog.getByRole('radio', { name: 'Ja, herkenbaar', exact: true })).toHaveCount(0);
   await radio(dialog, 'Hoe gegeven', 'E-mail').check();
   await radio(dialog, 'Nieuwsbrieven', 'Intrekken').check();
   await dialog.getByRole('button', { name: 'Intrekken vastleggen' }).click();

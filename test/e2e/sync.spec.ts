@@ -414,7 +414,7 @@ test('koppelen met het hoofdkantoor, offline werken, inhalen, conflicten oplosse
     await done.click();
     await expect(shown).toBeHidden();
     await expect(page.getByText('De nieuwe herstelsleutel is in gebruik.')).toBeVisible();
-    await expect(page.getByRole('cell', { name: 'security.rotateRecoveryKey', exact: true })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Nieuwe herstelsleutel gemaakt', exact: true })).toBeVisible();
   } finally {
     await ho.dispose();
   }
