@@ -134,7 +134,7 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   await expect(newest).toContainText('Sanne de Boer');
   await expect(history.getByRole('row').filter({ hasText: 'Nieuwsbrieven' }).filter({ hasText: 'Ondertekend formulier' })).toContainText('Ja, herkenbaar');
   await expect(history.getByRole('row').filter({ hasText: 'Website en social media' })).not.toContainText('Ingetrokken'); // a first "no" is not a withdrawal
-  await dismissToast(page, 'De toestemming voor Emma is vastgelegd.');
+  await dismissToast(page, 'De toestemming voor Emma is ingetrokken.');
   await screen(page, 'toestemmingen-kind');
 
   // ---- Sharing with a school: refused without written exchange consent, with the reason ---------
