@@ -159,7 +159,7 @@ function Preview({ params }: { params: Params }) {
   const exporter = useFileDownload('disclosures.export');
   // The preview opens below the form, out of sight on an office screen: bring it into view.
   useEffect(() => {
-    if (preview.data) document.getElementById('disclosure-preview')?.scrollIntoView({ block: 'start' });
+    if (preview.data) document.getElementById('disclosure-preview-title')?.scrollIntoView({ block: 'start' });
   }, [preview.data]);
   return (
     <QueryState query={preview} loaderHeight={120}>
