@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MethodDef } from './contract';
 import { method } from './method';
+import { optionalDate } from './clients.schemas';
 import { AuditEntry, AuditVerification, Empty } from './schemas';
 
 /** The hash-chained audit log: verify the chain, list the latest rows (ids and codes only). */
@@ -13,8 +14,14 @@ export const auditContract = {
     audit: { kind: 'write', data: 'security', details: (_input, output) => ({ ok: output.ok, count: output.count }) },
     changes: ['security'],
   }),
+  /** Newest first; narrowed to one person and/or a date range (calendar days, local to the location). */
   'audit.recent': method({
-    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }),
+    input: z.object({
+      limit: z.number().int().min(1).max(500).default(50),
+      userId: z.string().nullish(),
+      from: optionalDate('Vanaf'),
+      to: optionalDate('Tot en met'),
+    }),
     output: z.array(AuditEntry),
     permission: 'audit.verify',
     shows: ['audit'],

@@ -40,8 +40,9 @@ export const optionalDate = (label: string) =>
 
 function bsnOrIssue(value: string, ctx: z.RefinementCtx): string {
   const bsn = normaliseBsn(value);
+  // 9 digits typed that fail the check are a typo, not a wrong length: say which.
   if (!bsn || !elfproef(bsn)) {
-    ctx.addIssue({ code: 'custom', message: zm('validation.bsnInvalid') });
+    ctx.addIssue({ code: 'custom', message: zm(bsn ? 'validation.bsnInvalid' : 'validation.bsnFormat') });
     return z.NEVER;
   }
   return bsn;

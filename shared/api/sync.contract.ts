@@ -19,6 +19,8 @@ export const SyncStatus = z.object({
   lastAttemptAt: z.string().nullable(),
   lastError: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
+  /** Seconds until that attempt, from the scheduler's own (wall) clock, so the UI can say "over 2 minuten". */
+  nextAttemptInSeconds: z.number().int().nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -13,6 +13,17 @@ export function isoDateIn(moment: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(moment);
 }
 
+/**
+ * The instant the location's calendar day `date` (YYYY-MM-DD) begins, as an ISO string in UTC.
+ * The offset is read at 00:00 UTC of that day: the clocks change at 01:00 UTC, so that is still
+ * the offset in force at the local midnight before it.
+ */
+export function startOfDayIn(date: string): string {
+  const utcMidnight = new Date(`${date}T00:00:00Z`);
+  const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' }).format(utcMidnight);
+  return new Date(utcMidnight.getTime() - Number(local) * 3_600_000).toISOString();
+}
+
 /** Today on the app's clock, in the location's calendar. */
 export const appToday = (): string => isoDateIn(current());
 

@@ -110,16 +110,19 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   dialog = page.getByRole('dialog', { name: 'Formulier retour ontvangen voor Emma' });
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText(/Ondertekend formulier laatst retour ontvangen op \d{2}-\d{2}-\d{4} \(vastgelegd door Fatima el Amrani\)/)).toBeVisible();
+  await expect(page.getByText(/Ondertekend formulier laatst ontvangen op \d{2}-\d{2}-\d{4} \(vastgelegd door Fatima el Amrani\)/)).toBeVisible();
 
   // ---- Withdraw the newsletter by e-mail: only that purpose changes, history keeps everything ----
-  await page.getByRole('button', { name: 'Toestemming vastleggen' }).click();
-  dialog = page.getByRole('dialog', { name: 'Toestemming vastleggen voor Emma' });
+  // Withdrawing has a button of its own; the dialog offers only "geen wijziging" or "intrekken".
+  await page.getByRole('button', { name: 'Toestemming intrekken' }).click();
+  dialog = page.getByRole('dialog', { name: 'Toestemming intrekken voor Emma' });
   await expect(radio(dialog, 'Nieuwsbrieven', 'Geen wijziging (nu: Ja, herkenbaar)')).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: 'Ja, herkenbaar', exact: true })).toHaveCount(0);
   await radio(dialog, 'Hoe gegeven', 'E-mail').check();
-  await radio(dialog, 'Nieuwsbrieven', 'Nee').check();
-  await dialog.getByRole('button', { name: 'Beslissing vastleggen' }).click();
+  await radio(dialog, 'Nieuwsbrieven', 'Intrekken').check();
+  await dialog.getByRole('button', { name: 'Intrekken vastleggen' }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByText('De toestemming voor Emma is ingetrokken.')).toBeVisible();
   await expect(current.getByRole('row', { name: /Nieuwsbrieven/ })).toContainText('Nee');
   await expect(current.getByRole('row', { name: /Ouderportaal/ })).toContainText('Ja, herkenbaar');
   const history = page.getByRole('table', { name: 'Geschiedenis van de toestemming foto en film van Emma' });
@@ -131,7 +134,7 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   await expect(newest).toContainText('Sanne de Boer');
   await expect(history.getByRole('row').filter({ hasText: 'Nieuwsbrieven' }).filter({ hasText: 'Ondertekend formulier' })).toContainText('Ja, herkenbaar');
   await expect(history.getByRole('row').filter({ hasText: 'Website en social media' })).not.toContainText('Ingetrokken'); // a first "no" is not a withdrawal
-  await dismissToast(page, 'De toestemming voor Emma is vastgelegd.');
+  await dismissToast(page, 'De toestemming voor Emma is ingetrokken.');
   await screen(page, 'toestemmingen-kind');
 
   // ---- Sharing with a school: refused without written exchange consent, with the reason ---------
@@ -154,7 +157,9 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   const preview = page.getByRole('table', { name: 'Voorbeeld van de verstrekking aan GGD (inspectie)' });
   await expect(preview.getByRole('columnheader')).toHaveText(['Voornaam kind', 'Achternaam kind', 'Geboortedatum kind']);
   await expect(preview.getByRole('row', { name: 'Emma de Boer 12-03-2023' })).toBeVisible();
-  await expect(page.getByText('1 persoon', { exact: true })).toBeVisible();
+  await expect(page.getByText('1 kind', { exact: true })).toBeVisible();
+  // The preview comes into view by itself (it opens below the form).
+  await expect(preview).toBeInViewport();
   await screen(page, 'verstrekkingen-ggd');
 
   const csvDownload = page.waitForEvent('download');

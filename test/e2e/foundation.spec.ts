@@ -94,7 +94,7 @@ test('inrichten, herstelsleutel, gebruikers, inloggen, wachtwoord wijzigen, roll
   await expect(page.getByText('SQLCipher 4', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Auditlog nu controleren' }).click();
   await expect(page.getByText(/De auditlog is in orde: \d+ regels gecontroleerd\./)).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'auth.login', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Ingelogd', exact: true }).first()).toBeVisible();
   await checkScreen(page, 'beveiliging');
 
   // ---- Gebruikers: a pedagogisch medewerker with a temporary password ---------------------------

@@ -32,8 +32,8 @@ test('in English, a wrong password and an invalid BSN are answered in English', 
   await page.getByRole('button', { name: 'Save household' }).click();
   const bsn = field(parent, 'BSN');
   await expect(bsn).toHaveAttribute('aria-invalid', 'true');
-  await expect(bsn).toHaveAccessibleDescription(/This is not a valid BSN/);
-  await expect(page.getByText('Dit is geen geldig BSN', { exact: false })).toHaveCount(0);
+  await expect(bsn).toHaveAccessibleDescription(/This BSN is not right: the check on its digits \(elfproef\) fails/);
+  await expect(page.getByText('Dit BSN klopt niet', { exact: false })).toHaveCount(0);
   // Another required field, from the same shared schema, in English too.
   await expect(field(page, 'Street')).toHaveAccessibleDescription(/required/i);
   await screen(page, 'gezin-nieuw-fout-engels');

@@ -85,7 +85,7 @@ test('contract beëindigen, klok verzetten, voorvertoning met reden, vernietigen
   await page.getByRole('button', { name: 'Inloggen' }).click();
   // The start-up run destroyed the older family (past due) and says so.
   const notice = page.getByRole('status').filter({ hasText: 'Automatische vernietiging uitgevoerd' });
-  await expect(notice).toContainText('Bij het opstarten is 1 record vernietigd');
+  await expect(notice).toContainText('Bij het opstarten is 1 gegeven vernietigd');
   await screen(page, 'retention-notice');
   await notice.getByRole('button', { name: 'Gezien' }).click();
   await expect(notice).toBeHidden();
@@ -105,7 +105,7 @@ test('contract beëindigen, klok verzetten, voorvertoning met reden, vernietigen
   await screen(page, 'retention-confirm');
   await confirm.getByRole('button', { name: 'Definitief vernietigen' }).click();
   const done = page.getByRole('status').filter({ hasText: 'Vernietiging afgerond' });
-  await expect(done).toContainText('1 record is vernietigd.');
+  await expect(done).toContainText('1 gegeven is vernietigd.');
   await expect(page.getByText('Niets te vernietigen')).toBeVisible();
   await screen(page, 'retention-done');
 
@@ -114,7 +114,7 @@ test('contract beëindigen, klok verzetten, voorvertoning met reden, vernietigen
   const report = await keep(await reportDownload, 'vernietigingsrapport.pdf');
   const text = execFileSync('pdftotext', ['-layout', report, '-']).toString();
   expect(text).toContain('Vernietigingsrapport');
-  expect(text).toContain(`Vernietigd: 1 record (1 × gezin)`);
+  expect(text).toContain(`Vernietigd: 1 gegeven (1 × gezin)`);
   expect(text).toContain(dutch(due));
   for (const name of ['Rosa', 'Mees', 'Visser']) expect(text).not.toContain(name);
 

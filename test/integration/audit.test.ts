@@ -70,3 +70,31 @@ describe('audit log', () => {
     expect(status.audit.count).toBe(8); // the verification itself is audited
   });
 });
+
+describe('audit log on Beveiliging: filters', () => {
+  it('narrows the rows to one person and to calendar days at the location', async () => {
+    let now = new Date('2026-03-10T10:00:00Z');
+    const backend = makeBackend(undefined, { now: () => now });
+    await setUpLocation(backend);
+    const bert = await backend.ok('users.create', { name: 'Bert Jansen', username: 'bert', password: 'Regenboog-Stoel-77', roles: ['staff'] });
+    await backend.ok('auth.lock', { reason: 'user' });
+    // The next day, 00:30 in Amsterdam (23:30 UTC the day before): Bert logs in.
+    now = new Date('2026-03-10T23:30:00Z');
+    await backend.ok('auth.login', { username: 'bert', password: 'Regenboog-Stoel-77' });
+    await backend.ok('auth.lock', { reason: 'user' });
+    now = new Date('2026-03-12T09:00:00Z');
+    const manager = await backend.ok('auth.login', MANAGER);
+
+    const bertRows = await backend.ok('audit.recent', { limit: 50, userId: bert.id });
+    expect(bertRows.map((row) => row.action)).toEqual(['auth.lock', 'auth.login']);
+    expect(bertRows.every((row) => row.userId === bert.id)).toBe(true);
+
+    const eleventh = await backend.ok('audit.recent', { limit: 50, from: '2026-03-11', to: '2026-03-11' });
+    expect(eleventh.map((row) => row.action)).toEqual(['auth.lock', 'auth.login']);
+    const tenth = await backend.ok('audit.recent', { limit: 50, to: '2026-03-10' });
+    expect(tenth.map((row) => row.action)).toEqual(['auth.lock', 'users.create', 'auth.login', 'setup.create']);
+    const twelfth = await backend.ok('audit.recent', { limit: 50, from: '2026-03-12', userId: manager.userId });
+    expect(twelfth.map((row) => row.action)).toEqual(['auth.login']);
+    expect((await backend.err('audit.recent', { limit: 50, from: '31-02-2026' })).code).toBe('VALIDATION');
+  });
+});

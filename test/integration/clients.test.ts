@@ -19,7 +19,9 @@ const auditActions = (backend: ReturnType<typeof makeBackend>) =>
 
 describe('households: bad input is refused with a Dutch message at the field, and nothing is saved', () => {
   it.each([
-    ['a wrong BSN', { parents: [{ ...HOUSEHOLD.parents[0], bsn: '123456789' }] }, 'parents.0.bsn', BSN_MESSAGE],
+    // 9 digits that fail the elfproef: the message names the check, not the length.
+    ['a BSN that fails the elfproef', { parents: [{ ...HOUSEHOLD.parents[0], bsn: '123456789' }] }, 'parents.0.bsn', BSN_MESSAGE],
+    ['a BSN of 7 digits', { parents: [{ ...HOUSEHOLD.parents[0], bsn: '1234567' }] }, 'parents.0.bsn', 'Een BSN bestaat uit 9 cijfers (bij 8 cijfers komt er een 0 voor).'],
     ['a wrong postcode', { postcode: '1234 SS' }, 'postcode', 'Vul een geldige postcode in, bijvoorbeeld 1234 AB.'],
     ['a wrong IBAN', { iban: 'NL92ABNA0417164300' }, 'iban', 'Vul een geldig Nederlands IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00.'],
     ['no contract parent', { parents: [{ ...HOUSEHOLD.parents[0], isContractParent: false }] }, 'parents', 'Een gezin heeft precies één contractouder.'],

@@ -4,11 +4,15 @@ import { isValidBsn } from '../../shared/validation/bsn';
 import { makeBackend } from '../helpers/backend';
 
 describe('demo data', () => {
-  it('creates a location, both demo accounts and households with valid BSNs through the API', async () => {
+  it('creates a location, the three demo accounts and households with valid BSNs through the API', async () => {
     const backend = makeBackend();
     await seedDemo(backend, 12);
     expect((await backend.ok('app.status', {})).state).toBe('locked');
     await backend.ok('auth.login', { username: DEMO_ACCOUNTS.staff.username, password: DEMO_ACCOUNTS.staff.password });
+    await backend.ok('auth.lock', { reason: 'user' });
+    // The aandachtsfunctionaris logs in with the printed password and holds only that role.
+    const officer = await backend.ok('auth.login', { username: DEMO_ACCOUNTS.meldcodeOfficer.username, password: DEMO_ACCOUNTS.meldcodeOfficer.password });
+    expect(officer).toMatchObject({ roles: ['meldcodeOfficer'], mustChangePassword: false });
     await backend.ok('auth.lock', { reason: 'user' });
     await backend.ok('auth.login', { username: DEMO_ACCOUNTS.manager.username, password: DEMO_ACCOUNTS.manager.password });
     const sqlite = backend.core.sqlite();

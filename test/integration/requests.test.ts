@@ -154,11 +154,14 @@ describe('meldcode information in an answer', () => {
     const access = await request(backend, { kind: 'access', subjectType: 'child', subjectId: child.id, requesterParentId: contractParent.id });
     const waiting = await backend.err('requests.accessReport', { id: access.id });
     expect(waiting.code).toBe('CONFLICT');
-    expect(waiting.message).toMatch(/De aandachtsfunctionaris legt eerst vast/);
+    // Nobody has the officer role yet: the message says so and how to fix it.
+    expect(waiting.message).toMatch(/deze locatie heeft nog niemand met die rol\. Geef op de pagina Gebruikers/);
     // A manager without the officer role may not decide.
     expect((await backend.err('requests.meldcodeDecision', { id: access.id, decision: 'include', reason: 'x' })).message).toMatch(/^Alleen de aandachtsfunctionaris/);
 
     await backend.ok('users.update', { id: setup.session!.userId, name: setup.session!.name, roles: ['manager', 'meldcodeOfficer'] });
+    // Now the message names who decides.
+    expect((await backend.err('requests.accessReport', { id: access.id })).message).toMatch(/beslist de aandachtsfunctionaris: Anna de Vries\. Vraag het besluit/);
     const decided = await backend.ok('requests.meldcodeDecision', { id: access.id, decision: 'include', reason: 'Hulp loopt; inzage schaadt het kind niet' });
     expect(decided.meldcode).toMatchObject({ decision: 'include', decidedByName: 'Anna de Vries' });
     const included = readPdf(await backend.ok('requests.accessReport', { id: access.id })).replace(/\s+/g, ' ');
@@ -182,6 +185,19 @@ describe('meldcode information in an answer', () => {
     // The retention engine keeps the whole household while a case file is open.
     expect(preview.categories.find((c) => c.category === 'child_identity')).toMatchObject({ erasableNow: false, note: 'er loopt een meldcodedossier over een kind van dit gezin' });
     expect((await backend.err('requests.erase', { id: erasure.id })).code).toBe('CONFLICT');
+  });
+
+  it('"Waarom bewaren we dit nog?" names the meldcode file only on screen, never in the PDF for the parent', async () => {
+    const { backend } = await location();
+    const { household, child } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
+    await backend.ok('meldcode.open', { route: 'huiselijk', childId: child.id, openedOn: '2026-10-01' });
+    // The manager may see meldcode files: on screen the file has its own line.
+    const screen = await backend.ok('retention.why', { subjectType: 'household', id: household.id });
+    expect(screen.items.some((item) => item.policy === 'meldcode')).toBe(true);
+    // The PDF a manager may hand to a parent says only that a statutory duty applies.
+    const pdf = readPdf(await backend.ok('retention.whyPdf', { subjectType: 'household', id: household.id })).replace(/\s+/g, ' ');
+    expect(pdf).toContain('Er geldt een wettelijke bewaarplicht.');
+    expect(pdf).not.toMatch(/[Mm]eldcode|Veilig Thuis|huiselijk/);
   });
 });
 

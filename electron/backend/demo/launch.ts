@@ -11,6 +11,7 @@ export async function prepareDemo(backend: Backend, log: (line: string) => void)
     log('Demo-accounts:');
     log(`  locatiemanager:         gebruikersnaam "${DEMO_ACCOUNTS.manager.username}", wachtwoord "${DEMO_ACCOUNTS.manager.password}"`);
     log(`  pedagogisch medewerker: gebruikersnaam "${DEMO_ACCOUNTS.staff.username}", wachtwoord "${DEMO_ACCOUNTS.staff.password}"`);
+    log(`  aandachtsfunctionaris:  gebruikersnaam "${DEMO_ACCOUNTS.meldcodeOfficer.username}", wachtwoord "${DEMO_ACCOUNTS.meldcodeOfficer.password}"`);
   } else {
     log('Deze gegevensmap bevat al gegevens; er zijn geen demogegevens toegevoegd.');
   }

@@ -14,6 +14,8 @@ import { isoDateIn } from '../../../shared/domain/clock';
 export const DEMO_ACCOUNTS = {
   manager: { name: 'Marieke Visser', username: 'manager', password: 'Demo-Locatie-2026' },
   staff: { name: 'Daan Mulder', username: 'medewerker', password: 'Demo-Groepshulp-2026' },
+  /** Aandachtsfunctionaris (meldcode officer): decides what a meldcode file means for an AVG-verzoek. */
+  meldcodeOfficer: { name: 'Yvonne Bakker', username: 'aandachtsfunctionaris', password: 'Demo-Meldcode-2026' },
 };
 
 const GROUPS = [
@@ -65,6 +67,7 @@ export async function seedDemo(backend: Backend, households = 150, onProgress: (
   });
   await call(backend, 'setup.recoveryKeySaved', {});
   const staff = await call(backend, 'users.create', { ...DEMO_ACCOUNTS.staff, password: 'Tijdelijk-Demo-Wachtwoord-1', roles: ['staff'] });
+  const officer = await call(backend, 'users.create', { ...DEMO_ACCOUNTS.meldcodeOfficer, password: 'Tijdelijk-Demo-Wachtwoord-1', roles: ['meldcodeOfficer'] });
 
   // Filled in the loop without extra random draws, so the families stay the same as before.
   const consented: { childId: string; decidedOn: string }[] = [];
@@ -194,9 +197,11 @@ export async function seedDemo(backend: Backend, households = 150, onProgress: (
   }
   await call(backend, 'disclosures.export', { params: { kind: 'ggd', date: isoDaysAgo(now, 14) }, format: 'pdf' });
 
-  // The staff account starts with its printed password (no forced change in the demo).
-  await call(backend, 'auth.lock', { reason: 'user' });
-  await call(backend, 'auth.login', { username: staff.username, password: 'Tijdelijk-Demo-Wachtwoord-1' });
-  await call(backend, 'auth.changePassword', { currentPassword: 'Tijdelijk-Demo-Wachtwoord-1', newPassword: DEMO_ACCOUNTS.staff.password });
+  // The staff and aandachtsfunctionaris accounts start with their printed passwords (no forced change in the demo).
+  for (const [user, password] of [[staff, DEMO_ACCOUNTS.staff.password], [officer, DEMO_ACCOUNTS.meldcodeOfficer.password]] as const) {
+    await call(backend, 'auth.lock', { reason: 'user' });
+    await call(backend, 'auth.login', { username: user.username, password: 'Tijdelijk-Demo-Wachtwoord-1' });
+    await call(backend, 'auth.changePassword', { currentPassword: 'Tijdelijk-Demo-Wachtwoord-1', newPassword: password });
+  }
   await call(backend, 'auth.lock', { reason: 'user' });
 }

@@ -18,7 +18,7 @@ export async function renderPhotoRoster(resourcesDir: string, roster: Roster, me
 
   const columns: [string, string[], string][] = [
     ['Mag herkenbaar op beeld', roster.recognisable, '#1b5e20'],
-    ['Alleen onherkenbaar', roster.unrecognisable, '#8a5a00'],
+    ['Alleen niet herkenbaar', roster.unrecognisable, '#8a5a00'],
     ['Niet op beeld', roster.no, '#b71c1c'],
   ];
   const colWidth = width / 3;

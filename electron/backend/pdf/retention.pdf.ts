@@ -33,8 +33,8 @@ export function renderDestructionReport(
     lines: [
       meta.locationName,
       `${run.automatic ? 'Automatische vernietigingsronde' : 'Vernietigingsronde'} gestart op ${nlDateTime(new Date(run.startedAt))} door ${run.executedByName}${run.finishedAt ? `, afgerond op ${nlDateTime(new Date(run.finishedAt))}` : ''}.`,
-      `Vernietigd: ${run.itemCount} ${run.itemCount === 1 ? 'record' : 'records'}${run.byCategory.length ? ` (${run.byCategory.map((c) => `${c.count} × ${meta.categoryLabel(c.category).toLowerCase()}`).join(', ')})` : ''}. Alle rijen van deze personen zijn uit elke tabel verwijderd; het hoofdkantoor ontvangt een verwijdering zonder gegevens.`,
-      'Dit rapport bevat geen persoonsgegevens: elk record staat er alleen met een kenmerk (hash van het interne nummer).',
+      `Vernietigd: ${run.itemCount} ${run.itemCount === 1 ? 'gegeven' : 'gegevens'}${run.byCategory.length ? ` (${run.byCategory.map((c) => `${c.count} × ${meta.categoryLabel(c.category).toLowerCase()}`).join(', ')})` : ''}. Alle rijen van deze personen zijn uit elke tabel verwijderd; het hoofdkantoor ontvangt een verwijdering zonder gegevens.`,
+      'Dit rapport bevat geen persoonsgegevens: elk gegeven staat er alleen met een kenmerk (hash van het interne nummer).',
     ],
     header: ['Categorie', 'Kenmerk', 'Regel', 'Vervaldatum', 'Uitgevoerd op', 'Door'],
     rows: log.map((l) => [meta.categoryLabel(l.category), l.subjectHash.slice(0, 16), meta.ruleLabel(l.policy), nlDate(l.dueDate), nlDateTime(new Date(l.executedAt)), l.executedByName]),

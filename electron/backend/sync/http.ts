@@ -13,6 +13,25 @@ export class SyncHttpError extends Error {
   }
 }
 
+/** Node's network error codes, grouped into what a location manager can act on (or tell IT). */
+const UNREACHABLE: Record<string, 'refused' | 'unknownHost' | 'timeout' | 'certificate' | 'noNetwork'> = {
+  ECONNREFUSED: 'refused',
+  ENOTFOUND: 'unknownHost',
+  EAI_AGAIN: 'unknownHost',
+  ETIMEDOUT: 'timeout',
+  TIMEOUT: 'timeout',
+  ENETUNREACH: 'noNetwork',
+  EHOSTUNREACH: 'noNetwork',
+  ENETDOWN: 'noNetwork',
+};
+
+function unreachable(error: NodeJS.ErrnoException): SyncHttpError {
+  const code = error.code ?? '';
+  // TLS failures carry codes such as DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID.
+  const reason = UNREACHABLE[code] ?? (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code) ? 'certificate' : 'other');
+  return new SyncHttpError(null, msg(`sync.unreachable.${reason}`));
+}
+
 /**
  * JSON over HTTP(S) to head office. With `caCertPem`, only a server certificate issued by that CA
  * is accepted (pinned CA); otherwise the OS trust store applies. Plain http only for 127.0.0.1/localhost.
@@ -54,14 +73,14 @@ export function requestJson(
           const status = res.statusCode ?? 0;
           if (status >= 200 && status < 300) return resolve(json);
           // Head office's own words (Dutch), passed on as they are.
-          const reason = json && typeof json === 'object' && 'error' in json ? String((json as { error: unknown }).error) : `HTTP ${status}`;
-          reject(new SyncHttpError(status, msg('sync.headOfficeAnswer', { reason })));
+          if (json && typeof json === 'object' && 'error' in json) reject(new SyncHttpError(status, msg('sync.headOfficeAnswer', { reason: String((json as { error: unknown }).error) })));
+          else reject(new SyncHttpError(status, msg('sync.headOfficeError')));
         });
-        res.on('error', (error) => reject(new SyncHttpError(null, msg('sync.transferFailed', { detail: error.message }))));
+        res.on('error', () => reject(new SyncHttpError(null, msg('sync.transferFailed'))));
       },
     );
-    req.on('timeout', () => req.destroy(new Error('time-out')));
-    req.on('error', (error) => reject(new SyncHttpError(null, msg('sync.unreachable', { detail: error.message }))));
+    req.on('timeout', () => req.destroy(Object.assign(new Error('time-out'), { code: 'TIMEOUT' })));
+    req.on('error', (error) => reject(unreachable(error)));
     req.end(body);
   });
 }

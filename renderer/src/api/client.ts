@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/api/contract';
 import type { ErrorCode } from '../../../shared/api/result';
 import { ApiError } from '../../../shared/api/result';
@@ -100,10 +101,15 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
 }
 
 /** Offers bytes as a browser download (web mode). */
-function download(fileName: string, base64: string) {
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function download(fileName: string, data: string | Uint8Array<ArrayBuffer>) {
+  const bytes = typeof data === 'string' ? bytesOf(data) : data;
   const url = URL.createObjectURL(new Blob([bytes], { type: fileName.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream' }));
   const link = document.createElement('a');
   link.href = url;
@@ -137,6 +143,8 @@ export async function pickFolder(title: string): Promise<string | null> {
 
 export async function saveFolder(folderName: string, files: { fileName: string; base64: string }[]): Promise<boolean> {
   if (window.api) return window.api.saveFolder(folderName, files);
-  for (const file of files) download(`${folderName}-${file.fileName}`, file.base64);
+  // The browser cannot write a folder: one ZIP with the same files, instead of a download per file.
+  const zip = zipSync(Object.fromEntries(files.map((file) => [`${folderName}/${file.fileName}`, bytesOf(file.base64)])));
+  download(`${folderName}.zip`, zip as Uint8Array<ArrayBuffer>);
   return true;
 }

@@ -1,4 +1,4 @@
-import { AppShell, Box, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { AppShell, Box, Button, Group, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -19,6 +19,7 @@ export function AppFrame() {
   const { pathname } = useLocation();
   const items = NAV_ITEMS.filter((item) => can(session.roles, item.permission));
   const pages = PAGE_ROUTES.filter((route) => can(session.roles, route.permission));
+  const roleNames = session.roles.map((role) => t(`roles.${role}`)).join(' · ');
 
   useEffect(() => {
     document.title = t('app.documentTitle', { location: session.locationName });
@@ -32,28 +33,33 @@ export function AppFrame() {
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="xl">
       <AppShell.Header>
-        <Group h="100%" px="lg" justify="space-between" wrap="nowrap" preventGrowOverflow={false}>
-          <Stack gap={0}>
-            <Text size="xs" c="dimmed">
+        {/* One line per text at 1280 px and up: long names are cut with "…" and shown whole in a tooltip. */}
+        <Group h="100%" px="lg" gap="md" justify="space-between" wrap="nowrap" preventGrowOverflow={false}>
+          <Stack gap={0} miw={0} style={{ flex: '1 1 0' }} data-testid="header-location">
+            <Text size="xs" c="dimmed" truncate="end">
               {t('app.name')}
             </Text>
-            <Text fw={700} size="lg" lh={1.2}>
-              {session.locationName}
-            </Text>
+            <Tooltip label={session.locationName} openDelay={300} withArrow>
+              <Text fw={700} size="lg" lh={1.2} truncate="end" tabIndex={0}>
+                {session.locationName}
+              </Text>
+            </Tooltip>
           </Stack>
           {can(session.roles, 'clients.read') && <HeaderSearch />}
-          <Group gap="lg" wrap="nowrap">
+          <Group gap="md" wrap="nowrap" miw={0} style={{ flex: '0 1 auto' }}>
             <SyncIndicator />
-            <Box ta="right">
-              <Text size="sm" fw={600} lh={1.3}>
-                {session.name}
-              </Text>
-              <Text size="xs" c="dimmed" lh={1.3}>
-                {session.roles.map((role) => t(`roles.${role}`)).join(' · ')}
-              </Text>
-            </Box>
+            <Tooltip label={`${session.name} — ${roleNames}`} openDelay={300} withArrow multiline maw={320}>
+              <Box ta="right" miw={0} maw={200} tabIndex={0} data-testid="header-user">
+                <Text size="sm" fw={600} lh={1.3} truncate="end">
+                  {session.name}
+                </Text>
+                <Text size="xs" c="dimmed" lh={1.3} truncate="end">
+                  {roleNames}
+                </Text>
+              </Box>
+            </Tooltip>
             <LanguageSwitch />
-            <Button variant="light" onClick={() => void lock('user', session.username)}>
+            <Button variant="light" style={{ flexShrink: 0 }} onClick={() => void lock('user', session.username)}>
               {t('header.lock')}
             </Button>
           </Group>
@@ -61,21 +67,24 @@ export function AppFrame() {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
-        {items.map((item) => {
-          const active = item.path === '/' ? pathname === '/' : [item.path, ...(item.alsoActiveFor ?? [])].some((prefix) => pathname.startsWith(prefix));
-          return (
-            <NavLink
-              key={item.path}
-              component={Link}
-              to={item.path}
-              label={t(item.label)}
-              active={active}
-              aria-current={active ? 'page' : undefined}
-              fw={500}
-              style={{ borderRadius: 'var(--mantine-radius-md)' }}
-            />
-          );
-        })}
+        {/* Scrolls on a low screen (1280×720) so every item stays reachable. */}
+        <AppShell.Section grow component={ScrollArea} type="auto" offsetScrollbars>
+          {items.map((item) => {
+            const active = item.path === '/' ? pathname === '/' : [item.path, ...(item.alsoActiveFor ?? [])].some((prefix) => pathname.startsWith(prefix));
+            return (
+              <NavLink
+                key={item.path}
+                component={Link}
+                to={item.path}
+                label={t(item.label)}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                fw={500}
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+            );
+          })}
+        </AppShell.Section>
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">

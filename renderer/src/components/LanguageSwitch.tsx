@@ -6,7 +6,7 @@ import { LANGUAGES } from '../i18n';
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
-    <Group gap={4} role="group" aria-label={t('language.label')}>
+    <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }} role="group" aria-label={t('language.label')}>
       {LANGUAGES.map((language) => {
         const active = i18n.language === language;
         return (

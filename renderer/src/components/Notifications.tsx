@@ -45,7 +45,8 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
         aria-live="polite"
         gap="xs"
         pos="fixed"
-        bottom={16}
+        // Top right, under the header: at the bottom the toasts covered the last table rows and their buttons.
+        top={76}
         right={16}
         w={360}
         style={{ zIndex: 400, pointerEvents: toasts.length ? 'auto' : 'none' }}

@@ -72,8 +72,6 @@ export function useFormat(): Formats {
   return formatsFor(i18n.language);
 }
 
-/** First block of a UUID: enough to tell ids apart on screen without showing whole ids. */
-export const shortId = (id: string | null) => (id ? id.slice(0, 8) : '—');
 
 /** "NL91ABNA0417164300" → "NL91 ABNA 0417 1643 00", as on a bank card. */
 export const formatIban = (iban: string) => iban.replace(/(.{4})/g, '$1 ').trim();

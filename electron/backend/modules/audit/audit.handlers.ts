@@ -10,5 +10,5 @@ export const auditHandlers: Handlers<keyof typeof auditContract> = {
     await core.transaction((trx) => writeSetting(trx, LAST_VERIFICATION_KEY, result));
     return result;
   },
-  'audit.recent': ({ core }, input) => recentAuditEntries(core.db(), input.limit),
+  'audit.recent': ({ core }, input) => recentAuditEntries(core.db(), input),
 };

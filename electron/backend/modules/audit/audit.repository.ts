@@ -8,8 +8,17 @@ export const insertAuditRow = (trx: Trx, row: AuditRow) => trx.insertInto('audit
 export const countAuditRows = async (db: DbOrTrx) =>
   Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
-export const recentAuditRows = (db: DbOrTrx, limit: number) =>
-  db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit).execute();
+/** Newest first; `from`/`to` are ISO instants (inclusive from, exclusive to). */
+export const recentAuditRows = (db: DbOrTrx, filter: { limit: number; userId?: string | null; from?: string | null; to?: string | null }) =>
+  db
+    .selectFrom('audit_log')
+    .selectAll()
+    .$if(Boolean(filter.userId), (q) => q.where('user_id', '=', filter.userId!))
+    .$if(Boolean(filter.from), (q) => q.where('at', '>=', filter.from!))
+    .$if(Boolean(filter.to), (q) => q.where('at', '<', filter.to!))
+    .orderBy('seq', 'desc')
+    .limit(filter.limit)
+    .execute();
 
 /** Rows in chain order, in pages, so verifying a long log does not load it all at once. */
 export async function* auditRowsInOrder(db: DbOrTrx, pageSize = 1000): AsyncGenerator<AuditRow> {

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { startOfDayIn } from '../../../../shared/domain/clock';
+import { addDays } from '../../../../shared/domain/requests';
+import type { AuditAction } from '../../../../shared/api/auditActions';
 import type { AuditEntry as AuditListEntry, AuditVerification } from '../../../../shared/api/schemas';
 import type { AuditRow, DbOrTrx, Trx } from '../../db/schema';
 import { auditRowsInOrder, insertAuditRow, lastAuditRow, recentAuditRows } from './audit.repository';
@@ -11,7 +14,8 @@ const GENESIS_HASH = '0'.repeat(64);
  */
 export interface AuditEntry {
   userId: string | null;
-  action: string;
+  /** A contract method name or one of EXTRA_AUDIT_ACTIONS (each has a Dutch label on Beveiliging). */
+  action: AuditAction;
   entity?: string;
   entityId?: string;
   details?: Record<string, string | number | boolean | null>;
@@ -70,9 +74,18 @@ export async function verifyAuditChain(db: DbOrTrx, now: Date = new Date()): Pro
   return result(null, null);
 }
 
-/** The latest rows, newest first (ids and codes only). */
-export async function recentAuditEntries(db: DbOrTrx, limit: number): Promise<AuditListEntry[]> {
-  return (await recentAuditRows(db, limit)).map((row) => ({
+/** The latest rows, newest first (ids and codes only), for one person and/or calendar days if asked. */
+export async function recentAuditEntries(
+  db: DbOrTrx,
+  filter: { limit: number; userId?: string | null; from?: string | null; to?: string | null },
+): Promise<AuditListEntry[]> {
+  const rows = await recentAuditRows(db, {
+    limit: filter.limit,
+    userId: filter.userId,
+    from: filter.from ? startOfDayIn(filter.from) : null,
+    to: filter.to ? startOfDayIn(addDays(filter.to, 1)) : null,
+  });
+  return rows.map((row) => ({
     seq: row.seq,
     at: row.at,
     userId: row.user_id,

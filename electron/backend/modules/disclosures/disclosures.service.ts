@@ -199,7 +199,7 @@ export async function exportDisclosure(core: AppCore, session: Session, params: 
       ? toCsv(header, rows)
       : await renderTablePdf(core.options.resourcesDir, {
           title: `Verstrekking aan ${set.recipientName}`,
-          lines: [`Wettelijke grondslag: ${set.legalBasis}`, `Periode/datum: ${set.period}`, `Opgesteld door ${session.name} op ${nlDate(today)}`, `Aantal personen: ${set.subjects.length}`],
+          lines: [`Wettelijke grondslag: ${set.legalBasis}`, `Periode/datum: ${set.period}`, `Opgesteld door ${session.name} op ${nlDate(today)}`, `Aantal kinderen: ${set.subjects.length}`],
           header,
           rows,
           footer: 'Vertrouwelijk — alleen voor de genoemde ontvanger',

@@ -6,6 +6,7 @@ import { displayName } from '../../../../shared/domain/names';
 import { msg } from '../../../../shared/i18n/translate';
 import type { DbOrTrx, SubjectRequestRow } from '../../db/schema';
 import { childrenOfHousehold, findChild } from '../children/children.repository';
+import { activeUserNamesWithRole } from '../users/users.repository';
 import { disclosureRegister } from '../disclosures/disclosures.service';
 import { aboutMeldcode, categoryEndDates, retentionOfCategory, type CategoryRetention as CategoryRetentionOf } from '../retention/endDates';
 import { hasMeldcodeCase } from './dossier.repository';
@@ -153,6 +154,10 @@ export async function meldcodeDisclosureFor(
   row: Pick<SubjectRequestRow, 'subject_type' | 'subject_id' | 'household_id' | 'meldcode_decision'>,
 ): Promise<MeldcodeDisclosure> {
   if (!(await hasMeldcodeCase(db, row.subject_type === 'child' ? { childId: row.subject_id } : { householdId: row.household_id }))) return 'omit';
-  if (!row.meldcode_decision) throw new AppError('CONFLICT', msg('requests.meldcodeDecisionFirst'));
+  if (!row.meldcode_decision) {
+    // Say who decides, so the manager knows whom to ask.
+    const officers = await activeUserNamesWithRole(db, 'meldcodeOfficer');
+    throw new AppError('CONFLICT', officers.length > 0 ? msg('requests.meldcodeDecisionFirst', { names: officers.join(', ') }) : msg('requests.meldcodeNoOfficer'));
+  }
   return row.meldcode_decision === 'include' ? 'include' : 'omit';
 }

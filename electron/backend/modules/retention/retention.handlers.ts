@@ -1,4 +1,5 @@
 import type { retentionContract } from '../../../../shared/api/retention.contract';
+import { can } from '../../../../shared/auth/permissions';
 import type { Handlers } from '../../api/handler';
 import { destroyItems, dismissNotice, finishRun, listRuns, notice, preview, startRun } from './engine';
 import { listPolicies } from './policies';
@@ -7,7 +8,8 @@ import { whyReport } from './why.service';
 
 export const retentionHandlers: Handlers<keyof typeof retentionContract> = {
   'retention.policies': ({ core }) => listPolicies(core),
-  'retention.why': ({ core }, input) => whyReport(core, input.subjectType, input.id),
+  // On screen a meldcode file is named only for a user who may see meldcode files.
+  'retention.why': ({ core, session }, input) => whyReport(core, input.subjectType, input.id, can(session.roles, 'meldcode.access')),
   'retention.whyPdf': ({ core }, input) => whyPdf(core, input.subjectType, input.id),
   'retention.preview': ({ core }) => preview(core),
   'retention.startRun': async ({ core, session }) => ({ runId: await startRun(core, session) }),

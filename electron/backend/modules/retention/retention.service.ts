@@ -40,7 +40,8 @@ export async function reportPdf(core: AppCore, runId: string): Promise<PdfFile> 
 
 /** "Waarom bewaren we dit nog?" as a PDF. */
 export async function whyPdf(core: AppCore, subjectType: WhySubjectType, id: string): Promise<PdfFile> {
-  const report = await whyReport(core, subjectType, id);
+  // The PDF may be handed to a parent: never a meldcode file in it.
+  const report = await whyReport(core, subjectType, id, false);
   const pdf = await renderWhyPdf(core.options.resourcesDir, report, { locationName: (await getLocation(core.db()))?.name ?? '', printedAt: core.now() });
   return pdfFile(`waarom-bewaren-${subjectType}.pdf`, pdf);
 }

@@ -3,7 +3,7 @@ import type { DestructionCategory, WhyReport, WhySubjectType } from '../../../..
 import { nlDate } from '../../../../shared/domain/dates';
 import { ruleText, type RetentionState } from '../../../../shared/domain/retention';
 import { displayName } from '../../../../shared/domain/names';
-import { msg } from '../../../../shared/i18n/translate';
+import { msg, translate } from '../../../../shared/i18n/translate';
 import type { AppCore } from '../../core';
 import type { DbOrTrx } from '../../db/schema';
 import { statutoryHoldsOf } from '../employees/employees.repository';
@@ -50,8 +50,13 @@ async function resolve(db: DbOrTrx, type: WhySubjectType, id: string): Promise<{
   return { category: type, recordId: id, name, childIds: [] };
 }
 
-/** "Waarom bewaren we dit nog?": each category of the person's data, the rule, and the date it goes. */
-export async function whyReport(core: AppCore, type: WhySubjectType, id: string): Promise<WhyReport> {
+/**
+ * "Waarom bewaren we dit nog?": each category of the person's data, the rule, and the date it goes.
+ * `meldcodeDetail`: whether a meldcode file may be named (its own line, rule and date). Only on
+ * screen for a user with meldcode access; otherwise — and always in the PDF a manager may hand to
+ * a parent — it is one line that says a statutory retention duty applies, without any detail.
+ */
+export async function whyReport(core: AppCore, type: WhySubjectType, id: string, meldcodeDetail: boolean): Promise<WhyReport> {
   await core.transaction((trx) => ensureDefaultPolicies(trx, core.now()));
   const db = core.db();
   const today = core.today();
@@ -101,8 +106,13 @@ export async function whyReport(core: AppCore, type: WhySubjectType, id: string)
     const meldcode = policies.get('meldcode')!;
     const labels = await category('meldcode').labels(db, caseIds);
     const states = await evaluate(db, today, [{ category: 'meldcode', ids: caseIds }]);
-    for (const c of states) {
-      items.push({ category: labels.get(c.id) ?? meldcode.category, policy: 'meldcode', rule: ruleText(meldcode), legalBasis: meldcode.legalBasis, action: 'vernietigen', ...explain(c.state) });
+    if (meldcodeDetail) {
+      for (const c of states) {
+        items.push({ category: labels.get(c.id) ?? meldcode.category, policy: 'meldcode', rule: ruleText(meldcode), legalBasis: meldcode.legalBasis, action: 'vernietigen', ...explain(c.state) });
+      }
+    } else if (states.length > 0) {
+      const text = translate(msg('retention.statutoryDuty'));
+      items.push({ category: translate(msg('retention.otherData')), policy: null, rule: text, legalBasis: text, action: 'vernietigen', destructionDate: null, explanation: text });
     }
   }
 
@@ -111,7 +121,25 @@ export async function whyReport(core: AppCore, type: WhySubjectType, id: string)
   for (const [t, ids] of holdSubjects) {
     holds.push(...(await holdsOn(db, t, ids)));
   }
-  return { subjectType: type, subjectId: id, name: subject.name, items, holds: holds.map(toHold) };
+  return { subjectType: type, subjectId: id, name: subject.name, items: meldcodeDetail ? items : items.map(withoutMeldcode), holds: holds.map(toHold) };
+}
+
+/**
+ * The household's own rules give a meldcode file as their reason ("Er loopt een meldcodedossier
+ * over een kind van dit gezin", a statutory duty "meldcodedossier … (Wet verplichte meldcode)").
+ * Without meldcode detail every such text becomes the plain sentence, and its date goes too.
+ */
+function withoutMeldcode(item: WhyItem): WhyItem {
+  const names = (text: string) => /meldcode|veilig thuis/i.test(text);
+  if (![item.explanation, item.rule, item.legalBasis].some(names)) return item;
+  const text = translate(msg('retention.statutoryDuty'));
+  return {
+    ...item,
+    rule: names(item.rule) ? text : item.rule,
+    legalBasis: names(item.legalBasis) ? text : item.legalBasis,
+    explanation: names(item.explanation) ? text : item.explanation,
+    destructionDate: names(item.explanation) ? null : item.destructionDate,
+  };
 }
 
 /** The child's data with a rule of its own, one item per child (the paper dossier is listed apart). */

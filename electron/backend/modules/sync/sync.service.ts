@@ -18,6 +18,7 @@ export async function syncStatus(core: AppCore): Promise<SyncStatus> {
   const config = await readSyncConfig(db);
   const run = await readRunState(db);
   const scheduler = core.scheduler;
+  const next = config && scheduler && scheduler.nextAttemptAt > 0 ? scheduler.nextAttemptAt : null;
   return {
     enrolled: Boolean(config),
     serverUrl: config?.serverUrl ?? null,
@@ -30,7 +31,9 @@ export async function syncStatus(core: AppCore): Promise<SyncStatus> {
     lastSuccessAt: run.lastSuccessAt,
     lastAttemptAt: run.lastAttemptAt,
     lastError: run.lastError,
-    nextAttemptAt: config && scheduler && scheduler.nextAttemptAt > 0 ? new Date(scheduler.nextAttemptAt).toISOString() : null,
+    nextAttemptAt: next ? new Date(next).toISOString() : null,
+    // The scheduler's timers run on the wall clock (Date.now), not the app's clock.
+    nextAttemptInSeconds: next ? Math.max(0, Math.round((next - Date.now()) / 1000)) : null,
   };
 }
 
@@ -46,7 +49,7 @@ export async function enrol(core: AppCore, input: Input<'sync.enrol'>): Promise<
   } catch (error) {
     // 403 is head office refusing the code itself.
     if (error instanceof SyncHttpError && error.status === 403) throw new AppError('VALIDATION', msg('sync.codeRefused'), { code: msg('sync.codeRefused') });
-    const reason = error instanceof SyncHttpError ? error.ref : error instanceof Error ? error.message : msg('sync.headOfficeUnreachable');
+    const reason = error instanceof SyncHttpError ? error.ref : msg('sync.headOfficeUnreachable');
     throw new AppError('CONFLICT', reason, { serverUrl: msg('sync.unreachableField') });
   }
   const enrolled = EnrolResponse.parse(answer);

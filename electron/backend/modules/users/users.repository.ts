@@ -66,3 +66,16 @@ export async function activeManagerIds(db: DbOrTrx): Promise<string[]> {
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Names of the active users holding a role (e.g. who the aandachtsfunctionaris is), by name. */
+export async function activeUserNamesWithRole(db: DbOrTrx, role: Role): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select('users.name')
+    .where('users.active', '=', 1)
+    .where('user_roles.role', '=', role)
+    .orderBy('users.name')
+    .execute();
+  return rows.map((r) => r.name);
+}

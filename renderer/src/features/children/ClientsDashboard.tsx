@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -101,12 +101,10 @@ function ManagerTasks() {
                     <Anchor component={Link} to={`/kinderen/${task.childId}`} fw={600}>
                       {task.childName}
                     </Anchor>
-                    <Group gap={6}>
-                      <Text size="sm">{t('dashboardTasks.dueOn', { date: fmt.date(task.dueDate) })}</Text>
-                      <Badge variant="light" color={task.dueDate <= today ? 'red' : 'blue'} size="sm">
-                        {task.dueDate <= today ? t('dashboardTasks.dueNow') : t('dashboardTasks.dueLater')}
-                      </Badge>
-                    </Group>
+                    {/* Plain text, not a badge: the only thing to click is the confirmation button. */}
+                    <Text size="sm" c={task.dueDate <= today ? 'red.9' : 'dimmed'}>
+                      {task.dueDate <= today ? t('dashboardTasks.dueSince', { date: fmt.date(task.dueDate) }) : t('dashboardTasks.dueFrom', { date: fmt.date(task.dueDate) })}
+                    </Text>
                   </Stack>
                   <Button size="compact-sm" variant="light" style={{ flexShrink: 0 }} onClick={() => { setConfirming(task); }} aria-label={t('dashboardTasks.confirmFor', { name: task.childName })}>
                     {t('dashboardTasks.confirm')}

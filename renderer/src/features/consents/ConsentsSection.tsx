@@ -36,7 +36,7 @@ function PermissionBadge({ permission }: { permission: PhotoPermission }) {
   );
 }
 
-type Dialog = 'record' | 'returned' | null;
+type Dialog = 'record' | 'withdraw' | 'returned' | null;
 
 /**
  * Toestemmingen on the child's page: photo/film consent per purpose (current answer and the
@@ -61,6 +61,11 @@ function ConsentsView({ overview, childName }: { overview: ConsentOverview; chil
   const mayWrite = may('consents.write');
   const form = useFileDownload('consents.formPdf');
   const { childId, current, history, formReturns, contractParent, privacyStatementVersion } = overview;
+  // A signed form counts whether it was recorded as returned or as the channel of a decision.
+  const lastSignedForm = [
+    ...formReturns.map((r) => ({ on: r.returnedOn, by: r.recordedByName })),
+    ...history.filter((r) => r.channel === 'signed_form').map((r) => ({ on: r.decidedOn, by: r.recordedByName })),
+  ].sort((a, b) => b.on.localeCompare(a.on))[0];
 
   return (
     <Stack gap="xl">
@@ -84,6 +89,9 @@ function ConsentsView({ overview, childName }: { overview: ConsentOverview; chil
               </Menu>
               <Button variant="default" onClick={() => { setDialog('returned'); }}>
                 {t('consents.formReturned')}
+              </Button>
+              <Button variant="default" onClick={() => { setDialog('withdraw'); }} disabled={!contractParent || current.every((row) => row.permission === 'no')}>
+                {t('consents.withdraw')}
               </Button>
               <Button onClick={() => { setDialog('record'); }} disabled={!contractParent}>
                 {t('consents.record')}
@@ -112,9 +120,9 @@ function ConsentsView({ overview, childName }: { overview: ConsentOverview; chil
           ]}
         />
         <Text size="sm" c="dimmed">
-          {formReturns.length === 0
-            ? t('consents.noFormReturned')
-            : t('consents.lastFormReturned', { date: fmt.date(formReturns[0]!.returnedOn), name: formReturns[0]!.recordedByName })}
+          {lastSignedForm
+            ? t('consents.lastFormReturned', { date: fmt.date(lastSignedForm.on), name: lastSignedForm.by })
+            : t('consents.noFormReturned')}
         </Text>
       </Section>
 
@@ -122,7 +130,9 @@ function ConsentsView({ overview, childName }: { overview: ConsentOverview; chil
 
       {mayWrite && <ExchangeSection childId={childId} childName={childName} contractParent={contractParent} />}
 
-      {dialog === 'record' && contractParent && <RecordDialog overview={overview} contractParent={contractParent} childName={childName} onClose={close} />}
+      {(dialog === 'record' || dialog === 'withdraw') && contractParent && (
+        <RecordDialog overview={overview} contractParent={contractParent} childName={childName} withdraw={dialog === 'withdraw'} onClose={close} />
+      )}
       {dialog === 'returned' && <FormReturnedDialog childId={childId} childName={childName} onClose={close} />}
     </Stack>
   );
@@ -193,11 +203,14 @@ function RecordDialog({
   overview,
   contractParent,
   childName,
+  withdraw,
   onClose,
 }: {
   overview: ConsentOverview;
   contractParent: { id: string; displayName: string };
   childName: string;
+  /** "Toestemming intrekken": only the purposes with consent, each kept or withdrawn. */
+  withdraw: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -214,14 +227,15 @@ function RecordDialog({
       ...rest,
       answers: PURPOSES.filter((p) => choices[p] !== 'keep').map((purpose) => ({ purpose, given: choices[purpose] !== 'no', recognisable: choices[purpose] === 'recognisable' })),
     }),
-    success: () => t('consents.recorded', { name: childName }),
+    // Only withdrawals: the toast says "ingetrokken", not "vastgelegd".
+    success: (_output, values) => (Object.values(values.choices).every((c) => c === 'keep' || c === 'no') ? t('consents.withdrawnSaved', { name: childName }) : t('consents.recorded', { name: childName })),
     onSuccess: onClose,
   });
   const { control, errors, clearErrors } = form;
   const currentOf = (purpose: Purpose) => overview.current.find((c) => c.purpose === purpose)?.permission ?? 'no';
 
   return (
-    <FormDialog form={form} title={t('consents.recordTitle', { name: childName })} onClose={onClose} submitLabel={t('consents.recordSubmit')} size="xl">
+    <FormDialog form={form} title={t(withdraw ? 'consents.withdrawTitle' : 'consents.recordTitle', { name: childName })} onClose={onClose} submitLabel={t(withdraw ? 'consents.withdrawSubmit' : 'consents.recordSubmit')} size="xl">
       <Alert color="blue" variant="light">
         {t('consents.onBehalfOf', { name: contractParent.displayName, version: overview.privacyStatementVersion })}
       </Alert>
@@ -229,7 +243,7 @@ function RecordDialog({
         <DateField control={control} name="decidedOn" label={t('consents.decidedOn')} required maw={180} />
         <RadioField control={control} name="channel" label={t('consents.channel')} required options={ConsentChannel.options.map((channel) => ({ value: channel, label: t(`consents.channels.${channel}`) }))} />
       </Group>
-      {PURPOSES.map((purpose) => (
+      {PURPOSES.filter((purpose) => !withdraw || currentOf(purpose) !== 'no').map((purpose) => (
         <Controller
           key={purpose}
           control={control}
@@ -247,9 +261,9 @@ function RecordDialog({
             >
               <Group gap="lg" mt="xs">
                 <Radio value="keep" label={t('consents.keep', { current: t(`consents.permission.${currentOf(purpose)}`) })} />
-                <Radio value="recognisable" label={t('consents.permission.recognisable')} />
-                <Radio value="unrecognisable" label={t('consents.permission.unrecognisable')} />
-                <Radio value="no" label={t('consents.permission.no')} />
+                {!withdraw && <Radio value="recognisable" label={t('consents.permission.recognisable')} />}
+                {!withdraw && <Radio value="unrecognisable" label={t('consents.permission.unrecognisable')} />}
+                <Radio value="no" label={withdraw ? t('consents.withdrawChoice') : t('consents.permission.no')} />
               </Group>
             </Radio.Group>
           )}

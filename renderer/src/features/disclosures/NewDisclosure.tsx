@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, NativeSelect, Radio, ScrollArea, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -157,6 +157,10 @@ function Preview({ params }: { params: Params }) {
   const { t } = useTranslation();
   const preview = useQuery(apiQuery('disclosures.preview', params));
   const exporter = useFileDownload('disclosures.export');
+  // The preview opens below the form, out of sight on an office screen: bring it into view.
+  useEffect(() => {
+    if (preview.data) document.getElementById('disclosure-preview-title')?.scrollIntoView({ block: 'start' });
+  }, [preview.data]);
   return (
     <QueryState query={preview} loaderHeight={120}>
       {({ recipientName, legalBasis, columns, rows }) => (

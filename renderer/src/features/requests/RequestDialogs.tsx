@@ -202,7 +202,9 @@ export function ErasureDialog({ request, onClose }: DialogProps) {
               onCancel={onClose}
               label={confirming ? t('requests.erasureConfirm') : t('requests.erasureExecute')}
               pending={erase.isPending}
-              color="red"
+              // Everything retained: nothing to execute, so no red button inviting a click.
+              color={erasable.length > 0 ? 'red' : undefined}
+              disabled={erasable.length === 0}
               onConfirm={() => {
                 if (confirming) erase.mutate({ id: request.id });
                 else setConfirming(true);

@@ -1,23 +1,26 @@
 import { Alert, Badge, Button, DataList, Group, NumberInput, SimpleGrid, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { Controller } from 'react-hook-form';
+import { useState, type ReactNode } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { auditLabelKey } from '../../../../shared/api/auditActions';
 import { contract, type MethodInput } from '../../../../shared/api/contract';
 import type { AuditVerification, SecurityStatus } from '../../../../shared/api/schemas';
 import { ALL_ROLES, can, Permission } from '../../../../shared/auth/permissions';
 import { call } from '../../api/client';
-import { errorMessage } from '../../api/forms';
+import { errorMessage, formResolver } from '../../api/forms';
 import { apiQuery, queryClient, setUnlocked } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { ApiForm, SubmitButton } from '../../components/FormDialog';
+import { DateField, SelectField } from '../../components/fields';
 import { FormError } from '../../components/FormError';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { RoleBadges } from '../../components/RoleBadges';
 import { Detail, Section } from '../../components/Section';
 import { useApiForm } from '../../components/useApiForm';
-import { shortId, useFormat } from '../../lib/format';
+import { useFormat } from '../../lib/format';
 import { useCan, useSession } from '../../lib/session';
 import { RecoveryKeyRotation } from './RecoveryKeyRotation';
 
@@ -223,7 +226,7 @@ function UsersAndRolesSection({ users }: { users: SecurityStatus['users'] }) {
             minWidth={560}
             tableProps={{ verticalSpacing: 4, withTableBorder: true, withColumnBorders: true }}
             columns={[
-              { key: 'permission', header: t('security.permission'), cell: (permission) => t(`permissions.${permission}`, { defaultValue: permission }), rowHeader: true },
+              { key: 'permission', header: t('security.permission'), cell: (permission) => t(`permissions.${permission}`), rowHeader: true },
               ...ALL_ROLES.map((role) => ({
                 key: role,
                 header: t(`roles.${role}`),
@@ -250,27 +253,68 @@ function Allowed({ allowed }: { allowed: boolean }) {
   );
 }
 
-function RecentAuditSection() {
+const AuditFilter = contract['audit.recent'].input.pick({ userId: true, from: true, to: true });
+type AuditFilter = z.output<typeof AuditFilter>;
+const NO_FILTER: AuditFilter = { userId: null, from: null, to: null };
+
+/**
+ * The latest audit rows in words: who (name), what (the action's Dutch label), on what kind of
+ * record — no codes or ids on screen. IT gets the raw log (codes, ids, hashes) from the support
+ * export as before.
+ */
+function RecentAuditSection({ users }: { users: SecurityStatus['users'] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const recent = useQuery(apiQuery('audit.recent', { limit: 20 }));
+  const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
+  const form = useForm<z.input<typeof AuditFilter>, unknown, AuditFilter>({ resolver: formResolver(AuditFilter), defaultValues: { userId: null, from: '', to: '' } });
+  const recent = useQuery(apiQuery('audit.recent', { limit: 50, ...filter }));
+  const names = new Map(users.map((user) => [user.id, user.name]));
+  const filtered = filter.userId !== null || filter.from !== null || filter.to !== null;
   return (
     <Section title={t('security.recentTitle')} intro={t('security.recentIntro')}>
-      <DataTable
-        query={recent}
-        caption={t('security.recentCaption')}
-        rowKey={(entry) => String(entry.seq)}
-        minWidth={640}
-        tableProps={{ verticalSpacing: 4, striped: true }}
-        empty={t('security.noEntries')}
-        columns={[
-          { key: 'seq', header: t('security.seq'), cell: (entry) => entry.seq },
-          { key: 'at', header: t('security.at'), cell: (entry) => fmt.dateTimeSeconds(entry.at) },
-          { key: 'action', header: t('security.action'), cell: (entry) => <Mono>{entry.action}</Mono> },
-          { key: 'user', header: t('security.user'), cell: (entry) => <Mono>{shortId(entry.userId)}</Mono> },
-          { key: 'object', header: t('security.object'), cell: (entry) => <Mono>{entry.entity ? `${entry.entity} ${shortId(entry.entityId)}` : '—'}</Mono> },
-        ]}
-      />
+      <Stack gap="md">
+        <form
+          noValidate
+          aria-label={t('security.filterLabel')}
+          onSubmit={(event) => void form.handleSubmit((values) => { setFilter(values); })(event)}
+        >
+          <Group align="flex-end" gap="md">
+            <SelectField
+              control={form.control}
+              name="userId"
+              label={t('security.filterUser')}
+              data={users.map((user) => ({ value: user.id, label: user.name }))}
+              placeholder={t('security.filterEveryone')}
+              clearable
+              w={260}
+            />
+            <DateField control={form.control} name="from" label={t('security.filterFrom')} maw={160} />
+            <DateField control={form.control} name="to" label={t('security.filterTo')} maw={160} />
+            <Button type="submit" variant="outline">
+              {t('security.filterApply')}
+            </Button>
+            {filtered && (
+              <Button variant="subtle" onClick={() => { form.reset(); setFilter(NO_FILTER); }}>
+                {t('security.filterClear')}
+              </Button>
+            )}
+          </Group>
+        </form>
+        <DataTable
+          query={recent}
+          caption={t('security.recentCaption')}
+          rowKey={(entry) => String(entry.seq)}
+          minWidth={640}
+          tableProps={{ verticalSpacing: 4, striped: true }}
+          empty={filtered ? t('security.noEntriesFiltered') : t('security.noEntries')}
+          columns={[
+            { key: 'at', header: t('security.at'), cell: (entry) => fmt.dateTimeSeconds(entry.at) },
+            { key: 'user', header: t('security.user'), cell: (entry) => (entry.userId ? (names.get(entry.userId) ?? t('security.unknownUser')) : t('security.systemUser')) },
+            { key: 'action', header: t('security.action'), cell: (entry) => t(`auditActions.${auditLabelKey(entry.action)}` as 'auditActions.auth_login', { defaultValue: t('security.otherAction') }) },
+            { key: 'object', header: t('security.object'), cell: (entry) => (entry.entity ? t(`auditEntities.${entry.entity}` as 'auditEntities.child', { defaultValue: t('security.otherObject') }) : '—') },
+          ]}
+        />
+      </Stack>
     </Section>
   );
 }
@@ -302,7 +346,7 @@ export function SecurityPage() {
               {may('settings.manage') && <IdleSettingsSection />}
             </SimpleGrid>
             <UsersAndRolesSection users={users} />
-            {may('audit.verify') && <RecentAuditSection />}
+            {may('audit.verify') && <RecentAuditSection users={users} />}
           </Stack>
         )}
       </QueryState>

@@ -94,7 +94,8 @@ export function SetupPage({ onDone, onRestoreInstead }: { onDone: (result: Metho
         <Text size="sm" c="dimmed" role="status" ta="center">
           {form.pending ? t('setup.busy') : ''}
         </Text>
-        <Button variant="subtle" onClick={onRestoreInstead} disabled={form.pending}>
+        {/* A button's label does not wrap by default: this one is a sentence, so it may take two lines. */}
+        <Button variant="subtle" onClick={onRestoreInstead} disabled={form.pending} h="auto" py={6} styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}>
           {t('setup.restoreInstead')}
         </Button>
       </ApiForm>

@@ -1,4 +1,4 @@
-import { Alert, Box, Code, Collapse, Group, List, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Box, Collapse, Group, List, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,14 +9,15 @@ import { TextAreaField, TextField } from '../../components/fields';
 import { ApiForm, SubmitButton } from '../../components/FormDialog';
 import { Section } from '../../components/Section';
 import { useApiForm } from '../../components/useApiForm';
+import { useSession } from '../../lib/session';
 import { SYNC_STATUS_KEY } from './syncStatus';
 
 const MONO = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
-const ISSUE_CODE_COMMAND = 'npm run headoffice:cli -- issue-code --location ID';
 
 /** "Deze computer koppelen" (`sync.enrol`): service address, one-time koppelcode, device name, optional pinned CA. */
 export function EnrolForm() {
   const { t } = useTranslation();
+  const session = useSession();
   const advancedId = useId();
   const form = useApiForm({
     schema: contract['sync.enrol'].input,
@@ -42,12 +43,7 @@ export function EnrolForm() {
         <Alert color="blue" variant="light" title={t('sync.enrol.howTitle')}>
           <List type="ordered" spacing={6} size="sm">
             <List.Item>{t('sync.enrol.how1')}</List.Item>
-            <List.Item>
-              {t('sync.enrol.how2')}
-              <Code block mt={6} fz="sm">
-                {ISSUE_CODE_COMMAND}
-              </Code>
-            </List.Item>
+            <List.Item>{t('sync.enrol.how2', { location: session.locationName })}</List.Item>
             <List.Item>{t('sync.enrol.how3')}</List.Item>
           </List>
         </Alert>

@@ -11,7 +11,7 @@ import { useFormat } from '../../lib/format';
 import { ConflictsSection } from './ConflictsSection';
 import { EnrolForm } from './EnrolForm';
 import { RefreshIcon } from './RefreshIcon';
-import { CONNECTION_COLOR, connectionOf, OFFLINE_TEXT, useSyncNow, useSyncStatus } from './syncStatus';
+import { CONNECTION_COLOR, connectionOf, OFFLINE_TEXT, useOfflineExplanation, useSyncNow, useSyncStatus } from './syncStatus';
 
 /** The link with head office and its state: where, which device, how the last rounds went. */
 function LinkDetails({ status }: { status: SyncStatus }) {
@@ -19,6 +19,7 @@ function LinkDetails({ status }: { status: SyncStatus }) {
   const fmt = useFormat();
   const syncNow = useSyncNow();
   const connection = connectionOf(status);
+  const offline = useOfflineExplanation(status);
   const when = (iso: string | null) => (iso ? fmt.dateTimeSeconds(iso) : t('common.never'));
 
   return (
@@ -33,11 +34,6 @@ function LinkDetails({ status }: { status: SyncStatus }) {
           <Detail label={t('sync.details.serverUrl')}>
             <Text span inherit ff="monospace" style={{ overflowWrap: 'anywhere' }}>
               {status.serverUrl ?? '—'}
-            </Text>
-          </Detail>
-          <Detail label={t('sync.details.deviceId')}>
-            <Text span inherit ff="monospace" data-testid="sync-device-id">
-              {status.deviceId ?? '—'}
             </Text>
           </Detail>
           <Detail label={t('sync.details.connection')}>
@@ -57,12 +53,12 @@ function LinkDetails({ status }: { status: SyncStatus }) {
           <Detail label={t('sync.details.lastAttempt')}>{when(status.lastAttemptAt)}</Detail>
           {status.lastError && (
             <Detail label={t('sync.details.lastError')}>
-              <Text span inherit c="red.9">
-                {status.lastError}
+              <Text span inherit c="red.9" data-testid="sync-last-error">
+                {offline}
               </Text>
             </Detail>
           )}
-          {status.nextAttemptAt && !status.running && <Detail label={t('sync.details.nextAttempt')}>{fmt.dateTimeSeconds(status.nextAttemptAt)}</Detail>}
+          {status.nextAttemptAt && !status.running && <Detail label={t('sync.details.nextAttempt')}>{fmt.dateTime(status.nextAttemptAt)}</Detail>}
         </DataList>
         <Group>
           <Button leftSection={<RefreshIcon />} loading={syncNow.isPending || status.running} onClick={() => { syncNow.mutate(); }}>

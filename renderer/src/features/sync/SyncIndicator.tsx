@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useFormat } from '../../lib/format';
 import { useCan } from '../../lib/session';
 import { RefreshIcon } from './RefreshIcon';
-import { CONNECTION_COLOR, connectionOf, OFFLINE_TEXT, HEAD_OFFICE_PATH, useSyncNow, useSyncStatus } from './syncStatus';
+import { CONNECTION_COLOR, connectionOf, OFFLINE_TEXT, HEAD_OFFICE_PATH, useOfflineExplanation, useSyncNow, useSyncStatus } from './syncStatus';
 
 /**
  * The header's sync state, for every logged-in user: online/offline, pending changes, the last
@@ -17,13 +17,15 @@ export function SyncIndicator() {
   const status = useSyncStatus();
   const syncNow = useSyncNow();
 
+  const offline = useOfflineExplanation(status.data);
+
   // Until the first answer (or when the backend cannot be asked) the header stays calm.
   if (!status.data) return null;
   const sync = status.data;
   const connection = connectionOf(sync);
   const help =
     connection === 'offline'
-      ? [t('sync.status.offlineHelp'), sync.lastError].filter(Boolean).join(' ')
+      ? offline
       : connection === 'notEnrolled'
         ? t('sync.status.notEnrolledHelp')
         : null;
@@ -89,7 +91,8 @@ export function SyncIndicator() {
           </Tooltip>
         )}
       </Group>
-      {sync.pending > 0 && (
+      {/* Only roles who manage sync see the queue; for staff it is nothing to act on. */}
+      {sync.pending > 0 && may('sync.manage') && (
         <Text size="xs" lh={1.25} style={{ whiteSpace: 'nowrap' }}>
           {t('sync.status.pending', { count: sync.pending })}
         </Text>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/api/sync.contract';
 import { call } from '../../api/client';
 import { apiKey, apiQuery, queryClient } from '../../api/queries';
@@ -49,3 +50,17 @@ export const CONNECTION_COLOR: Record<Connection, string> = {
 
 /** Text colour of "Offline": a dark orange (5.8:1 on white; Mantine's orange-9 is below 4.5:1). */
 export const OFFLINE_TEXT = '#b33f00';
+
+/**
+ * Offline, in words: why (the backend's Dutch reason, never a network code) and when the app
+ * tries again: "Het hoofdkantoor is niet bereikbaar: … De app blijft offline werken en probeert
+ * het over 2 minuten opnieuw."
+ */
+export function useOfflineExplanation(status: SyncStatus | undefined): string {
+  const { t } = useTranslation();
+  if (!status) return '';
+  const reason = status.lastError ?? t('sync.status.unreachable');
+  if (status.nextAttemptInSeconds === null) return `${reason} ${t('sync.status.keepsWorking')}`;
+  const minutes = Math.ceil(status.nextAttemptInSeconds / 60);
+  return `${reason} ${minutes <= 1 ? t('sync.status.retrySoon') : t('sync.status.retryIn', { count: minutes })}`;
+}
