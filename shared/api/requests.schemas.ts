@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEADLINE_STATES, IDENTITY_METHODS, MAX_EXTENSION_MONTHS, REQUEST_KINDS } from '../domain/requests';
+import { COORDINATION_METHODS, DEADLINE_STATES, IDENTITY_METHODS, MAX_EXTENSION_MONTHS, REQUEST_KINDS } from '../domain/requests';
 import { IsoDate, optionalText } from './clients.schemas';
 import { Id, text } from './schemas';
 import { appToday } from '../domain/clock';
@@ -7,6 +7,7 @@ import { zm } from '../i18n/translate';
 
 const RequestKind = z.enum(REQUEST_KINDS, { error: zm('requests.chooseKind') });
 const IdentityMethod = z.enum(IDENTITY_METHODS, { error: zm('requests.chooseIdentityMethod') });
+const CoordinationHow = z.enum(COORDINATION_METHODS, { error: zm('requests.chooseCoordinationHow') });
 /** The person a request (or a disclosure, a restriction) is about. */
 export const SubjectType = z.enum(['parent', 'child'], { error: zm('requests.chooseSubject') });
 export type SubjectType = z.infer<typeof SubjectType>;
@@ -25,6 +26,15 @@ export const RequestInput = z.object({
   receivedOn: IsoDate('requests.field.receivedOn').refine((v) => v <= appToday(), zm('validation.notInFuture', { label: 'requests.field.receivedOn' })),
   identityMethod: IdentityMethod,
   description: optionalText('requests.field.description', 1000),
+  /**
+   * The afstemming with the contract parent, when the other parent (with gezag) asks about a child:
+   * with whom, when and how. Required then (the backend knows who is the contract parent), absent otherwise.
+   */
+  coordinationParentId: Id.nullish(),
+  coordinationOn: IsoDate('requests.field.coordinationOn')
+    .refine((v) => v <= appToday(), zm('validation.notInFuture', { label: 'requests.field.coordinationOn' }))
+    .nullish(),
+  coordinationHow: CoordinationHow.nullish(),
 });
 
 export const ExtendInput = z.object({
@@ -147,6 +157,8 @@ export type Decision = z.infer<typeof Decision>;
 
 export const RequestDetail = RequestSummary.extend({
   identityMethod: IdentityMethod,
+  /** The recorded afstemming with the contract parent (a request of the other parent about a child). */
+  coordination: z.object({ parentName: z.string(), on: z.string(), how: CoordinationHow }).nullable(),
   description: z.string().nullable(),
   firstDeadline: z.string(),
   extendedMonths: z.number().int(),

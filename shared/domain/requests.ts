@@ -22,6 +22,10 @@ export const REQUEST_KIND_LABEL: Record<RequestKind, string> = {
 /** How the requester's identity was established. An ID is looked at, never copied or noted. */
 export const IDENTITY_METHODS = ['id_shown', 'known_in_person', 'registered_contact'] as const;
 
+/** How the other parent's request was agreed with the contract parent (afstemming). */
+export const COORDINATION_METHODS = ['in_person', 'phone', 'email', 'letter'] as const;
+export type CoordinationHow = (typeof COORDINATION_METHODS)[number];
+
 /** The answer period is one month; it may be extended by at most two further months (art. 12(3)). */
 const ANSWER_MONTHS = 1;
 export const MAX_EXTENSION_MONTHS = 2;

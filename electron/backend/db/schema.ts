@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { ApplicantOutcome, ComplaintStatus, HoldReasonKind } from '../../../shared/api/retention.schemas';
 import type { SyncConflict } from '../../../shared/api/sync.contract';
+import type { CoordinationHow } from '../../../shared/domain/requests';
 import type { PeriodUnit } from '../../../shared/domain/retention';
 import type { Mutation } from '../../../shared/sync/protocol';
 
@@ -345,6 +346,11 @@ export interface SubjectRequestsTable extends Synced {
   closed_on: string | null;
   created_at: string;
   created_by_name: string;
+  /** The afstemming with the contract parent when the other parent asks about a child (migration 0011). */
+  coordination_parent_id: string | null;
+  coordination_parent_name: string | null;
+  coordination_on: string | null;
+  coordination_how: CoordinationHow | null;
 }
 
 export interface DataCorrectionsTable extends Synced {

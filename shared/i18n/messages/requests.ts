@@ -12,9 +12,14 @@ export const requestsMessages = defineMessages(
     'requests.nothingPortable': 'Voor deze ouder zijn er geen gegevens om mee te nemen: wij verwerken ze op grond van gerechtvaardigd belang, niet met toestemming of voor het contract (AVG artikel 20). Vraag om inzage.',
     'requests.requesterNotInHousehold': 'De verzoeker hoort niet bij het gezin van dit kind.',
     'requests.chooseParentOfHousehold': 'Kies een ouder van dit gezin.',
-    'requests.referToContractParent':
-      'Alleen de contractouder kan een verzoek over een kind indienen. De andere ouder oefent deze rechten uit via de contractouder (privacystatement); verwijs de verzoeker naar de contractouder.',
-    'requests.contractParentOnly': 'Alleen de contractouder kan dit verzoek indienen.',
+    'requests.noParentalAuthority':
+      'Deze ouder heeft geen ouderlijk gezag over het kind en kan daarom geen verzoek over het kind indienen. Alleen een ouder met gezag oefent de rechten van het kind uit.',
+    'requests.needsParentalAuthority': 'Kies een ouder met ouderlijk gezag.',
+    'requests.coordinationNeeded':
+      'De andere ouder oefent de rechten van het kind uit in afstemming met de contractouder (privacystatement). Leg vast met wie, wanneer en hoe het verzoek is afgestemd.',
+    'requests.chooseCoordinationParent': 'Kies de contractouder met wie het verzoek is afgestemd.',
+    'requests.chooseCoordinationHow': 'Kies hoe het verzoek met de contractouder is afgestemd.',
+    'requests.field.coordinationOn': 'Datum van de afstemming',
     'requests.parentAsksOwn': 'Een verzoek over de gegevens van een ouder kan alleen die ouder zelf indienen.',
     'requests.chooseSubjectParent': 'Kies de ouder over wie het verzoek gaat.',
     'requests.officerDecides': 'Alleen de aandachtsfunctionaris beslist of meldcode-informatie in het antwoord mag.',
@@ -79,9 +84,14 @@ export const requestsMessages = defineMessages(
     'requests.nothingPortable': 'There are no data to take along for this parent: we process them on the basis of legitimate interest, not with consent or for the contract (GDPR article 20). Ask for access instead.',
     'requests.requesterNotInHousehold': "The requester does not belong to this child's household.",
     'requests.chooseParentOfHousehold': 'Choose a parent of this household.',
-    'requests.referToContractParent':
-      "Only the contract parent can make a request about a child. The other parent exercises these rights through the contract parent (privacy statement); refer the requester to the contract parent.",
-    'requests.contractParentOnly': 'Only the contract parent can make this request.',
+    'requests.noParentalAuthority':
+      'This parent has no parental authority over the child and therefore cannot make a request about the child. Only a parent with parental authority exercises the rights of the child.',
+    'requests.needsParentalAuthority': 'Choose a parent with parental authority.',
+    'requests.coordinationNeeded':
+      "The other parent exercises the child's rights in consultation with the contract parent (privacy statement). Record with whom, when and how the request was agreed.",
+    'requests.chooseCoordinationParent': 'Choose the contract parent the request was agreed with.',
+    'requests.chooseCoordinationHow': 'Choose how the request was agreed with the contract parent.',
+    'requests.field.coordinationOn': 'Date of the consultation',
     'requests.parentAsksOwn': "A request about a parent's data can only be made by that parent.",
     'requests.chooseSubjectParent': 'Choose the parent the request is about.',
     'requests.officerDecides': 'Only the meldcode officer decides whether meldcode information may go into the answer.',

@@ -41,10 +41,10 @@ import {
 
 type NewRequest = z.output<typeof RequestInput>;
 
-/** Another parent than the contract parent asks about a child: referred to the contract parent. */
-const REFERRAL = msg('requests.referToContractParent');
-/** The referral as the envelope's (Dutch) message carries it. */
-export const REFERRAL_MESSAGE = translate(REFERRAL);
+/** A parent without parental authority asks about a child: they cannot exercise the child's rights. */
+const NO_AUTHORITY = msg('requests.noParentalAuthority');
+/** The refusal as the envelope's (Dutch) message carries it. */
+export const NO_AUTHORITY_MESSAGE = translate(NO_AUTHORITY);
 
 const nameOf = (row: { first_name: string; surname_prefix: string | null; surname: string }) =>
   displayName({ firstName: row.first_name, surnamePrefix: row.surname_prefix, surname: row.surname });
@@ -109,6 +109,7 @@ export async function loadRequest(db: DbOrTrx, id: string, today: string): Promi
   return {
     ...toSummary(row, names, today),
     identityMethod: row.identity_method,
+    coordination: row.coordination_how ? { parentName: row.coordination_parent_name ?? '', on: row.coordination_on ?? '', how: row.coordination_how } : null,
     description: row.description,
     firstDeadline: firstDeadline(row.received_on),
     extendedMonths: row.extended_months,
@@ -133,28 +134,47 @@ export async function loadRequest(db: DbOrTrx, id: string, today: string): Promi
   };
 }
 
-/** The person a request is about, with the household and the parent entitled to ask for them. */
+type Coordination = { parentId: string; parentName: string; on: string; how: NonNullable<NewRequest['coordinationHow']> };
+
+/**
+ * The afstemming the other parent's request about a child needs: with the household's contract
+ * parent, when and how; each missing part is refused at its field.
+ */
+async function requireCoordination(trx: Trx, input: NewRequest, householdId: string): Promise<Coordination> {
+  const missing: Record<string, ReturnType<typeof msg>> = {};
+  const contractParent = input.coordinationParentId ? await findParentInHousehold(trx, input.coordinationParentId, householdId) : undefined;
+  if (!contractParent || contractParent.is_contract_parent !== 1) missing.coordinationParentId = msg('requests.chooseCoordinationParent');
+  if (!input.coordinationOn) missing.coordinationOn = msg('common.required', { label: 'requests.field.coordinationOn' });
+  if (!input.coordinationHow) missing.coordinationHow = msg('requests.chooseCoordinationHow');
+  if (!contractParent || contractParent.is_contract_parent !== 1 || !input.coordinationOn || !input.coordinationHow) {
+    throw new AppError('VALIDATION', msg('requests.coordinationNeeded'), missing);
+  }
+  return { parentId: contractParent.id, parentName: nameOf(contractParent), on: input.coordinationOn, how: input.coordinationHow };
+}
+
+/** The person a request is about, with the household, the parent entitled to ask for them and the afstemming it needed. */
 async function resolveSubject(trx: Trx, input: NewRequest) {
   if (input.subjectType === 'child') {
     const child = await findChild(trx, input.subjectId);
     if (!child) throw new AppError('NOT_FOUND', msg('requests.childNotFound'));
     const requester = await findParentInHousehold(trx, input.requesterParentId, child.household_id);
     if (!requester) throw new AppError('VALIDATION', msg('requests.requesterNotInHousehold'), { requesterParentId: msg('requests.chooseParentOfHousehold') });
-    // Only the contract parent exercises the child's rights; the other parent is referred to them.
-    if (requester.is_contract_parent !== 1) throw new AppError('FORBIDDEN', REFERRAL, { requesterParentId: msg('requests.contractParentOnly') });
-    return { householdId: child.household_id, requester };
+    if (requester.is_contract_parent === 1) return { householdId: child.household_id, requester, coordination: null };
+    // The other parent exercises the child's rights only with gezag, and in afstemming met de contractouder (privacy statement).
+    if (requester.has_parental_authority !== 1) throw new AppError('FORBIDDEN', NO_AUTHORITY, { requesterParentId: msg('requests.needsParentalAuthority') });
+    return { householdId: child.household_id, requester, coordination: await requireCoordination(trx, input, child.household_id) };
   }
   const parent = await findParent(trx, input.subjectId);
   if (!parent) throw new AppError('NOT_FOUND', msg('requests.parentNotFound'));
   if (input.requesterParentId !== parent.id) {
     throw new AppError('FORBIDDEN', msg('requests.parentAsksOwn'), { requesterParentId: msg('requests.chooseSubjectParent') });
   }
-  return { householdId: parent.household_id, requester: parent };
+  return { householdId: parent.household_id, requester: parent, coordination: null };
 }
 
 export async function createRequest(core: AppCore, session: Session, input: NewRequest): Promise<string> {
   return core.transaction(async (trx) => {
-    const { householdId, requester } = await resolveSubject(trx, input);
+    const { householdId, requester, coordination } = await resolveSubject(trx, input);
     const id = uuidv7();
     await insertRequest(trx, {
       id,
@@ -182,6 +202,10 @@ export async function createRequest(core: AppCore, session: Session, input: NewR
       closed_on: null,
       created_at: core.now().toISOString(),
       created_by_name: session.name,
+      coordination_parent_id: coordination?.parentId ?? null,
+      coordination_parent_name: coordination?.parentName ?? null,
+      coordination_on: coordination?.on ?? null,
+      coordination_how: coordination?.how ?? null,
       version: null,
     });
     await queueUpsert(trx, 'subject_requests', id, core.now());

@@ -1,12 +1,12 @@
-import { Select } from '@mantine/core';
+import { Fieldset, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../../shared/api/clients.schemas';
 import { RequestInput, type RequestDetail } from '../../../../shared/api/requests.schemas';
 import { appToday } from '../../../../shared/domain/clock';
-import { IDENTITY_METHODS, REQUEST_KINDS } from '../../../../shared/domain/requests';
+import { COORDINATION_METHODS, IDENTITY_METHODS, REQUEST_KINDS } from '../../../../shared/domain/requests';
 import { isApiCallError } from '../../api/client';
 import { useApiMutation } from '../../api/mutations';
 import { apiQuery } from '../../api/queries';
@@ -19,8 +19,9 @@ const optionValue = (r: Pick<SearchResult, 'kind' | 'id'>) => `${r.kind}:${r.id}
 
 /**
  * "Verzoek registreren": what is asked, about whom (search a child or parent), who asks, when it
- * arrived and how the requester's identity was established. For a child only the contract parent
- * may ask; the backend refuses the other parent with the referral the privacy statement gives.
+ * arrived and how the requester's identity was established. For a child the contract parent asks,
+ * or the other parent with gezag in afstemming met de contractouder: then the form asks with whom,
+ * when and how that afstemming took place (the backend requires it and refuses a parent without gezag).
  */
 export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (request: RequestDetail) => void }) {
   const { t } = useTranslation();
@@ -32,13 +33,13 @@ export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => voi
   const household = useQuery({ ...apiQuery('households.get', { id: subject?.householdId ?? '' }), enabled: subject?.kind === 'child' });
   const form = useApiForm({
     schema: RequestInput,
-    defaultValues: { subjectId: '', requesterParentId: '', receivedOn: appToday(), description: '' },
+    defaultValues: { subjectId: '', requesterParentId: '', receivedOn: appToday(), description: '', coordinationParentId: null, coordinationOn: null, coordinationHow: null },
     mutation: useApiMutation('requests.create'),
     onSuccess: onSaved,
     // A refusal (the other parent asking about a child) also marks the field, but its referral must be read in full.
     onError: (error, message) => message ?? (isApiCallError(error) && error.code === 'FORBIDDEN' ? error.message : null),
   });
-  const { control, setValue, formState } = form;
+  const { control, setValue, formState, watch } = form;
   const options = [...(subject ? [subject] : []), ...(results.data ?? []).filter((r) => r.id !== subject?.id)].map((r) => ({
     value: optionValue(r),
     label: `${r.displayName} (${t(`requests.subjectTypes.${r.kind}`)}${r.birthDate ? `, ${fmt.date(r.birthDate)}` : ''})`,
@@ -53,6 +54,16 @@ export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => voi
     setValue('requesterParentId', found?.kind === 'parent' ? found.id : '');
   };
   const parents = household.data?.parents ?? [];
+  const requester = parents.find((p) => p.id === watch('requesterParentId'));
+  // The other parent asks about a child: the afstemming with the contract parent is recorded.
+  const needsCoordination = subject?.kind === 'child' && requester !== undefined && !requester.isContractParent;
+  // Back to the contract parent (or another subject): no afstemming is sent.
+  useEffect(() => {
+    if (needsCoordination) return;
+    setValue('coordinationParentId', null);
+    setValue('coordinationOn', null);
+    setValue('coordinationHow', null);
+  }, [needsCoordination, setValue]);
 
   return (
     <FormDialog form={form} title={t('requests.registerTitle')} onClose={onClose} submitLabel={t('requests.registerSubmit')} size="lg">
@@ -78,8 +89,31 @@ export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => voi
           label={t('requests.fields.requester')}
           description={t('requests.fields.requesterHelp')}
           required
-          data={parents.map((p) => ({ value: p.id, label: `${p.displayName}${p.isContractParent ? ` (${t('requests.contractParent')})` : ''}` }))}
+          data={parents.map((p) => ({
+            value: p.id,
+            label: `${p.displayName}${p.isContractParent ? ` (${t('requests.contractParent')})` : p.hasParentalAuthority ? '' : ` (${t('requests.noAuthority')})`}`,
+          }))}
         />
+      )}
+      {needsCoordination && (
+        <Fieldset legend={t('requests.fields.coordinationTitle')}>
+          <p>{t('requests.fields.coordinationHelp')}</p>
+          <SelectField
+            control={control}
+            name="coordinationParentId"
+            label={t('requests.fields.coordinationParent')}
+            required
+            data={parents.filter((p) => p.isContractParent).map((p) => ({ value: p.id, label: `${p.displayName} (${t('requests.contractParent')})` }))}
+          />
+          <DateField control={control} name="coordinationOn" label={t('requests.fields.coordinationOn')} required maw={260} />
+          <RadioField
+            control={control}
+            name="coordinationHow"
+            label={t('requests.fields.coordinationHow')}
+            required
+            options={COORDINATION_METHODS.map((m) => ({ value: m, label: t(`requests.coordinationMethods.${m}`) }))}
+          />
+        </Fieldset>
       )}
       <DateField control={control} name="receivedOn" label={t('requests.fields.receivedOn')} description={t('requests.fields.receivedOnHelp')} required maw={260} />
       <RadioField

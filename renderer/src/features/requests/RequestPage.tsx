@@ -94,6 +94,11 @@ function RequestView({ r }: { r: RequestDetail }) {
               <Detail label={t('requests.columns.requester')}>{r.requesterName}</Detail>
               <Detail label={t('requests.columns.received')}>{fmt.date(r.receivedOn)}</Detail>
               <Detail label={t('requests.fields.identity')}>{t(`requests.identityMethods.${r.identityMethod}`)}</Detail>
+              {r.coordination && (
+                <Detail label={t('requests.fields.coordinationTitle')}>
+                  {t('requests.coordinationNote', { name: r.coordination.parentName, date: fmt.date(r.coordination.on), how: t(`requests.coordinationMethods.${r.coordination.how}`).toLowerCase() })}
+                </Detail>
+              )}
               {r.description && <Detail label={t('requests.fields.description')}>{r.description}</Detail>}
               <Detail label={t('requests.columns.deadline')}>
                 <Group gap="xs">
