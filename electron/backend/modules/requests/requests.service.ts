@@ -12,10 +12,10 @@ import {
   type RequestStatus,
   type RequestSummary,
   type RequestTask,
-  type SubjectType,
+  type RequestSubjectType,
 } from '../../../../shared/api/requests.schemas';
 import { displayName } from '../../../../shared/domain/names';
-import { currentDeadline, deadlineState, extensionRefusal, firstDeadline } from '../../../../shared/domain/requests';
+import { currentDeadline, deadlineState, extensionRefusal, firstDeadline, isOwnRecordSubject } from '../../../../shared/domain/requests';
 import { msg, translate } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, SubjectRequestRow, Trx } from '../../db/schema';
@@ -32,6 +32,7 @@ import {
   liftPending,
   listRequestRows,
   openRequestTasks,
+  ownPersonName,
   personNames,
   tasksOfRequest,
   updateRequestRow,
@@ -50,10 +51,16 @@ const nameOf = (row: { first_name: string; surname_prefix: string | null; surnam
   displayName({ firstName: row.first_name, surnamePrefix: row.surname_prefix, surname: row.surname });
 
 /** Display names of the subjects that still exist (erased subjects are absent). */
-async function subjectNames(db: DbOrTrx, rows: { subject_type: SubjectType; subject_id: string }[]) {
-  const ids = (type: SubjectType) => [...new Set(rows.filter((r) => r.subject_type === type).map((r) => r.subject_id))];
+async function subjectNames(db: DbOrTrx, rows: { subject_type: RequestSubjectType; subject_id: string }[]) {
+  const ids = (type: RequestSubjectType) => [...new Set(rows.filter((r) => r.subject_type === type).map((r) => r.subject_id))];
   const people = await personNames(db, { parent: ids('parent'), child: ids('child') });
-  return new Map(people.map((r) => [r.id, nameOf(r)]));
+  const names = new Map(people.map((r) => [r.id, nameOf(r)]));
+  for (const r of rows) {
+    if (!isOwnRecordSubject(r.subject_type) || names.has(r.subject_id)) continue;
+    const name = await ownPersonName(db, r.subject_type, r.subject_id);
+    if (name !== undefined) names.set(r.subject_id, name);
+  }
+  return names;
 }
 
 function toSummary(row: SubjectRequestRow, names: Map<string, string>, today: string): RequestSummary {
@@ -104,7 +111,7 @@ export function requireOpen(row: SubjectRequestRow, kinds?: readonly SubjectRequ
 export async function loadRequest(db: DbOrTrx, id: string, today: string): Promise<RequestDetail> {
   const row = await requireRequest(db, id);
   const names = await subjectNames(db, [row]);
-  const restriction = await activeRestriction(db, row.subject_type, row.subject_id, today);
+  const restriction = row.subject_type === 'parent' || row.subject_type === 'child' ? await activeRestriction(db, row.subject_type, row.subject_id, today) : undefined;
   const tasks = (await tasksOfRequest(db, id)).map(toTask);
   return {
     ...toSummary(row, names, today),
@@ -153,23 +160,31 @@ async function requireCoordination(trx: Trx, input: NewRequest, householdId: str
 }
 
 /** The person a request is about, with the household, the parent entitled to ask for them and the afstemming it needed. */
-async function resolveSubject(trx: Trx, input: NewRequest) {
+async function resolveSubject(trx: Trx, input: NewRequest): Promise<{ householdId: string | null; requester: { id: string | null; name: string }; coordination: Coordination | null }> {
+  // An employee, applicant, waiting-list prospect or complainant asks for themself.
+  if (isOwnRecordSubject(input.subjectType)) {
+    const name = await ownPersonName(trx, input.subjectType, input.subjectId);
+    if (name === undefined) throw new AppError('NOT_FOUND', msg('requests.personNotFound'));
+    return { householdId: null, requester: { id: null, name }, coordination: null };
+  }
+  if (!input.requesterParentId) throw new AppError('VALIDATION', msg('requests.chooseRequester'), { requesterParentId: msg('requests.chooseRequester') });
   if (input.subjectType === 'child') {
     const child = await findChild(trx, input.subjectId);
     if (!child) throw new AppError('NOT_FOUND', msg('requests.childNotFound'));
     const requester = await findParentInHousehold(trx, input.requesterParentId, child.household_id);
     if (!requester) throw new AppError('VALIDATION', msg('requests.requesterNotInHousehold'), { requesterParentId: msg('requests.chooseParentOfHousehold') });
-    if (requester.is_contract_parent === 1) return { householdId: child.household_id, requester, coordination: null };
+    const asks = { id: requester.id, name: nameOf(requester) };
+    if (requester.is_contract_parent === 1) return { householdId: child.household_id, requester: asks, coordination: null };
     // The other parent exercises the child's rights only with gezag, and in afstemming met de contractouder (privacy statement).
     if (requester.has_parental_authority !== 1) throw new AppError('FORBIDDEN', NO_AUTHORITY, { requesterParentId: msg('requests.needsParentalAuthority') });
-    return { householdId: child.household_id, requester, coordination: await requireCoordination(trx, input, child.household_id) };
+    return { householdId: child.household_id, requester: asks, coordination: await requireCoordination(trx, input, child.household_id) };
   }
   const parent = await findParent(trx, input.subjectId);
   if (!parent) throw new AppError('NOT_FOUND', msg('requests.parentNotFound'));
   if (input.requesterParentId !== parent.id) {
     throw new AppError('FORBIDDEN', msg('requests.parentAsksOwn'), { requesterParentId: msg('requests.chooseSubjectParent') });
   }
-  return { householdId: parent.household_id, requester: parent, coordination: null };
+  return { householdId: parent.household_id, requester: { id: parent.id, name: nameOf(parent) }, coordination: null };
 }
 
 export async function createRequest(core: AppCore, session: Session, input: NewRequest): Promise<string> {
@@ -184,7 +199,7 @@ export async function createRequest(core: AppCore, session: Session, input: NewR
       subject_id: input.subjectId,
       household_id: householdId,
       requester_parent_id: requester.id,
-      requester_name: nameOf(requester),
+      requester_name: requester.name,
       received_on: input.receivedOn,
       identity_method: input.identityMethod,
       description: input.description,
