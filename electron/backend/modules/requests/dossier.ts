@@ -120,7 +120,7 @@ async function dossierOf(db: DbOrTrx, person: Person, today: string, disclose: M
   return { ...person, categories, rows, recipients };
 }
 
-export async function parentDossier(db: DbOrTrx, parentId: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
+async function parentDossier(db: DbOrTrx, parentId: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
   const parent = await findParent(db, parentId);
   if (!parent) throw new AppError('NOT_FOUND', msg('requests.parentNotFound'));
   const name = displayName({ firstName: parent.first_name, surnamePrefix: parent.surname_prefix, surname: parent.surname });
@@ -128,7 +128,7 @@ export async function parentDossier(db: DbOrTrx, parentId: string, today: string
   return dossierOf(db, { type: 'parent', subject, id: parent.id, name, householdId: parent.household_id }, today, disclose);
 }
 
-export async function childDossier(db: DbOrTrx, childId: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
+async function childDossier(db: DbOrTrx, childId: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
   const child = await findChild(db, childId);
   if (!child) throw new AppError('NOT_FOUND', msg('requests.childNotFound'));
   const name = displayName({ firstName: child.first_name, surnamePrefix: child.surname_prefix, surname: child.surname });
@@ -139,7 +139,7 @@ export async function childDossier(db: DbOrTrx, childId: string, today: string, 
 const OWN_SUBJECT = { employee: 'employee', applicant: 'applicant', waitlist_prospect: 'waitlist_prospect', complainant: 'complainant' } as const satisfies Record<OwnRecordSubject, SubjectKey>;
 
 /** The dossier of an employee, applicant, waiting-list prospect or complainant: their own row and what the map links to it. */
-export async function ownDossier(db: DbOrTrx, type: OwnRecordSubject, id: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
+async function ownDossier(db: DbOrTrx, type: OwnRecordSubject, id: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
   const name = await ownPersonName(db, type, id);
   if (name === undefined) throw new AppError('NOT_FOUND', msg('requests.personNotFound'));
   return dossierOf(db, { type, subject: OWN_SUBJECT[type], id, name, householdId: null }, today, disclose);
