@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DataArea, MethodDef } from './contract';
 import { method } from './method';
-import { CloseInput, DueList, ErasurePreview, ExportBundle, ExtendInput, MeldcodeDecisionInput, RectifyInput, RequestDetail, RequestInput, RequestStatus, RequestSummary } from './requests.schemas';
+import { CloseInput, DueList, PeopleQuery, PersonOption, ErasurePreview, ExportBundle, ExtendInput, MeldcodeDecisionInput, RectifyInput, RequestDetail, RequestInput, RequestStatus, RequestSummary } from './requests.schemas';
 import { ById } from './clients.schemas';
 import { Id, PdfFile, text } from './schemas';
 
@@ -10,15 +10,18 @@ const REQUEST = 'subjectRequest';
 const byRequest = (input: { id: string }) => input.id;
 
 /** A request shows its subject's name (parents and children) besides its own register. */
-const REQUEST_READ: readonly DataArea[] = ['requests', 'households', 'children'];
+const REQUEST_READ: readonly DataArea[] = ['requests', 'households', 'children', 'employees', 'applicants', 'waitlist', 'complaints'];
 /** Everything a person's dossier is made of (inzage, erasure preview, letters, portability). */
 const DOSSIER: readonly DataArea[] = [
   'requests', 'households', 'children', 'bsn', 'medical', 'contracts', 'tasks', 'pickup', 'consents', 'exchange', 'disclosures', 'marketing', 'meldcode', 'retention', 'holds',
+  'employees', 'applicants', 'waitlist', 'complaints',
 ];
 
 /** AVG-verzoeken: register, deadlines, inzage, dataportabiliteit, rectificatie, beperking, verwijdering. */
 export const requestsContract = {
   'requests.list': method({ input: z.object({ status: RequestStatus.nullish() }), output: z.array(RequestSummary), permission: 'requests.manage', shows: REQUEST_READ }),
+  /** The person picker of "Verzoek registreren" for people with a row of their own (parents and children: search.query). */
+  'requests.people': method({ input: PeopleQuery, output: z.array(PersonOption), permission: 'requests.manage', shows: ['employees', 'applicants', 'waitlist', 'complaints'] }),
   'requests.get': method({ input: ById, output: RequestDetail, permission: 'requests.manage', shows: REQUEST_READ }),
   /** Requests due within 7 days or overdue, and open tasks (dashboard). */
   'requests.due': method({ input: z.object({}), output: DueList, permission: 'requests.manage', shows: REQUEST_READ }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEADLINE_STATES, IDENTITY_METHODS, MAX_EXTENSION_MONTHS, REQUEST_KINDS } from '../domain/requests';
+import { COORDINATION_METHODS, DEADLINE_STATES, IDENTITY_METHODS, REQUEST_SUBJECT_TYPES, type OwnRecordSubject, MAX_EXTENSION_MONTHS, REQUEST_KINDS } from '../domain/requests';
 import { IsoDate, optionalText } from './clients.schemas';
 import { Id, text } from './schemas';
 import { appToday } from '../domain/clock';
@@ -7,9 +7,13 @@ import { zm } from '../i18n/translate';
 
 const RequestKind = z.enum(REQUEST_KINDS, { error: zm('requests.chooseKind') });
 const IdentityMethod = z.enum(IDENTITY_METHODS, { error: zm('requests.chooseIdentityMethod') });
+const CoordinationHow = z.enum(COORDINATION_METHODS, { error: zm('requests.chooseCoordinationHow') });
 /** The person a request (or a disclosure, a restriction) is about. */
 export const SubjectType = z.enum(['parent', 'child'], { error: zm('requests.chooseSubject') });
 export type SubjectType = z.infer<typeof SubjectType>;
+/** The person a request is about: any data subject with a row of their own. */
+export const RequestSubjectType = z.enum(REQUEST_SUBJECT_TYPES, { error: zm('requests.chooseSubject') });
+export type RequestSubjectType = z.infer<typeof RequestSubjectType>;
 export const RequestStatus = z.enum(['open', 'closed']);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 const Outcome = z.enum(['granted', 'partially_granted', 'refused']);
@@ -18,14 +22,31 @@ const MeldcodeDisclosureDecision = z.enum(['include', 'exclude']);
 
 export const RequestInput = z.object({
   kind: RequestKind,
-  subjectType: SubjectType,
+  subjectType: RequestSubjectType,
   subjectId: Id,
-  /** Who asks. For a child only the contract parent; for a parent the parent themself. */
-  requesterParentId: Id,
+  /**
+   * Who asks, for a child or a parent: for a child the contract parent or the other parent with
+   * gezag; for a parent the parent themself. Not asked for other people: they ask for themselves.
+   */
+  requesterParentId: Id.nullish(),
   receivedOn: IsoDate('requests.field.receivedOn').refine((v) => v <= appToday(), zm('validation.notInFuture', { label: 'requests.field.receivedOn' })),
   identityMethod: IdentityMethod,
   description: optionalText('requests.field.description', 1000),
+  /**
+   * The afstemming with the contract parent, when the other parent (with gezag) asks about a child:
+   * with whom, when and how. Required then (the backend knows who is the contract parent), absent otherwise.
+   */
+  coordinationParentId: Id.nullish(),
+  coordinationOn: IsoDate('requests.field.coordinationOn')
+    .refine((v) => v <= appToday(), zm('validation.notInFuture', { label: 'requests.field.coordinationOn' }))
+    .nullish(),
+  coordinationHow: CoordinationHow.nullish(),
 });
+
+/** Search among the people with a row of their own (employees, applicants, waiting list, complainants). */
+export const PeopleQuery = z.object({ type: z.enum(REQUEST_SUBJECT_TYPES.filter((t) => t !== 'parent' && t !== 'child') as [OwnRecordSubject, ...OwnRecordSubject[]]), q: z.string().trim().min(2).max(100) });
+export const PersonOption = z.object({ id: z.string(), name: z.string(), detail: z.string() });
+export type PersonOption = z.infer<typeof PersonOption>;
 
 export const ExtendInput = z.object({
   id: Id,
@@ -91,9 +112,9 @@ const DeadlineStateSchema = z.enum(DEADLINE_STATES);
 export const RequestSummary = z.object({
   id: z.string(),
   kind: RequestKind,
-  subjectType: SubjectType,
+  subjectType: RequestSubjectType,
   subjectId: z.string(),
-  householdId: z.string(),
+  householdId: z.string().nullable(),
   /** Null when the person's data were erased. */
   subjectName: z.string().nullable(),
   requesterName: z.string(),
@@ -147,6 +168,8 @@ export type Decision = z.infer<typeof Decision>;
 
 export const RequestDetail = RequestSummary.extend({
   identityMethod: IdentityMethod,
+  /** The recorded afstemming with the contract parent (a request of the other parent about a child). */
+  coordination: z.object({ parentName: z.string(), on: z.string(), how: CoordinationHow }).nullable(),
   description: z.string().nullable(),
   firstDeadline: z.string(),
   extendedMonths: z.number().int(),

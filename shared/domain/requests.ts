@@ -22,6 +22,20 @@ export const REQUEST_KIND_LABEL: Record<RequestKind, string> = {
 /** How the requester's identity was established. An ID is looked at, never copied or noted. */
 export const IDENTITY_METHODS = ['id_shown', 'known_in_person', 'registered_contact'] as const;
 
+/**
+ * The people a request can be about: every data subject of the data map with a row of their own
+ * (the other parent is a `parent` row without contract; pickup persons live only on a child's list).
+ */
+export const REQUEST_SUBJECT_TYPES = ['parent', 'child', 'employee', 'applicant', 'waitlist_prospect', 'complainant'] as const;
+export type RequestSubjectType = (typeof REQUEST_SUBJECT_TYPES)[number];
+/** A person who asks for themself and whose data hang on one row of their own, without a household. */
+export type OwnRecordSubject = Exclude<RequestSubjectType, 'parent' | 'child'>;
+export const isOwnRecordSubject = (type: RequestSubjectType): type is OwnRecordSubject => type !== 'parent' && type !== 'child';
+
+/** How the other parent's request was agreed with the contract parent (afstemming). */
+export const COORDINATION_METHODS = ['in_person', 'phone', 'email', 'letter'] as const;
+export type CoordinationHow = (typeof COORDINATION_METHODS)[number];
+
 /** The answer period is one month; it may be extended by at most two further months (art. 12(3)). */
 const ANSWER_MONTHS = 1;
 export const MAX_EXTENSION_MONTHS = 2;

@@ -6,8 +6,9 @@ import { expect, test } from './fixtures';
 
 /**
  * Issue 8, clicked through the real UI in web mode: register an access request (the other parent
- * is referred to the contract parent), make the inzageverslag and open the PDF; an erasure request
- * with its preview per category, the confirmation and the decision letter.
+ * needs the afstemming with the contract parent), make the inzageverslag and open the PDF; an
+ * erasure request with its preview per category, the confirmation and the decision letter.
+ * Issue 16: an employee's request from registration to the decision letter.
  */
 
 const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB Ergens', lrk: '123456789' };
@@ -74,7 +75,7 @@ async function registerRequest(page: Page, kind: string, person: string, request
   return dialog;
 }
 
-test('access request: referral of the other parent, inzageverslag as PDF', async ({ page, webApp }) => {
+test('access request: the other parent needs the afstemming, inzageverslag as PDF', async ({ page, webApp }) => {
   test.setTimeout(240_000);
   await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   await createFamily(page);
@@ -83,12 +84,14 @@ test('access request: referral of the other parent, inzageverslag as PDF', async
   await expect(page.getByText('Geen verzoeken')).toBeVisible();
   await screen(page, 'verzoeken-leeg');
 
-  // The other parent asks about the child: referred to the contract parent, at the field.
+  // The other parent asks about the child: the afstemming with the contract parent is required, at its fields.
   let dialog = await registerRequest(page, 'Inzage', 'Zoë de Boer', 'Joris Bakker');
+  await expect(dialog.getByRole('group', { name: 'Afstemming met de contractouder' })).toBeVisible();
   await field(dialog, 'Omschrijving').fill('Vraagt per e-mail om inzage in alle gegevens van Zoë.');
   await dialog.getByRole('button', { name: 'Registreren' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Alleen de contractouder kan een verzoek over een kind indienen');
-  await expect(dialog.getByText('Alleen de contractouder kan dit verzoek indienen.')).toBeVisible();
+  await expect(dialog.getByText('Kies de contractouder met wie het verzoek is afgestemd.')).toBeVisible();
+  await expect(dialog.getByText('Datum van de afstemming is verplicht.')).toBeVisible();
+  await expect(dialog.getByText('Kies hoe het verzoek met de contractouder is afgestemd.')).toBeVisible();
   await screen(page, 'verzoek-registreren-andere-ouder');
   await dialog.getByRole('button', { name: 'Annuleren' }).click();
 
@@ -155,4 +158,48 @@ test('erasure request: preview per category, confirmation, letter with the 7-yea
   await page.getByText('Afgehandeld', { exact: true }).click(); // SegmentedControl: the label is what one clicks
   await expect(page.getByRole('link', { name: 'Verwijdering' })).toBeVisible();
   await screen(page, 'verzoeken-afgehandeld');
+});
+
+test('an employee asks for access: registration, inzageverslag and decision letter', async ({ page, webApp }) => {
+  test.setTimeout(240_000);
+  await setUpLocation(page, webApp.url, LOCATION, MANAGER);
+  await api(page, 'employees.save', {
+    firstName: 'Ilse', surnamePrefix: 'van', surname: 'Dijk', address: 'Lindelaan 3, Vianen', email: 'ilse@voorbeeld.nl', phone: null,
+    position: 'Pedagogisch medewerker', employmentStart: '2019-03-01', employmentEnd: null, labourDispute: false,
+  });
+  await page.getByRole('navigation').getByRole('link', { name: 'AVG-verzoeken' }).click();
+  await page.getByRole('button', { name: 'Verzoek registreren' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Verzoek registreren' });
+  await dialog.getByRole('combobox', { name: 'Soort verzoek' }).click();
+  await page.getByRole('option', { name: 'Inzage', exact: true }).click();
+  await dialog.getByRole('combobox', { name: 'Soort betrokkene' }).click();
+  await page.getByRole('option', { name: 'Medewerker', exact: true }).click();
+  await dialog.getByRole('combobox', { name: 'Over wie gaat het verzoek?' }).fill('Ilse');
+  await page.getByRole('option', { name: 'Ilse van Dijk (Pedagogisch medewerker)' }).click();
+  // An employee asks for themself: no requester to choose.
+  await expect(dialog.getByRole('combobox', { name: 'Verzoeker' })).toHaveCount(0);
+  await dialog.getByRole('radio', { name: /Persoonlijk bekend/ }).check();
+  await screen(page, 'verzoek-registreren-medewerker');
+  await dialog.getByRole('button', { name: 'Registreren' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inzage: Ilse van Dijk' })).toBeVisible();
+  await expect(page.getByText('Ilse van Dijk (medewerker)')).toBeVisible();
+  await screen(page, 'verzoek-inzage-medewerker');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Inzageverslag maken (PDF)' }).click();
+  const text = await pdfText(await downloading);
+  expect(text).toContain('Ilse van Dijk');
+  expect(text).toContain('Pedagogisch medewerker');
+  expect(text).toContain('Uw rechten');
+
+  await page.getByRole('button', { name: 'Afhandelen' }).click();
+  const closing = page.getByRole('dialog', { name: 'Verzoek afhandelen' });
+  await closing.getByRole('button', { name: 'Afhandelen' }).click();
+  await expect(closing).toBeHidden();
+  await expect(page.getByText('Toegewezen', { exact: true })).toBeVisible();
+  const letter = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Besluitbrief (PDF)' }).click();
+  const letterText = await pdfText(await letter);
+  expect(letterText).toContain('Ilse van Dijk');
+  expect(letterText).toContain('Wij hebben uw verzoek toegewezen.');
 });

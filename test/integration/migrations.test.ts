@@ -117,3 +117,29 @@ describe('0009 declined waiting-list requests', () => {
     await db.destroy();
   });
 });
+
+describe('0011 requests for every data subject', () => {
+  it('keeps requests written under 0010 with their corrections and tasks, and accepts an employee request without household', async () => {
+    const { db, sqlite } = await dbAt('0010_destruction_log_erasure');
+    const at = '2026-01-01T00:00:00.000Z';
+    const old = {
+      id: 'q1', location_id: 'l1', kind: 'rectification', subject_type: 'parent', subject_id: 'p1', household_id: 'h1', requester_parent_id: 'p1', requester_name: 'Sanne de Boer', received_on: '2026-01-01',
+      identity_method: 'id_shown', description: null, deadline: '2026-02-01', extended_months: 0, extension_reason: null, extended_on: null, meldcode_decision: null, meldcode_decision_reason: null,
+      meldcode_decided_by_name: null, meldcode_decided_at: null, status: 'open', outcome: null, decision: null, closed_on: null, created_at: at, created_by_name: 'Anna', version: null,
+    } as const;
+    await sql`INSERT INTO subject_requests (${sql.join(Object.keys(old).map((k) => sql.ref(k)))}) VALUES (${sql.join(Object.values(old))})`.execute(db);
+    await sql`INSERT INTO data_corrections (id, location_id, request_id, subject_type, subject_id, field, old_value, new_value, statement, corrected_on, corrected_by_name) VALUES ('c1', 'l1', 'q1', 'parent', 'p1', 'phone', '06 1', '06 2', NULL, '2026-01-02', 'Anna')`.execute(db);
+    await sql`INSERT INTO request_tasks (id, location_id, request_id, kind, recipient_name, due_date, created_at) VALUES ('t1', 'l1', 'q1', 'inform_recipient', 'GGD', '2026-02-01', ${at})`.execute(db);
+    await migrateToLatest(db);
+    expect(await db.selectFrom('subject_requests').selectAll().execute()).toEqual([{ ...old, coordination_parent_id: null, coordination_parent_name: null, coordination_on: null, coordination_how: null }]);
+    expect((await db.selectFrom('data_corrections').select('id').execute()).map((r) => r.id)).toEqual(['c1']);
+    expect((await db.selectFrom('request_tasks').select('id').execute()).map((r) => r.id)).toEqual(['t1']);
+    // Still cascading: the references point at the rebuilt table.
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    await sql`INSERT INTO subject_requests (${sql.join(Object.keys(old).map((k) => sql.ref(k)))}) VALUES (${sql.join(Object.values({ ...old, id: 'q2', subject_type: 'employee', subject_id: 'e1', household_id: null, requester_parent_id: null }))})`.execute(db);
+    await expect(sql`INSERT INTO subject_requests (${sql.join(Object.keys(old).map((k) => sql.ref(k)))}) VALUES (${sql.join(Object.values({ ...old, id: 'q3', household_id: null }))})`.execute(db)).rejects.toThrow(/CHECK/);
+    await db.deleteFrom('subject_requests').where('id', '=', 'q1').execute();
+    expect(await db.selectFrom('data_corrections').select('id').execute()).toEqual([]);
+    await db.destroy();
+  });
+});

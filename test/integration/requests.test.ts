@@ -3,10 +3,10 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { hashEmail } from '../../electron/backend/modules/marketing/marketing.service';
-import { REFERRAL_MESSAGE } from '../../electron/backend/modules/requests/requests.service';
+import { NO_AUTHORITY_MESSAGE } from '../../electron/backend/modules/requests/requests.service';
 import { publishedPortabilitySchema } from '../../shared/portability/portability';
 import { MANAGER, ROOT, makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
-import { BSN, OTHER_FAMILY, createFamily, createOtherFamily } from '../helpers/clients';
+import { BSN, HOUSEHOLD, OTHER_FAMILY, createFamily, createOtherFamily } from '../helpers/clients';
 import { readPdf } from '../helpers/pdf';
 
 /** A backend whose "today" the test moves (deadlines, extensions, retention). */
@@ -35,21 +35,65 @@ const request = (backend: TestBackend, input: { kind: 'access' | 'rectification'
   backend.ok('requests.create', { receivedOn: '2026-11-20', identityMethod: 'id_shown', description: 'Per e-mail ontvangen', ...input });
 
 describe('request register', () => {
-  it('for a child only the contract parent may ask; the other parent is referred and nothing is stored', async () => {
+  it('the other parent with gezag asks about a child in afstemming met de contractouder: who, when and how are required and recorded', async () => {
     const { backend } = await location();
     const { child, contractParent, otherParent } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
-    const refused = await backend.err('requests.create', { kind: 'access', subjectType: 'child', subjectId: child.id, requesterParentId: otherParent.id, receivedOn: '2026-11-20', identityMethod: 'id_shown' });
-    expect(refused.code).toBe('FORBIDDEN');
-    expect(refused.message).toBe(REFERRAL_MESSAGE);
-    expect(refused.message).toMatch(/verwijs de verzoeker naar de contractouder/);
-    expect(refused.details).toEqual({ requesterParentId: 'Alleen de contractouder kan dit verzoek indienen.' });
+    const base = { kind: 'access', subjectType: 'child', subjectId: child.id, requesterParentId: otherParent.id, receivedOn: '2026-11-20', identityMethod: 'id_shown' } as const;
+
+    // Without the afstemming: refused at each field, in Dutch, and nothing is stored.
+    const missing = await backend.err('requests.create', base);
+    expect(missing.code).toBe('VALIDATION');
+    expect(missing.message).toMatch(/in afstemming met de contractouder/);
+    expect(missing.details).toEqual({
+      coordinationParentId: 'Kies de contractouder met wie het verzoek is afgestemd.',
+      coordinationOn: 'Datum van de afstemming is verplicht.',
+      coordinationHow: 'Kies hoe het verzoek met de contractouder is afgestemd.',
+    });
+    // The afstemming is with the contract parent, not with the requester themself.
+    const withSelf = await backend.err('requests.create', { ...base, coordinationParentId: otherParent.id, coordinationOn: '2026-11-19', coordinationHow: 'phone' });
+    expect(Object.keys(withSelf.details ?? {})).toEqual(['coordinationParentId']);
+    const future = await backend.err('requests.create', { ...base, coordinationParentId: contractParent.id, coordinationOn: '2026-11-26', coordinationHow: 'phone' });
+    expect(future.details?.coordinationOn).toBe('Datum van de afstemming kan niet in de toekomst liggen.');
     expect(await backend.ok('requests.list', {})).toEqual([]);
 
-    const created = await request(backend, { kind: 'access', subjectType: 'child', subjectId: child.id, requesterParentId: contractParent.id });
-    expect(created).toMatchObject({ subjectName: 'Zoë de Boer', requesterName: 'Sanne de Boer', deadline: '2026-12-20', status: 'open', identityMethod: 'id_shown' });
+    const created = await backend.ok('requests.create', { ...base, coordinationParentId: contractParent.id, coordinationOn: '2026-11-19', coordinationHow: 'phone' });
+    expect(created).toMatchObject({ subjectName: 'Zoë de Boer', requesterName: 'Joris Bakker', deadline: '2026-12-20', status: 'open', coordination: { parentName: 'Sanne de Boer', on: '2026-11-19', how: 'phone' } });
+    // It proceeds like any request: the access report about the child is made for the other parent.
+    const pdf = readPdf(await backend.ok('requests.accessReport', { id: created.id }));
+    expect(pdf).toContain('Zoë');
+    expect(pdf).toContain('Joris Bakker');
+
+    // The contract parent's own request needs and records no afstemming.
+    const own = await request(backend, { kind: 'access', subjectType: 'child', subjectId: child.id, requesterParentId: contractParent.id });
+    expect(own.coordination).toBeNull();
     // A parent's own data: only that parent may ask.
     const notSelf = await backend.err('requests.create', { kind: 'access', subjectType: 'parent', subjectId: otherParent.id, requesterParentId: contractParent.id, receivedOn: '2026-11-20', identityMethod: 'id_shown' });
     expect(notSelf.code).toBe('FORBIDDEN');
+  });
+
+  it('a parent without gezag cannot exercise the child\'s rights: refused at the requester, nothing stored', async () => {
+    const { backend } = await location();
+    const household = await backend.ok('households.create', { ...HOUSEHOLD, parents: [HOUSEHOLD.parents[0]!, { ...HOUSEHOLD.parents[1]!, hasParentalAuthority: false }] });
+    const child = await backend.ok('children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupName: 'Rupsjes', bsn: BSN.child });
+    const contractParent = household.parents.find((p) => p.isContractParent)!;
+    const noGezag = household.parents.find((p) => !p.isContractParent)!;
+    const refused = await backend.err('requests.create', {
+      kind: 'access', subjectType: 'child', subjectId: child.id, requesterParentId: noGezag.id, receivedOn: '2026-11-20', identityMethod: 'id_shown',
+      coordinationParentId: contractParent.id, coordinationOn: '2026-11-19', coordinationHow: 'in_person',
+    });
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toBe(NO_AUTHORITY_MESSAGE);
+    expect(refused.details).toEqual({ requesterParentId: 'Kies een ouder met ouderlijk gezag.' });
+    expect(await backend.ok('requests.list', {})).toEqual([]);
+  });
+
+  it('deadline at month ends follows the app clock: received 31 January 2028 (leap year) → 29 February, and "not in the future" is the app\'s today', async () => {
+    const { backend } = await location('2028-02-10');
+    const { contractParent } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
+    const jan31 = await request(backend, { kind: 'access', subjectType: 'parent', subjectId: contractParent.id, requesterParentId: contractParent.id, receivedOn: '2028-01-31' });
+    expect(jan31.deadline).toBe('2028-02-29');
+    const mar31 = await backend.err('requests.create', { kind: 'access', subjectType: 'parent', subjectId: contractParent.id, requesterParentId: contractParent.id, receivedOn: '2028-02-11', identityMethod: 'id_shown' });
+    expect(mar31.details?.receivedOn).toBe('Datum ontvangst kan niet in de toekomst liggen.');
   });
 
   it('deadline one month after receipt (31 January → 28 February); extension only before it, once, with the reason in the letter', async () => {

@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { ApplicantOutcome, ComplaintStatus, HoldReasonKind } from '../../../shared/api/retention.schemas';
 import type { SyncConflict } from '../../../shared/api/sync.contract';
+import type { CoordinationHow, RequestSubjectType } from '../../../shared/domain/requests';
 import type { PeriodUnit } from '../../../shared/domain/retention';
 import type { Mutation } from '../../../shared/sync/protocol';
 
@@ -323,10 +324,12 @@ export interface ProcessingRestrictionsTable extends Synced {
 export interface SubjectRequestsTable extends Synced {
   id: string;
   kind: 'access' | 'rectification' | 'completion' | 'restriction' | 'erasure' | 'portability' | 'objection';
-  subject_type: 'parent' | 'child';
+  subject_type: RequestSubjectType;
   subject_id: string;
-  household_id: string;
-  requester_parent_id: string;
+  /** Null for a person without a household (employee, applicant, waiting-list prospect, complainant; migration 0011). */
+  household_id: string | null;
+  /** The parent who asks; null when the person asks for themself without being a parent. */
+  requester_parent_id: string | null;
   requester_name: string;
   received_on: string;
   identity_method: 'id_shown' | 'known_in_person' | 'registered_contact';
@@ -345,6 +348,11 @@ export interface SubjectRequestsTable extends Synced {
   closed_on: string | null;
   created_at: string;
   created_by_name: string;
+  /** The afstemming with the contract parent when the other parent asks about a child (migration 0011). */
+  coordination_parent_id: string | null;
+  coordination_parent_name: string | null;
+  coordination_on: string | null;
+  coordination_how: CoordinationHow | null;
 }
 
 export interface DataCorrectionsTable extends Synced {

@@ -12,9 +12,21 @@ export const requestsMessages = defineMessages(
     'requests.nothingPortable': 'Voor deze ouder zijn er geen gegevens om mee te nemen: wij verwerken ze op grond van gerechtvaardigd belang, niet met toestemming of voor het contract (AVG artikel 20). Vraag om inzage.',
     'requests.requesterNotInHousehold': 'De verzoeker hoort niet bij het gezin van dit kind.',
     'requests.chooseParentOfHousehold': 'Kies een ouder van dit gezin.',
-    'requests.referToContractParent':
-      'Alleen de contractouder kan een verzoek over een kind indienen. De andere ouder oefent deze rechten uit via de contractouder (privacystatement); verwijs de verzoeker naar de contractouder.',
-    'requests.contractParentOnly': 'Alleen de contractouder kan dit verzoek indienen.',
+    'requests.noParentalAuthority':
+      'Deze ouder heeft geen ouderlijk gezag over het kind en kan daarom geen verzoek over het kind indienen. Alleen een ouder met gezag oefent de rechten van het kind uit.',
+    'requests.needsParentalAuthority': 'Kies een ouder met ouderlijk gezag.',
+    'requests.personNotFound': 'Deze persoon bestaat niet (meer).',
+    'requests.chooseRequester': 'Kies wie het verzoek doet.',
+    'requests.restrictionParentsChildrenOnly':
+      'Een beperking van de verwerking kan de app alleen vastleggen voor ouders en kinderen. Leg de beperking voor deze persoon vast in het eigen dossier en handel het verzoek daarna af.',
+    'requests.portabilityParentsChildrenOnly':
+      'De app maakt de export voor dataportabiliteit alleen voor ouders en kinderen. Stel de gegevens van deze persoon handmatig samen en handel het verzoek daarna af.',
+    'requests.rectifyInOwnScreen': 'Corrigeer de gegevens van deze persoon in het eigen scherm (medewerkers, sollicitanten, wachtlijst of klachten) en handel het verzoek daarna af.',
+    'requests.coordinationNeeded':
+      'De andere ouder oefent de rechten van het kind uit in afstemming met de contractouder (privacystatement). Leg vast met wie, wanneer en hoe het verzoek is afgestemd.',
+    'requests.chooseCoordinationParent': 'Kies de contractouder met wie het verzoek is afgestemd.',
+    'requests.chooseCoordinationHow': 'Kies hoe het verzoek met de contractouder is afgestemd.',
+    'requests.field.coordinationOn': 'Datum van de afstemming',
     'requests.parentAsksOwn': 'Een verzoek over de gegevens van een ouder kan alleen die ouder zelf indienen.',
     'requests.chooseSubjectParent': 'Kies de ouder over wie het verzoek gaat.',
     'requests.officerDecides': 'Alleen de aandachtsfunctionaris beslist of meldcode-informatie in het antwoord mag.',
@@ -81,9 +93,21 @@ export const requestsMessages = defineMessages(
     'requests.nothingPortable': 'There are no data to take along for this parent: we process them on the basis of legitimate interest, not with consent or for the contract (GDPR article 20). Ask for access instead.',
     'requests.requesterNotInHousehold': "The requester does not belong to this child's household.",
     'requests.chooseParentOfHousehold': 'Choose a parent of this household.',
-    'requests.referToContractParent':
-      "Only the contract parent can make a request about a child. The other parent exercises these rights through the contract parent (privacy statement); refer the requester to the contract parent.",
-    'requests.contractParentOnly': 'Only the contract parent can make this request.',
+    'requests.noParentalAuthority':
+      'This parent has no parental authority over the child and therefore cannot make a request about the child. Only a parent with parental authority exercises the rights of the child.',
+    'requests.needsParentalAuthority': 'Choose a parent with parental authority.',
+    'requests.personNotFound': 'This person does not exist (any more).',
+    'requests.chooseRequester': 'Choose who makes the request.',
+    'requests.restrictionParentsChildrenOnly':
+      "The app can record a restriction of processing only for parents and children. Record the restriction in this person's own file and then close the request.",
+    'requests.portabilityParentsChildrenOnly':
+      "The app makes the data portability export only for parents and children. Put this person's data together by hand and then close the request.",
+    'requests.rectifyInOwnScreen': "Correct this person's data in their own screen (employees, applicants, waiting list or complaints) and then close the request.",
+    'requests.coordinationNeeded':
+      "The other parent exercises the child's rights in consultation with the contract parent (privacy statement). Record with whom, when and how the request was agreed.",
+    'requests.chooseCoordinationParent': 'Choose the contract parent the request was agreed with.',
+    'requests.chooseCoordinationHow': 'Choose how the request was agreed with the contract parent.',
+    'requests.field.coordinationOn': 'Date of the consultation',
     'requests.parentAsksOwn': "A request about a parent's data can only be made by that parent.",
     'requests.chooseSubjectParent': 'Choose the parent the request is about.',
     'requests.officerDecides': 'Only the meldcode officer decides whether meldcode information may go into the answer.',

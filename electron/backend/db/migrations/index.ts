@@ -9,6 +9,7 @@ import * as m0007 from './0007_retention';
 import * as m0008 from './0008_subject_requests';
 import * as m0009 from './0009_waitlist_declined';
 import * as m0010 from './0010_destruction_log_erasure';
+import * as m0011 from './0011_request_coordination';
 import * as m0017 from './0017_retention_indexes';
 
 /** All migrations, in order. Add new ones at the end; never edit a released one. */
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0008_subject_requests': m0008,
   '0009_waitlist_declined': m0009,
   '0010_destruction_log_erasure': m0010,
+  '0011_request_coordination': m0011,
   '0017_retention_indexes': m0017,
 };
 

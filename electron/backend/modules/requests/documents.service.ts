@@ -18,7 +18,7 @@ export const requestReference = (row: { id: string }) => `AVG-${row.id.slice(-8)
 /** Letterhead addressed to the requester; the address only while the household still exists. */
 export async function letterHead(db: DbOrTrx, row: SubjectRequestRow, title: string, today: string): Promise<LetterHead> {
   const location = await getLocation(db);
-  const household = await householdAddress(db, row.household_id);
+  const household = row.household_id ? await householdAddress(db, row.household_id) : undefined;
   return {
     title,
     location: { name: location?.name ?? '', address: location?.address ?? '', lrkNumber: location?.lrk_number ?? '' },

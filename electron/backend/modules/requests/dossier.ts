@@ -1,8 +1,9 @@
 import { AppError } from '../../../../shared/api/result';
 import type { DisclosureEntry } from '../../../../shared/api/consents.schemas';
-import type { CategoryRetention, SubjectType } from '../../../../shared/api/requests.schemas';
+import type { CategoryRetention, RequestSubjectType } from '../../../../shared/api/requests.schemas';
 import { CATEGORIES, type DataCategoryKey, type SubjectKey } from '../../../../shared/dataMap';
 import { displayName } from '../../../../shared/domain/names';
+import { isOwnRecordSubject, type OwnRecordSubject } from '../../../../shared/domain/requests';
 import { msg } from '../../../../shared/i18n/translate';
 import type { DbOrTrx, SubjectRequestRow } from '../../db/schema';
 import { childrenOfHousehold, findChild } from '../children/children.repository';
@@ -10,7 +11,7 @@ import { activeUserNamesWithRole } from '../users/users.repository';
 import { disclosureRegister } from '../disclosures/disclosures.service';
 import { aboutMeldcode, categoryEndDates, retentionOfCategory, type CategoryRetention as CategoryRetentionOf } from '../retention/endDates';
 import { hasMeldcodeCase } from './dossier.repository';
-import { findParent } from './requests.repository';
+import { findParent, ownPersonName } from './requests.repository';
 import { present, type DataItem } from './subjectFields';
 import { subjectRows, type SubjectRow } from './subjectRows';
 
@@ -41,11 +42,12 @@ export interface CategoryBlock {
 }
 
 export interface PersonDossier {
-  type: SubjectType;
+  type: RequestSubjectType;
   subject: SubjectKey;
   id: string;
   name: string;
-  householdId: string;
+  /** Null for a person without a household (employee, applicant, waiting-list prospect, complainant). */
+  householdId: string | null;
   categories: CategoryBlock[];
   /** The rows behind the categories (erasure works on these). */
   rows: SubjectRow[];
@@ -74,11 +76,11 @@ export function categoryRetention(block: CategoryBlock): CategoryRetention {
 }
 
 interface Person {
-  type: SubjectType;
+  type: RequestSubjectType;
   subject: SubjectKey;
   id: string;
   name: string;
-  householdId: string;
+  householdId: string | null;
 }
 
 async function dossierOf(db: DbOrTrx, person: Person, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
@@ -114,10 +116,12 @@ async function dossierOf(db: DbOrTrx, person: Person, today: string, disclose: M
       const r = retention ?? { erasableNow: true, keptUntil: null, note: null, rule: NO_RULE_LEFT, legalBasis: CATEGORIES[key].legalBasis };
       return { key, items, retention: { erasableNow: r.erasableNow, keptUntil: r.keptUntil }, note: r.note, rule: r.rule, legalBasis: r.legalBasis };
     });
-  return { ...person, categories, rows, recipients: await disclosureRegister(db, { subjectType: person.type, subjectId: person.id }) };
+  // The disclosure register names parents and children only.
+  const recipients = person.type === 'parent' || person.type === 'child' ? await disclosureRegister(db, { subjectType: person.type, subjectId: person.id }) : [];
+  return { ...person, categories, rows, recipients };
 }
 
-export async function parentDossier(db: DbOrTrx, parentId: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
+async function parentDossier(db: DbOrTrx, parentId: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
   const parent = await findParent(db, parentId);
   if (!parent) throw new AppError('NOT_FOUND', msg('requests.parentNotFound'));
   const name = displayName({ firstName: parent.first_name, surnamePrefix: parent.surname_prefix, surname: parent.surname });
@@ -125,21 +129,37 @@ export async function parentDossier(db: DbOrTrx, parentId: string, today: string
   return dossierOf(db, { type: 'parent', subject, id: parent.id, name, householdId: parent.household_id }, today, disclose);
 }
 
-export async function childDossier(db: DbOrTrx, childId: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
+async function childDossier(db: DbOrTrx, childId: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
   const child = await findChild(db, childId);
   if (!child) throw new AppError('NOT_FOUND', msg('requests.childNotFound'));
   const name = displayName({ firstName: child.first_name, surnamePrefix: child.surname_prefix, surname: child.surname });
   return dossierOf(db, { type: 'child', subject: 'child', id: child.id, name, householdId: child.household_id }, today, disclose);
 }
 
+/** The data-map subject of someone with a row of their own. */
+const OWN_SUBJECT = { employee: 'employee', applicant: 'applicant', waitlist_prospect: 'waitlist_prospect', complainant: 'complainant' } as const satisfies Record<OwnRecordSubject, SubjectKey>;
+
+/** The dossier of an employee, applicant, waiting-list prospect or complainant: their own row and what the map links to it. */
+async function ownDossier(db: DbOrTrx, type: OwnRecordSubject, id: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
+  const name = await ownPersonName(db, type, id);
+  if (name === undefined) throw new AppError('NOT_FOUND', msg('requests.personNotFound'));
+  return dossierOf(db, { type, subject: OWN_SUBJECT[type], id, name, householdId: null }, today, disclose);
+}
+
+/** The request's own subject. */
+export function subjectDossier(db: DbOrTrx, row: { subject_type: RequestSubjectType; subject_id: string }, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
+  if (isOwnRecordSubject(row.subject_type)) return ownDossier(db, row.subject_type, row.subject_id, today, disclose);
+  return row.subject_type === 'child' ? childDossier(db, row.subject_id, today, disclose) : parentDossier(db, row.subject_id, today, disclose);
+}
+
 /**
  * The dossiers an answer covers: the person, and — when a contract parent asks about themself —
  * also their children, whose rights the contract parent exercises. Never anyone else.
  */
-export async function dossiersFor(db: DbOrTrx, subject: { subject_type: SubjectType; subject_id: string }, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier[]> {
-  if (subject.subject_type === 'child') return [await childDossier(db, subject.subject_id, today, disclose)];
+export async function dossiersFor(db: DbOrTrx, subject: { subject_type: RequestSubjectType; subject_id: string }, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier[]> {
+  if (subject.subject_type !== 'parent') return [await subjectDossier(db, subject, today, disclose)];
   const parent = await parentDossier(db, subject.subject_id, today, disclose);
-  if (parent.subject !== 'parent') return [parent];
+  if (parent.subject !== 'parent' || !parent.householdId) return [parent];
   const children = await childrenOfHousehold(db, parent.householdId);
   return [parent, ...(await Promise.all(children.map((c) => childDossier(db, c.id, today, disclose))))];
 }
@@ -153,6 +173,8 @@ export async function meldcodeDisclosureFor(
   db: DbOrTrx,
   row: Pick<SubjectRequestRow, 'subject_type' | 'subject_id' | 'household_id' | 'meldcode_decision'>,
 ): Promise<MeldcodeDisclosure> {
+  // Meldcode files are about children (and their household); someone else's answer never includes them without the officer's decision.
+  if (!row.household_id) return row.meldcode_decision === 'include' ? 'include' : 'omit';
   if (!(await hasMeldcodeCase(db, row.subject_type === 'child' ? { childId: row.subject_id } : { householdId: row.household_id }))) return 'omit';
   if (!row.meldcode_decision) {
     // Say who decides, so the manager knows whom to ask.

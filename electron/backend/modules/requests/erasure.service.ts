@@ -1,5 +1,5 @@
-import type { CategoryRetention, Decision, ErasurePreview, SubjectType } from '../../../../shared/api/requests.schemas';
-import { DATA_MAP, type DataCategoryKey, type MappedTable, type PersonalTable } from '../../../../shared/dataMap';
+import type { CategoryRetention, Decision, ErasurePreview } from '../../../../shared/api/requests.schemas';
+import { DATA_MAP, SUBJECTS, type DataCategoryKey, type SubjectDef, type MappedTable, type PersonalTable } from '../../../../shared/dataMap';
 import { isoDateIn } from '../../../../shared/domain/clock';
 import { SYNCED_ENTITIES, type SyncedEntity } from '../../../../shared/sync/protocol';
 import type { AppCore, Session } from '../../core';
@@ -7,7 +7,7 @@ import type { DbOrTrx, Trx } from '../../db/schema';
 import { requeueAfterErasure } from '../../sync/outbox';
 import { recordErasure } from '../retention/destructionLog';
 import { eraseRows } from '../retention/retention.repository';
-import { REGISTER_CATEGORIES, categoryRetention, childDossier, meldcodeDisclosureFor, parentDossier, type MeldcodeDisclosure, type PersonDossier } from './dossier';
+import { REGISTER_CATEGORIES, categoryRetention, meldcodeDisclosureFor, subjectDossier, type PersonDossier } from './dossier';
 import { closeRequest, requireOpen, requireRequest } from './requests.service';
 import { optOutByRequest } from './objection.service';
 import { createRecipientTasks } from './restriction.service';
@@ -26,8 +26,7 @@ import { holdsPeople, inEraseOrder, keyOf, withDependents, type EraseSet } from 
  * The request's own subject only (erasure of a child is its own request by the contract parent).
  * The manager sees meldcode files in the preview (meldcode.access); what is stored for the letter follows the officer's decision.
  */
-const dossierOf = (db: DbOrTrx, row: { subject_type: SubjectType; subject_id: string }, today: string, disclose: MeldcodeDisclosure) =>
-  row.subject_type === 'child' ? childDossier(db, row.subject_id, today, disclose) : parentDossier(db, row.subject_id, today, disclose);
+const dossierOf = subjectDossier;
 
 /** Categories that hold data and that an erasure request is about (not the registers of the processing itself), each with what may happen to it now. */
 const withData = (dossier: PersonDossier): CategoryRetention[] => dossier.categories.filter((c) => c.items.length > 0 && !REGISTER_CATEGORIES.has(c.key)).map(categoryRetention);
@@ -105,7 +104,7 @@ async function erasePerson(trx: Trx, person: PersonDossier, erased: ReadonlySet<
     }
     if (empty) await eraseSets(trx, await withDependents(trx, [{ table: c.table, keys: [c.key] }], KEEP_ON_ERASURE), now);
   }
-  const home = person.type === 'child' ? 'children' : 'parents';
+  const home = (SUBJECTS[person.subject] as SubjectDef).home?.table;
   return { personGone: deletions.some((d) => d.table === home && d.keys.includes(person.id)) };
 }
 

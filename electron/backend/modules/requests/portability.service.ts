@@ -86,8 +86,10 @@ const rowsOf = (rows: readonly SubjectRow[], table: string) => rows.filter((r) =
  * about a child, only that child. Rows and columns from the data map (subjectRows, `portable`).
  */
 async function portableData(db: DbOrTrx, row: Pick<SubjectRequestRow, 'subject_type' | 'subject_id' | 'household_id' | 'requester_parent_id'>, today: string): Promise<{ data: PortabilityExport; notInFormat: string[] }> {
+  // Portability is built for a household's contract (parent, children, address); others are handled by hand (issue 16, not yet in the app).
+  if (row.subject_type !== 'parent' && row.subject_type !== 'child') throw new AppError('VALIDATION', msg('requests.portabilityParentsChildrenOnly'));
   const parentId = row.subject_type === 'parent' ? row.subject_id : row.requester_parent_id;
-  const parent = await findParent(db, parentId);
+  const parent = parentId ? await findParent(db, parentId) : undefined;
   if (!parent) throw new AppError('NOT_FOUND', msg('requests.parentDataNotFound'));
   const isContractParent = parent.is_contract_parent === 1;
   const parentRows = await subjectRows(db, isContractParent ? 'parent' : 'other_parent', parent.id);

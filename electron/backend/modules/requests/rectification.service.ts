@@ -61,6 +61,9 @@ export async function rectify(core: AppCore, session: Session, input: z.output<t
   await core.transaction(async (trx) => {
     const row = await requireRequest(trx, input.id);
     requireOpen(row, ['rectification', 'completion']);
+    // Corrections go through the parent, child and household records; anyone else's record is corrected in its own screen.
+    const subjectType = row.subject_type;
+    if (subjectType !== 'parent' && subjectType !== 'child') throw new AppError('VALIDATION', msg('requests.rectifyInOwnScreen'));
     // What this request may touch: its subject, and for a parent the household's address and IBAN.
     const allowed = new Set([`${row.subject_type}:${row.subject_id}`, ...(row.subject_type === 'parent' ? [`household:${row.household_id}`] : [])]);
     const now = core.now();
@@ -97,7 +100,7 @@ export async function rectify(core: AppCore, session: Session, input: z.output<t
       await correction({ subject_type: change.target, subject_id: change.targetId, field, old_value: old, new_value: parsed.data, statement: null });
       changed++;
     }
-    if (input.statement) await correction({ subject_type: row.subject_type, subject_id: row.subject_id, field: null, old_value: null, new_value: null, statement: input.statement });
-    if (changed > 0) await createRecipientTasks(trx, core, row, [{ type: row.subject_type, id: row.subject_id }], row.deadline);
+    if (input.statement) await correction({ subject_type: subjectType, subject_id: row.subject_id, field: null, old_value: null, new_value: null, statement: input.statement });
+    if (changed > 0) await createRecipientTasks(trx, core, row, [{ type: subjectType, id: row.subject_id }], row.deadline);
   });
 }

@@ -7,6 +7,7 @@ import { honourObjection } from './objection.service';
 import { importPortability, portabilityExport } from './portability.service';
 import { rectify } from './rectification.service';
 import { closeWithOutcome, createRequest, dueList, extendRequest, listRequests, loadRequest, recordMeldcodeDecision } from './requests.service';
+import { findOwnPeople } from './requests.repository';
 import { completeTask, requestLift, restrictProcessing } from './restriction.service';
 
 /** Runs a change and answers with the request as it now is. */
@@ -17,6 +18,7 @@ const andLoad = async (core: AppCore, id: string, change: Promise<unknown>) => {
 
 export const requestsHandlers: Handlers<keyof typeof requestsContract> = {
   'requests.list': ({ core }, input) => listRequests(core.db(), input.status ?? null, core.today()),
+  'requests.people': ({ core }, input) => findOwnPeople(core.db(), input.type, input.q, 20),
   'requests.get': ({ core }, input) => loadRequest(core.db(), input.id, core.today()),
   'requests.due': ({ core }) => dueList(core.db(), core.today()),
   'requests.create': async ({ core, session }, input) => loadRequest(core.db(), await createRequest(core, session, input), core.today()),

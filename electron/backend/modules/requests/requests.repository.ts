@@ -1,5 +1,7 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { RectifiableTarget, RequestStatus, SubjectType } from '../../../../shared/api/requests.schemas';
+import { displayName } from '../../../../shared/domain/names';
+import type { OwnRecordSubject } from '../../../../shared/domain/requests';
 import type { DataCorrectionsTable, DbOrTrx, ProcessingRestrictionsTable, RequestTasksTable, SubjectRequestRow, SubjectRequestsTable, Trx } from '../../db/schema';
 
 // ---- requests ---------------------------------------------------------------------------------
@@ -27,6 +29,45 @@ export async function personNames(db: DbOrTrx, ids: { parent: string[]; child: s
   const parents = ids.parent.length ? await db.selectFrom('parents').select(NAME).where('id', 'in', ids.parent).execute() : [];
   const children = ids.child.length ? await db.selectFrom('children').select(NAME).where('id', 'in', ids.child).execute() : [];
   return [...parents, ...children];
+}
+
+/** Someone who asks for themself and has a row of their own (no household): their display name, or undefined when gone. */
+export async function ownPersonName(db: DbOrTrx, type: OwnRecordSubject, id: string): Promise<string | undefined> {
+  switch (type) {
+    case 'employee':
+    case 'applicant': {
+      const row = await db.selectFrom(type === 'employee' ? 'employees' : 'applicants').select(NAME).where('id', '=', id).executeTakeFirst();
+      return row && named(row);
+    }
+    case 'waitlist_prospect':
+      return (await db.selectFrom('waitlist_entries').select('parent_name').where('id', '=', id).executeTakeFirst())?.parent_name;
+    case 'complainant':
+      return (await db.selectFrom('complaints').select('complainant_name').where('id', '=', id).executeTakeFirst())?.complainant_name;
+  }
+}
+
+/** A name expression contains the text (case-insensitive for ASCII, as SQLite's LIKE). */
+const FULL_NAME = sql<string>`first_name || ' ' || coalesce(surname_prefix || ' ', '') || surname`;
+const contains = (expression: ReturnType<typeof sql<string>>, q: string) => sql<boolean>`${expression} LIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
+const named = (r: { first_name: string; surname_prefix: string | null; surname: string }) => displayName({ firstName: r.first_name, surnamePrefix: r.surname_prefix, surname: r.surname });
+
+/** Who a request can be about among people with a row of their own: by name, with a detail to tell them apart (position, date). */
+export async function findOwnPeople(db: DbOrTrx, type: OwnRecordSubject, q: string, limit: number): Promise<{ id: string; name: string; detail: string }[]> {
+  switch (type) {
+    case 'employee':
+    case 'applicant': {
+      const rows = await db.selectFrom(type === 'employee' ? 'employees' : 'applicants').select([...NAME, 'position']).where(contains(FULL_NAME, q)).orderBy('surname').limit(limit).execute();
+      return rows.map((r) => ({ id: r.id, name: named(r), detail: r.position }));
+    }
+    case 'waitlist_prospect': {
+      const rows = await db.selectFrom('waitlist_entries').select(['id', 'parent_name', 'desired_start_date']).where(contains(sql<string>`parent_name`, q)).orderBy('parent_name').limit(limit).execute();
+      return rows.map((r) => ({ id: r.id, name: r.parent_name, detail: r.desired_start_date }));
+    }
+    case 'complainant': {
+      const rows = await db.selectFrom('complaints').select(['id', 'complainant_name', 'received_on']).where(contains(sql<string>`complainant_name`, q)).orderBy('complainant_name').limit(limit).execute();
+      return rows.map((r) => ({ id: r.id, name: r.complainant_name, detail: r.received_on }));
+    }
+  }
 }
 
 export const findParent = (db: DbOrTrx, id: string) => db.selectFrom('parents').selectAll().where('id', '=', id).executeTakeFirst();

@@ -12,10 +12,10 @@ import {
   type RequestStatus,
   type RequestSummary,
   type RequestTask,
-  type SubjectType,
+  type RequestSubjectType,
 } from '../../../../shared/api/requests.schemas';
 import { displayName } from '../../../../shared/domain/names';
-import { currentDeadline, deadlineState, extensionRefusal, firstDeadline } from '../../../../shared/domain/requests';
+import { currentDeadline, deadlineState, extensionRefusal, firstDeadline, isOwnRecordSubject } from '../../../../shared/domain/requests';
 import { msg, translate } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, SubjectRequestRow, Trx } from '../../db/schema';
@@ -32,6 +32,7 @@ import {
   liftPending,
   listRequestRows,
   openRequestTasks,
+  ownPersonName,
   personNames,
   tasksOfRequest,
   updateRequestRow,
@@ -41,19 +42,25 @@ import {
 
 type NewRequest = z.output<typeof RequestInput>;
 
-/** Another parent than the contract parent asks about a child: referred to the contract parent. */
-const REFERRAL = msg('requests.referToContractParent');
-/** The referral as the envelope's (Dutch) message carries it. */
-export const REFERRAL_MESSAGE = translate(REFERRAL);
+/** A parent without parental authority asks about a child: they cannot exercise the child's rights. */
+const NO_AUTHORITY = msg('requests.noParentalAuthority');
+/** The refusal as the envelope's (Dutch) message carries it. */
+export const NO_AUTHORITY_MESSAGE = translate(NO_AUTHORITY);
 
 const nameOf = (row: { first_name: string; surname_prefix: string | null; surname: string }) =>
   displayName({ firstName: row.first_name, surnamePrefix: row.surname_prefix, surname: row.surname });
 
 /** Display names of the subjects that still exist (erased subjects are absent). */
-async function subjectNames(db: DbOrTrx, rows: { subject_type: SubjectType; subject_id: string }[]) {
-  const ids = (type: SubjectType) => [...new Set(rows.filter((r) => r.subject_type === type).map((r) => r.subject_id))];
+async function subjectNames(db: DbOrTrx, rows: { subject_type: RequestSubjectType; subject_id: string }[]) {
+  const ids = (type: RequestSubjectType) => [...new Set(rows.filter((r) => r.subject_type === type).map((r) => r.subject_id))];
   const people = await personNames(db, { parent: ids('parent'), child: ids('child') });
-  return new Map(people.map((r) => [r.id, nameOf(r)]));
+  const names = new Map(people.map((r) => [r.id, nameOf(r)]));
+  for (const r of rows) {
+    if (!isOwnRecordSubject(r.subject_type) || names.has(r.subject_id)) continue;
+    const name = await ownPersonName(db, r.subject_type, r.subject_id);
+    if (name !== undefined) names.set(r.subject_id, name);
+  }
+  return names;
 }
 
 function toSummary(row: SubjectRequestRow, names: Map<string, string>, today: string): RequestSummary {
@@ -104,11 +111,12 @@ export function requireOpen(row: SubjectRequestRow, kinds?: readonly SubjectRequ
 export async function loadRequest(db: DbOrTrx, id: string, today: string): Promise<RequestDetail> {
   const row = await requireRequest(db, id);
   const names = await subjectNames(db, [row]);
-  const restriction = await activeRestriction(db, row.subject_type, row.subject_id, today);
+  const restriction = row.subject_type === 'parent' || row.subject_type === 'child' ? await activeRestriction(db, row.subject_type, row.subject_id, today) : undefined;
   const tasks = (await tasksOfRequest(db, id)).map(toTask);
   return {
     ...toSummary(row, names, today),
     identityMethod: row.identity_method,
+    coordination: row.coordination_how ? { parentName: row.coordination_parent_name ?? '', on: row.coordination_on ?? '', how: row.coordination_how } : null,
     description: row.description,
     firstDeadline: firstDeadline(row.received_on),
     extendedMonths: row.extended_months,
@@ -133,28 +141,55 @@ export async function loadRequest(db: DbOrTrx, id: string, today: string): Promi
   };
 }
 
-/** The person a request is about, with the household and the parent entitled to ask for them. */
-async function resolveSubject(trx: Trx, input: NewRequest) {
+type Coordination = { parentId: string; parentName: string; on: string; how: NonNullable<NewRequest['coordinationHow']> };
+
+/**
+ * The afstemming the other parent's request about a child needs: with the household's contract
+ * parent, when and how; each missing part is refused at its field.
+ */
+async function requireCoordination(trx: Trx, input: NewRequest, householdId: string): Promise<Coordination> {
+  const missing: Record<string, ReturnType<typeof msg>> = {};
+  const contractParent = input.coordinationParentId ? await findParentInHousehold(trx, input.coordinationParentId, householdId) : undefined;
+  if (!contractParent || contractParent.is_contract_parent !== 1) missing.coordinationParentId = msg('requests.chooseCoordinationParent');
+  if (!input.coordinationOn) missing.coordinationOn = msg('common.required', { label: 'requests.field.coordinationOn' });
+  if (!input.coordinationHow) missing.coordinationHow = msg('requests.chooseCoordinationHow');
+  if (!contractParent || contractParent.is_contract_parent !== 1 || !input.coordinationOn || !input.coordinationHow) {
+    throw new AppError('VALIDATION', msg('requests.coordinationNeeded'), missing);
+  }
+  return { parentId: contractParent.id, parentName: nameOf(contractParent), on: input.coordinationOn, how: input.coordinationHow };
+}
+
+/** The person a request is about, with the household, the parent entitled to ask for them and the afstemming it needed. */
+async function resolveSubject(trx: Trx, input: NewRequest): Promise<{ householdId: string | null; requester: { id: string | null; name: string }; coordination: Coordination | null }> {
+  // An employee, applicant, waiting-list prospect or complainant asks for themself.
+  if (isOwnRecordSubject(input.subjectType)) {
+    const name = await ownPersonName(trx, input.subjectType, input.subjectId);
+    if (name === undefined) throw new AppError('NOT_FOUND', msg('requests.personNotFound'));
+    return { householdId: null, requester: { id: null, name }, coordination: null };
+  }
+  if (!input.requesterParentId) throw new AppError('VALIDATION', msg('requests.chooseRequester'), { requesterParentId: msg('requests.chooseRequester') });
   if (input.subjectType === 'child') {
     const child = await findChild(trx, input.subjectId);
     if (!child) throw new AppError('NOT_FOUND', msg('requests.childNotFound'));
     const requester = await findParentInHousehold(trx, input.requesterParentId, child.household_id);
     if (!requester) throw new AppError('VALIDATION', msg('requests.requesterNotInHousehold'), { requesterParentId: msg('requests.chooseParentOfHousehold') });
-    // Only the contract parent exercises the child's rights; the other parent is referred to them.
-    if (requester.is_contract_parent !== 1) throw new AppError('FORBIDDEN', REFERRAL, { requesterParentId: msg('requests.contractParentOnly') });
-    return { householdId: child.household_id, requester };
+    const asks = { id: requester.id, name: nameOf(requester) };
+    if (requester.is_contract_parent === 1) return { householdId: child.household_id, requester: asks, coordination: null };
+    // The other parent exercises the child's rights only with gezag, and in afstemming met de contractouder (privacy statement).
+    if (requester.has_parental_authority !== 1) throw new AppError('FORBIDDEN', NO_AUTHORITY, { requesterParentId: msg('requests.needsParentalAuthority') });
+    return { householdId: child.household_id, requester: asks, coordination: await requireCoordination(trx, input, child.household_id) };
   }
   const parent = await findParent(trx, input.subjectId);
   if (!parent) throw new AppError('NOT_FOUND', msg('requests.parentNotFound'));
   if (input.requesterParentId !== parent.id) {
     throw new AppError('FORBIDDEN', msg('requests.parentAsksOwn'), { requesterParentId: msg('requests.chooseSubjectParent') });
   }
-  return { householdId: parent.household_id, requester: parent };
+  return { householdId: parent.household_id, requester: { id: parent.id, name: nameOf(parent) }, coordination: null };
 }
 
 export async function createRequest(core: AppCore, session: Session, input: NewRequest): Promise<string> {
   return core.transaction(async (trx) => {
-    const { householdId, requester } = await resolveSubject(trx, input);
+    const { householdId, requester, coordination } = await resolveSubject(trx, input);
     const id = uuidv7();
     await insertRequest(trx, {
       id,
@@ -164,7 +199,7 @@ export async function createRequest(core: AppCore, session: Session, input: NewR
       subject_id: input.subjectId,
       household_id: householdId,
       requester_parent_id: requester.id,
-      requester_name: nameOf(requester),
+      requester_name: requester.name,
       received_on: input.receivedOn,
       identity_method: input.identityMethod,
       description: input.description,
@@ -182,6 +217,10 @@ export async function createRequest(core: AppCore, session: Session, input: NewR
       closed_on: null,
       created_at: core.now().toISOString(),
       created_by_name: session.name,
+      coordination_parent_id: coordination?.parentId ?? null,
+      coordination_parent_name: coordination?.parentName ?? null,
+      coordination_on: coordination?.on ?? null,
+      coordination_how: coordination?.how ?? null,
       version: null,
     });
     await queueUpsert(trx, 'subject_requests', id, core.now());

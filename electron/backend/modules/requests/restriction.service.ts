@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../../shared/api/result';
-import type { SubjectType } from '../../../../shared/api/requests.schemas';
+import type { RequestSubjectType, SubjectType } from '../../../../shared/api/requests.schemas';
 import { nlDate } from '../../../../shared/domain/dates';
 import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
@@ -13,10 +13,17 @@ import { requireOpen, requireRequest } from './requests.service';
 
 // Lifecycle of a restriction (AVG art. 18); what a restriction blocks is in ./restrictions.
 
+/** The register of restrictions (and what it blocks) knows parents and children; for anyone else the manager handles it by hand. */
+function restrictable(row: SubjectRequestRow): SubjectType {
+  if (row.subject_type === 'parent' || row.subject_type === 'child') return row.subject_type;
+  throw new AppError('VALIDATION', msg('requests.restrictionParentsChildrenOnly'));
+}
+
 /** Art. 19: every recipient the data went to (verstrekkingenregister) becomes a task to inform. */
-export async function createRecipientTasks(trx: Trx, core: AppCore, row: SubjectRequestRow, subjects: { type: SubjectType; id: string }[], dueDate: string): Promise<string[]> {
+export async function createRecipientTasks(trx: Trx, core: AppCore, row: SubjectRequestRow, subjects: { type: RequestSubjectType; id: string }[], dueDate: string): Promise<string[]> {
   const names = new Set<string>();
-  for (const s of subjects) for (const entry of await disclosureRegister(trx, { subjectType: s.type, subjectId: s.id })) names.add(entry.recipientName);
+  // The disclosure register names parents and children only: nobody else's data were provided to a recipient.
+  for (const s of subjects) if (s.type === 'parent' || s.type === 'child') for (const entry of await disclosureRegister(trx, { subjectType: s.type, subjectId: s.id })) names.add(entry.recipientName);
   const existing = await informedRecipientNames(trx, row.id);
   const created = [...names].filter((n) => !existing.has(n)).sort((a, b) => a.localeCompare(b, 'nl'));
   for (const recipient of created) {
@@ -31,10 +38,11 @@ export async function restrictProcessing(core: AppCore, input: { id: string; rea
   await core.transaction(async (trx) => {
     const row = await requireRequest(trx, input.id);
     requireOpen(row, ['restriction']);
-    const current = await activeRestriction(trx, row.subject_type, row.subject_id, today);
+    const subjectType = restrictable(row);
+    const current = await activeRestriction(trx, subjectType, row.subject_id, today);
     if (current) throw new AppError('CONFLICT', msg('requests.alreadyRestricted', { since: nlDate(current.since) }));
     const id = uuidv7();
-    await insertRestriction(trx, { id, location_id: row.location_id, subject_type: row.subject_type, subject_id: row.subject_id, since: today, until: null, reason: input.reason, request_id: row.id, version: null });
+    await insertRestriction(trx, { id, location_id: row.location_id, subject_type: subjectType, subject_id: row.subject_id, since: today, until: null, reason: input.reason, request_id: row.id, version: null });
     await queueUpsert(trx, 'processing_restrictions', id, core.now());
     await createRecipientTasks(trx, core, row, [{ type: row.subject_type, id: row.subject_id }], row.deadline);
   });
@@ -44,7 +52,7 @@ export async function restrictProcessing(core: AppCore, input: { id: string; rea
 export async function requestLift(core: AppCore, id: string, today: string): Promise<void> {
   await core.transaction(async (trx) => {
     const row = await requireRequest(trx, id);
-    const restriction = await activeRestriction(trx, row.subject_type, row.subject_id, today);
+    const restriction = await activeRestriction(trx, restrictable(row), row.subject_id, today);
     if (!restriction || restriction.request_id !== row.id) throw new AppError('CONFLICT', msg('requests.noRestrictionInForce'));
     if (await liftPending(trx, row.id)) throw new AppError('CONFLICT', msg('requests.liftAlreadyStarted'));
     const taskId = uuidv7();

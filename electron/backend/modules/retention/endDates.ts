@@ -17,6 +17,7 @@ import {
   type SubjectKey,
   type TableEntry,
 } from '../../../../shared/dataMap';
+import type { RequestSubjectType } from '../../../../shared/domain/requests';
 import { periodLabel } from '../../../../shared/domain/retention';
 import { msg } from '../../../../shared/i18n/translate';
 import type { DbOrTrx } from '../../db/schema';
@@ -113,7 +114,8 @@ function isAbout(entry: PersonalTable, group: ColumnGroup, kind: SubjectKey): bo
 
 interface Scope {
   kinds: SubjectKey[];
-  householdId: string;
+  /** Null for a person without a household (employee, applicant, waiting-list prospect, complainant). */
+  householdId: string | null;
   /** Every child of the household (a hold on one keeps the household). */
   householdChildren: string[];
   only: { category: DestructionCategory; ids: readonly string[] }[];
@@ -121,8 +123,31 @@ interface Scope {
   owners: Record<string, readonly string[]>;
 }
 
+/** A person whose own row is one record of the engine: the data-map subject, the engine's category and the row's table. */
+const OWN_RECORD = {
+  employee: { kind: 'employee', category: 'employee', table: 'employees' },
+  applicant: { kind: 'applicant', category: 'applicant', table: 'applicants' },
+  waitlist_prospect: { kind: 'waitlist_prospect', category: 'waitlist', table: 'waitlist_entries' },
+  complainant: { kind: 'complainant', category: 'complaint', table: 'complaints' },
+} as const satisfies Record<Exclude<RequestSubjectType, 'parent' | 'child'>, { kind: SubjectKey; category: DestructionCategory; table: string }>;
+
 /** The engine's records that hold this person's data (the household and every part with its own rule). */
-async function scopeOf(db: DbOrTrx, subject: { type: 'parent' | 'child'; id: string }): Promise<Scope> {
+async function scopeOf(db: DbOrTrx, subject: { type: RequestSubjectType; id: string }): Promise<Scope> {
+  if (subject.type !== 'parent' && subject.type !== 'child') {
+    const own = OWN_RECORD[subject.type];
+    const ids = [subject.id];
+    const requests = await rowIds(db, 'subject_requests', 'subject_id', ids, { column: 'subject_type', equals: subject.type });
+    return {
+      kinds: [own.kind],
+      householdId: null,
+      householdChildren: [],
+      only: [
+        { category: own.category, ids },
+        { category: 'request_register', ids: requests },
+      ],
+      owners: { [own.table]: ids, subject_requests: requests },
+    };
+  }
   if (subject.type === 'child') {
     const child = await childHousehold(db, subject.id);
     if (!child) throw new AppError('NOT_FOUND', msg('retention.childNotFound'));
@@ -218,7 +243,7 @@ function told(state: State, today: string, hideMeldcode: boolean): Pick<Category
   }
 }
 
-export async function categoryEndDates(db: DbOrTrx, today: string, subject: { type: 'parent' | 'child'; id: string }, options: EndDateOptions = {}): Promise<CategoryEndDate[]> {
+export async function categoryEndDates(db: DbOrTrx, today: string, subject: { type: RequestSubjectType; id: string }, options: EndDateOptions = {}): Promise<CategoryEndDate[]> {
   const hide = options.hideMeldcode === true;
   const scope = await scopeOf(db, subject);
   const { kinds } = scope;
@@ -228,12 +253,12 @@ export async function categoryEndDates(db: DbOrTrx, today: string, subject: { ty
     scope.only.filter((o) => o.ids.length > 0 && !(hide && o.category === 'meldcode')),
   );
   const policies = await loadPolicies(db);
-  const [household] = await contractSpans(db, [scope.householdId]);
+  const [household] = scope.householdId ? await contractSpans(db, [scope.householdId]) : [];
   const holds = await activeHolds(db);
   const facts: Facts = {
     householdContracts: Number(household?.contracts ?? 0),
     childContracts: new Map((await childSpans(db, scope.householdChildren)).map((s) => [s.id, Number(s.contracts)])),
-    openCase: (await householdsWithOpenCase(db)).has(scope.householdId),
+    openCase: scope.householdId !== null && (await householdsWithOpenCase(db)).has(scope.householdId),
     held: holds.some((h) => (h.subject_type === 'household' && h.subject_id === scope.householdId) || (h.subject_type === 'child' && scope.householdChildren.includes(h.subject_id))),
   };
   const byPolicy = new Map<DataMapPolicyKey, Evaluated[]>();

@@ -1,12 +1,11 @@
-import { Select } from '@mantine/core';
+import { Fieldset, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchResult } from '../../../../shared/api/clients.schemas';
-import { RequestInput, type RequestDetail } from '../../../../shared/api/requests.schemas';
+import { RequestInput, type RequestDetail, type RequestSubjectType } from '../../../../shared/api/requests.schemas';
 import { appToday } from '../../../../shared/domain/clock';
-import { IDENTITY_METHODS, REQUEST_KINDS } from '../../../../shared/domain/requests';
+import { COORDINATION_METHODS, IDENTITY_METHODS, REQUEST_KINDS, REQUEST_SUBJECT_TYPES, isOwnRecordSubject, type OwnRecordSubject } from '../../../../shared/domain/requests';
 import { isApiCallError } from '../../api/client';
 import { useApiMutation } from '../../api/mutations';
 import { apiQuery } from '../../api/queries';
@@ -15,51 +14,97 @@ import { FormDialog } from '../../components/FormDialog';
 import { useApiForm } from '../../components/useApiForm';
 import { useFormat } from '../../lib/format';
 
-const optionValue = (r: Pick<SearchResult, 'kind' | 'id'>) => `${r.kind}:${r.id}`;
+/** A person the request can be about, from either search: parents and children (search.query) or the others (requests.people). */
+interface Candidate {
+  kind: RequestSubjectType;
+  id: string;
+  label: string;
+  householdId: string | null;
+}
+
+const optionValue = (r: Pick<Candidate, 'kind' | 'id'>) => `${r.kind}:${r.id}`;
+
+/** The kinds of person the manager chooses first: a child or parent (one search), or someone with a file of their own. */
+const PERSON_KINDS = ['household', ...REQUEST_SUBJECT_TYPES.filter((k): k is OwnRecordSubject => isOwnRecordSubject(k))] as const;
+type PersonKind = 'household' | OwnRecordSubject;
 
 /**
- * "Verzoek registreren": what is asked, about whom (search a child or parent), who asks, when it
- * arrived and how the requester's identity was established. For a child only the contract parent
- * may ask; the backend refuses the other parent with the referral the privacy statement gives.
+ * "Verzoek registreren": what is asked, about whom (first the kind of person, then search them),
+ * who asks, when it arrived and how the requester's identity was established. For a child the
+ * contract parent asks, or the other parent with gezag in afstemming met de contractouder: then the
+ * form asks with whom, when and how that afstemming took place (the backend requires it and refuses
+ * a parent without gezag). An employee, applicant, waiting-list parent or complainant asks for themself.
  */
 export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (request: RequestDetail) => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const [personKind, setPersonKind] = useState<PersonKind>('household');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 150);
-  const [subject, setSubject] = useState<SearchResult | null>(null);
-  const results = useQuery({ ...apiQuery('search.query', { q: debounced, limit: 20 }), enabled: debounced.length >= 2, placeholderData: keepPreviousData });
+  const [subject, setSubject] = useState<Candidate | null>(null);
+  const searching = debounced.length >= 2;
+  const family = useQuery({ ...apiQuery('search.query', { q: debounced, limit: 20 }), enabled: searching && personKind === 'household', placeholderData: keepPreviousData });
+  const others = useQuery({
+    ...apiQuery('requests.people', { type: personKind === 'household' ? 'employee' : personKind, q: debounced }),
+    enabled: searching && personKind !== 'household',
+    placeholderData: keepPreviousData,
+  });
   const household = useQuery({ ...apiQuery('households.get', { id: subject?.householdId ?? '' }), enabled: subject?.kind === 'child' });
   const form = useApiForm({
     schema: RequestInput,
-    defaultValues: { subjectId: '', requesterParentId: '', receivedOn: appToday(), description: '' },
+    defaultValues: { subjectId: '', requesterParentId: '', receivedOn: appToday(), description: '', coordinationParentId: null, coordinationOn: null, coordinationHow: null },
     mutation: useApiMutation('requests.create'),
     onSuccess: onSaved,
-    // A refusal (the other parent asking about a child) also marks the field, but its referral must be read in full.
+    // A refusal (a parent without gezag asking about a child) also marks the field, but its reason must be read in full.
     onError: (error, message) => message ?? (isApiCallError(error) && error.code === 'FORBIDDEN' ? error.message : null),
   });
-  const { control, setValue, formState } = form;
-  const options = [...(subject ? [subject] : []), ...(results.data ?? []).filter((r) => r.id !== subject?.id)].map((r) => ({
-    value: optionValue(r),
-    label: `${r.displayName} (${t(`requests.subjectTypes.${r.kind}`)}${r.birthDate ? `, ${fmt.date(r.birthDate)}` : ''})`,
-  }));
+  const { control, setValue, formState, watch } = form;
+  const found: Candidate[] =
+    personKind === 'household'
+      ? (family.data ?? []).map((r) => ({ kind: r.kind, id: r.id, householdId: r.householdId, label: `${r.displayName} (${t(`requests.subjectTypes.${r.kind}`)}${r.birthDate ? `, ${fmt.date(r.birthDate)}` : ''})` }))
+      : (others.data ?? []).map((r) => ({ kind: personKind, id: r.id, householdId: null, label: `${r.name} (${/^\d{4}-\d{2}-\d{2}$/.test(r.detail) ? fmt.date(r.detail) : r.detail})` }));
+  const candidates = [...(subject ? [subject] : []), ...found.filter((r) => r.id !== subject?.id)];
+  const options = candidates.map((r) => ({ value: optionValue(r), label: r.label }));
 
   const chooseSubject = (value: string | null) => {
-    const found = [...(subject ? [subject] : []), ...(results.data ?? [])].find((r) => optionValue(r) === value) ?? null;
-    setSubject(found);
-    setValue('subjectType', found?.kind ?? 'parent');
-    setValue('subjectId', found?.id ?? '', { shouldValidate: formState.isSubmitted });
-    // A parent asks about themself; for a child the contract parent is proposed.
-    setValue('requesterParentId', found?.kind === 'parent' ? found.id : '');
+    const chosen = candidates.find((r) => optionValue(r) === value) ?? null;
+    setSubject(chosen);
+    setValue('subjectType', chosen?.kind ?? 'parent');
+    setValue('subjectId', chosen?.id ?? '', { shouldValidate: formState.isSubmitted });
+    // A parent asks about themself; for a child the contract parent is proposed; anyone else asks for themself.
+    setValue('requesterParentId', chosen?.kind === 'parent' ? chosen.id : chosen?.kind === 'child' ? '' : null);
+  };
+  const choosePersonKind = (kind: string | null) => {
+    setPersonKind(PERSON_KINDS.find((k) => k === kind) ?? 'household');
+    setSearch('');
+    chooseSubject(null);
   };
   const parents = household.data?.parents ?? [];
+  const requester = parents.find((p) => p.id === watch('requesterParentId'));
+  // The other parent asks about a child: the afstemming with the contract parent is recorded.
+  const needsCoordination = subject?.kind === 'child' && requester !== undefined && !requester.isContractParent;
+  // Back to the contract parent (or another subject): no afstemming is sent.
+  useEffect(() => {
+    if (needsCoordination) return;
+    setValue('coordinationParentId', null);
+    setValue('coordinationOn', null);
+    setValue('coordinationHow', null);
+  }, [needsCoordination, setValue]);
 
   return (
     <FormDialog form={form} title={t('requests.registerTitle')} onClose={onClose} submitLabel={t('requests.registerSubmit')} size="lg">
       <SelectField control={control} name="kind" label={t('requests.fields.kind')} required autoFocus data={REQUEST_KINDS.map((k) => ({ value: k, label: t(`requests.kinds.${k}`) }))} />
       <Select
+        label={t('requests.fields.personKind')}
+        withAsterisk
+        allowDeselect={false}
+        data={PERSON_KINDS.map((k) => ({ value: k, label: t(`requests.personKinds.${k}`) }))}
+        value={personKind}
+        onChange={choosePersonKind}
+      />
+      <Select
         label={t('requests.fields.subject')}
-        description={t('requests.fields.subjectHelp')}
+        description={t(personKind === 'household' ? 'requests.fields.subjectHelp' : 'requests.fields.subjectHelpName')}
         withAsterisk
         searchable
         searchValue={search}
@@ -68,7 +113,7 @@ export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => voi
         data={options}
         value={subject ? optionValue(subject) : null}
         onChange={chooseSubject}
-        nothingFoundMessage={debounced.length >= 2 ? t('requests.fields.noResults') : t('requests.fields.typeToSearch')}
+        nothingFoundMessage={searching ? t('requests.fields.noResults') : t('requests.fields.typeToSearch')}
         error={form.errors.subjectId?.message}
       />
       {subject?.kind === 'child' && (
@@ -78,8 +123,31 @@ export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => voi
           label={t('requests.fields.requester')}
           description={t('requests.fields.requesterHelp')}
           required
-          data={parents.map((p) => ({ value: p.id, label: `${p.displayName}${p.isContractParent ? ` (${t('requests.contractParent')})` : ''}` }))}
+          data={parents.map((p) => ({
+            value: p.id,
+            label: `${p.displayName}${p.isContractParent ? ` (${t('requests.contractParent')})` : p.hasParentalAuthority ? '' : ` (${t('requests.noAuthority')})`}`,
+          }))}
         />
+      )}
+      {needsCoordination && (
+        <Fieldset legend={t('requests.fields.coordinationTitle')}>
+          <p>{t('requests.fields.coordinationHelp')}</p>
+          <SelectField
+            control={control}
+            name="coordinationParentId"
+            label={t('requests.fields.coordinationParent')}
+            required
+            data={parents.filter((p) => p.isContractParent).map((p) => ({ value: p.id, label: `${p.displayName} (${t('requests.contractParent')})` }))}
+          />
+          <DateField control={control} name="coordinationOn" label={t('requests.fields.coordinationOn')} required maw={260} />
+          <RadioField
+            control={control}
+            name="coordinationHow"
+            label={t('requests.fields.coordinationHow')}
+            required
+            options={COORDINATION_METHODS.map((m) => ({ value: m, label: t(`requests.coordinationMethods.${m}`) }))}
+          />
+        </Fieldset>
       )}
       <DateField control={control} name="receivedOn" label={t('requests.fields.receivedOn')} description={t('requests.fields.receivedOnHelp')} required maw={260} />
       <RadioField

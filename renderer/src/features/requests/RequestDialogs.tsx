@@ -81,7 +81,8 @@ const RectifyForm = z.object({ target: RectifyTarget.nullable(), field: z.string
 export function RectifyDialog({ request, onClose }: DialogProps) {
   const { t } = useTranslation();
   const targets: RectifiableTarget[] = request.subjectType === 'child' ? ['child'] : ['parent', 'household'];
-  const targetId = (target: RectifiableTarget) => (target === 'household' ? request.householdId : request.subjectId);
+  // Only offered for a parent or a child (RequestPage), who always belong to a household.
+  const targetId = (target: RectifiableTarget) => (target === 'household' ? (request.householdId ?? '') : request.subjectId);
   const form = useApiForm({
     schema: RectifyForm,
     defaultValues: { target: targets[0]!, field: null, value: '', statement: '' },

@@ -54,6 +54,8 @@ function RequestView({ r }: { r: RequestDetail }) {
     action.mutate(input, { onError: (error) => { setActionError(errorMessage(error)); } });
   };
   const open = r.status === 'open';
+  // Rectification, restriction and portability run through parent, child and household records; for others the manager acts in their own screen.
+  const byHand = r.subjectType !== 'parent' && r.subjectType !== 'child' && ['rectification', 'completion', 'restriction', 'portability'].includes(r.kind);
   const close = () => { setDialog(null); };
 
   return (
@@ -83,10 +85,12 @@ function RequestView({ r }: { r: RequestDetail }) {
                   <Anchor component={Link} to={`/kinderen/${r.subjectId}`}>
                     {r.subjectName}
                   </Anchor>
-                ) : r.subjectName ? (
+                ) : r.subjectName && r.householdId ? (
                   <Anchor component={Link} to={`/gezinnen/${r.householdId}`}>
                     {r.subjectName}
                   </Anchor>
+                ) : r.subjectName ? (
+                  `${r.subjectName} (${t(`requests.subjectTypes.${r.subjectType}`)})`
                 ) : (
                   subjectLabel(r)
                 )}
@@ -94,6 +98,11 @@ function RequestView({ r }: { r: RequestDetail }) {
               <Detail label={t('requests.columns.requester')}>{r.requesterName}</Detail>
               <Detail label={t('requests.columns.received')}>{fmt.date(r.receivedOn)}</Detail>
               <Detail label={t('requests.fields.identity')}>{t(`requests.identityMethods.${r.identityMethod}`)}</Detail>
+              {r.coordination && (
+                <Detail label={t('requests.fields.coordinationTitle')}>
+                  {t('requests.coordinationNote', { name: r.coordination.parentName, date: fmt.date(r.coordination.on), how: t(`requests.coordinationMethods.${r.coordination.how}`).toLowerCase() })}
+                </Detail>
+              )}
               {r.description && <Detail label={t('requests.fields.description')}>{r.description}</Detail>}
               <Detail label={t('requests.columns.deadline')}>
                 <Group gap="xs">
@@ -144,13 +153,14 @@ function RequestView({ r }: { r: RequestDetail }) {
                   <MeldcodeButton onClick={() => { setDialog('meldcode'); }} />
                 </>
               )}
-              {open && r.kind === 'portability' && (
+              {open && byHand && <Text size="sm">{t('requests.handleByHand')}</Text>}
+              {open && !byHand && r.kind === 'portability' && (
                 <Button onClick={() => { run(exportBundle, { id: r.id }); }} loading={exportBundle.isPending}>
                   {t('requests.portabilityExport')}
                 </Button>
               )}
-              {open && (r.kind === 'rectification' || r.kind === 'completion') && <Button onClick={() => { setDialog('rectify'); }}>{t('requests.rectify')}</Button>}
-              {r.kind === 'restriction' && open && !r.restriction && <Button onClick={() => { setDialog('restrict'); }}>{t('requests.restrict')}</Button>}
+              {open && !byHand && (r.kind === 'rectification' || r.kind === 'completion') && <Button onClick={() => { setDialog('rectify'); }}>{t('requests.rectify')}</Button>}
+              {r.kind === 'restriction' && open && !byHand && !r.restriction && <Button onClick={() => { setDialog('restrict'); }}>{t('requests.restrict')}</Button>}
               {r.kind === 'restriction' && r.restriction && !r.restriction.liftPending && (
                 <Button variant="default" onClick={() => { run(lift, { id: r.id }); }} loading={lift.isPending}>
                   {t('requests.requestLift')}

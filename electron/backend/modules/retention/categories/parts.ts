@@ -339,8 +339,9 @@ const requestRegister: RetentionCategory = {
     const childHolds = new Map(holds.filter((h) => h.subject_type === 'child').map((h) => [h.subject_id, h]));
     return rows.map((r) =>
       candidate(r.id, 'request_register', policies, r.closed_on ? { anchorDate: r.closed_on } : { anchorDate: null, runningReason: 'Het verzoek is nog niet afgesloten.' }, {
-        household: r.household_id,
-        ...withHold((r.subject_type === 'child' ? childHolds.get(r.subject_id) : undefined) ?? held.get(r.household_id)),
+        // A request of an employee, applicant, … belongs to no household (issue 16).
+        ...(r.household_id ? { household: r.household_id } : {}),
+        ...withHold((r.subject_type === 'child' ? childHolds.get(r.subject_id) : undefined) ?? (r.household_id ? held.get(r.household_id) : undefined)),
       }),
     );
   },
