@@ -159,21 +159,19 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
       );
       await exclusive(() =>
         core.transaction(async (trx) => {
-          // The page and the cursor after it commit together, or neither does.
+          // The page and the cursor after it commit together, or neither does; the last page
+          // also records the round as successful (one commit, not two).
           const applied = applyPage(core, config, page.changes, report);
           await writeCursor(trx, page.cursor);
+          if (!page.hasMore) {
+            const now = core.now().toISOString();
+            await writeRunState(trx, { lastAttemptAt: now, lastSuccessAt: now, lastError: null, failures: 0 });
+          }
           report.pulled += applied;
         }),
       );
       if (!page.hasMore) break;
     }
-
-    await exclusive(() =>
-      core.transaction(async (trx) => {
-        const now = core.now().toISOString();
-        await writeRunState(trx, { lastAttemptAt: now, lastSuccessAt: now, lastError: null, failures: 0 });
-      }),
-    );
     return report;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
