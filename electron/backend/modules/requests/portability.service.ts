@@ -6,6 +6,7 @@ import { AppError } from '../../../../shared/api/result';
 import { decodeMessage, msg, translate, type MessageKey } from '../../../../shared/i18n/translate';
 import { CHANNEL_LABEL, PURPOSE_LABEL } from '../../../../shared/domain/consents';
 import { displayName } from '../../../../shared/domain/names';
+import { withClock } from '../../../../shared/domain/clock';
 import { nlDate } from '../../../../shared/domain/dates';
 import { PORTABILITY_FORMAT, PORTABILITY_VERSION, PortabilityExport } from '../../../../shared/portability/portability';
 import type { AppCore, Session } from '../../core';
@@ -206,8 +207,9 @@ function issueParam(issue: string | undefined): string {
   return ref.params ? translate(ref) : ref.key;
 }
 
-function parseOrFail<S extends z.ZodType>(schema: S, value: unknown, part: FilePart): z.output<S> {
-  const parsed = schema.safeParse(value);
+/** Parses one part of the file on the app's clock (a birth date "in the future" is judged by `--clock` too, as in the dispatcher). */
+function parseOrFail<S extends z.ZodType>(core: AppCore, schema: S, value: unknown, part: FilePart): z.output<S> {
+  const parsed = withClock(core.now, () => schema.safeParse(value));
   if (!parsed.success) throw new AppError('VALIDATION', msg('requests.invalidFile', { part, problem: issueParam(parsed.error.issues[0]?.message) }));
   return parsed.data;
 }
@@ -223,23 +225,23 @@ export async function importPortability(core: AppCore, session: Session, json: s
   } catch {
     throw new AppError('VALIDATION', msg('requests.notJson'));
   }
-  const data = parseOrFail(PortabilityExport, raw, 'requests.part.schema');
+  const data = parseOrFail(core, PortabilityExport, raw, 'requests.part.schema');
   if (!data.household || !data.parent.isContractParent) throw new AppError('VALIDATION', msg('requests.noContractParentInFile'));
   return core.transaction(async (trx: Trx) => {
-    const householdId = await createHousehold(core, session, parseOrFail(HouseholdInput, { ...data.household, parents: [{ ...data.parent, bsn: null }] }, 'requests.part.household'), trx);
+    const householdId = await createHousehold(core, session, parseOrFail(core, HouseholdInput, { ...data.household, parents: [{ ...data.parent, bsn: null }] }, 'requests.part.household'), trx);
     // The household was just created with the one parent of the file.
     const parentId = (await parentsOfHousehold(trx, householdId))[0]!.id;
     for (const c of data.children) {
-      const childId = await createChild(core, session, parseOrFail(ChildInput, { householdId, firstName: c.firstName, initials: c.initials, surnamePrefix: c.surnamePrefix, surname: c.surname, birthDate: c.birthDate, groupName: IMPORT_GROUP, bsn: null }, 'requests.part.child'), trx);
-      for (const k of c.contracts) await createContract(core, session, parseOrFail(ContractInput, { childId, ...k }, 'requests.part.contract'), trx);
-      if (c.medical) await saveMedical(trx, core, session, parseOrFail(MedicalInput, { childId, ...c.medical }, 'requests.part.medical'));
-      for (const p of c.pickupPersons) await insertPickupPerson(trx, core, parseOrFail(PickupPersonInput, { childId, ...p }, 'requests.part.pickupPerson'));
+      const childId = await createChild(core, session, parseOrFail(core, ChildInput, { householdId, firstName: c.firstName, initials: c.initials, surnamePrefix: c.surnamePrefix, surname: c.surname, birthDate: c.birthDate, groupName: IMPORT_GROUP, bsn: null }, 'requests.part.child'), trx);
+      for (const k of c.contracts) await createContract(core, session, parseOrFail(core, ContractInput, { childId, ...k }, 'requests.part.contract'), trx);
+      if (c.medical) await saveMedical(trx, core, session, parseOrFail(core, MedicalInput, { childId, ...c.medical }, 'requests.part.medical'));
+      for (const p of c.pickupPersons) await insertPickupPerson(trx, core, parseOrFail(core, PickupPersonInput, { childId, ...p }, 'requests.part.pickupPerson'));
       for (const consent of c.photoConsents) {
         await insertConsents(
           trx,
           core,
           session,
-          parseOrFail(ConsentRecordInput, { childId, parentId, decidedOn: consent.decidedOn, channel: consent.channel, answers: [{ purpose: consent.purpose, given: consent.given, recognisable: consent.recognisable }] }, 'requests.part.consent'),
+          parseOrFail(core, ConsentRecordInput, { childId, parentId, decidedOn: consent.decidedOn, channel: consent.channel, answers: [{ purpose: consent.purpose, given: consent.given, recognisable: consent.recognisable }] }, 'requests.part.consent'),
         );
       }
     }
