@@ -71,6 +71,7 @@ export const en: Catalogue = {
     'requests.manage': 'Handle data subject requests',
     'bsn.view': 'See BSN (masked)',
     'bsn.reveal': 'Reveal full BSN',
+    'bsn.check': 'Record the BSN check (without seeing the BSN)',
     'medical.read': 'Read allergies and diet',
     'medical.full': 'Read full medical data and particulars',
     'medical.write': 'Change medical data and particulars',
@@ -452,6 +453,10 @@ export const en: Catalogue = {
     neverStored:
       'We never store a document number or a copy. Do not write down the ID document’s number and do not take a photo or scan: only that and how the BSN was checked is kept (privacy statement).',
     checkSaved: 'The BSN check of {{name}} has been recorded.',
+    recorded: 'A BSN is recorded',
+    typedLabel: 'BSN on the document',
+    typedRequired: 'Type the BSN from the document. The app compares it with the recorded BSN and does not show that.',
+    typedOptional: 'Type the BSN from the document to compare it with the recorded BSN (optional).',
   },
   medical: {
     auditNotice: 'Viewing is recorded: each time you open this tab, the app records who viewed the medical data and when.',

@@ -73,6 +73,7 @@ export const nl = {
     'requests.manage': 'AVG-verzoeken afhandelen',
     'bsn.view': 'BSN zien (gemaskeerd)',
     'bsn.reveal': 'Volledig BSN tonen',
+    'bsn.check': 'BSN-controle vastleggen (zonder het BSN te zien)',
     'medical.read': 'Allergieën en dieet lezen',
     'medical.full': 'Volledige medische gegevens en bijzonderheden lezen',
     'medical.write': 'Medische gegevens en bijzonderheden wijzigen',
@@ -454,6 +455,10 @@ export const nl = {
     neverStored:
       'We slaan nooit een documentnummer of kopie op. Noteer dus geen nummer van het identiteitsbewijs en maak geen foto of scan: alleen dát en hoe het BSN is gecontroleerd wordt bewaard (privacystatement).',
     checkSaved: 'De BSN-controle van {{name}} is vastgelegd.',
+    recorded: 'Er is een BSN vastgelegd',
+    typedLabel: 'BSN op het document',
+    typedRequired: 'Typ het BSN over van het document. De app vergelijkt het met het vastgelegde BSN en toont dat niet.',
+    typedOptional: 'Typ het BSN over van het document om het te vergelijken met het vastgelegde BSN (niet verplicht).',
   },
   medical: {
     auditNotice: 'Inzien wordt vastgelegd: elke keer dat u dit tabblad opent, legt de app vast wie de medische gegevens heeft bekeken en wanneer.',
