@@ -819,6 +819,7 @@ export const en: Catalogue = {
       filesHelp: 'Choose all files in the folder (Ctrl+A). The JSON file is imported; the CSV files and the PDF are copies to read.',
       filesPlaceholder: 'Choose files',
       filesCaption: 'Chosen files',
+      clearFiles: 'Clear chosen files',
       status: {
         read: 'Read',
         copy: 'Copy to read, not imported separately',
@@ -836,7 +837,7 @@ export const en: Catalogue = {
         contracts: 'Contracts',
         medical: 'Medical data',
         pickupPersons: 'Pickup persons',
-        consents: 'Photo consents',
+        consents: 'Consents',
       },
       consents_one: '{{count}} ({{given}} given)',
       consents_other: '{{count}} ({{given}} given)',

@@ -821,6 +821,7 @@ export const nl = {
       filesHelp: 'Kies alle bestanden in de map (Ctrl+A). Het JSON-bestand wordt ingelezen; de CSV-bestanden en de PDF zijn kopieën om te lezen.',
       filesPlaceholder: 'Bestanden kiezen',
       filesCaption: 'Gekozen bestanden',
+      clearFiles: 'Gekozen bestanden wissen',
       status: {
         read: 'Ingelezen',
         copy: 'Kopie om te lezen, niet apart ingelezen',
@@ -838,7 +839,7 @@ export const nl = {
         contracts: 'Contracten',
         medical: 'Medische gegevens',
         pickupPersons: 'Ophaalpersonen',
-        consents: 'Toestemmingen beeldmateriaal',
+        consents: 'Toestemmingen',
       },
       consents_one: '{{count}} ({{given}} gegeven)',
       consents_other: '{{count}} ({{given}} gegeven)',

@@ -54,7 +54,7 @@ export function ImportPortabilityDialog({ onClose }: { onClose: () => void }) {
   const result = preview.data;
   const arriving = result?.preview ?? null;
   return (
-    <AppModal onClose={onClose} title={t('requests.import.title')} size="lg">
+    <AppModal onClose={onClose} title={t('requests.import.title')} size="xl">
       <Stack gap="md">
         <Text size="sm">{t('requests.import.intro')}</Text>
         <FileInput
@@ -63,6 +63,7 @@ export function ImportPortabilityDialog({ onClose }: { onClose: () => void }) {
           placeholder={t('requests.import.filesPlaceholder')}
           multiple
           clearable
+          clearButtonProps={{ 'aria-label': t('requests.import.clearFiles') }}
           accept=".json,.csv,.pdf,application/json"
           value={picked}
           onChange={(files) => void pick(files)}
@@ -102,33 +103,31 @@ export function ImportPortabilityDialog({ onClose }: { onClose: () => void }) {
                 {t('requests.import.noChildren')}
               </Text>
             ) : (
-              <Table.ScrollContainer minWidth={560}>
-                <Table striped captionSide="top" fz="sm">
-                  <Table.Caption>{t('requests.import.childrenCaption')}</Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('requests.import.columns.child')}</Table.Th>
-                      <Table.Th>{t('requests.import.columns.birthDate')}</Table.Th>
-                      <Table.Th>{t('requests.import.columns.contracts')}</Table.Th>
-                      <Table.Th>{t('requests.import.columns.medical')}</Table.Th>
-                      <Table.Th>{t('requests.import.columns.pickupPersons')}</Table.Th>
-                      <Table.Th>{t('requests.import.columns.consents')}</Table.Th>
+              <Table striped captionSide="top" fz="sm">
+                <Table.Caption>{t('requests.import.childrenCaption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('requests.import.columns.child')}</Table.Th>
+                    <Table.Th>{t('requests.import.columns.birthDate')}</Table.Th>
+                    <Table.Th>{t('requests.import.columns.contracts')}</Table.Th>
+                    <Table.Th>{t('requests.import.columns.medical')}</Table.Th>
+                    <Table.Th>{t('requests.import.columns.pickupPersons')}</Table.Th>
+                    <Table.Th>{t('requests.import.columns.consents')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {arriving.children.map((c) => (
+                    <Table.Tr key={`${c.name}-${c.birthDate}`}>
+                      <Table.Td>{c.name}</Table.Td>
+                      <Table.Td>{fmt.date(c.birthDate)}</Table.Td>
+                      <Table.Td>{c.contracts}</Table.Td>
+                      <Table.Td>{c.medical ? t('common.yes') : t('common.no')}</Table.Td>
+                      <Table.Td>{c.pickupPersons}</Table.Td>
+                      <Table.Td>{t('requests.import.consents', { count: c.consents, given: c.photoConsentsGiven })}</Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {arriving.children.map((c) => (
-                      <Table.Tr key={`${c.name}-${c.birthDate}`}>
-                        <Table.Td>{c.name}</Table.Td>
-                        <Table.Td>{fmt.date(c.birthDate)}</Table.Td>
-                        <Table.Td>{c.contracts}</Table.Td>
-                        <Table.Td>{c.medical ? t('common.yes') : t('common.no')}</Table.Td>
-                        <Table.Td>{c.pickupPersons}</Table.Td>
-                        <Table.Td>{t('requests.import.consents', { count: c.consents, given: c.photoConsentsGiven })}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                  ))}
+                </Table.Tbody>
+              </Table>
             )}
             <Text size="sm" c="dimmed">
               {t('requests.import.afterwards')}
