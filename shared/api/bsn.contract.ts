@@ -18,7 +18,7 @@ export const bsnContract = {
   'bsn.recordCheck': method({
     input: BsnCheckInput,
     output: z.object({}),
-    permission: 'bsn.view',
+    permission: 'bsn.check',
     audit: { kind: 'write', data: 'bsn', entity: 'bsnSubject', entityId: (input) => input.id, details: (input) => ({ subject: input.subject, method: input.method }) },
     changes: ['bsn'],
   }),

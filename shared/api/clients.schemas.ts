@@ -293,13 +293,18 @@ export const MedicalInput = z.object({
 
 export const BsnSubject = z.object({ subject: BsnSubjectType, id: Id });
 
-/** BSN-controle: that and how the BSN was checked. Never a document number or copy. */
+/**
+ * BSN-controle: that and how the BSN was checked. Never a document number or copy. `bsn` is the
+ * number typed from the document: the backend compares it with the recorded BSN and never sends
+ * the recorded one back (required for whoever may not see the full BSN; empty = not typed).
+ */
 export const BsnCheckInput = noIdDocumentFields(
   z.object({
     subject: BsnSubjectType,
     id: Id,
     method: z.enum(BsnCheckMethod.options, { error: zm('bsn.chooseCheckMethod') }),
     checkedOn: notInFuture('bsn.field.checkedOn'),
+    bsn: optionalBsn,
   }),
 );
 

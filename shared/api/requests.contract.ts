@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DataArea, MethodDef } from './contract';
 import { method } from './method';
-import { CloseInput, DueList, PeopleQuery, PersonOption, ErasurePreview, ExportBundle, ExtendInput, MeldcodeDecisionInput, RectifyInput, RequestDetail, RequestInput, RequestStatus, RequestSummary } from './requests.schemas';
+import { CloseInput, DueList, ErasurePreview, ExportBundle, ExtendInput, MeldcodeDecisionInput, PeopleQuery, PersonOption, PortabilityFiles, PortabilityPreview, RectifyInput, RequestDetail, RequestInput, RequestStatus, RequestSummary } from './requests.schemas';
 import { ById } from './clients.schemas';
 import { Id, PdfFile, text } from './schemas';
 
@@ -63,6 +63,12 @@ export const requestsContract = {
     shows: DOSSIER,
   }),
   /** Takes in a portability JSON from another location or organisation as a new household. */
+  /** Reads the picked files and shows what an import would create; writes nothing (the data come from the file, not the database). */
+  'requests.previewPortability': method({
+    input: PortabilityFiles,
+    output: PortabilityPreview,
+    permission: 'clients.write',
+  }),
   'requests.importPortability': method({
     input: z.object({ json: text('requests.field.file', 5_000_000) }),
     output: z.object({ householdId: z.string() }),

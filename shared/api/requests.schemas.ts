@@ -195,3 +195,27 @@ export const ExportBundle = z.object({
   files: z.array(z.object({ fileName: z.string(), base64: z.string(), mime: z.string() })),
 });
 export type ExportBundle = z.infer<typeof ExportBundle>;
+
+/** The files of an exported folder, as picked to read in (a portability file is at most a few hundred kB). */
+export const PortabilityFiles = z.object({
+  files: z.array(z.object({ fileName: z.string().max(255), text: z.string().max(5_000_000) })).min(1, zm('requests.importNoFiles')).max(20),
+});
+
+/**
+ * What a portability import would create, and per picked file whether it was read (the JSON file),
+ * is a copy for people (CSV, PDF), unknown, or invalid with its problem (a catalogue message).
+ * `preview` is null when any file is invalid: then nothing can be imported.
+ */
+export const PortabilityPreview = z.object({
+  files: z.array(z.object({ fileName: z.string(), status: z.enum(['read', 'copy', 'unknown', 'invalid']), problem: z.string().nullable() })),
+  preview: z
+    .object({
+      source: z.string(),
+      exportedOn: z.string(),
+      parentName: z.string(),
+      address: z.string(),
+      children: z.array(z.object({ name: z.string(), birthDate: z.string(), contracts: z.number(), medical: z.boolean(), pickupPersons: z.number(), consents: z.number(), photoConsentsGiven: z.number() })),
+    })
+    .nullable(),
+});
+export type PortabilityPreview = z.infer<typeof PortabilityPreview>;

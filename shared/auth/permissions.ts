@@ -49,6 +49,11 @@ export const Permission = z.enum([
   /** Data categories. */
   'bsn.view',
   'bsn.reveal',
+  /**
+   * BSN-controle at intake: the masked BSN and its check, and recording the check by typing the
+   * number from the document (the backend compares it) — never the full BSN.
+   */
+  'bsn.check',
   /** Allergies and diet: what every carer needs to know. */
   'medical.read',
   /** The whole medical section (medication, other particulars). */
@@ -86,6 +91,7 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
     'complaints.manage',
     'bsn.view',
     'bsn.reveal',
+    'bsn.check',
     'medical.read',
     'medical.full',
     'medical.write',
@@ -93,7 +99,8 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
     'staffFiles.access',
   ],
   // Staff need names, groups, allergies/diet and who may collect a child — not BSNs, IBANs or contracts.
-  staff: ['session', 'clients.read', 'pickup.read', 'pickup.identify', 'medical.read', 'consents.read'],
+  // They do the BSN-controle at intake (privacystatement: "medewerkers of managers"), on the masked BSN only.
+  staff: ['session', 'clients.read', 'pickup.read', 'pickup.identify', 'medical.read', 'consents.read', 'bsn.check'],
   meldcodeOfficer: ['session', 'meldcode.access'],
 };
 

@@ -290,7 +290,7 @@ test('wachtlijst: aanvraag registreren en plaatsen met een vooraf ingevuld formu
   await expect(page.getByRole('row', { name: /Mees van der Meer/ })).toContainText('Geplaatst');
 });
 
-test('pedagogisch medewerker: geen BSN, alleen allergieën en dieet, wel identificatie vastleggen', async ({ page, webApp }) => {
+test('pedagogisch medewerker: geen cijfer van het BSN, alleen allergieën en dieet, wel identificatie vastleggen', async ({ page, webApp }) => {
   test.setTimeout(150_000);
   await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   await createFamily(page, { checkScreens: false });
@@ -331,7 +331,10 @@ test('pedagogisch medewerker: geen BSN, alleen allergieën en dieet, wel identif
   await page.getByRole('combobox', { name: 'Zoeken naar een kind of ouder' }).fill('emma');
   await page.getByRole('option', { name: /Emma de Boer/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Emma de Boer' })).toBeVisible();
-  await expect(page.getByText('BSN', { exact: true })).toHaveCount(0);
+  // Staff do the BSN-controle (a BSN is shown as recorded, never a digit) but do not enter or change BSNs.
+  await expect(page.getByText('Geen BSN vastgelegd')).toBeVisible();
+  await expect(page.getByRole('button', { name: /BSN invullen/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /BSN van .* tonen/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Gegevens wijzigen' })).toHaveCount(0);
   await expect(page.getByRole('tab', { name: 'Contracten' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: /Sanne de Boer bellen/ })).toHaveText('06 12345678');

@@ -13,8 +13,9 @@ import { deleteChecks, insertCheck, latestChecks, readBsn, writeBsn } from './bs
 import { assertNotRestricted } from '../requests/restrictions';
 
 /**
- * BSN as the API shows it: masked with its BSN-controle for roles with `bsn.view`, and for
- * everyone else `undefined` — the field is left out of the response altogether.
+ * BSN as the API shows it: masked (last 3 digits) with its BSN-controle for roles with `bsn.view`;
+ * for `bsn.check` only (staff doing the BSN-controle) whether there is one and its check, without a
+ * single digit; for everyone else `undefined` — the field is left out of the response altogether.
  */
 export async function bsnStatuses(
   db: DbOrTrx,
@@ -23,7 +24,7 @@ export async function bsnStatuses(
   rows: { id: string; bsn: string | null }[],
 ): Promise<Map<string, BsnStatus | null | undefined>> {
   const result = new Map<string, BsnStatus | null | undefined>();
-  if (!can(roles, 'bsn.view')) {
+  if (!can(roles, 'bsn.view') && !can(roles, 'bsn.check')) {
     for (const row of rows) result.set(row.id, undefined);
     return result;
   }
@@ -32,9 +33,13 @@ export async function bsnStatuses(
     subject,
     rows.filter((r) => r.bsn).map((r) => r.id),
   );
-  for (const row of rows) result.set(row.id, row.bsn ? { masked: maskBsn(row.bsn), check: checks.get(row.id) ?? null } : null);
+  const mask = can(roles, 'bsn.view') ? maskBsn : () => HIDDEN_BSN;
+  for (const row of rows) result.set(row.id, row.bsn ? { masked: mask(row.bsn), check: checks.get(row.id) ?? null } : null);
   return result;
 }
+
+/** What `bsn.check` without `bsn.view` sees of a recorded BSN: that there is one. */
+const HIDDEN_BSN = '•'.repeat(9);
 
 async function requireSubject(db: DbOrTrx, subject: BsnSubjectType, id: string) {
   const row = await readBsn(db, subject, id);
@@ -61,6 +66,10 @@ export async function recordBsnCheck(core: AppCore, session: Session, input: z.o
   await core.transaction(async (trx) => {
     const row = await requireSubject(trx, input.subject, input.id);
     if (!row.bsn) throw new AppError('CONFLICT', msg('bsn.enterFirst'));
+    // Who may not see the full BSN confirms it by typing it from the document; the answer is only "matches" or not.
+    const typed = input.bsn ?? null;
+    if (typed === null && !can(session.roles, 'bsn.view')) throw new AppError('VALIDATION', msg('bsn.typeFromDocument'), { bsn: msg('bsn.typeFromDocument') });
+    if (typed !== null && typed !== row.bsn) throw new AppError('VALIDATION', msg('bsn.checkMismatch'), { bsn: msg('bsn.checkMismatch') });
     const id = uuidv7();
     await insertCheck(trx, {
       id,

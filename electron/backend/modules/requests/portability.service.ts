@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { ChildInput, ContractInput, HouseholdInput, MedicalInput, PickupPersonInput } from '../../../../shared/api/clients.schemas';
 import { ConsentRecordInput } from '../../../../shared/api/consents.schemas';
-import type { ExportBundle } from '../../../../shared/api/requests.schemas';
+import type { ExportBundle, PortabilityPreview } from '../../../../shared/api/requests.schemas';
 import { AppError } from '../../../../shared/api/result';
-import { decodeMessage, msg, translate, type MessageKey } from '../../../../shared/i18n/translate';
+import { decodeMessage, msg, translate, zm, type MessageKey } from '../../../../shared/i18n/translate';
 import { CHANNEL_LABEL, PURPOSE_LABEL } from '../../../../shared/domain/consents';
 import { displayName } from '../../../../shared/domain/names';
+import { withClock } from '../../../../shared/domain/clock';
 import { nlDate } from '../../../../shared/domain/dates';
 import { PORTABILITY_FORMAT, PORTABILITY_VERSION, PortabilityExport } from '../../../../shared/portability/portability';
 import type { AppCore, Session } from '../../core';
@@ -208,42 +209,99 @@ function issueParam(issue: string | undefined): string {
   return ref.params ? translate(ref) : ref.key;
 }
 
-function parseOrFail<S extends z.ZodType>(schema: S, value: unknown, part: FilePart): z.output<S> {
-  const parsed = schema.safeParse(value);
+/** Parses one part of the file on the app's clock (a birth date "in the future" is judged by `--clock` too, as in the dispatcher). */
+function parseOrFail<S extends z.ZodType>(core: AppCore, schema: S, value: unknown, part: FilePart): z.output<S> {
+  const parsed = withClock(core.now, () => schema.safeParse(value));
   if (!parsed.success) throw new AppError('VALIDATION', msg('requests.invalidFile', { part, problem: issueParam(parsed.error.issues[0]?.message) }));
   return parsed.data;
 }
 
-/**
- * Takes in a portability file (from this app or another organisation using the same schema) as a
- * new household, in one transaction: everything or nothing. Children go to the group "Nog in te delen".
- */
-export async function importPortability(core: AppCore, session: Session, json: string): Promise<string> {
+/** Stands in for the ids the import creates, while every part of the file is validated before anything is written. */
+const NOT_YET_CREATED = '00000000-0000-7000-8000-000000000000';
+
+/** Every part of a portability file validated into the inputs of the methods that create it (ids filled in by the import). */
+function readPortability(core: AppCore, json: string) {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
     throw new AppError('VALIDATION', msg('requests.notJson'));
   }
-  const data = parseOrFail(PortabilityExport, raw, 'requests.part.schema');
+  const data = parseOrFail(core, PortabilityExport, raw, 'requests.part.schema');
   if (!data.household || !data.parent.isContractParent) throw new AppError('VALIDATION', msg('requests.noContractParentInFile'));
+  const childId = NOT_YET_CREATED;
+  return {
+    data,
+    household: parseOrFail(core, HouseholdInput, { ...data.household, parents: [{ ...data.parent, bsn: null }] }, 'requests.part.household'),
+    children: data.children.map((c) => ({
+      child: parseOrFail(core, ChildInput, { householdId: NOT_YET_CREATED, firstName: c.firstName, initials: c.initials, surnamePrefix: c.surnamePrefix, surname: c.surname, birthDate: c.birthDate, groupName: IMPORT_GROUP, bsn: null }, 'requests.part.child'),
+      contracts: c.contracts.map((k) => parseOrFail(core, ContractInput, { childId, ...k }, 'requests.part.contract')),
+      medical: c.medical ? parseOrFail(core, MedicalInput, { childId, ...c.medical }, 'requests.part.medical') : null,
+      pickupPersons: c.pickupPersons.map((p) => parseOrFail(core, PickupPersonInput, { childId, ...p }, 'requests.part.pickupPerson')),
+      consents: c.photoConsents.map((x) =>
+        parseOrFail(core, ConsentRecordInput, { childId, parentId: NOT_YET_CREATED, decidedOn: x.decidedOn, channel: x.channel, answers: [{ purpose: x.purpose, given: x.given, recognisable: x.recognisable }] }, 'requests.part.consent'),
+      ),
+    })),
+  };
+}
+
+/** The files of an exported folder: the JSON file is read, the CSV files and the PDF repeat it for people. */
+const BUNDLE_COPY = /\.(csv|pdf)$/i;
+
+/**
+ * "Dataportabiliteit inlezen", first step: what each picked file holds, and what the import would
+ * create — validated exactly as the import validates, without writing anything.
+ */
+export function previewPortability(core: AppCore, files: readonly { fileName: string; text: string }[]): PortabilityPreview {
+  const jsonFiles = files.filter((f) => f.fileName.toLowerCase().endsWith('.json'));
+  let preview: PortabilityPreview['preview'] = null;
+  const results = files.map((file): PortabilityPreview['files'][number] => {
+    if (!file.fileName.toLowerCase().endsWith('.json')) return { fileName: file.fileName, status: BUNDLE_COPY.test(file.fileName) ? 'copy' : 'unknown', problem: null };
+    if (jsonFiles.length > 1) return { fileName: file.fileName, status: 'invalid', problem: zm('requests.importOneJson') };
+    try {
+      const read = readPortability(core, file.text);
+      preview = {
+        source: read.data.source.organisation,
+        exportedOn: read.data.exportedOn,
+        parentName: displayName(read.data.parent),
+        address: `${read.household.street} ${read.household.houseNumber}, ${read.household.postcode} ${read.household.city}`,
+        children: read.children.map((c, i) => ({
+          name: displayName(c.child),
+          birthDate: c.child.birthDate,
+          contracts: c.contracts.length,
+          medical: c.medical !== null,
+          pickupPersons: c.pickupPersons.length,
+          consents: c.consents.length,
+          photoConsentsGiven: read.data.children[i]!.photoConsents.filter((x) => x.given).length,
+        })),
+      };
+      return { fileName: file.fileName, status: 'read', problem: null };
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return { fileName: file.fileName, status: 'invalid', problem: error.ref ? zm(error.ref.key, error.ref.params) : error.message };
+    }
+  });
+  if (jsonFiles.length === 0) throw new AppError('VALIDATION', msg('requests.importNoJson'), { files: msg('requests.importNoJson') });
+  return { files: results, preview: results.some((r) => r.status === 'invalid') ? null : preview };
+}
+
+/**
+ * Takes in a portability file (from this app or another organisation using the same schema) as a
+ * new household, in one transaction: everything or nothing — every part is validated before the
+ * first write. Children go to the group "Nog in te delen".
+ */
+export async function importPortability(core: AppCore, session: Session, json: string): Promise<string> {
+  const read = readPortability(core, json);
   return core.transaction(async (trx: Trx) => {
-    const householdId = await createHousehold(core, session, parseOrFail(HouseholdInput, { ...data.household, parents: [{ ...data.parent, bsn: null }] }, 'requests.part.household'), trx);
+    const householdId = await createHousehold(core, session, read.household, trx);
     // The household was just created with the one parent of the file.
     const parentId = (await parentsOfHousehold(trx, householdId))[0]!.id;
-    for (const c of data.children) {
-      const childId = await createChild(core, session, parseOrFail(ChildInput, { householdId, firstName: c.firstName, initials: c.initials, surnamePrefix: c.surnamePrefix, surname: c.surname, birthDate: c.birthDate, groupName: IMPORT_GROUP, bsn: null }, 'requests.part.child'), trx);
-      for (const k of c.contracts) await createContract(core, session, parseOrFail(ContractInput, { childId, ...k }, 'requests.part.contract'), trx);
-      if (c.medical) await saveMedical(trx, core, session, parseOrFail(MedicalInput, { childId, ...c.medical }, 'requests.part.medical'));
-      for (const p of c.pickupPersons) await insertPickupPerson(trx, core, parseOrFail(PickupPersonInput, { childId, ...p }, 'requests.part.pickupPerson'));
-      for (const consent of c.photoConsents) {
-        await insertConsents(
-          trx,
-          core,
-          session,
-          parseOrFail(ConsentRecordInput, { childId, parentId, decidedOn: consent.decidedOn, channel: consent.channel, answers: [{ purpose: consent.purpose, given: consent.given, recognisable: consent.recognisable }] }, 'requests.part.consent'),
-        );
-      }
+    for (const c of read.children) {
+      const childId = await createChild(core, session, { ...c.child, householdId }, trx);
+      for (const k of c.contracts) await createContract(core, session, { ...k, childId }, trx);
+      if (c.medical) await saveMedical(trx, core, session, { ...c.medical, childId });
+      for (const p of c.pickupPersons) await insertPickupPerson(trx, core, { ...p, childId });
+      for (const consent of c.consents) await insertConsents(trx, core, session, { ...consent, childId, parentId });
     }
     return householdId;
   });

@@ -4,7 +4,7 @@ import type { AppCore } from '../../core';
 import { accessReport, decisionLetter } from './documents.service';
 import { erasurePreview, executeErasure } from './erasure.service';
 import { honourObjection } from './objection.service';
-import { importPortability, portabilityExport } from './portability.service';
+import { importPortability, portabilityExport, previewPortability } from './portability.service';
 import { rectify } from './rectification.service';
 import { closeWithOutcome, createRequest, dueList, extendRequest, listRequests, loadRequest, recordMeldcodeDecision } from './requests.service';
 import { findOwnPeople } from './requests.repository';
@@ -26,6 +26,7 @@ export const requestsHandlers: Handlers<keyof typeof requestsContract> = {
   'requests.meldcodeDecision': ({ core, session }, input) => andLoad(core, input.id, recordMeldcodeDecision(core, session, input)),
   'requests.accessReport': ({ core, session }, input) => accessReport(core, session, input.id, core.today()),
   'requests.portabilityExport': ({ core, session }, input) => portabilityExport(core, session, input.id, core.today()),
+  'requests.previewPortability': async ({ core }, input) => previewPortability(core, input.files),
   'requests.importPortability': async ({ core, session }, input) => ({ householdId: await importPortability(core, session, input.json) }),
   'requests.rectify': ({ core, session }, input) => andLoad(core, input.id, rectify(core, session, input, core.today())),
   'requests.restrict': ({ core }, input) => andLoad(core, input.id, restrictProcessing(core, input, core.today())),

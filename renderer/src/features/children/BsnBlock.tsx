@@ -28,14 +28,16 @@ interface Subject {
 
 /**
  * BSN of a parent or child as a manager sees it: masked (last 3 digits), the BSN-controle, and
- * the actions. Staff never receive a BSN (`bsn` is undefined) and see nothing here at all.
+ * the actions. Staff (`bsn.check` only) see that a BSN is recorded and its BSN-controle, and record
+ * the check by typing the number from the document — never a digit of the recorded BSN.
  */
 export function BsnBlock({ bsn, ...subject }: Subject & { bsn: BsnStatus | null | undefined }) {
   const { t } = useTranslation();
   const may = useCan();
   const fmt = useFormat();
   const [dialog, setDialog] = useState<'set' | 'check' | null>(null);
-  if (bsn === undefined || !may('bsn.view')) return null;
+  const full = may('bsn.view');
+  if (bsn === undefined || !(full || may('bsn.check'))) return null;
   const close = () => { setDialog(null); };
 
   return (
@@ -43,7 +45,7 @@ export function BsnBlock({ bsn, ...subject }: Subject & { bsn: BsnStatus | null 
       {bsn ? (
         <>
           <Group gap="xs" wrap="wrap">
-            <RevealableBsn masked={bsn.masked} {...subject} />
+            {full ? <RevealableBsn masked={bsn.masked} {...subject} /> : <Text size="sm">{t('bsn.recorded')}</Text>}
           </Group>
           {bsn.check ? (
             <Text size="sm">
@@ -63,9 +65,11 @@ export function BsnBlock({ bsn, ...subject }: Subject & { bsn: BsnStatus | null 
                 {t('bsn.recordCheck')}
               </Button>
             )}
-            <Button size="compact-sm" variant="default" onClick={() => { setDialog('set'); }} aria-label={t('bsn.changeFor', { name: subject.name })}>
-              {t('bsn.change')}
-            </Button>
+            {full && (
+              <Button size="compact-sm" variant="default" onClick={() => { setDialog('set'); }} aria-label={t('bsn.changeFor', { name: subject.name })}>
+                {t('bsn.change')}
+              </Button>
+            )}
           </Group>
         </>
       ) : (
@@ -73,13 +77,15 @@ export function BsnBlock({ bsn, ...subject }: Subject & { bsn: BsnStatus | null 
           <Text c="dimmed" size="sm">
             {t('bsn.none')}
           </Text>
-          <Button size="compact-sm" variant="light" onClick={() => { setDialog('set'); }} aria-label={t('bsn.addFor', { name: subject.name })}>
-            {t('bsn.add')}
-          </Button>
+          {full && (
+            <Button size="compact-sm" variant="light" onClick={() => { setDialog('set'); }} aria-label={t('bsn.addFor', { name: subject.name })}>
+              {t('bsn.add')}
+            </Button>
+          )}
         </Group>
       )}
       {dialog === 'set' && <SetBsnDialog {...subject} replacing={bsn !== null} onClose={close} />}
-      {dialog === 'check' && <RecordCheckDialog {...subject} onClose={close} />}
+      {dialog === 'check' && <RecordCheckDialog {...subject} mustType={!full} onClose={close} />}
     </Stack>
   );
 }
@@ -172,18 +178,21 @@ type CheckForm = {
   id: string;
   method: CheckMethod | null;
   checkedOn: string;
+  bsn: string;
 };
 
 /**
  * "BSN-controle vastleggen": THAT and HOW the BSN was checked (ID-bewijs van de ouder or the
  * SVB-brief for the child), and when. No document number, no copy — the form has no such field.
+ * The BSN on the document is typed and compared by the backend (required for staff, who never see
+ * the recorded one); the answer is only whether it matches.
  */
-function RecordCheckDialog({ subject, id, name, onClose }: Subject & { onClose: () => void }) {
+function RecordCheckDialog({ subject, id, name, mustType, onClose }: Subject & { mustType: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const form = useApiForm({
     // The shared schema refuses any document-number or copy field, whatever the form sends.
     schema: withFormShape<CheckForm>()(BsnCheckInput),
-    defaultValues: { subject, id, method: null, checkedOn: appToday() },
+    defaultValues: { subject, id, method: null, checkedOn: appToday(), bsn: '' },
     mutation: useApiMutation('bsn.recordCheck'),
     success: () => t('bsn.checkSaved', { name }),
     onSuccess: onClose,
@@ -192,6 +201,7 @@ function RecordCheckDialog({ subject, id, name, onClose }: Subject & { onClose: 
     <FormDialog form={form} title={t('bsn.checkTitle', { name })} intro={<Text size="sm">{t('bsn.checkIntro')}</Text>} onClose={onClose} submitLabel={t('bsn.recordCheck')} size="md">
       <RadioField control={form.control} name="method" label={t('bsn.checkMethod')} required stacked autoFocus options={CHECK_METHODS.map((method) => ({ value: method, label: t(`bsn.methods.${method}`) }))} />
       <DateField control={form.control} name="checkedOn" label={t('bsn.checkedOn')} required />
+      <TextField control={form.control} name="bsn" label={t('bsn.typedLabel')} description={t(mustType ? 'bsn.typedRequired' : 'bsn.typedOptional')} required={mustType} inputMode="numeric" autoComplete="off" />
       <Alert color="blue" variant="light" p="sm">
         {t('bsn.neverStored')}
       </Alert>

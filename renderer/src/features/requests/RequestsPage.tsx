@@ -1,4 +1,4 @@
-import { Anchor, Button, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusFilter, useStatusFilter } from '../../components/StatusFilter';
 import { useFormat } from '../../lib/format';
 import { DeadlineBadge, OutcomeBadge, useSubjectLabel } from './common';
+import { ImportPortabilityDialog } from './ImportPortabilityDialog';
 import { RegisterRequestDialog } from './RegisterRequestDialog';
 
 const FILTERS = RequestSummary.shape.status.options;
@@ -23,10 +24,19 @@ export function RequestsPage() {
   const [filter, setFilter] = useStatusFilter(FILTERS, 'open');
   const list = useQuery({ ...apiQuery('requests.list', { status: filter }), placeholderData: keepPreviousData });
   const [registering, setRegistering] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   return (
     <>
-      <PageHeader title={t('requests.title')} intro={t('requests.intro')} actions={<Button onClick={() => { setRegistering(true); }}>{t('requests.register')}</Button>} />
+      <PageHeader title={t('requests.title')} intro={t('requests.intro')} actions={
+          <Group gap="sm">
+            <Button variant="default" onClick={() => { setImporting(true); }}>
+              {t('requests.importButton')}
+            </Button>
+            <Button onClick={() => { setRegistering(true); }}>{t('requests.register')}</Button>
+          </Group>
+        }
+      />
       <StatusFilter
         label={t('requests.filterLabel')}
         filters={FILTERS}
@@ -80,6 +90,7 @@ export function RequestsPage() {
           },
         ]}
       />
+      {importing && <ImportPortabilityDialog onClose={() => { setImporting(false); }} />}
       {registering && <RegisterRequestDialog onClose={() => { setRegistering(false); }} onSaved={(request) => { void navigate(`/verzoeken/${request.id}`); }} />}
     </>
   );
