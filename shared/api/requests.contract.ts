@@ -68,6 +68,8 @@ export const requestsContract = {
     input: PortabilityFiles,
     output: PortabilityPreview,
     permission: 'clients.write',
+    // Reads only the files it is given: no stored data to go stale.
+    shows: [],
   }),
   'requests.importPortability': method({
     input: z.object({ json: text('requests.field.file', 5_000_000) }),
