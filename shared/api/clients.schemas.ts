@@ -274,7 +274,8 @@ export const MedicalInfo = z.object({
   childId: z.string(),
   allergies: z.string().nullable(),
   diet: z.string().nullable(),
-  medication: z.string().nullable().optional(),
+  medication: z.string().nullable(),
+  /** Manager-only (medical.full); absent for staff. */
   otherParticulars: z.string().nullable().optional(),
   updatedAt: z.string().nullable(),
 });
