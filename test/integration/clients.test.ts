@@ -124,6 +124,10 @@ describe('medical data (medische gegevens en bijzonderheden)', () => {
     const staffRead = backend.core.sqlite().prepare('SELECT action, entity_id, details FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { action: string; entity_id: string; details: string };
     expect(staffRead).toMatchObject({ action: 'medical.get', entity_id: child.id });
     expect(JSON.parse(staffRead.details)).toMatchObject({ scope: 'care' });
+    const listed = (await backend.ok('children.list', {})).rows.find((r) => r.id === child.id);
+    expect(listed?.hasAllergies).toBe(true);
+    expect((await backend.ok('children.get', { id: child.id })).hasAllergies).toBe(true);
+    expect(JSON.stringify(listed)).not.toContain('Pinda');
     expect((await backend.err('medical.update', { childId: child.id, allergies: 'x' })).code).toBe('FORBIDDEN');
     const audit = JSON.stringify(backend.core.sqlite().prepare('SELECT * FROM audit_log').all());
     expect(audit).not.toContain('Pinda');

@@ -453,6 +453,10 @@ export const en: Catalogue = {
       'We never store a document number or a copy. Do not write down the ID document’s number and do not take a photo or scan: only that and how the BSN was checked is kept (privacy statement).',
     checkSaved: 'The BSN check of {{name}} has been recorded.',
   },
+  allergyMarker: {
+    label: 'Allergy',
+    help: 'Allergies are recorded for this child. Read them on the Medical tab.',
+  },
   medical: {
     auditNotice: 'Viewing is recorded: each time you open this tab, the app records who viewed the medical data and when.',
     allergies: 'Allergies',

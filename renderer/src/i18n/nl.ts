@@ -455,6 +455,10 @@ export const nl = {
       'We slaan nooit een documentnummer of kopie op. Noteer dus geen nummer van het identiteitsbewijs en maak geen foto of scan: alleen dát en hoe het BSN is gecontroleerd wordt bewaard (privacystatement).',
     checkSaved: 'De BSN-controle van {{name}} is vastgelegd.',
   },
+  allergyMarker: {
+    label: 'Allergie',
+    help: 'Voor dit kind zijn allergieën vastgelegd. Lees ze op het tabblad Medisch.',
+  },
   medical: {
     auditNotice: 'Inzien wordt vastgelegd: elke keer dat u dit tabblad opent, legt de app vast wie de medische gegevens heeft bekeken en wanneer.',
     allergies: 'Allergieën',
