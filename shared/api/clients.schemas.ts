@@ -251,6 +251,8 @@ export const Child = z.object({
   birthDate: z.string(),
   groupName: z.string(),
   bsn: BsnStatus.nullable().optional(),
+  /** Allergies are recorded (the allergy marker in the child's header); never their text. */
+  hasAllergies: z.boolean(),
   contractStatus: ChildContractStatus,
   /** Shown prominently on the child's page: people who may NOT collect the child. */
   activePickupBans: z.number().int(),
@@ -265,17 +267,20 @@ export const ChildListRow = z.object({
   surname: z.string(),
   birthDate: z.string(),
   groupName: z.string(),
+  /** Allergies are recorded: the allergy marker, so staff look at the care information. */
+  hasAllergies: z.boolean(),
   contractStatus: ChildContractStatus,
   contractParentName: z.string(),
 });
 export type ChildListRow = z.infer<typeof ChildListRow>;
 
-/** Medische gegevens en bijzonderheden. Staff receive allergies and diet only. */
+/** Medische gegevens en bijzonderheden. Staff receive allergies, diet and medication; not the other particulars. */
 export const MedicalInfo = z.object({
   childId: z.string(),
   allergies: z.string().nullable(),
   diet: z.string().nullable(),
-  medication: z.string().nullable().optional(),
+  medication: z.string().nullable(),
+  /** Manager-only (medical.full); absent for staff. */
   otherParticulars: z.string().nullable().optional(),
   updatedAt: z.string().nullable(),
 });

@@ -56,7 +56,7 @@ export const Permission = z.enum([
   'bsn.check',
   /** Allergies and diet: what every carer needs to know. */
   'medical.read',
-  /** The whole medical section (medication, other particulars). */
+  /** The whole medical section, including the other particulars (staff get allergies, diet, medication). */
   'medical.full',
   'medical.write',
   'meldcode.access',

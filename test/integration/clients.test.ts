@@ -106,7 +106,7 @@ describe('BSN', () => {
 });
 
 describe('medical data (medische gegevens en bijzonderheden)', () => {
-  it('each read writes exactly one audit row; staff read allergies and diet only', async () => {
+  it('each read writes exactly one audit row; staff read allergies, diet and medication but not the other particulars', async () => {
     const backend = await managerBackend();
     const { child } = await createFamily(backend);
     await backend.ok('medical.update', { childId: child.id, allergies: 'Pinda (ernstig)', diet: 'Halal', medication: 'Epipen in tas', otherParticulars: 'Slaapt met knuffel' });
@@ -117,11 +117,19 @@ describe('medical data (medische gegevens en bijzonderheden)', () => {
     expect(auditActions(backend).at(-1)).toBe('medical.get');
 
     await loginAsStaff(backend);
+    const beforeStaff = count(backend, 'audit_log');
     const care = await backend.ok('medical.get', { childId: child.id });
-    expect(care).toMatchObject({ allergies: 'Pinda (ernstig)', diet: 'Halal' });
-    expect(care).not.toHaveProperty('medication');
+    expect(care).toMatchObject({ allergies: 'Pinda (ernstig)', diet: 'Halal', medication: 'Epipen in tas' });
     expect(care).not.toHaveProperty('otherParticulars');
-    expect(auditActions(backend).at(-1)).toBe('medical.get');
+    expect(JSON.stringify(care)).not.toContain('knuffel');
+    expect(count(backend, 'audit_log')).toBe(beforeStaff + 1);
+    const staffRead = backend.core.sqlite().prepare('SELECT action, entity_id, details FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { action: string; entity_id: string; details: string };
+    expect(staffRead).toMatchObject({ action: 'medical.get', entity_id: child.id });
+    expect(JSON.parse(staffRead.details)).toMatchObject({ scope: 'care' });
+    const listed = (await backend.ok('children.list', {})).rows.find((r) => r.id === child.id);
+    expect(listed?.hasAllergies).toBe(true);
+    expect((await backend.ok('children.get', { id: child.id })).hasAllergies).toBe(true);
+    expect(JSON.stringify(listed)).not.toContain('Pinda');
     expect((await backend.err('medical.update', { childId: child.id, allergies: 'x' })).code).toBe('FORBIDDEN');
     const audit = JSON.stringify(backend.core.sqlite().prepare('SELECT * FROM audit_log').all());
     expect(audit).not.toContain('Pinda');

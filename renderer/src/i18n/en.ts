@@ -205,7 +205,7 @@ export const en: Catalogue = {
     'bsn.view': 'See BSN (masked)',
     'bsn.reveal': 'Reveal full BSN',
     'bsn.check': 'Record the BSN check (without seeing the BSN)',
-    'medical.read': 'Read allergies and diet',
+    'medical.read': 'Read allergies, diet and medication',
     'medical.full': 'Read full medical data and particulars',
     'medical.write': 'Change medical data and particulars',
     'meldcode.access': 'Meldcode files',
@@ -604,6 +604,10 @@ export const en: Catalogue = {
     typedRequired: 'Type the BSN from the document. The app compares it with the recorded BSN and does not show that.',
     typedOptional: 'Type the BSN from the document to compare it with the recorded BSN (optional).',
   },
+  allergyMarker: {
+    label: 'Allergy',
+    help: 'Allergies are recorded for this child. Read them on the Medical tab.',
+  },
   medical: {
     auditNotice: 'Viewing is recorded: each time you open this tab, the app records who viewed the medical data and when.',
     allergies: 'Allergies',
@@ -613,7 +617,7 @@ export const en: Catalogue = {
     medicationHelp: 'Name, dose and time; only what the location needs to know.',
     otherParticulars: 'Other particulars',
     none: 'Nothing recorded',
-    staffScope: 'You see allergies and diet: what daily care needs. Only the location manager sees the other medical data.',
+    staffScope: 'You see allergies, diet and medication: what daily care needs. Only the location manager sees the other particulars.',
     updatedAt: 'Last changed on {{date}}',
     neverFilled: 'Not filled in yet',
     edit: 'Edit',

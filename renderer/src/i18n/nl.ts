@@ -209,7 +209,7 @@ export const nl = {
     'bsn.view': 'BSN zien (gemaskeerd)',
     'bsn.reveal': 'Volledig BSN tonen',
     'bsn.check': 'BSN-controle vastleggen (zonder het BSN te zien)',
-    'medical.read': 'Allergieën en dieet lezen',
+    'medical.read': 'Allergieën, dieet en medicatie lezen',
     'medical.full': 'Volledige medische gegevens en bijzonderheden lezen',
     'medical.write': 'Medische gegevens en bijzonderheden wijzigen',
     'meldcode.access': 'Meldcodedossiers',
@@ -608,6 +608,10 @@ export const nl = {
     typedRequired: 'Typ het BSN over van het document. De app vergelijkt het met het vastgelegde BSN en toont dat niet.',
     typedOptional: 'Typ het BSN over van het document om het te vergelijken met het vastgelegde BSN (niet verplicht).',
   },
+  allergyMarker: {
+    label: 'Allergie',
+    help: 'Voor dit kind zijn allergieën vastgelegd. Lees ze op het tabblad Medisch.',
+  },
   medical: {
     auditNotice: 'Inzien wordt vastgelegd: elke keer dat u dit tabblad opent, legt de app vast wie de medische gegevens heeft bekeken en wanneer.',
     allergies: 'Allergieën',
@@ -617,7 +621,7 @@ export const nl = {
     medicationHelp: 'Naam, dosering en tijdstip; alleen wat de locatie moet weten.',
     otherParticulars: 'Overige bijzonderheden',
     none: 'Niets vastgelegd',
-    staffScope: 'U ziet de allergieën en het dieet: wat nodig is voor de dagelijkse zorg. De overige medische gegevens ziet alleen de locatiemanager.',
+    staffScope: 'U ziet de allergieën, het dieet en de medicatie: wat nodig is voor de dagelijkse zorg. De overige bijzonderheden ziet alleen de locatiemanager.',
     updatedAt: 'Laatst gewijzigd op {{date}}',
     neverFilled: 'Nog niet ingevuld',
     edit: 'Wijzigen',

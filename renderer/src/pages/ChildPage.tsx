@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { Child } from '../../../shared/api/clients.schemas';
 import { apiQuery } from '../api/queries';
 import { ContractStatusBadge } from '../components/ClientFields';
+import { AllergyMarker } from '../components/AllergyMarker';
 import { PageHeader } from '../components/PageHeader';
 import { PhoneLink } from '../components/PhoneLink';
 import { QueryState } from '../components/QueryState';
@@ -72,7 +73,11 @@ function ChildView({ child }: { child: Child }) {
       {child.activePickupBans > 0 && <PickupBanAlert childId={child.id} childName={child.firstName} />}
       <PageHeader
         title={child.displayName}
-        intro={t('child.intro', { group: child.groupName, birthDate: fmt.date(child.birthDate) })}
+        intro={
+          <>
+            {t('child.intro', { group: child.groupName, birthDate: fmt.date(child.birthDate) })} {child.hasAllergies && <AllergyMarker size="md" />}
+          </>
+        }
         actions={
           <Group gap="sm">
             <Button component={Link} to={`/gezinnen/${child.householdId}`} variant="default">

@@ -13,7 +13,8 @@ export const updateChildRow = (trx: Trx, id: string, changes: Updateable<Childre
   trx.updateTable('children').set(changes).where('id', '=', id).execute();
 
 /**
- * Light rows of children with their contract parent's name (the children list, the consent forms):
+ * Light rows of children with their contract parent's name and whether allergies are recorded (the
+ * children list, the child's header, the consent forms):
  * all children, one child or one group; by surname (the list) or by first name (a group's forms).
  */
 export function childrenWithContractParent(db: DbOrTrx, filter: { childId?: string; groupName?: string } = {}, order: 'surname' | 'firstName' = 'surname') {
@@ -31,6 +32,12 @@ export function childrenWithContractParent(db: DbOrTrx, filter: { childId?: stri
       'parents.first_name as parent_first_name',
       'parents.surname_prefix as parent_surname_prefix',
       'parents.surname as parent_surname',
+      // The allergy marker (issue 17): only whether allergies are recorded, never their text.
+      (eb) =>
+        eb
+          .exists(eb.selectFrom('child_medical').select('child_medical.child_id').whereRef('child_medical.child_id', '=', 'children.id').where('child_medical.allergies', 'is not', null).where('child_medical.allergies', '!=', ''))
+          .$castTo<number>()
+          .as('has_allergies'),
     ]);
   if (filter.childId) query = query.where('children.id', '=', filter.childId);
   if (filter.groupName) query = query.where('children.group_name', '=', filter.groupName);

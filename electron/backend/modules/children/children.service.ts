@@ -58,6 +58,7 @@ export async function loadChild(db: DbOrTrx, session: Session, id: string, today
     displayName: displayName({ firstName: row.first_name, surnamePrefix: row.surname_prefix, surname: row.surname }),
     birthDate: row.birth_date,
     groupName: row.group_name,
+    hasAllergies: (await childrenWithContractParent(db, { childId: row.id }))[0]?.has_allergies === 1,
     ...(bsn === undefined ? {} : { bsn }),
     contractStatus: (await statusesFor(db, [row.id], today)).get(row.id) ?? 'geen',
     activePickupBans: can(session.roles, 'pickup.read') ? await activeBanCount(db, row.id) : 0,
@@ -130,6 +131,7 @@ export async function listChildren(db: DbOrTrx, filter: { groupName?: string | n
     surname: r.surname,
     birthDate: r.birth_date,
     groupName: r.group_name,
+    hasAllergies: r.has_allergies === 1,
     contractStatus: statuses.get(r.id) ?? 'geen',
     contractParentName: r.parent_first_name ? displayName({ firstName: r.parent_first_name, surnamePrefix: r.parent_surname_prefix, surname: r.parent_surname ?? '' }) : '',
   }));

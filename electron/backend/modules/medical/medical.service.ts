@@ -11,16 +11,17 @@ import { assertNotRestricted } from '../requests/restrictions';
 import { findMedical, upsertMedical } from './medical.repository';
 
 /**
- * Medische gegevens en bijzonderheden (special-category data, AVG art. 9). Staff receive allergies
- * and diet — what they need for care — and nothing else. Reads and writes are audited as the
+ * Medische gegevens en bijzonderheden (special-category data, AVG art. 9). Staff receive the care
+ * information — allergies, diet and medication instructions, what they need to care for the child —
+ * and never the other particulars (issue 17). Reads and writes are audited as the
  * contract declares (`medical.get`, `medical.update`).
  */
 export async function readMedical(db: DbOrTrx, roles: readonly Role[], childId: string): Promise<MedicalInfo> {
   const child = await findChild(db, childId);
   if (!child) throw new AppError('NOT_FOUND', msg('children.notFound'));
   const row = await findMedical(db, childId);
-  const base = { childId, allergies: row?.allergies ?? null, diet: row?.diet ?? null, updatedAt: row?.updated_at ?? null };
-  return can(roles, 'medical.full') ? { ...base, medication: row?.medication ?? null, otherParticulars: row?.other_particulars ?? null } : base;
+  const care = { childId, allergies: row?.allergies ?? null, diet: row?.diet ?? null, medication: row?.medication ?? null, updatedAt: row?.updated_at ?? null };
+  return can(roles, 'medical.full') ? { ...care, otherParticulars: row?.other_particulars ?? null } : care;
 }
 
 /** Writes the medical section inside `trx` (also used when taking in a portability file). */

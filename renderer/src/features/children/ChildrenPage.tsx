@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ChildListRow } from '../../../../shared/api/clients.schemas';
 import { apiQuery } from '../../api/queries';
+import { AllergyMarker } from '../../components/AllergyMarker';
 import { CONTRACT_STATUSES, ContractStatusBadge, type ContractStatusOfChild } from '../../components/ClientFields';
 import { DataTable } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -104,9 +105,12 @@ export function ChildrenPage() {
             width: 'minmax(180px, 2.2fr)',
             // A real link (keyboard, middle click); a click elsewhere on the row opens the child too.
             cell: (child) => (
-              <Anchor component={Link} to={`/kinderen/${child.id}`} fw={600} size="sm">
-                {child.displayName}
-              </Anchor>
+              <Group gap="xs" wrap="nowrap">
+                <Anchor component={Link} to={`/kinderen/${child.id}`} fw={600} size="sm">
+                  {child.displayName}
+                </Anchor>
+                {child.hasAllergies && <AllergyMarker />}
+              </Group>
             ),
           },
           { key: 'birthDate', header: t('children.columns.birthDate'), sort: byBirthDate, width: '140px', cell: (child) => fmt.date(child.birthDate) },

@@ -17,7 +17,7 @@ import { useCan } from '../../lib/session';
 /**
  * Medische gegevens en bijzonderheden. Mounted only while its tab is open: every medical.get is
  * audit-logged (special-category data), so it is read once when the user opens the tab, not on
- * window focus, and dropped from memory when the tab closes. Staff receive allergies and diet only.
+ * window focus, and dropped from memory when the tab closes. Staff receive allergies, diet and medication; the other particulars are manager-only.
  */
 export function MedicalSection({ childId }: { childId: string }) {
   const { t } = useTranslation();
@@ -52,7 +52,7 @@ function MedicalView({ info, onEdit }: { info: MedicalInfo; onEdit: () => void }
       <DataList labelWidth={220}>
         <Detail label={t('medical.allergies')}>{value(info.allergies)}</Detail>
         <Detail label={t('medical.diet')}>{value(info.diet)}</Detail>
-        {info.medication !== undefined && <Detail label={t('medical.medication')}>{value(info.medication)}</Detail>}
+        <Detail label={t('medical.medication')}>{value(info.medication)}</Detail>
         {info.otherParticulars !== undefined && <Detail label={t('medical.otherParticulars')}>{value(info.otherParticulars)}</Detail>}
       </DataList>
       {!may('medical.full') && (
