@@ -290,7 +290,7 @@ test('wachtlijst: aanvraag registreren en plaatsen met een vooraf ingevuld formu
   await expect(page.getByRole('row', { name: /Mees van der Meer/ })).toContainText('Geplaatst');
 });
 
-test('pedagogisch medewerker: geen cijfer van het BSN, alleen allergieën en dieet, wel identificatie vastleggen', async ({ page, webApp }) => {
+test('pedagogisch medewerker: geen cijfer van het BSN, allergieën, dieet en medicatie maar geen overige bijzonderheden, wel identificatie vastleggen', async ({ page, webApp }) => {
   test.setTimeout(150_000);
   await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   await createFamily(page, { checkScreens: false });
@@ -298,8 +298,10 @@ test('pedagogisch medewerker: geen cijfer van het BSN, alleen allergieën en die
   await page.getByRole('button', { name: 'Wijzigen', exact: true }).click();
   await page.getByRole('textbox', { name: 'Allergieën' }).fill('Noten');
   await page.getByRole('textbox', { name: 'Medicatie' }).fill('Ventolin bij benauwdheid');
+  await page.getByRole('textbox', { name: 'Overige bijzonderheden' }).fill('Gesprek met jeugdarts gepland');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByText('Ventolin bij benauwdheid')).toBeVisible();
+  await expect(page.getByText('Gesprek met jeugdarts gepland')).toBeVisible();
 
   // A staff account, through the Gebruikers page.
   await page.getByRole('navigation').getByRole('link', { name: 'Gebruikers' }).click();
@@ -340,10 +342,12 @@ test('pedagogisch medewerker: geen cijfer van het BSN, alleen allergieën en die
   await expect(page.getByRole('link', { name: /Sanne de Boer bellen/ })).toHaveText('06 12345678');
   await expect(page.getByRole('button', { name: 'Ophaalpersoon toevoegen' })).toHaveCount(0);
 
+  // The allergy marker in the child's header; the care information on the medical tab, without the other particulars.
+  await expect(page.getByText('Allergie', { exact: true })).toBeVisible();
   await page.getByRole('tab', { name: 'Medische gegevens en bijzonderheden' }).click();
   await expect(page.getByText('Noten')).toBeVisible();
-  await expect(page.getByText('Ventolin bij benauwdheid')).toHaveCount(0);
-  await expect(page.getByText('Medicatie')).toHaveCount(0);
+  await expect(page.getByText('Ventolin bij benauwdheid')).toBeVisible();
+  await expect(page.getByText('Gesprek met jeugdarts gepland')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Wijzigen', exact: true })).toHaveCount(0);
 
   await page.getByRole('tab', { name: 'Ophalen' }).click();
@@ -354,6 +358,11 @@ test('pedagogisch medewerker: geen cijfer van het BSN, alleen allergieën en die
   await identify.getByRole('button', { name: 'Vastleggen' }).click();
   await expect(page.getByRole('row', { name: /Joris Bakker/ })).toContainText(STAFF.name);
   await screen(page, 'kind-medewerker');
+
+  // The marker in the Kinderen list too.
+  await page.getByRole('navigation').getByRole('link', { name: 'Kinderen' }).click();
+  await expect(page.getByRole('row', { name: /Emma de Boer/ })).toContainText('Allergie');
+  await page.getByRole('row', { name: /Emma de Boer/ }).getByRole('link', { name: /Emma de Boer/ }).click();
 
   // The household page without address, IBAN or BSN.
   await page.getByRole('link', { name: 'Naar het gezin' }).click();
