@@ -23,6 +23,17 @@ export const requestsContract = {
   /** The person picker of "Verzoek registreren" for people with a row of their own (parents and children: search.query). */
   'requests.people': method({ input: PeopleQuery, output: z.array(PersonOption), permission: 'requests.manage', shows: ['employees', 'applicants', 'waitlist', 'complaints'] }),
   'requests.get': method({ input: ById, output: RequestDetail, permission: 'requests.manage', shows: REQUEST_READ }),
+  /**
+   * The aandachtsfunctionaris' task list (dashboard): open access and erasure requests whose answer
+   * waits for their decision on meldcode files. Reading it reveals that a case file exists: audited.
+   */
+  'requests.meldcodeDecisionsAwaited': method({
+    input: z.object({}),
+    output: z.array(RequestSummary),
+    permission: 'meldcode.access',
+    audit: { kind: 'read', data: 'meldcode', details: (_input, output) => ({ count: output.length }) },
+    shows: ['requests', 'meldcode'],
+  }),
   /** Requests due within 7 days or overdue, and open tasks (dashboard). */
   'requests.due': method({ input: z.object({}), output: DueList, permission: 'requests.manage', shows: REQUEST_READ }),
   'requests.create': method({

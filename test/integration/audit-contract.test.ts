@@ -92,6 +92,10 @@ const SAMPLES: { [M in MethodName]?: Sample<M> } = {
   'meldcode.addEntry': async (fx) => ({ caseId: (await openCase(fx)).id, kind: 'signal', occurredOn: '2026-11-03', payload: { observation: 'Kind is stil en teruggetrokken.', observedBy: 'Bert Jansen' } }),
   'meldcode.close': async (fx) => ({ caseId: (await decidedCase(fx)).id, closedOn: '2026-11-20', summary: 'Melding gedaan; Veilig Thuis heeft het overgenomen.' }),
   'meldcode.printPdf': async (fx) => ({ caseId: (await openCase(fx)).id }),
+  'requests.meldcodeDecisionsAwaited': async (fx) => {
+    await openCase(fx);
+    return {};
+  },
   'requests.meldcodeDecision': async (fx) => {
     await openCase(fx);
     const request = await fx.backend.ok('requests.create', { kind: 'access', subjectType: 'child', subjectId: fx.childId, requesterParentId: fx.contractParentId, receivedOn: '2026-11-20', identityMethod: 'id_shown', description: 'Per e-mail ontvangen' });

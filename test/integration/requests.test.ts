@@ -205,9 +205,12 @@ describe('meldcode information in an answer', () => {
 
     await backend.ok('users.update', { id: setup.session!.userId, name: setup.session!.name, roles: ['manager', 'meldcodeOfficer'] });
     // Now the message names who decides.
-    expect((await backend.err('requests.accessReport', { id: access.id })).message).toMatch(/beslist de aandachtsfunctionaris: Anna de Vries\. Vraag het besluit/);
+    expect((await backend.err('requests.accessReport', { id: access.id })).message).toMatch(/beslist de aandachtsfunctionaris: Anna de Vries\. Het verzoek staat op diens overzicht onder ‘Wachten op uw beslissing’/);
+    // The officer's task list holds the request until the decision is recorded.
+    expect((await backend.ok('requests.meldcodeDecisionsAwaited', {})).map((r) => r.id)).toEqual([access.id]);
     const decided = await backend.ok('requests.meldcodeDecision', { id: access.id, decision: 'include', reason: 'Hulp loopt; inzage schaadt het kind niet' });
     expect(decided.meldcode).toMatchObject({ decision: 'include', decidedByName: 'Anna de Vries' });
+    expect(await backend.ok('requests.meldcodeDecisionsAwaited', {})).toEqual([]);
     const included = readPdf(await backend.ok('requests.accessReport', { id: access.id })).replace(/\s+/g, ' ');
     expect(included).toContain('Meldcodedossier: geopend op 01-10-2026, nog open');
     expect(included).toContain('2 jaar na afsluiting van het dossier; het meldcodedossier is nog niet gesloten');

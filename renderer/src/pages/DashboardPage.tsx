@@ -10,6 +10,7 @@ import { QueryState } from '../components/QueryState';
 import { RoleBadges } from '../components/RoleBadges';
 import { Detail, Section } from '../components/Section';
 import { ClientsDashboard } from '../features/children/ClientsDashboard';
+import { MeldcodeDecisionsCard } from '../features/requests/MeldcodeDecisionsCard';
 import { RequestsDueCard } from '../features/requests/RequestsDueCard';
 import { useFormat } from '../lib/format';
 import { useCan, useSession } from '../lib/session';
@@ -43,6 +44,7 @@ export function DashboardPage() {
     <>
       <PageHeader title={t('dashboard.title', { name: session.name })} intro={t('dashboard.subtitle', { location: session.locationName })} />
       {may('requests.manage') && <RequestsDueCard />}
+      {session.roles.includes('meldcodeOfficer') && <MeldcodeDecisionsCard />}
       <ClientsDashboard />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Section title={t('dashboard.rolesTitle')}>

@@ -54,7 +54,7 @@ export const requestsMessages = defineMessages(
     'requests.accessReportNeedsAccess': 'Een inzageverslag hoort bij een verzoek om inzage.',
     'requests.letterAfterClosing': 'De besluitbrief is er zodra het verzoek is afgehandeld.',
     'requests.meldcodeDecisionFirst':
-      'Over dit kind bestaat een meldcodedossier. Of die informatie in het antwoord mag, beslist de aandachtsfunctionaris: {{names}}. Vraag het besluit bij dit verzoek vast te leggen; daarna kunt u verder.',
+      'Over dit kind bestaat een meldcodedossier. Of die informatie in het antwoord mag, beslist de aandachtsfunctionaris: {{names}}. Het verzoek staat op diens overzicht onder ‘Wachten op uw beslissing’; zodra het besluit is vastgelegd, kunt u verder.',
     'requests.meldcodeNoOfficer':
       'Over dit kind bestaat een meldcodedossier. Of die informatie in het antwoord mag, beslist de aandachtsfunctionaris, maar deze locatie heeft nog niemand met die rol. Geef op de pagina Gebruikers iemand de rol aandachtsfunctionaris.',
     'requests.portabilityNeedsPortability': 'Een export voor dataportabiliteit hoort bij een verzoek om dataportabiliteit.',
@@ -138,7 +138,7 @@ export const requestsMessages = defineMessages(
     'requests.accessReportNeedsAccess': 'An access report belongs to a request for access.',
     'requests.letterAfterClosing': 'The decision letter is available once the request has been handled.',
     'requests.meldcodeDecisionFirst':
-      'A meldcode case file exists about this child. Whether that information may go into the answer is decided by the meldcode officer: {{names}}. Ask for the decision to be recorded on this request; then you can continue.',
+      'A meldcode case file exists about this child. Whether that information may go into the answer is decided by the meldcode officer: {{names}}. The request is on their overview under ‘Waiting for your decision’; once the decision is recorded you can continue.',
     'requests.meldcodeNoOfficer':
       'A meldcode case file exists about this child. Whether that information may go into the answer is decided by the meldcode officer, but this location has nobody with that role yet. Give someone the meldcode officer role on the Users page.',
     'requests.portabilityNeedsPortability': 'A data portability export belongs to a request for data portability.',

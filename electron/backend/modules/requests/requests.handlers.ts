@@ -6,7 +6,7 @@ import { erasurePreview, executeErasure } from './erasure.service';
 import { honourObjection } from './objection.service';
 import { importPortability, portabilityExport, previewPortability } from './portability.service';
 import { rectify } from './rectification.service';
-import { closeWithOutcome, createRequest, dueList, extendRequest, listRequests, loadRequest, recordMeldcodeDecision } from './requests.service';
+import { closeWithOutcome, createRequest, dueList, extendRequest, listRequests, loadRequest, meldcodeDecisionsAwaited, recordMeldcodeDecision } from './requests.service';
 import { findOwnPeople } from './requests.repository';
 import { completeTask, requestLift, restrictProcessing } from './restriction.service';
 
@@ -21,6 +21,7 @@ export const requestsHandlers: Handlers<keyof typeof requestsContract> = {
   'requests.people': ({ core }, input) => findOwnPeople(core.db(), input.type, input.q, 20),
   'requests.get': ({ core }, input) => loadRequest(core.db(), input.id, core.today()),
   'requests.due': ({ core }) => dueList(core.db(), core.today()),
+  'requests.meldcodeDecisionsAwaited': ({ core }) => meldcodeDecisionsAwaited(core.db(), core.today()),
   'requests.create': async ({ core, session }, input) => loadRequest(core.db(), await createRequest(core, session, input), core.today()),
   'requests.extend': ({ core }, input) => andLoad(core, input.id, extendRequest(core, input, core.today())),
   'requests.meldcodeDecision': ({ core, session }, input) => andLoad(core, input.id, recordMeldcodeDecision(core, session, input)),

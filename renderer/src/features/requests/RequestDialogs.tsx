@@ -112,9 +112,9 @@ export function RectifyDialog({ request, onClose }: DialogProps) {
 }
 
 /** The aandachtsfunctionaris' decision whether meldcode information may go into this answer. */
-export function MeldcodeDecisionDialog({ request, onClose }: DialogProps) {
+export function MeldcodeDecisionDialog({ requestId, onClose }: { requestId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useApiForm({ schema: MeldcodeDecisionInput, defaultValues: { id: request.id, reason: '' }, mutation: useApiMutation('requests.meldcodeDecision'), onSuccess: onClose });
+  const form = useApiForm({ schema: MeldcodeDecisionInput, defaultValues: { id: requestId, reason: '' }, mutation: useApiMutation('requests.meldcodeDecision'), onSuccess: onClose });
   return (
     <FormDialog form={form} title={t('requests.meldcodeTitle')} intro={<Text size="sm">{t('requests.meldcodeText')}</Text>} onClose={onClose} size="md">
       <RadioField

@@ -233,7 +233,7 @@ function RequestView({ r }: { r: RequestDetail }) {
       {dialog === 'restrict' && <RestrictDialog request={r} onClose={close} />}
       {dialog === 'rectify' && <RectifyDialog request={r} onClose={close} />}
       {dialog === 'erase' && <ErasureDialog request={r} onClose={close} />}
-      {dialog === 'meldcode' && <MeldcodeDecisionDialog request={r} onClose={close} />}
+      {dialog === 'meldcode' && <MeldcodeDecisionDialog requestId={r.id} onClose={close} />}
     </>
   );
 }
