@@ -28,7 +28,8 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      // Two pages: the location app, and the head-office privacy console (served by headoffice/, not by Electron).
+      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html'), console: resolve(__dirname, 'renderer/console.html') } },
     },
   },
 });

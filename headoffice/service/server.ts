@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { EnrolRequest, PushRequest } from '../../shared/sync/protocol';
 import { registerConsoleApi } from '../console/routes';
+import { DEFAULT_CONSOLE_UI_DIR, registerConsoleUi } from '../console/ui';
 import type { HoDb } from '../db/schema';
 import { authenticateDevice, enrolDevice, pull, push, type Device } from './sync.service';
 
@@ -18,6 +19,8 @@ export interface HeadOfficeOptions {
   logger?: boolean | { level: string };
   tls?: { certFile: string; keyFile: string };
   now?: () => Date;
+  /** The built console page (console.html + assets/); `out/renderer` of this checkout by default. */
+  consoleUiDir?: string;
 }
 
 /** The head-office sync service. Stateless: every fact lives in the database. */
@@ -82,6 +85,7 @@ export function buildHeadOfficeServer(options: HeadOfficeOptions): FastifyInstan
   });
 
   registerConsoleApi(app, { db, now, secureCookie: Boolean(options.tls) });
+  registerConsoleUi(app, options.consoleUiDir ?? DEFAULT_CONSOLE_UI_DIR);
 
   return app;
 }

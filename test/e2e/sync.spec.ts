@@ -1,12 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { checkScreen, expect, test } from './fixtures';
+import { HeadOffice } from './headoffice';
 
 /**
  * Sync with head office, clicked through the real UI in web mode against a real head-office
@@ -16,7 +13,6 @@ import { checkScreen, expect, test } from './fixtures';
  */
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const SCREENS = path.join(ROOT, 'test-results/screens');
 
 const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB Ergens', lrk: '123456789' };
@@ -37,131 +33,6 @@ const HOUSEHOLD = {
 /** An input by its accessible name (Mantine's required asterisk is aria-hidden, so not part of it). */
 const field = (scope: Page | Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
 
-// ---- the head-office service, as IT runs it --------------------------------------------------
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => { resolve(port); });
-    });
-  });
-}
-
-class HeadOffice {
-  private child: ChildProcess | null = null;
-  private log = '';
-
-  private constructor(
-    readonly dataDir: string,
-    readonly port: number,
-  ) {}
-
-  static async create(): Promise<HeadOffice> {
-    return new HeadOffice(fs.mkdtempSync(path.join(os.tmpdir(), 'kop-ho-e2e-')), await freePort());
-  }
-
-  get url() {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  /** `npm run headoffice -- --data-dir DIR --port PORT`; resolves once /health answers. */
-  async start(): Promise<void> {
-    const child = spawn(TSX, ['headoffice/main.ts', '--data-dir', this.dataDir, '--port', String(this.port)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: process.env,
-    });
-    this.child = child;
-    child.stdout!.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
-    let exited = false;
-    child.on('exit', () => { exited = true; });
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      if (exited) throw new Error(`head office exited:\n${this.log}`);
-      try {
-        const response = await fetch(`${this.url}/health`);
-        if (response.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error(`head office did not answer /health:\n${this.log}`);
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    this.child = null;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    // A graceful close waits for open connections; a test must not hang on it.
-    const forced = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(forced);
-  }
-
-  /** `npm run headoffice:cli -- --data-dir DIR …` (a second process on the same SQLite file). */
-  cli(...args: string[]): string {
-    return execFileSync(TSX, ['headoffice/cli.ts', '--data-dir', this.dataDir, ...args], { cwd: ROOT }).toString();
-  }
-
-  createLocation(name: string): string {
-    const id = /id: (\S+)/.exec(this.cli('create-location', '--name', name))?.[1];
-    if (!id) throw new Error('no location id in CLI output');
-    return id;
-  }
-
-  issueCode(locationId: string): string {
-    const code = /Koppelcode voor .+: (\S+)/.exec(this.cli('issue-code', '--location', locationId))?.[1];
-    if (!code) throw new Error('no code in CLI output');
-    return code;
-  }
-
-  /** Head office's own database, opened read-only. */
-  record(entity: string, entityId: string): { version: number; deleted: number; payload: string | null } | undefined {
-    const db = new Database(path.join(this.dataDir, 'hoofdkantoor.db'), { readonly: true, fileMustExist: true });
-    try {
-      return db.prepare('SELECT version, deleted, payload FROM records WHERE entity = ? AND entity_id = ?').get(entity, entityId) as
-        | { version: number; deleted: number; payload: string | null }
-        | undefined;
-    } finally {
-      db.close();
-    }
-  }
-
-  /** A second PC of the location, speaking the sync protocol directly. */
-  async enrolDevice(code: string): Promise<{ push: (mutation: Record<string, unknown>) => Promise<unknown> }> {
-    const response = await fetch(`${this.url}/v1/enrol`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, deviceName: 'Laptop groep' }),
-    });
-    expect(response.status).toBe(200);
-    const { token } = (await response.json()) as { token: string };
-    return {
-      push: async (mutation) => {
-        const pushed = await fetch(`${this.url}/v1/sync/push`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ mutations: [{ mutationId: randomUUID(), ...mutation }], auditHead: null }),
-        });
-        expect(pushed.status).toBe(200);
-        return ((await pushed.json()) as { results: unknown[] }).results[0];
-      },
-    };
-  }
-
-  async dispose() {
-    await this.stop();
-    fs.rmSync(this.dataDir, { recursive: true, force: true });
-  }
-}
 
 // ---- the app ---------------------------------------------------------------------------------
 

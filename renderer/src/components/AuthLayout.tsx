@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Page frame for the screens before the app opens: setup, login, recovery, password change. */
-export function AuthLayout({ children, width = 480 }: { children: ReactNode; width?: number }) {
+/** `appName` names the app in the header: the location app unless another app (the head-office console) says otherwise. */
+export function AuthLayout({ children, width = 480, appName }: { children: ReactNode; width?: number; appName?: string }) {
   const { t } = useTranslation();
   return (
     <Box mih="100vh" bg="gray.0">
       <Box component="header" px="lg" py="sm" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Group justify="space-between">
-          <Text fw={600}>{t('app.name')}</Text>
+          <Text fw={600}>{appName ?? t('app.name')}</Text>
           <LanguageSwitch />
         </Group>
       </Box>

@@ -1,7 +1,10 @@
 import type { Catalogue } from './nl';
+import { consoleEn } from './console.en';
 
 /** English UI text. Same keys as nl.ts (the type makes a missing key a compile error). */
 export const en: Catalogue = {
+  /** The head-office privacy console (renderer/src/console). */
+  console: consoleEn,
   app: {
     name: 'Childcare location admin',
     documentTitle: 'Childcare — {{location}}',

@@ -1,4 +1,5 @@
 import type { Permission } from '../../../shared/auth/permissions';
+import { consoleNl } from './console.nl';
 
 /**
  * Dutch UI text (default language). Every visible string of the renderer comes from here or
@@ -6,6 +7,8 @@ import type { Permission } from '../../../shared/auth/permissions';
  * shown as they arrive.
  */
 export const nl = {
+  /** The head-office privacy console (renderer/src/console). */
+  console: consoleNl,
   app: {
     name: 'Kinderopvang locatiebeheer',
     documentTitle: 'Kinderopvang — {{location}}',

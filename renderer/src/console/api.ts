@@ -1,0 +1,70 @@
+import type { ConsoleAuditEntry, ConsoleLocation, SessionInfo } from '../../../shared/console/api';
+import { ApiCallError, type ClientErrorCode } from '../api/client';
+import i18n from '../i18n';
+
+/**
+ * The head-office console's API client (/console/api/…). The session lives in an httpOnly
+ * cookie the page cannot read; every change carries the session's CSRF token in a header.
+ */
+let csrfToken: string | null = null;
+/** Called when the service answers 401 (the session expired or was ended): the app shows the login again. */
+let sessionLost: () => void = () => undefined;
+export const onSessionLost = (handler: () => void) => {
+  sessionLost = handler;
+};
+
+const CODE_BY_STATUS: Record<number, ClientErrorCode> = { 400: 'VALIDATION', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 429: 'RATE_LIMITED' };
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/console/api${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(method === 'POST' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiCallError('NETWORK', i18n.t('console.errors.network'));
+  }
+  const answer: unknown = await response.json().catch(() => null);
+  if (response.status === 401 && path !== '/login' && path !== '/me') {
+    csrfToken = null;
+    sessionLost();
+  }
+  if (!response.ok) {
+    const message = answer && typeof answer === 'object' && 'error' in answer && typeof answer.error === 'string' ? answer.error : i18n.t('errors.unexpected');
+    throw new ApiCallError(CODE_BY_STATUS[response.status] ?? 'INTERNAL', message);
+  }
+  return answer as T;
+}
+
+const remember = (session: SessionInfo) => {
+  csrfToken = session.csrfToken;
+  return session;
+};
+
+export const consoleApi = {
+  /** The signed-in user, or null when there is no (valid) session. */
+  me: async (): Promise<SessionInfo | null> => {
+    try {
+      return remember(await request<SessionInfo>('GET', '/me'));
+    } catch (error) {
+      if (error instanceof ApiCallError && error.code === 'UNAUTHENTICATED') return null;
+      throw error;
+    }
+  },
+  login: async (username: string, password: string) => remember(await request<SessionInfo>('POST', '/login', { username, password })),
+  logout: async () => {
+    await request('POST', '/logout');
+    csrfToken = null;
+  },
+  locations: () => request<ConsoleLocation[]>('GET', '/locations'),
+  createLocation: (name: string) => request<{ id: string; name: string }>('POST', '/locations', { name }),
+  issueCode: (locationId: string) => request<{ code: string; expiresAt: string }>('POST', `/locations/${encodeURIComponent(locationId)}/codes`),
+  revokeDevice: (deviceId: string) => request<{ revoked: true }>('POST', `/devices/${encodeURIComponent(deviceId)}/revoke`),
+  audit: () => request<{ entries: ConsoleAuditEntry[]; chain: { intact: boolean; entries: number; brokenAt?: number | null } }>('GET', '/audit'),
+};

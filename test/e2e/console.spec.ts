@@ -1,0 +1,114 @@
+import type { Page } from '@playwright/test';
+import { CONSOLE_CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { field } from './app';
+import { checkScreen, expect, test } from './fixtures';
+import { HeadOffice } from './headoffice';
+
+/**
+ * The head-office privacy console (/console/), clicked through in Chromium against a real
+ * head-office service: IT adds a location, makes a koppelcode and revokes the PC that used it;
+ * the FG sees it all and can change nothing; the privacy officer reads the audit log.
+ */
+
+const IT = { username: 'it.beheer', name: 'Maximiliaan van der Heijden-Oosterbroek', role: 'it' as const, password: 'Server-Kast-Lampje-2026' };
+const FG = { username: 'fg.extern', name: 'mr. Anne-Marie Verschuren-de Wolff', role: 'fg' as const, password: 'Onafhankelijk-Toezicht-77' };
+const PRIVACY_OFFICER = { username: 'privacy', name: 'Jasmijn Kortenhoeven', role: 'privacy_officer' as const, password: 'Register-Bijhouden-2026' };
+const LOCATION_NAME = 'KDV De Vlinder, Utrecht';
+
+async function logIn(page: Page, url: string, user: { username: string; password: string }) {
+  await page.goto(`${url}/console/`);
+  await field(page, 'Gebruikersnaam').fill(user.username);
+  await field(page, 'Wachtwoord').fill(user.password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+async function logOut(page: Page) {
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect(page.getByRole('heading', { name: 'Inloggen op de privacyconsole' })).toBeVisible();
+}
+
+test('privacyconsole: IT beheert locaties en apparaten, de FG kijkt alleen, de Privacy Officer leest het auditlog', async ({ page }) => {
+  test.setTimeout(180_000);
+  const ho = await HeadOffice.create();
+  await ho.start();
+  try {
+    for (const user of [IT, FG, PRIVACY_OFFICER]) ho.createConsoleUser(user);
+
+    // The page comes with the console's strict CSP; without a session only the login shows.
+    const response = await page.goto(`${ho.url}/console/`);
+    expect(response?.headers()['content-security-policy']).toBe(CONSOLE_CONTENT_SECURITY_POLICY);
+    await expect(page.getByRole('heading', { name: 'Inloggen op de privacyconsole' })).toBeVisible();
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(page.getByText('Vul je gebruikersnaam in.')).toBeVisible();
+
+    await logIn(page, ho.url, { username: IT.username, password: 'fout-wachtwoord-123' });
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Locaties en apparaten' })).toHaveCount(0);
+
+    // IT: add a location, make a koppelcode.
+    await logIn(page, ho.url, IT);
+    await expect(page.getByRole('heading', { name: 'Locaties en apparaten', level: 1 })).toBeVisible();
+    await expect(page.getByText('Er zijn nog geen locaties.')).toBeVisible();
+    await page.getByRole('button', { name: 'Locatie toevoegen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nieuwe locatie' });
+    await dialog.getByRole('button', { name: 'Locatie toevoegen' }).click();
+    await expect(dialog.getByText('Vul de naam van de locatie in (minstens 2 tekens).')).toBeVisible();
+    await field(dialog, 'Naam van de locatie').fill(LOCATION_NAME);
+    await dialog.getByRole('button', { name: 'Locatie toevoegen' }).click();
+    await expect(page.getByText(`Locatie ${LOCATION_NAME} is toegevoegd.`)).toBeVisible();
+    const card = page.getByRole('region', { name: LOCATION_NAME });
+    await expect(card.getByText('Nog geen kantoor-pc gekoppeld.')).toBeVisible();
+
+    await card.getByRole('button', { name: 'Koppelcode maken' }).click();
+    const codeDialog = page.getByRole('dialog', { name: `Koppelcode voor ${LOCATION_NAME}` });
+    const code = (await codeDialog.getByTestId('koppelcode').innerText()).trim();
+    expect(code.length).toBeGreaterThan(5);
+    await codeDialog.getByRole('button', { name: 'Sluiten' }).first().click();
+
+    // The location's PC uses the code; IT sees it and revokes it, after a confirmation.
+    const pc = await ho.enrolDevice(code);
+    expect(pc).toBeTruthy();
+    await page.reload();
+    const deviceRow = card.getByRole('row', { name: /Laptop groep/ });
+    await expect(deviceRow).toContainText('Actief');
+    await expect(deviceRow).toContainText('nog niet ontvangen');
+    for (const size of [{ width: 1366, height: 768 }, { width: 1280, height: 720 }]) {
+      await page.setViewportSize(size);
+      await expect(page.getByTestId('console-user')).toContainText(IT.name.slice(0, 10));
+      await checkScreen(page, `console-locations-${size.width}x${size.height}`);
+    }
+    await deviceRow.getByRole('button', { name: 'Apparaat Laptop groep intrekken' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Apparaat Laptop groep intrekken?' });
+    await expect(confirm.getByRole('button', { name: 'Annuleren' })).toBeFocused();
+    await confirm.getByRole('button', { name: 'Intrekken' }).click();
+    await expect(page.getByText('Apparaat Laptop groep is ingetrokken.')).toBeVisible();
+    await expect(card.getByRole('row', { name: /Laptop groep/ })).toContainText('Ingetrokken op');
+    // IT does not read the audit log (that is the privacy officer's and the FG's).
+    await expect(page.getByRole('link', { name: 'Auditlog' })).toHaveCount(0);
+    await logOut(page);
+
+    // The FG reads everything and is offered no change.
+    await logIn(page, ho.url, FG);
+    await expect(page.getByTestId('console-user')).toContainText('Alleen lezen');
+    await expect(page.getByRole('region', { name: LOCATION_NAME })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Locatie toevoegen' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Koppelcode maken' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /intrekken/ })).toHaveCount(0);
+    await logOut(page);
+
+    // The privacy officer reads the audit log: every action of IT, the chain intact.
+    await logIn(page, ho.url, PRIVACY_OFFICER);
+    await page.getByRole('link', { name: 'Auditlog' }).click();
+    await expect(page.getByRole('heading', { name: 'Auditlog van de console', level: 1 })).toBeVisible();
+    await expect(page.getByText(/De keten is intact/)).toBeVisible();
+    const table = page.getByRole('table', { name: 'Auditlog van de console' });
+    for (const action of ['Locatie aangemaakt', 'Koppelcode gemaakt', 'Apparaat ingetrokken', 'Mislukte inlogpoging']) {
+      await expect(table.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
+    }
+    await expect(table).toContainText(IT.name);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await checkScreen(page, 'console-audit-1280x720');
+  } finally {
+    await ho.stop();
+  }
+});
