@@ -65,6 +65,8 @@ export async function login(db: HoDb, username: string, password: string, now: D
   const csrfToken = randomBytes(24).toString('base64url');
   await db.transaction().execute(async (trx) => {
     await repo.clearLoginFailures(trx, user.id);
+    // Housekeeping: a session abandoned without logging out (a closed browser) leaves no row behind.
+    await repo.deleteEndedSessions(trx, new Date(now.getTime() - SESSION_IDLE_MS).toISOString(), new Date(now.getTime() - SESSION_MAX_MS).toISOString());
     await repo.insertSession(trx, { token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), last_seen_at: now.toISOString() });
     await appendAudit(trx, { userId: user.id, action: 'console.login', detail: {} }, now);
   });

@@ -29,6 +29,10 @@ export const touchSession = (db: HoDb, tokenHash: string, at: string) => db.upda
 
 export const deleteSession = (db: HoDb | HoTrx, tokenHash: string) => db.deleteFrom('console_sessions').where('token_hash', '=', tokenHash).execute();
 
+/** Sessions that can no longer be used (idle since `idleBefore`, or started before `startedBefore`): nobody will present them again. */
+export const deleteEndedSessions = (trx: HoTrx, idleBefore: string, startedBefore: string) =>
+  trx.deleteFrom('console_sessions').where((eb) => eb.or([eb('last_seen_at', '<', idleBefore), eb('created_at', '<', startedBefore)])).execute();
+
 /** Takes the next audit sequence number and locks the chain head until the transaction ends. */
 export const advanceAuditHead = (trx: HoTrx) =>
   trx

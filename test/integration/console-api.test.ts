@@ -10,7 +10,9 @@ import { createConsoleUser, SESSION_IDLE_MS } from '../../headoffice/console/aut
 import { CONSOLE_ROUTES, CSRF_HEADER, SESSION_COOKIE } from '../../headoffice/console/routes';
 import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connect';
 import type { HoDb } from '../../headoffice/db/schema';
+import { DEFAULT_CONSOLE_UI_DIR } from '../../headoffice/console/ui';
 import { buildHeadOfficeServer } from '../../headoffice/service/server';
+import { CONSOLE_CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { createLocation } from '../../headoffice/service/sync.service';
 import { startPostgres } from '../helpers/postgres';
 
@@ -113,6 +115,34 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect((await app.inject({ method: 'GET', url: '/console/api/me', headers: { cookie: session.cookie } })).statusCode).toBe(200);
       clock = new Date(clock.getTime() + SESSION_IDLE_MS + 1_000);
       expect((await app.inject({ method: 'GET', url: '/console/api/me', headers: { cookie: session.cookie } })).statusCode).toBe(401);
+    });
+
+    it('removes abandoned sessions at the next login, keeping the ones still in use', async () => {
+      await signIn('fg'); // a closed browser: never used again
+      clock = new Date(clock.getTime() + SESSION_IDLE_MS / 2);
+      const inUse = await signIn('it');
+      clock = new Date(clock.getTime() + SESSION_IDLE_MS / 2 + 1_000);
+      expect((await app.inject({ method: 'GET', url: '/console/api/me', headers: { cookie: inUse.cookie } })).statusCode).toBe(200);
+      await signIn('privacy_officer');
+      const left = await db.selectFrom('console_sessions').innerJoin('console_users', 'console_users.id', 'console_sessions.user_id').select('console_users.role').execute();
+      expect(left.map((row) => row.role).sort()).toEqual(['it', 'privacy_officer']);
+    });
+
+    it('serves the console page with its strict CSP, and says so when it is not built', async () => {
+      const page = await app.inject({ method: 'GET', url: '/console/' });
+      if (fs.existsSync(path.join(DEFAULT_CONSOLE_UI_DIR, 'console.html'))) {
+        expect(page.statusCode).toBe(200);
+        expect(page.body).toContain('Privacyconsole');
+      }
+      expect(page.headers['content-security-policy']).toBe(CONSOLE_CONTENT_SECURITY_POLICY);
+      expect(page.headers['x-frame-options']).toBe('DENY');
+      const unbuilt = buildHeadOfficeServer({ db, logger: false, now: () => clock, consoleUiDir: fs.mkdtempSync(path.join(os.tmpdir(), 'kop-no-ui-')) });
+      const missing = await unbuilt.inject({ method: 'GET', url: '/console/' });
+      expect(missing.statusCode).toBe(503);
+      expect(missing.body).toContain('nog niet gebouwd');
+      // The location app's own page is not served by head office.
+      expect((await app.inject({ method: 'GET', url: '/console/index.html' })).statusCode).toBe(404);
+      await unbuilt.close();
     });
 
     it('refuses a change without the CSRF token and writes nothing', async () => {
