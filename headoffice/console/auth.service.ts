@@ -35,6 +35,8 @@ export class ConsoleError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Per-field messages of a refused form (dotted paths). */
+    readonly fields?: Readonly<Record<string, string>>,
   ) {
     super(message);
   }

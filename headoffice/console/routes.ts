@@ -1,12 +1,13 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { CreateLocationRequest, LoginRequest, type SessionInfo } from '../../shared/console/api';
+import { CreateLocationRequest, LoginRequest, ProcessorInput, type SessionInfo } from '../../shared/console/api';
 import { mayDo, type ConsoleCapability } from '../../shared/console/roles';
 import type { HoDb } from '../db/schema';
 import { verifyAuditChain } from './audit';
 import { ConsoleError, login, logout, SESSION_MAX_MS, sessionFor } from './auth.service';
 import { consoleAudit, createConsoleLocation, issueConsoleCode, listConsoleLocations, revokeConsoleDevice } from './console.service';
+import { createProcessor, listProcessors, updateProcessor } from './processors.service';
 
 export const SESSION_COOKIE = 'kop_console';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -27,10 +28,14 @@ interface ConsoleRoute {
   handle(ctx: RouteContext): Promise<unknown>;
 }
 
-/** Parses a body with a zod schema; the first problem as a Dutch 400. */
+/** Parses a body with a zod schema; the first problem as a Dutch 400, with every field's message in `fields`. */
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ConsoleError(400, result.error.issues[0]?.message ?? 'Ongeldig verzoek.');
+  if (!result.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of result.error.issues) fields[issue.path.join('.')] ??= issue.message;
+    throw new ConsoleError(400, result.error.issues[0]?.message ?? 'Ongeldig verzoek.', fields);
+  }
   return result.data;
 }
 
@@ -48,6 +53,14 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   },
   { method: 'POST', url: '/locations/:id/codes', capability: 'locations.manage', handle: ({ db, session, now, params }) => issueConsoleCode(db, params.id!, session.user.id, now) },
   { method: 'POST', url: '/devices/:id/revoke', capability: 'locations.manage', handle: ({ db, session, now, params }) => revokeConsoleDevice(db, params.id!, session.user.id, now) },
+  { method: 'GET', url: '/processors', capability: 'registers.read', handle: ({ db, now }) => listProcessors(db, now) },
+  { method: 'POST', url: '/processors', capability: 'registers.manage', handle: ({ db, session, now, body }) => createProcessor(db, parse(ProcessorInput, body), session.user.id, now) },
+  {
+    method: 'POST',
+    url: '/processors/:id',
+    capability: 'registers.manage',
+    handle: ({ db, session, now, params, body }) => updateProcessor(db, params.id!, parse(ProcessorInput, body), session.user.id, now),
+  },
   {
     method: 'GET',
     url: '/audit',
@@ -57,7 +70,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
 ];
 
 const sendError = (reply: FastifyReply, error: unknown) => {
-  if (error instanceof ConsoleError) return reply.code(error.status).send({ error: error.message });
+  if (error instanceof ConsoleError) return reply.code(error.status).send({ error: error.message, ...(error.fields ? { fields: error.fields } : {}) });
   throw error;
 };
 

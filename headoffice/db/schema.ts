@@ -11,6 +11,19 @@ export interface HeadOfficeDatabase {
   console_sessions: { token_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string };
   console_audit: { seq: number; at: string; user_id: string | null; action: string; detail: string; prev_hash: string; hash: string };
   console_audit_head: { id: number; seq: number; hash: string };
+  processors: {
+    id: string;
+    name: string;
+    service: string;
+    data_categories: string;
+    agreement_date: string;
+    review_date: string;
+    sub_processors: string;
+    outside_eea: number;
+    transfer_mechanism: string | null;
+    created_at: string;
+    updated_at: string;
+  };
 }
 
 export type HoDb = Kysely<HeadOfficeDatabase>;

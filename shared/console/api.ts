@@ -56,3 +56,43 @@ export interface ConsoleAuditEntry {
   action: string;
   detail: Record<string, unknown>;
 }
+
+/** How personal data may leave the EEA (AVG hoofdstuk V); the register names it per processor. */
+export const TRANSFER_MECHANISMS = ['scc', 'adequacy', 'bcr', 'other'] as const;
+export type TransferMechanism = (typeof TRANSFER_MECHANISMS)[number];
+
+const isoDate = (label: string) =>
+  z
+    .string({ error: `Vul de ${label} in.` })
+    .min(1, `Vul de ${label} in.`)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Vul de ${label} in als dd-mm-jjjj.`)
+    .refine((v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    }, `Deze ${label} bestaat niet.`);
+
+/** One processor (verwerker) in the verwerkersregister, as the privacy officer enters it. */
+export const ProcessorInput = z
+  .object({
+    name: z.string().trim().min(2, 'Vul de naam van de verwerker in.').max(120, 'De naam is te lang (hoogstens 120 tekens).'),
+    service: z.string().trim().min(2, 'Vul in wat de verwerker voor de organisatie doet.').max(200, 'Te lang (hoogstens 200 tekens).'),
+    dataCategories: z.array(z.string().min(1).max(60)).min(1, 'Kies minstens één soort gegevens.').max(40),
+    agreementDate: isoDate('datum van de verwerkersovereenkomst'),
+    reviewDate: isoDate('herzieningsdatum'),
+    subProcessors: z.string().trim().max(1000, 'Te lang (hoogstens 1000 tekens).'),
+    outsideEea: z.boolean(),
+    transferMechanism: z.enum(TRANSFER_MECHANISMS).nullable(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.reviewDate < value.agreementDate) ctx.addIssue({ code: 'custom', path: ['reviewDate'], message: 'De herziening ligt na de datum van de overeenkomst.' });
+    if (value.outsideEea && !value.transferMechanism) ctx.addIssue({ code: 'custom', path: ['transferMechanism'], message: 'Kies op welke grond gegevens buiten de EER worden verwerkt.' });
+  })
+  .transform((value) => ({ ...value, transferMechanism: value.outsideEea ? value.transferMechanism : null }));
+export type ProcessorInput = z.input<typeof ProcessorInput>;
+
+export interface ConsoleProcessor extends z.output<typeof ProcessorInput> {
+  id: string;
+  /** The review date has passed (head office's calendar day, Europe/Amsterdam). */
+  reviewOverdue: boolean;
+  updatedAt: string;
+}

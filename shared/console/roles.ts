@@ -22,6 +22,9 @@ export const CONSOLE_CAPABILITIES = {
   'locations.manage': ['it'],
   /** The console's own audit log. */
   'audit.read': ['privacy_officer', 'fg'],
+  /** The organisation's registers (verwerkersregister, art. 30): kept by the privacy officer. */
+  'registers.read': ['privacy_officer', 'fg'],
+  'registers.manage': ['privacy_officer'],
 } as const satisfies Record<string, readonly ConsoleRole[]>;
 export type ConsoleCapability = keyof typeof CONSOLE_CAPABILITIES;
 

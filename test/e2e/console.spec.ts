@@ -94,10 +94,47 @@ test('privacyconsole: IT beheert locaties en apparaten, de FG kijkt alleen, de P
     await expect(page.getByRole('button', { name: 'Locatie toevoegen' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Koppelcode maken' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /intrekken/ })).toHaveCount(0);
+    await page.getByRole('link', { name: 'Verwerkersregister' }).click();
+    await expect(page.getByRole('heading', { name: 'Verwerkersregister', level: 1 })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Verwerker toevoegen' })).toHaveCount(0);
     await logOut(page);
 
-    // The privacy officer reads the audit log: every action of IT, the chain intact.
+    // The privacy officer keeps the verwerkersregister: a processor whose review date has passed is flagged.
     await logIn(page, ho.url, PRIVACY_OFFICER);
+    await page.getByRole('link', { name: 'Verwerkersregister' }).click();
+    await expect(page.getByText('Er staan nog geen verwerkers in het register.')).toBeVisible();
+    await page.getByRole('button', { name: 'Verwerker toevoegen' }).click();
+    const processorDialog = page.getByRole('dialog', { name: 'Verwerker toevoegen' });
+    await processorDialog.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(processorDialog.getByText('Vul de naam van de verwerker in.')).toBeVisible();
+    await expect(processorDialog.getByText('Kies minstens één soort gegevens.')).toBeVisible();
+    await field(processorDialog, 'Verwerker').fill('Loonwerk Salarisdiensten B.V.');
+    await field(processorDialog, 'Dienst').fill('Salarisadministratie');
+    await processorDialog.getByRole('combobox', { name: 'Soorten gegevens' }).click();
+    await page.getByRole('option').first().click();
+    await page.keyboard.press('Escape');
+    // Dates relative to head office's own clock (this machine's): signed two years ago, review due yesterday.
+    const dutch = (date: Date) => date.toISOString().slice(0, 10).split('-').reverse().join('-');
+    const day = 24 * 3600 * 1000;
+    await field(processorDialog, 'Verwerkersovereenkomst van').fill(dutch(new Date(Date.now() - 730 * day)));
+    await field(processorDialog, 'Herzien vóór').fill(dutch(new Date(Date.now() - 2 * day)));
+    await processorDialog.getByRole('checkbox', { name: /buiten de Europese Economische Ruimte/ }).check();
+    await processorDialog.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(processorDialog.getByText('Kies op welke grond gegevens buiten de EER worden verwerkt.')).toBeVisible();
+    await processorDialog.getByRole('combobox', { name: 'Grond voor doorgifte buiten de EER' }).click();
+    await page.getByRole('option', { name: 'Ja: standaardcontractbepalingen (SCC)' }).click();
+    await processorDialog.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByText('Loonwerk Salarisdiensten B.V. is opgeslagen in het verwerkersregister.')).toBeVisible();
+    const processorRow = page.getByRole('row', { name: /Loonwerk Salarisdiensten/ });
+    await expect(processorRow).toContainText('Herziening te laat');
+    await expect(processorRow).toContainText('Ja (SCC)');
+    await expect(page.getByText('1 verwerkersovereenkomst moest al herzien zijn.')).toBeVisible();
+    for (const size of [{ width: 1366, height: 768 }, { width: 1280, height: 720 }]) {
+      await page.setViewportSize(size);
+      await checkScreen(page, `console-processors-${size.width}x${size.height}`);
+    }
+
+    // The privacy officer reads the audit log: every action of IT, the chain intact.
     await page.getByRole('link', { name: 'Auditlog' }).click();
     await expect(page.getByRole('heading', { name: 'Auditlog van de console', level: 1 })).toBeVisible();
     await expect(page.getByText(/De keten is intact/)).toBeVisible();

@@ -198,6 +198,53 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect((await app.inject({ method: 'GET', url: '/console/api/audit', headers: { cookie: session.cookie } })).statusCode).toBe(403);
     });
 
+    it('keeps the verwerkersregister: Dutch field errors write nothing, an overdue review is flagged, each change audited', async () => {
+      const po = await signIn('privacy_officer');
+      const headers = { cookie: po.cookie, [CSRF_HEADER]: po.csrfToken };
+      const valid = {
+        name: 'Loonwerk B.V.',
+        service: 'Salarisadministratie',
+        dataCategories: ['employee_file'],
+        agreementDate: '2030-01-15',
+        reviewDate: '2030-03-31',
+        subProcessors: '',
+        outsideEea: false,
+        transferMechanism: null,
+      };
+      const auditBefore = await auditCount();
+      const invalid = await app.inject({ method: 'POST', url: '/console/api/processors', headers, payload: { ...valid, name: '', dataCategories: [], reviewDate: '2029-12-31', outsideEea: true } });
+      expect(invalid.statusCode).toBe(400);
+      expect(invalid.json<{ fields: Record<string, string> }>().fields).toMatchObject({
+        name: 'Vul de naam van de verwerker in.',
+        dataCategories: 'Kies minstens één soort gegevens.',
+        reviewDate: 'De herziening ligt na de datum van de overeenkomst.',
+        transferMechanism: 'Kies op welke grond gegevens buiten de EER worden verwerkt.',
+      });
+      expect(await db.selectFrom('processors').selectAll().execute()).toEqual([]);
+      expect(await auditCount()).toBe(auditBefore);
+
+      const created = await app.inject({ method: 'POST', url: '/console/api/processors', headers, payload: valid });
+      expect(created.statusCode).toBe(200);
+      const { id } = created.json<{ id: string }>();
+      const list = async () => (await app.inject({ method: 'GET', url: '/console/api/processors', headers })).json<{ name: string; reviewOverdue: boolean; transferMechanism: string | null }[]>();
+      expect((await list())[0]).toMatchObject({ name: 'Loonwerk B.V.', reviewOverdue: false });
+      clock = new Date(Date.UTC(2030, 3, 1, 9)); // 1 April: the review of 31 March has passed
+      const later = await signIn('privacy_officer');
+      const laterHeaders = { cookie: later.cookie, [CSRF_HEADER]: later.csrfToken };
+      const overdue = (await app.inject({ method: 'GET', url: '/console/api/processors', headers: laterHeaders })).json<{ reviewOverdue: boolean }[]>();
+      expect(overdue[0]!.reviewOverdue).toBe(true);
+      const updated = await app.inject({ method: 'POST', url: `/console/api/processors/${id}`, headers: laterHeaders, payload: { ...valid, reviewDate: '2031-03-31', outsideEea: true, transferMechanism: 'scc' } });
+      expect(updated.statusCode).toBe(200);
+      const after = (await app.inject({ method: 'GET', url: '/console/api/processors', headers: laterHeaders })).json<{ reviewOverdue: boolean; transferMechanism: string | null }[]>();
+      expect(after[0]).toMatchObject({ reviewOverdue: false, transferMechanism: 'scc' });
+      expect((await app.inject({ method: 'POST', url: '/console/api/processors/onbekend', headers: laterHeaders, payload: valid })).statusCode).toBe(404);
+      const actions = (await db.selectFrom('console_audit').select('action').execute()).map((row) => row.action);
+      expect(actions.filter((a) => a.startsWith('console.processor'))).toEqual(['console.processor.create', 'console.processor.update']);
+      // IT keeps locations and devices; the registers are not theirs.
+      const it = await signIn('it');
+      expect((await app.inject({ method: 'GET', url: '/console/api/processors', headers: { cookie: it.cookie } })).statusCode).toBe(403);
+    });
+
     it('detects an altered or removed audit row', async () => {
       await signIn('privacy_officer');
       await signIn('fg');

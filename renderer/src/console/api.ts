@@ -1,4 +1,4 @@
-import type { ConsoleAuditEntry, ConsoleLocation, SessionInfo } from '../../../shared/console/api';
+import type { ConsoleAuditEntry, ConsoleLocation, ConsoleProcessor, ProcessorInput, SessionInfo } from '../../../shared/console/api';
 import { ApiCallError, type ClientErrorCode } from '../api/client';
 import i18n from '../i18n';
 
@@ -36,8 +36,10 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
     sessionLost();
   }
   if (!response.ok) {
-    const message = answer && typeof answer === 'object' && 'error' in answer && typeof answer.error === 'string' ? answer.error : i18n.t('errors.unexpected');
-    throw new ApiCallError(CODE_BY_STATUS[response.status] ?? 'INTERNAL', message);
+    const body = answer && typeof answer === 'object' ? (answer as { error?: unknown; fields?: unknown }) : {};
+    const message = typeof body.error === 'string' ? body.error : i18n.t('errors.unexpected');
+    const fields = body.fields && typeof body.fields === 'object' ? (body.fields as Record<string, string>) : {};
+    throw new ApiCallError(CODE_BY_STATUS[response.status] ?? 'INTERNAL', message, fields);
   }
   return answer as T;
 }
@@ -66,5 +68,7 @@ export const consoleApi = {
   createLocation: (name: string) => request<{ id: string; name: string }>('POST', '/locations', { name }),
   issueCode: (locationId: string) => request<{ code: string; expiresAt: string }>('POST', `/locations/${encodeURIComponent(locationId)}/codes`),
   revokeDevice: (deviceId: string) => request<{ revoked: true }>('POST', `/devices/${encodeURIComponent(deviceId)}/revoke`),
+  processors: () => request<ConsoleProcessor[]>('GET', '/processors'),
+  saveProcessor: (id: string | null, input: ProcessorInput) => request<{ id: string }>('POST', id ? `/processors/${encodeURIComponent(id)}` : '/processors', input),
   audit: () => request<{ entries: ConsoleAuditEntry[]; chain: { intact: boolean; entries: number; brokenAt?: number | null } }>('GET', '/audit'),
 };
