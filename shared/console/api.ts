@@ -59,7 +59,6 @@ export interface ConsoleAuditEntry {
 
 /** How personal data may leave the EEA (AVG hoofdstuk V); the register names it per processor. */
 export const TRANSFER_MECHANISMS = ['scc', 'adequacy', 'bcr', 'other'] as const;
-export type TransferMechanism = (typeof TRANSFER_MECHANISMS)[number];
 
 const isoDate = (label: string) =>
   z
