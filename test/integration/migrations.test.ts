@@ -160,7 +160,7 @@ describe('0020 complaints with household, judgement and measures', () => {
       { ...base, id: 'k1', received_on: '2026-02-01', created_at: '2026-01-31T23:30:00.000Z', household_id: null, outcome: null, measures: null },
       { ...base, id: 'k2', received_on: '2026-01-20', created_at: '2026-01-20T10:00:00.000Z', status: 'open', closed_on: null, resolution: null, household_id: null, outcome: null, measures: null },
     ]);
-    await expect(db.updateTable('complaints').set({ outcome: 'misschien' }).where('id', '=', 'k1').execute()).rejects.toThrow(/CHECK/);
+    await expect(sql`UPDATE complaints SET outcome = 'misschien' WHERE id = 'k1'`.execute(db)).rejects.toThrow(/CHECK/);
     await db.destroy();
   });
 });
