@@ -118,6 +118,20 @@ describe('the household the complaint concerns', () => {
     expect(pdf).not.toContain('Fatima El Amrani');
   });
 
+  it("is kept on the contract parent's erasure request, with its own rule: while open, and 7 years after handling", async () => {
+    const { backend } = await location('2026-11-25');
+    const { household } = await createFamily(backend);
+    const c = await complaint(backend, { receivedOn: '2026-11-02', householdId: household.id });
+    const parent = household.parents.find((p) => p.isContractParent)!;
+    const ask = () => backend.ok('requests.create', { kind: 'erasure', subjectType: 'parent', subjectId: parent.id, requesterParentId: parent.id, receivedOn: '2026-11-24', identityMethod: 'id_shown' });
+    const open = (await backend.ok('requests.erasurePreview', { id: (await ask()).id })).categories.find((x) => x.category === 'complaint');
+    expect(open).toMatchObject({ erasableNow: false, keptUntil: null });
+    await backend.ok('complaints.close', { id: c.id, closedOn: '2026-11-20', outcome: 'ongegrond', resolution: 'Geen fout gevonden.' });
+    const closed = (await backend.ok('requests.erasurePreview', { id: (await ask()).id })).categories.find((x) => x.category === 'complaint');
+    expect(closed).toMatchObject({ erasableNow: false, keptUntil: '2033-11-20' });
+    expect(closed!.rule).toMatch(/7 jaar na afsluiting van de klacht/);
+  });
+
   it('goes when the household is destroyed; a complaint without household stays', async () => {
     const { backend, setToday } = await location('2026-01-10');
     const { household, child } = await createFamily(backend);
