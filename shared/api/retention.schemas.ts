@@ -101,37 +101,6 @@ export const Employee = z.object({
 });
 export type Employee = z.infer<typeof Employee>;
 
-// ---- complaints (klachten) -----------------------------------------------------------------
-
-export const ComplaintStatus = z.enum(['open', 'in_behandeling', 'gesloten']);
-export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
-
-export const ComplaintInput = z.object({
-  id: Id.nullish(),
-  receivedOn: IsoDate('Ontvangen op'),
-  complainantName: text('complaints.field.complainantName', 120),
-  complainantContact: optionalText('Contactgegevens', 200),
-  subject: text('complaints.field.subject', 200),
-  description: text('complaints.field.description', 4000),
-  handlingNotes: optionalText('Behandeling', 4000),
-});
-export const CloseComplaintInput = z.object({ id: Id, closedOn: IsoDate('Afgesloten op'), resolution: text('complaints.field.resolution', 4000) });
-
-export const Complaint = z.object({
-  id: z.string(),
-  receivedOn: z.string(),
-  complainantName: z.string(),
-  complainantContact: z.string().nullable(),
-  subject: z.string(),
-  description: z.string(),
-  status: ComplaintStatus,
-  handlingNotes: z.string().nullable(),
-  resolution: z.string().nullable(),
-  closedOn: z.string().nullable(),
-  destructionDate: z.string().nullable(),
-});
-export type Complaint = z.infer<typeof Complaint>;
-
 // ---- retention -----------------------------------------------------------------------------
 
 /** Every retention policy: the statement's and the data map's (one list, shared/dataMap/policies.ts). */

@@ -613,20 +613,23 @@ const MAP = {
     label: 'de klacht',
     syncs: true,
     sealed: false,
-    subjects: { complainant: [] },
-    rules: [policy('complaint')],
+    // A complaint about a household (gezin) is also about its contract parent: their access report lists it (the
+    // complainant's groups name a person of the row itself, so they are read through this path too), and destroying
+    // or erasing the household takes the complaint along, in the same transaction.
+    subjects: { complainant: [], parent: [{ from: 'household_id', to: 'households.id' }, HOUSEHOLD_TO_PARENT] },
+    rules: [policy('complaint'), withRow('households', 'household_id')],
     groups: [
       { label: 'Naam en contactgegevens van de klager', category: 'complaint', subject: 'complainant', columns: ['complainant_name', 'complainant_contact'], portable: false },
       {
-        label: 'Onderwerp, omschrijving, afhandeling en uitkomst',
+        label: 'Onderwerp, omschrijving, behandeling, oordeel, maatregelen en afhandeling',
         category: 'complaint',
         subject: 'complainant',
-        columns: ['received_on', 'subject', 'description', 'status', 'handling_notes', 'resolution', 'closed_on'],
+        columns: ['received_on', 'subject', 'description', 'status', 'handling_notes', 'outcome', 'resolution', 'measures', 'closed_on'],
         portable: false,
-        note: 'Free text: may name a child, a parent or an employee, who are not linked and so not found by their access report.',
+        note: 'Free text: may name a child, a parent or an employee, who are not linked and so not found by their access report (only the household the complaint concerns is linked).',
       },
     ],
-    noPersonalData: [...SYNC_ROW, 'created_at', 'updated_at'],
+    noPersonalData: [...SYNC_ROW, 'household_id', 'created_at', 'updated_at'],
   },
 
   // ═══ The app's users, logs and sync ═══

@@ -143,3 +143,24 @@ describe('0011 requests for every data subject', () => {
     await db.destroy();
   });
 });
+
+describe('0020 complaints with household, judgement and measures', () => {
+  it('keeps complaints written under 0017 without household; a received date after the day of registration becomes that day (Amsterdam)', async () => {
+    const { db } = await dbAt('0017_retention_indexes');
+    const base = {
+      location_id: 'l1', complainant_name: 'Klager', complainant_contact: null, subject: 'Brengtijden', description: 'D', status: 'gesloten', handling_notes: 'Gesprek',
+      resolution: 'Opgelost', closed_on: '2026-02-01', updated_at: '2026-02-01T09:00:00.000Z', version: 3,
+    } as const;
+    // Registered at 23:30 UTC on 31 January = 00:30 on 1 February in Amsterdam: the 1st is not in the future.
+    await db.insertInto('complaints').values({ ...base, id: 'k1', received_on: '2026-02-01', created_at: '2026-01-31T23:30:00.000Z' }).execute();
+    await db.insertInto('complaints').values({ ...base, id: 'k2', received_on: '2026-03-15', created_at: '2026-01-20T10:00:00.000Z', status: 'open', closed_on: null, resolution: null }).execute();
+    await migrateToLatest(db);
+    const rows = await db.selectFrom('complaints').selectAll().orderBy('id').execute();
+    expect(rows).toEqual([
+      { ...base, id: 'k1', received_on: '2026-02-01', created_at: '2026-01-31T23:30:00.000Z', household_id: null, outcome: null, measures: null },
+      { ...base, id: 'k2', received_on: '2026-01-20', created_at: '2026-01-20T10:00:00.000Z', status: 'open', closed_on: null, resolution: null, household_id: null, outcome: null, measures: null },
+    ]);
+    await expect(sql`UPDATE complaints SET outcome = 'misschien' WHERE id = 'k1'`.execute(db)).rejects.toThrow(/CHECK/);
+    await db.destroy();
+  });
+});

@@ -40,7 +40,7 @@ describe('outbox', () => {
     const employee = await backend.ok('applicants.hire', { id: hired.id, address: 'Laan 1, Vianen', employmentStart: '2026-02-01' });
     await backend.ok('employees.addStatutoryHold', { employeeId: employee.id, description: 'Ziek uit dienst', legalBasis: 'Wet verbetering poortwachter', until: '2030-01-01' });
     const complaint = await backend.ok('complaints.save', { receivedOn: '2026-01-05', complainantName: 'K', complainantContact: null, subject: 'S', description: 'D', handlingNotes: null });
-    await backend.ok('complaints.close', { id: complaint.id, closedOn: '2026-01-06', resolution: 'Opgelost' });
+    await backend.ok('complaints.close', { id: complaint.id, closedOn: '2026-01-06', outcome: 'gegrond', resolution: 'Opgelost' });
     const hold = await backend.ok('holds.place', { subjectType: 'employee', subjectId: employee.id, reasonKind: 'labour_dispute', reason: 'Geschil', reviewDate: '2027-01-01' });
     await backend.ok('holds.lift', { id: hold.id, reason: 'Geschikt' });
     const file = await backend.ok('meldcode.open', { route: 'huiselijk', childId: child.id, openedOn: '2026-01-05' });

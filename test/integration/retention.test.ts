@@ -169,11 +169,11 @@ describe('retention engine', () => {
     expect(c.status).toBe('open');
     const handled = await backend.ok('complaints.save', { ...c, handlingNotes: 'Gesprek gepland.' });
     expect(handled.status).toBe('in_behandeling');
-    expect((await backend.err('complaints.close', { id: c.id, closedOn: '2026-01-01', resolution: 'x' })).message).toBe('De afsluitdatum ligt vóór de datum van ontvangst.');
-    const closed = await backend.ok('complaints.close', { id: c.id, closedOn: '2026-02-28', resolution: 'Openingstijd aangepast.' });
-    expect(closed).toMatchObject({ status: 'gesloten', destructionDate: '2033-02-28' });
+    expect((await backend.err('complaints.close', { id: c.id, closedOn: '2026-01-01', outcome: 'ongegrond', resolution: 'x' })).message).toBe('De afsluitdatum ligt vóór de datum van ontvangst.');
+    const closed = await backend.ok('complaints.close', { id: c.id, closedOn: '2026-01-09', outcome: 'gegrond', resolution: 'Openingstijd aangepast.' });
+    expect(closed).toMatchObject({ status: 'gesloten', destructionDate: '2033-01-09' });
     expect((await backend.err('complaints.save', { ...c, handlingNotes: 'Nog iets' })).message).toBe('Deze klacht is al afgesloten en kan niet meer worden gewijzigd.');
-    await moveClock(backend, clock, '2033-02-28');
+    await moveClock(backend, clock, '2033-01-09');
     const summary = await runAll(backend, [{ category: 'complaint', id: c.id }]);
     expect(summary.itemCount).toBe(1);
     expect(await backend.ok('complaints.list', {})).toEqual([]);

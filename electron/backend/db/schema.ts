@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
-import type { ApplicantOutcome, ComplaintStatus, HoldReasonKind } from '../../../shared/api/retention.schemas';
+import type { ComplaintOutcome, ComplaintStatus } from '../../../shared/api/complaints.schemas';
+import type { ApplicantOutcome, HoldReasonKind } from '../../../shared/api/retention.schemas';
 import type { SyncConflict } from '../../../shared/api/sync.contract';
 import type { CoordinationHow, RequestSubjectType } from '../../../shared/domain/requests';
 import type { PeriodUnit } from '../../../shared/domain/retention';
@@ -484,6 +485,12 @@ export interface ComplaintsTable extends Synced {
   closed_on: string | null;
   created_at: string;
   updated_at: string;
+  /** The household (gezin) the complaint concerns, if any (0020). */
+  household_id: string | null;
+  /** The houder's judgement, set when closing (0020). */
+  outcome: ComplaintOutcome | null;
+  /** Concrete measures and their term, if any (0020). */
+  measures: string | null;
 }
 
 /** Blokkade on one record: nothing under an active hold is destroyed. */

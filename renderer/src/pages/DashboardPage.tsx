@@ -10,6 +10,7 @@ import { QueryState } from '../components/QueryState';
 import { RoleBadges } from '../components/RoleBadges';
 import { Detail, Section } from '../components/Section';
 import { ClientsDashboard } from '../features/children/ClientsDashboard';
+import { ComplaintsDueCard } from '../features/complaints/ComplaintsDueCard';
 import { MeldcodeDecisionsCard } from '../features/requests/MeldcodeDecisionsCard';
 import { RequestsDueCard } from '../features/requests/RequestsDueCard';
 import { useFormat } from '../lib/format';
@@ -45,6 +46,7 @@ export function DashboardPage() {
       <PageHeader title={t('dashboard.title', { name: session.name })} intro={t('dashboard.subtitle', { location: session.locationName })} />
       {may('requests.manage') && <RequestsDueCard />}
       {session.roles.includes('meldcodeOfficer') && <MeldcodeDecisionsCard />}
+      {may('complaints.manage') && <ComplaintsDueCard />}
       <ClientsDashboard />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Section title={t('dashboard.rolesTitle')}>

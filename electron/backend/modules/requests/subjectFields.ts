@@ -34,6 +34,8 @@ const STEP_TEXT: Record<string, string> = {
 };
 const SUBJECT_TYPE: Record<string, string> = { parent: 'de ouder', child: 'het kind', household: 'het gezin', applicant: 'de sollicitant', employee: 'de medewerker', complaint: 'de klacht', meldcode_case: 'het meldcodedossier' };
 const about = (v: unknown) => SUBJECT_TYPE[str(v)] ?? str(v);
+const COMPLAINT_STATUS: Record<string, string> = { open: 'open', in_behandeling: 'in behandeling', gesloten: 'afgehandeld' };
+const COMPLAINT_OUTCOME: Record<string, string> = { gegrond: 'gegrond', deels_gegrond: 'gedeeltelijk gegrond', ongegrond: 'ongegrond' };
 const OUTCOME_TEXT: Record<string, string> = { help: 'hulp organiseren', report: 'melden bij Veilig Thuis', both: 'hulp organiseren en melden bij Veilig Thuis' };
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
@@ -152,6 +154,19 @@ const FIELDS: Readonly<Record<string, Readonly<Record<string, Field>>>> = {
   processing_restrictions: { subject_type: f('Over', about), since: f('Beperkt sinds', date), until: f('Beperkt tot', date), reason: f('Reden') },
   disclosure_subjects: { subject_type: f('Over', about), subject_id: f('Vermeld in het verstrekkingenregister', () => 'zie Ontvangers') },
   subject_requests: { requester_name: f('Verzoeker'), identity_method: f('Identiteit vastgesteld'), description: f('Omschrijving van het verzoek') },
+  complaints: {
+    complainant_name: f('Klacht ingediend door'),
+    complainant_contact: f('Contactgegevens indiener'),
+    received_on: f('Klacht ontvangen op', date),
+    subject: f('Onderwerp van de klacht'),
+    description: f('Omschrijving'),
+    status: f('Status', (v) => COMPLAINT_STATUS[str(v)] ?? str(v)),
+    handling_notes: f('Behandeling'),
+    outcome: f('Oordeel', (v) => COMPLAINT_OUTCOME[str(v)] ?? str(v)),
+    resolution: f('Toelichting op het oordeel'),
+    measures: f('Maatregelen'),
+    closed_on: f('Afgehandeld op', date),
+  },
   legal_holds: { subject_type: f('Over', about), reason_kind: f('Soort reden'), reason: f('Reden'), review_date: f('Herzien op', date), placed_at: f('Geplaatst op', date), lifted_at: f('Opgeheven op', date), lift_reason: f('Reden opheffing') },
 };
 

@@ -177,6 +177,8 @@ async function scopeOf(db: DbOrTrx, subject: { type: RequestSubjectType; id: str
   const children = await childIdsOf(db, parent.household_id);
   const requests = await rowIds(db, 'subject_requests', 'household_id', [parent.household_id]);
   const disclosures = await disclosuresAbout(db, 'parent', [parent.id]);
+  // Complaints about the household (issue 16): about its contract parent, kept under their own rule (7 years after handling).
+  const complaints = contractParent ? await rowIds(db, 'complaints', 'household_id', [parent.household_id]) : [];
   return {
     kinds: contractParent ? ['parent'] : ['other_parent'],
     householdId: parent.household_id,
@@ -187,8 +189,9 @@ async function scopeOf(db: DbOrTrx, subject: { type: RequestSubjectType; id: str
       { category: 'exchange_consent', ids: contractParent ? await rowIds(db, 'exchange_consents', 'child_id', children) : [] },
       { category: 'request_register', ids: requests },
       { category: 'disclosure_register', ids: disclosures },
+      { category: 'complaint', ids: complaints },
     ],
-    owners: { households: [parent.household_id], parents: [parent.id], subject_requests: requests, disclosures },
+    owners: { households: [parent.household_id], parents: [parent.id], subject_requests: requests, disclosures, complaints },
   };
 }
 
