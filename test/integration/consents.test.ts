@@ -111,6 +111,9 @@ describe('legal disclosures', () => {
     expect(ggdCsv[0]).toBe('Voornaam kind;Achternaam kind;Geboortedatum kind');
     expect(ggdCsv.slice(1)).toEqual(['Zoë;de Boer;15-04-2023']);
     expect(ggdCsv.join('\n')).not.toContain(BSN.child);
+    // Zoë comes on Monday and Tuesday: the GGD list for Wednesday 2026-03-11 leaves her out.
+    const wednesday = await backend.ok('disclosures.export', { params: { kind: 'ggd', date: '2026-03-11' }, format: 'csv' });
+    expect(wednesday.subjectCount).toBe(0);
 
     const bd = await backend.ok('disclosures.export', { params: { kind: 'belastingdienst', month: '2026-02' }, format: 'csv' });
     const bdCsv = Buffer.from(bd.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');

@@ -30,8 +30,8 @@ export const disclosureChildRows = (db: DbOrTrx) =>
     .orderBy('children.first_name')
     .execute();
 
-/** Every contract's child, care type, hours and period. */
-export const allContractPeriods = (db: DbOrTrx) => db.selectFrom('contracts').select(['child_id', 'care_type', 'hours_per_week', 'start_date', 'end_date']).execute();
+/** Every contract's child, care type, hours, weekdays (JSON) and period. */
+export const allContractPeriods = (db: DbOrTrx) => db.selectFrom('contracts').select(['child_id', 'care_type', 'hours_per_week', 'days', 'start_date', 'end_date']).execute();
 
 export const insertDisclosure = (trx: Trx, row: Insertable<DisclosuresTable>) => trx.insertInto('disclosures').values(row).execute();
 

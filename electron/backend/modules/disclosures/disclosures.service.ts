@@ -52,6 +52,9 @@ const lastDayOfMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 };
+/** The contract weekday code ('ma'…'vr') of an ISO date; null on a weekend. */
+const WEEKDAY_CODES = [null, 'ma', 'di', 'wo', 'do', 'vr', null] as const;
+const weekdayOf = (date: string) => WEEKDAY_CODES[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? null;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 
 /** Children with their contract parent and contracts, the raw material of every data set. */
@@ -105,7 +108,13 @@ async function buildFullDataSet(db: DbOrTrx, params: Params, today: string): Pro
   }
   if (params.kind === 'ggd') {
     const date = params.date!;
-    const present = all.filter((r) => (!params.groupName || r.group_name === params.groupName) && r.contracts.some((c) => contractStatus(c.start_date, c.end_date, date) === 'actief'));
+    const weekday = weekdayOf(date);
+    // Only children who come that day: a running contract whose days include the weekday.
+    const present = all.filter(
+      (r) =>
+        (!params.groupName || r.group_name === params.groupName) &&
+        r.contracts.some((c) => weekday !== null && contractStatus(c.start_date, c.end_date, date) === 'actief' && (JSON.parse(c.days) as string[]).includes(weekday)),
+    );
     return {
       recipient: 'ggd',
       recipientName: RECIPIENT_LABEL.ggd,
