@@ -39,7 +39,8 @@ export const insertDisclosureSubject = (trx: Trx, row: Insertable<DisclosureSubj
 
 /** The register, newest first; with a subject, only the disclosures that concerned them. */
 export function disclosureRows(db: DbOrTrx, subject: { type: SubjectType; id: string } | null) {
-  const query = db.selectFrom('disclosures').selectAll().orderBy('created_at', 'desc');
+  // Ids are UUIDv7 (time-ordered): they order lines written in the same millisecond.
+  const query = db.selectFrom('disclosures').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc');
   if (!subject) return query.execute();
   return query
     .where(({ exists, selectFrom }) =>
