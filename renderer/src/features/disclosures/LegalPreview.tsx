@@ -110,7 +110,7 @@ export function LegalPreview({ params, preview }: { params: Params; preview: Leg
       </Section>
       {restricted.length > 0 && (
         <Section title={t('disclosures.restricted.title', { count: restricted.length })} intro={t('disclosures.restricted.intro')} id="disclosure-restricted">
-          <Alert color="yellow" variant="light" mb="md" title={t('disclosures.restricted.alertTitle')}>
+          <Alert color="orange" variant="light" mb="md" title={t('disclosures.restricted.alertTitle')}>
             {t('disclosures.restricted.alert')}
           </Alert>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
