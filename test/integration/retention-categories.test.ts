@@ -458,7 +458,7 @@ describe('retention per category (issue 14)', () => {
 
 describe('household destruction follows the data map (issue 14 §3)', () => {
   /** Strings only in the household to destroy (the other family has the GONE ones). */
-  const HH = { allergy: 'Gezinskanarie-allergie', pickup: 'Opa Gezinskanarie', ban: 'Neef Gezinsverbod', collector: 'Buurvrouw Gezinsknop', otherParent: 'Gezinsanderkanarie', statement: 'Gezinskanarieverklaring', waitlist: 'Wachtkanarie' };
+  const HH = { allergy: 'Gezinskanarie-allergie', pickup: 'Opa Gezinskanarie', ban: 'Neef Gezinsverbod', collector: 'Buurvrouw Gezinsknop', otherParent: 'Gezinsanderkanarie', statement: 'Gezinskanarieverklaring', waitlist: 'Wachtkanarie', restrictedDecision: 'Gezinskanariebeslissing wettelijk verplicht' };
   /** The people a household destruction is about, as the map's subjects. */
   const FAMILY_SUBJECTS = ['parent', 'other_parent', 'child'] as const satisfies readonly SubjectKey[];
   /** Tables with a path to those people that this test cannot fill while the household is due, with why. */
@@ -527,6 +527,8 @@ describe('household destruction follows the data map (issue 14 §3)', () => {
     await backend.ok('requests.rectify', { id: rectification.id, changes: [{ target: 'child', targetId: childId, field: 'initials', value: 'Q.' }], statement: HH.statement });
     const restriction = await backend.ok('requests.create', { kind: 'restriction', subjectType: 'child', subjectId: childId, requesterParentId: contractParent.id, receivedOn: '2026-01-10', identityMethod: 'known_in_person' });
     await backend.ok('requests.restrict', { id: restriction.id, reason: 'Juistheid betwist' });
+    // The next GGD list names the restricted child; the manager's decision with its reason is kept with the line.
+    await backend.ok('disclosures.export', { params: { kind: 'ggd', date: '2026-03-09' }, format: 'csv', decisions: [{ subjectType: 'child', subjectId: childId, include: true, reason: HH.restrictedDecision }] });
     const hold = await backend.ok('holds.place', { subjectType: 'household', subjectId: household.id, reasonKind: 'complaint', reason: 'Klacht', reviewDate: '2027-03-01' });
     await backend.ok('holds.lift', { id: hold.id, reason: 'Klacht afgehandeld' });
     // A second family whose other parent has the same address as this one's: the opt-out of that address stays.
