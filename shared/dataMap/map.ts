@@ -359,6 +359,21 @@ const MAP = {
     noPersonalData: [...SYNC_ROW, 'disclosure_id'],
   },
 
+  disclosure_restriction_decisions: {
+    kind: 'personal',
+    label: 'de beslissing over een beperkte persoon bij een verstrekking',
+    syncs: true,
+    sealed: false,
+    subjects: { child: SUBJECT_CHILD, parent: SUBJECT_PARENT },
+    rules: [policy('disclosure_register'), withRow('disclosures', 'disclosure_id'), withRow('children', 'subject_id', subjectType('child')), withRow('parents', 'subject_id', subjectType('parent'))],
+    groups: [
+      { label: 'Beslissing bij een wettelijke verstrekking terwijl de verwerking beperkt was, met de reden', category: 'disclosure_register', subject: 'child', when: subjectType('child'), columns: ['subject_type', 'subject_id', 'decision', 'reason'], portable: false },
+      { label: 'Beslissing bij een wettelijke verstrekking terwijl de verwerking beperkt was, met de reden', category: 'disclosure_register', subject: 'parent', when: subjectType('parent'), columns: ['subject_type', 'subject_id', 'decision', 'reason'], portable: false },
+    ],
+    noPersonalData: [...SYNC_ROW, 'disclosure_id'],
+    note: 'Who decided is the register line\'s created_by; an included person is also in disclosure_subjects.',
+  },
+
   marketing_opt_outs: {
     kind: 'personal',
     label: 'het bezwaar tegen marketing',

@@ -20,7 +20,8 @@ export const DISCLOSURE_FIELDS = {
 export type DisclosureField = keyof typeof DISCLOSURE_FIELDS;
 
 export const BELASTINGDIENST_FIELDS: readonly DisclosureField[] = ['child_first_name', 'child_surname', 'child_bsn', 'parent_name', 'parent_bsn', 'address', 'postcode', 'city', 'hours'];
-export const GGD_FIELDS: readonly DisclosureField[] = ['child_first_name', 'child_surname', 'child_birth_date'];
+/** GGD: who is there that day and in which group (the beroepskracht-kindratio is counted per group). */
+export const GGD_FIELDS: readonly DisclosureField[] = ['child_first_name', 'child_surname', 'child_birth_date', 'group'];
 /** What a municipal VVE regulation may ask for; each municipality's configuration picks from these. */
 export const VVE_ALLOWED_FIELDS: readonly DisclosureField[] = ['child_first_name', 'child_surname', 'child_birth_date', 'child_bsn', 'postcode', 'city', 'hours', 'care_type', 'group', 'contract_start'];
 

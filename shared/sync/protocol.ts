@@ -24,6 +24,7 @@ export const SYNCED_ENTITIES = [
   'exchange_consents',
   'disclosures',
   'disclosure_subjects',
+  'disclosure_restriction_decisions',
   'municipality_configs',
   'marketing_opt_outs',
   'processing_restrictions',

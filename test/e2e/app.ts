@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { isoDateIn } from '../../shared/domain/clock';
 import { checkScreen, expect } from './fixtures';
 
 /** Steps shared by the E2E specs: fields by accessible name, screenshots, the API, first setup. */
@@ -26,6 +27,12 @@ export async function api<T>(page: Page, method: string, input: unknown): Promis
   );
   if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
   return envelope.value as T;
+}
+
+/** Today on the app's clock (the backend's, which `--clock` moves), in the location's calendar. */
+export async function appToday(page: Page): Promise<string> {
+  const status = await api<{ now: string }>(page, 'app.status', {});
+  return isoDateIn(new Date(status.now));
 }
 
 /** The setup screen filled in for the location and its first manager, up to the Overzicht. */

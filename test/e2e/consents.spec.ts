@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
-import { api, field, screen, setUpLocation } from './app';
+import { nlDate } from '../../shared/domain/dates';
+import { weekdayOnOrBefore } from '../helpers/dates';
+import { api, appToday, field, screen, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -153,10 +155,14 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   await page.getByRole('navigation').getByRole('link', { name: 'Verstrekkingen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Verstrekkingen' })).toBeVisible();
   await expect(page.getByRole('radio', { name: /GGD/ })).toBeChecked();
+  // The inspection on the last Tuesday (on the app's clock): a day Emma's contract (ma, di) covers.
+  const inspection = weekdayOnOrBefore(await appToday(page), 'di');
+  await field(page, 'Datum inspectie').fill(nlDate(inspection));
   await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
   const preview = page.getByRole('table', { name: 'Voorbeeld van de verstrekking aan GGD (inspectie)' });
-  await expect(preview.getByRole('columnheader')).toHaveText(['Voornaam kind', 'Achternaam kind', 'Geboortedatum kind']);
-  await expect(preview.getByRole('row', { name: 'Emma de Boer 12-03-2023' })).toBeVisible();
+  await expect(preview.getByRole('columnheader')).toHaveText(['Voornaam kind', 'Achternaam kind', 'Geboortedatum kind', 'Groep']);
+  await expect(preview.getByRole('row', { name: 'Emma de Boer 12-03-2023 Rupsjes' })).toBeVisible();
+  await expect(page.getByTestId('ggd-heading')).toContainText(`${LOCATION.name} · LRK-nummer ${LOCATION.lrk} · dinsdag`);
   await expect(page.getByText('1 kind', { exact: true })).toBeVisible();
   // The preview comes into view by itself (it opens below the form).
   await expect(preview).toBeInViewport();
@@ -166,7 +172,10 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   await page.getByRole('button', { name: 'Exporteren als CSV' }).click();
   const csvPath = await keep(await csvDownload, 'verstrekking-ggd.csv');
   const csv = fs.readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '');
-  expect(csv.split('\r\n').filter(Boolean)).toEqual(['Voornaam kind;Achternaam kind;Geboortedatum kind', 'Emma;de Boer;12-03-2023']);
+  const csvLines = csv.split('\r\n').filter(Boolean);
+  expect(csvLines.slice(0, 2)).toEqual([`Locatie;${LOCATION.name}`, `LRK-nummer;${LOCATION.lrk}`]);
+  expect(csvLines[2]).toMatch(/^Datum;dinsdag \d{1,2} [a-z]+ \d{4}$/);
+  expect(csvLines.slice(3)).toEqual(['Voornaam kind;Achternaam kind;Geboortedatum kind;Groep', 'Emma;de Boer;12-03-2023;Rupsjes']);
   expect(csv).not.toContain('123456782');
 
   await dismissToast(page, /verstrekking-ggd-\d{4}-\d{2}-\d{2}\.csv is opgeslagen\./);
@@ -176,7 +185,7 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   const entry = register.getByRole('row').nth(1);
   await expect(entry).toContainText('GGD (inspectie)');
   await expect(entry).toContainText('Wet kinderopvang, toezicht GGD (beroepskracht-kindratio)');
-  await expect(entry).toContainText('Voornaam kind, Achternaam kind, Geboortedatum kind');
+  await expect(entry).toContainText('Voornaam kind, Achternaam kind, Geboortedatum kind, Groep');
   await expect(entry).toContainText('1 persoon');
   await expect(entry).toContainText(MANAGER.name);
   await screen(page, 'verstrekkingenregister');

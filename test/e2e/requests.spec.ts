@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { field, screen, setUpLocation } from './app';
+import { weekdayOnOrBefore } from '../helpers/dates';
+import { appToday, field, screen, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -49,7 +50,9 @@ async function createFamily(page: Page) {
   });
   const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupName: 'Rupsjes', bsn: '123456782' });
   await api(page, 'contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, startDate: '2025-01-06', endDate: '2027-07-31' });
-  await api(page, 'disclosures.export', { params: { kind: 'ggd', date: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date()) }, format: 'csv' });
+  // The GGD list of the last Monday on the app's clock: a day Zoë's contract (ma, di) covers.
+  const ggd = await api<{ subjectCount: number }>(page, 'disclosures.export', { params: { kind: 'ggd', date: weekdayOnOrBefore(await appToday(page), 'ma') }, format: 'csv' });
+  expect(ggd.subjectCount).toBe(1);
 }
 
 /** Saves a download and returns its text as pdftotext reads it (after qpdf --check). */

@@ -108,9 +108,14 @@ describe('legal disclosures', () => {
     const { backend, child, contractParent } = await withFamily();
     const ggd = await backend.ok('disclosures.export', { params: { kind: 'ggd', date: '2026-03-10' }, format: 'csv' });
     const ggdCsv = Buffer.from(ggd.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(ggdCsv[0]).toBe('Voornaam kind;Achternaam kind;Geboortedatum kind');
-    expect(ggdCsv.slice(1)).toEqual(['Zoë;de Boer;15-04-2023']);
+    // The location, its LRK number and the day head the list; then one line per child with the group.
+    expect(ggdCsv.slice(0, 4)).toEqual(['Locatie;Kindercentrum De Vlinder', 'LRK-nummer;123456789', 'Datum;dinsdag 10 maart 2026', '']);
+    expect(ggdCsv[4]).toBe('Voornaam kind;Achternaam kind;Geboortedatum kind;Groep');
+    expect(ggdCsv.slice(5)).toEqual(['Zoë;de Boer;15-04-2023;Rupsjes']);
     expect(ggdCsv.join('\n')).not.toContain(BSN.child);
+    // Zoë comes on Monday and Tuesday: the GGD list for Wednesday 2026-03-11 leaves her out.
+    const wednesday = await backend.ok('disclosures.export', { params: { kind: 'ggd', date: '2026-03-11' }, format: 'csv' });
+    expect(wednesday.subjectCount).toBe(0);
 
     const bd = await backend.ok('disclosures.export', { params: { kind: 'belastingdienst', month: '2026-02' }, format: 'csv' });
     const bdCsv = Buffer.from(bd.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
@@ -125,8 +130,10 @@ describe('legal disclosures', () => {
     expect(pdf).not.toContain(BSN.child);
 
     const forChild = await backend.ok('disclosures.register', { subjectType: 'child', subjectId: child.id });
-    expect(forChild.map((d) => d.recipient)).toEqual(['ggd', 'belastingdienst', 'ggd']);
-    expect(forChild[1]).toMatchObject({ recipientName: 'Belastingdienst (kinderopvangtoeslag)', subjectCount: 2, period: '2026-02', createdByName: 'Anna de Vries' });
+    // The GGD list of 10 March as CSV and then as PDF is one disclosure: one line (the Wednesday list held nobody).
+    expect(forChild.map((d) => d.recipient)).toEqual(['belastingdienst', 'ggd']);
+    expect(forChild[1]).toMatchObject({ period: '2026-03-10', format: 'csv, pdf' });
+    expect(forChild[0]).toMatchObject({ recipientName: 'Belastingdienst (kinderopvangtoeslag)', subjectCount: 2, period: '2026-02', createdByName: 'Anna de Vries' });
     const forParent = await backend.ok('disclosures.register', { subjectType: 'parent', subjectId: contractParent.id });
     expect(forParent.map((d) => d.recipient)).toEqual(['belastingdienst']);
   });

@@ -53,6 +53,13 @@ describe('outbox', () => {
     const restriction = await request('restriction');
     await backend.ok('requests.restrict', { id: restriction.id, reason: 'Juistheid betwist' });
     await backend.ok('requests.requestLift', { id: restriction.id });
+    // A Belastingdienst export (the month the child's first contract began) with the restricted child decided.
+    const firstContract = sqlite.prepare('SELECT start_date FROM contracts WHERE child_id = ? ORDER BY start_date LIMIT 1').get(child.id) as { start_date: string };
+    await backend.ok('disclosures.export', {
+      params: { kind: 'belastingdienst', month: firstContract.start_date.slice(0, 7) },
+      format: 'csv',
+      decisions: [{ subjectType: 'child', subjectId: child.id, include: true, reason: 'Wettelijk verplicht voor de kinderopvangtoeslag' }],
+    });
 
     // Retention rules are the statement's defaults on every PC: seeded locally, changed only by head office.
     const neverPushed = new Set(['retention_policies']);

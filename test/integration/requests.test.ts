@@ -7,6 +7,7 @@ import { NO_AUTHORITY_MESSAGE } from '../../electron/backend/modules/requests/re
 import { publishedPortabilitySchema } from '../../shared/portability/portability';
 import { MANAGER, ROOT, makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
 import { BSN, HOUSEHOLD, OTHER_FAMILY, createFamily, createOtherFamily } from '../helpers/clients';
+import { addDays, weekdayOnOrBefore } from '../helpers/dates';
 import { readPdf } from '../helpers/pdf';
 
 /** A backend whose "today" the test moves (deadlines, extensions, retention). */
@@ -144,10 +145,12 @@ describe('access report (inzage)', () => {
     await backend.ok('contracts.create', { childId: child.id, careType: 'bso', days: ['wo'], hoursPerWeek: 6, startDate: '2025-09-01', endDate: '2026-07-31' });
     await backend.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
     const other = await createOtherFamily(backend);
-    await backend.ok('contracts.create', { childId: other.child.id, careType: 'dagopvang', days: ['do'], hoursPerWeek: 9, startDate: '2025-01-01', endDate: null });
+    await backend.ok('contracts.create', { childId: other.child.id, careType: 'dagopvang', days: ['wo', 'do'], hoursPerWeek: 9, startDate: '2025-01-01', endDate: null });
     await backend.ok('medical.update', { childId: other.child.id, allergies: 'Lactose', diet: 'Halal', medication: null, otherParticulars: null });
-    // Both children go to the GGD; only Zoë's family is in the register for this report.
-    await backend.ok('disclosures.export', { params: { kind: 'ggd', date: '2026-03-02' }, format: 'csv' });
+    // Both children go to the GGD (an inspection on a Wednesday half a year ago, while Zoë's BSO
+    // contract ran); only Zoë's family is in the register for this report.
+    const inspection = weekdayOnOrBefore(addDays(backend.core.today(), -182), 'wo');
+    expect((await backend.ok('disclosures.export', { params: { kind: 'ggd', date: inspection }, format: 'csv' })).subjectCount).toBe(2);
 
     const r = await request(backend, { kind: 'access', subjectType: 'parent', subjectId: contractParent.id, requesterParentId: contractParent.id });
     const text = readPdf(await backend.ok('requests.accessReport', { id: r.id }));
@@ -338,8 +341,12 @@ describe('rectification and restriction', () => {
     const { backend } = await location();
     const { child, contractParent } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
     const other = await createOtherFamily(backend);
-    await backend.ok('contracts.create', { childId: other.child.id, careType: 'dagopvang', days: ['do'], hoursPerWeek: 9, startDate: '2025-01-01', endDate: null });
-    const ggd = async () => Buffer.from((await backend.ok('disclosures.export', { params: { kind: 'ggd', date: '2026-11-24' }, format: 'csv' })).base64, 'base64').toString('utf8');
+    await backend.ok('contracts.create', { childId: other.child.id, careType: 'dagopvang', days: ['di', 'do'], hoursPerWeek: 9, startDate: '2025-01-01', endDate: null });
+    // The GGD list of the last Tuesday: both children come that day. While Zoë's processing is
+    // restricted, the list waits for the manager's decision about her (here: left out).
+    const params = { kind: 'ggd', date: weekdayOnOrBefore(backend.core.today(), 'di') } as const;
+    const leaveOut = [{ subjectType: 'child' as const, subjectId: child.id, include: false, reason: 'Beperking loopt; de GGD telt zonder haar gegevens' }];
+    const ggd = async (decisions: typeof leaveOut = []) => Buffer.from((await backend.ok('disclosures.export', { params, format: 'csv', decisions })).base64, 'base64').toString('utf8');
     const marketing = async () => Buffer.from((await backend.ok('marketing.export', { recipientName: 'Meta' })).base64, 'base64').toString('utf8');
     expect(await ggd()).toContain('Zoë');
     expect(await marketing()).toContain(hashEmail('sanne@example.nl'));
@@ -352,7 +359,9 @@ describe('rectification and restriction', () => {
     const forParent = await request(backend, { kind: 'restriction', subjectType: 'parent', subjectId: contractParent.id, requesterParentId: contractParent.id });
     await backend.ok('requests.restrict', { id: forParent.id, reason: 'Bezwaar in behandeling' });
 
-    const ggdCsv = await ggd();
+    // Not left out silently: the export is refused until she is decided.
+    expect((await backend.err('disclosures.export', { params, format: 'csv' })).message).toMatch(/beperkt: Zoë de Boer\./);
+    const ggdCsv = await ggd(leaveOut);
     expect(ggdCsv).not.toContain('Zoë');
     expect(ggdCsv).toContain(OTHER_FAMILY.child.firstName);
     const marketingCsv = await marketing();
@@ -367,7 +376,7 @@ describe('rectification and restriction', () => {
     // Lifting: first a task to inform the person; the restriction holds until that task is done.
     const lifting = await backend.ok('requests.requestLift', { id: forChild.id });
     expect(lifting.restriction?.liftPending).toBe(true);
-    expect(await ggd()).not.toContain('Zoë');
+    expect(await ggd(leaveOut)).not.toContain('Zoë');
     const informTask = lifting.tasks.find((t) => t.kind === 'inform_before_lift')!;
     expect((await backend.ok('requests.due', {})).tasks.some((t) => t.id === informTask.id)).toBe(true);
     const lifted = await backend.ok('requests.completeTask', { id: informTask.id });

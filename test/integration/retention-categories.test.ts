@@ -458,7 +458,7 @@ describe('retention per category (issue 14)', () => {
 
 describe('household destruction follows the data map (issue 14 §3)', () => {
   /** Strings only in the household to destroy (the other family has the GONE ones). */
-  const HH = { allergy: 'Gezinskanarie-allergie', pickup: 'Opa Gezinskanarie', ban: 'Neef Gezinsverbod', collector: 'Buurvrouw Gezinsknop', otherParent: 'Gezinsanderkanarie', statement: 'Gezinskanarieverklaring', waitlist: 'Wachtkanarie', complaint: 'Gezinsklachtkanarie' };
+  const HH = { allergy: 'Gezinskanarie-allergie', pickup: 'Opa Gezinskanarie', ban: 'Neef Gezinsverbod', collector: 'Buurvrouw Gezinsknop', otherParent: 'Gezinsanderkanarie', statement: 'Gezinskanarieverklaring', waitlist: 'Wachtkanarie', complaint: 'Gezinsklachtkanarie', restrictedDecision: 'Gezinskanariebeslissing wettelijk verplicht' };
   /** The people a household destruction is about, as the map's subjects. */
   const FAMILY_SUBJECTS = ['parent', 'other_parent', 'child'] as const satisfies readonly SubjectKey[];
   /** Tables with a path to those people that this test cannot fill while the household is due, with why. */
@@ -529,6 +529,8 @@ describe('household destruction follows the data map (issue 14 §3)', () => {
     await backend.ok('requests.restrict', { id: restriction.id, reason: 'Juistheid betwist' });
     // Issue 16: a complaint about this household goes with it.
     await backend.ok('complaints.save', { receivedOn: '2026-01-09', complainantName: 'Contract Kanarie', complainantContact: null, householdId: household.id, subject: HH.complaint, description: 'Klacht over het gezin', handlingNotes: null });
+    // The next GGD list names the restricted child; the manager's decision with its reason is kept with the line.
+    await backend.ok('disclosures.export', { params: { kind: 'ggd', date: '2026-03-09' }, format: 'csv', decisions: [{ subjectType: 'child', subjectId: childId, include: true, reason: HH.restrictedDecision }] });
     const hold = await backend.ok('holds.place', { subjectType: 'household', subjectId: household.id, reasonKind: 'complaint', reason: 'Klacht', reviewDate: '2027-03-01' });
     await backend.ok('holds.lift', { id: hold.id, reason: 'Klacht afgehandeld' });
     // A second family whose other parent has the same address as this one's: the opt-out of that address stays.

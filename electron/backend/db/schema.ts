@@ -293,6 +293,16 @@ export interface DisclosureSubjectsTable extends Synced {
   subject_id: string;
 }
 
+/** Per restricted person in a legally required disclosure: included (the law requires it) or left out, and why. */
+export interface DisclosureRestrictionDecisionsTable extends Synced {
+  id: string;
+  disclosure_id: string;
+  subject_type: 'child' | 'parent';
+  subject_id: string;
+  decision: 'include' | 'exclude';
+  reason: string;
+}
+
 export interface MunicipalityConfigsTable extends Synced {
   id: string;
   name: string;
@@ -562,6 +572,7 @@ export interface Database {
   exchange_consents: ExchangeConsentsTable;
   disclosures: DisclosuresTable;
   disclosure_subjects: DisclosureSubjectsTable;
+  disclosure_restriction_decisions: DisclosureRestrictionDecisionsTable;
   municipality_configs: MunicipalityConfigsTable;
   marketing_opt_outs: MarketingOptOutsTable;
   processing_restrictions: ProcessingRestrictionsTable;

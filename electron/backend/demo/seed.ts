@@ -5,6 +5,7 @@ import { normaliseIban } from '../../../shared/validation/iban';
 import { normalisePostcode } from '../../../shared/validation/postcode';
 import type { Backend } from '../index';
 import { isoDateIn } from '../../../shared/domain/clock';
+import { weekdayOf } from '../../../shared/domain/weekdays';
 
 /**
  * Demo data (`--demo`): a fictional location, a manager and a staff account, ~150 households
@@ -195,7 +196,10 @@ export async function seedDemo(backend: Backend, households = 150, onProgress: (
   for (const [i, email] of contractParentEmails.slice(0, 2).entries()) {
     await call(backend, 'marketing.addOptOut', { email, requestedOn: isoDaysAgo(now, 40 + i * 25), how: 'email' });
   }
-  await call(backend, 'disclosures.export', { params: { kind: 'ggd', date: isoDaysAgo(now, 14) }, format: 'pdf' });
+  // The inspection was on a weekday about two weeks ago (the list holds the children who come that day).
+  let inspection = 14;
+  while (weekdayOf(isoDaysAgo(now, inspection)) === null) inspection++;
+  await call(backend, 'disclosures.export', { params: { kind: 'ggd', date: isoDaysAgo(now, inspection) }, format: 'pdf' });
 
   // The staff and aandachtsfunctionaris accounts start with their printed passwords (no forced change in the demo).
   for (const [user, password] of [[staff, DEMO_ACCOUNTS.staff.password], [officer, DEMO_ACCOUNTS.meldcodeOfficer.password]] as const) {

@@ -6,7 +6,7 @@ import { createPdf, pdfToBuffer } from './document';
  */
 export async function renderTablePdf(
   resourcesDir: string,
-  data: { title: string; lines: string[]; header: string[]; rows: string[][]; footer: string },
+  data: { title: string; lines: string[]; header: string[]; rows: string[][]; footer: string; groups?: { title: string; rows: string[][] }[] },
 ): Promise<Buffer> {
   const landscape = data.header.length > 5;
   const doc = createPdf(resourcesDir, { title: data.title, layout: landscape ? 'landscape' : 'portrait', bufferPages: true });
@@ -35,9 +35,20 @@ export async function renderTablePdf(
     doc.x = left;
     doc.y = y + height;
   };
-  drawRow(data.header, true);
-  for (const row of data.rows) drawRow(row, false);
-  if (data.rows.length === 0) doc.font('regular').fontSize(9).text('Geen gegevens voor deze selectie.', left, doc.y + 6);
+  if (data.groups) {
+    // A table per group under its own heading (the GGD list per group); a heading never ends a page.
+    for (const group of data.groups) {
+      if (doc.y + 60 > bottom()) doc.addPage();
+      doc.font('bold').fontSize(11).fillColor('#000000').text(group.title, left, doc.y + 8, { width });
+      doc.moveDown(0.3);
+      drawRow(data.header, true);
+      for (const row of group.rows) drawRow(row, false);
+    }
+  } else {
+    drawRow(data.header, true);
+    for (const row of data.rows) drawRow(row, false);
+  }
+  if (data.rows.length === 0 && (data.groups ?? []).length === 0) doc.font('regular').fontSize(9).text('Geen gegevens voor deze selectie.', left, doc.y + 6);
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

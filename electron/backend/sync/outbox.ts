@@ -20,6 +20,7 @@ export const PRIMARY_KEY: Record<SyncedEntity, string> = {
   exchange_consents: 'id',
   disclosures: 'id',
   disclosure_subjects: 'id',
+  disclosure_restriction_decisions: 'id',
   municipality_configs: 'id',
   marketing_opt_outs: 'id',
   processing_restrictions: 'id',

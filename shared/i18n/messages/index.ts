@@ -14,6 +14,7 @@ import { medicalMessages } from './medical';
 import { meldcodeMessages } from './meldcode';
 import { pickupMessages } from './pickup';
 import { requestsMessages } from './requests';
+import { restrictedDisclosuresMessages } from './restrictedDisclosures';
 import { retentionMessages } from './retention';
 import { securityMessages } from './security';
 import { settingsMessages } from './settings';
@@ -49,6 +50,7 @@ export const MESSAGES = {
   ...pickupMessages,
   ...consentsMessages,
   ...disclosuresMessages,
+  ...restrictedDisclosuresMessages,
   ...marketingMessages,
   ...meldcodeMessages,
   ...requestsMessages,

@@ -4,7 +4,7 @@ import { disclosureRegister, exportDisclosure, previewDisclosure, recordRecipien
 
 export const disclosuresHandlers: Handlers<keyof typeof disclosuresContract> = {
   'disclosures.preview': ({ core }, input) => previewDisclosure(core.db(), input, core.today()),
-  'disclosures.export': ({ core, session }, input) => exportDisclosure(core, session, input.params, input.format, core.today()),
+  'disclosures.export': ({ core, session }, input) => exportDisclosure(core, session, input.params, input.format, input.decisions, core.today()),
   'disclosures.recordToRecipient': ({ core, session }, input) => recordRecipientDisclosure(core, session, input),
   'disclosures.register': ({ core }, input) => disclosureRegister(core.db(), input),
 };

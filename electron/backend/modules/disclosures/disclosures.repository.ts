@@ -30,8 +30,8 @@ export const disclosureChildRows = (db: DbOrTrx) =>
     .orderBy('children.first_name')
     .execute();
 
-/** Every contract's child, care type, hours and period. */
-export const allContractPeriods = (db: DbOrTrx) => db.selectFrom('contracts').select(['child_id', 'care_type', 'hours_per_week', 'start_date', 'end_date']).execute();
+/** Every contract's child, care type, hours, weekdays (JSON) and period. */
+export const allContractPeriods = (db: DbOrTrx) => db.selectFrom('contracts').select(['child_id', 'care_type', 'hours_per_week', 'days', 'start_date', 'end_date']).execute();
 
 export const insertDisclosure = (trx: Trx, row: Insertable<DisclosuresTable>) => trx.insertInto('disclosures').values(row).execute();
 
@@ -39,7 +39,8 @@ export const insertDisclosureSubject = (trx: Trx, row: Insertable<DisclosureSubj
 
 /** The register, newest first; with a subject, only the disclosures that concerned them. */
 export function disclosureRows(db: DbOrTrx, subject: { type: SubjectType; id: string } | null) {
-  const query = db.selectFrom('disclosures').selectAll().orderBy('created_at', 'desc');
+  // Ids are UUIDv7 (time-ordered): they order lines written in the same millisecond.
+  const query = db.selectFrom('disclosures').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc');
   if (!subject) return query.execute();
   return query
     .where(({ exists, selectFrom }) =>

@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
-import type { DisclosureEntry, DisclosureParams, DisclosurePreview, ExportFormat, RecipientDisclosureInput } from '../../../../shared/api/consents.schemas';
+import type { DisclosureEntry, DisclosureParams, ExportFormat, RecipientDisclosureInput } from '../../../../shared/api/consents.schemas';
+import type { LegalDisclosurePreview, RegisterEntry, RestrictedPerson, RestrictionDecisionInput } from '../../../../shared/api/restrictedDisclosures.schemas';
 import type { SubjectType } from '../../../../shared/api/requests.schemas';
 import { contractStatus } from '../../../../shared/domain/contracts';
 import { nlDate } from '../../../../shared/domain/dates';
@@ -23,12 +24,15 @@ import { renderTablePdf } from '../../pdf/table.pdf';
 import { queueUpsert } from '../../sync/outbox';
 import { requireChild } from '../consents/consents.service';
 import { exchangeConsentsOfChild } from '../exchange/exchange.repository';
+import { getLocation } from '../location/location.repository';
 import { currentLocationId } from '../location/location.service';
 import { findMunicipality } from '../municipalities/municipalities.repository';
 import { municipalityFields } from '../municipalities/municipalities.service';
-import { restrictedIds } from '../requests/restrictions';
 import { toCsv } from './csv';
 import { allContractPeriods, disclosureChildRows, disclosureRows, insertDisclosure, insertDisclosureSubject } from './disclosures.repository';
+import { comesOn, ggdCsv, ggdHeading, ggdPdf, groupOf, sortedByGroup, type GgdHeading } from './ggd';
+import { checkDecisions, decidedAlike, decisionsByDisclosure, keptLines, recordDecisions, restrictedInLines } from './restricted';
+import { sameListCandidates, setDisclosureFormat, subjectsOfDisclosure } from './restricted.repository';
 
 type Params = z.output<typeof DisclosureParams>;
 
@@ -36,6 +40,8 @@ type Params = z.output<typeof DisclosureParams>;
 interface SubjectFacts {
   childId: string;
   parentId: string | null;
+  childName: string;
+  parentName: string;
   values: Partial<Record<DisclosureField, string>>;
 }
 
@@ -46,6 +52,8 @@ interface DataSet {
   period: string;
   fields: readonly DisclosureField[];
   subjects: SubjectFacts[];
+  /** GGD: the location and the day at the top of the list. */
+  heading: GgdHeading | null;
 }
 
 const lastDayOfMonth = (month: string) => {
@@ -74,14 +82,28 @@ function baseValues(r: ChildRow): Partial<Record<DisclosureField, string>> {
     address: `${r.street} ${r.house_number}`,
     postcode: r.postcode,
     city: r.city,
-    group: r.group_name,
+    group: groupOf(r),
   };
 }
 
-/** The data set without anyone whose processing is restricted (AVG art. 18). */
-async function buildDataSet(db: DbOrTrx, params: Params, today: string): Promise<DataSet> {
-  const [set, children, parents] = await Promise.all([buildFullDataSet(db, params, today), restrictedIds(db, 'child', today), restrictedIds(db, 'parent', today)]);
-  return { ...set, subjects: set.subjects.filter((s) => !children.has(s.childId) && !(s.parentId && parents.has(s.parentId))) };
+/** One line of a data set: the child, the contract parent and the values the exporter picks from. */
+function factsOf(r: ChildRow, parentId: string | null, extra: Partial<Record<DisclosureField, string>> = {}): SubjectFacts {
+  const values = { ...baseValues(r), ...extra };
+  return { childId: r.child_id, parentId, childName: `${values.child_first_name ?? ''} ${values.child_surname ?? ''}`.trim(), parentName: values.parent_name ?? '', values };
+}
+
+/** Whether the recipient gets the contract parent's data too (then the parent's restriction counts). */
+const carriesParent = (set: DataSet) => set.fields.some((f) => f.startsWith('parent_'));
+
+/**
+ * The data set of a legally required disclosure and the persons in it under restriction (AVG
+ * art. 18). Lines with a restricted person go out only when every such person is included by the
+ * manager's decision; without decisions (the preview) they stay out and are named in `restricted`.
+ */
+async function buildDataSet(db: DbOrTrx, params: Params, today: string, chosen: ReadonlyMap<string, RestrictionDecisionInput> = new Map()): Promise<{ set: DataSet; restricted: RestrictedPerson[] }> {
+  const full = await buildFullDataSet(db, params, today);
+  const restricted = await restrictedInLines(db, full.subjects, carriesParent(full), today);
+  return { set: { ...full, subjects: keptLines(full.subjects, carriesParent(full), restricted, chosen) }, restricted };
 }
 
 async function buildFullDataSet(db: DbOrTrx, params: Params, today: string): Promise<DataSet> {
@@ -99,20 +121,25 @@ async function buildFullDataSet(db: DbOrTrx, params: Params, today: string): Pro
         const to = c.end_date && c.end_date < last ? c.end_date : last;
         if (from <= to) hours += (c.hours_per_week * daysBetween(from, to)) / 7;
       }
-      if (hours > 0) subjects.push({ childId: r.child_id, parentId: r.parent_id, values: { ...baseValues(r), hours: hours.toFixed(1).replace('.', ',') } });
+      if (hours > 0) subjects.push(factsOf(r, r.parent_id, { hours: hours.toFixed(1).replace('.', ',') }));
     }
-    return { recipient: 'belastingdienst', recipientName: RECIPIENT_LABEL.belastingdienst, legalBasis: LEGAL_BASIS.belastingdienst, period: month, fields: BELASTINGDIENST_FIELDS, subjects };
+    return { recipient: 'belastingdienst', recipientName: RECIPIENT_LABEL.belastingdienst, legalBasis: LEGAL_BASIS.belastingdienst, period: month, fields: BELASTINGDIENST_FIELDS, subjects, heading: null };
   }
   if (params.kind === 'ggd') {
     const date = params.date!;
-    const present = all.filter((r) => (!params.groupName || r.group_name === params.groupName) && r.contracts.some((c) => contractStatus(c.start_date, c.end_date, date) === 'actief'));
+    // Only the children who come that day (a running contract whose days include the weekday), per group.
+    const present = sortedByGroup(
+      all.filter((r) => (!params.groupName || groupOf(r) === params.groupName) && comesOn(r.contracts, date)),
+      groupOf,
+    );
     return {
       recipient: 'ggd',
       recipientName: RECIPIENT_LABEL.ggd,
       legalBasis: LEGAL_BASIS.ggd,
       period: date,
       fields: GGD_FIELDS,
-      subjects: present.map((r) => ({ childId: r.child_id, parentId: null, values: baseValues(r) })),
+      subjects: present.map((r) => factsOf(r, null)),
+      heading: ggdHeading(await getLocation(db), date),
     };
   }
   const config = await findMunicipality(db, params.municipalityId!);
@@ -123,25 +150,22 @@ async function buildFullDataSet(db: DbOrTrx, params: Params, today: string): Pro
   for (const r of all) {
     const vve = r.contracts.filter((c) => c.care_type === 'peuteropvang' && contractStatus(c.start_date, c.end_date, today) === 'actief');
     if (vve.length === 0 || r.city.toLocaleLowerCase('nl') !== city) continue;
-    subjects.push({
-      childId: r.child_id,
-      parentId: null,
-      values: {
-        ...baseValues(r),
+    subjects.push(
+      factsOf(r, null, {
         hours: vve.reduce((sum, c) => sum + c.hours_per_week, 0).toFixed(1).replace('.', ','),
         care_type: 'peuteropvang',
         contract_start: nlDate(vve.map((c) => c.start_date).sort()[0]!),
-      },
-    });
+      }),
+    );
   }
-  return { recipient: 'gemeente_vve', recipientName: `Gemeente ${config.name} (VVE)`, legalBasis: config.legal_basis, period: today, fields, subjects };
+  return { recipient: 'gemeente_vve', recipientName: `Gemeente ${config.name} (VVE)`, legalBasis: config.legal_basis, period: today, fields, subjects, heading: null };
 }
 
 /** Rows contain exactly the recipient's fields, in its order — nothing else can leak in. */
 const rowsOf = (set: DataSet) => set.subjects.map((s) => set.fields.map((f) => s.values[f] ?? ''));
 
-export async function previewDisclosure(db: DbOrTrx, params: Params, today: string): Promise<DisclosurePreview> {
-  const set = await buildDataSet(db, params, today);
+export async function previewDisclosure(db: DbOrTrx, params: Params, today: string): Promise<LegalDisclosurePreview> {
+  const { set, restricted } = await buildDataSet(db, params, today);
   const bsnColumns = set.fields.map((f, i) => (f === 'child_bsn' || f === 'parent_bsn' ? i : -1)).filter((i) => i >= 0);
   return {
     recipientName: set.recipientName,
@@ -149,6 +173,8 @@ export async function previewDisclosure(db: DbOrTrx, params: Params, today: stri
     columns: set.fields.map((key) => ({ key, label: DISCLOSURE_FIELDS[key] })),
     // The preview on screen shows BSNs masked; only the export file holds them in full.
     rows: rowsOf(set).map((row) => row.map((v, i) => (bsnColumns.includes(i) && v ? `••••••${v.slice(-3)}` : v))),
+    heading: set.heading,
+    restricted,
   };
 }
 
@@ -189,31 +215,63 @@ export async function registerDisclosure(
 
 const SLUG: Record<Recipient, string> = { belastingdienst: 'belastingdienst', ggd: 'ggd', gemeente_vve: 'gemeente-vve', school: 'school', marketing: 'marketing' };
 
-/** Export = the file plus its line in the verstrekkingenregister, in one transaction. */
-export async function exportDisclosure(core: AppCore, session: Session, params: Params, format: ExportFormat, today: string) {
-  const set = await buildDataSet(core.db(), params, today);
+/**
+ * The register line this export belongs to: an earlier line with the same recipient, period,
+ * fields, persons and restriction decisions is the same list (downloaded in another format).
+ */
+async function sameList(db: DbOrTrx, set: DataSet, subjects: readonly { type: SubjectType; id: string }[], decisions: readonly RestrictionDecisionInput[]) {
+  const wanted = subjects.map((s) => `${s.type}:${s.id}`).sort();
+  for (const candidate of await sameListCandidates(db, { recipient: set.recipient, recipientName: set.recipientName, legalBasis: set.legalBasis, fields: JSON.stringify(set.fields), period: set.period })) {
+    const earlier = (await subjectsOfDisclosure(db, candidate.id)).map((s) => `${s.subject_type}:${s.subject_id}`).sort();
+    if (earlier.length === wanted.length && earlier.every((v, i) => v === wanted[i]) && (await decidedAlike(db, candidate.id, decisions))) return candidate;
+  }
+  return null;
+}
+
+/**
+ * Export = the file plus its line in the verstrekkingenregister, in one transaction. Refused
+ * (nothing written) until every restricted person in the selection is decided; the same list in
+ * another format adds the format to its line instead of a second line.
+ */
+export async function exportDisclosure(core: AppCore, session: Session, params: Params, format: ExportFormat, decisions: readonly RestrictionDecisionInput[], today: string) {
+  const preview = await buildDataSet(core.db(), params, today);
+  const chosen = checkDecisions(preview.restricted, decisions);
+  const { set } = await buildDataSet(core.db(), params, today, chosen);
   const header = set.fields.map((f) => DISCLOSURE_FIELDS[f]);
   const rows = rowsOf(set);
+  const lines = [`Wettelijke grondslag: ${set.legalBasis}`, `Periode/datum: ${set.period}`, `Opgesteld door ${session.name} op ${nlDate(today)}`, `Aantal kinderen: ${set.subjects.length}`];
+  const title = `Verstrekking aan ${set.recipientName}`;
+  const footer = 'Vertrouwelijk — alleen voor de genoemde ontvanger';
   const file =
     format === 'csv'
-      ? toCsv(header, rows)
-      : await renderTablePdf(core.options.resourcesDir, {
-          title: `Verstrekking aan ${set.recipientName}`,
-          lines: [`Wettelijke grondslag: ${set.legalBasis}`, `Periode/datum: ${set.period}`, `Opgesteld door ${session.name} op ${nlDate(today)}`, `Aantal kinderen: ${set.subjects.length}`],
-          header,
-          rows,
-          footer: 'Vertrouwelijk — alleen voor de genoemde ontvanger',
-        });
-  const subjects = set.subjects.flatMap((s) => [{ type: 'child' as const, id: s.childId }, ...(s.parentId && set.fields.some((f) => f.startsWith('parent_')) ? [{ type: 'parent' as const, id: s.parentId }] : [])]);
-  const disclosureId = await core.transaction((trx) =>
-    registerDisclosure(trx, core, session, { recipient: set.recipient, recipientName: set.recipientName, legalBasis: set.legalBasis, fields: set.fields, format, period: set.period }, subjects),
-  );
+      ? set.heading
+        ? ggdCsv(set.heading, header, rows)
+        : toCsv(header, rows)
+      : set.heading
+        ? await ggdPdf(core.options.resourcesDir, { heading: set.heading, title, lines: lines.filter((l) => !l.startsWith('Periode/datum')), header, rows, groupColumn: set.fields.indexOf('group'), footer })
+        : await renderTablePdf(core.options.resourcesDir, { title, lines, header, rows, footer });
+  const subjects = set.subjects.flatMap((s) => [{ type: 'child' as const, id: s.childId }, ...(s.parentId && carriesParent(set) ? [{ type: 'parent' as const, id: s.parentId }] : [])]);
+  const { disclosureId, reused } = await core.transaction(async (trx) => {
+    const earlier = await sameList(trx, set, subjects, [...chosen.values()]);
+    if (earlier) {
+      const formats = earlier.format.split(', ');
+      if (!formats.includes(format)) {
+        await setDisclosureFormat(trx, earlier.id, [...formats, format].join(', '));
+        await queueUpsert(trx, 'disclosures', earlier.id, core.now());
+      }
+      return { disclosureId: earlier.id, reused: true };
+    }
+    const id = await registerDisclosure(trx, core, session, { recipient: set.recipient, recipientName: set.recipientName, legalBasis: set.legalBasis, fields: set.fields, format, period: set.period }, subjects);
+    await recordDecisions(trx, core, id, chosen.values());
+    return { disclosureId: id, reused: false };
+  });
   return {
     fileName: `verstrekking-${SLUG[set.recipient]}-${set.period}.${format}`,
     base64: file.toString('base64'),
     mime: format === 'csv' ? 'text/csv' : 'application/pdf',
     disclosureId,
     subjectCount: subjects.length,
+    reused,
   };
 }
 
@@ -245,11 +303,16 @@ export async function recordRecipientDisclosure(core: AppCore, session: Session,
       [{ type: 'child', id: child.id }],
     );
   });
-  return (await disclosureRegister(core.db(), {})).find((e) => e.id === id)!;
+  const { restrictionDecisions: _none, ...entry } = (await disclosureRegister(core.db(), {})).find((e) => e.id === id)!;
+  return entry;
 }
 
-export async function disclosureRegister(db: DbOrTrx, filter: { subjectType?: SubjectType | null; subjectId?: string | null }): Promise<DisclosureEntry[]> {
+export async function disclosureRegister(db: DbOrTrx, filter: { subjectType?: SubjectType | null; subjectId?: string | null }): Promise<RegisterEntry[]> {
   const rows = await disclosureRows(db, filter.subjectId ? { type: filter.subjectType ?? 'child', id: filter.subjectId } : null);
+  const decisions = await decisionsByDisclosure(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     recipient: r.recipient,
@@ -261,5 +324,6 @@ export async function disclosureRegister(db: DbOrTrx, filter: { subjectType?: Su
     period: r.period,
     createdAt: r.created_at,
     createdByName: r.created_by_name,
+    restrictionDecisions: decisions.get(r.id) ?? [],
   }));
 }

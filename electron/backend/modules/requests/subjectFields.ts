@@ -153,6 +153,12 @@ const FIELDS: Readonly<Record<string, Readonly<Record<string, Field>>>> = {
   marketing_opt_outs: { email: f('E-mailadres'), requested_on: f('Bezwaar ontvangen', date), how: f('Hoe') },
   processing_restrictions: { subject_type: f('Over', about), since: f('Beperkt sinds', date), until: f('Beperkt tot', date), reason: f('Reden') },
   disclosure_subjects: { subject_type: f('Over', about), subject_id: f('Vermeld in het verstrekkingenregister', () => 'zie Ontvangers') },
+  disclosure_restriction_decisions: {
+    subject_type: f('Over', about),
+    subject_id: f('Beslissing bij een wettelijke verstrekking tijdens de beperking', () => 'zie Ontvangers'),
+    decision: f('Beslissing', (v) => (str(v) === 'include' ? 'wel verstrekt (wettelijk verplicht)' : 'niet verstrekt')),
+    reason: f('Reden van de beslissing'),
+  },
   subject_requests: { requester_name: f('Verzoeker'), identity_method: f('Identiteit vastgesteld'), description: f('Omschrijving van het verzoek') },
   complaints: {
     complainant_name: f('Klacht ingediend door'),

@@ -1,25 +1,22 @@
-import { Alert, Anchor, Button, Group, NativeSelect, Radio, ScrollArea, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { DisclosureKind, DisclosureParams } from '../../../../shared/api/consents.schemas';
 import { BELASTINGDIENST_FIELDS, GGD_FIELDS } from '../../../../shared/domain/disclosures';
 import { appToday } from '../../../../shared/domain/clock';
-import { errorMessage, formResolver } from '../../api/forms';
+import { formResolver } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
-import { DataTable } from '../../components/DataTable';
 import { DateField } from '../../components/fields';
-import { FormError } from '../../components/FormError';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
-import { useFileDownload } from '../../lib/files';
 import { useFormat } from '../../lib/format';
+import { LegalPreview } from './LegalPreview';
 
 type Params = z.output<typeof DisclosureParams>;
 type ParamsForm = z.input<typeof DisclosureParams>;
-type PreviewRow = { key: string; cells: readonly string[] };
 
 /** The last twelve months as YYYY-MM, newest first (kinderopvangtoeslag is reported per month). */
 function recentMonths(today: string): string[] {
@@ -152,55 +149,12 @@ export function NewDisclosure({ onOpenMunicipalities }: { onOpenMunicipalities: 
   );
 }
 
-/** What the recipient would get, row for row; BSNs are masked on screen, complete only in the file. */
+/** The preview of the chosen disclosure, with its restricted persons to decide about. */
 function Preview({ params }: { params: Params }) {
-  const { t } = useTranslation();
   const preview = useQuery(apiQuery('disclosures.preview', params));
-  const exporter = useFileDownload('disclosures.export');
-  // The preview opens below the form, out of sight on an office screen: bring it into view.
-  useEffect(() => {
-    if (preview.data) document.getElementById('disclosure-preview-title')?.scrollIntoView({ block: 'start' });
-  }, [preview.data]);
   return (
     <QueryState query={preview} loaderHeight={120}>
-      {({ recipientName, legalBasis, columns, rows }) => (
-        <Section
-          title={t('disclosures.preview.title', { recipient: recipientName })}
-          id="disclosure-preview"
-          actions={
-            <>
-              <Button variant="default" disabled={rows.length === 0} loading={exporter.isPending && exporter.variables.format === 'csv'} onClick={() => { exporter.mutate({ params, format: 'csv' }); }}>
-                {t('disclosures.preview.exportCsv')}
-              </Button>
-              <Button disabled={rows.length === 0} loading={exporter.isPending && exporter.variables.format === 'pdf'} onClick={() => { exporter.mutate({ params, format: 'pdf' }); }}>
-                {t('disclosures.preview.exportPdf')}
-              </Button>
-            </>
-          }
-        >
-          <Stack gap={2} mb="sm">
-            <Text size="sm">{t('disclosures.preview.legalBasis', { basis: legalBasis })}</Text>
-            <Text size="sm" c="dimmed" role="status">
-              {t('disclosures.preview.count', { count: rows.length })}
-            </Text>
-          </Stack>
-          <Text size="sm" c="dimmed" mb="md">
-            {t('disclosures.preview.registerNote')}
-          </Text>
-          <FormError message={exporter.isError ? errorMessage(exporter.error) : null} />
-          <ScrollArea.Autosize mah={480} type="auto">
-            <DataTable
-              // Rows have no id of their own; their order is fixed by the backend.
-              rows={rows.map((cells, index) => ({ key: String(index), cells }))}
-              rowKey={(row) => row.key}
-              caption={t('disclosures.preview.caption', { recipient: recipientName })}
-              tableProps={{ verticalSpacing: 'xs', striped: true, stickyHeader: true }}
-              empty={t('disclosures.preview.empty')}
-              columns={columns.map((column, j) => ({ key: column.key, header: t(`disclosures.fields.${column.key}`), cell: (row: PreviewRow) => row.cells[j] }))}
-            />
-          </ScrollArea.Autosize>
-        </Section>
-      )}
+      {(data) => <LegalPreview params={params} preview={data} />}
     </QueryState>
   );
 }

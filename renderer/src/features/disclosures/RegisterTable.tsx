@@ -1,7 +1,7 @@
-import { Badge, Text } from '@mantine/core';
+import { Badge, Stack, Text } from '@mantine/core';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DisclosureEntry } from '../../../../shared/api/consents.schemas';
+import type { RegisterEntry } from '../../../../shared/api/restrictedDisclosures.schemas';
 import type { MethodInput } from '../../../../shared/api/contract';
 import { DISCLOSURE_FIELDS, RECIPIENT_LABEL, type DisclosureField, type Recipient } from '../../../../shared/domain/disclosures';
 import { apiQuery } from '../../api/queries';
@@ -20,7 +20,7 @@ export function RegisterTable({
   showSubjects = true,
   card = false,
 }: {
-  query: UseQueryResult<readonly DisclosureEntry[], unknown>;
+  query: UseQueryResult<readonly RegisterEntry[], unknown>;
   caption: string;
   empty: EmptyContent;
   showSubjects?: boolean;
@@ -63,6 +63,11 @@ export function RegisterTable({
         { key: 'fields', header: t('disclosures.register.fields'), cell: (entry) => <Text size="sm" maw={320}>{entry.fields.map(fieldLabel).join(', ')}</Text> },
         { key: 'period', header: t('disclosures.register.period'), cell: (entry) => period(entry.period), whiteSpace: 'nowrap' },
         showSubjects && { key: 'subjects', header: t('disclosures.register.subjects'), cell: (entry) => t('disclosures.register.subjectCount', { count: entry.subjectCount }) },
+        (query.data ?? []).some((entry) => entry.restrictionDecisions.length > 0) && {
+          key: 'restricted',
+          header: t('disclosures.register.restricted'),
+          cell: (entry: RegisterEntry) => <RestrictionDecisions decisions={entry.restrictionDecisions} />,
+        },
         { key: 'by', header: t('disclosures.register.by'), cell: (entry) => entry.createdByName },
       ]}
     />
@@ -74,4 +79,25 @@ export function PersonDisclosures({ subjectType, subjectId, name }: { subjectTyp
   const { t } = useTranslation();
   const register = useQuery(apiQuery('disclosures.register', { subjectType, subjectId }));
   return <RegisterTable query={register} caption={t('disclosures.register.captionFor', { name })} empty={t('disclosures.register.noneFor', { name })} showSubjects={false} />;
+}
+
+/** The manager's decisions about persons under restriction in this disclosure, with the reasons. */
+function RestrictionDecisions({ decisions }: { decisions: RegisterEntry['restrictionDecisions'] }) {
+  const { t } = useTranslation();
+  if (decisions.length === 0) return '—';
+  return (
+    <Stack gap={4} maw={320}>
+      {decisions.map((d, i) => (
+        <Text size="sm" key={i}>
+          <Text span fw={600} size="sm">
+            {d.name}
+          </Text>
+          {': '}
+          {d.include ? t('disclosures.register.restrictedIncluded') : t('disclosures.register.restrictedExcluded')}
+          {' — '}
+          {d.reason}
+        </Text>
+      ))}
+    </Stack>
+  );
 }
