@@ -13,6 +13,7 @@ import { marketingMessages } from './marketing';
 import { medicalMessages } from './medical';
 import { meldcodeMessages } from './meldcode';
 import { pickupMessages } from './pickup';
+import { recipientsMessages } from './recipients';
 import { requestsMessages } from './requests';
 import { retentionMessages } from './retention';
 import { securityMessages } from './security';
@@ -49,6 +50,7 @@ export const MESSAGES = {
   ...pickupMessages,
   ...consentsMessages,
   ...disclosuresMessages,
+  ...recipientsMessages,
   ...marketingMessages,
   ...meldcodeMessages,
   ...requestsMessages,

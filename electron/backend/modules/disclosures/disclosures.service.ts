@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
 import type { DisclosureEntry, DisclosureParams, DisclosurePreview, ExportFormat, RecipientDisclosureInput } from '../../../../shared/api/consents.schemas';
-import type { SubjectType } from '../../../../shared/api/requests.schemas';
+import type { RequestSubjectType, SubjectType } from '../../../../shared/api/requests.schemas';
 import { contractStatus } from '../../../../shared/domain/contracts';
 import { nlDate } from '../../../../shared/domain/dates';
 import {
@@ -16,6 +16,7 @@ import {
   type Recipient,
 } from '../../../../shared/domain/disclosures';
 import { displayName } from '../../../../shared/domain/names';
+import { isMeldcodeRecipient } from '../../../../shared/domain/recipients';
 import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, Trx } from '../../db/schema';
@@ -248,8 +249,12 @@ export async function recordRecipientDisclosure(core: AppCore, session: Session,
   return (await disclosureRegister(core.db(), {})).find((e) => e.id === id)!;
 }
 
-export async function disclosureRegister(db: DbOrTrx, filter: { subjectType?: SubjectType | null; subjectId?: string | null }): Promise<DisclosureEntry[]> {
-  const rows = await disclosureRows(db, filter.subjectId ? { type: filter.subjectType ?? 'child', id: filter.subjectId } : null);
+/**
+ * The register, or one person's lines in it. Veilig Thuis lines (meldcode information) are left out
+ * unless `includeMeldcode`: for a user without meldcode access they do not exist, not even as a count.
+ */
+export async function disclosureRegister(db: DbOrTrx, filter: { subjectType?: RequestSubjectType | null; subjectId?: string | null; includeMeldcode?: boolean }): Promise<DisclosureEntry[]> {
+  const rows = (await disclosureRows(db, filter.subjectId ? { type: filter.subjectType ?? 'child', id: filter.subjectId } : null)).filter((r) => filter.includeMeldcode === true || !isMeldcodeRecipient(r.recipient));
   return rows.map((r) => ({
     id: r.id,
     recipient: r.recipient,
@@ -261,5 +266,8 @@ export async function disclosureRegister(db: DbOrTrx, filter: { subjectType?: Su
     period: r.period,
     createdAt: r.created_at,
     createdByName: r.created_by_name,
+    orderReference: r.order_reference,
+    confidentiality: r.confidentiality,
+    disclosedOn: r.disclosed_on,
   }));
 }
