@@ -46,5 +46,3 @@ export type SubjectFieldOption = z.infer<typeof SubjectFieldOption>;
 
 export const SubjectRef = z.object({ subjectType: RequestSubjectType, subjectId: Id });
 
-/** A person a disclosure can be about, found by name. */
-export const DisclosurePerson = z.object({ subjectType: RequestSubjectType, id: z.string(), name: z.string(), detail: z.string() });
