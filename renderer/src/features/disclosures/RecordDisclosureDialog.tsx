@@ -136,7 +136,7 @@ export function RecordDisclosureDialog({ onClose }: { onClose: () => void }) {
           </Checkbox.Group>
         )}
       />
-      <DateField control={control} name="disclosedOn" label={t('recordDisclosure.disclosedOn')} required maw={180} />
+      <DateField control={control} name="disclosedOn" label={t('recordDisclosure.disclosedOn')} required maw={240} />
     </FormDialog>
   );
 }
