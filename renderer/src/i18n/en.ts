@@ -100,6 +100,7 @@ export const en: Catalogue = {
     exchange_withdraw: 'Data-exchange consent withdrawn',
     disclosures_export: 'Disclosure prepared',
     disclosures_recordToRecipient: 'Disclosure to recipient recorded',
+    disclosures_record: 'Disclosure recorded in the disclosure register',
     municipalities_save: 'Municipal regulation saved',
     marketing_addOptOut: 'Marketing objection recorded',
     marketing_optOut: 'Marketing objection recorded (GDPR request)',

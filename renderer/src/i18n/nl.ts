@@ -104,6 +104,7 @@ export const nl = {
     exchange_withdraw: 'Toestemming gegevensuitwisseling ingetrokken',
     disclosures_export: 'Verstrekking klaargezet',
     disclosures_recordToRecipient: 'Verstrekking aan ontvanger vastgelegd',
+    disclosures_record: 'Verstrekking vastgelegd in het verstrekkingenregister',
     municipalities_save: 'Gemeentelijke regeling opgeslagen',
     marketing_addOptOut: 'Bezwaar marketing vastgelegd',
     marketing_optOut: 'Bezwaar marketing vastgelegd (AVG-verzoek)',
