@@ -9,7 +9,7 @@ const NOW = new Date('2026-11-25T10:00:00Z');
 const OFFICER = { name: 'Carla Meijer', username: 'carla', password: 'Vuurtoren-Lamp-58', roles: ['meldcodeOfficer' as const] };
 const EMPLOYEE = { id: null, firstName: 'Ruud', surnamePrefix: null, surname: 'Smit', address: 'Lindelaan 3, 4131 AA Vianen', email: null, phone: null, position: 'Groepsleider', employmentStart: '2020-03-01', employmentEnd: null, labourDispute: false } as const;
 
-type Record = MethodInput<'disclosures.record'>;
+type RecordInput = MethodInput<'disclosures.record'>;
 
 async function location() {
   const backend = makeBackend(tempDir(), { now: () => NOW });
@@ -20,8 +20,8 @@ async function location() {
   return { backend, household, child, contractParent };
 }
 
-const fieldKeys = async (backend: TestBackend, subjectType: Record['subjectType'], subjectId: string) => backend.ok('disclosures.subjectFields', { subjectType, subjectId });
-const keyOf = async (backend: TestBackend, subjectType: Record['subjectType'], subjectId: string, label: RegExp) => {
+const fieldKeys = async (backend: TestBackend, subjectType: RecordInput['subjectType'], subjectId: string) => backend.ok('disclosures.subjectFields', { subjectType, subjectId });
+const keyOf = async (backend: TestBackend, subjectType: RecordInput['subjectType'], subjectId: string, label: RegExp) => {
   const option = (await fieldKeys(backend, subjectType, subjectId)).find((o) => label.test(o.label));
   if (!option) throw new Error(`no field ${label} for ${subjectType}`);
   return option.key;
