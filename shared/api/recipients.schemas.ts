@@ -41,7 +41,13 @@ export const ManualDisclosureInput = z
   });
 
 /** A data-map group that holds data about the person: what a disclosure can name as disclosed. */
-export const SubjectFieldOption = z.object({ key: z.string(), label: z.string(), category: z.string() });
+export const SubjectFieldOption = z.object({
+  key: z.string(),
+  label: z.string(),
+  category: z.string(),
+  /** Part of a meldcode file: offered only with meldcode access, and only for Veilig Thuis. */
+  meldcode: z.boolean(),
+});
 export type SubjectFieldOption = z.infer<typeof SubjectFieldOption>;
 
 export const SubjectRef = z.object({ subjectType: RequestSubjectType, subjectId: Id });

@@ -189,7 +189,12 @@ describe('Veilig Thuis: written by a meldcode report, seen only with meldcode ac
     await reportedCase(backend, child.id);
     await backend.ok('disclosures.record', { kind: 'politie_justitie', subjectType: 'child', subjectId: child.id, recipientName: 'Politie', legalBasis: 'Vordering (art. 126nd Sv)', orderReference: 'PL-7', fields: [await keyOf(backend, 'child', child.id, /^Naam/)], disclosedOn: '2026-11-20' });
     expect((await backend.ok('disclosures.register', {})).map((e) => e.recipient).sort()).toEqual(['politie_justitie', 'veilig_thuis']);
-    expect((await fieldKeys(backend, 'child', child.id)).some((o) => /meldcode/i.test(o.category))).toBe(true);
+    const meldcodeField = (await fieldKeys(backend, 'child', child.id)).find((o) => o.meldcode);
+    expect(meldcodeField?.category).toMatch(/meldcode/i);
+    // Data from the case file go to Veilig Thuis only; to anyone else they are refused at the field, nothing written.
+    const policeWithFile = await backend.err('disclosures.record', { kind: 'politie_justitie', subjectType: 'child', subjectId: child.id, recipientName: 'Politie', legalBasis: 'Vordering', orderReference: 'PL-8', fields: [meldcodeField!.key], disclosedOn: '2026-11-20' });
+    expect(policeWithFile).toMatchObject({ code: 'VALIDATION', details: { fields: expect.stringMatching(/^Gegevens uit een meldcodedossier legt u hier alleen vast voor Veilig Thuis/) } });
+    expect(await lines(backend)).toBe(2);
 
     withoutMeldcodeForManagers();
     const register = await backend.ok('disclosures.register', {});

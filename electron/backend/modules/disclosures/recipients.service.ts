@@ -52,9 +52,10 @@ export async function subjectFieldOptions(db: DbOrTrx, input: { subjectType: Req
   for (const row of await subjectRows(db, subject, input.subjectId)) {
     for (const group of row.groups) {
       if (REGISTER_CATEGORIES.has(group.category) || group.category === 'staff_actor') continue;
-      if (!meldcodeAccess && aboutMeldcode(row.table, group)) continue;
+      const meldcode = aboutMeldcode(row.table, group);
+      if (!meldcodeAccess && meldcode) continue;
       const key = `${group.category}:${group.label}`;
-      if (!out.has(key)) out.set(key, { key, label: group.label, category: CATEGORIES[group.category].label });
+      if (!out.has(key)) out.set(key, { key, label: group.label, category: CATEGORIES[group.category].label, meldcode });
     }
   }
   return [...out.values()];
@@ -97,6 +98,10 @@ export async function recordManualDisclosure(core: AppCore, session: Session, in
     const labels = new Map(options.map((o) => [o.key, o.label]));
     const unknown = input.fields.filter((f) => !labels.has(f));
     if (unknown.length > 0) throw refuse('fields', 'disclosures.manual.fieldNotOfPerson');
+    // A meldcode file goes to Veilig Thuis only (its line is then hidden like every meldcode line); any
+    // other disclosure from a case file is the aandachtsfunctionaris' to record in that file.
+    const meldcodeFields = new Set(options.filter((o) => o.meldcode).map((o) => o.key));
+    if (input.kind !== 'veilig_thuis' && input.fields.some((f) => meldcodeFields.has(f))) throw refuse('fields', 'disclosures.manual.meldcodeOnlyToVeiligThuis');
     return writeLine(
       trx,
       core,

@@ -1,7 +1,7 @@
 import { Alert, Checkbox, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ManualDisclosureInput } from '../../../../shared/api/recipients.schemas';
@@ -60,6 +60,13 @@ export function RecordDisclosureDialog({ onClose }: { onClose: () => void }) {
   });
   const { control, setValue, formState } = form;
   const kind = useWatch({ control, name: 'kind' });
+  const chosen = useWatch({ control, name: 'fields' });
+  // Meldcode data go to Veilig Thuis only: another recipient drops them from the choice.
+  useEffect(() => {
+    if (kind === 'veilig_thuis') return;
+    const meldcode = new Set((fields.data ?? []).filter((o) => o.meldcode).map((o) => o.key));
+    if (chosen.some((f) => meldcode.has(f))) setValue('fields', chosen.filter((f) => !meldcode.has(f)));
+  }, [kind, chosen, fields.data, setValue]);
 
   const found: Candidate[] =
     personKind === 'household'
@@ -129,7 +136,7 @@ export function RecordDisclosureDialog({ onClose }: { onClose: () => void }) {
         render={({ field, fieldState }) => (
           <Checkbox.Group label={t('recordDisclosure.fields')} description={subject ? t('recordDisclosure.fieldsHelp') : t('recordDisclosure.fieldsFirstPerson')} withAsterisk value={field.value} onChange={field.onChange} error={fieldState.error?.message}>
             <Stack gap={6} mt="xs">
-              {(fields.data ?? []).map((o) => (
+              {(fields.data ?? []).filter((o) => !o.meldcode || kind === 'veilig_thuis').map((o) => (
                 <Checkbox key={o.key} value={o.key} label={o.label} description={o.category} />
               ))}
             </Stack>
