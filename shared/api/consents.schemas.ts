@@ -127,6 +127,10 @@ export const DisclosureEntry = z.object({
   period: z.string().nullable(),
   createdAt: z.string(),
   createdByName: z.string(),
+  /** Police and justice: the order or claim (vordering) it answered; an auditor: the confidentiality (issue 16). */
+  orderReference: z.string().nullish(),
+  confidentiality: z.string().nullish(),
+  disclosedOn: z.string().nullish(),
 });
 export type DisclosureEntry = z.infer<typeof DisclosureEntry>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MethodDef } from './contract';
 import { method } from './method';
 import { DisclosureEntry, DisclosureParams, ExportFile, ExportFormat, RecipientDisclosureInput } from './consents.schemas';
+import { ManualDisclosureInput, SubjectFieldOption, SubjectRef } from './recipients.schemas';
 import { LegalDisclosurePreview, RegisterEntry, RestrictionDecisions } from './restrictedDisclosures.schemas';
 import { SubjectType } from './requests.schemas';
 import { Id } from './schemas';
@@ -40,6 +41,31 @@ export const disclosuresContract = {
       details: (_input, output) => ({ recipient: output.recipient, subjects: output.subjectCount, format: output.format }),
     },
     changes: ['disclosures'],
+  }),
+  /**
+   * "Verstrekking vastleggen" (issue 16): Veilig Thuis (with meldcode access only), police and
+   * justice (legal basis and order reference), emergency care (vital interest), auditors
+   * (confidentiality) and other recipients (legal basis), about one person of this location.
+   */
+  'disclosures.record': method({
+    input: ManualDisclosureInput,
+    output: DisclosureEntry,
+    permission: 'disclosures.manage',
+    audit: {
+      kind: 'write',
+      data: 'clients',
+      entity: 'disclosure',
+      entityId: (_input, output) => output.id,
+      details: (input, output) => ({ recipient: input.kind, subjectType: input.subjectType, subjects: output.subjectCount, format: output.format }),
+    },
+    changes: ['disclosures'],
+  }),
+  /** What a disclosure about this person can name: the data map's groups that hold data about them (labels, no values). */
+  'disclosures.subjectFields': method({
+    input: SubjectRef,
+    output: z.array(SubjectFieldOption),
+    permission: 'disclosures.manage',
+    shows: ['households', 'children', 'medical', 'employees', 'applicants', 'waitlist', 'complaints'],
   }),
   'disclosures.register': method({
     input: z.object({ subjectType: SubjectType.nullish(), subjectId: Id.nullish() }),

@@ -13,6 +13,9 @@ import type { CategoryDef } from './types';
 const BELASTINGDIENST = 'Belastingdienst (kinderopvangtoeslag)';
 const GGD = 'GGD (inspectie: alleen naam en geboortedatum van het kind)';
 const GEMEENTE_VVE = 'Gemeente (VVE: alleen wat de gemeentelijke regeling vraagt)';
+/** Issue 16: recipients beyond the fixed exports, each registered by hand ("Verstrekking vastleggen"). */
+const EMERGENCY_CARE = 'Spoedeisende zorg (alleen in het vitale belang van het kind)';
+const POLICE_JUSTICE = 'Politie of justitie (alleen op een vordering met wettelijke grondslag)';
 
 export const CATEGORIES = {
   // ── Household dossier (gezinsdossier): contract parent, other parent, child ──
@@ -49,7 +52,7 @@ export const CATEGORIES = {
     transfersOutsideEea: 'Mogelijk, via advertentieplatforms: alleen met een adequaatheidsbesluit of standaardcontractbepalingen (verwerkersregister van het hoofdkantoor)',
   },
   marketing_objection: { label: 'Bezwaar tegen marketing', purpose: 'Uw bezwaar respecteren bij elke marketingexport', legalBasis: 'Wettelijke verplichting (AVG artikel 21)', source: 'Van uzelf', bases: ['legal_obligation'], recipients: [], specialCategory: false },
-  child_identity: { label: 'Naam, geboortedatum en groep van het kind', purpose: 'De opvang van het kind en het opvangcontract', legalBasis: 'Uitvoering van de overeenkomst', source: 'Van de contractouder', bases: ['contract'], recipients: [BELASTINGDIENST, GGD, GEMEENTE_VVE], specialCategory: false },
+  child_identity: { label: 'Naam, geboortedatum en groep van het kind', purpose: 'De opvang van het kind en het opvangcontract', legalBasis: 'Uitvoering van de overeenkomst', source: 'Van de contractouder', bases: ['contract'], recipients: [BELASTINGDIENST, GGD, GEMEENTE_VVE, EMERGENCY_CARE, POLICE_JUSTICE], specialCategory: false },
   child_bsn: {
     label: 'BSN van het kind en BSN-controle',
     purpose: 'Opgave aan de Belastingdienst voor de kinderopvangtoeslag',
@@ -76,7 +79,7 @@ export const CATEGORIES = {
     source: 'Van de contractouder',
     legalBasis: 'Uitdrukkelijke toestemming van de contractouder en vitaal belang van het kind (AVG art. 9 lid 2 sub a en c)',
     bases: ['consent', 'vital_interest'],
-    recipients: [],
+    recipients: [EMERGENCY_CARE],
     specialCategory: true,
   },
   child_pickup_persons: {

@@ -144,6 +144,27 @@ describe('0011 requests for every data subject', () => {
   });
 });
 
+describe('0018 the disclosure register for every recipient', () => {
+  it('keeps register lines and their persons written under 0017, and accepts an employee and the new columns', async () => {
+    const { db, sqlite } = await dbAt('0017_retention_indexes');
+    const at = '2026-01-01T00:00:00.000Z';
+    const line = { id: 'd1', location_id: 'l1', recipient: 'ggd', recipient_name: 'GGD (inspectie)', legal_basis: 'Wet kinderopvang', fields: '["child_first_name"]', subject_count: 1, format: 'csv', period: '2026-01-01', exchange_consent_id: null, created_at: at, created_by: 'u1', created_by_name: 'Anna', version: 3 };
+    await sql`INSERT INTO disclosures (${sql.join(Object.keys(line).map((k) => sql.ref(k)))}) VALUES (${sql.join(Object.values(line))})`.execute(db);
+    await sql`INSERT INTO disclosure_subjects (id, location_id, disclosure_id, subject_type, subject_id, version) VALUES ('s1', 'l1', 'd1', 'child', 'c1', 3)`.execute(db);
+    await expect(sql`INSERT INTO disclosure_subjects (id, location_id, disclosure_id, subject_type, subject_id) VALUES ('s0', 'l1', 'd1', 'employee', 'e1')`.execute(db)).rejects.toThrow(/CHECK/);
+    await migrateToLatest(db);
+    expect(await db.selectFrom('disclosures').selectAll().execute()).toEqual([{ ...line, order_reference: null, confidentiality: null, disclosed_on: null, meldcode_case_id: null }]);
+    expect(await db.selectFrom('disclosure_subjects').selectAll().execute()).toEqual([{ id: 's1', location_id: 'l1', disclosure_id: 'd1', subject_type: 'child', subject_id: 'c1', version: 3 }]);
+    await sql`INSERT INTO disclosure_subjects (id, location_id, disclosure_id, subject_type, subject_id) VALUES ('s2', 'l1', 'd1', 'employee', 'e1')`.execute(db);
+    await expect(sql`INSERT INTO disclosure_subjects (id, location_id, disclosure_id, subject_type, subject_id) VALUES ('s3', 'l1', 'd1', 'buurman', 'x')`.execute(db)).rejects.toThrow(/CHECK/);
+    // Still cascading from the register line to its persons.
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    await db.deleteFrom('disclosures').where('id', '=', 'd1').execute();
+    expect(await db.selectFrom('disclosure_subjects').select('id').execute()).toEqual([]);
+    await db.destroy();
+  });
+});
+
 describe('0020 complaints with household, judgement and measures', () => {
   it('keeps complaints written under 0017 without household; a received date after the day of registration becomes that day (Amsterdam)', async () => {
     const { db } = await dbAt('0017_retention_indexes');

@@ -112,7 +112,8 @@ describe('verwerkingsregister', () => {
     const medical = row(register, 'child_medical');
     expect(medical).toMatchObject({ processing: 'Medische gegevens en bijzonderheden (allergieën, dieet, medicatie)', specialCategory: true, personCategories: ['Kinderen'], tables: ['child_medical'], transfersOutsideEea: 'Geen' });
     expect(medical.dataCategories).toEqual(['Allergieën, dieet, medicatie en andere bijzonderheden']);
-    expect(medical.recipients).toEqual([HEAD_OFFICE]);
+    // Issue 16: emergency care in the child's vital interest is a recipient of medical data (registered by hand).
+    expect(medical.recipients).toEqual(['Spoedeisende zorg (alleen in het vitale belang van het kind)', HEAD_OFFICE]);
     expect(medical.retention).toEqual([{ text: 'Direct na einde van het laatste contract van het kind', action: 'vernietigd', legalBasis: expect.stringContaining('art. 9'), policy: 'medical' }]);
   });
 
@@ -148,7 +149,7 @@ describe('verwerkingsregister', () => {
 
   it('states sealing for special categories only when it is in place', () => {
     const sealed = processingRegister(DATA_MAP, DATA_MAP_DEFAULT_POLICIES, { sealing: true });
-    expect(row(sealed, 'child_medical').recipients).toEqual([HEAD_OFFICE_SEALED]);
+    expect(row(sealed, 'child_medical').recipients).toEqual(['Spoedeisende zorg (alleen in het vitale belang van het kind)', HEAD_OFFICE_SEALED]);
     expect(row(sealed, 'child_medical').security).toContain(SEALED_MEASURE);
     expect(row(sealed, 'parent_identity').security).not.toContain(SEALED_MEASURE);
     expect(row(register, 'child_medical').security).not.toContain(SEALED_MEASURE);

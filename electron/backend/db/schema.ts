@@ -284,12 +284,21 @@ export interface DisclosuresTable extends Synced {
   created_at: string;
   created_by: string;
   created_by_name: string;
+  /** The authority's order or claim (vordering, bevel), required for police and justice (0018). */
+  order_reference: string | null;
+  /** The confidentiality an auditor or accountant is bound by (0018). */
+  confidentiality: string | null;
+  /** The day the data were handed over (manual entries and Veilig Thuis reports, 0018). */
+  disclosed_on: string | null;
+  /** The meldcode file a Veilig Thuis report came from: the line is shown only with meldcode access (0018). */
+  meldcode_case_id: string | null;
 }
 
 export interface DisclosureSubjectsTable extends Synced {
   id: string;
   disclosure_id: string;
-  subject_type: 'child' | 'parent';
+  /** Every data subject with a row of their own (0018). */
+  subject_type: 'child' | 'parent' | 'employee' | 'applicant' | 'waitlist_prospect' | 'complainant';
   subject_id: string;
 }
 

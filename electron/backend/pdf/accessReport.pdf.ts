@@ -72,7 +72,7 @@ export async function renderAccessReport(resourcesDir: string, data: AccessRepor
   else {
     letter.paragraph('Aan deze ontvangers hebben wij gegevens verstrekt (uit ons verstrekkingenregister):');
     for (const r of recipients) {
-      letter.bullet(`${nlDate(r.createdAt.slice(0, 10))} — ${r.recipientName}, over ${r.person}; gegevens: ${r.fields.map(fieldLabel).join(', ')}; grondslag: ${r.legalBasis}.`);
+      letter.bullet(`${nlDate(r.disclosedOn ?? r.createdAt.slice(0, 10))} — ${r.recipientName}, over ${r.person}; gegevens: ${r.fields.map(fieldLabel).join(', ')}; grondslag: ${r.legalBasis}.`);
     }
   }
   const regular = keys.filter((key) => CATEGORIES[key].recipients.length > 0);

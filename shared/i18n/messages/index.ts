@@ -13,6 +13,7 @@ import { marketingMessages } from './marketing';
 import { medicalMessages } from './medical';
 import { meldcodeMessages } from './meldcode';
 import { pickupMessages } from './pickup';
+import { recipientsMessages } from './recipients';
 import { requestsMessages } from './requests';
 import { restrictedDisclosuresMessages } from './restrictedDisclosures';
 import { retentionMessages } from './retention';
@@ -51,6 +52,7 @@ export const MESSAGES = {
   ...consentsMessages,
   ...disclosuresMessages,
   ...restrictedDisclosuresMessages,
+  ...recipientsMessages,
   ...marketingMessages,
   ...meldcodeMessages,
   ...requestsMessages,

@@ -11,6 +11,7 @@ import * as m0009 from './0009_waitlist_declined';
 import * as m0010 from './0010_destruction_log_erasure';
 import * as m0011 from './0011_request_coordination';
 import * as m0017 from './0017_retention_indexes';
+import * as m0018 from './0018_disclosure_recipients';
 import * as m0020 from './0020_complaint_household_outcome';
 import * as m0023 from './0023_disclosure_restriction_decisions';
 
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0010_destruction_log_erasure': m0010,
   '0011_request_coordination': m0011,
   '0017_retention_indexes': m0017,
+  '0018_disclosure_recipients': m0018,
   '0020_complaint_household_outcome': m0020,
   '0023_disclosure_restriction_decisions': m0023,
 };

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { SubjectType } from '../../../../shared/api/requests.schemas';
+import type { RequestSubjectType } from '../../../../shared/api/requests.schemas';
 import type { DbOrTrx, DisclosureSubjectsTable, DisclosuresTable, Trx } from '../../db/schema';
 
 /** Children with their household's address and their contract parent, the raw material of every data set. */
@@ -38,7 +38,7 @@ export const insertDisclosure = (trx: Trx, row: Insertable<DisclosuresTable>) =>
 export const insertDisclosureSubject = (trx: Trx, row: Insertable<DisclosureSubjectsTable>) => trx.insertInto('disclosure_subjects').values(row).execute();
 
 /** The register, newest first; with a subject, only the disclosures that concerned them. */
-export function disclosureRows(db: DbOrTrx, subject: { type: SubjectType; id: string } | null) {
+export function disclosureRows(db: DbOrTrx, subject: { type: RequestSubjectType; id: string } | null) {
   // Ids are UUIDv7 (time-ordered): they order lines written in the same millisecond.
   const query = db.selectFrom('disclosures').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc');
   if (!subject) return query.execute();

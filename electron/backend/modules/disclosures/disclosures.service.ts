@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
 import type { DisclosureEntry, DisclosureParams, ExportFormat, RecipientDisclosureInput } from '../../../../shared/api/consents.schemas';
 import type { LegalDisclosurePreview, RegisterEntry, RestrictedPerson, RestrictionDecisionInput } from '../../../../shared/api/restrictedDisclosures.schemas';
-import type { SubjectType } from '../../../../shared/api/requests.schemas';
+import type { RequestSubjectType, SubjectType } from '../../../../shared/api/requests.schemas';
 import { contractStatus } from '../../../../shared/domain/contracts';
 import { nlDate } from '../../../../shared/domain/dates';
 import {
@@ -17,6 +17,7 @@ import {
   type Recipient,
 } from '../../../../shared/domain/disclosures';
 import { displayName } from '../../../../shared/domain/names';
+import { isMeldcodeRecipient } from '../../../../shared/domain/recipients';
 import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, Trx } from '../../db/schema';
@@ -307,8 +308,12 @@ export async function recordRecipientDisclosure(core: AppCore, session: Session,
   return entry;
 }
 
-export async function disclosureRegister(db: DbOrTrx, filter: { subjectType?: SubjectType | null; subjectId?: string | null }): Promise<RegisterEntry[]> {
-  const rows = await disclosureRows(db, filter.subjectId ? { type: filter.subjectType ?? 'child', id: filter.subjectId } : null);
+/**
+ * The register, or one person's lines in it. Veilig Thuis lines (meldcode information) are left out
+ * unless `includeMeldcode`: for a user without meldcode access they do not exist, not even as a count.
+ */
+export async function disclosureRegister(db: DbOrTrx, filter: { subjectType?: RequestSubjectType | null; subjectId?: string | null; includeMeldcode?: boolean }): Promise<RegisterEntry[]> {
+  const rows = (await disclosureRows(db, filter.subjectId ? { type: filter.subjectType ?? 'child', id: filter.subjectId } : null)).filter((r) => filter.includeMeldcode === true || !isMeldcodeRecipient(r.recipient));
   const decisions = await decisionsByDisclosure(
     db,
     rows.map((r) => r.id),
@@ -325,5 +330,8 @@ export async function disclosureRegister(db: DbOrTrx, filter: { subjectType?: Su
     createdAt: r.created_at,
     createdByName: r.created_by_name,
     restrictionDecisions: decisions.get(r.id) ?? [],
+    orderReference: r.order_reference,
+    confidentiality: r.confidentiality,
+    disclosedOn: r.disclosed_on,
   }));
 }

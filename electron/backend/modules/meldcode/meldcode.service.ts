@@ -14,6 +14,7 @@ import { renderMeldcodeCase } from '../../pdf/meldcodeCase.pdf';
 import { queueUpsert } from '../../sync/outbox';
 import { appendAudit } from '../audit/audit.service';
 import { findChild } from '../children/children.repository';
+import { recordVeiligThuisReport } from '../disclosures/recipients.service';
 import { getLocation } from '../location/location.repository';
 import { currentLocationId } from '../location/location.service';
 import { loadPolicies } from '../retention/policies';
@@ -211,6 +212,10 @@ export async function addEntry(core: AppCore, session: Session, input: z.output<
       version: null,
     });
     await queueUpsert(trx, 'meldcode_entries', id, core.now());
+    // A decision to report is a disclosure to Veilig Thuis: its line in the verstrekkingenregister (issue 16).
+    if (input.kind === 'decision' && includesReport(input.payload.outcome)) {
+      await recordVeiligThuisReport(trx, core, session, { caseId: row.id, childId: row.child_id, decidedOn: input.occurredOn, anonymous: input.payload.anonymous });
+    }
     // Afwegingskader Q1: no suspicion (any more) closes the case, on the date of the weighing.
     if (input.kind === 'weighing' && !input.payload.q1Suspicion) {
       await close(core, trx, session, row.id, { closedOn: input.occurredOn < row.opened_on ? row.opened_on : input.occurredOn, summary: `Geen vermoeden meer (afwegingskader, vraag 1). ${input.payload.explanation}` });

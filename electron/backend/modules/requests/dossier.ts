@@ -9,6 +9,7 @@ import type { DbOrTrx, SubjectRequestRow } from '../../db/schema';
 import { childrenOfHousehold, findChild } from '../children/children.repository';
 import { activeUserNamesWithRole } from '../users/users.repository';
 import { disclosureRegister } from '../disclosures/disclosures.service';
+import { meldcodeSubjectRowIds } from '../disclosures/recipients.repository';
 import { aboutMeldcode, categoryEndDates, retentionOfCategory, type CategoryRetention as CategoryRetentionOf } from '../retention/endDates';
 import { hasMeldcodeCase } from './dossier.repository';
 import { findParent, ownPersonName } from './requests.repository';
@@ -84,7 +85,10 @@ interface Person {
 }
 
 async function dossierOf(db: DbOrTrx, person: Person, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
+  // A Veilig Thuis line in the register is meldcode information too: without the decision its row about the person is left out.
+  const reportRows = disclose === 'omit' ? await meldcodeSubjectRowIds(db, person.type, person.id) : new Set<string>();
   const rows = (await subjectRows(db, person.subject, person.id))
+    .filter((r) => !(r.table === 'disclosure_subjects' && reportRows.has(r.key)))
     .map((r) => (disclose === 'omit' ? { ...r, groups: r.groups.filter((g) => !aboutMeldcode(r.table, g)) } : r))
     .filter((r) => r.groups.length > 0);
   // The engine's end date per category (issue 14 §7): what a letter says is what the engine will do.
@@ -116,8 +120,8 @@ async function dossierOf(db: DbOrTrx, person: Person, today: string, disclose: M
       const r = retention ?? { erasableNow: true, keptUntil: null, note: null, rule: NO_RULE_LEFT, legalBasis: CATEGORIES[key].legalBasis };
       return { key, items, retention: { erasableNow: r.erasableNow, keptUntil: r.keptUntil }, note: r.note, rule: r.rule, legalBasis: r.legalBasis };
     });
-  // The disclosure register names parents and children only.
-  const recipients = person.type === 'parent' || person.type === 'child' ? await disclosureRegister(db, { subjectType: person.type, subjectId: person.id }) : [];
+  // Everyone's recipients (issue 16); Veilig Thuis only on the aandachtsfunctionaris' decision to include meldcode information.
+  const recipients = await disclosureRegister(db, { subjectType: person.type, subjectId: person.id, includeMeldcode: disclose === 'include' });
   return { ...person, categories, rows, recipients };
 }
 

@@ -1,4 +1,5 @@
-import { Tabs } from '@mantine/core';
+import { Button, Group, Stack, Tabs, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -6,6 +7,7 @@ import { apiQuery } from '../../api/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { MunicipalitiesSection } from './MunicipalitiesSection';
 import { NewDisclosure } from './NewDisclosure';
+import { RecordDisclosureDialog } from './RecordDisclosureDialog';
 import { RegisterTable } from './RegisterTable';
 
 type Tab = 'nieuw' | 'register' | 'gemeenten';
@@ -47,5 +49,17 @@ export function DisclosuresPage() {
 function Register() {
   const { t } = useTranslation();
   const register = useQuery(apiQuery('disclosures.register', {}));
-  return <RegisterTable card query={register} caption={t('disclosures.register.caption')} empty={{ title: t('disclosures.register.emptyTitle'), text: t('disclosures.register.empty') }} />;
+  const [recording, setRecording] = useState(false);
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="center" wrap="nowrap">
+        <Text size="sm" maw={720}>
+          {t('recordDisclosure.openHelp')}
+        </Text>
+        <Button onClick={() => { setRecording(true); }}>{t('recordDisclosure.open')}</Button>
+      </Group>
+      <RegisterTable card query={register} caption={t('disclosures.register.caption')} empty={{ title: t('disclosures.register.emptyTitle'), text: t('disclosures.register.empty') }} />
+      {recording && <RecordDisclosureDialog onClose={() => { setRecording(false); }} />}
+    </Stack>
+  );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RegisterEntry } from '../../../../shared/api/restrictedDisclosures.schemas';
 import type { MethodInput } from '../../../../shared/api/contract';
 import { DISCLOSURE_FIELDS, RECIPIENT_LABEL, type DisclosureField, type Recipient } from '../../../../shared/domain/disclosures';
+import { isManualRecipient } from '../../../../shared/domain/recipients';
 import { apiQuery } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import type { EmptyContent } from '../../components/QueryState';
@@ -52,14 +53,34 @@ export function RegisterTable({
                 {entry.recipientName}
               </Text>
               <Badge variant="light" size="xs" color="gray">
-                {isRecipient(entry.recipient) ? t(`disclosures.recipients.${entry.recipient}`) : entry.recipient}
+                {isRecipient(entry.recipient) ? t(`disclosures.recipients.${entry.recipient}`) : isManualRecipient(entry.recipient) ? t(`recordDisclosure.kinds.${entry.recipient}`) : entry.recipient}
                 {' · '}
                 {entry.format.toUpperCase()}
               </Badge>
             </>
           ),
         },
-        { key: 'legalBasis', header: t('disclosures.register.legalBasis'), cell: (entry) => <Text size="sm" maw={280}>{entry.legalBasis}</Text> },
+        {
+          key: 'legalBasis',
+          header: t('disclosures.register.legalBasis'),
+          cell: (entry) => (
+            <>
+              <Text size="sm" maw={280}>
+                {entry.legalBasis}
+              </Text>
+              {entry.orderReference && (
+                <Text size="xs" c="dimmed">
+                  {t('recordDisclosure.orderReferenceLine', { reference: entry.orderReference })}
+                </Text>
+              )}
+              {entry.confidentiality && (
+                <Text size="xs" c="dimmed" maw={280}>
+                  {t('recordDisclosure.confidentialityLine', { text: entry.confidentiality })}
+                </Text>
+              )}
+            </>
+          ),
+        },
         { key: 'fields', header: t('disclosures.register.fields'), cell: (entry) => <Text size="sm" maw={320}>{entry.fields.map(fieldLabel).join(', ')}</Text> },
         { key: 'period', header: t('disclosures.register.period'), cell: (entry) => period(entry.period), whiteSpace: 'nowrap' },
         showSubjects && { key: 'subjects', header: t('disclosures.register.subjects'), cell: (entry) => t('disclosures.register.subjectCount', { count: entry.subjectCount }) },
