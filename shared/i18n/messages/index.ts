@@ -14,6 +14,7 @@ import { medicalMessages } from './medical';
 import { meldcodeMessages } from './meldcode';
 import { pickupMessages } from './pickup';
 import { requestsMessages } from './requests';
+import { requestsSubjectsMessages } from './requestsSubjects';
 import { retentionMessages } from './retention';
 import { securityMessages } from './security';
 import { settingsMessages } from './settings';
@@ -52,6 +53,7 @@ export const MESSAGES = {
   ...marketingMessages,
   ...meldcodeMessages,
   ...requestsMessages,
+  ...requestsSubjectsMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -11,6 +11,7 @@ import { activeUserNamesWithRole } from '../users/users.repository';
 import { disclosureRegister } from '../disclosures/disclosures.service';
 import { aboutMeldcode, categoryEndDates, retentionOfCategory, type CategoryRetention as CategoryRetentionOf } from '../retention/endDates';
 import { hasMeldcodeCase } from './dossier.repository';
+import { pickupPersonRows } from '../pickup/pickup.repository';
 import { findParent, ownPersonName } from './requests.repository';
 import { present, type DataItem } from './subjectFields';
 import { subjectRows, type SubjectRow } from './subjectRows';
@@ -59,7 +60,7 @@ export interface PersonDossier {
  * report, never erased on request (AVG art. 17 lid 3 sub b and e); they go with the person's rows
  * as the map's `with` rules say, or under their own rule.
  */
-export const REGISTER_CATEGORIES: ReadonlySet<DataCategoryKey> = new Set(['subject_request', 'disclosure_register', 'processing_restriction', 'legal_hold']);
+export const REGISTER_CATEGORIES: ReadonlySet<DataCategoryKey> = new Set(['subject_request', 'disclosure_register', 'processing_restriction', 'objection', 'legal_hold']);
 
 /**
  * Whether meldcode information may appear: only on the aandachtsfunctionaris' recorded decision
@@ -81,10 +82,12 @@ interface Person {
   id: string;
   name: string;
   householdId: string | null;
+  /** For a person without a row of their own (a pickup person): the rows that name them. */
+  rowIds?: readonly string[];
 }
 
 async function dossierOf(db: DbOrTrx, person: Person, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
-  const rows = (await subjectRows(db, person.subject, person.id))
+  const rows = (await subjectRows(db, person.subject, person.rowIds ?? person.id))
     .map((r) => (disclose === 'omit' ? { ...r, groups: r.groups.filter((g) => !aboutMeldcode(r.table, g)) } : r))
     .filter((r) => r.groups.length > 0);
   // The engine's end date per category (issue 14 §7): what a letter says is what the engine will do.
@@ -137,10 +140,20 @@ async function childDossier(db: DbOrTrx, childId: string, today: string, disclos
 }
 
 /** The data-map subject of someone with a row of their own. */
-const OWN_SUBJECT = { employee: 'employee', applicant: 'applicant', waitlist_prospect: 'waitlist_prospect', complainant: 'complainant' } as const satisfies Record<OwnRecordSubject, SubjectKey>;
+const OWN_SUBJECT = { employee: 'employee', applicant: 'applicant', waitlist_prospect: 'waitlist_prospect', complainant: 'complainant', pickup_person: 'pickup_person' } as const satisfies Record<OwnRecordSubject, SubjectKey>;
 
-/** The dossier of an employee, applicant, waiting-list prospect or complainant: their own row and what the map links to it. */
+/**
+ * The dossier of an employee, applicant, waiting-list prospect or complainant: their own row and
+ * what the map links to it; of a pickup person: every pickup-list and identification row with their name.
+ */
 async function ownDossier(db: DbOrTrx, type: OwnRecordSubject, id: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
+  if (type === 'pickup_person') {
+    const found = await pickupPersonRows(db, id);
+    if (!found) throw new AppError('NOT_FOUND', msg('requests.personNotFound'));
+    // The request's own records (corrections, restriction, objection) point at the row the request names.
+    const rowIds = [...new Set([id, ...[...found.persons, ...found.bans, ...found.identifications].map((r) => r.id)])];
+    return dossierOf(db, { type, subject: 'pickup_person', id, name: found.name, householdId: null, rowIds }, today, disclose);
+  }
   const name = await ownPersonName(db, type, id);
   if (name === undefined) throw new AppError('NOT_FOUND', msg('requests.personNotFound'));
   return dossierOf(db, { type, subject: OWN_SUBJECT[type], id, name, householdId: null }, today, disclose);
