@@ -176,7 +176,9 @@ const ROW_LINE: Readonly<Record<string, (v: Values) => DataItem[] | null>> = {
       value: `${list(v.days)}; ${hours(v.hours_per_week)} uur per week; van ${date(v.start_date)}${v.end_date ? ` tot en met ${date(v.end_date)}` : ' (lopend)'}`,
     },
   ],
-  pickup_persons: (v) => [{ label: 'Ophaalpersoon', value: `${str(v.name)} (${str(v.relation)})${v.valid_until ? `, geldig tot ${date(v.valid_until)}` : ''}${v.revoked_at ? ', ingetrokken' : ''}` }],
+  pickup_persons: (v) => [
+    { label: 'Ophaalpersoon', value: `${str(v.name)} (${str(v.relation)})${v.phone ? `, ${str(v.phone)}` : ''}${v.valid_until ? `, geldig tot ${date(v.valid_until)}` : ''}${v.revoked_at ? ', ingetrokken' : ''}` },
+  ],
   pickup_bans: (v) => [{ label: 'Mag niet ophalen', value: `${str(v.name)}; grondslag: ${str(v.basis_reference)}${v.lifted_at ? `; opgeheven ${date(v.lifted_at)}` : ''}` }],
   identification_log: (v) => [
     { label: 'Identificatie bij ophalen', value: `${date(v.recorded_at)}: ${str(v.collector_name)}, ${ID_METHOD[str(v.method)] ?? str(v.method)}${v.id_type ? ` (${str(v.id_type)}, niet gekopieerd)` : ''}` },
