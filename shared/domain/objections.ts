@@ -8,7 +8,6 @@ import { CATEGORIES, type DataCategoryKey } from '../dataMap/categories';
  * (or the legal claims) that outweigh the person's interests — printed in the decision letter.
  */
 export const OBJECTION_OUTCOMES = ['upheld', 'refused'] as const;
-export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
 
 /** Every data category whose legal basis includes legitimate interest: the compiler asks for an effect of each. */
 export type LegitimateInterestCategory = {

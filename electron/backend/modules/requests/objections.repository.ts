@@ -6,8 +6,6 @@ import type { DbOrTrx, ProcessingObjectionsTable, Trx } from '../../db/schema';
 
 export const insertObjection = (trx: Trx, row: Insertable<ProcessingObjectionsTable>) => trx.insertInto('processing_objections').values(row).execute();
 
-export const objectionsOfRequest = (db: DbOrTrx, requestId: string) => db.selectFrom('processing_objections').selectAll().where('request_id', '=', requestId).orderBy('id').execute();
-
 /** An upheld objection of this person against this processing (the latest decision counts). */
 export const upheldObjectionOf = (db: DbOrTrx, subjectType: RequestSubjectType, subjectId: string, category: string) =>
   db

@@ -14,7 +14,7 @@ import { subjectDossier } from './dossier';
 import { present } from './subjectFields';
 
 /** The file format for a person without a household (employee, applicant, waiting-list parent): one object per row, the map's portable columns. */
-export const PERSON_PORTABILITY_FORMAT = 'kinderopvang-avg-persoon';
+const PERSON_PORTABILITY_FORMAT = 'kinderopvang-avg-persoon';
 
 /** A pickup person's data come from the parent, under the parent's contract, not from a contract with them: nothing is theirs to take along (art. 20(1)(a)). */
 const NEVER_PORTABLE: ReadonlySet<OwnRecordSubject> = new Set(['pickup_person']);

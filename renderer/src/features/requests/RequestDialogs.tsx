@@ -1,6 +1,6 @@
 import { Alert, Badge, Fieldset, Group, Radio, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -275,7 +275,9 @@ function ObjectionDecisionForm({ request, categories, onClose }: DialogProps & {
     onSuccess: onClose,
   });
   const decisions = useWatch({ control: form.control, name: 'decisions' });
-  latest.current = decisions;
+  useEffect(() => {
+    latest.current = decisions;
+  }, [decisions]);
   return (
     <FormDialog form={form} title={t('requests.objectionTitle')} intro={<Text size="sm">{t('requests.objectionText')}</Text>} onClose={onClose} submitLabel={t('requests.objectionSubmit')} size="lg">
       {categories.map((c, i) => (
