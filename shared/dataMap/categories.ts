@@ -191,15 +191,6 @@ export const CATEGORIES = {
     recipients: ['Ontvangers van uw gegevens, die wij informeren over rectificatie, verwijdering of beperking (AVG art. 19)'],
     specialCategory: false,
   },
-  objection: {
-    label: 'Bezwaar tegen een verwerking op grond van gerechtvaardigd belang (welke verwerking, uitkomst en redenen)',
-    purpose: 'Uw bezwaar afhandelen en, als het is gehonoreerd, de verwerking voor u stoppen en dat blijven respecteren',
-    legalBasis: 'Wettelijke verplichting (AVG art. 21)',
-    bases: ['legal_obligation'],
-    source: 'Van uzelf en van onze medewerkers',
-    recipients: [],
-    specialCategory: false,
-  },
   processing_restriction: {
     label: 'Beperking van de verwerking (sinds, tot, reden)',
     purpose: 'Gegevens op uw verzoek tijdelijk alleen bewaren en niet gebruiken (AVG art. 18)',

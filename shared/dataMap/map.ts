@@ -519,7 +519,7 @@ const MAP = {
       ...(['parent', 'child'] as const).map(
         (type): ColumnGroup => ({
           label: 'Bezwaar tegen een verwerking op grond van gerechtvaardigd belang: welke verwerking, uitkomst, redenen van een afwijzing, datum',
-          category: 'objection',
+          category: 'subject_request',
           subject: type,
           when: subjectType(type),
           columns: ['subject_type', 'category', 'outcome', 'reason', 'decided_on'],
@@ -529,7 +529,7 @@ const MAP = {
       ...OWN_SUBJECTS.map(
         (o): ColumnGroup => ({
           label: 'Bezwaar tegen een verwerking op grond van gerechtvaardigd belang: welke verwerking, uitkomst, redenen van een afwijzing, datum',
-          category: 'objection',
+          category: 'subject_request',
           subject: o.subject,
           path: subjectOwn(o),
           when: subjectType(o.type),
@@ -539,7 +539,7 @@ const MAP = {
       ),
       {
         label: 'Naam van de ophaalpersoon (genormaliseerd), waarop een gehonoreerd bezwaar van toepassing blijft',
-        category: 'objection',
+        category: 'subject_request',
         subject: 'pickup_person',
         path: subjectOwn(OWN_SUBJECTS[4]),
         when: subjectType('pickup_person'),

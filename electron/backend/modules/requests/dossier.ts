@@ -60,7 +60,7 @@ export interface PersonDossier {
  * report, never erased on request (AVG art. 17 lid 3 sub b and e); they go with the person's rows
  * as the map's `with` rules say, or under their own rule.
  */
-export const REGISTER_CATEGORIES: ReadonlySet<DataCategoryKey> = new Set(['subject_request', 'disclosure_register', 'processing_restriction', 'objection', 'legal_hold']);
+export const REGISTER_CATEGORIES: ReadonlySet<DataCategoryKey> = new Set(['subject_request', 'disclosure_register', 'processing_restriction', 'legal_hold']);
 
 /**
  * Whether meldcode information may appear: only on the aandachtsfunctionaris' recorded decision
