@@ -527,6 +527,8 @@ describe('household destruction follows the data map (issue 14 §3)', () => {
     await backend.ok('requests.rectify', { id: rectification.id, changes: [{ target: 'child', targetId: childId, field: 'initials', value: 'Q.' }], statement: HH.statement });
     const restriction = await backend.ok('requests.create', { kind: 'restriction', subjectType: 'child', subjectId: childId, requesterParentId: contractParent.id, receivedOn: '2026-01-10', identityMethod: 'known_in_person' });
     await backend.ok('requests.restrict', { id: restriction.id, reason: 'Juistheid betwist' });
+    const objection = await backend.ok('requests.create', { kind: 'objection', subjectType: 'child', subjectId: childId, requesterParentId: contractParent.id, receivedOn: '2026-01-10', identityMethod: 'known_in_person' });
+    await backend.ok('requests.objection', { id: objection.id, decisions: [{ category: 'child_identification', outcome: 'refused', reason: 'Nodig voor de veiligheid van het kind bij het ophalen' }] });
     const hold = await backend.ok('holds.place', { subjectType: 'household', subjectId: household.id, reasonKind: 'complaint', reason: 'Klacht', reviewDate: '2027-03-01' });
     await backend.ok('holds.lift', { id: hold.id, reason: 'Klacht afgehandeld' });
     // A second family whose other parent has the same address as this one's: the opt-out of that address stays.
