@@ -19,13 +19,14 @@ export const EXTRA_AUDIT_ACTIONS = [
   'parents.create',
   'parents.update',
   'requests.liftRestriction',
+  'requests.objectionLiftHold',
   'setup.create',
 ] as const;
 
 export type AuditAction = MethodName | (typeof EXTRA_AUDIT_ACTIONS)[number];
 
 /** Record kinds the services name in their own audit rows (the contract's audit specs name the rest). */
-export const EXTRA_AUDIT_ENTITIES = ['user', 'location', 'destruction_run', 'parent', 'subjectRequest', 'optOut', 'meldcode_case', 'contract'] as const;
+export const EXTRA_AUDIT_ENTITIES = ['user', 'location', 'destruction_run', 'parent', 'subjectRequest', 'optOut', 'meldcode_case', 'contract', 'legal_hold'] as const;
 
 /** The catalogue key of an action code: i18next reads dots as nesting, the codes keep theirs. */
 export const auditLabelKey = (code: string) => code.replaceAll('.', '_');

@@ -4,6 +4,9 @@ import { MANUAL_RECIPIENT_KINDS, needsConfidentiality, needsLegalBasis, needsOrd
 import { zm } from '../i18n/translate';
 import { IsoDate } from './clients.schemas';
 import { RequestSubjectType } from './requests.schemas';
+
+/** Whose data a register line can name: a person with a row of their own (a pickup person has none: they are names on a child's list). */
+const DisclosureSubjectType = RequestSubjectType.exclude(['pickup_person']);
 import { Id, tooLong } from './schemas';
 
 /** Optional text the kind may require: empty becomes null, the rule below says when it must be there. */
@@ -22,7 +25,7 @@ const maybe = (label: string, max: number) =>
 export const ManualDisclosureInput = z
   .object({
     kind: z.enum(MANUAL_RECIPIENT_KINDS, { error: zm('disclosures.manual.chooseKind') }),
-    subjectType: RequestSubjectType,
+    subjectType: DisclosureSubjectType,
     subjectId: Id,
     recipientName: maybe('disclosures.manual.field.recipientName', 160),
     legalBasis: maybe('disclosures.manual.field.legalBasis', 400),
@@ -50,5 +53,5 @@ export const SubjectFieldOption = z.object({
 });
 export type SubjectFieldOption = z.infer<typeof SubjectFieldOption>;
 
-export const SubjectRef = z.object({ subjectType: RequestSubjectType, subjectId: Id });
+export const SubjectRef = z.object({ subjectType: DisclosureSubjectType, subjectId: Id });
 

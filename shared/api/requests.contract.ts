@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DataArea, MethodDef } from './contract';
 import { method } from './method';
-import { CloseInput, DueList, ErasurePreview, ExportBundle, ExtendInput, MeldcodeDecisionInput, PeopleQuery, PersonOption, PortabilityFiles, PortabilityPreview, RectifyInput, RequestDetail, RequestInput, RequestStatus, RequestSummary } from './requests.schemas';
+import { CloseInput, DueList, ErasurePreview, ExportBundle, ExtendInput, MeldcodeDecisionInput, ObjectableCategory, ObjectionInput, PeopleQuery, PersonOption, PortabilityFiles, PortabilityPreview, RectifyInput, RequestDetail, RequestInput, RequestStatus, RequestSummary } from './requests.schemas';
 import { ById } from './clients.schemas';
 import { Id, PdfFile, text } from './schemas';
 
@@ -132,13 +132,25 @@ export const requestsContract = {
     },
     changes: DOSSIER,
   }),
-  /** Bezwaar tegen marketing: records the opt-out of the person's e-mail address. */
+  /** The processings on legitimate interest (from the data map) the person of an objection can object to, with what upholding stops. */
+  'requests.objectionCategories': method({ input: ById, output: z.array(ObjectableCategory), permission: 'requests.manage', shows: DOSSIER }),
+  /**
+   * Bezwaar (AVG art. 21) against processings on legitimate interest: per processing upheld (it stops
+   * for the person: opt-out list, contact details cleared, identifications erased and refused,
+   * blokkades lifted) or refused with the reasons for the letter. Closes the request.
+   */
   'requests.objection': method({
-    input: ById,
+    input: ObjectionInput,
     output: RequestDetail,
     permission: 'requests.manage',
-    audit: { kind: 'write', data: 'clients', entity: REQUEST, entityId: byRequest, details: (_input, output) => ({ outcome: output.outcome }) },
-    changes: ['requests', 'marketing'],
+    audit: {
+      kind: 'write',
+      data: 'clients',
+      entity: REQUEST,
+      entityId: byRequest,
+      details: (input, output) => ({ outcome: output.outcome, upheld: input.decisions.filter((d) => d.outcome === 'upheld').map((d) => d.category).join(','), refused: input.decisions.filter((d) => d.outcome === 'refused').map((d) => d.category).join(',') }),
+    },
+    changes: ['requests', 'marketing', 'households', 'pickup', 'holds'],
   }),
   'requests.close': method({
     input: CloseInput,

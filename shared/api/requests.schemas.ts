@@ -3,6 +3,7 @@ import { COORDINATION_METHODS, DEADLINE_STATES, IDENTITY_METHODS, REQUEST_SUBJEC
 import { IsoDate, optionalText } from './clients.schemas';
 import { Id, text } from './schemas';
 import { appToday } from '../domain/clock';
+import { OBJECTION_OUTCOMES } from '../domain/objections';
 import { zm } from '../i18n/translate';
 
 const RequestKind = z.enum(REQUEST_KINDS, { error: zm('requests.chooseKind') });
@@ -64,14 +65,19 @@ export const MeldcodeDecisionInput = z.object({
   reason: text('requests.field.motivation', 1000),
 });
 
-/** The records a correction can change. */
-const RecordType = z.enum(['parent', 'child', 'household']);
+/** The records a correction can change: a person's own row (for a pickup person, a row of a pickup list naming them), or the household. */
+const RecordType = z.enum(['parent', 'child', 'household', 'employee', 'applicant', 'waitlist_prospect', 'complainant', 'pickup_person']);
 
 /** Fields that can be rectified, per record; each new value is validated like in the normal forms. */
 export const RECTIFIABLE = {
   parent: ['firstName', 'initials', 'surnamePrefix', 'surname', 'email', 'phone'],
   child: ['firstName', 'initials', 'surnamePrefix', 'surname', 'birthDate'],
   household: ['street', 'houseNumber', 'postcode', 'city', 'iban', 'ibanHolder'],
+  employee: ['firstName', 'surnamePrefix', 'surname', 'address', 'email', 'phone'],
+  applicant: ['firstName', 'surnamePrefix', 'surname', 'email', 'phone'],
+  waitlist_prospect: ['parentName', 'parentEmail', 'parentPhone', 'childFirstName', 'childSurname', 'childBirthDate'],
+  complainant: ['complainantName', 'complainantContact'],
+  pickup_person: ['name', 'relation', 'phone'],
 } as const satisfies Record<z.infer<typeof RecordType>, readonly string[]>;
 export type RectifiableTarget = keyof typeof RECTIFIABLE;
 export type RectifiableField = (typeof RECTIFIABLE)[RectifiableTarget][number];
@@ -155,7 +161,18 @@ export type CategoryRetention = z.infer<typeof CategoryRetention>;
 export const ErasurePreview = z.object({ subjectName: z.string(), categories: z.array(CategoryRetention) });
 export type ErasurePreview = z.infer<typeof ErasurePreview>;
 
-/** What the decision letter says. Codes, labels and dates only: no personal data. */
+/** The outcome of an objection (bezwaar, art. 21) against one processing, as the letter and the request page say it. */
+const ObjectionDecided = z.object({
+  category: z.string(),
+  label: z.string(),
+  outcome: z.enum(OBJECTION_OUTCOMES),
+  /** The grounds of a refusal (required then); null when upheld. */
+  reason: z.string().nullable(),
+  /** What stopped for the person (upheld). */
+  effect: z.string().nullable(),
+});
+
+/** What the decision letter says. Codes, labels and dates only (and the manager's reasons for a refusal): no personal data. */
 export const Decision = z.object({
   outcome: Outcome,
   reason: z.string().nullable(),
@@ -163,7 +180,49 @@ export const Decision = z.object({
   kept: z.array(CategoryRetention).default([]),
   corrections: z.number().int().default(0),
   informedRecipients: z.array(z.string()).default([]),
+  objections: z.array(ObjectionDecided).default([]),
 });
+
+/** A processing on legitimate interest the person can object to (from the data map), with what upholding stops. */
+export const ObjectableCategory = z.object({
+  category: z.string(),
+  label: z.string(),
+  purpose: z.string(),
+  legalBasis: z.string(),
+  /** Whether data of this category are stored about the person now (an objection may also be about future processing). */
+  hasData: z.boolean(),
+  effect: z.string(),
+});
+export type ObjectableCategory = z.infer<typeof ObjectableCategory>;
+
+/**
+ * The manager's decision on an objection: per processing objected to, upheld (it stops) or
+ * refused with the reasons that go in the letter. Each refusal without reasons is refused at its field.
+ */
+export const ObjectionInput = z
+  .object({
+    id: Id,
+    decisions: z
+      .array(
+        z.object({
+          category: z.string().min(1).max(60),
+          outcome: z.enum(OBJECTION_OUTCOMES, { error: zm('requests.chooseObjectionOutcome') }),
+          reason: optionalText('requests.field.objectionReason', 2000),
+        }),
+      )
+      .min(1, zm('requests.objectionNeedsCategory'))
+      .max(10),
+  })
+  .superRefine((v, ctx) => {
+    v.decisions.forEach((d, i) => {
+      if (d.outcome === 'refused' && !d.reason) ctx.addIssue({ code: 'custom', message: zm('requests.objectionRefusalNeedsReason'), path: ['decisions', i, 'reason'] });
+    });
+    const seen = new Set<string>();
+    v.decisions.forEach((d, i) => {
+      if (seen.has(d.category)) ctx.addIssue({ code: 'custom', message: zm('requests.objectionTwice'), path: ['decisions', i, 'category'] });
+      seen.add(d.category);
+    });
+  });
 export type Decision = z.infer<typeof Decision>;
 
 export const RequestDetail = RequestSummary.extend({

@@ -39,6 +39,22 @@ const SUBJECT_PARENT: Path = [{ from: 'subject_id', to: 'parents.id', if: subjec
 const SUBJECT_CHILD: Path = [{ from: 'subject_id', to: 'children.id', if: subjectType('child') }];
 const SUBJECT_HOUSEHOLD: Path = [{ from: 'subject_id', to: 'households.id', if: subjectType('household') }, HOUSEHOLD_TO_PARENT];
 
+/**
+ * Someone a request can be about besides parents and children (issue 16), as `subject_type` names
+ * them on the request's records, with the table their path lands in: their own row, or for a pickup
+ * person the pickup-list row the request was made about.
+ */
+const OWN_SUBJECTS = [
+  { type: 'employee', subject: 'employee', table: 'employees' },
+  { type: 'applicant', subject: 'applicant', table: 'applicants' },
+  { type: 'waitlist_prospect', subject: 'waitlist_prospect', table: 'waitlist_entries' },
+  { type: 'complainant', subject: 'complainant', table: 'complaints' },
+  { type: 'pickup_person', subject: 'pickup_person', table: 'pickup_persons' },
+] as const;
+const subjectOwn = (o: (typeof OWN_SUBJECTS)[number]): Path => [{ from: 'subject_id', to: `${o.table}.id`, if: subjectType(o.type) }];
+/** The same records go with that person's row. */
+const withOwnSubjects = (): Rule[] => OWN_SUBJECTS.map((o) => withRow(o.table, 'subject_id', subjectType(o.type)));
+
 const REQUEST_CONTENT = ['kind', 'subject_type', 'received_on', 'deadline', 'extended_months', 'extension_reason', 'extended_on', 'meldcode_decision', 'meldcode_decision_reason', 'meldcode_decided_at', 'status', 'outcome', 'decision', 'closed_on'] as const;
 const CORRECTION_CONTENT = ['subject_type', 'field', 'old_value', 'new_value', 'statement', 'corrected_on'] as const;
 const CORRECTION_NOTE =
@@ -432,10 +448,13 @@ const MAP = {
     syncs: true,
     sealed: false,
     subjects: { child: SUBJECT_CHILD, parent: SUBJECT_PARENT },
-    rules: [withRow('children', 'subject_id', subjectType('child')), withRow('parents', 'subject_id', subjectType('parent'))],
+    rules: [withRow('children', 'subject_id', subjectType('child')), withRow('parents', 'subject_id', subjectType('parent')), ...withOwnSubjects()],
     groups: [
       { label: 'Beperking: sinds, tot en reden', category: 'processing_restriction', subject: 'child', when: subjectType('child'), columns: ['subject_type', 'since', 'until', 'reason'], portable: false },
       { label: 'Beperking: sinds, tot en reden', category: 'processing_restriction', subject: 'parent', when: subjectType('parent'), columns: ['subject_type', 'since', 'until', 'reason'], portable: false },
+      ...OWN_SUBJECTS.map(
+        (o): ColumnGroup => ({ label: 'Beperking: sinds, tot en reden', category: 'processing_restriction', subject: o.subject, path: subjectOwn(o), when: subjectType(o.type), columns: ['subject_type', 'since', 'until', 'reason'], portable: false }),
+      ),
     ],
     noPersonalData: [...SYNC_ROW, 'subject_id', 'request_id'],
     note: 'A restriction past its `until` stays until the person goes; no rule ends a lifted restriction earlier.',
@@ -494,8 +513,21 @@ const MAP = {
       withRow('children', 'subject_id', subjectType('child')),
       withRow('parents', 'subject_id', subjectType('parent')),
       withRow('households', 'subject_id', subjectType('household')),
+      ...withOwnSubjects(),
     ],
     groups: [
+      ...OWN_SUBJECTS.map(
+        (o): ColumnGroup => ({
+          label: 'Gecorrigeerd veld, oude en nieuwe waarde, verklaring van de betrokkene',
+          category: 'subject_request',
+          subject: o.subject,
+          path: subjectOwn(o),
+          when: subjectType(o.type),
+          columns: CORRECTION_CONTENT,
+          portable: false,
+          note: CORRECTION_NOTE,
+        }),
+      ),
       { label: 'Gecorrigeerd veld, oude en nieuwe waarde, verklaring van de betrokkene', category: 'subject_request', subject: 'child', when: subjectType('child'), columns: CORRECTION_CONTENT, portable: false, note: CORRECTION_NOTE },
       { label: 'Gecorrigeerd veld, oude en nieuwe waarde, verklaring van de betrokkene', category: 'subject_request', subject: 'parent', when: subjectType('parent'), columns: CORRECTION_CONTENT, portable: false, note: CORRECTION_NOTE },
       {
@@ -526,6 +558,50 @@ const MAP = {
       staff('Medewerker die de taak afhandelde', ['done_by_name']),
     ],
     noPersonalData: [...SYNC_ROW, 'request_id', 'created_at'],
+  },
+
+  processing_objections: {
+    kind: 'personal',
+    label: 'het bezwaar',
+    syncs: true,
+    sealed: false,
+    subjects: { child: SUBJECT_CHILD, parent: SUBJECT_PARENT },
+    rules: [policy('request_register'), withRow('subject_requests', 'request_id')],
+    groups: [
+      ...(['parent', 'child'] as const).map(
+        (type): ColumnGroup => ({
+          label: 'Bezwaar tegen een verwerking op grond van gerechtvaardigd belang: welke verwerking, uitkomst, redenen van een afwijzing, datum',
+          category: 'subject_request',
+          subject: type,
+          when: subjectType(type),
+          columns: ['subject_type', 'category', 'outcome', 'reason', 'decided_on'],
+          portable: false,
+        }),
+      ),
+      ...OWN_SUBJECTS.map(
+        (o): ColumnGroup => ({
+          label: 'Bezwaar tegen een verwerking op grond van gerechtvaardigd belang: welke verwerking, uitkomst, redenen van een afwijzing, datum',
+          category: 'subject_request',
+          subject: o.subject,
+          path: subjectOwn(o),
+          when: subjectType(o.type),
+          columns: ['subject_type', 'category', 'outcome', 'reason', 'decided_on'],
+          portable: false,
+        }),
+      ),
+      {
+        label: 'Naam van de ophaalpersoon (genormaliseerd), waarop een gehonoreerd bezwaar van toepassing blijft',
+        category: 'subject_request',
+        subject: 'pickup_person',
+        path: subjectOwn(OWN_SUBJECTS[4]),
+        when: subjectType('pickup_person'),
+        columns: ['person_key'],
+        portable: false,
+      },
+      staff('Medewerker die over het bezwaar besliste', ['decided_by_name']),
+    ],
+    noPersonalData: [...SYNC_ROW, 'request_id', 'subject_id'],
+    note: "Kept with the request it decided (the request register's rule); an upheld objection goes on working through its effect (opt-out list, cleared contact details, lifted holds, refused identifications).",
   },
 
   legal_holds: {

@@ -16,19 +16,21 @@ export const REQUEST_KIND_LABEL: Record<RequestKind, string> = {
   restriction: 'Beperking van de verwerking',
   erasure: 'Verwijdering',
   portability: 'Dataportabiliteit',
-  objection: 'Bezwaar tegen marketing',
+  objection: 'Bezwaar (AVG artikel 21)',
 };
 
 /** How the requester's identity was established. An ID is looked at, never copied or noted. */
 export const IDENTITY_METHODS = ['id_shown', 'known_in_person', 'registered_contact'] as const;
 
 /**
- * The people a request can be about: every data subject of the data map with a row of their own
- * (the other parent is a `parent` row without contract; pickup persons live only on a child's list).
+ * The people a request can be about: every data subject of the data map (the other parent is a
+ * `parent` row without contract). A pickup person has no row of their own: the request names one
+ * row of a child's pickup list (ophaalpersoon or "mag niet ophalen"), and their data are the rows
+ * of that list and of the identification log that carry the same name (issue 16).
  */
-export const REQUEST_SUBJECT_TYPES = ['parent', 'child', 'employee', 'applicant', 'waitlist_prospect', 'complainant'] as const;
+export const REQUEST_SUBJECT_TYPES = ['parent', 'child', 'employee', 'applicant', 'waitlist_prospect', 'complainant', 'pickup_person'] as const;
 export type RequestSubjectType = (typeof REQUEST_SUBJECT_TYPES)[number];
-/** A person who asks for themself and whose data hang on one row of their own, without a household. */
+/** A person who asks for themself, without a household: their own row (or, for a pickup person, a row that names them). */
 export type OwnRecordSubject = Exclude<RequestSubjectType, 'parent' | 'child'>;
 export const isOwnRecordSubject = (type: RequestSubjectType): type is OwnRecordSubject => type !== 'parent' && type !== 'child';
 

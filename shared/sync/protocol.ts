@@ -39,6 +39,7 @@ export const SYNCED_ENTITIES = [
   'employee_statutory_holds',
   'complaints',
   'legal_holds',
+  'processing_objections',
 ] as const;
 export const SyncedEntity = z.enum(SYNCED_ENTITIES);
 export type SyncedEntity = z.infer<typeof SyncedEntity>;

@@ -206,3 +206,51 @@ test('an employee asks for access: registration, inzageverslag and decision lett
   expect(letterText).toContain('Ilse van Dijk');
   expect(letterText).toContain('Wij hebben uw verzoek toegewezen.');
 });
+
+test('an objection (bezwaar, art. 21): the processings on legitimate interest, a refusal needs reasons at the field, the reasons in the letter', async ({ page, webApp }) => {
+  test.setTimeout(240_000);
+  await setUpLocation(page, webApp.url, LOCATION, MANAGER);
+  const ilse = await api<{ id: string }>(page, 'employees.save', {
+    firstName: 'Ilse', surnamePrefix: 'van', surname: 'Dijk', address: 'Lindelaan 3, Vianen', email: 'ilse@voorbeeld.nl', phone: null,
+    position: 'Pedagogisch medewerker', employmentStart: '2019-03-01', employmentEnd: '2024-06-30', labourDispute: true,
+  });
+  await api(page, 'holds.place', { subjectType: 'employee', subjectId: ilse.id, reasonKind: 'legal_claim', reason: 'Procedure bij de kantonrechter', reviewDate: '2030-06-01' });
+  await page.getByRole('navigation').getByRole('link', { name: 'AVG-verzoeken' }).click();
+  await page.getByRole('button', { name: 'Verzoek registreren' }).click();
+  const register = page.getByRole('dialog', { name: 'Verzoek registreren' });
+  await register.getByRole('combobox', { name: 'Soort verzoek' }).click();
+  await page.getByRole('option', { name: 'Bezwaar (AVG art. 21)', exact: true }).click();
+  await register.getByRole('combobox', { name: 'Soort betrokkene' }).click();
+  await page.getByRole('option', { name: 'Medewerker', exact: true }).click();
+  await register.getByRole('combobox', { name: 'Over wie gaat het verzoek?' }).fill('Ilse');
+  await page.getByRole('option', { name: 'Ilse van Dijk (Pedagogisch medewerker)' }).click();
+  await register.getByRole('radio', { name: /Identiteitsbewijs getoond/ }).check();
+  await register.getByRole('button', { name: 'Registreren' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bezwaar (AVG art. 21): Ilse van Dijk' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Bezwaar beoordelen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Bezwaar beoordelen' });
+  // The processing comes from the data map: the blokkade rests on legitimate interest.
+  const hold = dialog.getByRole('group', { name: /Blokkades op vernietiging/ });
+  await expect(hold).toBeVisible();
+  await expect(hold.getByText(/Bij honoreren: De blokkades op de vernietiging van uw gegevens zijn opgeheven/)).toBeVisible();
+  await hold.getByRole('radio', { name: 'Afgewezen' }).check();
+  await dialog.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(dialog.getByText('Vermeld waarom het bezwaar is afgewezen (de dwingende gerechtvaardigde gronden); dit komt in de brief.')).toBeVisible();
+  await screen(page, 'verzoek-bezwaar-afwijzen');
+  await field(dialog, 'Redenen van de afwijzing').fill('De gegevens zijn nodig voor de lopende procedure bij de kantonrechter (rechtsvordering, AVG artikel 21 lid 1).');
+  await dialog.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(dialog).toBeHidden();
+
+  const decided = page.getByRole('table', { name: 'Besluit per verwerking waartegen bezwaar is gemaakt' });
+  await expect(decided).toContainText('Afgewezen');
+  await expect(decided).toContainText('lopende procedure bij de kantonrechter');
+  await screen(page, 'verzoek-bezwaar-afgehandeld');
+
+  const letter = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Besluitbrief (PDF)' }).click();
+  const text = await pdfText(await letter);
+  expect(text).toContain('Wij hebben uw verzoek afgewezen.');
+  expect(text).toContain('bezwaar afgewezen. Onze redenen: De gegevens zijn nodig voor de lopende procedure bij de kantonrechter');
+  expect(text).toContain('Autoriteit Persoonsgegevens');
+});

@@ -185,3 +185,45 @@ describe('0020 complaints with household, judgement and measures', () => {
     await db.destroy();
   });
 });
+
+describe('0019 objections and pickup persons as request subjects', () => {
+  it('keeps requests, corrections, tasks and restrictions written under 0017, and then takes pickup persons, every subject on corrections and restrictions, and objections', async () => {
+    const { db, sqlite } = await dbAt('0017_retention_indexes');
+    const at = '2026-01-01T00:00:00.000Z';
+    const old = {
+      id: 'q1', location_id: 'l1', kind: 'restriction', subject_type: 'employee', subject_id: 'e1', household_id: null, requester_parent_id: null, requester_name: 'Ilse van Dijk', received_on: '2026-01-01',
+      identity_method: 'id_shown', description: 'Per brief', deadline: '2026-02-01', extended_months: 0, extension_reason: null, extended_on: null, meldcode_decision: null, meldcode_decision_reason: null,
+      meldcode_decided_by_name: null, meldcode_decided_at: null, status: 'open', outcome: null, decision: null, closed_on: null, created_at: at, created_by_name: 'Anna', version: 3,
+      coordination_parent_id: null, coordination_parent_name: null, coordination_on: null, coordination_how: null,
+    } as const;
+    const insertRequest = (row: Record<string, unknown>) => sql`INSERT INTO subject_requests (${sql.join(Object.keys(row).map((k) => sql.ref(k)))}) VALUES (${sql.join(Object.values(row))})`.execute(db);
+    await insertRequest(old);
+    await sql`INSERT INTO data_corrections (id, location_id, request_id, subject_type, subject_id, field, old_value, new_value, statement, corrected_on, corrected_by_name, version) VALUES ('c1', 'l1', 'q1', 'household', 'h1', 'city', 'Vianen', 'Utrecht', NULL, '2026-01-02', 'Anna', 2)`.execute(db);
+    await sql`INSERT INTO request_tasks (id, location_id, request_id, kind, recipient_name, due_date, created_at) VALUES ('t1', 'l1', 'q1', 'inform_recipient', 'GGD', '2026-02-01', ${at})`.execute(db);
+    await sql`INSERT INTO processing_restrictions (id, location_id, subject_type, subject_id, since, until, reason, version, request_id) VALUES ('r1', 'l1', 'parent', 'p1', '2026-01-02', NULL, 'Betwist', 1, 'q1')`.execute(db);
+    // Before 0019 a pickup person, an employee's correction or an employee's restriction is refused.
+    await expect(insertRequest({ ...old, id: 'q0', subject_type: 'pickup_person' })).rejects.toThrow(/CHECK/);
+    await expect(sql`INSERT INTO processing_restrictions (id, location_id, subject_type, subject_id, since, reason) VALUES ('r0', 'l1', 'employee', 'e1', '2026-01-02', 'x')`.execute(db)).rejects.toThrow(/CHECK/);
+
+    await migrateToLatest(db);
+    expect(await db.selectFrom('subject_requests').selectAll().execute()).toEqual([old]);
+    expect(await db.selectFrom('data_corrections').select(['id', 'subject_type', 'old_value', 'version']).execute()).toEqual([{ id: 'c1', subject_type: 'household', old_value: 'Vianen', version: 2 }]);
+    expect((await db.selectFrom('request_tasks').select('id').execute()).map((r) => r.id)).toEqual(['t1']);
+    expect(await db.selectFrom('processing_restrictions').selectAll().execute()).toEqual([{ id: 'r1', location_id: 'l1', subject_type: 'parent', subject_id: 'p1', since: '2026-01-02', until: null, reason: 'Betwist', version: 1, request_id: 'q1' }]);
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+
+    await insertRequest({ ...old, id: 'q2', kind: 'objection', subject_type: 'pickup_person', subject_id: 'pp1' });
+    await sql`INSERT INTO processing_restrictions (id, location_id, subject_type, subject_id, since, reason) VALUES ('r2', 'l1', 'employee', 'e1', '2026-01-02', 'x')`.execute(db);
+    await sql`INSERT INTO data_corrections (id, location_id, request_id, subject_type, subject_id, field, corrected_on, corrected_by_name) VALUES ('c2', 'l1', 'q1', 'employee', 'e1', 'address', '2026-01-02', 'Anna')`.execute(db);
+    const objection = (id: string, outcome: string, reason: string | null) =>
+      sql`INSERT INTO processing_objections (id, location_id, request_id, subject_type, subject_id, person_key, category, outcome, reason, decided_on, decided_by_name) VALUES (${id}, 'l1', 'q2', 'pickup_person', 'pp1', 'oma truus', 'child_identification', ${outcome}, ${reason}, '2026-01-03', 'Anna')`.execute(db);
+    await objection('o1', 'upheld', null);
+    // A refusal without its reasons cannot be stored.
+    await expect(objection('o2', 'refused', ' ')).rejects.toThrow(/CHECK/);
+    await objection('o3', 'refused', 'Veiligheid van het kind');
+    // The objection goes with its request.
+    await db.deleteFrom('subject_requests').where('id', '=', 'q2').execute();
+    expect(await db.selectFrom('processing_objections').select('id').execute()).toEqual([]);
+    await db.destroy();
+  });
+});

@@ -455,8 +455,8 @@ describe('objection to marketing', () => {
     const { backend } = await location();
     const { contractParent } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
     const r = await request(backend, { kind: 'objection', subjectType: 'parent', subjectId: contractParent.id, requesterParentId: contractParent.id });
-    expect(await backend.ok('requests.objection', { id: r.id })).toMatchObject({ status: 'closed', outcome: 'granted' });
+    expect(await backend.ok('requests.objection', { id: r.id, decisions: [{ category: 'parent_marketing', outcome: 'upheld' }] })).toMatchObject({ status: 'closed', outcome: 'granted' });
     expect((await backend.ok('marketing.optOuts', {})).map((o) => o.email)).toEqual(['sanne@example.nl']);
-    expect((await backend.err('requests.objection', { id: r.id })).message).toBe('Dit verzoek is al afgehandeld.');
+    expect((await backend.err('requests.objection', { id: r.id, decisions: [{ category: 'parent_marketing', outcome: 'upheld' }] })).message).toBe('Dit verzoek is al afgehandeld.');
   });
 });

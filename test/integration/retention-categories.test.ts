@@ -531,6 +531,8 @@ describe('household destruction follows the data map (issue 14 §3)', () => {
     await backend.ok('complaints.save', { receivedOn: '2026-01-09', complainantName: 'Contract Kanarie', complainantContact: null, householdId: household.id, subject: HH.complaint, description: 'Klacht over het gezin', handlingNotes: null });
     // The next GGD list names the restricted child; the manager's decision with its reason is kept with the line.
     await backend.ok('disclosures.export', { params: { kind: 'ggd', date: '2026-03-09' }, format: 'csv', decisions: [{ subjectType: 'child', subjectId: childId, include: true, reason: HH.restrictedDecision }] });
+    const objection = await backend.ok('requests.create', { kind: 'objection', subjectType: 'child', subjectId: childId, requesterParentId: contractParent.id, receivedOn: '2026-01-10', identityMethod: 'known_in_person' });
+    await backend.ok('requests.objection', { id: objection.id, decisions: [{ category: 'child_identification', outcome: 'refused', reason: 'Nodig voor de veiligheid van het kind bij het ophalen' }] });
     const hold = await backend.ok('holds.place', { subjectType: 'household', subjectId: household.id, reasonKind: 'complaint', reason: 'Klacht', reviewDate: '2027-03-01' });
     await backend.ok('holds.lift', { id: hold.id, reason: 'Klacht afgehandeld' });
     // A second family whose other parent has the same address as this one's: the opt-out of that address stays.

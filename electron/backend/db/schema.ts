@@ -331,7 +331,8 @@ export interface MarketingOptOutsTable extends Synced {
 
 export interface ProcessingRestrictionsTable extends Synced {
   id: string;
-  subject_type: 'child' | 'parent';
+  /** Everyone a request can be about (migration 0019; parents and children before). */
+  subject_type: RequestSubjectType;
   subject_id: string;
   since: string;
   until: string | null;
@@ -378,7 +379,8 @@ export interface SubjectRequestsTable extends Synced {
 export interface DataCorrectionsTable extends Synced {
   id: string;
   request_id: string;
-  subject_type: 'parent' | 'child' | 'household';
+  /** The record corrected: a person a request can be about, or the household (migration 0019). */
+  subject_type: RequestSubjectType | 'household';
   subject_id: string;
   field: string | null;
   old_value: string | null;
@@ -386,6 +388,23 @@ export interface DataCorrectionsTable extends Synced {
   statement: string | null;
   corrected_on: string;
   corrected_by_name: string;
+}
+
+/** Bezwaar (AVG art. 21) against one processing on legitimate interest, and its outcome (migration 0019). */
+export interface ProcessingObjectionsTable extends Synced {
+  id: string;
+  request_id: string;
+  subject_type: RequestSubjectType;
+  subject_id: string;
+  /** A pickup person's normalised name: their rows carry only a name, so an upheld objection applies by it. */
+  person_key: string | null;
+  /** The data category (shared/dataMap/categories.ts) whose processing the person objected to. */
+  category: string;
+  outcome: 'upheld' | 'refused';
+  /** Required for a refusal: the compelling grounds, printed in the letter. */
+  reason: string | null;
+  decided_on: string;
+  decided_by_name: string;
 }
 
 export interface RequestTasksTable extends Synced {
@@ -589,6 +608,7 @@ export interface Database {
   meldcode_entries: MeldcodeEntriesTable;
   subject_requests: SubjectRequestsTable;
   data_corrections: DataCorrectionsTable;
+  processing_objections: ProcessingObjectionsTable;
   request_tasks: RequestTasksTable;
   retention_policies: RetentionPoliciesTable;
   applicants: ApplicantsTable;

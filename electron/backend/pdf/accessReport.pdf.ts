@@ -9,6 +9,17 @@ import { LetterWriter, type LetterHead } from './letter';
 const fieldLabel = (field: string) => (Object.hasOwn(DISCLOSURE_FIELDS, field) ? DISCLOSURE_FIELDS[field as keyof typeof DISCLOSURE_FIELDS] : field);
 
 /** The rights the statement promises (AVG art. 16–21), as every answer repeats them. */
+/** Who a dossier in the report is about, as its heading says it. */
+const PERSON_LABEL: Record<PersonDossier['type'], string> = {
+  parent: 'Ouder',
+  child: 'Kind',
+  employee: 'Medewerker',
+  applicant: 'Sollicitant',
+  waitlist_prospect: 'Wachtlijstaanvraag',
+  complainant: 'Klager',
+  pickup_person: 'Ophaalpersoon',
+};
+
 export function writeRights(letter: LetterWriter): void {
   letter
     .heading('Uw rechten')
@@ -51,7 +62,7 @@ export async function renderAccessReport(resourcesDir: string, data: AccessRepor
 
   letter.heading('Uw persoonsgegevens');
   for (const person of data.dossiers) {
-    letter.subheading(`${person.type === 'child' ? 'Kind' : 'Ouder'}: ${person.name}`);
+    letter.subheading(`${PERSON_LABEL[person.type]}: ${person.name}`);
     for (const block of person.categories) {
       letter.label(CATEGORIES[block.key].label);
       if (block.items.length === 0) letter.muted('Geen gegevens vastgelegd.');

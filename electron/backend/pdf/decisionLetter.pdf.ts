@@ -49,6 +49,13 @@ export async function renderDecisionLetter(resourcesDir: string, data: DecisionL
     for (const c of data.decision.kept) letter.bullet(keptText(c));
     letter.paragraph(BACKUP_TEXT);
   }
+  if (data.decision.objections.length > 0) {
+    letter.heading('Uw bezwaar, per verwerking');
+    letter.paragraph('U maakte bezwaar tegen het gebruik van uw gegevens op grond van ons gerechtvaardigd belang (AVG artikel 21). Per verwerking ons besluit:');
+    for (const o of data.decision.objections) {
+      letter.bullet(o.outcome === 'upheld' ? `${o.label}: bezwaar gehonoreerd. ${o.effect ?? ''}` : `${o.label}: bezwaar afgewezen. Onze redenen: ${o.reason ?? ''}`);
+    }
+  }
   if (data.decision.corrections > 0) letter.paragraph(`Wij hebben ${data.decision.corrections} ${data.decision.corrections === 1 ? 'gegeven' : 'gegevens'} verbeterd of aangevuld. De oude waarde bewaren wij in de geschiedenis.`);
   if (data.decision.informedRecipients.length > 0) {
     letter.heading('Ontvangers die wij informeren');

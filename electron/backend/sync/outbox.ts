@@ -35,6 +35,7 @@ export const PRIMARY_KEY: Record<SyncedEntity, string> = {
   employee_statutory_holds: 'id',
   complaints: 'id',
   legal_holds: 'id',
+  processing_objections: 'id',
 };
 
 /**

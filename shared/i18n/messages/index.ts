@@ -16,6 +16,7 @@ import { pickupMessages } from './pickup';
 import { recipientsMessages } from './recipients';
 import { requestsMessages } from './requests';
 import { restrictedDisclosuresMessages } from './restrictedDisclosures';
+import { requestsSubjectsMessages } from './requestsSubjects';
 import { retentionMessages } from './retention';
 import { securityMessages } from './security';
 import { settingsMessages } from './settings';
@@ -56,6 +57,7 @@ export const MESSAGES = {
   ...marketingMessages,
   ...meldcodeMessages,
   ...requestsMessages,
+  ...requestsSubjectsMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

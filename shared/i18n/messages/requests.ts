@@ -17,11 +17,8 @@ export const requestsMessages = defineMessages(
     'requests.needsParentalAuthority': 'Kies een ouder met ouderlijk gezag.',
     'requests.personNotFound': 'Deze persoon bestaat niet (meer).',
     'requests.chooseRequester': 'Kies wie het verzoek doet.',
-    'requests.restrictionParentsChildrenOnly':
-      'Een beperking van de verwerking kan de app alleen vastleggen voor ouders en kinderen. Leg de beperking voor deze persoon vast in het eigen dossier en handel het verzoek daarna af.',
     'requests.portabilityParentsChildrenOnly':
       'De app maakt de export voor dataportabiliteit alleen voor ouders en kinderen. Stel de gegevens van deze persoon handmatig samen en handel het verzoek daarna af.',
-    'requests.rectifyInOwnScreen': 'Corrigeer de gegevens van deze persoon in het eigen scherm (medewerkers, sollicitanten, wachtlijst of klachten) en handel het verzoek daarna af.',
     'requests.coordinationNeeded':
       'De andere ouder oefent de rechten van het kind uit in afstemming met de contractouder (privacystatement). Leg vast met wie, wanneer en hoe het verzoek is afgestemd.',
     'requests.chooseCoordinationParent': 'Kies de contractouder met wie het verzoek is afgestemd.',
@@ -43,7 +40,6 @@ export const requestsMessages = defineMessages(
     'requests.liftAlreadyStarted': 'Het opheffen is al in gang gezet: informeer eerst de betrokkene.',
     'requests.taskNotFound': 'Deze taak bestaat niet (meer).',
     'requests.taskAlreadyDone': 'Deze taak is al afgerond.',
-    'requests.objectionIsAboutParentEmail': 'Bezwaar tegen marketing gaat over het e-mailadres van een ouder.',
     'requests.nothingToRectify': 'Geef minstens één correctie of een aanvullende verklaring op.',
     'requests.correctionNotOfSubject': 'Deze correctie hoort niet bij de persoon van dit verzoek.',
     'requests.notOfThisPerson': 'Niet van deze persoon.',
@@ -101,11 +97,8 @@ export const requestsMessages = defineMessages(
     'requests.needsParentalAuthority': 'Choose a parent with parental authority.',
     'requests.personNotFound': 'This person does not exist (any more).',
     'requests.chooseRequester': 'Choose who makes the request.',
-    'requests.restrictionParentsChildrenOnly':
-      "The app can record a restriction of processing only for parents and children. Record the restriction in this person's own file and then close the request.",
     'requests.portabilityParentsChildrenOnly':
       "The app makes the data portability export only for parents and children. Put this person's data together by hand and then close the request.",
-    'requests.rectifyInOwnScreen': "Correct this person's data in their own screen (employees, applicants, waiting list or complaints) and then close the request.",
     'requests.coordinationNeeded':
       "The other parent exercises the child's rights in consultation with the contract parent (privacy statement). Record with whom, when and how the request was agreed.",
     'requests.chooseCoordinationParent': 'Choose the contract parent the request was agreed with.',
@@ -127,7 +120,6 @@ export const requestsMessages = defineMessages(
     'requests.liftAlreadyStarted': 'Lifting has already been started: first inform the person concerned.',
     'requests.taskNotFound': 'This task does not exist (any more).',
     'requests.taskAlreadyDone': 'This task has already been completed.',
-    'requests.objectionIsAboutParentEmail': "An objection to marketing concerns a parent's e-mail address.",
     'requests.nothingToRectify': 'Give at least one correction or a supplementary statement.',
     'requests.correctionNotOfSubject': 'This correction does not belong to the person of this request.',
     'requests.notOfThisPerson': 'Not of this person.',

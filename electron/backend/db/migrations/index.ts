@@ -12,6 +12,7 @@ import * as m0010 from './0010_destruction_log_erasure';
 import * as m0011 from './0011_request_coordination';
 import * as m0017 from './0017_retention_indexes';
 import * as m0018 from './0018_disclosure_recipients';
+import * as m0019 from './0019_objections_pickup_subjects';
 import * as m0020 from './0020_complaint_household_outcome';
 import * as m0023 from './0023_disclosure_restriction_decisions';
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0011_request_coordination': m0011,
   '0017_retention_indexes': m0017,
   '0018_disclosure_recipients': m0018,
+  '0019_objections_pickup_subjects': m0019,
   '0020_complaint_household_outcome': m0020,
   '0023_disclosure_restriction_decisions': m0023,
 };

@@ -8,6 +8,7 @@ import { applicantPolicy, destructionDate } from '../../../../shared/domain/rete
 import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore } from '../../core';
 import type { ApplicantRow, DbOrTrx } from '../../db/schema';
+import { assertNotRestricted } from '../requests/restrictions';
 import { queueUpsert } from '../../sync/outbox';
 import { insertEmployee } from '../employees/employees.repository';
 import { loadEmployee } from '../employees/employees.service';
@@ -71,6 +72,8 @@ export async function saveApplicant(core: AppCore, input: Input<'applicants.save
     };
     let id = input.id ?? null;
     if (id) {
+      // A restricted applicant's data are read-only (AVG art. 18); a correction goes through the AVG-verzoek.
+      await assertNotRestricted(trx, 'applicant', [id], core.today());
       if (!(await updateApplicant(trx, id, values))) throw new AppError('NOT_FOUND', NOT_FOUND);
     } else {
       id = uuidv7();

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { RequestSubjectType } from '../../../../shared/api/requests.schemas';
 import type { DbOrTrx, DisclosureSubjectsTable, DisclosuresTable, Trx } from '../../db/schema';
 
@@ -42,6 +42,9 @@ export function disclosureRows(db: DbOrTrx, subject: { type: RequestSubjectType;
   // Ids are UUIDv7 (time-ordered): they order lines written in the same millisecond.
   const query = db.selectFrom('disclosures').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc');
   if (!subject) return query.execute();
+  const type = subject.type;
+  // A pickup person is a name on a child's list, never a person on a register line.
+  if (type === 'pickup_person') return query.where(sql<boolean>`0`).execute();
   return query
     .where(({ exists, selectFrom }) =>
       exists(
@@ -49,7 +52,7 @@ export function disclosureRows(db: DbOrTrx, subject: { type: RequestSubjectType;
           .select('disclosure_subjects.id')
           .whereRef('disclosure_subjects.disclosure_id', '=', 'disclosures.id')
           .where('disclosure_subjects.subject_id', '=', subject.id)
-          .where('disclosure_subjects.subject_type', '=', subject.type),
+          .where('disclosure_subjects.subject_type', '=', type),
       ),
     )
     .execute();

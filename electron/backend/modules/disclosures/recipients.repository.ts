@@ -30,6 +30,8 @@ export const reportLineOfCase = (db: DbOrTrx, caseId: string) => db.selectFrom('
 
 /** The register's rows that name this person in a Veilig Thuis line (hidden without meldcode access or decision). */
 export async function meldcodeSubjectRowIds(db: DbOrTrx, type: RequestSubjectType, id: string): Promise<Set<string>> {
+  // A pickup person is never a person on a register line.
+  if (type === 'pickup_person') return new Set();
   const rows = await db
     .selectFrom('disclosure_subjects')
     .innerJoin('disclosures', 'disclosures.id', 'disclosure_subjects.disclosure_id')

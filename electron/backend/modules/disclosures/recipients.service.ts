@@ -9,7 +9,7 @@ import { CATEGORIES, type SubjectKey } from '../../../../shared/dataMap';
 import { FIXED_LEGAL_BASIS, MANUAL_RECIPIENT_LABEL, VEILIG_THUIS_FIELDS } from '../../../../shared/domain/recipients';
 import { msg, type MessageKey } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
-import type { DbOrTrx, DisclosuresTable, Trx } from '../../db/schema';
+import type { DbOrTrx, DisclosureSubjectsTable, DisclosuresTable, Trx } from '../../db/schema';
 import { queueUpsert } from '../../sync/outbox';
 import { appendAudit } from '../audit/audit.service';
 import { currentLocationId } from '../location/location.service';
@@ -64,7 +64,7 @@ export async function subjectFieldOptions(db: DbOrTrx, input: { subjectType: Req
 type Line = Pick<DisclosuresTable, 'recipient' | 'recipient_name' | 'legal_basis' | 'format' | 'period' | 'order_reference' | 'confidentiality' | 'disclosed_on' | 'meldcode_case_id'> & { fields: readonly string[] };
 
 /** One register line and the people it names, each queued for head office in the same transaction. */
-async function writeLine(trx: Trx, core: AppCore, session: Session, line: Line, subjects: { type: RequestSubjectType; id: string }[]): Promise<string> {
+async function writeLine(trx: Trx, core: AppCore, session: Session, line: Line, subjects: { type: DisclosureSubjectsTable['subject_type']; id: string }[]): Promise<string> {
   const id = uuidv7();
   const location_id = await currentLocationId(trx);
   await insertDisclosure(trx, {

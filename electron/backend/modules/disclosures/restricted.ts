@@ -17,7 +17,8 @@ import { decisionsOfDisclosure, insertRestrictionDecision, restrictionDecisionRo
  */
 
 type PersonType = 'child' | 'parent';
-const keyOf = (type: PersonType, id: string) => `${type}:${id}`;
+/** Restrictions exist for every request subject type; a legal data set carries only children and parents. */
+const keyOf = (type: string, id: string) => `${type}:${id}`;
 
 /** A line of a data set as far as restriction is concerned: whose data it carries. */
 interface Line {

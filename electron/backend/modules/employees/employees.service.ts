@@ -8,6 +8,7 @@ import { destructionDate, employeePolicy } from '../../../../shared/domain/reten
 import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore } from '../../core';
 import type { DbOrTrx, EmployeeRow } from '../../db/schema';
+import { assertNotRestricted } from '../requests/restrictions';
 import { queueUpsert } from '../../sync/outbox';
 import { loadPolicies, type Policies } from '../retention/policies';
 import { eraseRows } from '../retention/retention.repository';
@@ -76,6 +77,8 @@ export async function saveEmployee(core: AppCore, input: Input<'employees.save'>
     };
     let id = input.id ?? null;
     if (id) {
+      // A restricted employee's file is read-only (AVG art. 18); a correction goes through the AVG-verzoek.
+      await assertNotRestricted(trx, 'employee', [id], core.today());
       if (!(await updateEmployee(trx, id, values))) throw new AppError('NOT_FOUND', NOT_FOUND);
     } else {
       id = uuidv7();

@@ -14,6 +14,7 @@ import { childSummaries } from '../children/children.service';
 import { currentLocationId } from '../location/location.service';
 import { findHousehold, insertHousehold, insertParent, parentsOfHousehold, updateHouseholdRow, updateParentRow } from './households.repository';
 import { assertNotRestricted } from '../requests/restrictions';
+import { assertContactAllowed } from '../requests/objections';
 
 type NewHousehold = z.output<typeof HouseholdInput>;
 type HouseholdUpdate = z.output<typeof HouseholdUpdateInput>;
@@ -130,6 +131,8 @@ export async function updateHousehold(core: AppCore, session: Session, input: Ho
     for (const parent of input.parents) {
       if (parent.id) {
         if (!parents.some((p) => p.id === parent.id)) throw new AppError('NOT_FOUND', msg('households.parentNotInHousehold'));
+        // An upheld objection of the other parent to being contacted (AVG art. 21) keeps their contact details out.
+        await assertContactAllowed(trx, parent.id, { email: parent.email, phone: parent.phone });
         // The BSN is not changed here (bsn.set is audited and resets the BSN-controle).
         await updateParentRow(trx, parent.id, { ...parentRow(parent), updated_at: now });
         await queueUpsert(trx, 'parents', parent.id, core.now());

@@ -7,6 +7,7 @@ import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, Trx } from '../../db/schema';
 import { findChild } from '../children/children.repository';
+import { assertIdentificationAllowed } from '../requests/objections';
 import {
   activePersonsOfChild,
   bansOfChild,
@@ -138,6 +139,8 @@ export async function recordIdentification(core: AppCore, session: Session, inpu
   const id = uuidv7();
   await core.transaction(async (trx) => {
     const child = await requireChild(trx, input.childId);
+    // An upheld objection (AVG art. 21) of the child's parent or of the collector: not recorded.
+    await assertIdentificationAllowed(trx, child.id, input.collectorName);
     await insertIdentification(trx, {
       id,
       location_id: child.location_id,

@@ -12,6 +12,7 @@ import { disclosureRegister } from '../disclosures/disclosures.service';
 import { meldcodeSubjectRowIds } from '../disclosures/recipients.repository';
 import { aboutMeldcode, categoryEndDates, retentionOfCategory, type CategoryRetention as CategoryRetentionOf } from '../retention/endDates';
 import { hasMeldcodeCase } from './dossier.repository';
+import { pickupPersonRows } from '../pickup/pickup.repository';
 import { findParent, ownPersonName } from './requests.repository';
 import { present, type DataItem } from './subjectFields';
 import { subjectRows, type SubjectRow } from './subjectRows';
@@ -82,12 +83,14 @@ interface Person {
   id: string;
   name: string;
   householdId: string | null;
+  /** For a person without a row of their own (a pickup person): the rows that name them. */
+  rowIds?: readonly string[];
 }
 
 async function dossierOf(db: DbOrTrx, person: Person, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
   // A Veilig Thuis line in the register is meldcode information too: without the decision its row about the person is left out.
   const reportRows = disclose === 'omit' ? await meldcodeSubjectRowIds(db, person.type, person.id) : new Set<string>();
-  const rows = (await subjectRows(db, person.subject, person.id))
+  const rows = (await subjectRows(db, person.subject, person.rowIds ?? person.id))
     .filter((r) => !(r.table === 'disclosure_subjects' && reportRows.has(r.key)))
     .map((r) => (disclose === 'omit' ? { ...r, groups: r.groups.filter((g) => !aboutMeldcode(r.table, g)) } : r))
     .filter((r) => r.groups.length > 0);
@@ -141,10 +144,20 @@ async function childDossier(db: DbOrTrx, childId: string, today: string, disclos
 }
 
 /** The data-map subject of someone with a row of their own. */
-const OWN_SUBJECT = { employee: 'employee', applicant: 'applicant', waitlist_prospect: 'waitlist_prospect', complainant: 'complainant' } as const satisfies Record<OwnRecordSubject, SubjectKey>;
+const OWN_SUBJECT = { employee: 'employee', applicant: 'applicant', waitlist_prospect: 'waitlist_prospect', complainant: 'complainant', pickup_person: 'pickup_person' } as const satisfies Record<OwnRecordSubject, SubjectKey>;
 
-/** The dossier of an employee, applicant, waiting-list prospect or complainant: their own row and what the map links to it. */
+/**
+ * The dossier of an employee, applicant, waiting-list prospect or complainant: their own row and
+ * what the map links to it; of a pickup person: every pickup-list and identification row with their name.
+ */
 async function ownDossier(db: DbOrTrx, type: OwnRecordSubject, id: string, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
+  if (type === 'pickup_person') {
+    const found = await pickupPersonRows(db, id);
+    if (!found) throw new AppError('NOT_FOUND', msg('requests.personNotFound'));
+    // The request's own records (corrections, restriction, objection) point at the row the request names.
+    const rowIds = [...new Set([id, ...[...found.persons, ...found.bans, ...found.identifications].map((r) => r.id)])];
+    return dossierOf(db, { type, subject: 'pickup_person', id, name: found.name, householdId: null, rowIds }, today, disclose);
+  }
   const name = await ownPersonName(db, type, id);
   if (name === undefined) throw new AppError('NOT_FOUND', msg('requests.personNotFound'));
   return dossierOf(db, { type, subject: OWN_SUBJECT[type], id, name, householdId: null }, today, disclose);

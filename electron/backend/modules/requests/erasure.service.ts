@@ -9,7 +9,7 @@ import { recordErasure } from '../retention/destructionLog';
 import { eraseRows } from '../retention/retention.repository';
 import { REGISTER_CATEGORIES, categoryRetention, meldcodeDisclosureFor, subjectDossier, type PersonDossier } from './dossier';
 import { closeRequest, requireOpen, requireRequest } from './requests.service';
-import { optOutByRequest } from './objection.service';
+import { optOutByRequest } from './optOut';
 import { createRecipientTasks } from './restriction.service';
 import { clearColumns, correctionsOfFields, dropConflictCopies, nullableColumns, rowsWith } from './subjectRows.repository';
 import { holdsPeople, inEraseOrder, keyOf, withDependents, type EraseSet } from './subjectRows';
@@ -45,7 +45,7 @@ const isSynced = (table: string): table is SyncedEntity => SYNCED.has(table);
 const KEEP_ON_ERASURE = new Set<string>(['subject_requests']);
 
 /** Erases the sets (owners first), each through the one primitive. */
-async function eraseSets(trx: Trx, sets: readonly EraseSet[], now: Date) {
+export async function eraseSets(trx: Trx, sets: readonly EraseSet[], now: Date) {
   for (const { table, keys } of inEraseOrder(sets, 'owners-first')) {
     if (!isSynced(table)) throw new Error(`erasure: ${table} is not a synced table`);
     await eraseRows(trx, table, [...keys], now);
@@ -59,7 +59,7 @@ async function eraseSets(trx: Trx, sets: readonly EraseSet[], now: Date) {
 const fieldName = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Clears columns of a row that stays; its older values also go from the rectification history and conflict copies. */
-async function clearRow(trx: Trx, table: MappedTable, key: string, columns: readonly string[], now: Date) {
+export async function clearRow(trx: Trx, table: MappedTable, key: string, columns: readonly string[], now: Date) {
   if (columns.length === 0) return;
   const keyColumn = keyOf(table)!;
   await clearColumns(trx, table, keyColumn, key, columns);
@@ -139,6 +139,7 @@ export async function executeErasure(core: AppCore, session: Session, id: string
       kept: toldKept,
       corrections: 0,
       informedRecipients: informed,
+      objections: [],
     };
     await closeRequest(trx, core, row, decision, today);
   });

@@ -26,6 +26,8 @@ import { letterHead, requestReference } from './documents.service';
 import { subjectRows, type SubjectRow } from './subjectRows';
 import { findParent } from './requests.repository';
 import { requireRequest } from './requests.service';
+import { ownPortabilityExport } from './portabilityOwn.service';
+import { isOwnRecordSubject } from '../../../../shared/domain/requests';
 
 /** Children not yet placed in a group when taken in from another organisation. */
 const IMPORT_GROUP = 'Nog in te delen';
@@ -167,6 +169,7 @@ export async function portabilityExport(core: AppCore, session: Session, id: str
   const db = core.db();
   const row = await requireRequest(db, id);
   if (row.kind !== 'portability') throw new AppError('VALIDATION', msg('requests.portabilityNeedsPortability'));
+  if (isOwnRecordSubject(row.subject_type)) return ownPortabilityExport(core, session, row, row.subject_type, today);
   const { data, notInFormat } = await portableData(db, row, today);
   const letter = new LetterWriter(core.options.resourcesDir, await letterHead(db, row, 'Uw gegevens om mee te nemen (dataportabiliteit)', today))
     .paragraph(

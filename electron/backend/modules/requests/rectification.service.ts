@@ -1,7 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { Email, HouseholdInput, IsoDate, Phone, PersonName } from '../../../../shared/api/clients.schemas';
-import { RECTIFIABLE, type RectifiableField, type RectifyInput } from '../../../../shared/api/requests.schemas';
+import { Email, HouseholdInput, IsoDate, Phone, PersonName, PickupPersonInput, WaitlistInput } from '../../../../shared/api/clients.schemas';
+import { ComplaintInput } from '../../../../shared/api/complaints.schemas';
+import { EmployeeInput } from '../../../../shared/api/retention.schemas';
+import { RECTIFIABLE, type RectifiableField, type RectifiableTarget, type RectifyInput } from '../../../../shared/api/requests.schemas';
 import { AppError, type Message } from '../../../../shared/api/result';
 import { searchKey } from '../../../../shared/domain/names';
 import { msg } from '../../../../shared/i18n/translate';
@@ -9,11 +11,16 @@ import type { AppCore, Session } from '../../core';
 import type { DataCorrectionsTable } from '../../db/schema';
 import type { Insertable } from 'kysely';
 import { queueUpsert } from '../../sync/outbox';
+import { pickupPersonRows } from '../pickup/pickup.repository';
 import { findRecord, insertCorrection, recordTable, updateRecord } from './requests.repository';
 import { requireOpen, requireRequest } from './requests.service';
 import { createRecipientTasks } from './restriction.service';
 
 const { street, houseNumber, postcode, city, iban, ibanHolder } = HouseholdInput.shape;
+const { address } = EmployeeInput.shape;
+const { parentName, parentEmail, parentPhone, childFirstName, childSurname, childBirthDate } = WaitlistInput.shape;
+const { complainantName, complainantContact } = ComplaintInput.shape;
+const { name, relation } = PickupPersonInput.shape;
 
 /** Each field is validated exactly as in the ordinary forms. */
 const FIELD_SCHEMA: Record<RectifiableField, z.ZodType<string | null>> = {
@@ -30,6 +37,17 @@ const FIELD_SCHEMA: Record<RectifiableField, z.ZodType<string | null>> = {
   city,
   iban,
   ibanHolder,
+  address,
+  parentName,
+  parentEmail,
+  parentPhone,
+  childFirstName,
+  childSurname,
+  childBirthDate,
+  complainantName,
+  complainantContact,
+  name,
+  relation,
 };
 
 const COLUMN: Record<RectifiableField, string> = {
@@ -46,7 +64,20 @@ const COLUMN: Record<RectifiableField, string> = {
   city: 'city',
   iban: 'iban',
   ibanHolder: 'iban_holder',
+  address: 'address',
+  parentName: 'parent_name',
+  parentEmail: 'parent_email',
+  parentPhone: 'parent_phone',
+  childFirstName: 'child_first_name',
+  childSurname: 'child_surname',
+  childBirthDate: 'child_birth_date',
+  complainantName: 'complainant_name',
+  complainantContact: 'complainant_contact',
+  name: 'name',
+  relation: 'relation',
 };
+/** Records whose table keeps an updated_at (the pickup list and the waiting list do not). */
+const HAS_UPDATED_AT: ReadonlySet<RectifiableTarget> = new Set(['parent', 'child', 'household', 'employee', 'applicant', 'complainant']);
 const NAME_FIELDS: readonly string[] = ['firstName', 'surnamePrefix', 'surname'];
 
 type Correction = Pick<Insertable<DataCorrectionsTable>, 'subject_type' | 'subject_id' | 'field' | 'old_value' | 'new_value' | 'statement'>;
@@ -61,11 +92,16 @@ export async function rectify(core: AppCore, session: Session, input: z.output<t
   await core.transaction(async (trx) => {
     const row = await requireRequest(trx, input.id);
     requireOpen(row, ['rectification', 'completion']);
-    // Corrections go through the parent, child and household records; anyone else's record is corrected in its own screen.
     const subjectType = row.subject_type;
-    if (subjectType !== 'parent' && subjectType !== 'child') throw new AppError('VALIDATION', msg('requests.rectifyInOwnScreen'));
-    // What this request may touch: its subject, and for a parent the household's address and IBAN.
-    const allowed = new Set([`${row.subject_type}:${row.subject_id}`, ...(row.subject_type === 'parent' ? [`household:${row.household_id}`] : [])]);
+    // What this request may touch: its subject, for a parent also the household's address and IBAN,
+    // for a pickup person every row of a pickup list with their name.
+    const pickup = subjectType === 'pickup_person' ? await pickupPersonRows(trx, row.subject_id) : undefined;
+    if (subjectType === 'pickup_person' && !pickup) throw new AppError('NOT_FOUND', msg('requests.personNotFound'));
+    const allowed = new Set([
+      `${row.subject_type}:${row.subject_id}`,
+      ...(row.subject_type === 'parent' ? [`household:${row.household_id}`] : []),
+      ...(pickup?.persons ?? []).map((p) => `pickup_person:${p.id}`),
+    ]);
     const now = core.now();
     const correction = async (values: Correction) => {
       const id = uuidv7();
@@ -90,8 +126,8 @@ export async function rectify(core: AppCore, session: Session, input: z.output<t
       const column = COLUMN[field];
       const old = (current[column] as string | null) ?? null;
       if (old === parsed.data) continue;
-      const updates: Record<string, unknown> = { [column]: parsed.data, updated_at: now.toISOString() };
-      if (change.target !== 'household' && NAME_FIELDS.includes(field)) {
+      const updates: Record<string, unknown> = { [column]: parsed.data, ...(HAS_UPDATED_AT.has(change.target) ? { updated_at: now.toISOString() } : {}) };
+      if ((change.target === 'parent' || change.target === 'child') && NAME_FIELDS.includes(field)) {
         const name = { firstName: current.first_name as string, surnamePrefix: current.surname_prefix as string | null, surname: current.surname as string, [field]: parsed.data };
         updates.search_name = searchKey(name);
       }

@@ -3,7 +3,7 @@ import type { Handlers } from '../../api/handler';
 import type { AppCore } from '../../core';
 import { accessReport, decisionLetter } from './documents.service';
 import { erasurePreview, executeErasure } from './erasure.service';
-import { honourObjection } from './objection.service';
+import { decideObjection, objectionCategories } from './objection.service';
 import { importPortability, portabilityExport, previewPortability } from './portability.service';
 import { rectify } from './rectification.service';
 import { closeWithOutcome, createRequest, dueList, extendRequest, listRequests, loadRequest, meldcodeDecisionsAwaited, recordMeldcodeDecision } from './requests.service';
@@ -35,7 +35,8 @@ export const requestsHandlers: Handlers<keyof typeof requestsContract> = {
   'requests.completeTask': async ({ core, session }, input) => loadRequest(core.db(), await completeTask(core, session, input.id, core.today()), core.today()),
   'requests.erasurePreview': ({ core }, input) => erasurePreview(core.db(), input.id, core.today()),
   'requests.erase': ({ core, session }, input) => andLoad(core, input.id, executeErasure(core, session, input.id, core.today())),
-  'requests.objection': ({ core, session }, input) => andLoad(core, input.id, honourObjection(core, session, input.id, core.today())),
+  'requests.objectionCategories': ({ core }, input) => objectionCategories(core.db(), input.id, core.today()),
+  'requests.objection': ({ core, session }, input) => andLoad(core, input.id, decideObjection(core, session, input, core.today())),
   'requests.close': ({ core }, input) => andLoad(core, input.id, closeWithOutcome(core, input, core.today())),
   'requests.letter': ({ core, session }, input) => decisionLetter(core, session, input.id, core.today()),
 };

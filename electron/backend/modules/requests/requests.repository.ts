@@ -1,7 +1,8 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
-import type { RectifiableTarget, RequestStatus, SubjectType } from '../../../../shared/api/requests.schemas';
+import type { RectifiableTarget, RequestStatus } from '../../../../shared/api/requests.schemas';
 import { displayName } from '../../../../shared/domain/names';
-import type { OwnRecordSubject } from '../../../../shared/domain/requests';
+import type { OwnRecordSubject, RequestSubjectType } from '../../../../shared/domain/requests';
+import { findPickupPeople, pickupPersonRows } from '../pickup/pickup.repository';
 import type { DataCorrectionsTable, DbOrTrx, ProcessingRestrictionsTable, RequestTasksTable, SubjectRequestRow, SubjectRequestsTable, Trx } from '../../db/schema';
 
 // ---- requests ---------------------------------------------------------------------------------
@@ -43,6 +44,25 @@ export async function ownPersonName(db: DbOrTrx, type: OwnRecordSubject, id: str
       return (await db.selectFrom('waitlist_entries').select('parent_name').where('id', '=', id).executeTakeFirst())?.parent_name;
     case 'complainant':
       return (await db.selectFrom('complaints').select('complainant_name').where('id', '=', id).executeTakeFirst())?.complainant_name;
+    case 'pickup_person':
+      return (await pickupPersonRows(db, id))?.name;
+  }
+}
+
+const OWN_TABLE = { employee: 'employees', applicant: 'applicants', waitlist_prospect: 'waitlist_entries' } as const;
+
+/** The location a request's person belongs to (their own row, or the pickup-list row that names them); undefined when gone. */
+export async function subjectLocationId(db: DbOrTrx, type: RequestSubjectType, id: string): Promise<string | undefined> {
+  switch (type) {
+    case 'parent':
+    case 'child':
+      return (await db.selectFrom(type === 'parent' ? 'parents' : 'children').select('location_id').where('id', '=', id).executeTakeFirst())?.location_id;
+    case 'pickup_person':
+      return (await pickupPersonRows(db, id))?.locationId;
+    case 'complainant':
+      return (await db.selectFrom('complaints').select('location_id').where('id', '=', id).executeTakeFirst())?.location_id;
+    default:
+      return (await db.selectFrom(OWN_TABLE[type]).select('location_id').where('id', '=', id).executeTakeFirst())?.location_id;
   }
 }
 
@@ -66,6 +86,11 @@ export async function findOwnPeople(db: DbOrTrx, type: OwnRecordSubject, q: stri
     case 'complainant': {
       const rows = await db.selectFrom('complaints').select(['id', 'complainant_name', 'received_on']).where(contains(sql<string>`complainant_name`, q)).orderBy('complainant_name').limit(limit).execute();
       return rows.map((r) => ({ id: r.id, name: r.complainant_name, detail: r.received_on }));
+    }
+    case 'pickup_person': {
+      // The detail tells same-named people apart: whose list they are on, and as what.
+      const rows = await findPickupPeople(db, q, limit);
+      return rows.map((r) => ({ id: r.id, name: r.name, detail: `${r.ban ? 'mag niet ophalen' : `ophaalpersoon${r.relation ? `, ${r.relation}` : ''}`}: ${named(r)}` }));
     }
   }
 }
@@ -112,7 +137,16 @@ export const correctionsOfRequest = (db: DbOrTrx, requestId: string) =>
 
 export const insertCorrection = (trx: Trx, row: Insertable<DataCorrectionsTable>) => trx.insertInto('data_corrections').values(row).execute();
 
-const RECORD_TABLE = { parent: 'parents', child: 'children', household: 'households' } as const satisfies Record<RectifiableTarget, string>;
+const RECORD_TABLE = {
+  parent: 'parents',
+  child: 'children',
+  household: 'households',
+  employee: 'employees',
+  applicant: 'applicants',
+  waitlist_prospect: 'waitlist_entries',
+  complainant: 'complaints',
+  pickup_person: 'pickup_persons',
+} as const satisfies Record<RectifiableTarget, string>;
 export const recordTable = (type: RectifiableTarget) => RECORD_TABLE[type];
 
 /** A parent, child or household row with its columns by name (rectification picks one by field). */
@@ -126,7 +160,7 @@ export const updateRecord = (trx: Trx, type: RectifiableTarget, id: string, chan
 // ---- restrictions (beperking, AVG art. 18) ----------------------------------------------------
 
 /** `until` is the day a restriction was lifted: in force while it is null or later than today. */
-export const restrictedSubjectIds = async (db: DbOrTrx, subjectType: SubjectType, today: string) =>
+export const restrictedSubjectIds = async (db: DbOrTrx, subjectType: RequestSubjectType, today: string) =>
   (
     await db
       .selectFrom('processing_restrictions')
@@ -137,7 +171,7 @@ export const restrictedSubjectIds = async (db: DbOrTrx, subjectType: SubjectType
   ).map((r) => r.subject_id);
 
 /** The restriction of a subject that is in force today. */
-export const activeRestriction = (db: DbOrTrx, subjectType: SubjectType, subjectId: string, today: string) =>
+export const activeRestriction = (db: DbOrTrx, subjectType: RequestSubjectType, subjectId: string, today: string) =>
   db
     .selectFrom('processing_restrictions')
     .selectAll()

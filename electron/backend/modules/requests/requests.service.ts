@@ -35,6 +35,7 @@ import {
   openRequestTasks,
   ownPersonName,
   personNames,
+  subjectLocationId,
   tasksOfRequest,
   updateRequestRow,
 } from './requests.repository';
@@ -123,7 +124,7 @@ export function requireOpen(row: SubjectRequestRow, kinds?: readonly SubjectRequ
 export async function loadRequest(db: DbOrTrx, id: string, today: string): Promise<RequestDetail> {
   const row = await requireRequest(db, id);
   const names = await subjectNames(db, [row]);
-  const restriction = row.subject_type === 'parent' || row.subject_type === 'child' ? await activeRestriction(db, row.subject_type, row.subject_id, today) : undefined;
+  const restriction = await activeRestriction(db, row.subject_type, row.subject_id, today);
   const tasks = (await tasksOfRequest(db, id)).map(toTask);
   return {
     ...toSummary(row, names, today),
@@ -202,10 +203,13 @@ async function resolveSubject(trx: Trx, input: NewRequest): Promise<{ householdI
 export async function createRequest(core: AppCore, session: Session, input: NewRequest): Promise<string> {
   return core.transaction(async (trx) => {
     const { householdId, requester, coordination } = await resolveSubject(trx, input);
+    // A record synced in for another location is not this location's to answer for: refused, nothing written.
+    const here = await currentLocationId(trx);
+    if ((await subjectLocationId(trx, input.subjectType, input.subjectId)) !== here) throw new AppError('FORBIDDEN', msg('requests.otherLocation'), { subjectId: msg('requests.otherLocation') });
     const id = uuidv7();
     await insertRequest(trx, {
       id,
-      location_id: await currentLocationId(trx),
+      location_id: here,
       kind: input.kind,
       subject_type: input.subjectType,
       subject_id: input.subjectId,
@@ -286,7 +290,7 @@ export async function closeWithOutcome(core: AppCore, input: z.output<typeof Clo
     const previous = row.decision ? Decision.parse(JSON.parse(row.decision)) : null;
     const corrections = (await correctionsOfRequest(trx, row.id)).filter((c) => c.field !== null).length;
     const informed = (await tasksOfRequest(trx, row.id)).filter((t) => t.kind === 'inform_recipient').map((t) => t.recipient_name!);
-    await closeRequest(trx, core, row, { ...(previous ?? { erased: [], kept: [] }), outcome: input.outcome, reason: input.reason, corrections, informedRecipients: informed }, today);
+    await closeRequest(trx, core, row, { ...(previous ?? { erased: [], kept: [], objections: [] }), outcome: input.outcome, reason: input.reason, corrections, informedRecipients: informed }, today);
   });
 }
 

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../../shared/api/result';
-import type { RequestSubjectType, SubjectType } from '../../../../shared/api/requests.schemas';
+import type { RequestSubjectType } from '../../../../shared/api/requests.schemas';
 import { nlDate } from '../../../../shared/domain/dates';
 import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
@@ -13,11 +13,8 @@ import { requireOpen, requireRequest } from './requests.service';
 
 // Lifecycle of a restriction (AVG art. 18); what a restriction blocks is in ./restrictions.
 
-/** The register of restrictions (and what it blocks) knows parents and children; for anyone else the manager handles it by hand. */
-function restrictable(row: SubjectRequestRow): SubjectType {
-  if (row.subject_type === 'parent' || row.subject_type === 'child') return row.subject_type;
-  throw new AppError('VALIDATION', msg('requests.restrictionParentsChildrenOnly'));
-}
+/** Everyone a request can be about can have their processing restricted (issue 16; ./restrictions says what it blocks). */
+const restrictable = (row: SubjectRequestRow): RequestSubjectType => row.subject_type;
 
 /** Art. 19: every recipient the data went to (verstrekkingenregister) becomes a task to inform. */
 export async function createRecipientTasks(trx: Trx, core: AppCore, row: SubjectRequestRow, subjects: { type: RequestSubjectType; id: string }[], dueDate: string): Promise<string[]> {

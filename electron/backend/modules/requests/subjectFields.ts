@@ -1,4 +1,4 @@
-import type { ColumnGroup } from '../../../../shared/dataMap';
+import { CATEGORIES, type ColumnGroup, type DataCategoryKey } from '../../../../shared/dataMap';
 import { CHANNEL_LABEL, PURPOSE_LABEL, type Purpose } from '../../../../shared/domain/consents';
 import { nlDate } from '../../../../shared/domain/dates';
 import { REQUEST_KIND_LABEL, type RequestKind } from '../../../../shared/domain/requests';
@@ -32,7 +32,18 @@ const STEP_TEXT: Record<string, string> = {
   decision: 'Stap 5 — besluit',
   correction: 'Correctie',
 };
-const SUBJECT_TYPE: Record<string, string> = { parent: 'de ouder', child: 'het kind', household: 'het gezin', applicant: 'de sollicitant', employee: 'de medewerker', complaint: 'de klacht', meldcode_case: 'het meldcodedossier' };
+const SUBJECT_TYPE: Record<string, string> = {
+  parent: 'de ouder',
+  child: 'het kind',
+  household: 'het gezin',
+  applicant: 'de sollicitant',
+  employee: 'de medewerker',
+  complaint: 'de klacht',
+  complainant: 'de klager',
+  waitlist_prospect: 'de wachtlijstaanvraag',
+  pickup_person: 'de ophaalpersoon',
+  meldcode_case: 'het meldcodedossier',
+};
 const about = (v: unknown) => SUBJECT_TYPE[str(v)] ?? str(v);
 const COMPLAINT_STATUS: Record<string, string> = { open: 'open', in_behandeling: 'in behandeling', gesloten: 'afgehandeld' };
 const COMPLAINT_OUTCOME: Record<string, string> = { gegrond: 'gegrond', deels_gegrond: 'gedeeltelijk gegrond', ongegrond: 'ongegrond' };
@@ -186,7 +197,9 @@ const ROW_LINE: Readonly<Record<string, (v: Values) => DataItem[] | null>> = {
       value: `${list(v.days)}; ${hours(v.hours_per_week)} uur per week; van ${date(v.start_date)}${v.end_date ? ` tot en met ${date(v.end_date)}` : ' (lopend)'}`,
     },
   ],
-  pickup_persons: (v) => [{ label: 'Ophaalpersoon', value: `${str(v.name)} (${str(v.relation)})${v.valid_until ? `, geldig tot ${date(v.valid_until)}` : ''}${v.revoked_at ? ', ingetrokken' : ''}` }],
+  pickup_persons: (v) => [
+    { label: 'Ophaalpersoon', value: `${str(v.name)} (${str(v.relation)})${v.phone ? `, ${str(v.phone)}` : ''}${v.valid_until ? `, geldig tot ${date(v.valid_until)}` : ''}${v.revoked_at ? ', ingetrokken' : ''}` },
+  ],
   pickup_bans: (v) => [{ label: 'Mag niet ophalen', value: `${str(v.name)}; grondslag: ${str(v.basis_reference)}${v.lifted_at ? `; opgeheven ${date(v.lifted_at)}` : ''}` }],
   identification_log: (v) => [
     { label: 'Identificatie bij ophalen', value: `${date(v.recorded_at)}: ${str(v.collector_name)}, ${ID_METHOD[str(v.method)] ?? str(v.method)}${v.id_type ? ` (${str(v.id_type)}, niet gekopieerd)` : ''}` },
@@ -206,6 +219,15 @@ const ROW_LINE: Readonly<Record<string, (v: Values) => DataItem[] | null>> = {
   meldcode_cases: (v) => [{ label: 'Meldcodedossier', value: `geopend op ${date(v.opened_on)}${v.closed_on ? `, gesloten op ${date(v.closed_on)}` : ', nog open'}` }],
   meldcode_entries: (v) => [{ label: `${STEP_TEXT[str(v.kind)] ?? str(v.kind)} (${date(v.occurred_on)})`, value: meldcodeEntryText(str(v.kind), str(v.payload) || '{}') }],
   tasks: (v) => [{ label: 'Vernietiging papieren kinddossier', value: `uiterlijk ${date(v.due_date)}${v.confirmed_at ? `; bevestigd op ${date(v.confirmed_at)}` : ''}` }],
+  processing_objections: (v) =>
+    v.category !== undefined
+      ? [
+          {
+            label: `Bezwaar: ${CATEGORIES[str(v.category) as DataCategoryKey]?.label ?? str(v.category)}`,
+            value: `${v.outcome === 'upheld' ? 'gehonoreerd' : `afgewezen${v.reason ? ` (${str(v.reason)})` : ''}`} op ${date(v.decided_on)}`,
+          },
+        ]
+      : [],
   subject_requests: (v) =>
     v.kind !== undefined ? [{ label: `AVG-verzoek: ${REQUEST_KIND_LABEL[str(v.kind) as RequestKind] ?? str(v.kind)}`, value: `ontvangen op ${date(v.received_on)}${v.closed_on ? `, afgehandeld op ${date(v.closed_on)}` : ', in behandeling'}` }] : [],
   data_corrections: (v) => [{ label: `Rectificatie (${str(v.field)})`, value: `${v.corrected_on ? date(v.corrected_on) : ''}${v.statement ? `; verklaring: ${str(v.statement)}` : ''}` }],

@@ -67,10 +67,13 @@ function homeWhere(subject: SubjectKey): Condition | undefined {
   return def.home?.where;
 }
 
-/** Everything the map says is stored about one person, row by row. */
-export async function subjectRows(db: DbOrTrx, subject: SubjectKey, id: string): Promise<SubjectRow[]> {
+/**
+ * Everything the map says is stored about one person, row by row. `id` is their own row; a person
+ * without one (a pickup person) is the rows that name them, given as several ids.
+ */
+export async function subjectRows(db: DbOrTrx, subject: SubjectKey, id: string | readonly string[]): Promise<SubjectRow[]> {
   const where = homeWhere(subject);
-  const landing = { ids: [id], ...(where ? { where } : {}) };
+  const landing = { ids: typeof id === 'string' ? [id] : id, ...(where ? { where } : {}) };
   const out: SubjectRow[] = [];
   for (const [table, entry] of personalTables()) {
     const key = keyOf(table);

@@ -22,6 +22,7 @@ import { periodLabel } from '../../../../shared/domain/retention';
 import { msg } from '../../../../shared/i18n/translate';
 import type { DbOrTrx } from '../../db/schema';
 import { activeHolds } from '../holds/holds.repository';
+import { pickupPersonRows } from '../pickup/pickup.repository';
 import { disclosuresAbout, waitlistEntriesOf } from './endDates.repository';
 import { evaluate, type Evaluated } from './engine';
 import { loadPolicies, type Policies } from './policies';
@@ -129,10 +130,34 @@ const OWN_RECORD = {
   applicant: { kind: 'applicant', category: 'applicant', table: 'applicants' },
   waitlist_prospect: { kind: 'waitlist_prospect', category: 'waitlist', table: 'waitlist_entries' },
   complainant: { kind: 'complainant', category: 'complaint', table: 'complaints' },
-} as const satisfies Record<Exclude<RequestSubjectType, 'parent' | 'child'>, { kind: SubjectKey; category: DestructionCategory; table: string }>;
+} as const satisfies Record<Exclude<RequestSubjectType, 'parent' | 'child' | 'pickup_person'>, { kind: SubjectKey; category: DestructionCategory; table: string }>;
+
+/**
+ * A pickup person: the rows of the pickup lists and the identification log with their name. Each
+ * of those parts is one record of the engine per child (its clock is that child's contract end).
+ */
+async function pickupScope(db: DbOrTrx, id: string): Promise<Scope> {
+  const found = await pickupPersonRows(db, id);
+  if (!found) throw new AppError('NOT_FOUND', msg('retention.recordNotFound'));
+  const childrenOf = (rows: readonly { child_id: string }[]) => [...new Set(rows.map((r) => r.child_id))];
+  const requests = await rowIds(db, 'subject_requests', 'subject_id', [id], { column: 'subject_type', equals: 'pickup_person' });
+  return {
+    kinds: ['pickup_person'],
+    householdId: null,
+    householdChildren: childrenOf([...found.persons, ...found.bans, ...found.identifications]),
+    only: [
+      { category: 'pickup_persons', ids: childrenOf(found.persons) },
+      { category: 'pickup_bans', ids: childrenOf(found.bans) },
+      { category: 'identification', ids: childrenOf(found.identifications) },
+      { category: 'request_register', ids: requests },
+    ],
+    owners: { pickup_persons: found.persons.map((p) => p.id), subject_requests: requests },
+  };
+}
 
 /** The engine's records that hold this person's data (the household and every part with its own rule). */
 async function scopeOf(db: DbOrTrx, subject: { type: RequestSubjectType; id: string }): Promise<Scope> {
+  if (subject.type === 'pickup_person') return pickupScope(db, subject.id);
   if (subject.type !== 'parent' && subject.type !== 'child') {
     const own = OWN_RECORD[subject.type];
     const ids = [subject.id];

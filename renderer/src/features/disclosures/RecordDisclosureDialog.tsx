@@ -17,16 +17,19 @@ import { useApiForm } from '../../components/useApiForm';
 import { useFormat } from '../../lib/format';
 import { useCan } from '../../lib/session';
 
+/** A pickup person is a name on a child's list, never a person on a register line. */
+type DisclosureSubject = Exclude<RequestSubjectType, 'pickup_person'>;
+
 interface Candidate {
-  kind: RequestSubjectType;
+  kind: DisclosureSubject;
   id: string;
   label: string;
 }
 const optionValue = (r: Pick<Candidate, 'kind' | 'id'>) => `${r.kind}:${r.id}`;
 
 /** First the kind of person (a child or parent: one search; or someone with a file of their own), then the person. */
-const PERSON_KINDS = ['household', ...REQUEST_SUBJECT_TYPES.filter((k): k is OwnRecordSubject => isOwnRecordSubject(k))] as const;
-type PersonKind = 'household' | OwnRecordSubject;
+const PERSON_KINDS = ['household', ...REQUEST_SUBJECT_TYPES.filter((k): k is Exclude<OwnRecordSubject, 'pickup_person'> => isOwnRecordSubject(k) && k !== 'pickup_person')] as const;
+type PersonKind = (typeof PERSON_KINDS)[number];
 
 /**
  * "Verstrekking vastleggen": a disclosure beyond the fixed exports, to Veilig Thuis (only with

@@ -1,11 +1,13 @@
-import { Alert, Badge, Group, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Fieldset, Group, Radio, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract } from '../../../../shared/api/contract';
-import { CloseInput, ExtendInput, MeldcodeDecisionInput, RECTIFIABLE, RectifyInput, type RectifiableTarget, type RequestDetail } from '../../../../shared/api/requests.schemas';
+import { CloseInput, ExtendInput, MeldcodeDecisionInput, RECTIFIABLE, RectifyInput, type ObjectableCategory, type RectifiableTarget, type RequestDetail } from '../../../../shared/api/requests.schemas';
+import { OBJECTION_OUTCOMES } from '../../../../shared/domain/objections';
+import { zm } from '../../../../shared/i18n/translate';
 import { errorMessage } from '../../api/forms';
 import { useApiMutation } from '../../api/mutations';
 import { apiQuery } from '../../api/queries';
@@ -80,8 +82,8 @@ const RectifyForm = z.object({ target: RectifyTarget.nullable(), field: z.string
  */
 export function RectifyDialog({ request, onClose }: DialogProps) {
   const { t } = useTranslation();
-  const targets: RectifiableTarget[] = request.subjectType === 'child' ? ['child'] : ['parent', 'household'];
-  // Only offered for a parent or a child (RequestPage), who always belong to a household.
+  // A parent also corrects the household's address and IBAN; anyone else their own record.
+  const targets: RectifiableTarget[] = request.subjectType === 'parent' ? ['parent', 'household'] : [request.subjectType];
   const targetId = (target: RectifiableTarget) => (target === 'household' ? (request.householdId ?? '') : request.subjectId);
   const form = useApiForm({
     schema: RectifyForm,
@@ -215,5 +217,88 @@ export function ErasureDialog({ request, onClose }: DialogProps) {
         )}
       </QueryState>
     </AppModal>
+  );
+}
+
+/** What the manager decides per processing in the dialog; 'none': the person did not object to it. */
+const ObjectionForm = z
+  .object({ decisions: z.array(z.object({ category: z.string(), outcome: z.enum(['none', ...OBJECTION_OUTCOMES]), reason: z.string().max(2000) })) })
+  .superRefine((v, ctx) => {
+    if (v.decisions.every((d) => d.outcome === 'none')) ctx.addIssue({ code: 'custom', message: zm('requests.objectionNeedsCategory'), path: ['decisions', 0, 'outcome'] });
+    v.decisions.forEach((d, i) => {
+      if (d.outcome === 'refused' && !d.reason.trim()) ctx.addIssue({ code: 'custom', message: zm('requests.objectionRefusalNeedsReason'), path: ['decisions', i, 'reason'] });
+    });
+  });
+
+/**
+ * "Bezwaar beoordelen" (AVG art. 21): per processing on legitimate interest (from the data map)
+ * whether the person objected, and the decision — upheld (what then stops is shown) or refused with
+ * the reasons for the letter, required at the field.
+ */
+export function ObjectionDialog({ request, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const categories = useQuery(apiQuery('requests.objectionCategories', { id: request.id }));
+  return (
+    <QueryState query={categories}>
+      {(list) =>
+        list.length === 0 ? (
+          <AppModal onClose={onClose} title={t('requests.objectionTitle')} size="md">
+            <Stack gap="md">
+              <Text size="sm">{t('requests.objectionNone')}</Text>
+              <DialogButtons onCancel={onClose} label={t('common.close')} pending={false} onConfirm={onClose} />
+            </Stack>
+          </AppModal>
+        ) : (
+          <ObjectionDecisionForm request={request} categories={list} onClose={onClose} />
+        )
+      }
+    </QueryState>
+  );
+}
+
+function ObjectionDecisionForm({ request, categories, onClose }: DialogProps & { categories: ObjectableCategory[] }) {
+  const { t } = useTranslation();
+  // The decisions as last submitted, to map the backend's error paths back to the form's rows.
+  const latest = useRef<readonly { outcome: string }[]>([]);
+  const form = useApiForm({
+    schema: ObjectionForm,
+    defaultValues: { decisions: categories.map((c) => ({ category: c.category, outcome: categories.length === 1 ? 'upheld' : 'none', reason: '' })) },
+    mutation: useApiMutation('requests.objection'),
+    toInput: (v) => ({ id: request.id, decisions: v.decisions.filter((d) => d.outcome !== 'none').map((d) => ({ category: d.category, outcome: d.outcome as 'upheld' | 'refused', reason: d.reason })) }),
+    // The backend numbers only the processings decided on: map its index back to the row in the form.
+    fieldOf: (path: string): string => {
+      const match = /^decisions\.(\d+)\.(.+)$/.exec(path);
+      if (!match) return path;
+      const decided = latest.current.map((d, i) => ({ outcome: d.outcome, i })).filter((d) => d.outcome !== 'none');
+      return `decisions.${decided[Number(match[1])]?.i ?? 0}.${match[2]}`;
+    },
+    onSuccess: onClose,
+  });
+  const decisions = useWatch({ control: form.control, name: 'decisions' });
+  useEffect(() => {
+    latest.current = decisions;
+  }, [decisions]);
+  return (
+    <FormDialog form={form} title={t('requests.objectionTitle')} intro={<Text size="sm">{t('requests.objectionText')}</Text>} onClose={onClose} submitLabel={t('requests.objectionSubmit')} size="lg">
+      {categories.map((c, i) => (
+        <Fieldset key={c.category} legend={c.label}>
+          <Stack gap="xs">
+            <Text size="xs" c="dimmed">
+              {c.purpose} — {c.legalBasis}
+              {!c.hasData && ` ${t('requests.objectionNoData')}`}
+            </Text>
+            <RadioField
+              control={form.control}
+              name={`decisions.${i}.outcome`}
+              label={t('requests.objectionOutcomeLabel', { label: c.label.toLowerCase() })}
+              required
+              options={(['none', ...OBJECTION_OUTCOMES] as const).map((o) => ({ value: o, label: t(`requests.objectionOutcomes.${o}`) }))}
+            />
+            {decisions[i]?.outcome === 'upheld' && <Text size="sm">{t('requests.objectionWhenUpheld', { effect: c.effect })}</Text>}
+            {decisions[i]?.outcome === 'refused' && <TextAreaField control={form.control} name={`decisions.${i}.reason`} label={t('requests.objectionReason')} required />}
+          </Stack>
+        </Fieldset>
+      ))}
+    </FormDialog>
   );
 }

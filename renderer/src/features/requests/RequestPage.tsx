@@ -18,9 +18,9 @@ import { useFileDownload } from '../../lib/files';
 import { useFormat } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { DeadlineBadge, OutcomeBadge, TaskText, useSubjectLabel } from './common';
-import { CloseDialog, ErasureDialog, ExtendDialog, MeldcodeDecisionDialog, RectifyDialog, RestrictDialog } from './RequestDialogs';
+import { CloseDialog, ErasureDialog, ExtendDialog, MeldcodeDecisionDialog, ObjectionDialog, RectifyDialog, RestrictDialog } from './RequestDialogs';
 
-type Dialog = 'extend' | 'close' | 'restrict' | 'rectify' | 'erase' | 'meldcode' | null;
+type Dialog = 'extend' | 'close' | 'restrict' | 'rectify' | 'erase' | 'meldcode' | 'objection' | null;
 
 /** One AVG-verzoek: its facts and deadline, the actions for its kind, tasks, history and letters. */
 export function RequestPage() {
@@ -46,7 +46,6 @@ function RequestView({ r }: { r: RequestDetail }) {
   const exportBundle = useApiMutation('requests.portabilityExport', {
     onSuccess: (bundle) => void saveFolder(bundle.folderName, bundle.files).then((saved) => { if (saved) notify({ title: t('common.saved'), message: t('requests.portabilitySaved', { count: bundle.files.length }) }); }),
   });
-  const objection = useApiMutation('requests.objection');
   const lift = useApiMutation('requests.requestLift');
   const completeTask = useApiMutation('requests.completeTask');
   const run = <I,>(action: Action<I>, input: I) => {
@@ -54,8 +53,6 @@ function RequestView({ r }: { r: RequestDetail }) {
     action.mutate(input, { onError: (error) => { setActionError(errorMessage(error)); } });
   };
   const open = r.status === 'open';
-  // Rectification, restriction and portability run through parent, child and household records; for others the manager acts in their own screen.
-  const byHand = r.subjectType !== 'parent' && r.subjectType !== 'child' && ['rectification', 'completion', 'restriction', 'portability'].includes(r.kind);
   const close = () => { setDialog(null); };
 
   return (
@@ -153,14 +150,13 @@ function RequestView({ r }: { r: RequestDetail }) {
                   <MeldcodeButton onClick={() => { setDialog('meldcode'); }} />
                 </>
               )}
-              {open && byHand && <Text size="sm">{t('requests.handleByHand')}</Text>}
-              {open && !byHand && r.kind === 'portability' && (
+              {open && r.kind === 'portability' && (
                 <Button onClick={() => { run(exportBundle, { id: r.id }); }} loading={exportBundle.isPending}>
                   {t('requests.portabilityExport')}
                 </Button>
               )}
-              {open && !byHand && (r.kind === 'rectification' || r.kind === 'completion') && <Button onClick={() => { setDialog('rectify'); }}>{t('requests.rectify')}</Button>}
-              {r.kind === 'restriction' && open && !byHand && !r.restriction && <Button onClick={() => { setDialog('restrict'); }}>{t('requests.restrict')}</Button>}
+              {open && (r.kind === 'rectification' || r.kind === 'completion') && <Button onClick={() => { setDialog('rectify'); }}>{t('requests.rectify')}</Button>}
+              {r.kind === 'restriction' && open && !r.restriction && <Button onClick={() => { setDialog('restrict'); }}>{t('requests.restrict')}</Button>}
               {r.kind === 'restriction' && r.restriction && !r.restriction.liftPending && (
                 <Button variant="default" onClick={() => { run(lift, { id: r.id }); }} loading={lift.isPending}>
                   {t('requests.requestLift')}
@@ -174,11 +170,7 @@ function RequestView({ r }: { r: RequestDetail }) {
                   <MeldcodeButton onClick={() => { setDialog('meldcode'); }} />
                 </>
               )}
-              {open && r.kind === 'objection' && (
-                <Button onClick={() => { run(objection, { id: r.id }); }} loading={objection.isPending}>
-                  {t('requests.objection')}
-                </Button>
-              )}
+              {open && r.kind === 'objection' && <Button onClick={() => { setDialog('objection'); }}>{t('requests.objection')}</Button>}
               {open && (
                 <Group gap="sm">
                   {r.extendedMonths === 0 && (
@@ -226,6 +218,7 @@ function RequestView({ r }: { r: RequestDetail }) {
         )}
 
         {r.corrections.length > 0 && <CorrectionsCard request={r} />}
+        {r.decision && r.decision.objections.length > 0 && <ObjectionsCard objections={r.decision.objections} />}
       </Stack>
 
       {dialog === 'extend' && <ExtendDialog request={r} onClose={close} />}
@@ -234,6 +227,7 @@ function RequestView({ r }: { r: RequestDetail }) {
       {dialog === 'rectify' && <RectifyDialog request={r} onClose={close} />}
       {dialog === 'erase' && <ErasureDialog request={r} onClose={close} />}
       {dialog === 'meldcode' && <MeldcodeDecisionDialog requestId={r.id} onClose={close} />}
+      {dialog === 'objection' && <ObjectionDialog request={r} onClose={close} />}
     </>
   );
 }
@@ -265,6 +259,35 @@ function CorrectionsCard({ request }: { request: RequestDetail }) {
           { key: 'old', header: t('requests.correctionColumns.old'), cell: (c) => (c.field ? (c.oldValue ?? '—') : '') },
           { key: 'new', header: t('requests.correctionColumns.new'), cell: (c) => (c.field ? (c.newValue ?? '—') : c.statement) },
           { key: 'when', header: t('requests.correctionColumns.when'), whiteSpace: 'nowrap', cell: (c) => `${fmt.date(c.correctedOn)}, ${c.correctedByName}` },
+        ]}
+      />
+    </Section>
+  );
+}
+
+/** The decision on an objection per processing: what stopped for the person, or the reasons it goes on. */
+function ObjectionsCard({ objections }: { objections: NonNullable<RequestDetail['decision']>['objections'] }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('requests.objectionsTitle')} id="request-objections">
+      <DataTable
+        rows={objections}
+        caption={t('requests.objectionsCaption')}
+        rowKey={(o) => o.category}
+        tableProps={{ verticalSpacing: 'xs' }}
+        columns={[
+          { key: 'category', header: t('requests.objectionColumns.category'), cell: (o) => o.label },
+          {
+            key: 'outcome',
+            header: t('requests.objectionColumns.outcome'),
+            whiteSpace: 'nowrap',
+            cell: (o) => (
+              <Badge variant="light" color={o.outcome === 'upheld' ? 'green' : 'red'}>
+                {t(`requests.objectionDecided.${o.outcome}`)}
+              </Badge>
+            ),
+          },
+          { key: 'what', header: t('requests.objectionColumns.what'), cell: (o) => (o.outcome === 'upheld' ? o.effect : o.reason) },
         ]}
       />
     </Section>
