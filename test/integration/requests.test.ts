@@ -174,15 +174,24 @@ describe('access report (inzage)', () => {
     expect(audit.some((a) => a.action === 'requests.accessReport' && a.entityId === r.id)).toBe(true);
   });
 
-  it('a child’s report covers only that child', async () => {
+  it('a child’s report covers only that child, speaks of "uw kind" and names the running contract once', async () => {
     const { backend } = await location();
     const { child, contractParent } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
+    await backend.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
     const r = await request(backend, { kind: 'access', subjectType: 'child', subjectId: child.id, requesterParentId: contractParent.id });
     const flat = readPdf(await backend.ok('requests.accessReport', { id: r.id })).replace(/\s+/g, ' ');
     expect(flat).toContain('Kind: Zoë de Boer');
     expect(flat).not.toContain(BSN.parent);
-    // Running contract without end date: the end of retention is not known yet.
-    expect(flat).toContain('7 jaar na einde van het laatste contract; er loopt nog een contract zonder einddatum');
+    // The parent reads about the child's data, not as if they were their own.
+    expect(flat).toContain('Inzage in de persoonsgegevens van uw kind');
+    expect(flat).toContain('welke persoonsgegevens wij van uw kind Zoë de Boer verwerken');
+    expect(flat).toContain('De persoonsgegevens van uw kind');
+    expect(flat).toContain('kloppen de gegevens van uw kind niet');
+    expect(flat).not.toMatch(/Uw persoonsgegevens|kloppen uw gegevens|vragen uw gegevens|van u verwerken/);
+    // Running contract without end date: the end of retention is not known yet, said once.
+    expect(flat).toContain('7 jaar na einde van het laatste contract; het contract loopt nog.');
+    expect(flat).toContain('Direct na einde van het laatste contract van het kind; het contract loopt nog.');
+    expect(flat).not.toMatch(/contract[^.]*; er loopt nog een contract/);
   });
 });
 
