@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
-import { api, field, screen, setUpLocation } from './app';
+import { familyViaApi, field, screen, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -36,22 +36,8 @@ async function keep(download: Download, name: string) {
 }
 
 /** Sanne de Boer (contract parent, sanne@example.nl) and Joris Bakker, with Emma in Rupsjes on an active contract. */
-async function createFamily(page: Page) {
-  const household = await api<{ id: string }>(page, 'households.create', {
-    street: 'Lindelaan',
-    houseNumber: '5a',
-    postcode: '1234 AB',
-    city: 'Vianen',
-    iban: null,
-    ibanHolder: null,
-    parents: [
-      { firstName: 'Sanne', initials: 'S.', surnamePrefix: 'de', surname: 'Boer', email: 'sanne@example.nl', phone: '06 12345678', bsn: '111222333', hasParentalAuthority: true, isContractParent: true },
-      { firstName: 'Joris', initials: 'J.', surnamePrefix: null, surname: 'Bakker', email: null, phone: null, bsn: null, hasParentalAuthority: true, isContractParent: false },
-    ],
-  });
-  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Emma', initials: 'E.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-03-12', groupName: 'Rupsjes', bsn: '123456782' });
-  await api(page, 'contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 16, startDate: '2025-01-06', endDate: null });
-  return { household, child };
+function createFamily(page: Page) {
+  return familyViaApi(page, { parent: { email: 'sanne@example.nl', bsn: '111222333' }, otherParent: {}, child: { bsn: '123456782' }, contract: { hoursPerWeek: 16 } });
 }
 
 test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-lijst in het verstrekkingenregister', async ({ page, webApp }) => {
