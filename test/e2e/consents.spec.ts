@@ -83,7 +83,7 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   execFileSync('qpdf', ['--check', pdf]);
   const pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  for (const text of ['Toestemming foto- en filmbeelden', 'Emma de Boer', 'Sanne de Boer', LOCATION.name, 'Ouderportaal', 'Nieuwsbrieven', 'Interne training', 'Website en social media', 'Handtekening', '20-6-2023']) {
+  for (const text of ['Toestemming foto- en filmbeelden', 'Emma de Boer', 'Sanne de Boer', LOCATION.name, 'Ouderportaal', 'Nieuwsbrieven', 'Interne training', 'Website en social media', 'Handtekening', '20-06-2023']) {
     expect(pdfText, text).toContain(text);
   }
   fs.mkdirSync(SCREENS, { recursive: true });

@@ -4,7 +4,7 @@ import { AppError } from '../../../../shared/api/result';
 import type { DisclosureEntry, DisclosureParams, DisclosurePreview, ExportFormat, RecipientDisclosureInput } from '../../../../shared/api/consents.schemas';
 import type { SubjectType } from '../../../../shared/api/requests.schemas';
 import { contractStatus } from '../../../../shared/domain/contracts';
-import { nlDate } from '../../../../shared/domain/dates';
+import { nlDate, nlPeriod } from '../../../../shared/domain/dates';
 import {
   BELASTINGDIENST_FIELDS,
   DISCLOSURE_FIELDS,
@@ -199,7 +199,7 @@ export async function exportDisclosure(core: AppCore, session: Session, params: 
       ? toCsv(header, rows)
       : await renderTablePdf(core.options.resourcesDir, {
           title: `Verstrekking aan ${set.recipientName}`,
-          lines: [`Wettelijke grondslag: ${set.legalBasis}`, `Periode/datum: ${set.period}`, `Opgesteld door ${session.name} op ${nlDate(today)}`, `Aantal kinderen: ${set.subjects.length}`],
+          lines: [`Wettelijke grondslag: ${set.legalBasis}`, `Periode/datum: ${nlPeriod(set.period)}`, `Opgesteld door ${session.name} op ${nlDate(today)}`, `Aantal kinderen: ${set.subjects.length}`],
           header,
           rows,
           footer: 'Vertrouwelijk — alleen voor de genoemde ontvanger',
