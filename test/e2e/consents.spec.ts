@@ -163,7 +163,7 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   await expect(entry).toContainText('GGD (inspectie)');
   await expect(entry).toContainText('Wet kinderopvang, toezicht GGD (beroepskracht-kindratio)');
   await expect(entry).toContainText('Voornaam kind, Achternaam kind, Geboortedatum kind');
-  await expect(entry).toContainText('1 persoon');
+  await expect(entry).toContainText('1 kind');
   await expect(entry).toContainText(MANAGER.name);
   await screen(page, 'verstrekkingenregister');
 

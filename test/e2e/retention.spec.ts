@@ -98,7 +98,7 @@ test('contract beëindigen, klok verzetten, voorvertoning met reden, vernietigen
   await screen(page, 'retention-confirm');
   await confirm.getByRole('button', { name: 'Definitief vernietigen' }).click();
   const done = page.getByRole('status').filter({ hasText: 'Vernietiging afgerond' });
-  await expect(done).toContainText('1 gegeven is vernietigd.');
+  await expect(done).toContainText('1 onderdeel is vernietigd.');
   await expect(page.getByText('Niets te vernietigen')).toBeVisible();
   await screen(page, 'retention-done');
 
