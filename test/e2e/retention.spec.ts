@@ -78,7 +78,7 @@ test('contract beëindigen, klok verzetten, voorvertoning met reden, vernietigen
   await page.getByRole('button', { name: 'Inloggen' }).click();
   // The start-up run destroyed the older family (past due) and says so.
   const notice = page.getByRole('status').filter({ hasText: 'Automatische vernietiging uitgevoerd' });
-  await expect(notice).toContainText('Bij het opstarten is 1 gegeven vernietigd');
+  await expect(notice).toContainText('Bij het opstarten is 1 onderdeel vernietigd');
   await screen(page, 'retention-notice');
   await notice.getByRole('button', { name: 'Gezien' }).click();
   await expect(notice).toBeHidden();
