@@ -17,6 +17,11 @@ export const nlDateTime = (moment: Date) => longStamp.format(moment);
 /** "25-11-2026 14:05" (Amsterdam time), for tables and timelines. */
 export const nlDateTimeShort = (moment: Date) => shortStamp.format(moment).replace(',', '');
 
+// Calendar dates are formatted at UTC midnight, so no time zone can move them to another day.
+const longDay = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** `YYYY-MM-DD` → "1 december 2026", for a date in a sentence (screen: format.ts dateLong). */
+export const nlDateLong = (iso: string) => longDay.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+
 const monthYear = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 /**
  * A register period on paper, as the screen shows it (renderer RegisterTable): a day `YYYY-MM-DD`

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { appToday, isoDateIn } from '../../../shared/domain/clock';
-import { nlDate, nlDateTime, nlDateTimeShort } from '../../../shared/domain/dates';
+import { nlDate, nlDateLong, nlDateTime, nlDateTimeShort } from '../../../shared/domain/dates';
 
 /**
  * The one place where the UI formats dates, times, numbers and file sizes.
@@ -46,7 +46,8 @@ function build(locale: Locale): Formats {
   const timeSeconds = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: OFFICE_TIME_ZONE });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const dateLong = (iso: string) => longDate.format(new Date(`${dayOf(iso)}T00:00:00Z`));
+  // Dutch: the PDFs' own function, so screen and paper spell a date alike.
+  const dateLong = (iso: string) => (locale === 'nl-NL' ? nlDateLong(dayOf(iso)) : longDate.format(new Date(`${dayOf(iso)}T00:00:00Z`)));
   const dateTime = (iso: string) => nlDateTimeShort(new Date(iso));
   return {
     date: (iso) => (iso ? nlDate(dayOf(iso)) : '—'),
