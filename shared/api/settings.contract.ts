@@ -16,7 +16,7 @@ export const settingsContract = {
         .min(1, IDLE_RANGE)
         .max(60, IDLE_RANGE)
         .optional(),
-      /** Date of the privacy statement that new consents refer to, e.g. "20-6-2023". */
+      /** Date of the privacy statement that new consents refer to, e.g. "20-06-2023". */
       privacyStatementVersion: z.string().trim().min(1, zm('settings.privacyStatementVersionRequired')).max(40).optional(),
     }),
     output: SessionInfo,

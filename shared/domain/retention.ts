@@ -163,10 +163,19 @@ export interface Extension {
   kind: 'statutory' | 'hold';
   until: string | null;
   reason: string;
+  /** The duty is a meldcode file: a document without meldcode access names neither it nor its date. */
+  aboutMeldcode?: true;
 }
 
+/**
+ * Why a clock has not started, where a document words it differently from the engine's sentence:
+ * `meldcode` (an open meldcode file: hidden from whoever may not know of it), `contract_running`
+ * and `no_contract` (the rule already names the contract, so a letter does not repeat it).
+ */
+export type RunningCause = 'meldcode' | 'contract_running' | 'no_contract';
+
 export type RetentionState =
-  | { status: 'running'; reason: string }
+  | { status: 'running'; reason: string; cause?: RunningCause }
   | { status: 'due'; dueDate: string; daysLeft: number }
   | { status: 'pending'; dueDate: string; daysLeft: number }
   | { status: 'held'; dueDate: string; hold: Extension };
@@ -175,8 +184,11 @@ export type RetentionState =
  * What happens to a record today: its own date (or why the clock has not started), pushed out by
  * statutory duties, blocked by holds. `due` means it may be destroyed today.
  */
-export function retentionState(input: { ruleDate: string | null; runningReason?: string; extensions: readonly Extension[] }, today: string): RetentionState {
-  if (input.ruleDate === null) return { status: 'running', reason: input.runningReason ?? 'De bewaartermijn is nog niet begonnen.' };
+export function retentionState(input: { ruleDate: string | null; runningReason?: string; runningCause?: RunningCause; extensions: readonly Extension[] }, today: string): RetentionState {
+  if (input.ruleDate === null) {
+    const reason = input.runningReason ?? 'De bewaartermijn is nog niet begonnen.';
+    return input.runningCause ? { status: 'running', reason, cause: input.runningCause } : { status: 'running', reason };
+  }
   let dueDate = input.ruleDate;
   for (const e of input.extensions) if (e.kind === 'statutory' && e.until !== null && e.until > dueDate) dueDate = e.until;
   const hold = input.extensions.find((e) => e.kind === 'hold');

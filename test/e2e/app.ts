@@ -55,3 +55,70 @@ export async function setUpLocation(
   await page.getByRole('button', { name: 'Verder' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${manager.name}` })).toBeVisible();
 }
+
+interface ParentInput {
+  firstName: string;
+  initials: string | null;
+  surnamePrefix: string | null;
+  surname: string;
+  email: string | null;
+  phone: string | null;
+  bsn: string | null;
+}
+interface ChildInput {
+  firstName: string;
+  initials: string | null;
+  surnamePrefix: string | null;
+  surname: string;
+  birthDate: string;
+  groupName: string;
+  bsn: string | null;
+}
+interface ContractInput {
+  startDate: string;
+  endDate: string | null;
+  days: string[];
+  hoursPerWeek: number;
+}
+
+export interface FamilyOptions {
+  /** The contract parent (with gezag); defaults to Sanne de Boer, 06 12345678. */
+  parent?: Partial<ParentInput>;
+  /** A second parent with gezag who is not the contract parent. */
+  otherParent?: Partial<ParentInput>;
+  /** Defaults to Emma, the contract parent's surname, born 2023-03-12, group Rupsjes. */
+  child?: Partial<ChildInput>;
+  /** A dagopvang contract for the child (none unless given). */
+  contract?: Partial<ContractInput>;
+  /** Allergies recorded in the child's medical data. */
+  allergies?: string;
+}
+
+export interface Family {
+  household: { id: string; parents: { id: string; isContractParent: boolean }[] };
+  child: { id: string };
+  contractParentId: string;
+}
+
+/**
+ * A family put in through the API the UI uses, for specs that are not about creating one:
+ * a household at Lindelaan 5a in Vianen with its contract parent (and optionally another parent),
+ * one child, and optionally a contract and allergies. Every value can be overridden.
+ */
+export async function familyViaApi(page: Page, options: FamilyOptions = {}): Promise<Family> {
+  const parent: ParentInput = { firstName: 'Sanne', initials: 'S.', surnamePrefix: 'de', surname: 'Boer', email: null, phone: '06 12345678', bsn: null, ...options.parent };
+  const parents = [
+    { ...parent, hasParentalAuthority: true, isContractParent: true },
+    ...(options.otherParent
+      ? [{ firstName: 'Joris', initials: 'J.', surnamePrefix: null, surname: 'Bakker', email: null, phone: null, bsn: null, ...options.otherParent, hasParentalAuthority: true, isContractParent: false }]
+      : []),
+  ];
+  const household = await api<Family['household']>(page, 'households.create', { street: 'Lindelaan', houseNumber: '5a', postcode: '1234 AB', city: 'Vianen', iban: null, ibanHolder: null, parents });
+  const childInput: ChildInput = { firstName: 'Emma', initials: 'E.', surnamePrefix: parent.surnamePrefix, surname: parent.surname, birthDate: '2023-03-12', groupName: 'Rupsjes', bsn: null, ...options.child };
+  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, ...childInput });
+  if (options.contract) {
+    await api(page, 'contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, startDate: '2025-01-06', endDate: null, ...options.contract });
+  }
+  if (options.allergies) await api(page, 'medical.update', { childId: child.id, allergies: options.allergies, diet: null, medication: null, otherParticulars: null });
+  return { household, child, contractParentId: household.parents.find((p) => p.isContractParent)!.id };
+}

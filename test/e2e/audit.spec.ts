@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { api, setUpLocation } from './app';
+import { api, familyViaApi, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -46,18 +46,7 @@ function countCalls(page: Page, method: string) {
 }
 
 async function createChild(page: Page) {
-  const household = await api<{ id: string }>(page, 'households.create', {
-    street: 'Lindelaan',
-    houseNumber: '5a',
-    postcode: '1234 AB',
-    city: 'Vianen',
-    iban: null,
-    ibanHolder: null,
-    parents: [{ firstName: 'Sanne', initials: 'S.', surnamePrefix: 'de', surname: 'Boer', email: 'sanne@example.nl', phone: '06 12345678', bsn: null, hasParentalAuthority: true, isContractParent: true }],
-  });
-  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Emma', initials: 'E.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-03-12', groupName: 'Rupsjes', bsn: null });
-  await api(page, 'medical.update', { childId: child.id, allergies: 'Pinda (EpiPen in de tas)', diet: null, medication: null, otherParticulars: null });
-  return child;
+  return (await familyViaApi(page, { parent: { email: 'sanne@example.nl' }, allergies: 'Pinda (EpiPen in de tas)' })).child;
 }
 
 test('medische gegevens: één auditregel per keer dat het tabblad opengaat, ook na focus kwijt en terug', async ({ page, webApp }) => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
 import { nlDate } from '../../shared/domain/dates';
 import { weekdayOnOrBefore } from '../helpers/dates';
-import { api, appToday, field, screen, setUpLocation } from './app';
+import { appToday, familyViaApi, field, screen, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -38,22 +38,8 @@ async function keep(download: Download, name: string) {
 }
 
 /** Sanne de Boer (contract parent, sanne@example.nl) and Joris Bakker, with Emma in Rupsjes on an active contract. */
-async function createFamily(page: Page) {
-  const household = await api<{ id: string }>(page, 'households.create', {
-    street: 'Lindelaan',
-    houseNumber: '5a',
-    postcode: '1234 AB',
-    city: 'Vianen',
-    iban: null,
-    ibanHolder: null,
-    parents: [
-      { firstName: 'Sanne', initials: 'S.', surnamePrefix: 'de', surname: 'Boer', email: 'sanne@example.nl', phone: '06 12345678', bsn: '111222333', hasParentalAuthority: true, isContractParent: true },
-      { firstName: 'Joris', initials: 'J.', surnamePrefix: null, surname: 'Bakker', email: null, phone: null, bsn: null, hasParentalAuthority: true, isContractParent: false },
-    ],
-  });
-  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Emma', initials: 'E.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-03-12', groupName: 'Rupsjes', bsn: '123456782' });
-  await api(page, 'contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 16, startDate: '2025-01-06', endDate: null });
-  return { household, child };
+function createFamily(page: Page) {
+  return familyViaApi(page, { parent: { email: 'sanne@example.nl', bsn: '111222333' }, otherParent: {}, child: { bsn: '123456782' }, contract: { hoursPerWeek: 16 } });
 }
 
 test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-lijst in het verstrekkingenregister', async ({ page, webApp }) => {
@@ -99,7 +85,7 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   execFileSync('qpdf', ['--check', pdf]);
   const pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  for (const text of ['Toestemming foto- en filmbeelden', 'Emma de Boer', 'Sanne de Boer', LOCATION.name, 'Ouderportaal', 'Nieuwsbrieven', 'Interne training', 'Website en social media', 'Handtekening', '20-6-2023']) {
+  for (const text of ['Toestemming foto- en filmbeelden', 'Emma de Boer', 'Sanne de Boer', LOCATION.name, 'Ouderportaal', 'Nieuwsbrieven', 'Interne training', 'Website en social media', 'Handtekening', '20-06-2023']) {
     expect(pdfText, text).toContain(text);
   }
   fs.mkdirSync(SCREENS, { recursive: true });
@@ -186,7 +172,7 @@ test('toestemming vastleggen, formulier afdrukken, intrekken, geschiedenis; GGD-
   await expect(entry).toContainText('GGD (inspectie)');
   await expect(entry).toContainText('Wet kinderopvang, toezicht GGD (beroepskracht-kindratio)');
   await expect(entry).toContainText('Voornaam kind, Achternaam kind, Geboortedatum kind, Groep');
-  await expect(entry).toContainText('1 persoon');
+  await expect(entry).toContainText('1 kind');
   await expect(entry).toContainText(MANAGER.name);
   await screen(page, 'verstrekkingenregister');
 

@@ -10,21 +10,22 @@ export interface WebApp {
   dataDir: string;
   /**
    * Restart the server on the same data dir (new token, new URL). `clock` starts the app's clock
-   * on that date (web mode's test-only `--clock`), to see retention periods run out.
+   * on that date (web mode's test-only `--clock`), to see retention periods run out. `demo` fills
+   * the (empty) data dir with the demo location first (`--demo`: 150 households, demo logins).
    */
-  restart(options?: { clock?: string }): Promise<void>;
+  restart(options?: { clock?: string; demo?: boolean }): Promise<void>;
 }
 
 const ROOT = path.resolve(__dirname, '../..');
 
-async function startServer(dataDir: string, clock?: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'out/main/web.js'), '--data-dir', dataDir, ...(clock ? ['--clock', clock] : [])], {
+async function startServer(dataDir: string, clock?: string, demo = false): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'out/main/web.js'), '--data-dir', dataDir, ...(clock ? ['--clock', clock] : []), ...(demo ? ['--demo'] : [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: process.env,
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), demo ? 120_000 : 20_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
@@ -51,7 +52,7 @@ export const test = base.extend<{ webApp: WebApp }>({
       dataDir,
       async restart(options = {}) {
         server.child.kill();
-        server = await startServer(dataDir, options.clock);
+        server = await startServer(dataDir, options.clock, options.demo);
       },
     };
     await use(app);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { api, screen, setUpLocation } from './app';
+import { api, familyViaApi, screen, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -13,17 +13,7 @@ const MANAGER = { name: 'Fatima el Amrani', username: 'fatima', password: 'Zeilb
 
 /** A family exported through the API (the export is not what this spec is about): the folder's files. */
 async function exportedFolder(page: Page) {
-  const household = await api<{ id: string; parents: { id: string }[] }>(page, 'households.create', {
-    street: 'Lindelaan',
-    houseNumber: '5a',
-    postcode: '1234 AB',
-    city: 'Vianen',
-    iban: null,
-    ibanHolder: null,
-    parents: [{ firstName: 'Sanne', initials: 'S.', surnamePrefix: 'de', surname: 'Boer', email: null, phone: '06 12345678', bsn: null, hasParentalAuthority: true, isContractParent: true }],
-  });
-  await api(page, 'children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupName: 'Rupsjes', bsn: null });
-  const parentId = household.parents[0]!.id;
+  const { contractParentId: parentId } = await familyViaApi(page, { child: { firstName: 'Zoë', initials: 'Z.', birthDate: '2023-04-15' } });
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
   const request = await api<{ id: string }>(page, 'requests.create', { kind: 'portability', subjectType: 'parent', subjectId: parentId, requesterParentId: parentId, receivedOn: today, identityMethod: 'id_shown', description: null });
   const bundle = await api<{ files: { fileName: string; base64: string; mime: string }[] }>(page, 'requests.portabilityExport', { id: request.id });

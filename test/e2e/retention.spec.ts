@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { addPeriod } from '../../shared/domain/retention';
-import { api, field, screen, setUpLocation } from './app';
+import { api, familyViaApi, field, screen, setUpLocation } from './app';
 import { checkScreen, expect, test } from './fixtures';
 
 /**
@@ -22,19 +22,12 @@ const dutch = (iso: string) => iso.split('-').reverse().join('-');
 
 
 
-async function family(page: Page, parent: string, child: string, endDate: string | null) {
-  const household = await api<{ id: string }>(page, 'households.create', {
-    street: 'Lindelaan',
-    houseNumber: '5a',
-    postcode: '1234 AB',
-    city: 'Vianen',
-    iban: null,
-    ibanHolder: null,
-    parents: [{ firstName: parent, initials: null, surnamePrefix: null, surname: 'Visser', email: null, phone: null, bsn: null, hasParentalAuthority: true, isContractParent: true }],
+function family(page: Page, parent: string, child: string, endDate: string | null) {
+  return familyViaApi(page, {
+    parent: { firstName: parent, initials: null, surnamePrefix: null, surname: 'Visser', phone: null },
+    child: { firstName: child, initials: null, birthDate: '2021-05-04' },
+    contract: { startDate: isoDay(-400), endDate },
   });
-  const kid = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: child, initials: null, surnamePrefix: null, surname: 'Visser', birthDate: '2021-05-04', groupName: 'Rupsjes', bsn: null });
-  await api(page, 'contracts.create', { childId: kid.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, startDate: isoDay(-400), endDate });
-  return { household, child: kid };
 }
 
 async function keep(download: Download, name: string) {
@@ -85,7 +78,7 @@ test('contract beëindigen, klok verzetten, voorvertoning met reden, vernietigen
   await page.getByRole('button', { name: 'Inloggen' }).click();
   // The start-up run destroyed the older family (past due) and says so.
   const notice = page.getByRole('status').filter({ hasText: 'Automatische vernietiging uitgevoerd' });
-  await expect(notice).toContainText('Bij het opstarten is 1 gegeven vernietigd');
+  await expect(notice).toContainText('Bij het opstarten is 1 onderdeel vernietigd');
   await screen(page, 'retention-notice');
   await notice.getByRole('button', { name: 'Gezien' }).click();
   await expect(notice).toBeHidden();
@@ -105,7 +98,7 @@ test('contract beëindigen, klok verzetten, voorvertoning met reden, vernietigen
   await screen(page, 'retention-confirm');
   await confirm.getByRole('button', { name: 'Definitief vernietigen' }).click();
   const done = page.getByRole('status').filter({ hasText: 'Vernietiging afgerond' });
-  await expect(done).toContainText('1 gegeven is vernietigd.');
+  await expect(done).toContainText('1 onderdeel is vernietigd.');
   await expect(page.getByText('Niets te vernietigen')).toBeVisible();
   await screen(page, 'retention-done');
 
@@ -190,26 +183,17 @@ test('Bewaartermijnen toont de regels uit de datakaart; "Waarom bewaren?" op een
   test.setTimeout(150_000);
   await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   // Issue 14: a family whose contract ends in 20 days, with data under every rule of its own.
-  const household = await api<{ id: string; parents: { id: string; isContractParent: boolean }[] }>(page, 'households.create', {
-    street: 'Lindelaan',
-    houseNumber: '7',
-    postcode: '1234 AB',
-    city: 'Vianen',
-    iban: null,
-    ibanHolder: null,
-    parents: [
-      { firstName: 'Sanne', initials: null, surnamePrefix: null, surname: 'Smit', email: 'sanne@example.nl', phone: '0612345678', bsn: null, hasParentalAuthority: true, isContractParent: true },
-      { firstName: 'Joost', initials: null, surnamePrefix: null, surname: 'Smit', email: 'joost@example.nl', phone: null, bsn: null, hasParentalAuthority: true, isContractParent: false },
-    ],
-  });
-  const kid = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Fenna', initials: null, surnamePrefix: null, surname: 'Smit', birthDate: '2021-05-04', groupName: 'Rupsjes', bsn: null });
   const end = isoDay(20);
-  await api(page, 'contracts.create', { childId: kid.id, careType: 'dagopvang', days: ['ma'], hoursPerWeek: 8, startDate: isoDay(-400), endDate: end });
-  await api(page, 'medical.update', { childId: kid.id, allergies: 'Noten', diet: null, medication: null, otherParticulars: null });
+  const { child: kid, contractParentId: parentId } = await familyViaApi(page, {
+    parent: { initials: null, surnamePrefix: null, surname: 'Smit', email: 'sanne@example.nl', phone: '0612345678' },
+    otherParent: { firstName: 'Joost', initials: null, surname: 'Smit', email: 'joost@example.nl' },
+    child: { firstName: 'Fenna', initials: null, birthDate: '2021-05-04' },
+    contract: { days: ['ma'], hoursPerWeek: 8, startDate: isoDay(-400), endDate: end },
+    allergies: 'Noten',
+  });
   await api(page, 'pickup.addPerson', { childId: kid.id, name: 'Oma Smit', relation: 'Oma', phone: null, validUntil: null });
   await api(page, 'pickup.addBan', { childId: kid.id, name: 'K. Jansen', basisReference: 'Beschikking rechtbank', basisDate: null, notes: null });
   await api(page, 'pickup.recordIdentification', { childId: kid.id, collectorName: 'Oma Smit', method: 'parent_called' });
-  const parentId = household.parents.find((p) => p.isContractParent)!.id;
   await api(page, 'exchange.create', { childId: kid.id, parentId, recipientName: 'Basisschool De Linde', recipientType: 'school', purpose: 'Overdracht', dataDescription: 'Overdrachtsformulier', validUntil: isoDay(60), givenOn: isoDay(-5), written: true });
 
   await page.goto(`${webApp.url.split('?')[0]}#/kinderen/${kid.id}`);

@@ -48,7 +48,7 @@ describe('photo consent', () => {
       { purpose: 'website_social', permission: 'no', since: '2026-01-05' },
     ]);
     expect(after.history).toHaveLength(5);
-    expect(after.history[0]).toMatchObject({ purpose: 'nieuwsbrief', decision: 'withdrawn', channel: 'email', parentName: 'Sanne de Boer', privacyStatementVersion: '20-6-2023' });
+    expect(after.history[0]).toMatchObject({ purpose: 'nieuwsbrief', decision: 'withdrawn', channel: 'email', parentName: 'Sanne de Boer', privacyStatementVersion: '20-06-2023' });
     expect(() => backend.core.sqlite().exec("UPDATE photo_consents SET decision = 'given'")).toThrow(/append-only/);
   });
 
@@ -74,7 +74,7 @@ describe('photo consent', () => {
     const { backend, household, child } = await withFamily();
     await backend.ok('children.create', { householdId: household.id, firstName: 'Mats', surname: 'Boer', surnamePrefix: 'de', birthDate: '2024-01-02', groupName: 'Rupsjes', bsn: null });
     const one = readPdf(await backend.ok('consents.formPdf', { childId: child.id, blank: false }));
-    for (const text of ['Toestemming foto- en filmbeelden', 'Zoë de Boer', 'Kindercentrum De Vlinder', 'Ouderportaal', 'Nieuwsbrieven', 'Interne training', 'Website en social media', 'Handtekening', 'Datum', 'Sanne de Boer', '20-6-2023']) {
+    for (const text of ['Toestemming foto- en filmbeelden', 'Zoë de Boer', 'Kindercentrum De Vlinder', 'Ouderportaal', 'Nieuwsbrieven', 'Interne training', 'Website en social media', 'Handtekening', 'Datum', 'Sanne de Boer', '20-06-2023']) {
       expect(one, text).toContain(text);
     }
     const batch = await backend.ok('consents.formPdf', { groupName: 'Rupsjes', blank: true });
@@ -86,19 +86,20 @@ describe('photo consent', () => {
 
   it('new consents refer to the privacy statement version set by the manager; staff can read it but not change it', async () => {
     const { backend, child, contractParent } = await withFamily();
-    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '20-6-2023' });
+    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '20-06-2023' });
     const empty = await backend.err('settings.update', { privacyStatementVersion: '  ' });
     expect(empty.details).toMatchObject({ privacyStatementVersion: 'Vul de datum of versie van het privacystatement in.' });
-    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '20-6-2023' });
+    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '20-06-2023' });
 
+    // Typed as "1-3-2026", shown and printed in the one date style.
     await backend.ok('settings.update', { privacyStatementVersion: '1-3-2026' });
-    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '1-3-2026' });
+    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '01-03-2026' });
     const overview = await backend.ok('consents.record', { childId: child.id, parentId: contractParent.id, decidedOn: '2026-01-05', channel: 'email', answers: [{ purpose: 'ouderportaal', given: true, recognisable: false }] });
-    expect(overview.history[0]!.privacyStatementVersion).toBe('1-3-2026');
-    expect(readPdf(await backend.ok('consents.formPdf', { childId: child.id, blank: true }))).toContain('1-3-2026');
+    expect(overview.history[0]!.privacyStatementVersion).toBe('01-03-2026');
+    expect(readPdf(await backend.ok('consents.formPdf', { childId: child.id, blank: true }))).toContain('01-03-2026');
 
     await loginAsStaff(backend);
-    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '1-3-2026' });
+    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '01-03-2026' });
     expect((await backend.err('settings.update', { privacyStatementVersion: '2-3-2026' })).code).toBe('FORBIDDEN');
   });
 });

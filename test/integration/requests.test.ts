@@ -177,15 +177,29 @@ describe('access report (inzage)', () => {
     expect(audit.some((a) => a.action === 'requests.accessReport' && a.entityId === r.id)).toBe(true);
   });
 
-  it('a child’s report covers only that child', async () => {
+  it('a child’s report covers only that child, speaks of "uw kind" and names the running contract once', async () => {
     const { backend } = await location();
     const { child, contractParent } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
+    await backend.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
     const r = await request(backend, { kind: 'access', subjectType: 'child', subjectId: child.id, requesterParentId: contractParent.id });
     const flat = readPdf(await backend.ok('requests.accessReport', { id: r.id })).replace(/\s+/g, ' ');
     expect(flat).toContain('Kind: Zoë de Boer');
     expect(flat).not.toContain(BSN.parent);
-    // Running contract without end date: the end of retention is not known yet.
-    expect(flat).toContain('7 jaar na einde van het laatste contract; er loopt nog een contract zonder einddatum');
+    // The parent reads about the child's data, not as if they were their own.
+    expect(flat).toContain('Inzage in de persoonsgegevens van uw kind');
+    expect(flat).toContain('welke persoonsgegevens wij van uw kind Zoë de Boer verwerken');
+    expect(flat).toContain('De persoonsgegevens van uw kind');
+    expect(flat).toContain('kloppen de gegevens van uw kind niet');
+    expect(flat).not.toMatch(/Uw persoonsgegevens|kloppen uw gegevens|vragen uw gegevens|van u verwerken/);
+    // Running contract without end date: the end of retention is not known yet, said once.
+    expect(flat).toContain('7 jaar na einde van het laatste contract; het contract loopt nog.');
+    expect(flat).toContain('Direct na einde van het laatste contract van het kind; het contract loopt nog.');
+    expect(flat).not.toMatch(/contract[^.]*; er loopt nog een contract/);
+    // The decision letter names the rights as the child's, exercised by the parent.
+    await backend.ok('requests.close', { id: r.id, outcome: 'granted' });
+    const letter = readPdf(await backend.ok('requests.letter', { id: r.id })).replace(/\s+/g, ' ');
+    expect(letter).toContain('Uw rechten (namens uw kind)');
+    expect(letter).toContain('u kunt vragen de gegevens van uw kind te verwijderen');
   });
 });
 
@@ -235,6 +249,28 @@ describe('meldcode information in an answer', () => {
     // The retention engine keeps the whole household while a case file is open.
     expect(preview.categories.find((c) => c.category === 'child_identity')).toMatchObject({ erasableNow: false, note: 'er loopt een meldcodedossier over een kind van dit gezin' });
     expect((await backend.err('requests.erase', { id: erasure.id })).code).toBe('CONFLICT');
+  });
+
+  it('the officer\'s list holds exactly the open access and erasure requests about a child with a meldcode file or its household', async () => {
+    const { backend } = await location();
+    const { household, child, contractParent } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
+    const sibling = await backend.ok('children.create', { householdId: household.id, firstName: 'Mila', initials: 'M.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2024-02-01', groupName: 'Rupsjes', bsn: null });
+    const other = await createOtherFamily(backend);
+    await backend.ok('meldcode.open', { route: 'huiselijk', childId: child.id, openedOn: '2026-10-01' });
+    await backend.ok('meldcode.open', { route: 'huiselijk', childId: other.child.id, openedOn: '2026-10-01' });
+    const asked = (kind: 'access' | 'erasure' | 'rectification', subjectType: 'parent' | 'child', subjectId: string, requesterParentId = contractParent.id) =>
+      request(backend, { kind, subjectType, subjectId, requesterParentId });
+    const aboutChild = await asked('access', 'child', child.id);
+    const erasure = await asked('erasure', 'child', child.id);
+    const aboutParent = await asked('access', 'parent', contractParent.id);
+    await asked('access', 'child', sibling.id); // the sibling has no case file of their own
+    await asked('rectification', 'child', child.id); // not an answer that could include the file
+    const otherParent = other.household.parents[0]!.id;
+    const otherFamily = await asked('access', 'child', other.child.id, otherParent);
+    const listed = (await backend.ok('requests.meldcodeDecisionsAwaited', {})).map((r) => r.id).sort();
+    expect(listed).toEqual([aboutChild.id, erasure.id, aboutParent.id, otherFamily.id].sort());
+    await backend.ok('requests.close', { id: otherFamily.id, outcome: 'refused', reason: 'Ingetrokken door de ouder' });
+    expect((await backend.ok('requests.meldcodeDecisionsAwaited', {})).map((r) => r.id).sort()).toEqual([aboutChild.id, erasure.id, aboutParent.id].sort());
   });
 
   it('"Waarom bewaren we dit nog?" names the meldcode file only on screen, never in the PDF for the parent', async () => {

@@ -18,8 +18,8 @@ describe('the renderer formats through one module', () => {
     expect(nl.date('2026-07-01T22:30:00Z')).toBe('02-07-2026');
     expect(nl.dateTime('2026-12-31T23:15:00Z')).toBe('01-01-2027 00:15');
     expect(nl.dateTimeSeconds('2026-11-25T13:05:09Z')).toBe('25-11-2026 14:05:09');
-    expect(nl.dateTimeLong('2026-07-01T22:30:00Z')).toBe('2 juli 2026, 00:30');
-    expect(en.dateTimeLong('2026-11-25T13:05:00Z')).toBe('25 November 2026, 14:05');
+    expect(nl.dateTimeLong('2026-07-01T22:30:00Z')).toBe('2 juli 2026 om 00:30');
+    expect(en.dateTimeLong('2026-11-25T13:05:00Z')).toBe('25 November 2026 at 14:05');
   });
 
   it('writes numbers and file sizes with the decimal sign of the UI language', () => {

@@ -2,7 +2,7 @@ import { BACKUP_ROTATION } from '../../../shared/api/backup.contract';
 import type { CategoryRetention, Decision } from '../../../shared/api/requests.schemas';
 import { nlDate } from '../../../shared/domain/dates';
 import { REQUEST_KIND_LABEL, type RequestKind } from '../../../shared/domain/requests';
-import { writeComplaint, writeRights } from './accessReport.pdf';
+import { writeComplaint, writeRights, type Whose } from './accessReport.pdf';
 import { LetterWriter, type LetterHead } from './letter';
 
 /** What happens to erased data in the backups (rotation by calendar age, re-destruction on a restore). */
@@ -15,6 +15,8 @@ export interface DecisionLetterData {
   extension: { months: number; reason: string } | null;
   decision: Decision;
   signedBy: string;
+  /** A request about a child: the rights are named as the child's, exercised by the parent. */
+  whose?: Whose;
 }
 
 const OUTCOME_TEXT: Record<Decision['outcome'], string> = {
@@ -63,8 +65,8 @@ export async function renderDecisionLetter(resourcesDir: string, data: DecisionL
     for (const r of data.decision.informedRecipients) letter.bullet(r);
   }
 
-  writeRights(letter);
-  writeComplaint(letter);
+  writeRights(letter, data.whose);
+  writeComplaint(letter, data.whose);
   letter.signature(data.signedBy, 'Locatiemanager');
   return letter.finish();
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { appToday, isoDateIn } from '../../../shared/domain/clock';
-import { nlDate, nlDateTimeShort } from '../../../shared/domain/dates';
+import { nlDate, nlDateLong, nlDateTime, nlDateTimeShort } from '../../../shared/domain/dates';
 
 /**
  * The one place where the UI formats dates, times, numbers and file sizes.
@@ -22,7 +22,7 @@ interface Formats {
   dateTime: (iso: string) => string;
   /** `01-12-2026 14:05:09` (office time), for logs. */
   dateTimeSeconds: (iso: string) => string;
-  /** `1 december 2026, 14:05` (office time), for a single moment in a sentence or detail. */
+  /** `1 december 2026 om 14:05` (office time, as on the PDFs), for a single moment in a sentence or detail. */
   dateTimeLong: (iso: string) => string;
   /** `14:05` when the moment is today (app clock, office time), otherwise `01-12-2026 14:05`. */
   timeOrDateTime: (iso: string) => string;
@@ -46,7 +46,8 @@ function build(locale: Locale): Formats {
   const timeSeconds = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: OFFICE_TIME_ZONE });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const dateLong = (iso: string) => longDate.format(new Date(`${dayOf(iso)}T00:00:00Z`));
+  // Dutch: the PDFs' own function, so screen and paper spell a date alike.
+  const dateLong = (iso: string) => (locale === 'nl-NL' ? nlDateLong(dayOf(iso)) : longDate.format(new Date(`${dayOf(iso)}T00:00:00Z`)));
   const dateTime = (iso: string) => nlDateTimeShort(new Date(iso));
   return {
     date: (iso) => (iso ? nlDate(dayOf(iso)) : '—'),
@@ -54,7 +55,8 @@ function build(locale: Locale): Formats {
     month: (yearMonth) => monthYear.format(new Date(`${yearMonth}-01T00:00:00Z`)),
     dateTime,
     dateTimeSeconds: (iso) => `${nlDate(dayOf(iso))} ${timeSeconds.format(new Date(iso))}`,
-    dateTimeLong: (iso) => `${dateLong(iso)}, ${time.format(new Date(iso))}`,
+    // Dutch: the PDFs' own function (shared/domain/dates.ts), so screen and paper say it alike.
+    dateTimeLong: (iso) => (locale === 'nl-NL' ? nlDateTime(new Date(iso)) : `${dateLong(iso)} at ${time.format(new Date(iso))}`),
     timeOrDateTime: (iso) => (dayOf(iso) === appToday() ? time.format(new Date(iso)) : dateTime(iso)),
     number: (value) => number.format(value),
     fileSize: (bytes) => (bytes >= 1024 * 1024 ? `${oneDecimal.format(bytes / 1024 / 1024)} MB` : `${number.format(Math.max(1, Math.round(bytes / 1024)))} kB`),

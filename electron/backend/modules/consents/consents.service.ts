@@ -4,7 +4,7 @@ import { AppError } from '../../../../shared/api/result';
 import type { ConsentOverview, ConsentRecord, ConsentRecordInput, Roster } from '../../../../shared/api/consents.schemas';
 import type { PdfFile } from '../../../../shared/api/schemas';
 import { PURPOSES, photoPermission, type PhotoPermission, type Purpose } from '../../../../shared/domain/consents';
-import { nlDate } from '../../../../shared/domain/dates';
+import { nlDate, paddedDutchDate } from '../../../../shared/domain/dates';
 import { displayName } from '../../../../shared/domain/names';
 import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
@@ -18,9 +18,9 @@ import { getLocation } from '../location/location.repository';
 import { readSetting } from '../settings/settings.repository';
 import { consentHistory, consentRowsOfChildren, formReturnsOfChild, insertFormReturn, insertPhotoConsent, rosterChildren } from './consents.repository';
 
-/** The privacy statement's date ("De laatste wijziging was op 20-6-2023"); consents refer to it. */
-const DEFAULT_PRIVACY_STATEMENT_VERSION = '20-6-2023';
-export const privacyStatementVersion = async (db: DbOrTrx) => (await readSetting<string>(db, 'privacy.statementVersion')) ?? DEFAULT_PRIVACY_STATEMENT_VERSION;
+/** The privacy statement's date ("De laatste wijziging was op 20-6-2023"), in the one date style; consents refer to it. */
+const DEFAULT_PRIVACY_STATEMENT_VERSION = '20-06-2023';
+export const privacyStatementVersion = async (db: DbOrTrx) => paddedDutchDate((await readSetting<string>(db, 'privacy.statementVersion')) ?? DEFAULT_PRIVACY_STATEMENT_VERSION);
 
 export async function requireChild(db: DbOrTrx, childId: string) {
   const child = await findChild(db, childId);
@@ -74,7 +74,7 @@ export async function consentOverview(db: DbOrTrx, childId: string): Promise<Con
       parentName: parentName(parents, r.parent_id),
       decidedOn: r.decided_on,
       channel: r.channel,
-      privacyStatementVersion: r.privacy_statement_version,
+      privacyStatementVersion: paddedDutchDate(r.privacy_statement_version),
       recordedAt: r.recorded_at,
       recordedByName: r.recorded_by_name,
     })),

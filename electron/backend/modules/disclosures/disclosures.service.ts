@@ -5,7 +5,7 @@ import type { DisclosureEntry, DisclosureParams, ExportFormat, RecipientDisclosu
 import type { LegalDisclosurePreview, RegisterEntry, RestrictedPerson, RestrictionDecisionInput } from '../../../../shared/api/restrictedDisclosures.schemas';
 import type { RequestSubjectType, SubjectType } from '../../../../shared/api/requests.schemas';
 import { contractStatus } from '../../../../shared/domain/contracts';
-import { nlDate } from '../../../../shared/domain/dates';
+import { nlDate, nlPeriod } from '../../../../shared/domain/dates';
 import {
   BELASTINGDIENST_FIELDS,
   DISCLOSURE_FIELDS,
@@ -240,7 +240,7 @@ export async function exportDisclosure(core: AppCore, session: Session, params: 
   const { set } = await buildDataSet(core.db(), params, today, chosen);
   const header = set.fields.map((f) => DISCLOSURE_FIELDS[f]);
   const rows = rowsOf(set);
-  const lines = [`Wettelijke grondslag: ${set.legalBasis}`, `Periode/datum: ${set.period}`, `Opgesteld door ${session.name} op ${nlDate(today)}`, `Aantal kinderen: ${set.subjects.length}`];
+  const lines = [`Wettelijke grondslag: ${set.legalBasis}`, `Periode/datum: ${nlPeriod(set.period)}`, `Opgesteld door ${session.name} op ${nlDate(today)}`, `Aantal kinderen: ${set.subjects.length}`];
   const title = `Verstrekking aan ${set.recipientName}`;
   const footer = 'Vertrouwelijk — alleen voor de genoemde ontvanger';
   const file =

@@ -5,7 +5,7 @@ import { REQUEST_KIND_LABEL } from '../../../../shared/domain/requests';
 import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, SubjectRequestRow } from '../../db/schema';
-import { renderAccessReport } from '../../pdf/accessReport.pdf';
+import { accessReportTitle, renderAccessReport } from '../../pdf/accessReport.pdf';
 import { renderDecisionLetter } from '../../pdf/decisionLetter.pdf';
 import type { LetterHead } from '../../pdf/letter';
 import { getLocation } from '../location/location.repository';
@@ -41,7 +41,7 @@ export async function accessReport(core: AppCore, session: Session, id: string, 
   if (row.kind !== 'access') throw new AppError('VALIDATION', msg('requests.accessReportNeedsAccess'));
   const dossiers = await dossiersFor(db, row, today, await meldcodeDisclosureFor(db, row));
   const pdf = await renderAccessReport(core.options.resourcesDir, {
-    head: await letterHead(db, row, 'Inzage in uw persoonsgegevens', today),
+    head: await letterHead(db, row, accessReportTitle(row.subject_type), today),
     receivedOn: row.received_on,
     extension: extensionOf(row),
     dossiers,
@@ -62,6 +62,7 @@ export async function decisionLetter(core: AppCore, session: Session, id: string
     extension: extensionOf(row),
     decision: withoutUndisclosedMeldcode(Decision.parse(JSON.parse(row.decision)), row.meldcode_decision),
     signedBy: session.name,
+    whose: row.subject_type === 'child' ? 'child' : 'own',
   });
   return { fileName: `besluit-${requestReference(row).toLowerCase()}.pdf`, base64: pdf.toString('base64') };
 }

@@ -22,7 +22,7 @@ import type { DbOrTrx, SubjectRequestRow, Trx } from '../../db/schema';
 import { queueUpsert } from '../../sync/outbox';
 import { findChild } from '../children/children.repository';
 import { currentLocationId } from '../location/location.service';
-import { hasMeldcodeCase } from './dossier.repository';
+import { openRequestsAwaitingMeldcodeDecision } from './dossier.repository';
 import {
   activeRestriction,
   correctionsOfRequest,
@@ -101,11 +101,7 @@ export async function listRequests(db: DbOrTrx, status: RequestStatus | null, to
 
 /** Open access and erasure requests about a household with a meldcode file, not yet decided by the aandachtsfunctionaris. */
 export async function meldcodeDecisionsAwaited(db: DbOrTrx, today: string): Promise<RequestSummary[]> {
-  const waiting: SubjectRequestRow[] = [];
-  for (const r of await listRequestRows(db, 'open')) {
-    if ((r.kind !== 'access' && r.kind !== 'erasure') || !r.household_id || r.meldcode_decision) continue;
-    if (await hasMeldcodeCase(db, r.subject_type === 'child' ? { childId: r.subject_id } : { householdId: r.household_id })) waiting.push(r);
-  }
+  const waiting = await openRequestsAwaitingMeldcodeDecision(db);
   const names = await subjectNames(db, waiting);
   return waiting.map((r) => toSummary(r, names, today));
 }

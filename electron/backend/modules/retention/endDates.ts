@@ -18,7 +18,7 @@ import {
   type TableEntry,
 } from '../../../../shared/dataMap';
 import type { RequestSubjectType } from '../../../../shared/domain/requests';
-import { periodLabel } from '../../../../shared/domain/retention';
+import { periodLabel, type RunningCause } from '../../../../shared/domain/retention';
 import { msg } from '../../../../shared/i18n/translate';
 import type { DbOrTrx } from '../../db/schema';
 import { activeHolds } from '../holds/holds.repository';
@@ -87,6 +87,8 @@ const ACTION = { delete_row: 'vernietigd', clear_columns: 'gewist', anonymise: '
 const PERSONAL = (Object.entries(DATA_MAP) as [string, TableEntry][]).filter((e): e is [string, PersonalTable] => e[1].kind === 'personal');
 /** Said instead of an engine reason that would reveal a meldcode file. */
 const NEUTRAL = 'de einddatum staat nog niet vast';
+const CONTRACT_RUNNING = 'het contract loopt nog';
+const NO_CONTRACT = 'er is nog geen contract vastgelegd';
 
 /** Rows of a meldcode file, or pointing at one (a blokkade on a case file). */
 export const aboutMeldcode = (table: string, group: ColumnGroup) =>
@@ -220,7 +222,7 @@ async function scopeOf(db: DbOrTrx, subject: { type: RequestSubjectType; id: str
   };
 }
 
-type State = { status: 'running'; reason: string } | { status: 'pending' | 'due'; endDate: string } | { status: 'held'; endDate: string; hold: string } | { status: 'unstarted' };
+type State = { status: 'running'; reason: string; cause?: RunningCause } | { status: 'pending' | 'due'; endDate: string } | { status: 'held'; endDate: string; hold: string } | { status: 'unstarted' };
 
 /**
  * Whether a running record's clock can never start as things are: its event is the end of the
@@ -245,7 +247,7 @@ function unstarted(record: Evaluated, facts: Facts): boolean {
 /** The latest date among the records of one policy (a running one wins: the period has not started). */
 function combined(records: readonly Evaluated[], facts: Facts): State {
   const running = records.find((r) => r.state.status === 'running' && !unstarted(r, facts));
-  if (running) return { status: 'running', reason: (running.state as { reason: string }).reason };
+  if (running?.state.status === 'running') return { status: 'running', reason: running.state.reason, ...(running.state.cause ? { cause: running.state.cause } : {}) };
   const dated = records.filter((r) => r.state.status !== 'running');
   if (dated.length === 0) return { status: 'unstarted' };
   const dueDate = (r: Evaluated) => (r.state as { dueDate: string }).dueDate;
@@ -253,6 +255,18 @@ function combined(records: readonly Evaluated[], facts: Facts): State {
   const held = dated.find((r) => r.state.status === 'held');
   if (held) return { status: 'held', endDate, hold: (held.state as { hold: { reason: string } }).hold.reason };
   return { status: dated.find((r) => dueDate(r) === endDate)!.state.status as 'pending' | 'due', endDate };
+}
+
+/**
+ * Why there is no date yet, after the rule in a letter ("7 jaar na einde van het laatste contract;
+ * het contract loopt nog"): the rule already names the contract, so the note does not repeat it;
+ * an open meldcode file is not named without the aandachtsfunctionaris' decision.
+ */
+function runningNote(state: Extract<State, { status: 'running' }>, hideMeldcode: boolean): string {
+  if (state.cause === 'meldcode' && hideMeldcode) return NEUTRAL;
+  if (state.cause === 'contract_running') return CONTRACT_RUNNING;
+  if (state.cause === 'no_contract') return NO_CONTRACT;
+  return sentencePart(state.reason);
 }
 
 /** What a letter says about one state. */
@@ -267,7 +281,7 @@ function told(state: State, today: string, hideMeldcode: boolean): Pick<Category
     case 'held':
       return { endDate: state.endDate, erasableNow: false, keptUntil: state.endDate > today ? state.endDate : null, note: `blokkade: ${state.hold}` };
     case 'running':
-      return { endDate: null, erasableNow: false, keptUntil: null, note: hideMeldcode && /meldcode/i.test(state.reason) ? NEUTRAL : sentencePart(state.reason) };
+      return { endDate: null, erasableNow: false, keptUntil: null, note: runningNote(state, hideMeldcode) };
   }
 }
 
@@ -329,7 +343,7 @@ export async function categoryEndDates(db: DbOrTrx, today: string, subject: { ty
         if (rule.kind === 'policy') {
           const state = stateOf(rule.policy);
           if (!state) continue; // no data under this rule (or a register entry not about this person)
-          const explanation = state.status === 'running' ? (hide && /meldcode/i.test(state.reason) ? capitalise(NEUTRAL) : state.reason) : '';
+          const explanation = state.status === 'running' ? (hide && state.cause === 'meldcode' ? capitalise(NEUTRAL) : state.reason) : '';
           out.set(key, { ...base, policy: rule.policy, status: state.status, action: ACTION[rule.deletion], explanation, ...told(state, today, hide), rule: policyText(policies, rule.policy), legalBasis: policies.get(rule.policy)!.legalBasis });
         } else if (rule.kind === 'kept') {
           out.set(key, { ...base, policy: null, endDate: null, status: 'kept', action: 'bewaard', explanation: rule.reason, erasableNow: false, keptUntil: null, note: null, rule: rule.reason, legalBasis: category.legalBasis });

@@ -56,7 +56,7 @@ export async function evaluate(db: DbOrTrx, today: string, only?: { category: De
     for (const c of await cat.candidates(db, policies, wanted?.ids, holds, memo, window)) {
       const hold = held.get(c.id) ?? c.hold;
       const extensions = hold ? [...c.statutory, { kind: 'hold' as const, until: hold.review_date, reason: `${HOLD_KINDS[hold.reason_kind] ?? hold.reason_kind}: ${hold.reason}` }] : c.statutory;
-      out.push({ ...c, category: cat.key, state: retentionState({ ruleDate: c.ruleDate, ...(c.runningReason ? { runningReason: c.runningReason } : {}), extensions }, today) });
+      out.push({ ...c, category: cat.key, state: retentionState({ ruleDate: c.ruleDate, ...(c.runningReason ? { runningReason: c.runningReason } : {}), ...(c.runningCause ? { runningCause: c.runningCause } : {}), extensions }, today) });
     }
   }
   return out;

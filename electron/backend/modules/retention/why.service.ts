@@ -16,13 +16,14 @@ import { caseIdsOfChildren, childHousehold, childIdsOf, childSpans, householdExi
 import { columnRules } from './categories/fromMap';
 import type { Policies } from './policies';
 
-type WhyItem = WhyReport['items'][number];
+/** An item as built here: `aboutMeldcode` marks one whose explanation is an open meldcode file (never sent). */
+type WhyItem = WhyReport['items'][number] & { aboutMeldcode?: boolean };
 
 /** `verb`: what happens on the date ("vernietigd"; "gewist" for columns cleared while the row stays). */
-function explain(state: RetentionState, verb: 'vernietigd' | 'gewist' = 'vernietigd'): Pick<WhyItem, 'destructionDate' | 'explanation'> {
+function explain(state: RetentionState, verb: 'vernietigd' | 'gewist' = 'vernietigd'): Pick<WhyItem, 'destructionDate' | 'explanation' | 'aboutMeldcode'> {
   switch (state.status) {
     case 'running':
-      return { destructionDate: null, explanation: state.reason };
+      return { destructionDate: null, explanation: state.reason, aboutMeldcode: state.cause === 'meldcode' };
     case 'held':
       return { destructionDate: state.dueDate, explanation: `Blokkade (${state.hold.reason}): niet ${verb} zolang de blokkade geldt; herbeoordelen op ${nlDate(state.hold.until!)}.` };
     case 'due':
@@ -121,25 +122,17 @@ export async function whyReport(core: AppCore, type: WhySubjectType, id: string,
   for (const [t, ids] of holdSubjects) {
     holds.push(...(await holdsOn(db, t, ids)));
   }
-  return { subjectType: type, subjectId: id, name: subject.name, items: meldcodeDetail ? items : items.map(withoutMeldcode), holds: holds.map(toHold) };
+  const shown = items.map(({ aboutMeldcode, ...item }) => (aboutMeldcode && !meldcodeDetail ? withoutMeldcode(item) : item));
+  return { subjectType: type, subjectId: id, name: subject.name, items: shown, holds: holds.map(toHold) };
 }
 
 /**
- * The household's own rules give a meldcode file as their reason ("Er loopt een meldcodedossier
- * over een kind van dit gezin", a statutory duty "meldcodedossier … (Wet verplichte meldcode)").
- * Without meldcode detail every such text becomes the plain sentence, and its date goes too.
+ * A rule of the household's whose clock waits for an open meldcode file (the engine flags that
+ * reason, shared/domain/retention.ts RunningCause): without meldcode detail the reason becomes
+ * the plain sentence, and no date is given.
  */
-function withoutMeldcode(item: WhyItem): WhyItem {
-  const names = (text: string) => /meldcode|veilig thuis/i.test(text);
-  if (![item.explanation, item.rule, item.legalBasis].some(names)) return item;
-  const text = translate(msg('retention.statutoryDuty'));
-  return {
-    ...item,
-    rule: names(item.rule) ? text : item.rule,
-    legalBasis: names(item.legalBasis) ? text : item.legalBasis,
-    explanation: names(item.explanation) ? text : item.explanation,
-    destructionDate: names(item.explanation) ? null : item.destructionDate,
-  };
+function withoutMeldcode(item: WhyReport['items'][number]): WhyReport['items'][number] {
+  return { ...item, explanation: translate(msg('retention.statutoryDuty')), destructionDate: null };
 }
 
 /** The child's data with a rule of its own, one item per child (the paper dossier is listed apart). */

@@ -30,6 +30,8 @@ export function RegisterTable({
   const { t } = useTranslation();
   const fmt = useFormat();
   const fieldLabel = (value: string) => (isField(value) ? t(`disclosures.fields.${value}`) : value);
+  /** A list of children only (GGD, VVE, a school): counted as children, not as "personen". */
+  const aboutChildrenOnly = (entry: RegisterEntry) => entry.recipient !== 'marketing' && !entry.fields.some((f) => f.startsWith('parent_'));
   /** Period of an export: a month (Belastingdienst) or a day. */
   const period = (value: string | null) => (value === null ? '—' : /^\d{4}-\d{2}$/.test(value) ? fmt.month(value) : fmt.date(value));
   return (
@@ -83,7 +85,7 @@ export function RegisterTable({
         },
         { key: 'fields', header: t('disclosures.register.fields'), cell: (entry) => <Text size="sm" maw={320}>{entry.fields.map(fieldLabel).join(', ')}</Text> },
         { key: 'period', header: t('disclosures.register.period'), cell: (entry) => period(entry.period), whiteSpace: 'nowrap' },
-        showSubjects && { key: 'subjects', header: t('disclosures.register.subjects'), cell: (entry) => t('disclosures.register.subjectCount', { count: entry.subjectCount }) },
+        showSubjects && { key: 'subjects', header: t('disclosures.register.subjects'), cell: (entry) => t(aboutChildrenOnly(entry) ? 'disclosures.register.childCount' : 'disclosures.register.subjectCount', { count: entry.subjectCount }) },
         (query.data ?? []).some((entry) => entry.restrictionDecisions.length > 0) && {
           key: 'restricted',
           header: t('disclosures.register.restricted'),

@@ -2,6 +2,7 @@ import { Button, Group, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RequestSummary } from '../../../../shared/api/requests.schemas';
 import { apiQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { Section, TitleCount } from '../../components/Section';
@@ -19,6 +20,8 @@ export function MeldcodeDecisionsCard() {
   const subjectLabel = useSubjectLabel();
   const awaited = useQuery(apiQuery('requests.meldcodeDecisionsAwaited', {}));
   const [deciding, setDeciding] = useState<string | null>(null);
+  const describe = (r: RequestSummary) => t('requests.dueItem', { kind: t(`requests.kinds.${r.kind}`), name: subjectLabel(r), date: fmt.date(r.deadline) });
+  const chosen = awaited.data?.find((r) => r.id === deciding);
   return (
     <Stack mb="lg">
       <Section
@@ -38,7 +41,7 @@ export function MeldcodeDecisionsCard() {
                 {list.map((r) => (
                   <List.Item key={r.id}>
                     <Group gap="sm" wrap="nowrap">
-                      <Text size="sm">{t('requests.dueItem', { kind: t(`requests.kinds.${r.kind}`), name: subjectLabel(r), date: fmt.date(r.deadline) })}</Text>
+                      <Text size="sm">{describe(r)}</Text>
                       <Button size="xs" variant="light" onClick={() => setDeciding(r.id)} aria-label={t('requests.awaitedDecideFor', { name: subjectLabel(r) })}>
                         {t('requests.awaitedDecide')}
                       </Button>
@@ -50,7 +53,7 @@ export function MeldcodeDecisionsCard() {
           )}
         </QueryState>
       </Section>
-      {deciding && <MeldcodeDecisionDialog requestId={deciding} onClose={() => setDeciding(null)} />}
+      {deciding && <MeldcodeDecisionDialog requestId={deciding} {...(chosen ? { about: describe(chosen) } : {})} onClose={() => setDeciding(null)} />}
     </Stack>
   );
 }

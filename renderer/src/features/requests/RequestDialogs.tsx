@@ -114,11 +114,22 @@ export function RectifyDialog({ request, onClose }: DialogProps) {
 }
 
 /** The aandachtsfunctionaris' decision whether meldcode information may go into this answer. */
-export function MeldcodeDecisionDialog({ requestId, onClose }: { requestId: string; onClose: () => void }) {
+/** `about`: which request it is, when the dialog opens away from the request's page (the officer's card). */
+export function MeldcodeDecisionDialog({ requestId, about, onClose }: { requestId: string; about?: string; onClose: () => void }) {
   const { t } = useTranslation();
   const form = useApiForm({ schema: MeldcodeDecisionInput, defaultValues: { id: requestId, reason: '' }, mutation: useApiMutation('requests.meldcodeDecision'), onSuccess: onClose });
+  const intro = (
+    <Stack gap={4}>
+      {about && (
+        <Text size="sm" fw={600}>
+          {about}
+        </Text>
+      )}
+      <Text size="sm">{t('requests.meldcodeText')}</Text>
+    </Stack>
+  );
   return (
-    <FormDialog form={form} title={t('requests.meldcodeTitle')} intro={<Text size="sm">{t('requests.meldcodeText')}</Text>} onClose={onClose} size="md">
+    <FormDialog form={form} title={t('requests.meldcodeTitle')} intro={intro} onClose={onClose} size="md">
       <RadioField
         control={form.control}
         name="decision"

@@ -1,6 +1,6 @@
 import type { DestructionCategory } from '../../../../../shared/api/retention.schemas';
 import type { DataMapPolicyKey } from '../../../../../shared/dataMap/policies';
-import type { Extension } from '../../../../../shared/domain/retention';
+import type { Extension, RunningCause } from '../../../../../shared/domain/retention';
 import type { DbOrTrx, LegalHoldRow, Trx } from '../../../db/schema';
 import type { Policies } from '../policies';
 
@@ -14,6 +14,8 @@ export interface Candidate {
   ruleDate: string | null;
   /** Why the period has not started yet (shown instead of a date). */
   runningReason?: string;
+  /** What kind of reason it is, for documents that word it differently (shared/domain/retention.ts). */
+  runningCause?: RunningCause;
   /** Wettelijke bewaarplicht that keeps the record longer, never past its own end. */
   statutory: Extension[];
   /** The household this part belongs to: when the household goes in the same run, the part goes with it (no entry of its own). */

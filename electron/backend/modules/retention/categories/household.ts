@@ -39,12 +39,12 @@ export const householdCategory: RetentionCategory = {
     const cases = await meldcodeCasesByHousehold(db, policies.get('meldcode')!, ids);
     return rows.map((r): Candidate => {
       const files = cases.get(r.id);
-      if (files?.open) return { id: r.id, policy: 'contract', statutory: [], anchorDate: null, ruleDate: null, runningReason: 'Er loopt een meldcodedossier over een kind van dit gezin.' };
+      if (files?.open) return { id: r.id, policy: 'contract', statutory: [], anchorDate: null, ruleDate: null, runningReason: 'Er loopt een meldcodedossier over een kind van dit gezin.', runningCause: 'meldcode' };
       // The children's closed case files must go first: the household waits for the last one.
-      const statutory = files ? [{ kind: 'statutory' as const, until: files.lastDue, reason: 'meldcodedossier over een kind van dit gezin (Wet verplichte meldcode)' }] : [];
+      const statutory = files ? [{ kind: 'statutory' as const, until: files.lastDue, reason: 'meldcodedossier over een kind van dit gezin (Wet verplichte meldcode)', aboutMeldcode: true as const }] : [];
       const base = { id: r.id, policy: 'contract' as const, statutory };
-      if (Number(r.contracts) === 0) return { ...base, anchorDate: null, ruleDate: null, runningReason: 'Er is nog geen contract vastgelegd; de termijn begint bij het einde van het laatste contract.' };
-      if (Number(r.open) > 0 || !r.lastEnd) return { ...base, anchorDate: null, ruleDate: null, runningReason: 'Er loopt nog een contract zonder einddatum.' };
+      if (Number(r.contracts) === 0) return { ...base, anchorDate: null, ruleDate: null, runningReason: 'Er is nog geen contract vastgelegd; de termijn begint bij het einde van het laatste contract.', runningCause: 'no_contract' };
+      if (Number(r.open) > 0 || !r.lastEnd) return { ...base, anchorDate: null, ruleDate: null, runningReason: 'Er loopt nog een contract zonder einddatum.', runningCause: 'contract_running' };
       return { ...base, anchorDate: r.lastEnd, ruleDate: destructionDate(policy, r.lastEnd) };
     });
   },

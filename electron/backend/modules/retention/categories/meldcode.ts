@@ -20,7 +20,7 @@ export const meldcodeCategory: RetentionCategory = {
       (r): Candidate =>
         r.closed_on
           ? { id: r.id, policy: 'meldcode', anchorDate: r.closed_on, ruleDate: destructionDate(policies.get('meldcode')!, r.closed_on), statutory: [] }
-          : { id: r.id, policy: 'meldcode', anchorDate: null, ruleDate: null, runningReason: 'Het meldcodedossier is nog niet gesloten.', statutory: [] },
+          : { id: r.id, policy: 'meldcode', anchorDate: null, ruleDate: null, runningReason: 'Het meldcodedossier is nog niet gesloten.', runningCause: 'meldcode', statutory: [] },
     );
   },
 

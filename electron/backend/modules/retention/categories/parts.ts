@@ -2,7 +2,7 @@ import type { DestructionCategory } from '../../../../../shared/api/retention.sc
 import { NEW_POLICY_DEFAULTS, type DataMapPolicyKey, type NewPolicyKey } from '../../../../../shared/dataMap/policies';
 import { nlDate } from '../../../../../shared/domain/dates';
 import { displayName } from '../../../../../shared/domain/names';
-import { destructionDate } from '../../../../../shared/domain/retention';
+import { destructionDate, type RunningCause } from '../../../../../shared/domain/retention';
 import type { DbOrTrx, LegalHoldRow, Trx } from '../../../db/schema';
 import type { Policies } from '../policies';
 import {
@@ -81,12 +81,13 @@ function rootOf(policy: DataMapPolicyKey, root: ErasableTable): ErasableTable {
 interface Clock {
   anchorDate: string | null;
   runningReason?: string;
+  runningCause?: RunningCause;
 }
 
 function clockOf(span: { lastEnd: string | null; contracts: number | string; open: number | string | null }, openCase: boolean, scope: 'het gezin' | 'het kind'): Clock {
-  if (openCase) return { anchorDate: null, runningReason: 'Er loopt een meldcodedossier over een kind van dit gezin.' };
-  if (Number(span.contracts) === 0) return { anchorDate: null, runningReason: `Er is voor ${scope} nog geen contract vastgelegd; de termijn begint bij het einde van het laatste contract.` };
-  if (Number(span.open) > 0 || !span.lastEnd) return { anchorDate: null, runningReason: `Er loopt nog een contract van ${scope} zonder einddatum.` };
+  if (openCase) return { anchorDate: null, runningReason: 'Er loopt een meldcodedossier over een kind van dit gezin.', runningCause: 'meldcode' };
+  if (Number(span.contracts) === 0) return { anchorDate: null, runningReason: `Er is voor ${scope} nog geen contract vastgelegd; de termijn begint bij het einde van het laatste contract.`, runningCause: 'no_contract' };
+  if (Number(span.open) > 0 || !span.lastEnd) return { anchorDate: null, runningReason: `Er loopt nog een contract van ${scope} zonder einddatum.`, runningCause: 'contract_running' };
   return { anchorDate: span.lastEnd };
 }
 
@@ -122,7 +123,7 @@ async function householdSpansOf(db: DbOrTrx, memo: Memo, householdIds: readonly 
 
 function candidate(id: string, policy: DataMapPolicyKey, policies: Policies, clock: Clock, extra: Partial<Candidate> = {}): Candidate {
   const ruleDate = clock.anchorDate ? destructionDate(policies.get(policy)!, clock.anchorDate) : null;
-  return { id, policy, anchorDate: clock.anchorDate, ruleDate, ...(clock.runningReason ? { runningReason: clock.runningReason } : {}), statutory: [], ...extra };
+  return { id, policy, anchorDate: clock.anchorDate, ruleDate, ...(clock.runningReason ? { runningReason: clock.runningReason } : {}), ...(clock.runningCause ? { runningCause: clock.runningCause } : {}), statutory: [], ...extra };
 }
 
 const withHold = (hold: LegalHoldRow | undefined): Partial<Candidate> => (hold ? { hold } : {});
