@@ -105,7 +105,7 @@ async function buildFullDataSet(db: DbOrTrx, params: Params, today: string): Pro
   }
   if (params.kind === 'ggd') {
     const date = params.date!;
-    const present = all.filter((r) => (!params.groupName || r.group_name === params.groupName) && r.contracts.some((c) => contractStatus(c.start_date, c.end_date, date) === 'actief'));
+    const present = all.filter((r) => (!params.groupId || r.group_id === params.groupId) && r.contracts.some((c) => contractStatus(c.start_date, c.end_date, date) === 'actief'));
     return {
       recipient: 'ggd',
       recipientName: RECIPIENT_LABEL.ggd,
