@@ -7,7 +7,7 @@ import { requestJson } from '../../electron/backend/sync/http';
 import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engine';
 import { revokeDevice } from '../../headoffice/service/sync.service';
 import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
-import { createFamily, HOUSEHOLD } from '../helpers/clients';
+import { createFamily, groupId, HOUSEHOLD } from '../helpers/clients';
 import { startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
 import { startPostgres } from '../helpers/postgres';
 
@@ -161,7 +161,11 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await sync(fast);
       await sync(normal);
       // The PC with the right clock edits after the fast one: its edit must win (server order).
-      await normal.ok('children.update', { id: child.id, firstName: 'Zoë', surname: 'Boer', surnamePrefix: 'de', birthDate: '2023-04-15', groupName: 'Vlinders' });
+      // The group comes from the Groepen list; made on the fast PC, it reaches the normal one by sync.
+      await groupId(fast, 'Vlinders');
+      await sync(fast);
+      await sync(normal);
+      await normal.ok('children.update', { id: child.id, firstName: 'Zoë', surname: 'Boer', surnamePrefix: 'de', birthDate: '2023-04-15', groupId: await groupId(normal, 'Vlinders') });
       await sync(normal);
       await sync(fast);
       expect((await fast.ok('children.get', { id: child.id })).groupName).toBe('Vlinders');
