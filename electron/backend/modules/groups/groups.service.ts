@@ -27,7 +27,7 @@ function toGroup(row: GroupRow, all: readonly GroupRow[], counts: ReadonlyMap<st
   };
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' }) || a.name.localeCompare(b.name, 'nl');
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' }) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 export async function listGroups(db: DbOrTrx): Promise<z.output<typeof Group>[]> {
   const [rows, counts] = await Promise.all([groupRows(db), childCounts(db)]);
