@@ -48,3 +48,16 @@ export async function setUpLocation(
   await page.getByRole('button', { name: 'Verder' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${manager.name}` })).toBeVisible();
 }
+
+/** A group on the Groepen list (made through the API when missing): the forms pick a child's group from that list. */
+export async function addGroup(page: Page, name: string, careType: 'dagopvang' | 'bso' | 'peuteropvang' = 'dagopvang'): Promise<{ id: string; name: string }> {
+  const found = (await api<{ id: string; name: string }[]>(page, 'groups.list', {})).find((g) => g.name === name);
+  return found ?? api<{ id: string; name: string }>(page, 'groups.create', { name, careType, ageFromMonths: 0, ageToMonths: 48, capacity: 16 });
+}
+
+/** Picks an option of a select field (a combobox) by the option's visible name; the list opens in a portal. */
+export async function pick(scope: Page | Locator, label: string, option: string) {
+  await scope.getByRole('combobox', { name: label }).click();
+  const page = 'goto' in scope ? scope : scope.page();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { api, setUpLocation } from './app';
+import { addGroup, api, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -55,7 +55,7 @@ async function createChild(page: Page) {
     ibanHolder: null,
     parents: [{ firstName: 'Sanne', initials: 'S.', surnamePrefix: 'de', surname: 'Boer', email: 'sanne@example.nl', phone: '06 12345678', bsn: null, hasParentalAuthority: true, isContractParent: true }],
   });
-  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Emma', initials: 'E.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-03-12', groupName: 'Rupsjes', bsn: null });
+  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Emma', initials: 'E.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-03-12', groupId: (await addGroup(page, 'Rupsjes')).id, bsn: null });
   await api(page, 'medical.update', { childId: child.id, allergies: 'Pinda (EpiPen in de tas)', diet: null, medication: null, otherParticulars: null });
   return child;
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
-import { api, field, screen, setUpLocation } from './app';
+import { addGroup, api, field, screen, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -49,7 +49,7 @@ async function createFamily(page: Page) {
       { firstName: 'Joris', initials: 'J.', surnamePrefix: null, surname: 'Bakker', email: null, phone: null, bsn: null, hasParentalAuthority: true, isContractParent: false },
     ],
   });
-  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Emma', initials: 'E.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-03-12', groupName: 'Rupsjes', bsn: '123456782' });
+  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Emma', initials: 'E.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-03-12', groupId: (await addGroup(page, 'Rupsjes')).id, bsn: '123456782' });
   await api(page, 'contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 16, startDate: '2025-01-06', endDate: null });
   return { household, child };
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { api, screen, setUpLocation } from './app';
+import { addGroup, api, screen, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -22,7 +22,7 @@ async function exportedFolder(page: Page) {
     ibanHolder: null,
     parents: [{ firstName: 'Sanne', initials: 'S.', surnamePrefix: 'de', surname: 'Boer', email: null, phone: '06 12345678', bsn: null, hasParentalAuthority: true, isContractParent: true }],
   });
-  await api(page, 'children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupName: 'Rupsjes', bsn: null });
+  await api(page, 'children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupId: (await addGroup(page, 'Rupsjes')).id, bsn: null });
   const parentId = household.parents[0]!.id;
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
   const request = await api<{ id: string }>(page, 'requests.create', { kind: 'portability', subjectType: 'parent', subjectId: parentId, requesterParentId: parentId, receivedOn: today, identityMethod: 'id_shown', description: null });

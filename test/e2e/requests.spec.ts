@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { field, screen, setUpLocation } from './app';
+import { addGroup, field, screen, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -47,7 +47,7 @@ async function createFamily(page: Page) {
       { firstName: 'Joris', initials: 'J.', surnamePrefix: null, surname: 'Bakker', email: null, phone: '06 87654321', bsn: null, hasParentalAuthority: true, isContractParent: false },
     ],
   });
-  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupName: 'Rupsjes', bsn: '123456782' });
+  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupId: (await addGroup(page, 'Rupsjes')).id, bsn: '123456782' });
   await api(page, 'contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, startDate: '2025-01-06', endDate: '2027-07-31' });
   await api(page, 'disclosures.export', { params: { kind: 'ggd', date: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date()) }, format: 'csv' });
 }

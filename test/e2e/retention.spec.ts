@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { addPeriod } from '../../shared/domain/retention';
-import { api, field, screen, setUpLocation } from './app';
+import { addGroup, api, field, screen, setUpLocation } from './app';
 import { checkScreen, expect, test } from './fixtures';
 
 /**
@@ -32,7 +32,7 @@ async function family(page: Page, parent: string, child: string, endDate: string
     ibanHolder: null,
     parents: [{ firstName: parent, initials: null, surnamePrefix: null, surname: 'Visser', email: null, phone: null, bsn: null, hasParentalAuthority: true, isContractParent: true }],
   });
-  const kid = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: child, initials: null, surnamePrefix: null, surname: 'Visser', birthDate: '2021-05-04', groupName: 'Rupsjes', bsn: null });
+  const kid = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: child, initials: null, surnamePrefix: null, surname: 'Visser', birthDate: '2021-05-04', groupId: (await addGroup(page, 'Rupsjes')).id, bsn: null });
   await api(page, 'contracts.create', { childId: kid.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, startDate: isoDay(-400), endDate });
   return { household, child: kid };
 }
@@ -201,7 +201,7 @@ test('Bewaartermijnen toont de regels uit de datakaart; "Waarom bewaren?" op een
       { firstName: 'Joost', initials: null, surnamePrefix: null, surname: 'Smit', email: 'joost@example.nl', phone: null, bsn: null, hasParentalAuthority: true, isContractParent: false },
     ],
   });
-  const kid = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Fenna', initials: null, surnamePrefix: null, surname: 'Smit', birthDate: '2021-05-04', groupName: 'Rupsjes', bsn: null });
+  const kid = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Fenna', initials: null, surnamePrefix: null, surname: 'Smit', birthDate: '2021-05-04', groupId: (await addGroup(page, 'Rupsjes')).id, bsn: null });
   const end = isoDay(20);
   await api(page, 'contracts.create', { childId: kid.id, careType: 'dagopvang', days: ['ma'], hoursPerWeek: 8, startDate: isoDay(-400), endDate: end });
   await api(page, 'medical.update', { childId: kid.id, allergies: 'Noten', diet: null, medication: null, otherParticulars: null });

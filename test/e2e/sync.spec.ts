@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { addGroup } from './app';
 import { checkScreen, expect, test } from './fixtures';
 
 /**
@@ -310,7 +311,7 @@ test('koppelen met het hoofdkantoor, offline werken, inhalen, conflicten oplosse
       surnamePrefix: 'de',
       surname: 'Boer',
       birthDate: '2023-04-15',
-      groupName: 'Rupsjes',
+      groupId: (await addGroup(page, 'Rupsjes')).id,
       bsn: null,
     });
     const medical = { childId: child.id, allergies: 'Pinda', diet: null, medication: 'Puffer bij benauwdheid', otherParticulars: null };
