@@ -10,7 +10,7 @@ import { ById } from './clients.schemas';
  * (the name lives only here), so writes also refresh what shows children.
  */
 export const groupsContract = {
-  'groups.list': method({ input: z.object({}), output: z.array(Group), permission: 'clients.read', shows: ['groups'] }),
+  'groups.list': method({ input: z.object({}), output: z.array(Group), permission: 'clients.read', shows: ['groups', 'children'] }),
   'groups.create': method({
     input: GroupInput,
     output: Group,

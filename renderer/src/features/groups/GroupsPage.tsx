@@ -198,7 +198,7 @@ function GroupDialog({ group, onClose }: { group: Group | null; onClose: () => v
         <WholeNumberField control={fieldsControl} name="ageFromMonths" label={t('groups.ageFrom')} required min={0} max={216} description={t('groups.ageHelp')} />
         <WholeNumberField control={fieldsControl} name="ageToMonths" label={t('groups.ageTo')} required min={1} max={216} />
       </SimpleGrid>
-      <WholeNumberField control={fieldsControl} name="capacity" label={t('groups.capacity')} required min={1} max={100} maw={200} />
+      <WholeNumberField control={fieldsControl} name="capacity" label={t('groups.capacityField')} required min={1} max={100} maw={200} />
     </FormDialog>
   );
 }
