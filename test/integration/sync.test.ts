@@ -59,11 +59,12 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const { child } = await createFamily(pc1);
       await pc1.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
       const pushed = await sync(pc1);
-      expect(pushed.pushed).toBe(5); // household, 2 parents, child, medical data
+      expect(pushed.pushed).toBe(6); // the group (Groepen list), household, 2 parents, child, medical data
       expect(count(pc1, 'outbox')).toBe(0);
       await sync(pc2);
       const found = await pc2.ok('search.query', { q: 'zoe', limit: 5 });
       expect(found.map((r) => r.displayName)).toEqual(['Zoë de Boer']);
+      expect(found[0]!.groupName).toBe('Rupsjes');
       expect((await pc2.ok('medical.get', { childId: child.id })).allergies).toBe('Pinda');
       expect(rows(pc2, 'children')).toEqual(rows(pc1, 'children'));
       // The audit chain head arrived as an anchor.

@@ -195,9 +195,12 @@ function GroupDialog({ group, onClose }: { group: Group | null; onClose: () => v
       <TextField control={fieldsControl} name="name" label={t('groups.name')} required autoFocus description={group && group.children > 0 ? t('groups.renameNote', { count: group.children }) : undefined} />
       <RadioField control={fieldsControl} name="careType" label={t('groups.careType')} required options={CareType.options.map((type) => ({ value: type, label: t(`clients.careTypes.${type}`) }))} />
       <SimpleGrid cols={2} style={{ alignItems: 'start' }}>
-        <WholeNumberField control={fieldsControl} name="ageFromMonths" label={t('groups.ageFrom')} required min={0} max={216} description={t('groups.ageHelp')} />
+        <WholeNumberField control={fieldsControl} name="ageFromMonths" label={t('groups.ageFrom')} required min={0} max={216} />
         <WholeNumberField control={fieldsControl} name="ageToMonths" label={t('groups.ageTo')} required min={1} max={216} />
       </SimpleGrid>
+      <Text size="xs" c="dimmed" mt={-8}>
+        {t('groups.ageHelp')}
+      </Text>
       <WholeNumberField control={fieldsControl} name="capacity" label={t('groups.capacityField')} required min={1} max={100} maw={200} />
     </FormDialog>
   );
