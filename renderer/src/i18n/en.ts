@@ -1965,7 +1965,6 @@ export const en: Catalogue = {
     careType: 'Type of care',
     age: 'Age',
     ageRange: '{{from}} to {{to}} months',
-    capacity: 'Places',
     capacityField: 'Number of places',
     children: 'Children',
     occupancy: '{{children}} of {{capacity}}',

@@ -1969,7 +1969,6 @@ export const nl = {
     careType: 'Opvangsoort',
     age: 'Leeftijd',
     ageRange: '{{from}} tot {{to}} maanden',
-    capacity: 'Plaatsen',
     capacityField: 'Aantal plaatsen',
     children: 'Kinderen',
     occupancy: '{{children}} van {{capacity}}',

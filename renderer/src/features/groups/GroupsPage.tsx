@@ -188,8 +188,7 @@ function GroupDialog({ group, onClose }: { group: Group | null; onClose: () => v
   });
   // Both forms hold the same fields (the update adds the id); the fields below are typed on the create form.
   const form = group ? update : create;
-  const control = create.control;
-  const fieldsControl = (group ? update.control : create.control) as typeof control;
+  const fieldsControl = (group ? update.control : create.control) as typeof create.control;
   return (
     <FormDialog form={form} title={group ? t('groups.editTitle', { name: group.name }) : t('groups.addTitle')} onClose={onClose}>
       <TextField control={fieldsControl} name="name" label={t('groups.name')} required autoFocus description={group && group.children > 0 ? t('groups.renameNote', { count: group.children }) : undefined} />
