@@ -79,6 +79,18 @@ for (const size of [
     await expect(page.getByRole('heading', { level: 1, name: 'Emma de Boer' })).toBeVisible();
     await expect(page.getByText(/Groep Dreumesen · geboren op/)).toBeVisible();
 
+    // The fotolijst lists the group's children with the allergy marker (only that allergies are recorded).
+    const emma = (await api<{ rows: { id: string }[] }>(page, 'children.list', {})).rows[0]!;
+    await api(page, 'contracts.create', { childId: emma.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 16, startDate: '2025-09-01', endDate: null });
+    await api(page, 'medical.update', { childId: emma.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
+    await nav.getByRole('link', { name: 'Toestemmingen', exact: true }).click();
+    await expect(page.getByRole('combobox', { name: 'Groep' })).toHaveValue(/.+/);
+    const roster = page.getByRole('region', { name: 'Niet in beeld' }).or(page.locator('section', { hasText: 'Emma de Boer' }).last());
+    await expect(roster.getByText('Emma de Boer')).toBeVisible();
+    await expect(roster.getByText('Allergie', { exact: false }).first()).toBeVisible();
+    await expect(page.getByText('Pinda')).toHaveCount(0);
+    await screen(page, `groepen-${tag}-fotolijst`);
+
     // Rename in one place: the child shows the new name.
     await nav.getByRole('link', { name: 'Groepen', exact: true }).click();
     await expect(table.getByRole('row', { name: /Dreumesen/ })).toContainText('1 van 12');
