@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ById, Child, ChildContractStatus, ChildInput, ChildListRow, ChildUpdateInput } from './clients.schemas';
 import type { MethodDef } from './contract';
+import { Id } from './schemas';
 import { method } from './method';
 
 /** Children: their record, the list with the contract status, and the contract parent. */
@@ -19,11 +20,11 @@ export const childrenContract = {
     audit: { kind: 'write', data: 'clients', entity: 'child', entityId: (input) => input.id },
     changes: ['children'],
   }),
-  'children.get': method({ input: ById, output: Child, permission: 'clients.read', shows: ['children', 'households', 'bsn', 'contracts', 'pickup'] }),
+  'children.get': method({ input: ById, output: Child, permission: 'clients.read', shows: ['children', 'groups', 'households', 'bsn', 'contracts', 'pickup'] }),
   'children.list': method({
-    input: z.object({ groupName: z.string().nullish(), contractStatus: ChildContractStatus.nullish() }),
-    output: z.object({ rows: z.array(ChildListRow), groups: z.array(z.string()) }),
+    input: z.object({ groupId: Id.nullish(), contractStatus: ChildContractStatus.nullish() }),
+    output: z.object({ rows: z.array(ChildListRow) }),
     permission: 'clients.read',
-    shows: ['children', 'households', 'contracts'],
+    shows: ['children', 'groups', 'households', 'contracts'],
   }),
 } satisfies Record<string, MethodDef>;

@@ -210,6 +210,7 @@ const ChildSummary = z.object({
   id: z.string(),
   displayName: z.string(),
   birthDate: z.string(),
+  /** The group's name (groups.name); empty for a child carried over without a group. */
   groupName: z.string(),
   contractStatus: ChildContractStatus,
 });
@@ -231,14 +232,17 @@ export type Household = z.infer<typeof Household>;
 
 // ---- children ------------------------------------------------------------------------------
 
+/** The child's group, picked from the Groepen list (issue 17): an id, never free text. */
+const GroupChoice = z.string({ error: zm('groups.choose') }).uuid(zm('groups.choose'));
+
 export const ChildInput = z.object({
   householdId: Id,
   ...PersonName,
   birthDate: notInFuture('validation.field.birthDate'),
-  groupName: text('children.field.group', 60),
+  groupId: GroupChoice,
   bsn: optionalBsn,
 });
-export const ChildUpdateInput = z.object({ id: Id, ...PersonName, birthDate: notInFuture('validation.field.birthDate'), groupName: text('children.field.group', 60) });
+export const ChildUpdateInput = z.object({ id: Id, ...PersonName, birthDate: notInFuture('validation.field.birthDate'), groupId: GroupChoice });
 
 export const Child = z.object({
   id: z.string(),
@@ -249,6 +253,7 @@ export const Child = z.object({
   surname: z.string(),
   displayName: z.string(),
   birthDate: z.string(),
+  groupId: z.string().nullable(),
   groupName: z.string(),
   bsn: BsnStatus.nullable().optional(),
   /** Allergies are recorded (the allergy marker in the child's header); never their text. */
@@ -266,6 +271,7 @@ export const ChildListRow = z.object({
   displayName: z.string(),
   surname: z.string(),
   birthDate: z.string(),
+  groupId: z.string().nullable(),
   groupName: z.string(),
   /** Allergies are recorded: the allergy marker, so staff look at the care information. */
   hasAllergies: z.boolean(),
@@ -498,6 +504,7 @@ export const Dashboard = z.object({
   openTasks: z.array(Task),
   bsnChecksMissing: z.array(z.object({ subject: BsnSubjectType, id: z.string(), householdId: z.string(), displayName: z.string(), hasBsn: z.boolean() })),
   contractsEnding: z.array(z.object({ contractId: z.string(), childId: z.string(), childName: z.string(), endDate: z.string(), careType: CareType })),
-  groups: z.array(z.object({ groupName: z.string(), children: z.number().int(), activeContracts: z.number().int() })),
+  /** Per group of the Groepen list (archived ones only while children are in them), by name. */
+  groups: z.array(z.object({ groupId: z.string(), groupName: z.string(), capacity: z.number().int().nullable(), children: z.number().int(), activeContracts: z.number().int() })),
 });
 export type Dashboard = z.infer<typeof Dashboard>;

@@ -33,8 +33,8 @@ export const consentsContract = {
   /** One child, or every child of a group in one PDF; blank = empty boxes for a new intake. */
   'consents.formPdf': method({
     input: z
-      .object({ childId: Id.nullish(), groupName: z.string().nullish(), blank: z.boolean().default(false) })
-      .refine((v) => Boolean(v.childId) !== Boolean(v.groupName), zm('consents.childOrGroup')),
+      .object({ childId: Id.nullish(), groupId: Id.nullish(), blank: z.boolean().default(false) })
+      .refine((v) => Boolean(v.childId) !== Boolean(v.groupId), zm('consents.childOrGroup')),
     output: PdfFile,
     permission: 'consents.write',
     audit: { kind: 'read', data: 'documents', entity: 'child', entityId: (input) => input.childId, details: (input) => ({ scope: input.childId ? 'child' : 'group', blank: input.blank }) },
@@ -42,7 +42,7 @@ export const consentsContract = {
   }),
   /** The privacy statement version new consents refer to (changed with `settings.update`). */
   'consents.privacyStatement': method({ input: z.object({}), output: z.object({ version: z.string() }), permission: 'consents.read', shows: ['settings'] }),
-  'consents.roster': method({ input: RosterInput, output: Roster, permission: 'consents.read', shows: ['consents', 'children', 'contracts'] }),
+  'consents.roster': method({ input: RosterInput, output: Roster, permission: 'consents.read', shows: ['consents', 'children', 'groups', 'contracts', 'medical'] }),
   'consents.rosterPdf': method({
     input: RosterInput,
     output: PdfFile,

@@ -48,13 +48,16 @@ export const ConsentOverview = z.object({
 });
 export type ConsentOverview = z.infer<typeof ConsentOverview>;
 
-export const RosterInput = z.object({ groupName: text('children.field.group', 60), purpose: Purpose });
+export const RosterInput = z.object({ groupId: z.string({ error: zm('groups.choose') }).uuid(zm('groups.choose')), purpose: Purpose });
+/** A child on the fotolijst: the name and the allergy marker (whether allergies are recorded, never their text). */
+const RosterChild = z.object({ name: z.string(), hasAllergies: z.boolean() });
+export type RosterChild = z.infer<typeof RosterChild>;
 export const Roster = z.object({
   groupName: z.string(),
   purpose: Purpose,
-  recognisable: z.array(z.string()),
-  unrecognisable: z.array(z.string()),
-  no: z.array(z.string()),
+  recognisable: z.array(RosterChild),
+  unrecognisable: z.array(RosterChild),
+  no: z.array(RosterChild),
 });
 export type Roster = z.infer<typeof Roster>;
 
@@ -94,7 +97,8 @@ export const DisclosureParams = z
     month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, zm('disclosures.chooseMonth')).nullish(),
     /** GGD: the day of the inspection. */
     date: IsoDate('consents.field.date').nullish(),
-    groupName: z.string().nullish(),
+    /** GGD: one group of the Groepen list, or all groups. */
+    groupId: Id.nullish(),
     municipalityId: Id.nullish(),
   })
   .superRefine((v, ctx) => {

@@ -14,6 +14,7 @@ import { dashboardContract } from './dashboard.contract';
 import { disclosuresContract } from './disclosures.contract';
 import { employeesContract } from './employees.contract';
 import { exchangeContract } from './exchange.contract';
+import { groupsContract } from './groups.contract';
 import { holdsContract } from './holds.contract';
 import { householdsContract } from './households.contract';
 import { marketingContract } from './marketing.contract';
@@ -40,7 +41,7 @@ import { waitlistContract } from './waitlist.contract';
  */
 export const DataArea = z.enum([
   'session', 'users', 'settings', 'security', 'audit', 'sync', 'backups',
-  'households', 'children', 'medical', 'bsn', 'contracts', 'tasks', 'waitlist', 'pickup',
+  'households', 'children', 'groups', 'medical', 'bsn', 'contracts', 'tasks', 'waitlist', 'pickup',
   'consents', 'exchange', 'disclosures', 'municipalities', 'marketing',
   'meldcode', 'requests', 'retention', 'holds', 'applicants', 'employees', 'complaints',
 ]);
@@ -103,6 +104,7 @@ export const contract = {
   ...settingsContract,
   ...householdsContract,
   ...childrenContract,
+  ...groupsContract,
   ...medicalContract,
   ...bsnContract,
   ...contractsContract,

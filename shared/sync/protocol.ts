@@ -10,6 +10,7 @@ import { zm } from '../i18n/translate';
 export const SYNCED_ENTITIES = [
   'households',
   'parents',
+  'groups',
   'children',
   'bsn_verifications',
   'child_medical',

@@ -19,6 +19,7 @@ import { median, ms, ratio, type BenchRow } from './report';
 const CHILDREN = 200;
 const RUNS = 3;
 const GROUP = 'Bench-groep';
+const GROUP_ID = uuidv7();
 
 export async function consentsBench(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kop-bench-consents-'));
@@ -35,12 +36,13 @@ export async function consentsBench(): Promise<BenchRow[]> {
     const family = Array.from({ length: CHILDREN }, () => ({ household: uuidv7(), parent: uuidv7(), child: uuidv7() }));
     await db.transaction().execute(async (trx) => {
       const location_id = (await trx.selectFrom('location').select('id').executeTakeFirstOrThrow()).id;
+      await trx.insertInto('groups').values({ id: GROUP_ID, location_id, name: GROUP, care_type: 'dagopvang', age_from_months: 0, age_to_months: 48, capacity: 16, archived_at: null, created_at: now, updated_at: now, version: null }).execute();
       for (let c = 0; c < CHILDREN; c++) {
         const { household: household_id, parent, child } = family[c]!;
         const surname = `Achternaam${c}`;
         await trx.insertInto('households').values({ id: household_id, location_id, street: 'Straat', house_number: String(c), postcode: '1234 AB', city: 'Ergens', iban: null, iban_holder: null, created_at: now, updated_at: now, version: null }).execute();
         await trx.insertInto('parents').values({ id: parent, location_id, household_id, first_name: 'Ouder', initials: null, surname_prefix: null, surname, search_name: searchKey({ firstName: 'Ouder', surname }), email: null, phone: null, bsn: null, has_parental_authority: 1, is_contract_parent: 1, created_at: now, updated_at: now, version: null }).execute();
-        await trx.insertInto('children').values({ id: child, location_id, household_id, first_name: `Kind${c}`, initials: null, surname_prefix: null, surname, search_name: searchKey({ firstName: `Kind${c}`, surname }), birth_date: '2023-01-01', group_name: GROUP, bsn: null, created_at: now, updated_at: now, version: null }).execute();
+        await trx.insertInto('children').values({ id: child, location_id, household_id, first_name: `Kind${c}`, initials: null, surname_prefix: null, surname, search_name: searchKey({ firstName: `Kind${c}`, surname }), birth_date: '2023-01-01', group_id: GROUP_ID, bsn: null, created_at: now, updated_at: now, version: null }).execute();
       }
     });
     // Answers recorded through the API, so the forms are pre-filled the way they are in use.
@@ -59,7 +61,7 @@ export async function consentsBench(): Promise<BenchRow[]> {
     const plainTimes: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       let t = performance.now();
-      const result = await backend.call('consents.formPdf', { groupName: GROUP, blank: false });
+      const result = await backend.call('consents.formPdf', { groupId: GROUP_ID, blank: false });
       formTimes.push(performance.now() - t);
       if (!result.ok) throw new Error(result.error.message);
       const pages = pageCount(Buffer.from(contract['consents.formPdf'].output.parse(result.value).base64, 'base64'));

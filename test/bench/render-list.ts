@@ -45,6 +45,9 @@ async function seed(dataDir: string): Promise<void> {
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     const location_id = (await trx.selectFrom('location').select('id').executeTakeFirstOrThrow()).id;
+    for (const [g, name] of GROUPS.entries()) {
+      await trx.insertInto('groups').values({ id: `g-${g}`, location_id, name, care_type: 'dagopvang', age_from_months: 0, age_to_months: 48, capacity: 16, archived_at: null, created_at: now, updated_at: now, version: null }).execute();
+    }
     for (let i = 0; i < CHILDREN; i++) {
       const householdId = `h-${i}`;
       const surname = `${SURNAMES[i % SURNAMES.length]!}${i % 5 === 0 ? '' : String(i)}`;
@@ -90,7 +93,7 @@ async function seed(dataDir: string): Promise<void> {
           surname,
           search_name: searchKey({ firstName: childFirst, surnamePrefix: surname_prefix, surname }),
           birth_date,
-          group_name: GROUPS[i % GROUPS.length]!,
+          group_id: `g-${i % GROUPS.length}`,
           bsn: null,
           created_at: now,
           updated_at: now,

@@ -62,8 +62,9 @@ async function bigHousehold(backend: Backend, today: string): Promise<string> {
   });
   const parentId = household.parents.find((p) => p.isContractParent)!.id;
   const fiveYearsAgo = addMonths(today, -60);
+  const group = await call(backend, 'groups.create', { name: 'Vlinders', careType: 'dagopvang', ageFromMonths: 12, ageToMonths: 60, capacity: 16 });
   for (const [i, firstName] of ['Zoë', 'Daan', 'Mila'].entries()) {
-    const child = await call(backend, 'children.create', { householdId: household.id, firstName, initials: `${firstName[0]}.`, surnamePrefix: 'de', surname: 'Boer', birthDate: addMonths(fiveYearsAgo, -3 - 14 * i), groupName: 'Vlinders', bsn: null });
+    const child = await call(backend, 'children.create', { householdId: household.id, firstName, initials: `${firstName[0]}.`, surnamePrefix: 'de', surname: 'Boer', birthDate: addMonths(fiveYearsAgo, -3 - 14 * i), groupId: group.id, bsn: null });
     for (let year = 0; year < 5; year++) {
       const start = addMonths(fiveYearsAgo, 12 * year);
       await call(backend, 'contracts.create', { childId: child.id, careType: year < 3 ? 'dagopvang' : 'bso', days: ['ma', 'di', 'do'], hoursPerWeek: 20 - year, startDate: start, endDate: year === 4 ? null : addDays(addMonths(start, 12), -1) });

@@ -54,7 +54,7 @@ async function seeded(dir: string): Promise<Seeded> {
   const parent = sqlite.prepare(
     `INSERT INTO parents (id, location_id, household_id, first_name, initials, surname_prefix, surname, search_name, email, phone, bsn, has_parental_authority, is_contract_parent, created_at, updated_at, version) VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, NULL, 1, ?, ?, ?, NULL)`,
   );
-  const child = sqlite.prepare(`INSERT INTO children (id, location_id, household_id, first_name, initials, surname_prefix, surname, search_name, birth_date, group_name, bsn, created_at, updated_at, version) VALUES (?, ?, ?, 'Kind', NULL, NULL, ?, ?, '2012-01-01', 'Groep', NULL, ?, ?, NULL)`);
+  const child = sqlite.prepare(`INSERT INTO children (id, location_id, household_id, first_name, initials, surname_prefix, surname, search_name, birth_date, bsn, created_at, updated_at, version) VALUES (?, ?, ?, 'Kind', NULL, NULL, ?, ?, '2012-01-01', NULL, ?, ?, NULL)`);
   const contract = sqlite.prepare(`INSERT INTO contracts VALUES (?, ?, ?, 'bso', '["ma"]', 8, '2014-01-06', ?, ?, ?, NULL)`);
   const medical = sqlite.prepare(`INSERT INTO child_medical (child_id, location_id, allergies, diet, medication, other_particulars, updated_at, updated_by, version) VALUES (?, ?, 'Pinda', NULL, NULL, NULL, ?, ?, NULL)`);
   const pickup = sqlite.prepare(`INSERT INTO pickup_persons (id, location_id, child_id, name, relation, phone, valid_until, revoked_at, created_at, version) VALUES (?, ?, ?, ?, 'oma', '0612345678', NULL, NULL, ?, NULL)`);

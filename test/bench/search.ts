@@ -29,8 +29,8 @@ export async function searchBench(): Promise<BenchRow[]> {
   }
   const sqlite = backend.core.sqlite();
   const childStmt = sqlite.prepare(
-    `SELECT children.id, children.household_id, children.first_name, children.surname_prefix, children.surname, children.birth_date, children.group_name, households.postcode
-     FROM children INNER JOIN households ON households.id = children.household_id WHERE children.search_name LIKE ? ESCAPE '\\' ORDER BY children.surname, children.first_name LIMIT 20`,
+    `SELECT children.id, children.household_id, children.first_name, children.surname_prefix, children.surname, children.birth_date, groups.name AS group_name, households.postcode
+     FROM children INNER JOIN households ON households.id = children.household_id LEFT JOIN groups ON groups.id = children.group_id WHERE children.search_name LIKE ? ESCAPE '\\' ORDER BY children.surname, children.first_name LIMIT 20`,
   );
   const parentStmt = sqlite.prepare(
     `SELECT parents.id, parents.household_id, parents.first_name, parents.surname_prefix, parents.surname, households.postcode

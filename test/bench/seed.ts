@@ -25,7 +25,7 @@ export async function seedHouseholds(backend: Backend, count: number): Promise<v
         await trx.insertInto('parents').values({ id: `p-${h}-${p}`, location_id, household_id: householdId, first_name: first, initials: null, surname_prefix: null, surname, search_name: searchKey({ firstName: first, surname }), email: null, phone: null, bsn: null, has_parental_authority: 1, is_contract_parent: p === 0 ? 1 : 0, created_at: now, updated_at: now, version: null }).execute();
       }
       const child = FIRST_NAMES[(h * 3) % FIRST_NAMES.length]!;
-      await trx.insertInto('children').values({ id: `c-${h}`, location_id, household_id: householdId, first_name: child, initials: null, surname_prefix: null, surname, search_name: searchKey({ firstName: child, surname }), birth_date: '2022-01-01', group_name: 'Groep', bsn: null, created_at: now, updated_at: now, version: null }).execute();
+      await trx.insertInto('children').values({ id: `c-${h}`, location_id, household_id: householdId, first_name: child, initials: null, surname_prefix: null, surname, search_name: searchKey({ firstName: child, surname }), birth_date: '2022-01-01', group_id: null, bsn: null, created_at: now, updated_at: now, version: null }).execute();
     }
   });
 }

@@ -71,6 +71,7 @@ interface ChildInput {
   surnamePrefix: string | null;
   surname: string;
   birthDate: string;
+  /** The group's name on the Groepen list (made when missing). */
   groupName: string;
   bsn: string | null;
 }
@@ -115,10 +116,24 @@ export async function familyViaApi(page: Page, options: FamilyOptions = {}): Pro
   ];
   const household = await api<Family['household']>(page, 'households.create', { street: 'Lindelaan', houseNumber: '5a', postcode: '1234 AB', city: 'Vianen', iban: null, ibanHolder: null, parents });
   const childInput: ChildInput = { firstName: 'Emma', initials: 'E.', surnamePrefix: parent.surnamePrefix, surname: parent.surname, birthDate: '2023-03-12', groupName: 'Rupsjes', bsn: null, ...options.child };
-  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, ...childInput });
+  const { groupName, ...childFields } = childInput;
+  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, ...childFields, groupId: (await addGroup(page, groupName)).id });
   if (options.contract) {
     await api(page, 'contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, startDate: '2025-01-06', endDate: null, ...options.contract });
   }
   if (options.allergies) await api(page, 'medical.update', { childId: child.id, allergies: options.allergies, diet: null, medication: null, otherParticulars: null });
   return { household, child, contractParentId: household.parents.find((p) => p.isContractParent)!.id };
+}
+
+/** A group on the Groepen list (made through the API when missing): the forms pick a child's group from that list. */
+export async function addGroup(page: Page, name: string, careType: 'dagopvang' | 'bso' | 'peuteropvang' = 'dagopvang'): Promise<{ id: string; name: string }> {
+  const found = (await api<{ id: string; name: string }[]>(page, 'groups.list', {})).find((g) => g.name === name);
+  return found ?? api<{ id: string; name: string }>(page, 'groups.create', { name, careType, ageFromMonths: 0, ageToMonths: 48, capacity: 16 });
+}
+
+/** Picks an option of a select field (a combobox) by the option's visible name; the list opens in a portal. */
+export async function pick(scope: Page | Locator, label: string, option: string) {
+  await scope.getByRole('combobox', { name: label }).click();
+  const page = 'goto' in scope ? scope : scope.page();
+  await page.getByRole('option', { name: option, exact: true }).click();
 }

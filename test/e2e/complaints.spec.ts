@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Download } from '@playwright/test';
-import { api, field, screen, setUpLocation } from './app';
+import { addGroup, api, field, screen, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -32,7 +32,7 @@ test('klachten: register about a household, the six-week warning on the Overzich
     street: 'Lindelaan', houseNumber: '5a', postcode: '1234 AB', city: 'Vianen', iban: null, ibanHolder: null,
     parents: [{ firstName: 'Sanne', initials: 'S.', surnamePrefix: 'de', surname: 'Boer', email: 'sanne@example.nl', phone: '0612345678', bsn: null, hasParentalAuthority: true, isContractParent: true }],
   });
-  await api(page, 'children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupName: 'Rupsjes', bsn: null });
+  await api(page, 'children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupId: (await addGroup(page, 'Rupsjes')).id, bsn: null });
 
   const nav = page.getByRole('navigation');
   await nav.getByRole('link', { name: 'Klachten' }).click();

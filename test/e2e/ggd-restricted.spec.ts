@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { nlDate } from '../../shared/domain/dates';
 import { weekdayOnOrBefore } from '../helpers/dates';
-import { api, appToday, field, screen, setUpLocation } from './app';
+import { addGroup, api, appToday, field, screen, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -29,7 +29,7 @@ async function families(page: Page, today: string) {
   });
   const parentId = household.parents[0]!.id;
   const child = async (householdId: string, firstName: string, surname: string, surnamePrefix: string | null, birthDate: string, groupName: string, days: string[]) => {
-    const created = await api<{ id: string }>(page, 'children.create', { householdId, firstName, initials: null, surnamePrefix, surname, birthDate, groupName, bsn: null });
+    const created = await api<{ id: string }>(page, 'children.create', { householdId, firstName, initials: null, surnamePrefix, surname, birthDate, groupId: (await addGroup(page, groupName)).id, bsn: null });
     await api(page, 'contracts.create', { childId: created.id, careType: 'dagopvang', days, hoursPerWeek: 9, startDate: '2025-01-06', endDate: null });
     return created;
   };

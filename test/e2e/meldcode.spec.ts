@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
 import { DEFAULT_POLICIES, destructionDate } from '../../shared/domain/retention';
-import { api, field, screen, setUpLocation } from './app';
+import { addGroup, api, field, screen, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -31,7 +31,7 @@ async function createChild(page: Page): Promise<string> {
     city: 'Vianen',
     parents: [{ firstName: 'Sanne', initials: 'S.', surnamePrefix: 'de', surname: 'Boer', email: null, phone: '06 12345678', bsn: null, hasParentalAuthority: true, isContractParent: true }],
   });
-  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupName: 'Rupsjes', bsn: null });
+  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupId: (await addGroup(page, 'Rupsjes')).id, bsn: null });
   return child.id;
 }
 

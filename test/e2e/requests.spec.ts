@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { weekdayOnOrBefore } from '../helpers/dates';
-import { appToday, field, screen, setUpLocation } from './app';
+import { addGroup, appToday, field, screen, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -48,7 +48,7 @@ async function createFamily(page: Page) {
       { firstName: 'Joris', initials: 'J.', surnamePrefix: null, surname: 'Bakker', email: null, phone: '06 87654321', bsn: null, hasParentalAuthority: true, isContractParent: false },
     ],
   });
-  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupName: 'Rupsjes', bsn: '123456782' });
+  const child = await api<{ id: string }>(page, 'children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupId: (await addGroup(page, 'Rupsjes')).id, bsn: '123456782' });
   await api(page, 'contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, startDate: '2025-01-06', endDate: '2027-07-31' });
   // The GGD list of the last Monday on the app's clock: a day Zoë's contract (ma, di) covers.
   const ggd = await api<{ subjectCount: number }>(page, 'disclosures.export', { params: { kind: 'ggd', date: weekdayOnOrBefore(await appToday(page), 'ma') }, format: 'csv' });

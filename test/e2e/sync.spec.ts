@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { addGroup } from './app';
 import { checkScreen, expect, test } from './fixtures';
 import { HeadOffice } from './headoffice';
 
@@ -181,7 +182,7 @@ test('koppelen met het hoofdkantoor, offline werken, inhalen, conflicten oplosse
       surnamePrefix: 'de',
       surname: 'Boer',
       birthDate: '2023-04-15',
-      groupName: 'Rupsjes',
+      groupId: (await addGroup(page, 'Rupsjes')).id,
       bsn: null,
     });
     const medical = { childId: child.id, allergies: 'Pinda', diet: null, medication: 'Puffer bij benauwdheid', otherParticulars: null };

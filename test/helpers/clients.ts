@@ -16,6 +16,13 @@ export const HOUSEHOLD = {
   ],
 };
 
+/** The id of the group with this name on the Groepen list, made (dagopvang, 0–4 years, 16 places) when there is none. */
+export async function groupId(backend: TestBackend, name = 'Rupsjes'): Promise<string> {
+  const found = (await backend.ok('groups.list', {})).find((g) => g.name === name);
+  if (found) return found.id;
+  return (await backend.ok('groups.create', { name, careType: 'dagopvang', ageFromMonths: 0, ageToMonths: 48, capacity: 16 })).id;
+}
+
 export async function createFamily(backend: TestBackend) {
   const household = await backend.ok('households.create', HOUSEHOLD);
   const child = await backend.ok('children.create', {
@@ -25,7 +32,7 @@ export async function createFamily(backend: TestBackend) {
     surnamePrefix: 'de',
     surname: 'Boer',
     birthDate: '2023-04-15',
-    groupName: 'Rupsjes',
+    groupId: await groupId(backend, 'Rupsjes'),
     bsn: BSN.child,
   });
   return { household, child };
@@ -52,11 +59,11 @@ export const OTHER_FAMILY = {
     ibanHolder: null,
     parents: [{ firstName: 'Fatima', initials: 'F.', surnamePrefix: null, surname: 'El Amrani', email: 'fatima@voorbeeld.nl', phone: '06 11112222', bsn: BSN.other, hasParentalAuthority: true, isContractParent: true }],
   },
-  child: { firstName: 'Yusuf', initials: 'Y.', surnamePrefix: null, surname: 'El Amrani', birthDate: '2022-09-01', groupName: 'Rupsjes', bsn: null },
+  child: { firstName: 'Yusuf', initials: 'Y.', surnamePrefix: null, surname: 'El Amrani', birthDate: '2022-09-01', bsn: null },
 };
 
 export async function createOtherFamily(backend: TestBackend) {
   const household = await backend.ok('households.create', OTHER_FAMILY.household);
-  const child = await backend.ok('children.create', { householdId: household.id, ...OTHER_FAMILY.child });
+  const child = await backend.ok('children.create', { householdId: household.id, ...OTHER_FAMILY.child, groupId: await groupId(backend, 'Rupsjes') });
   return { household, child };
 }

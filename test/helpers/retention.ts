@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { makeBackend, MANAGER, setUpLocation, tempDir, type TestBackend } from './backend';
+import { groupId } from './clients';
 
 /**
  * Retention test helpers (issue 9 and 14): a clock the test moves, the login run, and a family
@@ -55,7 +56,7 @@ export async function familyWithEverything(backend: TestBackend) {
     ibanHolder: CANARY.parent,
     parents: [{ firstName: CANARY.parent, initials: 'K.', surnamePrefix: null, surname: 'Geelvink', email: CANARY.email, phone: '06 12345678', bsn: CANARY.bsnParent, hasParentalAuthority: true, isContractParent: true }],
   });
-  const child = await backend.ok('children.create', { householdId: household.id, firstName: CANARY.child, initials: 'P.', surnamePrefix: null, surname: 'Geelvink', birthDate: '2022-03-01', groupName: 'Rupsjes', bsn: CANARY.bsnChild });
+  const child = await backend.ok('children.create', { householdId: household.id, firstName: CANARY.child, initials: 'P.', surnamePrefix: null, surname: 'Geelvink', birthDate: '2022-03-01', groupId: await groupId(backend, 'Rupsjes'), bsn: CANARY.bsnChild });
   const parentId = household.parents[0]!.id;
   const contract = await backend.ok('contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, startDate: '2024-01-08', endDate: null });
   await backend.ok('bsn.recordCheck', { subject: 'child', id: child.id, method: 'svb_letter', checkedOn: '2024-01-08' });

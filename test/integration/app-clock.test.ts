@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isoDateIn } from '../../shared/domain/clock';
 import { addDays } from '../../shared/domain/requests';
 import { makeBackend, setUpLocation } from '../helpers/backend';
-import { createFamily } from '../helpers/clients';
+import { createFamily, groupId } from '../helpers/clients';
 
 const DAY_MS = 86_400_000;
 
@@ -36,7 +36,7 @@ describe.each([
     expect((await backend.err('bsn.recordCheck', { subject: 'child', id: child.id, method: 'svb_letter', checkedOn: tomorrow })).details?.checkedOn).toMatch(/toekomst/);
     await backend.ok('bsn.recordCheck', { subject: 'child', id: child.id, method: 'svb_letter', checkedOn: yesterday });
 
-    const newborn = { householdId: household.id, firstName: 'Mila', initials: 'M.', surnamePrefix: 'de', surname: 'Boer', groupName: 'Rupsjes', bsn: null };
+    const newborn = { householdId: household.id, firstName: 'Mila', initials: 'M.', surnamePrefix: 'de', surname: 'Boer', groupId: await groupId(backend, 'Rupsjes'), bsn: null };
     expect((await backend.err('children.create', { ...newborn, birthDate: tomorrow })).details?.birthDate).toMatch(/toekomst/);
     expect((await backend.ok('children.create', { ...newborn, birthDate: yesterday })).birthDate).toBe(yesterday);
   });

@@ -6,7 +6,7 @@ import { runDailyBackupIfDue } from '../../electron/backend/modules/backup/backu
 import { mirrorFile, readMirror } from '../../electron/backend/modules/backup/destructionMirror';
 import { MANAGER, makeBackend, setUpLocation, tempDir, type TestBackend } from '../helpers/backend';
 import { defaultFolder, fileContains, flipBytes } from '../helpers/backup';
-import { BSN, HOUSEHOLD } from '../helpers/clients';
+import { BSN, HOUSEHOLD, groupId } from '../helpers/clients';
 import { readPdf } from '../helpers/pdf';
 import { containsText, decryptDatabaseFile } from '../helpers/sqlcipher';
 
@@ -48,7 +48,7 @@ async function oldFamily(backend: TestBackend, street = 'Dorpsstraat') {
     surnamePrefix: 'de',
     surname: 'Boer',
     birthDate: '2015-04-15',
-    groupName: 'Rupsjes',
+    groupId: await groupId(backend, 'Rupsjes'),
     bsn: BSN.child,
   });
   await backend.ok('contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, startDate: '2016-01-04', endDate: '2018-12-31' });

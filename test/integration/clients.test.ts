@@ -3,7 +3,7 @@ import { BSN_MESSAGE } from '../../shared/validation/bsn';
 import { addPeriod } from '../../shared/domain/retention';
 import { ID_COPY_MESSAGE } from '../../shared/api/clients.schemas';
 import { makeBackend, MANAGER, setUpLocation } from '../helpers/backend';
-import { BSN, createFamily, HOUSEHOLD, loginAsStaff } from '../helpers/clients';
+import { BSN, createFamily, HOUSEHOLD, loginAsStaff, groupId } from '../helpers/clients';
 
 async function managerBackend() {
   const backend = makeBackend();
@@ -52,11 +52,11 @@ describe('children and contracts: bad input', () => {
   it('refuses a birth date in the future and a contract ending before it starts', async () => {
     const backend = await managerBackend();
     const { household, child } = await createFamily(backend);
-    const future = await backend.err('children.create', { householdId: household.id, firstName: 'A', surname: 'B', birthDate: '2999-01-01', groupName: 'X' });
+    const future = await backend.err('children.create', { householdId: household.id, firstName: 'A', surname: 'B', birthDate: '2999-01-01', groupId: await groupId(backend, 'X') });
     expect(future.details?.birthDate).toBe('Geboortedatum kan niet in de toekomst liggen.');
     const bad = await backend.err('contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma'], hoursPerWeek: 20, startDate: '2026-05-01', endDate: '2026-04-01' });
     expect(bad.details?.endDate).toBe('De einddatum ligt vóór de begindatum.');
-    const noDate = await backend.err('children.create', { householdId: household.id, firstName: 'A', surname: 'B', birthDate: '2024-02-30', groupName: 'X' });
+    const noDate = await backend.err('children.create', { householdId: household.id, firstName: 'A', surname: 'B', birthDate: '2024-02-30', groupId: await groupId(backend, 'X') });
     expect(noDate.details?.birthDate).toBe('Geboortedatum: deze datum bestaat niet.');
     expect(count(backend, 'children')).toBe(1);
     expect(count(backend, 'contracts')).toBe(0);
@@ -188,7 +188,7 @@ describe('waiting list', () => {
         ibanHolder: null,
         parents: [{ firstName: 'Fatima', surname: 'El Amrani', email: 'fatima@example.nl', phone: null, bsn: null, hasParentalAuthority: true, isContractParent: true }],
       },
-      child: { firstName: 'Noor', surname: 'El Amrani', birthDate: '2025-09-01', groupName: 'Baby’s', bsn: null },
+      child: { firstName: 'Noor', surname: 'El Amrani', birthDate: '2025-09-01', groupId: await groupId(backend, 'Baby’s'), bsn: null },
       contract: { careType: 'dagopvang', days: ['ma', 'wo'], hoursPerWeek: 20, startDate, endDate: null },
     });
     const child = await backend.ok('children.get', { id: placed.childId });
@@ -242,7 +242,7 @@ describe('audit of client records', () => {
   it('every create and update is logged with ids only', async () => {
     const backend = await managerBackend();
     const { household, child } = await createFamily(backend);
-    await backend.ok('children.update', { id: child.id, firstName: 'Zoë', surname: 'Boer', surnamePrefix: 'de', birthDate: '2023-04-15', groupName: 'Vlinders' });
+    await backend.ok('children.update', { id: child.id, firstName: 'Zoë', surname: 'Boer', surnamePrefix: 'de', birthDate: '2023-04-15', groupId: await groupId(backend, 'Vlinders') });
     await backend.ok('households.update', { id: household.id, ...HOUSEHOLD, parents: household.parents.map((p, i) => ({ ...HOUSEHOLD.parents[i]!, id: p.id })) });
     const actions = auditActions(backend);
     for (const action of ['households.create', 'parents.create', 'children.create', 'children.update', 'households.update', 'parents.update']) expect(actions).toContain(action);

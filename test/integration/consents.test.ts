@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashEmail } from '../../electron/backend/modules/marketing/marketing.service';
 import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
-import { BSN, createFamily, loginAsStaff } from '../helpers/clients';
+import { BSN, createFamily, loginAsStaff, groupId } from '../helpers/clients';
 import { readPdf } from '../helpers/pdf';
 
 async function withFamily() {
@@ -16,7 +16,9 @@ async function withFamily() {
 
 /** The names listed in one column of the roster (by the column's x position in the layout text). */
 async function rosterColumns(backend: TestBackend, purpose: 'nieuwsbrief' | 'ouderportaal') {
-  return backend.ok('consents.roster', { groupName: 'Rupsjes', purpose });
+  const roster = await backend.ok('consents.roster', { groupId: await groupId(backend, 'Rupsjes'), purpose });
+  const names = (children: { name: string }[]) => children.map((c) => c.name);
+  return { ...roster, recognisable: names(roster.recognisable), unrecognisable: names(roster.unrecognisable), no: names(roster.no) };
 }
 
 describe('photo consent', () => {
@@ -57,13 +59,13 @@ describe('photo consent', () => {
     await backend.ok('consents.record', { childId: child.id, parentId: contractParent.id, decidedOn: '2026-01-05', channel: 'signed_form', answers: [{ purpose: 'nieuwsbrief', given: true, recognisable: true }, { purpose: 'ouderportaal', given: true, recognisable: false }] });
     expect(await rosterColumns(backend, 'nieuwsbrief')).toMatchObject({ recognisable: ['Zoë de Boer'], unrecognisable: [], no: [] });
     expect(await rosterColumns(backend, 'ouderportaal')).toMatchObject({ recognisable: [], unrecognisable: ['Zoë de Boer'], no: [] });
-    const before = readPdf(await backend.ok('consents.rosterPdf', { groupName: 'Rupsjes', purpose: 'nieuwsbrief' }));
+    const before = readPdf(await backend.ok('consents.rosterPdf', { groupId: await groupId(backend, 'Rupsjes'), purpose: 'nieuwsbrief' }));
     const firstColumnLine = before.split('\n').find((l) => l.includes('Zoë de Boer'))!;
     expect(firstColumnLine.indexOf('Zoë de Boer')).toBeLessThan(30);
 
     await backend.ok('consents.record', { childId: child.id, parentId: contractParent.id, decidedOn: '2026-03-01', channel: 'parent_portal', answers: [{ purpose: 'nieuwsbrief', given: false, recognisable: false }] });
     expect(await rosterColumns(backend, 'nieuwsbrief')).toMatchObject({ recognisable: [], unrecognisable: [], no: ['Zoë de Boer'] });
-    const text = readPdf(await backend.ok('consents.rosterPdf', { groupName: 'Rupsjes', purpose: 'nieuwsbrief' }));
+    const text = readPdf(await backend.ok('consents.rosterPdf', { groupId: await groupId(backend, 'Rupsjes'), purpose: 'nieuwsbrief' }));
     expect(text).toContain('Fotolijst Rupsjes');
     expect(text).toContain('Nieuwsbrieven');
     const line = text.split('\n').find((l) => l.includes('Zoë de Boer'))!;
@@ -72,12 +74,12 @@ describe('photo consent', () => {
 
   it('the consent form PDF has the child, the location, all four purposes and signature lines; a group prints in one batch', async () => {
     const { backend, household, child } = await withFamily();
-    await backend.ok('children.create', { householdId: household.id, firstName: 'Mats', surname: 'Boer', surnamePrefix: 'de', birthDate: '2024-01-02', groupName: 'Rupsjes', bsn: null });
+    await backend.ok('children.create', { householdId: household.id, firstName: 'Mats', surname: 'Boer', surnamePrefix: 'de', birthDate: '2024-01-02', groupId: await groupId(backend, 'Rupsjes'), bsn: null });
     const one = readPdf(await backend.ok('consents.formPdf', { childId: child.id, blank: false }));
     for (const text of ['Toestemming foto- en filmbeelden', 'Zoë de Boer', 'Kindercentrum De Vlinder', 'Ouderportaal', 'Nieuwsbrieven', 'Interne training', 'Website en social media', 'Handtekening', 'Datum', 'Sanne de Boer', '20-06-2023']) {
       expect(one, text).toContain(text);
     }
-    const batch = await backend.ok('consents.formPdf', { groupName: 'Rupsjes', blank: true });
+    const batch = await backend.ok('consents.formPdf', { groupId: await groupId(backend, 'Rupsjes'), blank: true });
     const text = readPdf(batch);
     expect(text).toContain('Zoë de Boer');
     expect(text).toContain('Mats de Boer');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeBackend, setUpLocation } from '../helpers/backend';
-import { createFamily } from '../helpers/clients';
+import { createFamily, groupId } from '../helpers/clients';
 import { offStyleDates } from '../helpers/dateStyles';
 import { readPdf } from '../helpers/pdf';
 
@@ -34,7 +34,7 @@ describe('one date style on paper', () => {
     const documents = {
       'herstelsleutel': recoveryKey,
       'toestemmingsformulier': await backend.ok('consents.formPdf', { childId: child.id, blank: false }),
-      'fotolijst': await backend.ok('consents.rosterPdf', { groupName: 'Rupsjes', purpose: 'nieuwsbrief' }),
+      'fotolijst': await backend.ok('consents.rosterPdf', { groupId: await groupId(backend, 'Rupsjes'), purpose: 'nieuwsbrief' }),
       'GGD-lijst': ggd,
       'Belastingdienst': tax,
       'inzageverslag': report,

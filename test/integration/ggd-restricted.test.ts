@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCATION, makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
-import { BSN, OTHER_FAMILY, createFamily, createOtherFamily } from '../helpers/clients';
+import { BSN, OTHER_FAMILY, createFamily, createOtherFamily, groupId } from '../helpers/clients';
 import { addDays, weekdayOnOrAfter } from '../helpers/dates';
 import { readPdf } from '../helpers/pdf';
 
@@ -25,9 +25,9 @@ async function threeChildren(backend: TestBackend) {
   const zoe = await createFamily(backend);
   await backend.ok('contracts.create', { childId: zoe.child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, startDate: start, endDate: null });
   const yusuf = await createOtherFamily(backend);
-  await backend.ok('children.update', { id: yusuf.child.id, ...OTHER_FAMILY.child, groupName: 'Dolfijnen' });
+  await backend.ok('children.update', { id: yusuf.child.id, ...OTHER_FAMILY.child, groupId: await groupId(backend, 'Dolfijnen') });
   await backend.ok('contracts.create', { childId: yusuf.child.id, careType: 'dagopvang', days: ['wo'], hoursPerWeek: 9, startDate: start, endDate: null });
-  const mats = await backend.ok('children.create', { householdId: zoe.household.id, firstName: 'Mats', surname: 'Boer', surnamePrefix: 'de', birthDate: '2024-01-02', groupName: 'Rupsjes', bsn: null });
+  const mats = await backend.ok('children.create', { householdId: zoe.household.id, firstName: 'Mats', surname: 'Boer', surnamePrefix: 'de', birthDate: '2024-01-02', groupId: await groupId(backend, 'Rupsjes'), bsn: null });
   await backend.ok('contracts.create', { childId: mats.id, careType: 'dagopvang', days: ['wo', 'vr'], hoursPerWeek: 18, startDate: start, endDate: null });
   return { zoe, yusuf, mats, wednesday: weekdayOnOrAfter(today, 'wo') };
 }
@@ -73,7 +73,7 @@ describe('the GGD list per day', () => {
     expect((await backend.ok('disclosures.preview', { kind: 'ggd', date: addDays(wednesday, -2) })).rows.map((r) => r[0])).toEqual(['Zoë']);
     expect((await backend.ok('disclosures.preview', { kind: 'ggd', date: addDays(wednesday, 3) })).rows).toEqual([]);
     // One group only.
-    expect((await backend.ok('disclosures.preview', { kind: 'ggd', date: wednesday, groupName: 'Rupsjes' })).rows.map((r) => r[0])).toEqual(['Mats']);
+    expect((await backend.ok('disclosures.preview', { kind: 'ggd', date: wednesday, groupId: await groupId(backend, 'Rupsjes') })).rows.map((r) => r[0])).toEqual(['Mats']);
   });
 
   it('one register line per list: the PDF and then the CSV of the same day write one line; another day is another line', async () => {

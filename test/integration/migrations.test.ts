@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { openEncryptedDatabase } from '../../electron/backend/db/open';
 import { createKysely, migrateTo, migrateToLatest } from '../../electron/backend/db/kysely';
 import { migrations } from '../../electron/backend/db/migrations';
@@ -46,7 +46,7 @@ describe('migrations', () => {
     const { db, sqlite } = await dbAt('0005_consents_disclosures');
     const now = '2026-01-01T00:00:00.000Z';
     await db.insertInto('households').values({ id: 'h1', location_id: 'l1', street: 'S', house_number: '1', postcode: '1234 AB', city: 'C', iban: null, iban_holder: null, created_at: now, updated_at: now, version: null }).execute();
-    await db.insertInto('children').values({ id: 'c1', location_id: 'l1', household_id: 'h1', first_name: 'A', initials: null, surname_prefix: null, surname: 'B', search_name: 'a b', birth_date: '2022-01-01', group_name: 'G', bsn: null, created_at: now, updated_at: now, version: null }).execute();
+    await db.insertInto('children').values({ id: 'c1', location_id: 'l1', household_id: 'h1', first_name: 'A', initials: null, surname_prefix: null, surname: 'B', search_name: 'a b', birth_date: '2022-01-01', group_name: 'G', bsn: null, created_at: now, updated_at: now, version: null } as never).execute(); // the shape before 0021 (group_name)
     await db.insertInto('contracts').values({ id: 'k1', location_id: 'l1', child_id: 'c1', care_type: 'bso', days: '["ma"]', hours_per_week: 8, start_date: '2024-01-01', end_date: '2025-12-31', created_at: now, updated_at: now, version: null }).execute();
     await expect(sql`SELECT count(*) FROM legal_holds`.execute(db)).rejects.toThrow(/no such table/);
     await migrateToLatest(db);
@@ -95,7 +95,7 @@ describe('0009 declined waiting-list requests', () => {
     const { db, sqlite } = await dbAt('0008_subject_requests');
     const now = '2026-01-01T00:00:00.000Z';
     await db.insertInto('households').values({ id: 'h1', location_id: 'l1', street: 'S', house_number: '1', postcode: '1234 AB', city: 'C', iban: null, iban_holder: null, created_at: now, updated_at: now, version: null }).execute();
-    await db.insertInto('children').values({ id: 'c1', location_id: 'l1', household_id: 'h1', first_name: 'A', initials: null, surname_prefix: null, surname: 'B', search_name: 'a b', birth_date: '2022-01-01', group_name: 'G', bsn: null, created_at: now, updated_at: now, version: null }).execute();
+    await db.insertInto('children').values({ id: 'c1', location_id: 'l1', household_id: 'h1', first_name: 'A', initials: null, surname_prefix: null, surname: 'B', search_name: 'a b', birth_date: '2022-01-01', group_name: 'G', bsn: null, created_at: now, updated_at: now, version: null } as never).execute(); // the shape before 0021 (group_name)
     const entry = (id: string, status: 'open' | 'geplaatst' | 'ingetrokken', child: string | null) => ({
       id, location_id: 'l1', parent_name: `Ouder ${id}`, parent_email: null, parent_phone: null, child_first_name: null, child_surname: null, child_birth_date: '2025-01-01', expected_date: null,
       care_type: 'bso' as const, desired_days: '["ma"]', desired_start_date: '2026-09-01', notes: null, status, created_at: now, closed_at: status === 'open' ? null : now, placed_child_id: child, withdraw_reason: status === 'ingetrokken' ? 'Elders' : null, version: 3,
@@ -224,6 +224,57 @@ describe('0019 objections and pickup persons as request subjects', () => {
     // The objection goes with its request.
     await db.deleteFrom('subject_requests').where('id', '=', 'q2').execute();
     expect(await db.selectFrom('processing_objections').select('id').execute()).toEqual([]);
+    await db.destroy();
+  });
+});
+
+describe('0021 groups as a managed list', () => {
+  it('turns the free-text groups into one list: trimmed, case-folded duplicates kept apart for the manager, children pointing to their group, all queued for head office', async () => {
+    const { db, sqlite } = await dbAt('0017_retention_indexes');
+    const now = '2026-01-01T00:00:00.000Z';
+    const old = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await old.insertInto('households').values({ id: 'h1', location_id: 'l1', street: 'S', house_number: '1', postcode: '1234 AB', city: 'C', iban: null, iban_holder: null, created_at: now, updated_at: now, version: 3 }).execute();
+    const child = (id: string, group: string) => ({ id, location_id: 'l1', household_id: 'h1', first_name: id, initials: null, surname_prefix: null, surname: 'B', search_name: `${id} b`, birth_date: '2022-01-01', group_name: group, bsn: null, created_at: now, updated_at: now, version: 5 });
+    await old
+      .insertInto('children')
+      .values([child('c1', 'Dreumesen'), child('c2', 'Dreumesen '), child('c3', '  dreumesen'), child('c4', 'BSO  Zeebonken'), child('c5', ' ')])
+      .execute();
+
+    await migrateToLatest(db);
+
+    const groups = await db.selectFrom('groups').select(['id', 'name', 'location_id', 'archived_at', 'care_type']).orderBy('name').execute();
+    // Trimmed (and inner spaces made one): "Dreumesen " is "Dreumesen"; "dreumesen" differs only in case and is NOT merged silently.
+    expect(groups.map((g) => g.name)).toEqual(['BSO Zeebonken', 'Dreumesen', 'dreumesen']);
+    expect(groups.every((g) => g.location_id === 'l1' && g.archived_at === null && g.care_type === null)).toBe(true);
+    const byName = new Map(groups.map((g) => [g.name, g.id]));
+    const children = await db.selectFrom('children').select(['id', 'group_id']).orderBy('id').execute();
+    expect(children).toEqual([
+      { id: 'c1', group_id: byName.get('Dreumesen') },
+      { id: 'c2', group_id: byName.get('Dreumesen') },
+      { id: 'c3', group_id: byName.get('dreumesen') },
+      { id: 'c4', group_id: byName.get('BSO Zeebonken') },
+      // A blank group stays without one (the manager picks a group when editing the child).
+      { id: 'c5', group_id: null },
+    ]);
+    // The free-text column is gone: the name lives only in `groups`.
+    expect((sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('children') as string[])).not.toContain('group_name');
+
+    // Head office gets the groups first, then the children pointing to them (with group_id, without group_name).
+    const outbox = sqlite.prepare('SELECT entity, entity_id, payload FROM outbox ORDER BY seq').all() as { entity: string; entity_id: string; payload: string }[];
+    expect(outbox.map((o) => o.entity)).toEqual(['groups', 'groups', 'groups', 'children', 'children', 'children', 'children']);
+    const c1 = JSON.parse(outbox.find((o) => o.entity_id === 'c1')!.payload) as Record<string, unknown>;
+    expect(c1).toMatchObject({ id: 'c1', group_id: byName.get('Dreumesen') });
+    expect(c1).not.toHaveProperty('group_name');
+    expect(c1).not.toHaveProperty('version');
+
+    // Two PCs of one location that migrate separately make the same group ids (no doubles at head office).
+    const second = await dbAt('0017_retention_indexes');
+    const old2 = second.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await old2.insertInto('households').values({ id: 'h1', location_id: 'l1', street: 'S', house_number: '1', postcode: '1234 AB', city: 'C', iban: null, iban_holder: null, created_at: now, updated_at: now, version: 3 }).execute();
+    await old2.insertInto('children').values(child('c9', 'Dreumesen')).execute();
+    await migrateToLatest(second.db);
+    expect(await second.db.selectFrom('groups').select(['id', 'name']).execute()).toEqual([{ id: byName.get('Dreumesen'), name: 'Dreumesen' }]);
+    await second.db.destroy();
     await db.destroy();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
-import { HOUSEHOLD, createFamily } from '../helpers/clients';
+import { HOUSEHOLD, createFamily, groupId } from '../helpers/clients';
 import { readPdf as readPdfRaw } from '../helpers/pdf';
 
 /** The letter's text on one line (pdftotext breaks lines where the PDF wraps them). */
@@ -103,7 +103,7 @@ describe('objection (bezwaar, art. 21) against processing on legitimate interest
     const { backend } = await location();
     const { child, contractParent } = await family(backend);
     const { child: sibling } = await (async () => {
-      const s = await backend.ok('children.create', { householdId: child.householdId, firstName: 'Mees', initials: 'M.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2024-02-01', groupName: 'Rupsjes', bsn: null });
+      const s = await backend.ok('children.create', { householdId: child.householdId, firstName: 'Mees', initials: 'M.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2024-02-01', groupId: await groupId(backend, 'Rupsjes'), bsn: null });
       return { child: s };
     })();
     const oma = await backend.ok('pickup.addPerson', { childId: sibling.id, name: 'Oma Truus', relation: 'oma', phone: '06 33334444', validUntil: null });

@@ -6,7 +6,7 @@ import { hashEmail } from '../../electron/backend/modules/marketing/marketing.se
 import { NO_AUTHORITY_MESSAGE } from '../../electron/backend/modules/requests/requests.service';
 import { publishedPortabilitySchema } from '../../shared/portability/portability';
 import { MANAGER, ROOT, makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
-import { BSN, HOUSEHOLD, OTHER_FAMILY, createFamily, createOtherFamily } from '../helpers/clients';
+import { BSN, HOUSEHOLD, OTHER_FAMILY, createFamily, createOtherFamily, groupId } from '../helpers/clients';
 import { addDays, weekdayOnOrBefore } from '../helpers/dates';
 import { readPdf } from '../helpers/pdf';
 
@@ -75,7 +75,7 @@ describe('request register', () => {
   it('a parent without gezag cannot exercise the child\'s rights: refused at the requester, nothing stored', async () => {
     const { backend } = await location();
     const household = await backend.ok('households.create', { ...HOUSEHOLD, parents: [HOUSEHOLD.parents[0]!, { ...HOUSEHOLD.parents[1]!, hasParentalAuthority: false }] });
-    const child = await backend.ok('children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupName: 'Rupsjes', bsn: BSN.child });
+    const child = await backend.ok('children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupId: await groupId(backend, 'Rupsjes'), bsn: BSN.child });
     const contractParent = household.parents.find((p) => p.isContractParent)!;
     const noGezag = household.parents.find((p) => !p.isContractParent)!;
     const refused = await backend.err('requests.create', {
@@ -254,7 +254,7 @@ describe('meldcode information in an answer', () => {
   it('the officer\'s list holds exactly the open access and erasure requests about a child with a meldcode file or its household', async () => {
     const { backend } = await location();
     const { household, child, contractParent } = await familyWithContract(backend, { startDate: '2025-01-01', endDate: null });
-    const sibling = await backend.ok('children.create', { householdId: household.id, firstName: 'Mila', initials: 'M.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2024-02-01', groupName: 'Rupsjes', bsn: null });
+    const sibling = await backend.ok('children.create', { householdId: household.id, firstName: 'Mila', initials: 'M.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2024-02-01', groupId: await groupId(backend), bsn: null });
     const other = await createOtherFamily(backend);
     await backend.ok('meldcode.open', { route: 'huiselijk', childId: child.id, openedOn: '2026-10-01' });
     await backend.ok('meldcode.open', { route: 'huiselijk', childId: other.child.id, openedOn: '2026-10-01' });
@@ -404,7 +404,7 @@ describe('rectification and restriction', () => {
     expect(marketingCsv).not.toContain(hashEmail('sanne@example.nl'));
     expect(marketingCsv).toContain(hashEmail(OTHER_FAMILY.household.parents[0]!.email!));
 
-    const locked = await backend.err('children.update', { id: child.id, firstName: 'Zoe', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupName: 'Rupsjes' });
+    const locked = await backend.err('children.update', { id: child.id, firstName: 'Zoe', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupId: await groupId(backend, 'Rupsjes') });
     expect(locked.code).toBe('LOCKED');
     expect(locked.message).toMatch(/^De verwerking van de gegevens van dit kind is beperkt/);
     expect((await backend.err('medical.update', { childId: child.id, allergies: 'Noten', diet: null, medication: null, otherParticulars: null })).code).toBe('LOCKED');
@@ -418,7 +418,7 @@ describe('rectification and restriction', () => {
     const lifted = await backend.ok('requests.completeTask', { id: informTask.id });
     expect(lifted.restriction).toBeNull();
     expect(await ggd()).toContain('Zoë');
-    await backend.ok('children.update', { id: child.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupName: 'Rupsjes' });
+    await backend.ok('children.update', { id: child.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupId: await groupId(backend, 'Rupsjes') });
   });
 });
 

@@ -18,6 +18,7 @@ import { startHeadOffice } from '../helpers/headoffice';
 import { backupPlaintext, defaultFolder } from '../helpers/backup';
 import { moveClock, newBackend, tablesMentioning } from '../helpers/retention';
 import { containsText, decryptDatabaseFile, decryptWalFile } from '../helpers/sqlcipher';
+import { groupId } from '../helpers/clients';
 
 /**
  * Issue 14 §4: every category under its own rule. A location lives through the dates with a
@@ -52,7 +53,7 @@ async function family(backend: TestBackend, contractEnd: string | null) {
       { firstName: GONE.otherParent, initials: null, surnamePrefix: null, surname: 'Anders', email: GONE.otherEmail, phone: null, bsn: null, hasParentalAuthority: true, isContractParent: false },
     ],
   });
-  const child = await backend.ok('children.create', { householdId: household.id, firstName: KEPT.child, initials: null, surnamePrefix: null, surname: KEPT.surname, birthDate: '2022-03-01', groupName: 'Rupsjes', bsn: null });
+  const child = await backend.ok('children.create', { householdId: household.id, firstName: KEPT.child, initials: null, surnamePrefix: null, surname: KEPT.surname, birthDate: '2022-03-01', groupId: await groupId(backend, 'Rupsjes'), bsn: null });
   await backend.ok('contracts.create', { childId: child.id, careType: 'dagopvang', days: ['ma', 'di'], hoursPerWeek: 18, startDate: '2025-01-01', endDate: contractEnd });
   await backend.ok('medical.update', { childId: child.id, allergies: GONE.allergy, diet: null, medication: null, otherParticulars: null });
   await backend.ok('pickup.addPerson', { childId: child.id, name: GONE.pickup, relation: 'Tante', phone: null, validUntil: null });
@@ -205,7 +206,7 @@ describe('retention per category (issue 14)', () => {
     const { childId } = await backend.ok('waitlist.place', {
       id: placed.id,
       household: { street: 'Lindelaan', houseNumber: '2', postcode: '1234 AB', city: 'Vianen', iban: null, ibanHolder: null, parents: [{ firstName: 'Geplaatst', initials: null, surnamePrefix: null, surname: 'Ouder', email: null, phone: null, bsn: null, hasParentalAuthority: true, isContractParent: true }] },
-      child: { firstName: 'Geplaatst', initials: null, surnamePrefix: null, surname: 'Kind', birthDate: '2024-06-01', groupName: 'Rupsjes', bsn: null },
+      child: { firstName: 'Geplaatst', initials: null, surnamePrefix: null, surname: 'Kind', birthDate: '2024-06-01', groupId: await groupId(backend, 'Rupsjes'), bsn: null },
       contract: { careType: 'dagopvang', days: ['ma'], hoursPerWeek: 8, startDate: '2025-09-01', endDate: null },
     });
     const listed = async () => (await backend.ok('waitlist.list', { status: null })).map((e) => e.parentName).sort();
@@ -505,7 +506,7 @@ describe('household destruction follows the data map (issue 14 §3)', () => {
           { firstName: HH.otherParent, surname: 'Anders', email: GONE.otherEmail, phone: null, bsn: null, hasParentalAuthority: true, isContractParent: false },
         ],
       },
-      child: { firstName: KEPT.child, surname: KEPT.surname, birthDate: '2022-03-01', groupName: 'Rupsjes', bsn: '123456782' },
+      child: { firstName: KEPT.child, surname: KEPT.surname, birthDate: '2022-03-01', groupId: await groupId(backend, 'Rupsjes'), bsn: '123456782' },
       contract: { careType: 'dagopvang', days: ['ma'], hoursPerWeek: 8, startDate: '2026-02-02', endDate: '2026-12-31' },
     });
     const household = await backend.ok('households.get', { id: placed.householdId });

@@ -36,7 +36,7 @@ describe('retention preview window', () => {
       for (const ends of children) {
         const c = uuid();
         sqlite
-          .prepare(`INSERT INTO children (id, location_id, household_id, first_name, initials, surname_prefix, surname, search_name, birth_date, group_name, bsn, created_at, updated_at, version) VALUES (?, ?, ?, 'Kind', NULL, NULL, 'Venster', 'kind venster', '2020-01-01', 'Groep', NULL, ?, ?, NULL)`)
+          .prepare(`INSERT INTO children (id, location_id, household_id, first_name, initials, surname_prefix, surname, search_name, birth_date, bsn, created_at, updated_at, version) VALUES (?, ?, ?, 'Kind', NULL, NULL, 'Venster', 'kind venster', '2020-01-01', NULL, ?, ?, NULL)`)
           .run(c, location, h, now, now);
         sqlite.prepare(`INSERT INTO child_medical (child_id, location_id, allergies, diet, medication, other_particulars, updated_at, updated_by, version) VALUES (?, ?, 'Pinda', NULL, NULL, NULL, ?, ?, NULL)`).run(c, location, now, userId);
         for (const end of ends) {

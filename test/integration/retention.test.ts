@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MANAGER, tempDir } from '../helpers/backend';
 import { CANARY, endContract, familyWithEverything, moveClock, newBackend, runAll, tablesMentioning } from '../helpers/retention';
 import { syncOnce } from '../../electron/backend/sync/sync.engine';
-import { loginAsStaff } from '../helpers/clients';
+import { loginAsStaff, groupId } from '../helpers/clients';
 import { startHeadOffice } from '../helpers/headoffice';
 import { containsText, decryptDatabaseFile, decryptWalFile } from '../helpers/sqlcipher';
 
@@ -15,7 +15,7 @@ describe('retention engine', () => {
     const { household, child, contract } = await familyWithEverything(backend);
     // A second family that must survive untouched.
     const other = await backend.ok('households.create', { street: 'Dorpsstraat', houseNumber: '1', postcode: '4131 NN', city: 'Vianen', iban: null, ibanHolder: null, parents: [{ firstName: 'Blijft', initials: null, surnamePrefix: null, surname: 'Bestaan', email: null, phone: null, bsn: null, hasParentalAuthority: true, isContractParent: true }] });
-    const otherChild = await backend.ok('children.create', { householdId: other.id, firstName: 'Blijvertje', initials: null, surnamePrefix: null, surname: 'Bestaan', birthDate: '2023-01-01', groupName: 'Rupsjes', bsn: null });
+    const otherChild = await backend.ok('children.create', { householdId: other.id, firstName: 'Blijvertje', initials: null, surnamePrefix: null, surname: 'Bestaan', birthDate: '2023-01-01', groupId: await groupId(backend, 'Rupsjes'), bsn: null });
     await backend.ok('contracts.create', { childId: otherChild.id, careType: 'bso', days: ['wo'], hoursPerWeek: 8, startDate: '2025-01-06', endDate: null });
     await endContract(backend, contract, '2025-12-31');
 

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { destroyCase } from '../../electron/backend/modules/meldcode/meldcode.service';
 import { subjectRows } from '../../electron/backend/modules/requests/subjectRows';
 import { MANAGER, makeBackend, setUpLocation, tempDir, type TestBackend } from '../helpers/backend';
-import { createFamily } from '../helpers/clients';
+import { createFamily, groupId } from '../helpers/clients';
 import { readPdf } from '../helpers/pdf';
 import { containsText, decryptDatabaseFile } from '../helpers/sqlcipher';
 
@@ -44,7 +44,7 @@ async function placedChild(backend: TestBackend) {
       ibanHolder: null,
       parents: [{ firstName: 'Karin', surname: 'Geel', email: 'karin@geel.nl', phone: null, bsn: null, hasParentalAuthority: true, isContractParent: true }],
     },
-    child: { firstName: CANARY.child, surname: 'Geel', birthDate: '2014-02-01', groupName: 'Rupsjes', bsn: null },
+    child: { firstName: CANARY.child, surname: 'Geel', birthDate: '2014-02-01', groupId: await groupId(backend, 'Rupsjes'), bsn: null },
     contract: { careType: 'dagopvang', days: ['ma'], hoursPerWeek: 10, startDate: '2016-01-04', endDate: '2018-12-31' },
   });
   const household = await backend.ok('households.get', { id: placed.householdId });

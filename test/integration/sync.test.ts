@@ -7,7 +7,7 @@ import { requestJson } from '../../electron/backend/sync/http';
 import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engine';
 import { revokeDevice } from '../../headoffice/service/sync.service';
 import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
-import { createFamily, HOUSEHOLD } from '../helpers/clients';
+import { createFamily, groupId, HOUSEHOLD } from '../helpers/clients';
 import { startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
 import { startPostgres } from '../helpers/postgres';
 
@@ -59,11 +59,12 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const { child } = await createFamily(pc1);
       await pc1.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
       const pushed = await sync(pc1);
-      expect(pushed.pushed).toBe(5); // household, 2 parents, child, medical data
+      expect(pushed.pushed).toBe(6); // the group (Groepen list), household, 2 parents, child, medical data
       expect(count(pc1, 'outbox')).toBe(0);
       await sync(pc2);
       const found = await pc2.ok('search.query', { q: 'zoe', limit: 5 });
       expect(found.map((r) => r.displayName)).toEqual(['Zoë de Boer']);
+      expect(found[0]!.groupName).toBe('Rupsjes');
       expect((await pc2.ok('medical.get', { childId: child.id })).allergies).toBe('Pinda');
       expect(rows(pc2, 'children')).toEqual(rows(pc1, 'children'));
       // The audit chain head arrived as an anchor.
@@ -161,7 +162,11 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await sync(fast);
       await sync(normal);
       // The PC with the right clock edits after the fast one: its edit must win (server order).
-      await normal.ok('children.update', { id: child.id, firstName: 'Zoë', surname: 'Boer', surnamePrefix: 'de', birthDate: '2023-04-15', groupName: 'Vlinders' });
+      // The group comes from the Groepen list; made on the fast PC, it reaches the normal one by sync.
+      await groupId(fast, 'Vlinders');
+      await sync(fast);
+      await sync(normal);
+      await normal.ok('children.update', { id: child.id, firstName: 'Zoë', surname: 'Boer', surnamePrefix: 'de', birthDate: '2023-04-15', groupId: await groupId(normal, 'Vlinders') });
       await sync(normal);
       await sync(fast);
       expect((await fast.ok('children.get', { id: child.id })).groupName).toBe('Vlinders');

@@ -14,6 +14,7 @@ import { dashboardHandlers } from '../modules/dashboard/dashboard.handlers';
 import { disclosuresHandlers } from '../modules/disclosures/disclosures.handlers';
 import { employeesHandlers } from '../modules/employees/employees.handlers';
 import { exchangeHandlers } from '../modules/exchange/exchange.handlers';
+import { groupsHandlers } from '../modules/groups/groups.handlers';
 import { holdsHandlers } from '../modules/holds/holds.handlers';
 import { householdsHandlers } from '../modules/households/households.handlers';
 import { marketingHandlers } from '../modules/marketing/marketing.handlers';
@@ -47,6 +48,7 @@ export const handlers: Handlers<MethodName> = {
   ...settingsHandlers,
   ...householdsHandlers,
   ...childrenHandlers,
+  ...groupsHandlers,
   ...medicalHandlers,
   ...bsnHandlers,
   ...contractsHandlers,

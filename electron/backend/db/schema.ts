@@ -98,8 +98,23 @@ export interface ChildrenTable extends Synced, PersonNameColumns {
   id: string;
   household_id: string;
   birth_date: string;
-  group_name: string;
+  /** The child's group (migration 0021); null only for a child carried over without a group. */
+  group_id: string | null;
   bsn: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A group of the location (migration 0021): no personal data; archived instead of deleted while children are in it. */
+export interface GroupsTable extends Synced {
+  id: string;
+  name: string;
+  /** Null for a group carried over from free text until the manager fills it in. */
+  care_type: 'dagopvang' | 'bso' | 'peuteropvang' | null;
+  age_from_months: number | null;
+  age_to_months: number | null;
+  capacity: number | null;
+  archived_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -587,6 +602,7 @@ export interface Database {
   households: HouseholdsTable;
   parents: ParentsTable;
   children: ChildrenTable;
+  groups: GroupsTable;
   bsn_verifications: BsnVerificationsTable;
   child_medical: ChildMedicalTable;
   contracts: ContractsTable;
@@ -635,6 +651,7 @@ export type AuditRow = Selectable<AuditLogTable>;
 export type HouseholdRow = Selectable<HouseholdsTable>;
 export type ParentRow = Selectable<ParentsTable>;
 export type ChildRow = Selectable<ChildrenTable>;
+export type GroupRow = Selectable<GroupsTable>;
 export type ContractRow = Selectable<ContractsTable>;
 export type WaitlistRow = Selectable<WaitlistEntriesTable>;
 export type SubjectRequestRow = Selectable<SubjectRequestsTable>;

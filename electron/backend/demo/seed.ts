@@ -20,10 +20,10 @@ export const DEMO_ACCOUNTS = {
 };
 
 const GROUPS = [
-  { name: 'Rupsjes', careType: 'dagopvang', minAge: 0, maxAge: 2 },
-  { name: 'Vlinders', careType: 'dagopvang', minAge: 1, maxAge: 4 },
-  { name: 'Peutergroep Egeltjes', careType: 'peuteropvang', minAge: 2, maxAge: 4 },
-  { name: 'BSO Zeebonken', careType: 'bso', minAge: 4, maxAge: 12 },
+  { name: 'Rupsjes', careType: 'dagopvang', minAge: 0, maxAge: 2, capacity: 12 },
+  { name: 'Vlinders', careType: 'dagopvang', minAge: 1, maxAge: 4, capacity: 16 },
+  { name: 'Peutergroep Egeltjes', careType: 'peuteropvang', minAge: 2, maxAge: 4, capacity: 16 },
+  { name: 'BSO Zeebonken', careType: 'bso', minAge: 4, maxAge: 12, capacity: 22 },
 ] as const;
 const DAYS = ['ma', 'di', 'wo', 'do', 'vr'] as const;
 
@@ -70,6 +70,13 @@ export async function seedDemo(backend: Backend, households = 150, onProgress: (
   const staff = await call(backend, 'users.create', { ...DEMO_ACCOUNTS.staff, password: 'Tijdelijk-Demo-Wachtwoord-1', roles: ['staff'] });
   const officer = await call(backend, 'users.create', { ...DEMO_ACCOUNTS.meldcodeOfficer, password: 'Tijdelijk-Demo-Wachtwoord-1', roles: ['meldcodeOfficer'] });
 
+  // The Groepen list (issue 17): children pick a group from it.
+  const groupIds = new Map<string, string>();
+  for (const g of GROUPS) {
+    const created = await call(backend, 'groups.create', { name: g.name, careType: g.careType, ageFromMonths: g.minAge * 12, ageToMonths: (g.maxAge + 1) * 12, capacity: g.capacity });
+    groupIds.set(g.name, created.id);
+  }
+
   // Filled in the loop without extra random draws, so the families stay the same as before.
   const consented: { childId: string; decidedOn: string }[] = [];
   const contractParentEmails: string[] = [];
@@ -110,7 +117,7 @@ export async function seedDemo(backend: Backend, households = 150, onProgress: (
         initials: `${firstName[0]}.`,
         ...family,
         birthDate: isoDaysAgo(now, ageDays),
-        groupName: group.name,
+        groupId: groupIds.get(group.name)!,
         bsn: testBsn(),
       });
       if (faker.datatype.boolean(0.8)) {

@@ -6,6 +6,7 @@ import type { Trx } from '../db/schema';
 export const PRIMARY_KEY: Record<SyncedEntity, string> = {
   households: 'id',
   parents: 'id',
+  groups: 'id',
   children: 'id',
   bsn_verifications: 'id',
   child_medical: 'child_id',

@@ -7,6 +7,7 @@ import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
 import { ConsentsPage } from '../features/consents/ConsentsPage';
 import { DisclosuresPage } from '../features/disclosures/DisclosuresPage';
 import { HouseholdCreatePage, HouseholdEditPage } from '../features/households/HouseholdFormPage';
+import { GroupsPage } from '../features/groups/GroupsPage';
 import { MarketingPage } from '../features/marketing/MarketingPage';
 import { CasePage } from '../features/meldcode/CasePage';
 import { MeldcodePage } from '../features/meldcode/MeldcodePage';
@@ -42,6 +43,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.dashboard', permission: 'session', page: DashboardPage },
   { path: '/kinderen', label: 'nav.children', permission: 'clients.read', page: ChildrenPage, alsoActiveFor: ['/gezinnen'] },
+  { path: '/groepen', label: 'nav.groups', permission: 'clients.read', page: GroupsPage },
   { path: '/wachtlijst', label: 'nav.waitlist', permission: 'waitlist.manage', page: WaitlistPage },
   { path: '/toestemmingen', label: 'nav.consents', permission: 'consents.read', page: ConsentsPage },
   { path: '/verstrekkingen', label: 'nav.disclosures', permission: 'disclosures.manage', page: DisclosuresPage },

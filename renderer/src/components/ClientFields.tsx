@@ -1,9 +1,11 @@
-import { Autocomplete, Badge, Checkbox, Group, NumberInput } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, NumberInput, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { CareType, ChildContractStatus, Weekday } from '../../../shared/api/clients.schemas';
 import { apiQuery } from '../api/queries';
+import { useCan } from '../lib/session';
 import { boundProps, DateField, RadioField, TextField } from './fields';
 
 /** Contractstatus of a child: geen / gepland / actief / beëindigd (the contract's own status is one of the last three). */
@@ -85,29 +87,47 @@ export function HoursField<T extends FieldValues, V = T>({ control, name, maw }:
   );
 }
 
-/** The groups that exist already; the same query as the unfiltered Kinderen list. */
-function useGroups(): string[] {
-  const list = useQuery(apiQuery('children.list', { groupName: null, contractStatus: null }));
-  return list.data?.groups ?? [];
-}
-
-/** Groep, with the existing groups as suggestions. */
-function GroupField<T extends FieldValues, V = T>({ control, name }: FieldProps<T, V>) {
+/**
+ * Groep, picked from the Groepen list (issue 17): no free text, so a typo cannot make a second group.
+ * Archived groups are not offered, except the child's own (`current`). An empty list says where
+ * groups are added.
+ */
+function GroupField<T extends FieldValues, V = T>({ control, name, current }: FieldProps<T, V> & { current?: string | null }) {
   const { t } = useTranslation();
-  const groups = useGroups();
+  const may = useCan();
+  const list = useQuery(apiQuery('groups.list', {}));
+  const groups = (list.data ?? []).filter((g) => !g.archived || g.id === current);
+  const none = list.isSuccess && groups.length === 0;
+  const description = none ? (
+    <>
+      {t('groups.noGroups')}{' '}
+      {may('clients.write') ? (
+        <Anchor component={Link} to="/groepen" inherit>
+          {t('groups.toGroups')}
+        </Anchor>
+      ) : (
+        t('groups.askManager')
+      )}
+    </>
+  ) : undefined;
   return (
     <Controller
       control={control}
       name={name}
       render={(bound) => (
-        <Autocomplete
+        <Select
           label={t('children.form.group')}
           withAsterisk
-          data={groups}
-          autoComplete="off"
+          placeholder={t('groups.pickerPlaceholder')}
+          description={description}
+          data={groups.map((g) => ({ value: g.id, label: g.archived ? t('groups.archivedOption', { name: g.name }) : g.name }))}
+          allowDeselect={false}
+          searchable
+          nothingFoundMessage={t('groups.noGroups')}
+          disabled={none}
           {...boundProps(bound)}
-          value={typeof bound.field.value === 'string' ? bound.field.value : ''}
-          onChange={bound.field.onChange}
+          value={typeof bound.field.value === 'string' && bound.field.value ? bound.field.value : null}
+          onChange={(value) => { bound.field.onChange(value ?? ''); }}
         />
       )}
     />
@@ -148,20 +168,23 @@ export function ChildFields<T extends FieldValues, V = T>({
   prefix = '',
   withBsn = false,
   bsnDescription,
+  currentGroupId = null,
 }: {
   control: Control<T, unknown, V>;
   prefix?: string;
   withBsn?: boolean;
   bsnDescription?: string;
+  /** The child's group when editing: still shown when it has been archived. */
+  currentGroupId?: string | null;
 }) {
   const { t } = useTranslation();
   // As in NameFields: the child schemas name these fields so, under `prefix`.
-  const path = (field: 'birthDate' | 'groupName' | 'bsn') => `${prefix}${field}` as FieldPath<T>;
+  const path = (field: 'birthDate' | 'groupId' | 'bsn') => `${prefix}${field}` as FieldPath<T>;
   return (
     <>
       <NameFields control={control} prefix={prefix} autoFocus={!prefix} />
       <DateField control={control} name={path('birthDate')} label={t('clients.birthDate')} required />
-      <GroupField control={control} name={path('groupName')} />
+      <GroupField control={control} name={path('groupId')} current={currentGroupId} />
       {withBsn && <TextField control={control} name={path('bsn')} label={t('bsn.label')} description={bsnDescription} inputMode="numeric" />}
     </>
   );

@@ -1,4 +1,4 @@
-import { Checkbox, Group, Radio, Select, Stack, Textarea, TextInput, type SelectProps, type TextareaProps, type TextInputProps } from '@mantine/core';
+import { Checkbox, Group, NumberInput, Radio, Select, Stack, Textarea, TextInput, type SelectProps, type TextareaProps, type TextInputProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Controller, type Control, type ControllerFieldState, type ControllerRenderProps, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -142,6 +142,40 @@ export function DateField<T extends FieldValues, V = T>({ control, name, label, 
           {...boundProps(bound)}
           value={isoToDutch(bound.field.value)}
           onChange={(event) => { bound.field.onChange(dutchDateToIso(event.currentTarget.value)); }}
+        />
+      )}
+    />
+  );
+}
+
+/** A whole number (months, places): empty stays empty, so the schema's "verplicht" message shows at the field. */
+export function WholeNumberField<T extends FieldValues, V = T>({
+  control,
+  name,
+  label,
+  required = false,
+  autoFocus = false,
+  description,
+  min,
+  max,
+  maw,
+}: Bound<T, V> & { description?: string; min?: number; max?: number; maw?: number }) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={(bound) => (
+        <NumberInput
+          {...heading(label, required, autoFocus)}
+          description={description}
+          min={min}
+          max={max}
+          allowDecimal={false}
+          allowNegative={false}
+          maw={maw}
+          {...boundProps(bound)}
+          value={typeof bound.field.value === 'number' ? bound.field.value : ''}
+          onChange={(value) => { bound.field.onChange(typeof value === 'number' ? value : undefined); }}
         />
       )}
     />

@@ -7,6 +7,7 @@ import { complaintsMessages } from './complaints';
 import { consentsMessages } from './consents';
 import { contractsMessages } from './contracts';
 import { disclosuresMessages } from './disclosures';
+import { groupsMessages } from './groups';
 import { householdsMessages } from './households';
 import { locationMessages } from './location';
 import { marketingMessages } from './marketing';
@@ -45,6 +46,7 @@ export const MESSAGES = {
   ...locationMessages,
   ...householdsMessages,
   ...childrenMessages,
+  ...groupsMessages,
   ...medicalMessages,
   ...bsnMessages,
   ...contractsMessages,

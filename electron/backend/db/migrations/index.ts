@@ -14,6 +14,7 @@ import * as m0017 from './0017_retention_indexes';
 import * as m0018 from './0018_disclosure_recipients';
 import * as m0019 from './0019_objections_pickup_subjects';
 import * as m0020 from './0020_complaint_household_outcome';
+import * as m0021 from './0021_groups';
 import * as m0023 from './0023_disclosure_restriction_decisions';
 
 /** All migrations, in order. Add new ones at the end; never edit a released one. */
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0018_disclosure_recipients': m0018,
   '0019_objections_pickup_subjects': m0019,
   '0020_complaint_household_outcome': m0020,
+  '0021_groups': m0021,
   '0023_disclosure_restriction_decisions': m0023,
 };
 

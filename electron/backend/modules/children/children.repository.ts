@@ -1,11 +1,20 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { ChildrenTable, ChildRow, DbOrTrx, Trx } from '../../db/schema';
 
-export const findChild = (db: DbOrTrx, id: string): Promise<ChildRow | undefined> =>
-  db.selectFrom('children').selectAll().where('id', '=', id).executeTakeFirst();
+/** A child's row with its group's name (the name lives only in `groups`; '' without a group). */
+export type ChildWithGroup = ChildRow & { group_name: string };
 
-export const childrenOfHousehold = (db: DbOrTrx, householdId: string): Promise<ChildRow[]> =>
-  db.selectFrom('children').selectAll().where('household_id', '=', householdId).orderBy('birth_date').execute();
+const withGroupName = (db: DbOrTrx) =>
+  db
+    .selectFrom('children')
+    .leftJoin('groups', 'groups.id', 'children.group_id')
+    .selectAll('children')
+    .select((eb) => eb.fn.coalesce('groups.name', eb.val('')).as('group_name'));
+
+export const findChild = (db: DbOrTrx, id: string): Promise<ChildWithGroup | undefined> => withGroupName(db).where('children.id', '=', id).executeTakeFirst();
+
+export const childrenOfHousehold = (db: DbOrTrx, householdId: string): Promise<ChildWithGroup[]> =>
+  withGroupName(db).where('children.household_id', '=', householdId).orderBy('children.birth_date').execute();
 
 export const insertChild = (trx: Trx, row: Insertable<ChildrenTable>) => trx.insertInto('children').values(row).execute();
 
@@ -17,9 +26,10 @@ export const updateChildRow = (trx: Trx, id: string, changes: Updateable<Childre
  * children list, the child's header, the consent forms):
  * all children, one child or one group; by surname (the list) or by first name (a group's forms).
  */
-export function childrenWithContractParent(db: DbOrTrx, filter: { childId?: string; groupName?: string } = {}, order: 'surname' | 'firstName' = 'surname') {
+export function childrenWithContractParent(db: DbOrTrx, filter: { childId?: string; groupId?: string } = {}, order: 'surname' | 'firstName' = 'surname') {
   let query = db
     .selectFrom('children')
+    .leftJoin('groups', 'groups.id', 'children.group_id')
     .leftJoin('parents', (join) => join.onRef('parents.household_id', '=', 'children.household_id').on('parents.is_contract_parent', '=', 1))
     .select([
       'children.id',
@@ -28,7 +38,8 @@ export function childrenWithContractParent(db: DbOrTrx, filter: { childId?: stri
       'children.surname_prefix',
       'children.surname',
       'children.birth_date',
-      'children.group_name',
+      'children.group_id',
+      (eb) => eb.fn.coalesce('groups.name', eb.val('')).as('group_name'),
       'parents.first_name as parent_first_name',
       'parents.surname_prefix as parent_surname_prefix',
       'parents.surname as parent_surname',
@@ -40,7 +51,7 @@ export function childrenWithContractParent(db: DbOrTrx, filter: { childId?: stri
           .as('has_allergies'),
     ]);
   if (filter.childId) query = query.where('children.id', '=', filter.childId);
-  if (filter.groupName) query = query.where('children.group_name', '=', filter.groupName);
+  if (filter.groupId) query = query.where('children.group_id', '=', filter.groupId);
   query = order === 'surname' ? query.orderBy('children.surname').orderBy('children.first_name') : query.orderBy('children.first_name');
   return query.execute();
 }

@@ -15,6 +15,7 @@ import { findHousehold, parentsOfHousehold } from '../households/households.repo
 import { activeBanCount } from '../pickup/pickup.repository';
 import { childrenOfHousehold, childrenWithContractParent, findChild, insertChild, updateChildRow } from './children.repository';
 import { assertNotRestricted } from '../requests/restrictions';
+import { assertGroupChoice } from '../groups/groups.service';
 
 /** Status per child from its contracts' dates. */
 async function statusesFor(db: DbOrTrx, childIds: string[] | null, today: string): Promise<Map<string, ChildContractStatus>> {
@@ -57,6 +58,7 @@ export async function loadChild(db: DbOrTrx, session: Session, id: string, today
     surname: row.surname,
     displayName: displayName({ firstName: row.first_name, surnamePrefix: row.surname_prefix, surname: row.surname }),
     birthDate: row.birth_date,
+    groupId: row.group_id,
     groupName: row.group_name,
     hasAllergies: (await childrenWithContractParent(db, { childId: row.id }))[0]?.has_allergies === 1,
     ...(bsn === undefined ? {} : { bsn }),
@@ -79,6 +81,7 @@ export async function createChild(core: AppCore, _session: Session, input: z.out
   const work = async (trx: Trx) => {
     const household = await findHousehold(trx, input.householdId);
     if (!household) throw new AppError('NOT_FOUND', msg('households.notFound'));
+    await assertGroupChoice(trx, input.groupId);
     const id = uuidv7();
     const now = core.now().toISOString();
     await insertChild(trx, {
@@ -91,7 +94,7 @@ export async function createChild(core: AppCore, _session: Session, input: z.out
       surname: input.surname,
       search_name: searchKey(input),
       birth_date: input.birthDate,
-      group_name: input.groupName,
+      group_id: input.groupId,
       bsn: input.bsn,
       created_at: now,
       updated_at: now,
@@ -105,8 +108,10 @@ export async function createChild(core: AppCore, _session: Session, input: z.out
 
 export async function updateChild(core: AppCore, input: z.output<typeof ChildUpdateInput>): Promise<void> {
   await core.transaction(async (trx) => {
-    if (!(await findChild(trx, input.id))) throw new AppError('NOT_FOUND', msg('children.notFound'));
+    const current = await findChild(trx, input.id);
+    if (!current) throw new AppError('NOT_FOUND', msg('children.notFound'));
     await assertNotRestricted(trx, 'child', [input.id], core.today());
+    await assertGroupChoice(trx, input.groupId, current.group_id);
     await updateChildRow(trx, input.id, {
       first_name: input.firstName,
       initials: input.initials,
@@ -114,14 +119,14 @@ export async function updateChild(core: AppCore, input: z.output<typeof ChildUpd
       surname: input.surname,
       search_name: searchKey(input),
       birth_date: input.birthDate,
-      group_name: input.groupName,
+      group_id: input.groupId,
       updated_at: core.now().toISOString(),
     });
     await queueUpsert(trx, 'children', input.id, core.now());
   });
 }
 
-export async function listChildren(db: DbOrTrx, filter: { groupName?: string | null; contractStatus?: ChildContractStatus | null }, today: string) {
+export async function listChildren(db: DbOrTrx, filter: { groupId?: string | null; contractStatus?: ChildContractStatus | null }, today: string) {
   const rows = await childrenWithContractParent(db);
   const statuses = await statusesFor(db, null, today);
   const all: ChildListRow[] = rows.map((r) => ({
@@ -130,14 +135,13 @@ export async function listChildren(db: DbOrTrx, filter: { groupName?: string | n
     displayName: displayName({ firstName: r.first_name, surnamePrefix: r.surname_prefix, surname: r.surname }),
     surname: r.surname,
     birthDate: r.birth_date,
+    groupId: r.group_id,
     groupName: r.group_name,
     hasAllergies: r.has_allergies === 1,
     contractStatus: statuses.get(r.id) ?? 'geen',
     contractParentName: r.parent_first_name ? displayName({ firstName: r.parent_first_name, surnamePrefix: r.parent_surname_prefix, surname: r.parent_surname ?? '' }) : '',
   }));
-  const groups = [...new Set(all.map((r) => r.groupName))].sort((a, b) => a.localeCompare(b, 'nl'));
   return {
-    rows: all.filter((r) => (!filter.groupName || r.groupName === filter.groupName) && (!filter.contractStatus || r.contractStatus === filter.contractStatus)),
-    groups,
+    rows: all.filter((r) => (!filter.groupId || r.groupId === filter.groupId) && (!filter.contractStatus || r.contractStatus === filter.contractStatus)),
   };
 }

@@ -8,6 +8,6 @@ export const consentsHandlers: Handlers<keyof typeof consentsContract> = {
   'consents.formReturned': ({ core, session }, input) => recordFormReturned(core, session, input),
   'consents.formPdf': ({ core }, input) => formPdf(core, input),
   'consents.privacyStatement': async ({ core }) => ({ version: await privacyStatementVersion(core.db()) }),
-  'consents.roster': ({ core }, input) => roster(core.db(), input.groupName, input.purpose, core.today()),
-  'consents.rosterPdf': ({ core }, input) => rosterPdf(core, input.groupName, input.purpose),
+  'consents.roster': ({ core }, input) => roster(core.db(), input.groupId, input.purpose, core.today()),
+  'consents.rosterPdf': ({ core }, input) => rosterPdf(core, input.groupId, input.purpose),
 };

@@ -16,12 +16,25 @@ export const insertPhotoConsent = (trx: Trx, row: Insertable<PhotoConsentsTable>
 
 export const insertFormReturn = (trx: Trx, row: Insertable<ConsentFormReturnsTable>) => trx.insertInto('consent_form_returns').values(row).execute();
 
-/** The children of a group with a contract that has not ended by `today`, for the fotolijst. */
-export const rosterChildren = (db: DbOrTrx, groupName: string, today: string) =>
+/**
+ * The children of a group with a contract that has not ended by `today`, for the fotolijst, with
+ * the allergy marker (whether allergies are recorded, never their text).
+ */
+export const rosterChildren = (db: DbOrTrx, groupId: string, today: string) =>
   db
     .selectFrom('children')
-    .select(['id', 'first_name', 'surname_prefix', 'surname'])
-    .where('group_name', '=', groupName)
+    .select([
+      'id',
+      'first_name',
+      'surname_prefix',
+      'surname',
+      (eb) =>
+        eb
+          .exists(eb.selectFrom('child_medical').select('child_medical.child_id').whereRef('child_medical.child_id', '=', 'children.id').where('child_medical.allergies', 'is not', null).where('child_medical.allergies', '!=', ''))
+          .$castTo<number>()
+          .as('has_allergies'),
+    ])
+    .where('group_id', '=', groupId)
     .where(({ exists, selectFrom }) =>
       exists(
         selectFrom('contracts')

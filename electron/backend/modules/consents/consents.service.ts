@@ -13,6 +13,7 @@ import { renderConsentForms } from '../../pdf/consentForm.pdf';
 import { renderPhotoRoster } from '../../pdf/photoRoster.pdf';
 import { queueUpsert } from '../../sync/outbox';
 import { childrenWithContractParent, findChild } from '../children/children.repository';
+import { findGroup } from '../groups/groups.repository';
 import { parentsOfHousehold } from '../households/households.repository';
 import { getLocation } from '../location/location.repository';
 import { readSetting } from '../settings/settings.repository';
@@ -126,31 +127,34 @@ export async function recordFormReturned(core: AppCore, session: Session, input:
 }
 
 /** Fotolijst: who may be photographed for one purpose in one group, in three columns. */
-export async function roster(db: DbOrTrx, groupName: string, purpose: Purpose, today: string): Promise<Roster> {
-  const children = await rosterChildren(db, groupName, today);
+export async function roster(db: DbOrTrx, groupId: string, purpose: Purpose, today: string): Promise<Roster> {
+  const group = await findGroup(db, groupId);
+  if (!group) throw new AppError('NOT_FOUND', msg('groups.notFound'));
+  const groupName = group.name;
+  const children = await rosterChildren(db, groupId, today);
   const current = await currentConsents(
     db,
     children.map((c) => c.id),
   );
   const result: Roster = { groupName, purpose, recognisable: [], unrecognisable: [], no: [] };
   for (const c of children) {
-    result[photoPermission(current.get(c.id)?.get(purpose))].push(displayName({ firstName: c.first_name, surnamePrefix: c.surname_prefix, surname: c.surname }));
+    result[photoPermission(current.get(c.id)?.get(purpose))].push({ name: displayName({ firstName: c.first_name, surnamePrefix: c.surname_prefix, surname: c.surname }), hasAllergies: c.has_allergies === 1 });
   }
   return result;
 }
 
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
-export async function rosterPdf(core: AppCore, groupName: string, purpose: Purpose): Promise<PdfFile> {
-  const data = await roster(core.db(), groupName, purpose, core.today());
+export async function rosterPdf(core: AppCore, groupId: string, purpose: Purpose): Promise<PdfFile> {
+  const data = await roster(core.db(), groupId, purpose, core.today());
   const pdf = await renderPhotoRoster(core.options.resourcesDir, data, { locationName: (await getLocation(core.db()))?.name ?? '', printedAt: core.now() });
-  return { fileName: `fotolijst-${slug(groupName)}-${purpose}.pdf`, base64: pdf.toString('base64') };
+  return { fileName: `fotolijst-${slug(data.groupName)}-${purpose}.pdf`, base64: pdf.toString('base64') };
 }
 
 /** The toestemmingsformulier of one child, or of every child of a group; blank = empty boxes. */
-export async function formPdf(core: AppCore, input: { childId?: string | null; groupName?: string | null; blank: boolean }): Promise<PdfFile> {
+export async function formPdf(core: AppCore, input: { childId?: string | null; groupId?: string | null; blank: boolean }): Promise<PdfFile> {
   const db = core.db();
-  const children = await childrenWithContractParent(db, input.childId ? { childId: input.childId } : { groupName: input.groupName! }, 'firstName');
+  const children = await childrenWithContractParent(db, input.childId ? { childId: input.childId } : { groupId: input.groupId! }, 'firstName');
   if (children.length === 0) throw new AppError('NOT_FOUND', input.childId ? msg('consents.childNotFound') : msg('consents.groupHasNoChildren'));
   const current = await currentConsents(
     db,
@@ -168,6 +172,6 @@ export async function formPdf(core: AppCore, input: { childId?: string | null; g
       answers: input.blank ? null : (Object.fromEntries(PURPOSES.map((p) => [p, photoPermission(current.get(c.id)?.get(p))])) as Record<Purpose, PhotoPermission>),
     })),
   });
-  const name = input.childId ? children[0]!.first_name.toLowerCase() : slug(input.groupName!);
+  const name = input.childId ? children[0]!.first_name.toLowerCase() : slug(children[0]!.group_name);
   return { fileName: `toestemmingsformulier-${name}.pdf`, base64: pdf.toString('base64') };
 }

@@ -18,5 +18,5 @@ export function withoutBsnCheck(db: DbOrTrx, subject: BsnSubjectType) {
   return subject === 'parent' ? query.where('is_contract_parent', '=', 1).execute() : query.execute();
 }
 
-/** Every child's group. */
-export const childGroups = (db: DbOrTrx) => db.selectFrom('children').select(['id', 'group_name']).execute();
+/** Every child's group id. */
+export const childGroups = (db: DbOrTrx) => db.selectFrom('children').select(['id', 'group_id']).execute();

@@ -7,6 +7,7 @@ export const disclosureChildRows = (db: DbOrTrx) =>
   db
     .selectFrom('children')
     .innerJoin('households', 'households.id', 'children.household_id')
+    .leftJoin('groups', 'groups.id', 'children.group_id')
     .leftJoin('parents', (join) => join.onRef('parents.household_id', '=', 'children.household_id').on('parents.is_contract_parent', '=', 1))
     .select([
       'children.id as child_id',
@@ -15,7 +16,9 @@ export const disclosureChildRows = (db: DbOrTrx) =>
       'children.surname',
       'children.birth_date',
       'children.bsn as child_bsn',
-      'children.group_name',
+      // The child's group, by id (grouping, filters) and by name (shown): the name lives only in `groups`.
+      'children.group_id',
+      (eb) => eb.fn.coalesce('groups.name', eb.val('')).as('group_name'),
       'households.street',
       'households.house_number',
       'households.postcode',

@@ -130,7 +130,7 @@ async function buildFullDataSet(db: DbOrTrx, params: Params, today: string): Pro
     const date = params.date!;
     // Only the children who come that day (a running contract whose days include the weekday), per group.
     const present = sortedByGroup(
-      all.filter((r) => (!params.groupName || groupOf(r) === params.groupName) && comesOn(r.contracts, date)),
+      all.filter((r) => (!params.groupId || r.group_id === params.groupId) && comesOn(r.contracts, date)),
       groupOf,
     );
     return {

@@ -37,7 +37,13 @@ export const insertEntry = (trx: Trx, row: Insertable<MeldcodeEntriesTable>) => 
 
 /** The children a case can be about: name, birth date and group only. */
 export const childOptionRows = (db: DbOrTrx) =>
-  db.selectFrom('children').select(['id', 'first_name', 'surname_prefix', 'surname', 'birth_date', 'group_name']).orderBy('first_name').orderBy('surname').execute();
+  db
+    .selectFrom('children')
+    .leftJoin('groups', 'groups.id', 'children.group_id')
+    .select(['children.id', 'children.first_name', 'children.surname_prefix', 'children.surname', 'children.birth_date', (eb) => eb.fn.coalesce('groups.name', eb.val('')).as('group_name')])
+    .orderBy('children.first_name')
+    .orderBy('children.surname')
+    .execute();
 
 export const entryIdsOfCase = async (db: DbOrTrx, caseId: string) => (await db.selectFrom('meldcode_entries').select('id').where('case_id', '=', caseId).execute()).map((e) => e.id);
 

@@ -7,6 +7,7 @@ import { isOwnRecordSubject, type OwnRecordSubject } from '../../../../shared/do
 import { msg } from '../../../../shared/i18n/translate';
 import type { DbOrTrx, SubjectRequestRow } from '../../db/schema';
 import { childrenOfHousehold, findChild } from '../children/children.repository';
+import { groupRows } from '../groups/groups.repository';
 import { activeUserNamesWithRole } from '../users/users.repository';
 import { disclosureRegister } from '../disclosures/disclosures.service';
 import { meldcodeSubjectRowIds } from '../disclosures/recipients.repository';
@@ -87,10 +88,17 @@ interface Person {
   rowIds?: readonly string[];
 }
 
+/** A child's group is stored as a reference to `groups`: the report shows the group's name. */
+async function withGroupNames(db: DbOrTrx, rows: SubjectRow[]): Promise<SubjectRow[]> {
+  if (!rows.some((r) => r.table === 'children' && r.values.group_id)) return rows;
+  const names = new Map((await groupRows(db)).map((g) => [g.id, g.name]));
+  return rows.map((r) => (r.table === 'children' && typeof r.values.group_id === 'string' ? { ...r, values: { ...r.values, group_id: names.get(r.values.group_id) ?? '' } } : r));
+}
+
 async function dossierOf(db: DbOrTrx, person: Person, today: string, disclose: MeldcodeDisclosure): Promise<PersonDossier> {
   // A Veilig Thuis line in the register is meldcode information too: without the decision its row about the person is left out.
   const reportRows = disclose === 'omit' ? await meldcodeSubjectRowIds(db, person.type, person.id) : new Set<string>();
-  const rows = (await subjectRows(db, person.subject, person.rowIds ?? person.id))
+  const rows = (await withGroupNames(db, await subjectRows(db, person.subject, person.rowIds ?? person.id)))
     .filter((r) => !(r.table === 'disclosure_subjects' && reportRows.has(r.key)))
     .map((r) => (disclose === 'omit' ? { ...r, groups: r.groups.filter((g) => !aboutMeldcode(r.table, g)) } : r))
     .filter((r) => r.groups.length > 0);

@@ -18,6 +18,7 @@ import { insertConsents } from '../consents/consents.service';
 import { createContract } from '../contracts/contracts.service';
 import { toCsv } from '../disclosures/csv';
 import { childrenOfHousehold } from '../children/children.repository';
+import { groupNamed } from '../groups/groups.service';
 import { parentsOfHousehold } from '../households/households.repository';
 import { createHousehold } from '../households/households.service';
 import { getLocation } from '../location/location.repository';
@@ -237,7 +238,7 @@ function readPortability(core: AppCore, json: string) {
     data,
     household: parseOrFail(core, HouseholdInput, { ...data.household, parents: [{ ...data.parent, bsn: null }] }, 'requests.part.household'),
     children: data.children.map((c) => ({
-      child: parseOrFail(core, ChildInput, { householdId: NOT_YET_CREATED, firstName: c.firstName, initials: c.initials, surnamePrefix: c.surnamePrefix, surname: c.surname, birthDate: c.birthDate, groupName: IMPORT_GROUP, bsn: null }, 'requests.part.child'),
+      child: parseOrFail(core, ChildInput, { householdId: NOT_YET_CREATED, firstName: c.firstName, initials: c.initials, surnamePrefix: c.surnamePrefix, surname: c.surname, birthDate: c.birthDate, groupId: NOT_YET_CREATED, bsn: null }, 'requests.part.child'),
       contracts: c.contracts.map((k) => parseOrFail(core, ContractInput, { childId, ...k }, 'requests.part.contract')),
       medical: c.medical ? parseOrFail(core, MedicalInput, { childId, ...c.medical }, 'requests.part.medical') : null,
       pickupPersons: c.pickupPersons.map((p) => parseOrFail(core, PickupPersonInput, { childId, ...p }, 'requests.part.pickupPerson')),
@@ -299,8 +300,9 @@ export async function importPortability(core: AppCore, session: Session, json: s
     const householdId = await createHousehold(core, session, read.household, trx);
     // The household was just created with the one parent of the file.
     const parentId = (await parentsOfHousehold(trx, householdId))[0]!.id;
+    const groupId = read.children.length > 0 ? await groupNamed(core, trx, IMPORT_GROUP) : NOT_YET_CREATED;
     for (const c of read.children) {
-      const childId = await createChild(core, session, { ...c.child, householdId }, trx);
+      const childId = await createChild(core, session, { ...c.child, householdId, groupId }, trx);
       for (const k of c.contracts) await createContract(core, session, { ...k, childId }, trx);
       if (c.medical) await saveMedical(trx, core, session, { ...c.medical, childId });
       for (const p of c.pickupPersons) await insertPickupPerson(trx, core, { ...p, childId });

@@ -116,7 +116,8 @@ const FIELDS: Readonly<Record<string, Readonly<Record<string, Field>>>> = {
     surname: f('Achternaam'),
     search_name: f('Zoeknaam'),
     birth_date: f('Geboortedatum', date),
-    group_name: f('Groep'),
+    // The group's name: dossier.ts puts it in place of the stored id.
+    group_id: f('Groep'),
     bsn: f('BSN'),
   },
   bsn_verifications: { method: f('Gecontroleerd met', (v) => CHECK_METHOD[str(v)] ?? str(v)), checked_on: f('Gecontroleerd op', date), recorded_at: f('Vastgelegd op', date) },

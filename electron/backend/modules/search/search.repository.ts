@@ -12,7 +12,8 @@ export function searchChildren(db: DbOrTrx, criteria: SearchCriteria, limit: num
   let query = db
     .selectFrom('children')
     .innerJoin('households', 'households.id', 'children.household_id')
-    .select(['children.id', 'children.household_id', 'children.first_name', 'children.surname_prefix', 'children.surname', 'children.birth_date', 'children.group_name', 'households.postcode']);
+    .leftJoin('groups', 'groups.id', 'children.group_id')
+    .select(['children.id', 'children.household_id', 'children.first_name', 'children.surname_prefix', 'children.surname', 'children.birth_date', 'groups.name as group_name', 'households.postcode']);
   if ('date' in criteria) query = query.where('children.birth_date', '=', criteria.date);
   else if ('postcode' in criteria) query = query.where('households.postcode', '=', criteria.postcode);
   else for (const word of criteria.words) query = query.where(nameMatches('children.search_name', word));

@@ -33,7 +33,7 @@ export function AddChildDialog({
   const { t } = useTranslation();
   const form = useApiForm({
     schema: ChildInput,
-    defaultValues: { householdId, firstName: '', initials: '', surnamePrefix: defaultSurname.surnamePrefix ?? '', surname: defaultSurname.surname, birthDate: '', groupName: '', bsn: '' },
+    defaultValues: { householdId, firstName: '', initials: '', surnamePrefix: defaultSurname.surnamePrefix ?? '', surname: defaultSurname.surname, birthDate: '', groupId: '', bsn: '' },
     mutation: useApiMutation('children.create'),
     success: (child) => t('households.childAdded', { name: child.displayName }),
     onSuccess: onSaved,
@@ -57,7 +57,7 @@ export function EditChildDialog({ child, onClose }: { child: Child; onClose: () 
       surnamePrefix: child.surnamePrefix ?? '',
       surname: child.surname,
       birthDate: child.birthDate,
-      groupName: child.groupName,
+      groupId: child.groupId ?? '',
     },
     mutation: useApiMutation('children.update'),
     success: () => t('child.updated'),
@@ -65,7 +65,7 @@ export function EditChildDialog({ child, onClose }: { child: Child; onClose: () 
   });
   return (
     <ChildDialog form={form} title={t('children.form.editTitle')} onClose={onClose}>
-      <ChildFields control={form.control} />
+      <ChildFields control={form.control} currentGroupId={child.groupId} />
     </ChildDialog>
   );
 }

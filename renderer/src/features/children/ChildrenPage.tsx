@@ -32,10 +32,9 @@ export function ChildrenPage() {
   const group = params.get('groep') ?? '';
   const statusParam = params.get('status');
   const status = isStatus(statusParam) ? statusParam : null;
-  // One request; the table and the group filter each read their part of the answer.
-  const read = { ...apiQuery('children.list', { groupName: group || null, contractStatus: status }), placeholderData: keepPreviousData };
-  const list = useQuery({ ...read, select: (data) => data.rows });
-  const groups = useQuery({ ...read, select: (data) => data.groups }).data ?? [];
+  // The group filter holds a group id from the Groepen list (the dashboard links with it too).
+  const list = useQuery({ ...apiQuery('children.list', { groupId: group || null, contractStatus: status }), placeholderData: keepPreviousData, select: (data) => data.rows });
+  const groups = (useQuery(apiQuery('groups.list', {})).data ?? []).filter((g) => !g.archived || g.children > 0 || g.id === group);
 
   const setFilter = (key: 'groep' | 'status', value: string) => {
     setParams(
@@ -64,7 +63,7 @@ export function ChildrenPage() {
           label={t('children.filterGroup')}
           value={group}
           onChange={(event) => { setFilter('groep', event.currentTarget.value); }}
-          data={[{ value: '', label: t('children.allGroups') }, ...(group && !groups.includes(group) ? [group] : []), ...groups]}
+          data={[{ value: '', label: t('children.allGroups') }, ...groups.map((g) => ({ value: g.id, label: g.archived ? t('groups.archivedOption', { name: g.name }) : g.name }))]}
           miw={200}
         />
         <NativeSelect

@@ -61,7 +61,7 @@ function TaskCard<T>({ title, items, empty, intro, count = false, children }: { 
   );
 }
 
-const groupLink = (groupName: string) => `/kinderen?groep=${encodeURIComponent(groupName)}`;
+const groupLink = (groupId: string) => `/kinderen?groep=${encodeURIComponent(groupId)}`;
 
 /**
  * The client part of the Overzicht. Managers (tasks.manage) see what needs doing: paper dossiers
@@ -173,8 +173,10 @@ function ManagerTasks() {
 }
 
 interface GroupRow {
+  groupId: string;
   groupName: string;
   children: number;
+  capacity: number | null;
   activeContracts?: number;
 }
 
@@ -184,7 +186,7 @@ function GroupsTable({ rows, withContracts }: { rows: readonly GroupRow[]; withC
     <DataTable
       rows={rows}
       caption={t('dashboardTasks.groupsTitle')}
-      rowKey={(row) => row.groupName}
+      rowKey={(row) => row.groupId}
       tableProps={{ verticalSpacing: 6 }}
       empty={t('dashboardTasks.noGroups')}
       columns={[
@@ -192,12 +194,12 @@ function GroupsTable({ rows, withContracts }: { rows: readonly GroupRow[]; withC
           key: 'group',
           header: t('clients.group'),
           cell: (row) => (
-            <Anchor component={Link} to={groupLink(row.groupName)} size="sm">
+            <Anchor component={Link} to={groupLink(row.groupId)} size="sm">
               {row.groupName}
             </Anchor>
           ),
         },
-        { key: 'children', header: t('dashboardTasks.childrenCount'), align: 'right', cell: (row) => row.children },
+        { key: 'children', header: t('dashboardTasks.childrenCount'), align: 'right', cell: (row) => (row.capacity ? t('groups.occupancy', { children: row.children, capacity: row.capacity }) : row.children) },
         withContracts && { key: 'contracts', header: t('dashboardTasks.activeContracts'), align: 'right', cell: (row) => row.activeContracts },
       ]}
     />
@@ -207,12 +209,12 @@ function GroupsTable({ rows, withContracts }: { rows: readonly GroupRow[]; withC
 /** Staff: the groups of the location (with links to their lists) and a pointer to the search box. */
 function StaffGroups() {
   const { t } = useTranslation();
-  const list = useQuery(apiQuery('children.list', { groupName: null, contractStatus: null }));
-  const groups = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const row of list.data?.rows ?? []) counts.set(row.groupName, (counts.get(row.groupName) ?? 0) + 1);
-    return (list.data?.groups ?? []).map((groupName) => ({ groupName, children: counts.get(groupName) ?? 0 }));
-  }, [list.data]);
+  // The Groepen list with its counts: archived groups only while children are in them.
+  const list = useQuery(apiQuery('groups.list', {}));
+  const groups = useMemo(
+    () => (list.data ?? []).filter((g) => !g.archived || g.children > 0).map((g) => ({ groupId: g.id, groupName: g.name, children: g.children, capacity: g.capacity })),
+    [list.data],
+  );
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" mb="lg">
       <Section title={t('dashboardTasks.staffGroupsTitle')}>

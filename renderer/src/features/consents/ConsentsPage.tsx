@@ -9,6 +9,7 @@ import { PURPOSES, type PhotoPermission, type Purpose } from '../../../../shared
 import { errorMessage } from '../../api/forms';
 import { useApiMutation } from '../../api/mutations';
 import { apiQuery } from '../../api/queries';
+import { AllergyMarker } from '../../components/AllergyMarker';
 import { TextField } from '../../components/fields';
 import { ApiForm, SubmitButton } from '../../components/FormDialog';
 import { FormError } from '../../components/FormError';
@@ -18,6 +19,12 @@ import { Section } from '../../components/Section';
 import { useApiForm } from '../../components/useApiForm';
 import { useFileDownload } from '../../lib/files';
 import { useCan } from '../../lib/session';
+
+/** A group of the Groepen list as the cards need it. */
+interface GroupRef {
+  id: string;
+  name: string;
+}
 
 const COLUMNS: readonly PhotoPermission[] = ['recognisable', 'unrecognisable', 'no'];
 const isPurpose = (value: string | null): value is Purpose => PURPOSES.some((p) => p === value);
@@ -30,7 +37,8 @@ export function ConsentsPage() {
   const { t } = useTranslation();
   const may = useCan();
   const [params, setParams] = useSearchParams();
-  const list = useQuery(apiQuery('children.list', {}));
+  // The Groepen list (issue 17); archived groups only while children are in them.
+  const list = useQuery({ ...apiQuery('groups.list', {}), select: (groups) => groups.filter((g) => !g.archived || g.children > 0) });
   const purposeParam = params.get('doel');
   const purpose: Purpose = isPurpose(purposeParam) ? purposeParam : 'ouderportaal';
   const choose = (key: 'groep' | 'doel', value: string) => {
@@ -44,13 +52,19 @@ export function ConsentsPage() {
   return (
     <>
       <PageHeader title={t('consentsPage.title')} intro={t('consentsPage.intro')} />
-      <QueryState query={list} isEmpty={(data) => data.groups.length === 0} empty={{ title: t('consentsPage.noGroupsTitle'), text: t('consentsPage.noGroups') }}>
-        {({ groups }) => {
-          const group = params.get('groep') ?? groups[0] ?? '';
+      <QueryState query={list} isEmpty={(groups) => groups.length === 0} empty={{ title: t('consentsPage.noGroupsTitle'), text: t('consentsPage.noGroups') }}>
+        {(groups) => {
+          const chosen = groups.find((g) => g.id === params.get('groep')) ?? groups[0]!;
           return (
             <Stack gap="lg">
               <Group gap="lg">
-                <NativeSelect label={t('consentsPage.group')} value={group} onChange={(event) => { choose('groep', event.currentTarget.value); }} data={groups} miw={200} />
+                <NativeSelect
+                  label={t('consentsPage.group')}
+                  value={chosen.id}
+                  onChange={(event) => { choose('groep', event.currentTarget.value); }}
+                  data={groups.map((g) => ({ value: g.id, label: g.name }))}
+                  miw={200}
+                />
                 <NativeSelect
                   label={t('consents.purpose')}
                   value={purpose}
@@ -59,8 +73,8 @@ export function ConsentsPage() {
                   miw={240}
                 />
               </Group>
-              <RosterCard groupName={group} purpose={purpose} />
-              {may('consents.write') && <GroupFormsCard groupName={group} />}
+              <RosterCard group={chosen} purpose={purpose} />
+              {may('consents.write') && <GroupFormsCard group={chosen} />}
             </Stack>
           );
         }}
@@ -71,16 +85,16 @@ export function ConsentsPage() {
 }
 
 /** Fotolijst: three columns — herkenbaar, alleen niet herkenbaar, niet in beeld. */
-function RosterCard({ groupName, purpose }: { groupName: string; purpose: Purpose }) {
+function RosterCard({ group, purpose }: { group: GroupRef; purpose: Purpose }) {
   const { t } = useTranslation();
-  const roster = useQuery(apiQuery('consents.roster', { groupName, purpose }));
+  const roster = useQuery(apiQuery('consents.roster', { groupId: group.id, purpose }));
   const pdf = useFileDownload('consents.rosterPdf');
   return (
     <Section
-      title={t('consentsPage.rosterTitle', { group: groupName, purpose: t(`consents.purposes.${purpose}`) })}
+      title={t('consentsPage.rosterTitle', { group: group.name, purpose: t(`consents.purposes.${purpose}`) })}
       intro={t(`consents.explanations.${purpose}`)}
       actions={
-        <Button variant="default" loading={pdf.isPending} onClick={() => { pdf.mutate({ groupName, purpose }); }}>
+        <Button variant="default" loading={pdf.isPending} onClick={() => { pdf.mutate({ groupId: group.id, purpose }); }}>
           {t('consentsPage.rosterPdf')}
         </Button>
       }
@@ -108,8 +122,11 @@ function RosterCard({ groupName, purpose }: { groupName: string; purpose: Purpos
                   </Text>
                 ) : (
                   <List size="sm" spacing={2}>
-                    {data[column].map((name) => (
-                      <List.Item key={name}>{name}</List.Item>
+                    {data[column].map((child, index) => (
+                      // The allergy marker (issue 17): only that allergies are recorded; the details are on the child's page.
+                      <List.Item key={`${child.name}-${String(index)}`}>
+                        {child.name} {child.hasAllergies && <AllergyMarker />}
+                      </List.Item>
                     ))}
                   </List>
                 )}
@@ -123,16 +140,16 @@ function RosterCard({ groupName, purpose }: { groupName: string; purpose: Purpos
 }
 
 /** Every child of the group in one PDF: pre-filled with the current answers, or blank for intake. */
-function GroupFormsCard({ groupName }: { groupName: string }) {
+function GroupFormsCard({ group }: { group: GroupRef }) {
   const { t } = useTranslation();
   const [blank, setBlank] = useState(false);
   const forms = useFileDownload('consents.formPdf');
   return (
-    <Section title={t('consentsPage.formsTitle', { group: groupName })} intro={t('consentsPage.formsIntro')}>
+    <Section title={t('consentsPage.formsTitle', { group: group.name })} intro={t('consentsPage.formsIntro')}>
       <FormError message={forms.isError ? errorMessage(forms.error) : null} />
       <Group>
         <Checkbox label={t('consentsPage.blank')} checked={blank} onChange={(event) => { setBlank(event.currentTarget.checked); }} />
-        <Button loading={forms.isPending} onClick={() => { forms.mutate({ groupName, blank }); }}>
+        <Button loading={forms.isPending} onClick={() => { forms.mutate({ groupId: group.id, blank }); }}>
           {t('consentsPage.formsPdf')}
         </Button>
       </Group>

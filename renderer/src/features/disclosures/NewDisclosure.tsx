@@ -32,12 +32,13 @@ export function NewDisclosure({ onOpenMunicipalities }: { onOpenMunicipalities: 
   const { t } = useTranslation();
   const fmt = useFormat();
   const [params, setParams] = useState<Params | null>(null);
-  const groups = useQuery(apiQuery('children.list', {}));
+  // The GGD list per group of the Groepen list (by id); archived groups only while children are in them.
+  const groups = useQuery({ ...apiQuery('groups.list', {}), select: (list) => list.filter((g) => !g.archived || g.children > 0) });
   const municipalities = useQuery(apiQuery('municipalities.list', {}));
   const months = recentMonths(appToday());
   const { control, handleSubmit, formState } = useForm({
     resolver: formResolver(DisclosureParams),
-    defaultValues: { kind: 'ggd', month: months[1], date: appToday(), groupName: null, municipalityId: null } as ParamsForm,
+    defaultValues: { kind: 'ggd', month: months[1], date: appToday(), groupId: null, municipalityId: null } as ParamsForm,
   });
   const { errors } = formState;
   const kind = useWatch({ control, name: 'kind' });
@@ -54,7 +55,7 @@ export function NewDisclosure({ onOpenMunicipalities }: { onOpenMunicipalities: 
             setParams({
               kind: values.kind,
               ...(values.kind === 'belastingdienst' ? { month: values.month } : {}),
-              ...(values.kind === 'ggd' ? { date: values.date, groupName: values.groupName } : {}),
+              ...(values.kind === 'ggd' ? { date: values.date, groupId: values.groupId } : {}),
               ...(values.kind === 'gemeente_vve' ? { municipalityId: values.municipalityId } : {}),
             });
           })(event)}
@@ -99,13 +100,13 @@ export function NewDisclosure({ onOpenMunicipalities }: { onOpenMunicipalities: 
                   <DateField control={control} name="date" label={t('disclosures.new.inspectionDate')} required maw={200} />
                   <Controller
                     control={control}
-                    name="groupName"
+                    name="groupId"
                     render={({ field }) => (
                       <NativeSelect
                         label={t('disclosures.new.group')}
                         value={field.value ?? ''}
                         onChange={(event) => { field.onChange(event.currentTarget.value || null); }}
-                        data={[{ value: '', label: t('disclosures.new.allGroups') }, ...(groups.data?.groups ?? [])]}
+                        data={[{ value: '', label: t('disclosures.new.allGroups') }, ...(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))]}
                         miw={200}
                       />
                     )}

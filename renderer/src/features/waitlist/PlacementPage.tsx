@@ -60,7 +60,7 @@ function prefill(entry: WaitlistEntry) {
       ibanHolder: '',
       parents: [{ ...emptyParent(true), ...parentName, email: entry.parentEmail ?? '', phone: entry.parentPhone ?? '' }],
     },
-    child: { firstName: entry.childFirstName ?? '', initials: '', ...childSurname, birthDate, groupName: '', bsn: '' },
+    child: { firstName: entry.childFirstName ?? '', initials: '', ...childSurname, birthDate, groupId: '', bsn: '' },
     contract: { careType: entry.careType, days: entry.desiredDays, hoursPerWeek: undefined, startDate: entry.desiredStartDate, endDate: '' },
   };
 }
