@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import { APPEND_ONLY, type SyncedEntity } from '../../../shared/sync/protocol';
+import { APPEND_ONLY, SEALED, type SyncedEntity } from '../../../shared/sync/protocol';
 import type { SqliteDb } from '../db/open';
 import type { SyncConflictsTable } from '../db/schema';
 import { PRIMARY_KEY } from './outbox';
@@ -59,7 +59,14 @@ class SyncStatements {
     // Rows of one page may reference each other in any order; keys are checked at commit.
     this.deferForeignKeys = sqlite.prepare('PRAGMA defer_foreign_keys = ON');
     this.pendingKeys = sqlite.prepare('SELECT DISTINCT entity, entity_id FROM outbox WHERE entity_id IN (SELECT value FROM json_each(?))').raw();
-    this.outboxHead = sqlite.prepare('SELECT mutation_id, entity, entity_id, op, payload, base_version FROM outbox ORDER BY seq LIMIT ?');
+    // A row of a sealed entity still in clear (queued before this PC had the location's key) is
+    // held back: it never leaves the PC unsealed, and goes out once the key is here and sealed it.
+    const sealedList = [...SEALED].map((e) => `'${e}'`).join(', ');
+    this.outboxHead = sqlite.prepare(
+      `SELECT mutation_id, entity, entity_id, op, payload, base_version FROM outbox
+       WHERE NOT (entity IN (${sealedList}) AND payload IS NOT NULL AND json_type(payload, '$."$sealed"') IS NULL)
+       ORDER BY seq LIMIT ?`,
+    );
     this.ackOutbox = sqlite.prepare('DELETE FROM outbox WHERE mutation_id IN (SELECT value FROM json_each(?))');
     this.insertConflicts = sqlite.prepare(
       `INSERT INTO sync_conflicts (id, kind, entity, entity_id, local_payload, server_payload, server_version, reason, created_at, resolved_at, resolved_by, resolution)
