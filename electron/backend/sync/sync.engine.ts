@@ -198,7 +198,7 @@ function applyPage(core: AppCore, config: SyncConfig, changes: Change[], report:
  * that the location already has a key and waits for a transfer code. Only asked while this PC has
  * no key at all, so a PC with its key makes no extra round trip.
  */
-async function ensureSyncKey(core: AppCore, exclusive: Exclusive, config: SyncConfig, transport: Transport): Promise<void> {
+export async function claimSyncKey(core: AppCore, exclusive: Exclusive, config: SyncConfig, transport: Transport): Promise<void> {
   const candidate = await exclusive(async () => (hasAnyKey(core.sqlite()) ? null : core.transaction((trx) => keyCandidate(trx))));
   if (!candidate) return;
   const answer = (await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/key', token: config.token, caCertPem: config.caCertPem, body: { keyId: candidate.keyId } })) as { keyId?: unknown };
@@ -216,7 +216,7 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
   const config = await exclusive(() => readSyncConfig(core.db()));
   if (!config) return report;
   try {
-    await ensureSyncKey(core, exclusive, config, transport);
+    await claimSyncKey(core, exclusive, config, transport);
     const keyring = await exclusive(async () => loadKeyring(core.sqlite()));
     for (;;) {
       const batch = await exclusive(() => readPushBatch(core));
