@@ -16,7 +16,7 @@ const MAX_OPEN_TRANSFERS = 5;
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(4096);
 export const KeyClaim = z.object({ keyId: z.string().min(1).max(64) });
-export const WrappedKey = z.object({ salt: b64, N: z.number().int().min(16384).max(1_048_576), r: z.number().int().min(8).max(32), p: z.number().int().min(1).max(4), iv: b64, data: b64 });
+const WrappedKey = z.object({ salt: b64, N: z.number().int().min(16384).max(1_048_576), r: z.number().int().min(8).max(32), p: z.number().int().min(1).max(4), iv: b64, data: b64 });
 export const TransferUpload = z.object({ keyId: z.string().min(1).max(64), wrapped: WrappedKey });
 export const TransferConsume = z.object({ id: z.string().min(1).max(64) });
 
