@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { EnrolRequest, PushRequest } from '../../shared/sync/protocol';
 import { registerConsoleApi } from '../console/routes';
 import type { HoDb } from '../db/schema';
+import { currentEscrowKey, EscrowUpload, storeEscrow } from './escrow.service';
 import { claimLocationKey, consumeTransfer, KeyClaim, openTransfers, storeTransfer, TransferConsume, TransferUpload } from './keys.service';
 import { authenticateDevice, enrolDevice, pull, push, type Device } from './sync.service';
 
@@ -81,6 +82,13 @@ export function buildHeadOfficeServer(options: HeadOfficeOptions): FastifyInstan
       const stored = await storeTransfer(db, request.device!, body.data, now());
       request.log.info({ deviceId: request.device!.id, transferId: stored.id }, 'key transfer stored');
       return stored;
+    });
+    scope.get('/v1/sync/escrow-key', async () => currentEscrowKey(db));
+    scope.post('/v1/sync/escrow', async (request, reply) => {
+      const body = EscrowUpload.safeParse(request.body);
+      if (!body.success) return reply.code(400).send({ error: 'Ongeldig verzoek.' });
+      await storeEscrow(db, request.device!, body.data, now());
+      return {};
     });
     scope.get('/v1/sync/transfers', async (request) => openTransfers(db, request.device!, now()));
     scope.post('/v1/sync/transfers/consume', async (request, reply) => {

@@ -1,11 +1,15 @@
+import { execFile } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestJson } from '../../electron/backend/sync/http';
 import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engine';
 import type { Change } from '../../shared/sync/protocol';
-import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
+import { setEscrowKey } from '../../headoffice/service/escrow.service';
+import { makeBackend, ROOT, setUpLocation, tempDir, type TestBackend } from '../helpers/backend';
 import { BSN, HOUSEHOLD } from '../helpers/clients';
 import { startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
 import { startPostgres } from '../helpers/postgres';
@@ -150,6 +154,43 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(audit).toHaveLength(1);
       expect(JSON.stringify(audit)).not.toContain(code);
       expect(pc2.core.sqlite().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sync.receiveKey'").get()).toEqual({ n: 1 });
+    });
+
+    run('escrow: the PC wraps the key to the organisation key; the CLI opens a sealed record with the private key file and says so in the audit log', async () => {
+      const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });
+      const fingerprint = await setEscrowKey(ho.db, publicKey.export({ type: 'spki', format: 'pem' }).toString(), new Date());
+      const location = await ho.newLocation('KDV Escrow');
+      const pc = await enrolledPc(ho, await location.code());
+      const { child } = await sensitiveRecords(pc);
+      await sync(pc);
+      const escrow = await ho.db.selectFrom('key_escrow').selectAll().where('location_id', '=', location.id).execute();
+      expect(escrow).toMatchObject([{ key_id: (await pc.ok('sync.status', {})).syncKeyId, fingerprint }]);
+      // A second round does not ask again (checked once a day).
+      const asked: string[] = [];
+      await sync(pc, async (base, options) => {
+        asked.push(options.path);
+        return requestJson(base, options);
+      });
+      expect(asked.filter((p) => p.includes('escrow'))).toEqual([]);
+
+      const keyFile = path.join(tempDir(), 'prive.pem');
+      fs.writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+      const cli = (...args: string[]) =>
+        promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), ['headoffice/cli.ts', ...(ho.dataDir ? ['--data-dir', ho.dataDir] : []), ...args], {
+          cwd: ROOT,
+          env: { ...process.env, ...(ho.dataDir ? {} : { DATABASE_URL: pg!.url }) },
+        });
+      const opened = await cli('open-sealed', '--entity', 'child_medical', '--id', child.id, '--private-key', keyFile, '--reason', 'Vordering van de rechter-commissaris');
+      expect(JSON.parse(opened.stdout)).toMatchObject({ child_id: child.id, allergies: ALLERGY });
+      const audit = await ho.db.selectFrom('console_audit').select(['action', 'detail']).where('action', '=', 'escrow.openSealed').execute();
+      expect(audit).toHaveLength(1);
+      expect(JSON.parse(audit[0]!.detail)).toMatchObject({ locationId: location.id, entity: 'child_medical', entityId: child.id, fingerprint, reason: 'Vordering van de rechter-commissaris' });
+      expect(audit[0]!.detail).not.toContain(ALLERGY);
+      expect((await cli('console-audit-check')).stdout).toMatch(/intact/);
+      // Another private key opens nothing.
+      const other = generateKeyPairSync('rsa', { modulusLength: 3072 }).privateKey;
+      fs.writeFileSync(keyFile, other.export({ type: 'pkcs8', format: 'pem' }));
+      await expect(cli('open-sealed', '--entity', 'child_medical', '--id', child.id, '--private-key', keyFile, '--reason', 'Vordering')).rejects.toMatchObject({ stderr: expect.stringMatching(/geen escrow/) });
     });
 
     run('an expired transfer code is refused and changes nothing', async () => {

@@ -4,6 +4,7 @@ import { msg, translate } from '../../../shared/i18n/translate';
 import type { AppCore } from '../core';
 import { lastAuditRow } from '../modules/audit/audit.repository';
 import { checkPolicyChange } from '../modules/retention/policies';
+import { escrowSyncKey } from './escrow';
 import { requestJson } from './http';
 import { hasAnyKey, installKey, keyCandidate, loadKeyring, readSealedWaiting, writeSealedWaiting, type Keyring } from './keys';
 import { isSealedPayload, openSealed, SealError } from './seal';
@@ -217,6 +218,7 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
   if (!config) return report;
   try {
     await claimSyncKey(core, exclusive, config, transport);
+    await escrowSyncKey(core, exclusive, config, transport);
     const keyring = await exclusive(async () => loadKeyring(core.sqlite()));
     for (;;) {
       const batch = await exclusive(() => readPushBatch(core));

@@ -19,5 +19,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
+  // Escrow: the organisation's public key(s), set by IT (the private key stays offline with the
+  // privacy officer), and each location key wrapped to one of them by the PC that has it.
+  await db.schema
+    .createTable('escrow_keys')
+    /** SHA-256 (hex) of the public key's DER encoding. */
+    .addColumn('fingerprint', 'text', (c) => c.primaryKey())
+    .addColumn('public_key_pem', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('key_escrow')
+    .addColumn('location_id', 'text', (c) => c.notNull().references('locations.id'))
+    .addColumn('key_id', 'text', (c) => c.notNull())
+    .addColumn('fingerprint', 'text', (c) => c.notNull())
+    /** RSA-OAEP (SHA-256) of the 32 key bytes, base64. */
+    .addColumn('wrapped', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('key_escrow_pk', ['location_id', 'key_id', 'fingerprint'])
+    .execute();
+
   await db.schema.createIndex('key_transfers_location').on('key_transfers').columns(['location_id', 'expires_at']).execute();
 }
