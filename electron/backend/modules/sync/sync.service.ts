@@ -10,6 +10,7 @@ import { requestJson, SyncHttpError } from '../../sync/http';
 import { PRIMARY_KEY, queueUpsert } from '../../sync/outbox';
 import { readRunState, readSyncConfig, writeSyncConfig, type SyncConfig } from '../../sync/sync.state';
 import { currentKey, installKey, readSealedWaiting } from '../../sync/keys';
+import { escrowSyncKey } from '../../sync/escrow';
 import { claimSyncKey } from '../../sync/sync.engine';
 import { unwrapKey, wrapKey, newTransferCode, type WrappedKey } from '../../sync/transfer';
 import { childName, countOpenConflicts, countPending, findConflict, markResolved, moveToLocation, openConflicts, writeChosenVersion } from './sync.repository';
@@ -72,7 +73,7 @@ export async function enrol(core: AppCore, input: Input<'sync.enrol'>): Promise<
   // The first PC of the location creates the location's sync key now; a later PC learns it must
   // wait for a transfer code. Offline in between: the next sync round does it.
   const config = await readSyncConfig(core.db());
-  if (config) await claimSyncKey(core, (work) => work(), config, requestJson).catch(() => undefined);
+  if (config) await claimSyncKey(core, (work) => work(), config, requestJson).then(() => escrowSyncKey(core, (work) => work(), config, requestJson)).catch(() => undefined);
 }
 
 /** A request to head office from a service method: its failures become the Dutch AppError the UI shows. */
@@ -111,6 +112,7 @@ export async function receiveKey(core: AppCore, code: string): Promise<void> {
     if (!key) continue;
     await core.transaction((trx) => installKey(trx, { keyId: transfer.keyId, key }, 'transfer', core.now()));
     await ask(config, { method: 'POST', path: '/v1/sync/transfers/consume', body: { id: transfer.id } }).catch(() => undefined);
+    await escrowSyncKey(core, (work) => work(), config, requestJson).catch(() => undefined);
     return;
   }
   throw new AppError('VALIDATION', msg('sync.transfer.codeRefused'), { code: msg('sync.transfer.codeRefused') });
