@@ -125,6 +125,14 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect((await pc2.ok('medical.get', { childId: child.id })).allergies).toBeNull();
       expect(await pc2.ok('meldcode.list', {})).toEqual([]);
 
+      // Its own medical edit waits in the outbox: never sent in clear.
+      const own = await pc2.ok('households.create', HOUSEHOLD);
+      const ownChild = await pc2.ok('children.create', { householdId: own.id, firstName: 'Lot', initials: 'L.', surnamePrefix: null, surname: 'Tweede', birthDate: '2023-05-01', groupName: 'Rupsjes', bsn: null });
+      await pc2.ok('medical.update', { childId: ownChild.id, allergies: 'Kanarie-noten van pc 2', diet: null, medication: null, otherParticulars: null });
+      await sync(pc2);
+      expect(await ho.db.selectFrom('records').select('entity').where('entity_id', '=', ownChild.id).execute()).toEqual([{ entity: 'children' }]);
+      expect((await pc2.ok('sync.status', {})).pending).toBe(1);
+
       // A wrong code changes nothing.
       const wrong = await pc2.err('sync.receiveKey', { code: 'ABCD-EFGH-JKMN-PQRS' });
       expect(wrong).toMatchObject({ code: 'VALIDATION', message: 'Deze overdrachtscode klopt niet of is verlopen. Er is niets veranderd; vraag op een gekoppelde computer van de locatie een nieuwe code.' });
@@ -145,6 +153,12 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(await pc2.ok('sync.status', {})).toMatchObject({ syncKeyId: status1.syncKeyId, sealedWaiting: 0 });
       expect((await pc2.ok('medical.get', { childId: child.id })).allergies).toBe(ALLERGY);
       expect(JSON.stringify(await pc2.ok('meldcode.get', { caseId }))).toContain(OBSERVATION);
+      // What it queued meanwhile went out sealed, and PC 1 reads it.
+      expect((await pc2.ok('sync.status', {})).pending).toBe(0);
+      const ownSealed = await ho.db.selectFrom('records').select('payload').where('entity', '=', 'child_medical').where('entity_id', '=', ownChild.id).executeTakeFirstOrThrow();
+      expect(ownSealed.payload).not.toContain('Kanarie-noten');
+      await sync(pc1);
+      expect((await pc1.ok('medical.get', { childId: ownChild.id })).allergies).toBe('Kanarie-noten van pc 2');
 
       // Used once: a third PC cannot take the same code.
       const pc3 = await enrolledPc(ho, await location.code(), 'Derde');
@@ -161,8 +175,14 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const fingerprint = await setEscrowKey(ho.db, publicKey.export({ type: 'spki', format: 'pem' }).toString(), new Date());
       const location = await ho.newLocation('KDV Escrow');
       const pc = await enrolledPc(ho, await location.code());
+      // Key and escrow were settled at enrolment: the first round asks nothing extra.
+      const firstRound: string[] = [];
       const { child } = await sensitiveRecords(pc);
-      await sync(pc);
+      await sync(pc, async (base, options) => {
+        firstRound.push(options.path.split('?')[0]!);
+        return requestJson(base, options);
+      });
+      expect([...new Set(firstRound)]).toEqual(['/v1/sync/push', '/v1/sync/pull']);
       const escrow = await ho.db.selectFrom('key_escrow').selectAll().where('location_id', '=', location.id).execute();
       expect(escrow).toMatchObject([{ key_id: (await pc.ok('sync.status', {})).syncKeyId, fingerprint }]);
       // A second round does not ask again (checked once a day).

@@ -20,6 +20,11 @@ export type Keyring = (keyId: string) => Buffer | null;
 
 const CANDIDATE = 'sync.keyCandidate';
 const WAITING = 'sync.sealedWaiting';
+const LOCATION_KEY = 'sync.locationKeyId';
+
+/** The location's key id as head office named it when this PC was not the first (it then waits for a transfer code). */
+export const readLocationKeyId = (db: DbOrTrx) => readSetting<string>(db, LOCATION_KEY);
+export const writeLocationKeyId = (trx: Trx, keyId: string) => writeSetting(trx, LOCATION_KEY, keyId);
 
 /** The key this PC seals with now (the newest one not retired), or null. */
 export async function currentKey(db: DbOrTrx): Promise<SyncKey | null> {

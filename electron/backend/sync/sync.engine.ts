@@ -6,7 +6,7 @@ import { lastAuditRow } from '../modules/audit/audit.repository';
 import { checkPolicyChange } from '../modules/retention/policies';
 import { escrowSyncKey } from './escrow';
 import { requestJson } from './http';
-import { hasAnyKey, installKey, keyCandidate, loadKeyring, readSealedWaiting, writeSealedWaiting, type Keyring } from './keys';
+import { hasAnyKey, installKey, keyCandidate, loadKeyring, readLocationKeyId, writeLocationKeyId, readSealedWaiting, writeSealedWaiting, type Keyring } from './keys';
 import { isSealedPayload, openSealed, SealError } from './seal';
 import { acknowledge, deferForeignKeys, insertConflicts, outboxHead, pendingKeys, setVersions, writePulledRow, type ConflictRow, type VersionUpdate } from './sync.repository';
 import { parsePullPage, parsePushAnswer } from './wire';
@@ -200,10 +200,14 @@ function applyPage(core: AppCore, config: SyncConfig, changes: Change[], report:
  * no key at all, so a PC with its key makes no extra round trip.
  */
 export async function claimSyncKey(core: AppCore, exclusive: Exclusive, config: SyncConfig, transport: Transport): Promise<void> {
-  const candidate = await exclusive(async () => (hasAnyKey(core.sqlite()) ? null : core.transaction((trx) => keyCandidate(trx))));
+  const candidate = await exclusive(async () => (hasAnyKey(core.sqlite()) || (await readLocationKeyId(core.db())) ? null : core.transaction((trx) => keyCandidate(trx))));
   if (!candidate) return;
   const answer = (await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/key', token: config.token, caCertPem: config.caCertPem, body: { keyId: candidate.keyId } })) as { keyId?: unknown };
-  if (answer?.keyId !== candidate.keyId) return;
+  if (answer?.keyId !== candidate.keyId) {
+    // Another PC created the location's key: this PC waits for a transfer code and stops asking.
+    if (typeof answer?.keyId === 'string') await exclusive(() => core.transaction((trx) => writeLocationKeyId(trx, answer.keyId as string)));
+    return;
+  }
   await exclusive(() => core.transaction((trx) => installKey(trx, candidate, 'created', core.now())));
 }
 
