@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DATA_MAP } from '../../shared/dataMap/map';
+import { SEALED } from '../../shared/sync/protocol';
 import { envelopeOf, newSyncKey, openSealed, seal, SealError, SEAL_FORMAT, type SealedEnvelope } from '../../electron/backend/sync/seal';
 
 const key = newSyncKey();
@@ -63,5 +65,16 @@ describe('sealing (AES-256-GCM, per-location sync key)', () => {
   it('envelopeOf checks the shape', () => {
     expect(envelopeOf(sealed()).keyId).toBe('k1');
     expect(() => envelopeOf({ allergies: 'Pinda' })).toThrow(SealError);
+  });
+});
+
+describe('which entities are sealed', () => {
+  it('the sync layer seals exactly the tables the data map marks as sealed', () => {
+    const marked = Object.entries(DATA_MAP)
+      .filter(([, entry]) => entry.kind === 'personal' && entry.sealed)
+      .map(([table]) => table)
+      .sort();
+    expect(marked).toEqual(['child_medical', 'meldcode_cases', 'meldcode_entries']);
+    expect([...SEALED].sort()).toEqual(marked);
   });
 });
