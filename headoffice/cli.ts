@@ -4,7 +4,9 @@ import { NewConsoleUser } from '../shared/console/api';
 import { CONSOLE_ROLE_LABELS } from '../shared/console/roles';
 import { verifyAuditChain } from './console/audit';
 import { createConsoleUser } from './console/auth.service';
+import fs from 'node:fs';
 import { connectHeadOffice, migrateHeadOffice } from './db/connect';
+import { openSealedRecord, setEscrowKey } from './service/escrow.service';
 import { createLocation, issueEnrolmentCode, listDevices, listLocations, revokeDevice } from './service/sync.service';
 
 const USAGE = `Gebruik: npm run headoffice:cli -- [--data-dir DIR] <opdracht>
@@ -19,7 +21,12 @@ Opdrachten:
   create-console-user --username U --name "Naam" --role privacy_officer|fg|it
                                          maak een gebruiker van de privacyconsole aan
                                          (het wachtwoord wordt gevraagd, of via stdin)
-  console-audit-check                    controleer de keten van het auditlog van de console`;
+  console-audit-check                    controleer de keten van het auditlog van de console
+  set-escrow-key --file PUBLIEK.pem      stel de openbare escrowsleutel van de organisatie in (RSA, ≥ 3072 bits);
+                                         de pc's versleutelen de sleutel van hun locatie er ook mee
+  open-sealed --entity E --id ID --private-key PRIVE.pem --reason "grond"
+                                         open één verzegeld record (medisch, meldcode) met de privésleutel;
+                                         wordt vastgelegd in het auditlog van de console`;
 
 /** The password: asked on a terminal, otherwise the first line of stdin (for scripts). */
 async function readPassword(): Promise<string> {
@@ -34,7 +41,7 @@ async function readPassword(): Promise<string> {
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { 'data-dir': { type: 'string' }, name: { type: 'string' }, location: { type: 'string' }, device: { type: 'string' }, username: { type: 'string' }, role: { type: 'string' } },
+    options: { 'data-dir': { type: 'string' }, name: { type: 'string' }, location: { type: 'string' }, device: { type: 'string' }, username: { type: 'string' }, role: { type: 'string' }, file: { type: 'string' }, entity: { type: 'string' }, id: { type: 'string' }, 'private-key': { type: 'string' }, reason: { type: 'string' } },
   });
   const command = positionals[0];
   if (!command) {
@@ -82,6 +89,18 @@ async function main() {
         const chain = await verifyAuditChain(db);
         console.log(chain.intact ? `Auditlog van de console intact (${chain.entries} ${chain.entries === 1 ? 'regel' : 'regels'}).` : `Auditlog van de console GEBROKEN vanaf regel ${chain.brokenAt}.`);
         if (!chain.intact) process.exitCode = 1;
+        break;
+      }
+      case 'set-escrow-key': {
+        if (!values.file) throw new Error('--file is verplicht');
+        const fingerprint = await setEscrowKey(db, fs.readFileSync(values.file, 'utf8'), now);
+        console.log(`Escrowsleutel ingesteld. Vingerafdruk (SHA-256): ${fingerprint}`);
+        break;
+      }
+      case 'open-sealed': {
+        if (!values.entity || !values.id || !values['private-key']) throw new Error('--entity, --id en --private-key zijn verplicht');
+        const record = await openSealedRecord(db, { entity: values.entity, entityId: values.id, privateKeyPem: fs.readFileSync(values['private-key'], 'utf8'), reason: values.reason ?? '' }, now);
+        console.log(JSON.stringify(record, null, 2));
         break;
       }
       default:

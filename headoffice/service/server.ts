@@ -5,6 +5,8 @@ import { EnrolRequest, PushRequest } from '../../shared/sync/protocol';
 import { registerConsoleApi } from '../console/routes';
 import { DEFAULT_CONSOLE_UI_DIR, registerConsoleUi } from '../console/ui';
 import type { HoDb } from '../db/schema';
+import { currentEscrowKey, EscrowUpload, storeEscrow } from './escrow.service';
+import { claimLocationKey, consumeTransfer, KeyClaim, openTransfers, storeTransfer, TransferConsume, TransferUpload } from './keys.service';
 import { authenticateDevice, enrolDevice, pull, push, type Device } from './sync.service';
 
 declare module 'fastify' {
@@ -69,6 +71,35 @@ export function buildHeadOfficeServer(options: HeadOfficeOptions): FastifyInstan
       const results = await push(db, request.device!, body.data.mutations, body.data.auditHead, now());
       request.log.info({ deviceId: request.device!.id, mutations: results.length, conflicts: results.filter((r) => r.status === 'conflict').length }, 'push');
       return { results };
+    });
+
+    // Sealed special categories: the location's key id, and key transfers (never the key itself).
+    scope.post('/v1/sync/key', async (request, reply) => {
+      const body = KeyClaim.safeParse(request.body);
+      if (!body.success) return reply.code(400).send({ error: 'Ongeldig verzoek.' });
+      return claimLocationKey(db, request.device!, body.data.keyId);
+    });
+    scope.post('/v1/sync/transfers', async (request, reply) => {
+      const body = TransferUpload.safeParse(request.body);
+      if (!body.success) return reply.code(400).send({ error: 'Ongeldig verzoek.' });
+      const stored = await storeTransfer(db, request.device!, body.data, now());
+      request.log.info({ deviceId: request.device!.id, transferId: stored.id }, 'key transfer stored');
+      return stored;
+    });
+    scope.get('/v1/sync/escrow-key', async () => currentEscrowKey(db));
+    scope.post('/v1/sync/escrow', async (request, reply) => {
+      const body = EscrowUpload.safeParse(request.body);
+      if (!body.success) return reply.code(400).send({ error: 'Ongeldig verzoek.' });
+      await storeEscrow(db, request.device!, body.data, now());
+      return {};
+    });
+    scope.get('/v1/sync/transfers', async (request) => openTransfers(db, request.device!, now()));
+    scope.post('/v1/sync/transfers/consume', async (request, reply) => {
+      const body = TransferConsume.safeParse(request.body);
+      if (!body.success) return reply.code(400).send({ error: 'Ongeldig verzoek.' });
+      await consumeTransfer(db, request.device!, body.data.id);
+      request.log.info({ deviceId: request.device!.id, transferId: body.data.id }, 'key transfer used');
+      return {};
     });
 
     scope.get<{ Querystring: { after?: string; limit?: string; locationId?: string } }>('/v1/sync/pull', async (request, reply) => {

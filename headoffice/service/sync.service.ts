@@ -17,7 +17,7 @@ function newCode(): string {
 
 export async function createLocation(db: HoDb, name: string, now: Date) {
   const id = randomUUID();
-  await db.insertInto('locations').values({ id, name, version: 0, created_at: now.toISOString() }).execute();
+  await db.insertInto('locations').values({ id, name, version: 0, created_at: now.toISOString(), sync_key_id: null }).execute();
   return { id, name };
 }
 

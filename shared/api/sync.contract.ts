@@ -21,6 +21,10 @@ export const SyncStatus = z.object({
   nextAttemptAt: z.string().nullable(),
   /** Seconds until that attempt, from the scheduler's own (wall) clock, so the UI can say "over 2 minuten". */
   nextAttemptInSeconds: z.number().int().nullable(),
+  /** Sealed special categories: the id of the location's sync key on this PC (null: this PC has no key yet). */
+  syncKeyId: z.string().nullable(),
+  /** Sealed changes (medical data, meldcode files) pulled but waiting for this PC to receive the key with a transfer code. */
+  sealedWaiting: z.number().int(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -38,6 +42,13 @@ export const SyncConflict = z.object({
   createdAt: z.string(),
 });
 export type SyncConflict = z.infer<typeof SyncConflict>;
+
+/** Overdrachtscode: 16 characters, typed like a koppelcode (case, spaces, dashes, O/0 and I/L/1 forgiven). */
+const TransferCode = z
+  .string()
+  .max(64)
+  .transform((code) => code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1'))
+  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{16}$/, zm('sync.transfer.codeFormat')));
 
 /** How the manager settles a conflict: this PC's version, head office's, or a merge of both. */
 export const ConflictResolution = z.enum(['local', 'server', 'merged']);
@@ -69,6 +80,25 @@ export const syncContract = {
     permission: 'sync.manage',
     audit: { kind: 'write', data: 'security', entity: 'device', entityId: (_input, output) => output.deviceId, transaction: 'own' },
     changes: ['sync'],
+  }),
+  /**
+   * A one-time transfer code for another PC of the location (valid 24 h): only the key wrapped under
+   * a key derived from the code goes to head office. Shown once; the code itself is never audited.
+   */
+  'sync.transferCode': method({
+    input: z.object({}),
+    output: z.object({ code: z.string(), expiresAt: z.string() }),
+    permission: 'sync.manage',
+    audit: { kind: 'write', data: 'security', entity: 'sync_key', transaction: 'own' },
+    changes: ['sync'],
+  }),
+  /** This PC receives the location's sync key with a transfer code made on an enrolled PC. */
+  'sync.receiveKey': method({
+    input: z.object({ code: TransferCode }),
+    output: SyncStatus,
+    permission: 'sync.manage',
+    audit: { kind: 'write', data: 'security', entity: 'sync_key', entityId: (_input, output) => output.syncKeyId, transaction: 'own' },
+    changes: ['sync', 'medical', 'meldcode'],
   }),
   /** Starts a round in the background (not audited: the round itself goes online outside any call). */
   'sync.now': method({ input: z.object({}), output: SyncStatus, permission: 'session', changes: ['sync'] }),

@@ -882,6 +882,13 @@ const MAP = {
     syncs: false,
     columns: ['key', 'value'],
   },
+  sync_keys: {
+    kind: 'technical',
+    label: 'de synchronisatiesleutel',
+    reason: 'De sleutels waarmee deze pc medische en meldcodegegevens versleutelt voor het hoofdkantoor (sleutel-id, sleutel, herkomst); geen persoonsgegevens',
+    syncs: false,
+    columns: ['key_id', 'key_material', 'source', 'created_at', 'retired_at'],
+  },
   municipality_configs: { kind: 'technical', label: 'de gemeenteregeling', reason: 'Welke velden een gemeente voor VVE mag ontvangen: een regeling, geen persoonsgegevens', syncs: true, columns: [...SYNC_ROW, 'name', 'legal_basis', 'fields', 'updated_at'] },
   groups: {
     kind: 'technical',

@@ -52,6 +52,12 @@ export const APPEND_ONLY: ReadonlySet<SyncedEntity> = new Set(['photo_consents',
 export const CONFLICT_CHECKED: ReadonlySet<SyncedEntity> = new Set(['child_medical', 'meldcode_cases']);
 
 /**
+ * Special categories sealed on the PC (issue 15): their payloads travel and rest at head office only
+ * as an AES-256-GCM envelope `{ "$sealed": … }` under the location's sync key. Matches the data map's `sealed`.
+ */
+export const SEALED: ReadonlySet<SyncedEntity> = new Set(['child_medical', 'meldcode_cases', 'meldcode_entries']);
+
+/**
  * Koppelcode (enrolment code): read aloud or typed, so Crockford base32 — 12 characters, shown in
  * groups of 4. Typing forgives case, spaces, dashes, O for 0 and I/L for 1. Both sides check it here.
  */

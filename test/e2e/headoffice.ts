@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { unwrapKey, type WrappedKey } from '../../electron/backend/sync/transfer';
 import { expect } from './fixtures';
 
 /** The head-office service as IT runs it, for E2E tests: a real process on 127.0.0.1 with its CLI. */
@@ -117,7 +118,7 @@ export class HeadOffice {
   }
 
   /** A second PC of the location, speaking the sync protocol directly. */
-  async enrolDevice(code: string): Promise<{ push: (mutation: Record<string, unknown>) => Promise<unknown> }> {
+  async enrolDevice(code: string): Promise<{ push: (mutation: Record<string, unknown>) => Promise<unknown>; receiveKey: (transferCode: string, locationId: string) => Promise<{ keyId: string; key: Buffer }> }> {
     const response = await fetch(`${this.url}/v1/enrol`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -134,6 +135,16 @@ export class HeadOffice {
         });
         expect(pushed.status).toBe(200);
         return ((await pushed.json()) as { results: unknown[] }).results[0];
+      },
+      /** The location's sync key, from a transfer code shown on the PC (as a second PC receives it). */
+      receiveKey: async (transferCode, locationId) => {
+        const listed = await fetch(`${this.url}/v1/sync/transfers`, { headers: { authorization: `Bearer ${token}` } });
+        const { transfers } = (await listed.json()) as { transfers: { keyId: string; wrapped: WrappedKey }[] };
+        for (const t of transfers) {
+          const key = await unwrapKey(transferCode, locationId, t.keyId, t.wrapped);
+          if (key) return { keyId: t.keyId, key };
+        }
+        throw new Error('transfer code opened nothing');
       },
     };
   }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { addGroup } from './app';
+import { openSealed, seal } from '../../electron/backend/sync/seal';
 import { checkScreen, expect, test } from './fixtures';
 import { HeadOffice } from './headoffice';
 
@@ -191,10 +192,23 @@ test('koppelen met het hoofdkantoor, offline werken, inhalen, conflicten oplosse
     await expect.poll(() => ho.record('child_medical', child.id)?.version ?? null, { timeout: 20_000 }).not.toBeNull();
     await expect(syncState).not.toContainText('nog te versturen', { timeout: 20_000 });
 
-    const laptop = await ho.enrolDevice(ho.issueCode(locationId));
+    // Medical data reach head office sealed; the second PC gets the location's key with a transfer code.
     const base = ho.record('child_medical', child.id)!;
-    const theirs = { ...(JSON.parse(base.payload!) as Record<string, unknown>), allergies: 'Pinda en noten', diet: null };
-    expect(await laptop.push({ entity: 'child_medical', entityId: child.id, op: 'upsert', payload: theirs, baseVersion: base.version })).toMatchObject({ status: 'applied' });
+    expect(base.payload).not.toContain('Puffer');
+    await nav.getByRole('link', { name: 'Hoofdkantoor' }).click();
+    const sealedSection = page.getByRole('region', { name: 'Versleuteling van medische en meldcodegegevens' });
+    await sealedSection.getByRole('button', { name: 'Overdrachtscode maken' }).click();
+    const transferCode = (await page.getByTestId('sync-transfer-code').innerText()).trim();
+    expect(transferCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    await expect(sealedSection).toContainText('maar één keer te gebruiken');
+    await sealedSection.scrollIntoViewIfNeeded();
+    await screen(page, 'hoofdkantoor-overdrachtscode');
+    const laptop = await ho.enrolDevice(ho.issueCode(locationId));
+    const syncKey = await laptop.receiveKey(transferCode, locationId);
+    const opened = (payload: string | null) => JSON.parse(openSealed(JSON.parse(payload ?? '{}'), 'child_medical', child.id, () => syncKey.key)) as Record<string, unknown>;
+    const theirs = { ...opened(base.payload), allergies: 'Pinda en noten', diet: null };
+    const sealedTheirs = seal(syncKey.key, syncKey.keyId, 'child_medical', child.id, base.version, JSON.stringify(theirs));
+    expect(await laptop.push({ entity: 'child_medical', entityId: child.id, op: 'upsert', payload: sealedTheirs, baseVersion: base.version })).toMatchObject({ status: 'applied' });
     // Edited here before this PC saw the laptop's change: stale base version → conflict.
     await api(page, 'medical.update', { ...medical, diet: 'Lactosevrij' });
     await syncNow.click();
@@ -228,7 +242,7 @@ test('koppelen met het hoofdkantoor, offline werken, inhalen, conflicten oplosse
     await expect(badge).toHaveCount(0);
     await syncNow.click();
     await expect
-      .poll(() => JSON.parse(ho.record('child_medical', child.id)?.payload ?? '{}') as Record<string, unknown>, { timeout: 20_000 })
+      .poll(() => opened(ho.record('child_medical', child.id)?.payload ?? null), { timeout: 20_000 })
       .toMatchObject({ allergies: 'Pinda en noten', diet: 'Lactosevrij', medication: 'Puffer bij benauwdheid' });
 
     // ---- A rejected change: head office erased the record meanwhile ----------------------------------

@@ -28,7 +28,7 @@ function binDir(): string | null {
  * cluster belongs to `postgres` and the binaries run through runuser. Returns null when PostgreSQL
  * is not installed — unless REQUIRE_POSTGRES=1 (CI), where that is an error.
  */
-export async function startPostgres(): Promise<{ url: string; stop(): void } | null> {
+export async function startPostgres(): Promise<{ url: string; dataDir: string; stop(): void } | null> {
   const bin = binDir();
   if (!bin) {
     if (process.env.REQUIRE_POSTGRES === '1') throw new Error('PostgreSQL is required (REQUIRE_POSTGRES=1) but pg_ctl was not found');
@@ -48,6 +48,8 @@ export async function startPostgres(): Promise<{ url: string; stop(): void } | n
   run('pg_ctl', ['-D', path.join(dir, 'data'), '-l', path.join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    /** The cluster's files (tests look for text in them after a CHECKPOINT). */
+    dataDir: path.join(dir, 'data'),
     stop() {
       try {
         run('pg_ctl', ['-D', path.join(dir, 'data'), '-m', 'immediate', 'stop']);

@@ -26,6 +26,12 @@ async function enrolledPc(ho: RunningHeadOffice, code: string, options: { now?: 
   return pc;
 }
 
+/** A further PC of the location receives the sync key with a transfer code made on `from` (issue 15). */
+async function giveKey(from: TestBackend, to: TestBackend) {
+  const { code } = await from.ok('sync.transferCode', {});
+  await to.ok('sync.receiveKey', { code });
+}
+
 const exclusive = <T>(work: () => Promise<T>) => work();
 const sync = (pc: TestBackend, transport?: Transport) => syncOnce(pc.core, exclusive, transport);
 const count = (pc: TestBackend, table: string) => (pc.core.sqlite().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -56,6 +62,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const location = await ho.newLocation('KDV Zon');
       const pc1 = await enrolledPc(ho, await location.code());
       const pc2 = await enrolledPc(ho, await location.code(), { name: 'Groepsruimte' });
+      await giveKey(pc1, pc2);
       const { child } = await createFamily(pc1);
       await pc1.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
       const pushed = await sync(pc1);
@@ -177,6 +184,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const location = await ho.newLocation('KDV Conflict');
       const pc1 = await enrolledPc(ho, await location.code());
       const pc2 = await enrolledPc(ho, await location.code());
+      await giveKey(pc1, pc2);
       const { child } = await createFamily(pc1);
       await pc1.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
       await sync(pc1);

@@ -222,6 +222,15 @@ export interface IdentificationLogTable extends Synced {
   recorded_at: string;
 }
 
+/** The location's sync keys (sealed special categories); the key bytes never leave the encrypted DB in clear. */
+export interface SyncKeysTable {
+  key_id: string;
+  key_material: string;
+  source: 'created' | 'transfer';
+  created_at: string;
+  retired_at: string | null;
+}
+
 export interface OutboxTable {
   seq: Generated<number>;
   mutation_id: string;
@@ -636,6 +645,7 @@ export interface Database {
   destruction_log: DestructionLogTable;
   retention_statistics: RetentionStatisticsTable;
   outbox: OutboxTable;
+  sync_keys: SyncKeysTable;
   sync_conflicts: SyncConflictsTable;
 }
 

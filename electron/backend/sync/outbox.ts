@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
-import { CONFLICT_CHECKED, type SyncedEntity } from '../../../shared/sync/protocol';
+import { CONFLICT_CHECKED, SEALED, type SyncedEntity } from '../../../shared/sync/protocol';
 import type { Trx } from '../db/schema';
+import { sealedOutboxPayload } from './keys';
 
 /** Primary key column per synced table. */
 export const PRIMARY_KEY: Record<SyncedEntity, string> = {
@@ -53,6 +54,7 @@ export async function queueUpsert(trx: Trx, entity: SyncedEntity, id: string, no
     .executeTakeFirst()) as Record<string, unknown> | undefined;
   if (!row) throw new Error(`queueUpsert: ${entity} ${id} not found`);
   const { version, ...payload } = row;
+  const json = JSON.stringify(payload);
   await trx
     .insertInto('outbox')
     .values({
@@ -60,7 +62,8 @@ export async function queueUpsert(trx: Trx, entity: SyncedEntity, id: string, no
       entity,
       entity_id: id,
       op: 'upsert',
-      payload: JSON.stringify(payload),
+      // Medical data and meldcode files are sealed here, before they enter the outbox (seal.ts).
+      payload: SEALED.has(entity) ? await sealedOutboxPayload(trx, entity, id, (version as number | null) ?? 0, json) : json,
       // Only conflict-checked entities need the base version; LWW entities ignore it.
       base_version: CONFLICT_CHECKED.has(entity) ? ((version as number | null) ?? null) : null,
       created_at: now.toISOString(),

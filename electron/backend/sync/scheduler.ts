@@ -1,5 +1,6 @@
 import type { AppCore } from '../core';
 import { syncOnce, type Exclusive, type SyncReport, type Transport } from './sync.engine';
+import { hasSendable } from './sync.repository';
 import { readRunState, readSyncConfig } from './sync.state';
 
 const REGULAR_MS = 30_000;
@@ -84,8 +85,8 @@ export class SyncScheduler {
         // Local changes go out within a couple of seconds, unless we are backing off.
         const state = await readRunState(this.core.db());
         if (state.failures > 0) return false;
-        const pending = await this.core.db().selectFrom('outbox').select('seq').limit(1).executeTakeFirst();
-        return Boolean(pending) && Date.now() >= this.nextAt - REGULAR_MS + SOON_MS;
+        // Rows held back until this PC has the location's sync key do not make it run every 2 s.
+        return hasSendable(this.core.sqlite()) && Date.now() >= this.nextAt - REGULAR_MS + SOON_MS;
       });
       if (due) await this.runNow();
     } catch {

@@ -1,9 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
-import { type Change, type Mutation, type MutationResult, type SyncedEntity } from '../../../shared/sync/protocol';
+import { SEALED, type Change, type Mutation, type MutationResult, type SyncedEntity } from '../../../shared/sync/protocol';
+import { msg, translate } from '../../../shared/i18n/translate';
 import type { AppCore } from '../core';
 import { lastAuditRow } from '../modules/audit/audit.repository';
 import { checkPolicyChange } from '../modules/retention/policies';
+import { escrowSyncKey } from './escrow';
 import { requestJson } from './http';
+import { hasAnyKey, installKey, keyCandidate, loadKeyring, readLocationKeyId, writeLocationKeyId, readSealedWaiting, writeSealedWaiting, type Keyring } from './keys';
+import { isSealedPayload, openSealed, SealError } from './seal';
 import { acknowledge, deferForeignKeys, insertConflicts, outboxHead, pendingKeys, setVersions, writePulledRow, type ConflictRow, type VersionUpdate } from './sync.repository';
 import { parsePullPage, parsePushAnswer } from './wire';
 import { readCursor, readRunState, readSyncConfig, writeCursor, writeRunState, type SyncConfig } from './sync.state';
@@ -57,7 +61,7 @@ async function readPushBatch(core: AppCore): Promise<PushBatch> {
  * it); conflicts and rejections are kept with both versions. A mutation without an answer stays
  * queued and is sent again.
  */
-function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[], report: SyncReport): void {
+function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[], report: SyncReport, keyring: Keyring): void {
   const sqlite = core.sqlite();
   const byId = new Map(results.map((r) => [r.mutationId, r]));
   const answered: string[] = [];
@@ -75,15 +79,18 @@ function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[]
     }
     if (result.status === 'conflict') report.conflicts++;
     else report.rejected++;
+    // Sealed copies are opened here, so the manager can compare both versions side by side on this PC.
+    const local = openStored(batch.storedPayloads[i] ?? null, mutation.entity, mutation.entityId, keyring);
+    const server = openStored(result.serverPayload ? JSON.stringify(result.serverPayload) : null, mutation.entity, mutation.entityId, keyring);
     conflicts.push({
       id: uuidv7(),
       kind: result.status,
       entity: mutation.entity,
       entity_id: mutation.entityId,
-      local_payload: batch.storedPayloads[i] ?? null,
-      server_payload: result.serverPayload ? JSON.stringify(result.serverPayload) : null,
+      local_payload: local.json,
+      server_payload: server.json,
       server_version: result.version,
-      reason: result.reason ?? null,
+      reason: [result.reason, local.refusal, server.refusal].filter(Boolean).join(' ') || null,
       created_at: at,
     });
   });
@@ -99,6 +106,18 @@ function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[]
   insertConflicts(sqlite, conflicts);
 }
 
+/** A stored payload (JSON text) with a sealed envelope opened; one that cannot be opened stays as it came, with the reason. */
+function openStored(json: string | null, entity: SyncedEntity, entityId: string, keyring: Keyring): { json: string | null; refusal: string | null } {
+  if (!json || !SEALED.has(entity)) return { json, refusal: null };
+  const payload = JSON.parse(json) as unknown;
+  if (!isSealedPayload(payload)) return { json, refusal: null };
+  try {
+    return { json: openSealed(payload, entity, entityId, keyring), refusal: null };
+  } catch (error) {
+    return { json, refusal: error instanceof SealError ? error.message : String(error) };
+  }
+}
+
 /** A retention rule the engine cannot compute with is refused, never half-applied: the rule in force stays. */
 function refusedPolicy(change: Change): string | null {
   if (change.entity !== 'retention_policies' || change.deleted || !change.payload) return null;
@@ -110,15 +129,29 @@ function refusedPolicy(change: Change): string | null {
   }
 }
 
+/** What a pulled page left for later: sealed changes this PC has no key for yet. */
+interface PageOutcome {
+  applied: number;
+  waiting: number;
+  firstWaitingVersion: number;
+}
+
 /**
  * Writes a pulled page: every change this PC has no own queued change for, one prepared statement
  * per entity reused for all rows. Runs inside the page's transaction.
+ *
+ * A sealed entity's payload is opened first. One that cannot be opened (tampered, truncated,
+ * bound to another row or version, or in clear where it must be sealed) is never applied and never
+ * dropped: it is kept aside in sync_conflicts with the reason in Dutch, and the local row stays as it
+ * was. One sealed with a key this PC does not have yet is counted as waiting and pulled again
+ * once the key arrives (keys.ts installKey).
  */
-function applyPage(core: AppCore, config: SyncConfig, changes: Change[], report: SyncReport): number {
+function applyPage(core: AppCore, config: SyncConfig, changes: Change[], report: SyncReport, keyring: Keyring): PageOutcome {
   const sqlite = core.sqlite();
   deferForeignKeys(sqlite);
   const pending = pendingKeys(sqlite, [...new Set(changes.map((c) => c.entityId))]);
-  let applied = 0;
+  const outcome: PageOutcome = { applied: 0, waiting: 0, firstWaitingVersion: 0 };
+  const kept: ConflictRow[] = [];
   for (const change of changes) {
     if (pending.has(`${change.entity}:${change.entityId}`)) continue;
     const refusal = refusedPolicy(change);
@@ -126,10 +159,56 @@ function applyPage(core: AppCore, config: SyncConfig, changes: Change[], report:
       report.refused.push(refusal);
       continue;
     }
-    writePulledRow(sqlite, change.entity, change.entityId, config.locationId, change.version, change.deleted ? null : change.payload);
-    applied++;
+    let payload = change.deleted ? null : change.payload;
+    if (payload && SEALED.has(change.entity)) {
+      try {
+        if (!isSealedPayload(payload)) throw new SealError('malformed', msg('sync.sealed.unsealed'));
+        payload = JSON.parse(openSealed(payload, change.entity, change.entityId, keyring, change.version)) as Record<string, unknown>;
+      } catch (error) {
+        if (error instanceof SealError && error.reason === 'unknownKey') {
+          if (outcome.waiting === 0) outcome.firstWaitingVersion = change.version;
+          outcome.waiting++;
+          continue;
+        }
+        const reason = error instanceof SealError ? error.message : translate(msg('sync.sealed.malformed'));
+        report.refused.push(reason);
+        kept.push({
+          id: uuidv7(),
+          kind: 'rejected',
+          entity: change.entity,
+          entity_id: change.entityId,
+          local_payload: null,
+          server_payload: JSON.stringify(change.payload),
+          server_version: change.version,
+          reason,
+          created_at: core.now().toISOString(),
+        });
+        continue;
+      }
+    }
+    writePulledRow(sqlite, change.entity, change.entityId, config.locationId, change.version, payload);
+    outcome.applied++;
   }
-  return applied;
+  insertConflicts(sqlite, kept);
+  return outcome;
+}
+
+/**
+ * The first PC of a location creates the location's sync key: it proposes a key (kept in its
+ * database first) and head office records its id if the location has none. Any other PC learns
+ * that the location already has a key and waits for a transfer code. Only asked while this PC has
+ * no key at all, so a PC with its key makes no extra round trip.
+ */
+export async function claimSyncKey(core: AppCore, exclusive: Exclusive, config: SyncConfig, transport: Transport): Promise<void> {
+  const candidate = await exclusive(async () => (hasAnyKey(core.sqlite()) || (await readLocationKeyId(core.db())) ? null : core.transaction((trx) => keyCandidate(trx))));
+  if (!candidate) return;
+  const answer = (await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/key', token: config.token, caCertPem: config.caCertPem, body: { keyId: candidate.keyId } })) as { keyId?: unknown };
+  if (answer?.keyId !== candidate.keyId) {
+    // Another PC created the location's key: this PC waits for a transfer code and stops asking.
+    if (typeof answer?.keyId === 'string') await exclusive(() => core.transaction((trx) => writeLocationKeyId(trx, answer.keyId as string)));
+    return;
+  }
+  await exclusive(() => core.transaction((trx) => installKey(trx, candidate, 'created', core.now())));
 }
 
 /**
@@ -142,13 +221,16 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
   const config = await exclusive(() => readSyncConfig(core.db()));
   if (!config) return report;
   try {
+    await claimSyncKey(core, exclusive, config, transport);
+    await escrowSyncKey(core, exclusive, config, transport);
+    const keyring = await exclusive(async () => loadKeyring(core.sqlite()));
     for (;;) {
       const batch = await exclusive(() => readPushBatch(core));
       if (batch.mutations.length === 0) break;
       const response = parsePushAnswer(
         await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/push', token: config.token, caCertPem: config.caCertPem, body: { mutations: batch.mutations, auditHead: batch.auditHead } }),
       );
-      await exclusive(() => core.transaction(async () => applyResults(core, batch, response.results, report)));
+      await exclusive(() => core.transaction(async () => applyResults(core, batch, response.results, report, keyring)));
       if (batch.mutations.length < PUSH_BATCH) break;
     }
 
@@ -161,7 +243,12 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
         core.transaction(async (trx) => {
           // The page and the cursor after it commit together, or neither does; the last page
           // also records the round as successful (one commit, not two).
-          const applied = applyPage(core, config, page.changes, report);
+          const outcome = applyPage(core, config, page.changes, report, keyring);
+          if (outcome.waiting > 0) {
+            const waiting = await readSealedWaiting(trx);
+            await writeSealedWaiting(trx, { count: waiting.count + outcome.waiting, fromVersion: waiting.count > 0 ? Math.min(waiting.fromVersion, outcome.firstWaitingVersion) : outcome.firstWaitingVersion });
+          }
+          const applied = outcome.applied;
           await writeCursor(trx, page.cursor);
           if (!page.hasMore) {
             const now = core.now().toISOString();

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import { APPEND_ONLY, type SyncedEntity } from '../../../shared/sync/protocol';
+import { APPEND_ONLY, SEALED, type SyncedEntity } from '../../../shared/sync/protocol';
 import type { SqliteDb } from '../db/open';
 import type { SyncConflictsTable } from '../db/schema';
 import { PRIMARY_KEY } from './outbox';
@@ -52,6 +52,7 @@ class SyncStatements {
   readonly deferForeignKeys: Statement;
   readonly pendingKeys: Statement;
   readonly outboxHead: Statement;
+  readonly anySendable: Statement;
   readonly ackOutbox: Statement;
   readonly insertConflicts: Statement;
 
@@ -59,7 +60,12 @@ class SyncStatements {
     // Rows of one page may reference each other in any order; keys are checked at commit.
     this.deferForeignKeys = sqlite.prepare('PRAGMA defer_foreign_keys = ON');
     this.pendingKeys = sqlite.prepare('SELECT DISTINCT entity, entity_id FROM outbox WHERE entity_id IN (SELECT value FROM json_each(?))').raw();
-    this.outboxHead = sqlite.prepare('SELECT mutation_id, entity, entity_id, op, payload, base_version FROM outbox ORDER BY seq LIMIT ?');
+    // A row of a sealed entity still in clear (queued before this PC had the location's key) is
+    // held back: it never leaves the PC unsealed, and goes out once the key is here and sealed it.
+    const sealedList = [...SEALED].map((e) => `'${e}'`).join(', ');
+    const sendable = `NOT (entity IN (${sealedList}) AND payload IS NOT NULL AND json_type(payload, '$."$sealed"') IS NULL)`;
+    this.outboxHead = sqlite.prepare(`SELECT mutation_id, entity, entity_id, op, payload, base_version FROM outbox WHERE ${sendable} ORDER BY seq LIMIT ?`);
+    this.anySendable = sqlite.prepare(`SELECT 1 FROM outbox WHERE ${sendable} LIMIT 1`);
     this.ackOutbox = sqlite.prepare('DELETE FROM outbox WHERE mutation_id IN (SELECT value FROM json_each(?))');
     this.insertConflicts = sqlite.prepare(
       `INSERT INTO sync_conflicts (id, kind, entity, entity_id, local_payload, server_payload, server_version, reason, created_at, resolved_at, resolved_by, resolution)
@@ -185,6 +191,9 @@ export function writePulledRow(sqlite: SqliteDb, entity: SyncedEntity, entityId:
 
 /** The oldest queued mutations, in order. */
 export const outboxHead = (sqlite: SqliteDb, limit: number) => statements(sqlite).outboxHead.all(limit) as OutboxRow[];
+
+/** Whether anything in the outbox can go out now (rows held back for the sync key do not count). */
+export const hasSendable = (sqlite: SqliteDb) => statements(sqlite).anySendable.get() !== undefined;
 
 /** The answered mutations leave the outbox (one statement). */
 export function acknowledge(sqlite: SqliteDb, mutationIds: string[]): void {

@@ -1237,6 +1237,26 @@ export const en: Catalogue = {
       offlineText:
         'Every feature of the app works when head office cannot be reached. Changes are kept encrypted on this computer and sent automatically once the connection is back. The app keeps retrying, with gradually longer pauses; "Synchronise now" tries at once.',
     },
+    sealed: {
+      title: 'Encryption of medical and meldcode data',
+      intro:
+        'Medical data and meldcode files go to head office only encrypted, with this location’s key. Head office cannot read them; only linked computers of the location that have this key can.',
+      keyId: 'Location key id',
+      transferHelp:
+        'Linking another computer of this location? Make a transfer code here and enter it on that computer (Head office → Receive key). Head office only keeps the key encrypted with this code.',
+      makeCode: 'Make transfer code',
+      codeTitle: 'Transfer code',
+      codeValid: 'Valid until {{time}} and usable only once. This code is not shown again: enter it on the other computer now.',
+      noKeyTitle: 'This computer does not have the location’s key yet',
+      waitingTitle_one: '{{count}} encrypted record is waiting for the location’s key',
+      waitingTitle_other: '{{count}} encrypted records are waiting for the location’s key',
+      waitingText:
+        'Medical data and meldcode files from the location’s other computers can only be read here once this computer has the key. On a computer of the location that is already linked, make a transfer code (Head office → Make transfer code) and enter it below. You can also restore a backup of that computer.',
+      code: 'Transfer code',
+      codeDescription: 'The 16-character code from the other computer, for example ABCD-EFGH-JKMN-PQRS. It is valid for 24 hours.',
+      receive: 'Receive key',
+      received: 'This computer now has the location’s key. The encrypted data are being fetched.',
+    },
     conflicts: {
       title: 'Conflicts',
       intro:

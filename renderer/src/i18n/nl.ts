@@ -1242,6 +1242,26 @@ export const nl = {
       offlineText:
         'Alle functies van de app werken ook als het hoofdkantoor niet bereikbaar is. Wijzigingen worden versleuteld op deze computer bewaard en automatisch verstuurd zodra de verbinding terug is. De app probeert het steeds opnieuw, met steeds iets langere pauzes; met "Nu synchroniseren" probeert u het meteen.',
     },
+    sealed: {
+      title: 'Versleuteling van medische en meldcodegegevens',
+      intro:
+        'Medische gegevens en meldcodedossiers gaan alleen versleuteld naar het hoofdkantoor, met de sleutel van deze locatie. Het hoofdkantoor kan ze niet lezen; alleen gekoppelde computers van de locatie met deze sleutel kunnen dat.',
+      keyId: 'Sleutel-id van de locatie',
+      transferHelp:
+        'Koppelt u nog een computer van deze locatie? Maak dan hier een overdrachtscode en vul die op die computer in (Hoofdkantoor → Sleutel ontvangen). Het hoofdkantoor bewaart alleen de sleutel versleuteld met deze code.',
+      makeCode: 'Overdrachtscode maken',
+      codeTitle: 'Overdrachtscode',
+      codeValid: 'Geldig tot {{time}} en maar één keer te gebruiken. Deze code wordt niet nog eens getoond: vul hem nu in op de andere computer.',
+      noKeyTitle: 'Deze computer heeft de sleutel van de locatie nog niet',
+      waitingTitle_one: '{{count}} versleuteld gegeven wacht op de sleutel van de locatie',
+      waitingTitle_other: '{{count}} versleutelde gegevens wachten op de sleutel van de locatie',
+      waitingText:
+        'Medische gegevens en meldcodedossiers van andere computers van de locatie zijn hier pas te lezen als deze computer de sleutel heeft. Maak op een computer van de locatie die al gekoppeld is een overdrachtscode (Hoofdkantoor → Overdrachtscode maken) en vul die hieronder in. U kunt ook een back-up van die computer terugzetten.',
+      code: 'Overdrachtscode',
+      codeDescription: 'De code van 16 tekens van de andere computer, bijvoorbeeld ABCD-EFGH-JKMN-PQRS. Hij is 24 uur geldig.',
+      receive: 'Sleutel ontvangen',
+      received: 'Deze computer heeft nu de sleutel van de locatie. De versleutelde gegevens worden opgehaald.',
+    },
     conflicts: {
       title: 'Conflicten',
       intro:

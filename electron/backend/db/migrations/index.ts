@@ -15,6 +15,7 @@ import * as m0018 from './0018_disclosure_recipients';
 import * as m0019 from './0019_objections_pickup_subjects';
 import * as m0020 from './0020_complaint_household_outcome';
 import * as m0021 from './0021_groups';
+import * as m0022 from './0022_sync_keys';
 import * as m0023 from './0023_disclosure_restriction_decisions';
 
 /** All migrations, in order. Add new ones at the end; never edit a released one. */
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0019_objections_pickup_subjects': m0019,
   '0020_complaint_household_outcome': m0020,
   '0021_groups': m0021,
+  '0022_sync_keys': m0022,
   '0023_disclosure_restriction_decisions': m0023,
 };
 

@@ -1,11 +1,17 @@
 import type { syncContract } from '../../../../shared/api/sync.contract';
 import type { Handlers } from '../../api/handler';
-import { enrol, listConflicts, resolveConflict, syncStatus } from './sync.service';
+import { enrol, listConflicts, makeTransferCode, receiveKey, resolveConflict, syncStatus } from './sync.service';
 
 export const syncHandlers: Handlers<keyof typeof syncContract> = {
   'sync.status': ({ core }) => syncStatus(core),
   'sync.enrol': async ({ core }, input) => {
     await enrol(core, input);
+    core.scheduler?.trigger();
+    return syncStatus(core);
+  },
+  'sync.transferCode': ({ core }) => makeTransferCode(core),
+  'sync.receiveKey': async ({ core }, input) => {
+    await receiveKey(core, input.code);
     core.scheduler?.trigger();
     return syncStatus(core);
   },

@@ -8,7 +8,11 @@ import type { AppCore, Session } from '../../core';
 import type { DbOrTrx } from '../../db/schema';
 import { requestJson, SyncHttpError } from '../../sync/http';
 import { PRIMARY_KEY, queueUpsert } from '../../sync/outbox';
-import { readRunState, readSyncConfig, writeSyncConfig } from '../../sync/sync.state';
+import { readRunState, readSyncConfig, writeSyncConfig, type SyncConfig } from '../../sync/sync.state';
+import { currentKey, installKey, readSealedWaiting } from '../../sync/keys';
+import { escrowSyncKey } from '../../sync/escrow';
+import { claimSyncKey } from '../../sync/sync.engine';
+import { unwrapKey, wrapKey, newTransferCode, type WrappedKey } from '../../sync/transfer';
 import { childName, countOpenConflicts, countPending, findConflict, markResolved, moveToLocation, openConflicts, writeChosenVersion } from './sync.repository';
 
 type Input<M extends keyof typeof syncContract> = z.output<(typeof syncContract)[M]['input']>;
@@ -34,6 +38,8 @@ export async function syncStatus(core: AppCore): Promise<SyncStatus> {
     nextAttemptAt: next ? new Date(next).toISOString() : null,
     // The scheduler's timers run on the wall clock (Date.now), not the app's clock.
     nextAttemptInSeconds: next ? Math.max(0, Math.round((next - Date.now()) / 1000)) : null,
+    syncKeyId: (await currentKey(db))?.keyId ?? null,
+    sealedWaiting: (await readSealedWaiting(db)).count,
   };
 }
 
@@ -64,6 +70,52 @@ export async function enrol(core: AppCore, input: Input<'sync.enrol'>): Promise<
     });
     await moveToLocation(trx, enrolled.locationId, core.now());
   });
+  // The first PC of the location creates the location's sync key now; a later PC learns it must
+  // wait for a transfer code. Offline in between: the next sync round does it.
+  const config = await readSyncConfig(core.db());
+  if (config) await claimSyncKey(core, (work) => work(), config, requestJson).then(() => escrowSyncKey(core, (work) => work(), config, requestJson)).catch(() => undefined);
+}
+
+/** A request to head office from a service method: its failures become the Dutch AppError the UI shows. */
+async function ask(config: SyncConfig, options: { method: 'GET' | 'POST'; path: string; body?: unknown }): Promise<unknown> {
+  try {
+    return await requestJson(config.serverUrl, { ...options, token: config.token, caCertPem: config.caCertPem });
+  } catch (error) {
+    throw new AppError('CONFLICT', error instanceof SyncHttpError ? error.ref : msg('sync.headOfficeUnreachable'));
+  }
+}
+
+/** Overdrachtscode: wraps this PC's key under a key derived from a new one-time code, and sends head office only that. */
+export async function makeTransferCode(core: AppCore): Promise<{ code: string; expiresAt: string }> {
+  const config = await readSyncConfig(core.db());
+  if (!config) throw new AppError('CONFLICT', msg('sync.transfer.notEnrolled'));
+  const key = await currentKey(core.db());
+  if (!key) throw new AppError('CONFLICT', msg('sync.transfer.noKey'));
+  const code = newTransferCode();
+  const wrapped = await wrapKey(code, config.locationId, key);
+  const stored = (await ask(config, { method: 'POST', path: '/v1/sync/transfers', body: { keyId: key.keyId, wrapped } })) as { expiresAt: string };
+  return { code, expiresAt: stored.expiresAt };
+}
+
+/**
+ * The code typed on this PC is tried on the location's open transfers. A wrong or expired code
+ * opens none of them and changes nothing; the right one installs the key (sealing what was queued
+ * in clear and pulling again what waited for it), and the transfer is deleted at head office.
+ */
+export async function receiveKey(core: AppCore, code: string): Promise<void> {
+  const config = await readSyncConfig(core.db());
+  if (!config) throw new AppError('CONFLICT', msg('sync.transfer.notEnrolled'));
+  if (await currentKey(core.db())) throw new AppError('CONFLICT', msg('sync.transfer.hasKey'));
+  const { transfers } = (await ask(config, { method: 'GET', path: '/v1/sync/transfers' })) as { transfers: { id: string; keyId: string; wrapped: WrappedKey }[] };
+  for (const transfer of transfers) {
+    const key = await unwrapKey(code, config.locationId, transfer.keyId, transfer.wrapped).catch(() => null);
+    if (!key) continue;
+    await core.transaction((trx) => installKey(trx, { keyId: transfer.keyId, key }, 'transfer', core.now()));
+    await ask(config, { method: 'POST', path: '/v1/sync/transfers/consume', body: { id: transfer.id } }).catch(() => undefined);
+    await escrowSyncKey(core, (work) => work(), config, requestJson).catch(() => undefined);
+    return;
+  }
+  throw new AppError('VALIDATION', msg('sync.transfer.codeRefused'), { code: msg('sync.transfer.codeRefused') });
 }
 
 async function labelFor(db: DbOrTrx, entity: string, id: string): Promise<string> {

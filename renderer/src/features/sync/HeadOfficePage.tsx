@@ -11,6 +11,7 @@ import { useFormat } from '../../lib/format';
 import { ConflictsSection } from './ConflictsSection';
 import { EnrolForm } from './EnrolForm';
 import { RefreshIcon } from './RefreshIcon';
+import { SealedKeySection } from './SealedKeySection';
 import { CONNECTION_COLOR, connectionOf, OFFLINE_TEXT, useOfflineExplanation, useSyncNow, useSyncStatus } from './syncStatus';
 
 /** The link with head office and its state: where, which device, how the last rounds went. */
@@ -93,6 +94,7 @@ export function HeadOfficePage() {
           sync.enrolled ? (
             <Stack gap="lg">
               <LinkDetails status={sync} />
+              <SealedKeySection status={sync} />
               <ConflictsSection openConflicts={sync.openConflicts} focusKey={focusKey} />
             </Stack>
           ) : (
