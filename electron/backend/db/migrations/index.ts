@@ -11,6 +11,7 @@ import * as m0009 from './0009_waitlist_declined';
 import * as m0010 from './0010_destruction_log_erasure';
 import * as m0011 from './0011_request_coordination';
 import * as m0017 from './0017_retention_indexes';
+import * as m0024 from './0024_retention_label_indexes';
 
 /** All migrations, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0010_destruction_log_erasure': m0010,
   '0011_request_coordination': m0011,
   '0017_retention_indexes': m0017,
+  '0024_retention_label_indexes': m0024,
 };
 
 export const migrationProvider: MigrationProvider = {

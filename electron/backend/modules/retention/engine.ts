@@ -83,17 +83,16 @@ export async function preview(core: AppCore): Promise<Preview> {
   const items: PreviewItem[] = [];
   for (const cat of CATEGORIES) {
     const mine = listed.filter((e) => e.category === cat.key);
-    const labels = await cat.labels(
-      db,
-      mine.map((e) => e.id),
-    );
+    // Most labels came with the window's reads (Candidate.label); the category reads the rest.
+    const unnamed = mine.filter((e) => e.label === undefined).map((e) => e.id);
+    const labels = unnamed.length > 0 ? await cat.labels(db, unnamed) : new Map<string, string>();
     for (const e of mine) {
       if (e.state.status === 'running') continue;
       const policy = policies.get(e.policy)!;
       items.push({
         category: e.category,
         id: e.id,
-        label: labels.get(e.id) ?? cat.label,
+        label: e.label ?? labels.get(e.id) ?? cat.label,
         policy: e.policy,
         rule: ruleText(policy),
         legalBasis: policy.legalBasis,

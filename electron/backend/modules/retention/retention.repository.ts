@@ -8,7 +8,9 @@ import { PRIMARY_KEY, queueDelete, queueUpsert } from '../../sync/outbox';
  * A list of values as one bound parameter (`x IN (SELECT value FROM json_each(?))`): one
  * statement for thousands of ids, sorted so that SQLite visits the index in order.
  */
-const inList = (values: readonly string[]) => sql<string>`(SELECT value FROM json_each(${JSON.stringify([...values].sort())}))`;
+const inList = (values: readonly string[]) => sql<string>`(SELECT value FROM json_each(${JSON.stringify(isSorted(values) ? values : [...values].sort())}))`;
+/** The window's lists come sorted from SQLite: no need to sort 12k ids again for every part. */
+const isSorted = (values: readonly string[]) => values.every((v, i) => i === 0 || values[i - 1]! <= v);
 
 /** Runs `query` over `ids` in slices (SQLite limits the number of bound parameters). */
 export async function inSlices<T>(ids: readonly string[], query: (slice: string[]) => Promise<T[]>, size = 500): Promise<T[]> {
@@ -255,14 +257,35 @@ export function caseClosuresByHousehold(db: DbOrTrx, ids?: readonly string[]) {
 export const householdsOfChildren = (db: DbOrTrx, childIds: readonly string[]) =>
   inSlices(childIds, (slice) => db.selectFrom('children').select(['id', 'household_id']).where('id', 'in', slice).execute());
 
-/** One parent's name per household: the contract parent, or another parent where the household has none. */
-export async function parentNames(db: DbOrTrx, householdIds: readonly string[]) {
+/**
+ * Every parent of these households: names, whether a contract parent, and per column group in
+ * `filled` whether one of its columns is still filled in (`filled_0`, `filled_1` …). With the
+ * groups e-mail and phone it reads the covering index parents_household_labels (0024) alone.
+ */
+export async function parentsOfHouseholds(db: DbOrTrx, householdIds: readonly string[], filled: readonly (readonly string[])[] = []) {
   if (householdIds.length === 0) return [];
-  const names = () => db.selectFrom('parents').select(['household_id', 'first_name', 'surname_prefix', 'surname']);
-  const contractParents = await names().where('is_contract_parent', '=', 1).where('household_id', 'in', inList(householdIds)).execute();
-  const named = new Set(contractParents.map((p) => p.household_id));
-  const rest = householdIds.filter((id) => !named.has(id));
-  return rest.length === 0 ? contractParents : [...contractParents, ...(await names().where('household_id', 'in', inList(rest)).execute())];
+  const flags = filled.map((columns, i) =>
+    sql<number>`(${sql.join(
+      columns.map((c) => sql`${sql.ref(c)} IS NOT NULL`),
+      sql` OR `,
+    )})`.as(`filled_${i}`),
+  );
+  const rows = (await db
+    .selectFrom('parents')
+    .select(['id', 'household_id', 'is_contract_parent', 'first_name', 'surname_prefix', 'surname', ...flags])
+    .where('household_id', 'in', inList(householdIds))
+    .execute()) as unknown as (HouseholdParent & Record<string, number>)[];
+  return rows.map((r) => ({ id: r.id, household_id: r.household_id, is_contract_parent: r.is_contract_parent, first_name: r.first_name, surname_prefix: r.surname_prefix, surname: r.surname, filled: filled.map((_, i) => r[`filled_${i}`] === 1) }));
+}
+
+export interface HouseholdParent {
+  id: string;
+  household_id: string;
+  is_contract_parent: number;
+  first_name: string;
+  surname_prefix: string | null;
+  surname: string;
+  filled: boolean[];
 }
 
 export const parentsOf = (trx: Trx, householdIds: readonly string[]) =>
@@ -336,22 +359,24 @@ export function childSpans(db: DbOrTrx, ids?: readonly string[]) {
 
 /**
  * Children whose every contract ended on or before `endedBy` (at least one contract), with their
- * last end and how many children their household has. Read from indexes alone (migration 0017):
- * the contracts that ended by then from (end_date, child_id), each child's household from
- * (id, household_id), and "all of its contracts" as the count of the child's entries in the
- * child index — a running contract is never read.
+ * name, last end and how many children their household has. Read from indexes alone (0017, 0024):
+ * the contracts that ended by then from (end_date, child_id), each child's household and name
+ * from (id, household_id, names), and "all of its contracts" as the count of the child's entries
+ * in the child index — a running contract is never read. Sorted by child id.
  */
 export async function childrenEndedBy(db: DbOrTrx, endedBy: string) {
   // Plain SQL for INDEXED BY: the planner would otherwise walk the whole child index (to avoid
   // sorting the groups) and read each contract's row for its end date.
-  const { rows } = await sql<{ id: string; household_id: string; lastEnd: string; contracts: number; siblings: number }>`
-    SELECT c.id AS id, c.household_id AS household_id, max(k.end_date) AS lastEnd, count(*) AS contracts,
+  const { rows } = await sql<{ id: string; household_id: string; first_name: string; surname_prefix: string | null; surname: string; lastEnd: string; contracts: number; siblings: number }>`
+    SELECT c.id AS id, c.household_id AS household_id, c.first_name AS first_name, c.surname_prefix AS surname_prefix, c.surname AS surname,
+      max(k.end_date) AS lastEnd, count(*) AS contracts,
       (SELECT count(*) FROM children AS c3 WHERE c3.household_id = c.household_id) AS siblings
     FROM contracts AS k INDEXED BY contracts_end_child
-    JOIN children AS c INDEXED BY children_id_household ON c.id = k.child_id
+    JOIN children AS c INDEXED BY children_id_household_names ON c.id = k.child_id
     WHERE k.end_date <= ${endedBy}
     GROUP BY c.id
-    HAVING count(*) = (SELECT count(*) FROM contracts AS k3 WHERE k3.child_id = c.id)`.execute(db);
+    HAVING count(*) = (SELECT count(*) FROM contracts AS k3 WHERE k3.child_id = c.id)
+    ORDER BY c.id`.execute(db);
   return rows;
 }
 
