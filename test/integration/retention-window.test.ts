@@ -38,8 +38,9 @@ describe('retention preview window', () => {
       for (const ends of children) {
         const c = uuid();
         sqlite
-          .prepare(`INSERT INTO children (id, location_id, household_id, first_name, initials, surname_prefix, surname, search_name, birth_date, group_name, bsn, created_at, updated_at, version) VALUES (?, ?, ?, ?, NULL, NULL, 'Venster', 'kind venster', '2020-01-01', 'Groep', NULL, ?, ?, NULL)`)
-          .run(c, location, h, `Kind ${n}`, now, now);
+          .prepare(`INSERT INTO children (id, location_id, household_id, first_name, initials, surname_prefix, surname, search_name, birth_date, group_name, bsn, created_at, updated_at, version) VALUES (?, ?, ?, 'Kind', NULL, NULL, 'Venster', 'kind venster', '2020-01-01', 'Groep', NULL, ?, ?, NULL)`)
+          .run(c, location, h, now, now);
+        sqlite.prepare(`UPDATE children SET first_name = ? WHERE id = ?`).run(`Kind ${n}`, c);
         sqlite.prepare(`INSERT INTO child_medical (child_id, location_id, allergies, diet, medication, other_particulars, updated_at, updated_by, version) VALUES (?, ?, 'Pinda', NULL, NULL, NULL, ?, ?, NULL)`).run(c, location, now, userId);
         for (const end of ends) {
           if (end === 'none') continue;
@@ -56,6 +57,7 @@ describe('retention preview window', () => {
     household([['none']]); // no contract yet
     household([['2018-06-30'], ['2026-03-31']]); // long ago and recently: the household waits for the last
     household([['2019-05-15']], true); // due as a whole in May 2026 (its parts went in 2019)
+    household([['2026-05-20']]); // its medical data go in May 2026
 
     for (let today = '2025-09-01'; today <= '2026-08-31'; today = addPeriod(today, 6, 'days')) {
       clock.set(today);
@@ -80,6 +82,6 @@ describe('retention preview window', () => {
       expect(own, `${item.category}:${item.id}`).toBeDefined();
       expect(item.label, `${item.category}:${item.id}`).toBe(own);
     }
-    expect([...new Set(preview.items.map((i) => i.category))].sort()).toEqual(['household', 'other_parent', 'parent_contact']);
+    expect([...new Set(preview.items.map((i) => i.category))].sort()).toEqual(['household', 'medical', 'other_parent', 'parent_contact']);
   });
 });

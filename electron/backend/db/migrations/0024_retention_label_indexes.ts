@@ -17,7 +17,7 @@ import { sql, type Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- frozen migration
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX parents_household_labels ON parents (household_id, is_contract_parent, id, first_name, surname_prefix, surname, (email IS NOT NULL OR phone IS NOT NULL))`.execute(db);
-  await db.schema.dropIndex('parents_household').execute();
+  await db.schema.dropIndex('parents_household').ifExists().execute();
   await db.schema.createIndex('children_id_household_names').on('children').columns(['id', 'household_id', 'first_name', 'surname_prefix', 'surname']).execute();
-  await db.schema.dropIndex('children_id_household').execute();
+  await db.schema.dropIndex('children_id_household').ifExists().execute();
 }
