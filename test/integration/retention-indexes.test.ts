@@ -18,7 +18,7 @@ describe('0024 covering indexes for the retention preview', () => {
     await migrateTo(db, '0017_retention_indexes');
     const now = '2026-01-01T00:00:00.000Z';
     await db.insertInto('households').values({ id: 'h1', location_id: 'l1', street: 'S', house_number: '1', postcode: '1234 AB', city: 'C', iban: null, iban_holder: null, created_at: now, updated_at: now, version: null }).execute();
-    const parent = { location_id: 'l1', household_id: 'h1', initials: null, surname_prefix: null, bsn: null, has_parental_authority: 1, created_at: now, updated_at: now, version: null };
+    const parent = { location_id: 'l1', household_id: 'h1', initials: null, surname_prefix: null, bsn: null, has_parental_authority: 1 as const, created_at: now, updated_at: now, version: null };
     await db
       .insertInto('parents')
       .values([

@@ -13,7 +13,7 @@ import { CATEGORIES, category } from './categories';
 import { purgeDestructionLog } from './categories/parts';
 import { newMemo, type Candidate } from './categories/category';
 import { ensureDefaultPolicies, loadPolicies, type Policies } from './policies';
-import { destroyedHash, recordDestroyed } from './destructionLog';
+import { destroyedHash, pruneDestructionMirror, recordDestroyed } from './destructionLog';
 import { addToRun, countsByCategory, finishedRunIds, findRun, insertRun, setNoticeSeen, setRunFinished, unseenAutomaticRun } from './retention.repository';
 
 /** Labels in Dutch order (as `localeCompare(…, 'nl')`, without building a collator per comparison). */
@@ -233,6 +233,8 @@ export async function runAutomatic(core: AppCore, session: Session): Promise<str
   const households = new Set(pastDue.filter((e) => e.category === 'household').map((e) => e.id));
   const due = pastDue.filter((e) => e.category === 'household' || !e.household || !households.has(e.household));
   await core.transaction(async (trx) => purgeDestructionLog(trx, await loadPolicies(trx), today, core.now()));
+  // The mirror outside the database follows the log (and keeps what a kept backup's restore needs).
+  await pruneDestructionMirror(core.db(), core.options.dataDir, (await loadPolicies(core.db())).get('destruction_log')!, today);
   if (due.length === 0) return null;
   const runId = await startRun(core, session, true);
   for (let i = 0; i < due.length; i += CHUNK) {

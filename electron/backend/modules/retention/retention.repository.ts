@@ -167,6 +167,9 @@ export async function insertLogEntries(trx: Trx, rows: readonly Insertable<Datab
   for (let i = 0; i < rows.length; i += 500) await trx.insertInto('destruction_log').values(rows.slice(i, i + 500)).execute();
 }
 
+/** Log entries without a run (AVG erasures, entries carried over by a restore): they go under the log's rule by their own date. */
+export const runlessLogEntries = (db: DbOrTrx) => db.selectFrom('destruction_log').select(['id', 'executed_at']).where('run_id', 'is', null).execute();
+
 /** What the log says was destroyed (kind, hash, when), oldest first: the restore's list and the mirror's source. */
 export const destructionLogEntries = async (db: DbOrTrx, since?: string) =>
   (

@@ -27,6 +27,7 @@ import {
   parentsWhere,
   requestRows,
   rowIds,
+  runlessLogEntries,
   type ErasableTable,
   type HouseholdParent,
 } from '../retention.repository';
@@ -385,14 +386,17 @@ const requestRegister: RetentionCategory = {
 /**
  * The destruction log's own rule (5 years after the run): housekeeping at the end of every
  * automatic run, without entries of its own (an entry for removing an old entry would keep the
- * log alive for ever). The runs and, with them, their log entries go.
+ * log alive for ever). The runs and, with them, their log entries go; so do entries without a run
+ * (an AVG erasure, carried over by a restore: they name who executed it) by their own date.
  */
 export async function purgeDestructionLog(trx: Trx, policies: Policies, today: string, now: Date): Promise<number> {
   const root = rootOf('destruction_log', 'destruction_runs');
   const policy = policies.get('destruction_log')!;
   const old = (await finishedRuns(trx)).filter((r) => destructionDate(policy, day(r.started_at)) < today).map((r) => r.id);
   await eraseWithDependents(trx, root, old, now);
-  return old.length;
+  const runless = (await runlessLogEntries(trx)).filter((r) => destructionDate(policy, day(r.executed_at)) < today).map((r) => String(r.id));
+  await eraseRows(trx, 'destruction_log', runless, now);
+  return old.length + runless.length;
 }
 
 /** Policies the engine enforces outside the categories (housekeeping at the end of each automatic run). */
