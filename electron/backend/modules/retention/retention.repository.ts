@@ -370,9 +370,9 @@ export function childSpans(db: DbOrTrx, ids?: readonly string[]) {
 export async function childrenEndedBy(db: DbOrTrx, endedBy: string) {
   // Plain SQL for INDEXED BY: the planner would otherwise walk the whole child index (to avoid
   // sorting the groups) and read each contract's row for its end date.
-  const { rows } = await sql<{ id: string; household_id: string; first_name: string; surname_prefix: string | null; surname: string; lastEnd: string; contracts: number; siblings: number }>`
+  const { rows } = await sql<{ id: string; household_id: string; first_name: string; surname_prefix: string | null; surname: string; lastEnd: string; contracts: number; open: 0; siblings: number }>`
     SELECT c.id AS id, c.household_id AS household_id, c.first_name AS first_name, c.surname_prefix AS surname_prefix, c.surname AS surname,
-      max(k.end_date) AS lastEnd, count(*) AS contracts,
+      max(k.end_date) AS lastEnd, count(*) AS contracts, 0 AS open,
       (SELECT count(*) FROM children AS c3 WHERE c3.household_id = c.household_id) AS siblings
     FROM contracts AS k INDEXED BY contracts_end_child
     JOIN children AS c INDEXED BY children_id_household_names ON c.id = k.child_id

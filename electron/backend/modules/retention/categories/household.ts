@@ -43,15 +43,22 @@ export const householdCategory: RetentionCategory = {
     const named = !ids && dueBy ? labelParents(await endedParents(db, memo, dueBy)) : undefined;
     return rows.map((r): Candidate => {
       const parent = named?.get(r.id);
-      const label = parent ? { label: householdLabel(parent) } : {};
       const files = cases.get(r.id);
-      if (files?.open) return { id: r.id, policy: 'contract', statutory: [], anchorDate: null, ruleDate: null, runningReason: 'Er loopt een meldcodedossier over een kind van dit gezin.', ...label };
       // The children's closed case files must go first: the household waits for the last one.
-      const statutory = files ? [{ kind: 'statutory' as const, until: files.lastDue, reason: 'meldcodedossier over een kind van dit gezin (Wet verplichte meldcode)' }] : [];
-      const base = { id: r.id, policy: 'contract' as const, statutory, ...label };
-      if (Number(r.contracts) === 0) return { ...base, anchorDate: null, ruleDate: null, runningReason: 'Er is nog geen contract vastgelegd; de termijn begint bij het einde van het laatste contract.' };
-      if (Number(r.open) > 0 || !r.lastEnd) return { ...base, anchorDate: null, ruleDate: null, runningReason: 'Er loopt nog een contract zonder einddatum.' };
-      return { ...base, anchorDate: r.lastEnd, ruleDate: destructionDate(policy, r.lastEnd) };
+      const statutory = files && !files.open ? [{ kind: 'statutory' as const, until: files.lastDue, reason: 'meldcodedossier over een kind van dit gezin (Wet verplichte meldcode)' }] : [];
+      const running = files?.open
+        ? 'Er loopt een meldcodedossier over een kind van dit gezin.'
+        : Number(r.contracts) === 0
+          ? 'Er is nog geen contract vastgelegd; de termijn begint bij het einde van het laatste contract.'
+          : Number(r.open) > 0 || !r.lastEnd
+            ? 'Er loopt nog een contract zonder einddatum.'
+            : null;
+      // One object per household (a preview over a large location makes tens of thousands).
+      const c: Candidate = running
+        ? { id: r.id, policy: 'contract', statutory, anchorDate: null, ruleDate: null, runningReason: running }
+        : { id: r.id, policy: 'contract', statutory, anchorDate: r.lastEnd, ruleDate: destructionDate(policy, r.lastEnd!) };
+      if (parent) c.label = householdLabel(parent);
+      return c;
     });
   },
 
@@ -131,7 +138,8 @@ export const endedSpans = (db: DbOrTrx, memo: Memo, endedBy: string) =>
     const ended = new Map<string, { id: string; lastEnd: string; contracts: number; open: 0; children: number; siblings: number }>();
     for (const r of await childrenEndedBy(db, endedBy)) {
       const contracts = Number(r.contracts);
-      spans.children.set(r.id, { id: r.id, household_id: r.household_id, first_name: r.first_name, surname_prefix: r.surname_prefix, surname: r.surname, lastEnd: r.lastEnd, contracts, open: 0 });
+      // The window's row is the child's span (it has every field), as the household's entry below is the household's.
+      spans.children.set(r.id, r);
       const h = ended.get(r.household_id);
       if (!h) ended.set(r.household_id, { id: r.household_id, lastEnd: r.lastEnd, contracts, open: 0, children: 1, siblings: Number(r.siblings) });
       else {
@@ -142,7 +150,7 @@ export const endedSpans = (db: DbOrTrx, memo: Memo, endedBy: string) =>
     }
     const mixed: string[] = [];
     for (const h of ended.values()) {
-      if (h.children === h.siblings) spans.households.set(h.id, { id: h.id, lastEnd: h.lastEnd, contracts: h.contracts, open: 0 });
+      if (h.children === h.siblings) spans.households.set(h.id, h);
       else mixed.push(h.id);
     }
     for (const s of await contractSpans(db, mixed)) {
