@@ -49,8 +49,8 @@ describe('0024 covering indexes for the retention preview', () => {
     }) as typeof sqlite.prepare;
 
     expect(await parentsOfHouseholds(db, ['h1'], [['email', 'phone']])).toEqual([
-      { id: 'p0', household_id: 'h1', is_contract_parent: 0, first_name: 'Bert', surname_prefix: 'de', surname: 'Ander', filled: [false] },
-      { id: 'p1', household_id: 'h1', is_contract_parent: 1, first_name: 'Anna', surname_prefix: null, surname: 'Oud', filled: [true] },
+      { id: 'p0', household_id: 'h1', is_contract_parent: 0, first_name: 'Bert', surname_prefix: 'de', surname: 'Ander', filled_0: 0 },
+      { id: 'p1', household_id: 'h1', is_contract_parent: 1, first_name: 'Anna', surname_prefix: null, surname: 'Oud', filled_0: 1 },
     ]);
     expect(await childrenEndedBy(db, '2026-01-31')).toEqual([{ id: 'c1', household_id: 'h1', first_name: 'Cas', surname_prefix: null, surname: 'Oud', lastEnd: '2025-12-31', contracts: 1, open: 0, siblings: 1 }]);
     expect(await childrenEndedBy(db, '2025-12-30')).toEqual([]);

@@ -273,12 +273,12 @@ export async function parentsOfHouseholds(db: DbOrTrx, householdIds: readonly st
       sql` OR `,
     )})`.as(`filled_${i}`),
   );
-  const rows = (await db
+  // The rows as SQLite gives them (a large location has tens of thousands): the flags are columns filled_0, filled_1 … (isFilled).
+  return (await db
     .selectFrom('parents')
     .select(['id', 'household_id', 'is_contract_parent', 'first_name', 'surname_prefix', 'surname', ...flags])
     .where('household_id', 'in', inList(householdIds))
-    .execute()) as unknown as (HouseholdParent & Record<string, number>)[];
-  return rows.map((r) => ({ id: r.id, household_id: r.household_id, is_contract_parent: r.is_contract_parent, first_name: r.first_name, surname_prefix: r.surname_prefix, surname: r.surname, filled: filled.map((_, i) => r[`filled_${i}`] === 1) }));
+    .execute()) as unknown as HouseholdParent[];
 }
 
 export interface HouseholdParent {
@@ -288,8 +288,10 @@ export interface HouseholdParent {
   first_name: string;
   surname_prefix: string | null;
   surname: string;
-  filled: boolean[];
 }
+
+/** Whether one of the columns of group `i` (as passed to parentsOfHouseholds) is still filled in for this parent. */
+export const isFilled = (p: HouseholdParent, i: number) => (p as unknown as Record<string, unknown>)[`filled_${i}`] === 1;
 
 export const parentsOf = (trx: Trx, householdIds: readonly string[]) =>
   inSlices(householdIds, (slice) => trx.selectFrom('parents').select(['id', 'email']).where('household_id', 'in', slice).execute());

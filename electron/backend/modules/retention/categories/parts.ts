@@ -21,6 +21,7 @@ import {
   householdsOfChildren,
   householdsWithFilled,
   householdsWithOpenCase,
+  isFilled,
   optOutsNoLongerNeeded,
   parentsById,
   parentsOfHouseholds,
@@ -54,7 +55,7 @@ const otherParentLabel = (p: { first_name: string; surname_prefix: string | null
 
 /** Whether a parent from the window's read matches a data-map condition (on a column that read selects). */
 function matches(p: HouseholdParent, when: { column: string; equals: string | number }): boolean {
-  if (!Object.hasOwn(p, when.column) || when.column === 'filled') throw new Error(`data map: the preview cannot tell parents apart by ${when.column}`);
+  if (!Object.hasOwn(p, when.column) || when.column.startsWith('filled_')) throw new Error(`data map: the preview cannot tell parents apart by ${when.column}`);
   return (p as unknown as Record<string, unknown>)[when.column] === when.equals;
 }
 
@@ -197,7 +198,7 @@ const parentContact: RetentionCategory = {
     if (ended) {
       // The window's one read of the parents (shared with the household's label and the other parents) says what is still filled in.
       const parents = await endedParents(db, memo, dueBy!);
-      const households = new Set(parents.filter((p) => groups.some((g, i) => p.filled[i] && matches(p, g.when ?? CONTRACT_PARENT))).map((p) => p.household_id));
+      const households = new Set(parents.filter((p) => groups.some((g, i) => isFilled(p, i) && matches(p, g.when ?? CONTRACT_PARENT))).map((p) => p.household_id));
       const named = labelParents(parents);
       return [...households].map((id) => make(ended.get(id)!, contactLabel(named.get(id)!)));
     }
