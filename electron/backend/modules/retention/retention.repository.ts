@@ -8,7 +8,14 @@ import { PRIMARY_KEY, queueDelete, queueUpsert } from '../../sync/outbox';
  * A list of values as one bound parameter (`x IN (SELECT value FROM json_each(?))`): one
  * statement for thousands of ids, sorted so that SQLite visits the index in order.
  */
-const inList = (values: readonly string[]) => sql<string>`(SELECT value FROM json_each(${JSON.stringify(isSorted(values) ? values : [...values].sort())}))`;
+const inList = (values: readonly string[]) => sql<string>`(SELECT value FROM json_each(${asJson(values)}))`;
+/** The same list (the window's children, read by every part table) is turned into JSON once. */
+const asJsonCache = new WeakMap<readonly string[], string>();
+function asJson(values: readonly string[]): string {
+  let json = asJsonCache.get(values);
+  if (json === undefined) asJsonCache.set(values, (json = JSON.stringify(isSorted(values) ? values : [...values].sort())));
+  return json;
+}
 /** The window's lists come sorted from SQLite: no need to sort 12k ids again for every part. */
 const isSorted = (values: readonly string[]) => values.every((v, i) => i === 0 || values[i - 1]! <= v);
 

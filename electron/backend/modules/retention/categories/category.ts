@@ -69,6 +69,8 @@ export function newMemo(): Memo {
 export interface EndedSpans {
   children: Map<string, { id: string; household_id: string; first_name: string; surname_prefix: string | null; surname: string; lastEnd: string; contracts: number; open: 0 }>;
   households: Map<string, { id: string; lastEnd: string; contracts: number; open: 0 }>;
+  /** The children's ids, sorted: one list for every part table's read. */
+  childIds: readonly string[];
 }
 
 /** Holds placed directly on a record of `subjectType`. */

@@ -134,7 +134,7 @@ async function keepStatistics(trx: Trx, childIds: readonly string[], households:
  */
 export const endedSpans = (db: DbOrTrx, memo: Memo, endedBy: string) =>
   memo(`endedSpans:${endedBy}`, async (): Promise<EndedSpans> => {
-    const spans: EndedSpans = { children: new Map(), households: new Map() };
+    const spans: EndedSpans = { children: new Map(), households: new Map(), childIds: [] };
     const ended = new Map<string, { id: string; lastEnd: string; contracts: number; open: 0; children: number; siblings: number }>();
     for (const r of await childrenEndedBy(db, endedBy)) {
       const contracts = Number(r.contracts);
@@ -148,6 +148,7 @@ export const endedSpans = (db: DbOrTrx, memo: Memo, endedBy: string) =>
         if (r.lastEnd > h.lastEnd) h.lastEnd = r.lastEnd;
       }
     }
+    spans.childIds = [...spans.children.keys()];
     const mixed: string[] = [];
     for (const h of ended.values()) {
       if (h.children === h.siblings) spans.households.set(h.id, h);

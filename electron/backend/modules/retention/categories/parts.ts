@@ -160,8 +160,10 @@ function childPart(key: DestructionCategory, policy: 'medical' | 'pickup_persons
     policies: [policy],
     async candidates(db, policies, ids, holds, memo, dueBy) {
       // For the preview only children whose contracts all ended by the window's end can be listed.
-      const ended = !ids && dueBy ? (await endedSpans(db, memo, dueBy)).children : undefined;
-      const childIds = await childrenWithData(db, ids ?? (ended ? [...ended.keys()] : undefined));
+      const inWindow = !ids && dueBy ? await endedSpans(db, memo, dueBy) : undefined;
+      const ended = inWindow?.children;
+      // The window's one list of children (its JSON is built once for every part table).
+      const childIds = await childrenWithData(db, ids ?? inWindow?.childIds);
       if (childIds.length === 0) return [];
       const [openCases, held] = [await openCasesOf(db, memo), await heldHouseholds(db, memo, holds)];
       const childHolds = new Map(holds.filter((h) => h.subject_type === 'child').map((h) => [h.subject_id, h]));
