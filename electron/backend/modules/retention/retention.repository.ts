@@ -12,8 +12,10 @@ const inList = (values: readonly string[]) => sql<string>`(SELECT value FROM jso
 /** The same list (the window's children, read by every part table) is turned into JSON once. */
 const asJsonCache = new WeakMap<readonly string[], string>();
 function asJson(values: readonly string[]): string {
-  let json = asJsonCache.get(values);
-  if (json === undefined) asJsonCache.set(values, (json = JSON.stringify(isSorted(values) ? values : [...values].sort())));
+  const known = asJsonCache.get(values);
+  if (known !== undefined) return known;
+  const json = JSON.stringify(isSorted(values) ? values : [...values].sort());
+  asJsonCache.set(values, json);
   return json;
 }
 /** The window's lists come sorted from SQLite: no need to sort 12k ids again for every part. */
