@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { category } from '../../electron/backend/modules/retention/categories';
 import { evaluate, type Evaluated } from '../../electron/backend/modules/retention/engine';
 import { addPeriod } from '../../shared/domain/retention';
 import { moveClock, newBackend } from '../helpers/retention';
@@ -29,15 +30,17 @@ describe('retention preview window', () => {
       const h = uuid();
       sqlite.prepare(`INSERT INTO households VALUES (?, ?, 'Straat', '1', '1234 AB', 'Plaats', NULL, NULL, ?, ?, NULL)`).run(h, location, now, now);
       const parent = sqlite.prepare(
-        `INSERT INTO parents (id, location_id, household_id, first_name, initials, surname_prefix, surname, search_name, email, phone, bsn, has_parental_authority, is_contract_parent, created_at, updated_at, version) VALUES (?, ?, ?, 'Ouder', NULL, NULL, 'Venster', 'ouder venster', 'ouder@example.nl', '0611111111', NULL, 1, ?, ?, ?, NULL)`,
+        `INSERT INTO parents (id, location_id, household_id, first_name, initials, surname_prefix, surname, search_name, email, phone, bsn, has_parental_authority, is_contract_parent, created_at, updated_at, version) VALUES (?, ?, ?, ?, NULL, NULL, ?, 'ouder venster', 'ouder@example.nl', '0611111111', NULL, 1, ?, ?, ?, NULL)`,
       );
-      parent.run(uuid(), location, h, 1, now, now);
-      if (otherParent) parent.run(uuid(), location, h, 0, now, now);
+      // Names that tell the households and their parents apart (the labels are compared below).
+      if (otherParent) parent.run(uuid(), location, h, 'Andere', `Venster ${n}`, 0, now, now);
+      parent.run(uuid(), location, h, 'Ouder', `Venster ${n}`, 1, now, now);
       for (const ends of children) {
         const c = uuid();
         sqlite
           .prepare(`INSERT INTO children (id, location_id, household_id, first_name, initials, surname_prefix, surname, search_name, birth_date, bsn, created_at, updated_at, version) VALUES (?, ?, ?, 'Kind', NULL, NULL, 'Venster', 'kind venster', '2020-01-01', NULL, ?, ?, NULL)`)
           .run(c, location, h, now, now);
+        sqlite.prepare(`UPDATE children SET first_name = ? WHERE id = ?`).run(`Kind ${n}`, c);
         sqlite.prepare(`INSERT INTO child_medical (child_id, location_id, allergies, diet, medication, other_particulars, updated_at, updated_by, version) VALUES (?, ?, 'Pinda', NULL, NULL, NULL, ?, ?, NULL)`).run(c, location, now, userId);
         for (const end of ends) {
           if (end === 'none') continue;
@@ -53,6 +56,8 @@ describe('retention preview window', () => {
     household([['2026-01-31'], ['2026-02-28']], true); // month ends, both ended
     household([['none']]); // no contract yet
     household([['2018-06-30'], ['2026-03-31']]); // long ago and recently: the household waits for the last
+    household([['2019-05-15']], true); // due as a whole in May 2026 (its parts went in 2019)
+    household([['2026-05-20']]); // its medical data go in May 2026
 
     for (let today = '2025-09-01'; today <= '2026-08-31'; today = addPeriod(today, 6, 'days')) {
       clock.set(today);
@@ -63,13 +68,20 @@ describe('retention preview window', () => {
       }
     }
     // The same through the API (after the login run destroyed what was past due): the preview lists what a full evaluation lists.
-    await moveClock(backend, clock, '2026-03-01');
+    await moveClock(backend, clock, '2026-05-01');
     const preview = await backend.ok('retention.preview', {});
     expect(preview.items.map((i) => `${i.category}:${i.id}`).sort()).toEqual(
-      listedBy(await evaluate(backend.core.db(), '2026-03-01'), preview.windowEnd)
+      listedBy(await evaluate(backend.core.db(), '2026-05-01'), preview.windowEnd)
         .map((s) => s.split(':').slice(0, 2).join(':'))
         .sort(),
     );
     expect(preview.items.length).toBeGreaterThan(0);
+    // Labels read in the window's pass (parents' and children's names from the covering indexes) say what each category's own labels say.
+    for (const item of preview.items) {
+      const own = (await category(item.category).labels(backend.core.db(), [item.id])).get(item.id);
+      expect(own, `${item.category}:${item.id}`).toBeDefined();
+      expect(item.label, `${item.category}:${item.id}`).toBe(own);
+    }
+    expect([...new Set(preview.items.map((i) => i.category))].sort()).toEqual(['household', 'medical', 'other_parent', 'parent_contact']);
   });
 });

@@ -17,6 +17,7 @@ import * as m0020 from './0020_complaint_household_outcome';
 import * as m0021 from './0021_groups';
 import * as m0022 from './0022_sync_keys';
 import * as m0023 from './0023_disclosure_restriction_decisions';
+import * as m0024 from './0024_retention_label_indexes';
 
 /** All migrations, in order. Add new ones at the end; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0021_groups': m0021,
   '0022_sync_keys': m0022,
   '0023_disclosure_restriction_decisions': m0023,
+  '0024_retention_label_indexes': m0024,
 };
 
 export const migrationProvider: MigrationProvider = {

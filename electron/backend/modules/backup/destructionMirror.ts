@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { fsyncDir } from '../../db/files';
+import { fsyncDir, writeFileAtomic } from '../../db/files';
 
 /**
  * A mirror of the destruction log (vernietigingslogboek) outside the database, in the data folder:
@@ -14,7 +14,9 @@ import { fsyncDir } from '../../db/files';
  *
  * Append-only: each destruction appends its lines after its transaction commits and fsyncs them.
  * Should the app stop between commit and append, the next unlock copies the missing entries from
- * the database's log (reconcileMirror), so the file converges on the log.
+ * the database's log (reconcileMirror), so the file converges on the log. The one rewrite is the
+ * pruning at the end of each automatic run (pruneMirror, retention/destructionLog.ts): entries
+ * past the log's own rule that no kept backup can need go, as they go from the log itself.
  */
 export interface DestructionEntry {
   /** The retention category ('household') or what an erasure removed ('rows:children', 'columns:parents:email,phone'). */
@@ -79,6 +81,21 @@ export function readMirror(dataDir: string): DestructionEntry[] {
     if (entry.success) out.push(entry.data);
   }
   return out;
+}
+
+/**
+ * Rewrites the mirror without the entries `drop` says are no longer needed (and without damaged
+ * lines), atomically: a temp file, fsynced, renamed over the mirror — a crash leaves the old
+ * file or the new one, never half of it. Returns how many entries went; unchanged file when none.
+ */
+export function pruneMirror(dataDir: string, drop: (entry: DestructionEntry) => boolean): number {
+  const file = mirrorFile(dataDir);
+  if (!fs.existsSync(file)) return 0;
+  const entries = readMirror(dataDir);
+  const kept = entries.filter((e) => !drop(e));
+  if (kept.length === entries.length) return 0;
+  writeFileAtomic(file, Buffer.from(kept.map((e) => `${JSON.stringify({ category: e.category, hash: e.hash, executedAt: e.executedAt })}\n`).join(''), 'utf8'));
+  return entries.length - kept.length;
 }
 
 /** Appends the database log's entries the mirror lacks (after a crash between commit and append, or a restore on a new PC). */

@@ -44,14 +44,14 @@ const isSynced = (table: string): table is SyncedEntity => SYNCED.has(table);
 /** The register entry survives the erasure it asked for (map note on subject_requests). */
 const KEEP_ON_ERASURE = new Set<string>(['subject_requests']);
 
-/** Erases the sets (owners first), each through the one primitive. */
-export async function eraseSets(trx: Trx, sets: readonly EraseSet[], now: Date) {
+/** Erases the sets (owners first), each through the one primitive; `by` is the user who executes the request (for the destruction log). */
+export async function eraseSets(trx: Trx, sets: readonly EraseSet[], now: Date, by: string) {
   for (const { table, keys } of inEraseOrder(sets, 'owners-first')) {
     if (!isSynced(table)) throw new Error(`erasure: ${table} is not a synced table`);
     await eraseRows(trx, table, [...keys], now);
     // The destruction log (hashed ids): a backup restored later erases them again.
-    await recordErasure(trx, { kind: 'rows', entity: table }, [...keys], now);
-    if (table === 'meldcode_cases') await recordErasure(trx, { kind: 'record', category: 'meldcode' }, [...keys], now);
+    await recordErasure(trx, { kind: 'rows', entity: table }, [...keys], now, by);
+    if (table === 'meldcode_cases') await recordErasure(trx, { kind: 'record', category: 'meldcode' }, [...keys], now, by);
   }
 }
 
@@ -59,13 +59,13 @@ export async function eraseSets(trx: Trx, sets: readonly EraseSet[], now: Date) 
 const fieldName = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Clears columns of a row that stays; its older values also go from the rectification history and conflict copies. */
-export async function clearRow(trx: Trx, table: MappedTable, key: string, columns: readonly string[], now: Date) {
+export async function clearRow(trx: Trx, table: MappedTable, key: string, columns: readonly string[], now: Date, by: string) {
   if (columns.length === 0) return;
   const keyColumn = keyOf(table)!;
   await clearColumns(trx, table, keyColumn, key, columns);
   await dropConflictCopies(trx, table, [key]);
   if (!isSynced(table)) return;
-  await recordErasure(trx, { kind: 'columns', entity: table, columns }, [key], now);
+  await recordErasure(trx, { kind: 'columns', entity: table, columns }, [key], now, by);
   await requeueAfterErasure(trx, table, key, now);
   await eraseRows(trx, 'data_corrections', await correctionsOfFields(trx, key, [...columns, ...columns.map(fieldName)]), now);
 }
@@ -76,7 +76,7 @@ export async function clearRow(trx: Trx, table: MappedTable, key: string, column
  * the erased columns are cleared. A row other people live in (the household) never goes while one
  * of them remains: its erasable columns are cleared, and it goes once it is empty.
  */
-async function erasePerson(trx: Trx, person: PersonDossier, erased: ReadonlySet<DataCategoryKey>, now: Date): Promise<{ personGone: boolean }> {
+async function erasePerson(trx: Trx, person: PersonDossier, erased: ReadonlySet<DataCategoryKey>, now: Date, by: string): Promise<{ personGone: boolean }> {
   const deletions: EraseSet[] = [];
   const containers: { table: MappedTable; key: string }[] = [];
   for (const row of person.rows) {
@@ -85,15 +85,15 @@ async function erasePerson(trx: Trx, person: PersonDossier, erased: ReadonlySet<
     const nullable = await nullableColumns(trx, row.table);
     const clearable = [...new Set(hit.flatMap((g) => g.columns))].filter((c) => nullable.has(c));
     if (holdsPeople(row.table).length > 0) {
-      await clearRow(trx, row.table, row.key, clearable, now);
+      await clearRow(trx, row.table, row.key, clearable, now, by);
       containers.push({ table: row.table, key: row.key });
     } else if (hit.length === row.groups.length || hit.some((g) => g.columns.some((c) => !nullable.has(c)))) {
       deletions.push({ table: row.table, keys: [row.key] });
     } else {
-      await clearRow(trx, row.table, row.key, clearable, now);
+      await clearRow(trx, row.table, row.key, clearable, now, by);
     }
   }
-  await eraseSets(trx, await withDependents(trx, deletions, KEEP_ON_ERASURE), now);
+  await eraseSets(trx, await withDependents(trx, deletions, KEEP_ON_ERASURE), now, by);
 
   // A household goes when nobody is left in it.
   for (const c of containers) {
@@ -102,7 +102,7 @@ async function erasePerson(trx: Trx, person: PersonDossier, erased: ReadonlySet<
       const entry = DATA_MAP[table] as PersonalTable;
       for (const rule of entry.rules) if (rule.kind === 'with' && rule.table === c.table && (await rowsWith(trx, table, keyOf(table)!, rule.via, [c.key])).length > 0) empty = false;
     }
-    if (empty) await eraseSets(trx, await withDependents(trx, [{ table: c.table, keys: [c.key] }], KEEP_ON_ERASURE), now);
+    if (empty) await eraseSets(trx, await withDependents(trx, [{ table: c.table, keys: [c.key] }], KEEP_ON_ERASURE), now, by);
   }
   const home = (SUBJECTS[person.subject] as SubjectDef).home?.table;
   return { personGone: deletions.some((d) => d.table === home && d.keys.includes(person.id)) };
@@ -130,7 +130,7 @@ export async function executeErasure(core: AppCore, session: Session, id: string
     const keys = new Set(erased.map((c) => c.category as DataCategoryKey));
     // Marketing use ends by putting the address on the opt-out list (which every marketing export honours), unless the person goes.
     const email = person.rows.find((r) => r.table === 'parents')?.values.email;
-    const { personGone } = await erasePerson(trx, person, keys, now);
+    const { personGone } = await erasePerson(trx, person, keys, now, session.name);
     if (keys.has('parent_marketing') && !keys.has('parent_contact') && !personGone && typeof email === 'string' && email) await optOutByRequest(trx, core, session, email, isoDateIn(now));
     const decision: Decision = {
       outcome: kept.length === 0 ? 'granted' : erased.length > 0 ? 'partially_granted' : 'refused',

@@ -77,12 +77,12 @@ async function stopProcessing(trx: Trx, core: AppCore, session: Session, row: Su
     case 'other_parent': {
       // Contact stops: the address and number go (as an erasure clears them, backups included); name and gezag stay.
       const parent = rowsOf('parents')[0];
-      if (parent) await clearRow(trx, 'parents', parent.key, ['email', 'phone'], now);
+      if (parent) await clearRow(trx, 'parents', parent.key, ['email', 'phone'], now, session.name);
       return;
     }
     case 'child_identification': {
       const keys = rowsOf('identification_log').map((r) => r.key);
-      if (keys.length > 0) await eraseSets(trx, [{ table: 'identification_log', keys }], now);
+      if (keys.length > 0) await eraseSets(trx, [{ table: 'identification_log', keys }], now, session.name);
       return;
     }
     case 'legal_hold': {

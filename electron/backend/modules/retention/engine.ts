@@ -12,8 +12,8 @@ import { activeHolds } from '../holds/holds.repository';
 import { CATEGORIES, category } from './categories';
 import { purgeDestructionLog } from './categories/parts';
 import { newMemo, type Candidate } from './categories/category';
-import { ensureDefaultPolicies, loadPolicies, type Policies } from './policies';
-import { destroyedHash, recordDestroyed } from './destructionLog';
+import { ensureDefaultPolicies, loadPolicies, type AnyPolicy, type Policies } from './policies';
+import { destroyedHash, pruneDestructionMirror, recordDestroyed } from './destructionLog';
 import { addToRun, countsByCategory, finishedRunIds, findRun, insertRun, setNoticeSeen, setRunFinished, unseenAutomaticRun } from './retention.repository';
 
 /** Labels in Dutch order (as `localeCompare(…, 'nl')`, without building a collator per comparison). */
@@ -56,19 +56,22 @@ export async function evaluate(db: DbOrTrx, today: string, only?: { category: De
     for (const c of await cat.candidates(db, policies, wanted?.ids, holds, memo, window)) {
       const hold = held.get(c.id) ?? c.hold;
       const extensions = hold ? [...c.statutory, { kind: 'hold' as const, until: hold.review_date, reason: `${HOLD_KINDS[hold.reason_kind] ?? hold.reason_kind}: ${hold.reason}` }] : c.statutory;
-      out.push({ ...c, category: cat.key, state: retentionState({ ruleDate: c.ruleDate, ...(c.runningReason ? { runningReason: c.runningReason } : {}), ...(c.runningCause ? { runningCause: c.runningCause } : {}), extensions }, today) });
+      // The candidate is this evaluation's own object: completed in place, not copied (a preview evaluates tens of thousands).
+      const e = c as Evaluated;
+      e.category = cat.key;
+      e.state = retentionState({ ruleDate: c.ruleDate, ...(c.runningReason ? { runningReason: c.runningReason } : {}), ...(c.runningCause ? { runningCause: c.runningCause } : {}), extensions }, today);
+      out.push(e);
     }
   }
   return out;
 }
 
-/** Why this record is due (or will be): the anchor event, the rule, a statutory extension. */
-function reasonOf(e: Evaluated, policies: Policies): string {
-  const policy = policies.get(e.policy)!;
-  const parts = [`${capitalise(policy.anchor)}: ${e.anchorDate ? nlDate(e.anchorDate) : '—'}; bewaartermijn ${ruleText(policy)}.`];
+/** Why this record is due (or will be): the anchor event, the rule (`rule`: its text), a statutory extension. */
+function reasonOf(e: Evaluated, policy: AnyPolicy, rule: string): string {
+  const base = `${capitalise(policy.anchor)}: ${e.anchorDate ? nlDate(e.anchorDate) : '—'}; bewaartermijn ${rule}.`;
+  if (e.statutory.length === 0) return base;
   const longest = e.statutory.filter((s) => s.until && e.ruleDate && s.until > e.ruleDate).sort((a, b) => (b.until ?? '').localeCompare(a.until ?? ''))[0];
-  if (longest) parts.push(`Verlengd door wettelijke bewaarplicht tot ${nlDate(longest.until!)}: ${longest.reason}.`);
-  return parts.join(' ');
+  return longest ? `${base} Verlengd door wettelijke bewaarplicht tot ${nlDate(longest.until!)}: ${longest.reason}.` : base;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -79,25 +82,32 @@ export async function preview(core: AppCore): Promise<Preview> {
   const db = core.db();
   const windowEnd = addPeriod(today, PREVIEW_DAYS, 'days');
   const policies = await loadPolicies(db);
-  const listed = (await evaluate(db, today, undefined, windowEnd)).filter((e) => e.state.status !== 'running' && e.state.dueDate <= windowEnd);
+  const listed = new Map<DestructionCategory, Evaluated[]>();
+  for (const e of await evaluate(db, today, undefined, windowEnd)) {
+    if (e.state.status === 'running' || e.state.dueDate > windowEnd) continue;
+    const mine = listed.get(e.category);
+    if (mine) mine.push(e);
+    else listed.set(e.category, [e]);
+  }
+  const rules = new Map([...policies].map(([key, policy]) => [key, ruleText(policy)]));
   const items: PreviewItem[] = [];
   for (const cat of CATEGORIES) {
-    const mine = listed.filter((e) => e.category === cat.key);
-    const labels = await cat.labels(
-      db,
-      mine.map((e) => e.id),
-    );
+    const mine = listed.get(cat.key) ?? [];
+    // Most labels came with the window's reads (Candidate.label); the category reads the rest.
+    const unnamed = mine.filter((e) => e.label === undefined).map((e) => e.id);
+    const labels = unnamed.length > 0 ? await cat.labels(db, unnamed) : new Map<string, string>();
     for (const e of mine) {
       if (e.state.status === 'running') continue;
       const policy = policies.get(e.policy)!;
+      const rule = rules.get(e.policy)!;
       items.push({
         category: e.category,
         id: e.id,
-        label: labels.get(e.id) ?? cat.label,
+        label: e.label ?? labels.get(e.id) ?? cat.label,
         policy: e.policy,
-        rule: ruleText(policy),
+        rule,
         legalBasis: policy.legalBasis,
-        reason: reasonOf(e, policies),
+        reason: reasonOf(e, policy, rule),
         dueDate: e.state.dueDate,
         status: e.state.status,
         daysLeft: e.state.status === 'held' ? 0 : e.state.daysLeft,
@@ -234,6 +244,8 @@ export async function runAutomatic(core: AppCore, session: Session): Promise<str
   const households = new Set(pastDue.filter((e) => e.category === 'household').map((e) => e.id));
   const due = pastDue.filter((e) => e.category === 'household' || !e.household || !households.has(e.household));
   await core.transaction(async (trx) => purgeDestructionLog(trx, await loadPolicies(trx), today, core.now()));
+  // The mirror outside the database follows the log (and keeps what a kept backup's restore needs).
+  await pruneDestructionMirror(core.db(), core.options.dataDir, (await loadPolicies(core.db())).get('destruction_log')!, today);
   if (due.length === 0) return null;
   const runId = await startRun(core, session, true);
   for (let i = 0; i < due.length; i += CHUNK) {

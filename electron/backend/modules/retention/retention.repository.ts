@@ -8,7 +8,18 @@ import { PRIMARY_KEY, queueDelete, queueUpsert } from '../../sync/outbox';
  * A list of values as one bound parameter (`x IN (SELECT value FROM json_each(?))`): one
  * statement for thousands of ids, sorted so that SQLite visits the index in order.
  */
-const inList = (values: readonly string[]) => sql<string>`(SELECT value FROM json_each(${JSON.stringify([...values].sort())}))`;
+const inList = (values: readonly string[]) => sql<string>`(SELECT value FROM json_each(${asJson(values)}))`;
+/** The same list (the window's children, read by every part table) is turned into JSON once. */
+const asJsonCache = new WeakMap<readonly string[], string>();
+function asJson(values: readonly string[]): string {
+  const known = asJsonCache.get(values);
+  if (known !== undefined) return known;
+  const json = JSON.stringify(isSorted(values) ? values : [...values].sort());
+  asJsonCache.set(values, json);
+  return json;
+}
+/** The window's lists come sorted from SQLite: no need to sort 12k ids again for every part. */
+const isSorted = (values: readonly string[]) => values.every((v, i) => i === 0 || values[i - 1]! <= v);
 
 /** Runs `query` over `ids` in slices (SQLite limits the number of bound parameters). */
 export async function inSlices<T>(ids: readonly string[], query: (slice: string[]) => Promise<T[]>, size = 500): Promise<T[]> {
@@ -165,6 +176,9 @@ export async function insertLogEntries(trx: Trx, rows: readonly Insertable<Datab
   for (let i = 0; i < rows.length; i += 500) await trx.insertInto('destruction_log').values(rows.slice(i, i + 500)).execute();
 }
 
+/** Log entries without a run (AVG erasures, entries carried over by a restore): they go under the log's rule by their own date. */
+export const runlessLogEntries = (db: DbOrTrx) => db.selectFrom('destruction_log').select(['id', 'executed_at']).where('run_id', 'is', null).execute();
+
 /** What the log says was destroyed (kind, hash, when), oldest first: the restore's list and the mirror's source. */
 export const destructionLogEntries = async (db: DbOrTrx, since?: string) =>
   (
@@ -255,15 +269,38 @@ export function caseClosuresByHousehold(db: DbOrTrx, ids?: readonly string[]) {
 export const householdsOfChildren = (db: DbOrTrx, childIds: readonly string[]) =>
   inSlices(childIds, (slice) => db.selectFrom('children').select(['id', 'household_id']).where('id', 'in', slice).execute());
 
-/** One parent's name per household: the contract parent, or another parent where the household has none. */
-export async function parentNames(db: DbOrTrx, householdIds: readonly string[]) {
+/**
+ * Every parent of these households: names, whether a contract parent, and per column group in
+ * `filled` whether one of its columns is still filled in (`filled_0`, `filled_1` …). With the
+ * groups e-mail and phone it reads the covering index parents_household_labels (0024) alone.
+ */
+export async function parentsOfHouseholds(db: DbOrTrx, householdIds: readonly string[], filled: readonly (readonly string[])[] = []) {
   if (householdIds.length === 0) return [];
-  const names = () => db.selectFrom('parents').select(['household_id', 'first_name', 'surname_prefix', 'surname']);
-  const contractParents = await names().where('is_contract_parent', '=', 1).where('household_id', 'in', inList(householdIds)).execute();
-  const named = new Set(contractParents.map((p) => p.household_id));
-  const rest = householdIds.filter((id) => !named.has(id));
-  return rest.length === 0 ? contractParents : [...contractParents, ...(await names().where('household_id', 'in', inList(rest)).execute())];
+  const flags = filled.map((columns, i) =>
+    sql<number>`(${sql.join(
+      columns.map((c) => sql`${sql.ref(c)} IS NOT NULL`),
+      sql` OR `,
+    )})`.as(`filled_${i}`),
+  );
+  // The rows as SQLite gives them (a large location has tens of thousands): the flags are columns filled_0, filled_1 … (isFilled).
+  return (await db
+    .selectFrom('parents')
+    .select(['id', 'household_id', 'is_contract_parent', 'first_name', 'surname_prefix', 'surname', ...flags])
+    .where('household_id', 'in', inList(householdIds))
+    .execute()) as unknown as HouseholdParent[];
 }
+
+export interface HouseholdParent {
+  id: string;
+  household_id: string;
+  is_contract_parent: number;
+  first_name: string;
+  surname_prefix: string | null;
+  surname: string;
+}
+
+/** Whether one of the columns of group `i` (as passed to parentsOfHouseholds) is still filled in for this parent. */
+export const isFilled = (p: HouseholdParent, i: number) => (p as unknown as Record<string, unknown>)[`filled_${i}`] === 1;
 
 export const parentsOf = (trx: Trx, householdIds: readonly string[]) =>
   inSlices(householdIds, (slice) => trx.selectFrom('parents').select(['id', 'email']).where('household_id', 'in', slice).execute());
@@ -336,22 +373,24 @@ export function childSpans(db: DbOrTrx, ids?: readonly string[]) {
 
 /**
  * Children whose every contract ended on or before `endedBy` (at least one contract), with their
- * last end and how many children their household has. Read from indexes alone (migration 0017):
- * the contracts that ended by then from (end_date, child_id), each child's household from
- * (id, household_id), and "all of its contracts" as the count of the child's entries in the
- * child index — a running contract is never read.
+ * name, last end and how many children their household has. Read from indexes alone (0017, 0024):
+ * the contracts that ended by then from (end_date, child_id), each child's household and name
+ * from (id, household_id, names), and "all of its contracts" as the count of the child's entries
+ * in the child index — a running contract is never read. Sorted by child id.
  */
 export async function childrenEndedBy(db: DbOrTrx, endedBy: string) {
   // Plain SQL for INDEXED BY: the planner would otherwise walk the whole child index (to avoid
   // sorting the groups) and read each contract's row for its end date.
-  const { rows } = await sql<{ id: string; household_id: string; lastEnd: string; contracts: number; siblings: number }>`
-    SELECT c.id AS id, c.household_id AS household_id, max(k.end_date) AS lastEnd, count(*) AS contracts,
+  const { rows } = await sql<{ id: string; household_id: string; first_name: string; surname_prefix: string | null; surname: string; lastEnd: string; contracts: number; open: 0; siblings: number }>`
+    SELECT c.id AS id, c.household_id AS household_id, c.first_name AS first_name, c.surname_prefix AS surname_prefix, c.surname AS surname,
+      max(k.end_date) AS lastEnd, count(*) AS contracts, 0 AS open,
       (SELECT count(*) FROM children AS c3 WHERE c3.household_id = c.household_id) AS siblings
     FROM contracts AS k INDEXED BY contracts_end_child
-    JOIN children AS c INDEXED BY children_id_household ON c.id = k.child_id
+    JOIN children AS c INDEXED BY children_id_household_names ON c.id = k.child_id
     WHERE k.end_date <= ${endedBy}
     GROUP BY c.id
-    HAVING count(*) = (SELECT count(*) FROM contracts AS k3 WHERE k3.child_id = c.id)`.execute(db);
+    HAVING count(*) = (SELECT count(*) FROM contracts AS k3 WHERE k3.child_id = c.id)
+    ORDER BY c.id`.execute(db);
   return rows;
 }
 

@@ -22,6 +22,8 @@ export interface Candidate {
   household?: string;
   /** An active hold found by the category itself (on the child, the household, a person in a register entry). */
   hold?: LegalHoldRow;
+  /** Who or what it is, exactly as `labels` would say, when the category read it in the same pass (the preview's window); never logged. */
+  label?: string;
 }
 
 /**
@@ -67,8 +69,10 @@ export function newMemo(): Memo {
 
 /** Per child and per household whose contracts all ended by a date (at least one contract). */
 export interface EndedSpans {
-  children: Map<string, { id: string; household_id: string; lastEnd: string; contracts: number; open: 0 }>;
+  children: Map<string, { id: string; household_id: string; first_name: string; surname_prefix: string | null; surname: string; lastEnd: string; contracts: number; open: 0 }>;
   households: Map<string, { id: string; lastEnd: string; contracts: number; open: 0 }>;
+  /** The children's ids, sorted: one list for every part table's read. */
+  childIds: readonly string[];
 }
 
 /** Holds placed directly on a record of `subjectType`. */

@@ -1,4 +1,4 @@
-import { destructionDate, type RetentionPolicy } from '../../../../../shared/domain/retention';
+import { destructionDate, type RetentionPolicy, type RunningCause } from '../../../../../shared/domain/retention';
 import { displayName } from '../../../../../shared/domain/names';
 import type { DbOrTrx, Trx } from '../../../db/schema';
 import {
@@ -13,12 +13,14 @@ import {
   idsWhere,
   isErasable,
   optOutsNoLongerNeeded,
-  parentNames,
   parentsOf,
+  parentsOfHouseholds,
+  type HouseholdParent,
 } from '../retention.repository';
 import { inEraseOrder, rowsLeadingToPeople, withDependents, type EraseSet } from '../../requests/subjectRows';
 import { destroyMeldcodeCases } from './meldcode';
 import { directHolds, type Candidate, type EndedSpans, type Memo, type RetentionCategory } from './category';
+import { columnRules } from './fromMap';
 
 /**
  * A household (gezin) with its parents and children: contract and financial data are kept for the
@@ -37,15 +39,26 @@ export const householdCategory: RetentionCategory = {
     // For the preview only households whose every contract ended by the window's end can be listed.
     const rows = ids ? await contractSpans(db, ids) : dueBy ? [...(await endedSpans(db, memo, dueBy)).households.values()] : [...(await allHouseholdSpans(db, memo)).values()];
     const cases = await meldcodeCasesByHousehold(db, policies.get('meldcode')!, ids);
+    // In the window the labels come with the parents' one read (shared with the parts).
+    const named = !ids && dueBy ? labelParents(await endedParents(db, memo, dueBy)) : undefined;
     return rows.map((r): Candidate => {
+      const parent = named?.get(r.id);
       const files = cases.get(r.id);
-      if (files?.open) return { id: r.id, policy: 'contract', statutory: [], anchorDate: null, ruleDate: null, runningReason: 'Er loopt een meldcodedossier over een kind van dit gezin.', runningCause: 'meldcode' };
       // The children's closed case files must go first: the household waits for the last one.
-      const statutory = files ? [{ kind: 'statutory' as const, until: files.lastDue, reason: 'meldcodedossier over een kind van dit gezin (Wet verplichte meldcode)', aboutMeldcode: true as const }] : [];
-      const base = { id: r.id, policy: 'contract' as const, statutory };
-      if (Number(r.contracts) === 0) return { ...base, anchorDate: null, ruleDate: null, runningReason: 'Er is nog geen contract vastgelegd; de termijn begint bij het einde van het laatste contract.', runningCause: 'no_contract' };
-      if (Number(r.open) > 0 || !r.lastEnd) return { ...base, anchorDate: null, ruleDate: null, runningReason: 'Er loopt nog een contract zonder einddatum.', runningCause: 'contract_running' };
-      return { ...base, anchorDate: r.lastEnd, ruleDate: destructionDate(policy, r.lastEnd) };
+      const statutory = files && !files.open ? [{ kind: 'statutory' as const, until: files.lastDue, reason: 'meldcodedossier over een kind van dit gezin (Wet verplichte meldcode)', aboutMeldcode: true as const }] : [];
+      const running: [string, RunningCause] | null = files?.open
+        ? ['Er loopt een meldcodedossier over een kind van dit gezin.', 'meldcode']
+        : Number(r.contracts) === 0
+          ? ['Er is nog geen contract vastgelegd; de termijn begint bij het einde van het laatste contract.', 'no_contract']
+          : Number(r.open) > 0 || !r.lastEnd
+            ? ['Er loopt nog een contract zonder einddatum.', 'contract_running']
+            : null;
+      // One object per household (a preview over a large location makes tens of thousands).
+      const c: Candidate = running
+        ? { id: r.id, policy: 'contract', statutory, anchorDate: null, ruleDate: null, runningReason: running[0], runningCause: running[1] }
+        : { id: r.id, policy: 'contract', statutory, anchorDate: r.lastEnd, ruleDate: destructionDate(policy, r.lastEnd!) };
+      if (parent) c.label = householdLabel(parent);
+      return c;
     });
   },
 
@@ -59,9 +72,7 @@ export const householdCategory: RetentionCategory = {
   },
 
   async labels(db, ids) {
-    const labels = new Map<string, string>();
-    for (const r of await parentNames(db, ids)) if (!labels.has(r.household_id)) labels.set(r.household_id, `Gezin ${displayName({ firstName: r.first_name, surnamePrefix: r.surname_prefix, surname: r.surname })}`);
-    return labels;
+    return new Map([...labelParents(await parentsOfHouseholds(db, ids))].map(([id, p]) => [id, householdLabel(p)]));
   },
 
   /**
@@ -123,11 +134,12 @@ async function keepStatistics(trx: Trx, childIds: readonly string[], households:
  */
 export const endedSpans = (db: DbOrTrx, memo: Memo, endedBy: string) =>
   memo(`endedSpans:${endedBy}`, async (): Promise<EndedSpans> => {
-    const spans: EndedSpans = { children: new Map(), households: new Map() };
+    const spans: EndedSpans = { children: new Map(), households: new Map(), childIds: [] };
     const ended = new Map<string, { id: string; lastEnd: string; contracts: number; open: 0; children: number; siblings: number }>();
     for (const r of await childrenEndedBy(db, endedBy)) {
       const contracts = Number(r.contracts);
-      spans.children.set(r.id, { id: r.id, household_id: r.household_id, lastEnd: r.lastEnd, contracts, open: 0 });
+      // The window's row is the child's span (it has every field), as the household's entry below is the household's.
+      spans.children.set(r.id, r);
       const h = ended.get(r.household_id);
       if (!h) ended.set(r.household_id, { id: r.household_id, lastEnd: r.lastEnd, contracts, open: 0, children: 1, siblings: Number(r.siblings) });
       else {
@@ -136,9 +148,10 @@ export const endedSpans = (db: DbOrTrx, memo: Memo, endedBy: string) =>
         if (r.lastEnd > h.lastEnd) h.lastEnd = r.lastEnd;
       }
     }
+    spans.childIds = [...spans.children.keys()];
     const mixed: string[] = [];
     for (const h of ended.values()) {
-      if (h.children === h.siblings) spans.households.set(h.id, { id: h.id, lastEnd: h.lastEnd, contracts: h.contracts, open: 0 });
+      if (h.children === h.siblings) spans.households.set(h.id, h);
       else mixed.push(h.id);
     }
     for (const s of await contractSpans(db, mixed)) {
@@ -149,3 +162,33 @@ export const endedSpans = (db: DbOrTrx, memo: Memo, endedBy: string) =>
 
 /** Every household's contract span, read once per evaluation (the household and its parts share it). */
 export const allHouseholdSpans = (db: DbOrTrx, memo: Memo) => memo('householdSpans', async () => new Map((await contractSpans(db)).map((s) => [s.id, s])));
+
+const nameOf = (p: HouseholdParent) => displayName({ firstName: p.first_name, surnamePrefix: p.surname_prefix, surname: p.surname });
+const householdLabel = (p: HouseholdParent) => `Gezin ${nameOf(p)}`;
+
+/** The parent who names a household: a contract parent, or another parent where it has none (the lowest id of them, so every read picks the same). */
+export function labelParents(parents: readonly HouseholdParent[]): Map<string, HouseholdParent> {
+  const out = new Map<string, HouseholdParent>();
+  for (const p of parents) {
+    const have = out.get(p.household_id);
+    if (!have || p.is_contract_parent > have.is_contract_parent || (p.is_contract_parent === have.is_contract_parent && p.id < have.id)) out.set(p.household_id, p);
+  }
+  return out;
+}
+
+/** The parents' column groups under parent_contact (data map): the parents' read says per group whether one of its columns is still filled in. */
+export const contactGroups = () => columnRules('parent_contact').filter((g) => g.table === 'parents');
+
+/**
+ * Every parent of the households whose contracts all ended by `endedBy`, read once per
+ * evaluation from one covering index: the household's label, the contact details still to be
+ * cleared (flags in the order of contactGroups) and the other parents come from this one read.
+ */
+export const endedParents = (db: DbOrTrx, memo: Memo, endedBy: string) =>
+  memo(`endedParents:${endedBy}`, async () =>
+    parentsOfHouseholds(
+      db,
+      [...(await endedSpans(db, memo, endedBy)).households.keys()],
+      contactGroups().map((g) => g.columns),
+    ),
+  );

@@ -21,16 +21,19 @@ import {
   householdsOfChildren,
   householdsWithFilled,
   householdsWithOpenCase,
+  isFilled,
   optOutsNoLongerNeeded,
-  parentNames,
   parentsById,
+  parentsOfHouseholds,
   parentsWhere,
   requestRows,
   rowIds,
+  runlessLogEntries,
   type ErasableTable,
+  type HouseholdParent,
 } from '../retention.repository';
 import type { Candidate, Memo, RetentionCategory } from './category';
-import { allHouseholdSpans, endedSpans } from './household';
+import { allHouseholdSpans, contactGroups, endedParents, endedSpans, labelParents } from './household';
 import { childColumn, columnRules, dependents, onlyRowRule, rowRules } from './fromMap';
 
 /**
@@ -45,6 +48,16 @@ import { childColumn, columnRules, dependents, onlyRowRule, rowRules } from './f
 const categoryOf = (key: NewPolicyKey) => NEW_POLICY_DEFAULTS.find((p) => p.key === key)!.category;
 const nameOf = (r: { first_name: string; surname_prefix: string | null; surname: string }) => displayName({ firstName: r.first_name, surnamePrefix: r.surname_prefix, surname: r.surname });
 const day = (instant: string) => instant.slice(0, 10);
+
+const CONTRACT_PARENT = { column: 'is_contract_parent', equals: 1 } as const;
+const contactLabel = (p: HouseholdParent) => `E-mailadres en telefoonnummer van ${nameOf(p)}`;
+const otherParentLabel = (p: { first_name: string; surname_prefix: string | null; surname: string }) => `Andere ouder ${nameOf(p)}`;
+
+/** Whether a parent from the window's read matches a data-map condition (on a column that read selects). */
+function matches(p: HouseholdParent, when: { column: string; equals: string | number }): boolean {
+  if (!Object.hasOwn(p, when.column) || when.column.startsWith('filled_')) throw new Error(`data map: the preview cannot tell parents apart by ${when.column}`);
+  return (p as unknown as Record<string, unknown>)[when.column] === when.equals;
+}
 
 /** Erases rows and, first, every row that goes with them (the map's `with` rules), in the caller's transaction. */
 async function eraseWithDependents(trx: Trx, table: ErasableTable, ids: readonly string[], now: Date, path: readonly string[] = []): Promise<void> {
@@ -141,23 +154,29 @@ function childPart(key: DestructionCategory, policy: 'medical' | 'pickup_persons
       return { ...r, childColumn: childColumn(r.table) };
     });
   const childrenWithData = async (db: DbOrTrx, ids?: readonly string[]) => [...new Set((await Promise.all(tables().map((t) => distinctValues(db, t.table, t.childColumn, t.when, ids)))).flat())];
+  const labelOf = (child: { first_name: string; surname_prefix: string | null; surname: string }) => `${label} van ${nameOf(child)}`;
   return {
     key,
     label: categoryOf(policy),
     policies: [policy],
     async candidates(db, policies, ids, holds, memo, dueBy) {
       // For the preview only children whose contracts all ended by the window's end can be listed.
-      const ended = !ids && dueBy ? (await endedSpans(db, memo, dueBy)).children : undefined;
-      const childIds = await childrenWithData(db, ids ?? (ended ? [...ended.keys()] : undefined));
+      const inWindow = !ids && dueBy ? await endedSpans(db, memo, dueBy) : undefined;
+      const ended = inWindow?.children;
+      // The window's one list of children (its JSON is built once for every part table).
+      const childIds = await childrenWithData(db, ids ?? inWindow?.childIds);
       if (childIds.length === 0) return [];
-      const spans = ended ? childIds.map((id) => ended.get(id)!) : await spansOf(db, memo, childIds, ids !== undefined);
       const [openCases, held] = [await openCasesOf(db, memo), await heldHouseholds(db, memo, holds)];
       const childHolds = new Map(holds.filter((h) => h.subject_type === 'child').map((h) => [h.subject_id, h]));
-      return spans.map((s) => candidate(s.id, policy, policies, clockOf(s, openCases.has(s.household_id), 'het kind'), { household: s.household_id, ...withHold(childHolds.get(s.id) ?? held.get(s.household_id)) }));
+      const extra = (s: { id: string; household_id: string }) => ({ household: s.household_id, ...withHold(childHolds.get(s.id) ?? held.get(s.household_id)) });
+      // In the window the child's name came with it (the window's covering index): no second read for the label.
+      if (ended) return childIds.map((id) => ended.get(id)!).map((s) => candidate(s.id, policy, policies, clockOf(s, openCases.has(s.household_id), 'het kind'), { ...extra(s), label: labelOf(s) }));
+      const spans = await spansOf(db, memo, childIds, ids !== undefined);
+      return spans.map((s) => candidate(s.id, policy, policies, clockOf(s, openCases.has(s.household_id), 'het kind'), extra(s)));
     },
     heldBy: noHolds,
     async labels(db, ids) {
-      return new Map((await childNames(db, ids)).map((s) => [s.id, `${label} van ${nameOf(s)}`]));
+      return new Map((await childNames(db, ids)).map((s) => [s.id, labelOf(s)]));
     },
     async destroy(trx, ids, now) {
       for (const t of tables()) await eraseWithDependents(trx, t.table, await rowIds(trx, t.table, t.childColumn, ids, t.when), now);
@@ -173,28 +192,33 @@ const parentContact: RetentionCategory = {
   policies: ['parent_contact'],
   label: categoryOf('parent_contact'),
   async candidates(db, policies, ids, holds, memo, dueBy) {
-    const groups = columnRules('parent_contact').filter((g) => g.table === 'parents');
+    const groups = contactGroups();
     // For the preview only households whose contracts all ended by the window's end can be listed.
     const ended = !ids && dueBy ? (await endedSpans(db, memo, dueBy)).households : undefined;
-    const within = ids ?? (ended ? [...ended.keys()] : undefined);
-    const households = new Set<string>();
-    for (const g of groups) for (const h of await householdsWithFilled(db, g.when ?? { column: 'is_contract_parent', equals: 1 }, g.columns, within)) households.add(h);
-    if (households.size === 0) return [];
-    const spans = ended ? [...households].map((id) => ended.get(id)!) : await householdSpansOf(db, memo, [...households], ids !== undefined);
     const [openCases, held] = [await openCasesOf(db, memo), await heldHouseholds(db, memo, holds)];
-    return spans.map((s) => candidate(s.id, 'parent_contact', policies, clockOf(s, openCases.has(s.id), 'het gezin'), { household: s.id, ...withHold(held.get(s.id)) }));
+    const make = (s: { id: string; lastEnd: string | null; contracts: number | string; open: number | string | null }, label?: string) =>
+      candidate(s.id, 'parent_contact', policies, clockOf(s, openCases.has(s.id), 'het gezin'), { household: s.id, ...withHold(held.get(s.id)), ...(label ? { label } : {}) });
+    if (ended) {
+      // The window's one read of the parents (shared with the household's label and the other parents) says what is still filled in.
+      const parents = await endedParents(db, memo, dueBy!);
+      const households = new Set(parents.filter((p) => groups.some((g, i) => isFilled(p, i) && matches(p, g.when ?? CONTRACT_PARENT))).map((p) => p.household_id));
+      const named = labelParents(parents);
+      return [...households].map((id) => make(ended.get(id)!, contactLabel(named.get(id)!)));
+    }
+    const households = new Set<string>();
+    for (const g of groups) for (const h of await householdsWithFilled(db, g.when ?? CONTRACT_PARENT, g.columns, ids)) households.add(h);
+    if (households.size === 0) return [];
+    return (await householdSpansOf(db, memo, [...households], ids !== undefined)).map((s) => make(s));
   },
   heldBy: noHolds,
   async labels(db, ids) {
-    const labels = new Map<string, string>();
-    for (const r of await parentNames(db, ids)) if (!labels.has(r.household_id)) labels.set(r.household_id, `E-mailadres en telefoonnummer van ${nameOf(r)}`);
-    return labels;
+    return new Map([...labelParents(await parentsOfHouseholds(db, ids))].map(([id, p]) => [id, contactLabel(p)]));
   },
   async destroy(trx, ids, now) {
     for (const rule of columnRules('parent_contact')) {
       if (rule.deletion !== 'clear_columns' || rule.table !== 'parents') throw new Error('data map: parent_contact must clear columns of parents');
-      const parentIds = (await parentsWhere(trx, rule.when ?? { column: 'is_contract_parent', equals: 1 }, ids)).map((p) => p.id);
-      const addresses = rule.columns.includes('email') ? (await parentsWhere(trx, rule.when ?? { column: 'is_contract_parent', equals: 1 }, ids)).flatMap((p) => (p.email ? [p.email] : [])) : [];
+      const parentIds = (await parentsWhere(trx, rule.when ?? CONTRACT_PARENT, ids)).map((p) => p.id);
+      const addresses = rule.columns.includes('email') ? (await parentsWhere(trx, rule.when ?? CONTRACT_PARENT, ids)).flatMap((p) => (p.email ? [p.email] : [])) : [];
       await clearColumns(trx, rule.table, parentIds, rule.columns, now);
       // An objection to marketing (bezwaar) is kept while we hold the address; once no parent has it any more, it goes too.
       await eraseRows(trx, 'marketing_opt_outs', await optOutsNoLongerNeeded(trx, addresses), now);
@@ -213,16 +237,23 @@ const otherParent: RetentionCategory = {
     const rule = onlyRowRule('other_parent');
     // For the preview only households whose contracts all ended by the window's end can be listed.
     const ended = !ids && dueBy ? (await endedSpans(db, memo, dueBy)).households : undefined;
-    const parents = ids ? (await parentsById(db, ids)).filter((p) => !rule.when || p[rule.when.column as 'is_contract_parent'] === rule.when.equals) : await parentsWhere(db, rule.when!, ended ? [...ended.keys()] : undefined);
+    // In the window: from the parents' one read, with their names (the label).
+    const parents: { id: string; household_id: string; label?: string }[] = ended
+      ? (await endedParents(db, memo, dueBy!)).filter((p) => !rule.when || matches(p, rule.when)).map((p) => ({ id: p.id, household_id: p.household_id, label: otherParentLabel(p) }))
+      : ids
+        ? (await parentsById(db, ids)).filter((p) => !rule.when || p[rule.when.column as 'is_contract_parent'] === rule.when.equals)
+        : await parentsWhere(db, rule.when!);
     if (parents.length === 0) return [];
     const spans: Map<string, { lastEnd: string | null; contracts: number | string; open: number | string | null }> =
       ended ?? new Map((await householdSpansOf(db, memo, [...new Set(parents.map((p) => p.household_id))], ids !== undefined)).map((s) => [s.id, s]));
     const [openCases, held] = [await openCasesOf(db, memo), await heldHouseholds(db, memo, holds)];
-    return parents.map((p) => candidate(p.id, 'other_parent', policies, clockOf(spans.get(p.household_id)!, openCases.has(p.household_id), 'het gezin'), { household: p.household_id, ...withHold(held.get(p.household_id)) }));
+    return parents.map((p) =>
+      candidate(p.id, 'other_parent', policies, clockOf(spans.get(p.household_id)!, openCases.has(p.household_id), 'het gezin'), { household: p.household_id, ...withHold(held.get(p.household_id)), ...(p.label ? { label: p.label } : {}) }),
+    );
   },
   heldBy: noHolds,
   async labels(db, ids) {
-    return new Map((await parentsById(db, ids)).map((p) => [p.id, `Andere ouder ${nameOf(p)}`]));
+    return new Map((await parentsById(db, ids)).map((p) => [p.id, otherParentLabel(p)]));
   },
   async destroy(trx, ids, now) {
     const rule = onlyRowRule('other_parent');
@@ -359,14 +390,17 @@ const requestRegister: RetentionCategory = {
 /**
  * The destruction log's own rule (5 years after the run): housekeeping at the end of every
  * automatic run, without entries of its own (an entry for removing an old entry would keep the
- * log alive for ever). The runs and, with them, their log entries go.
+ * log alive for ever). The runs and, with them, their log entries go; so do entries without a run
+ * (an AVG erasure, carried over by a restore: they name who executed it) by their own date.
  */
 export async function purgeDestructionLog(trx: Trx, policies: Policies, today: string, now: Date): Promise<number> {
   const root = rootOf('destruction_log', 'destruction_runs');
   const policy = policies.get('destruction_log')!;
   const old = (await finishedRuns(trx)).filter((r) => destructionDate(policy, day(r.started_at)) < today).map((r) => r.id);
   await eraseWithDependents(trx, root, old, now);
-  return old.length;
+  const runless = (await runlessLogEntries(trx)).filter((r) => destructionDate(policy, day(r.executed_at)) < today).map((r) => String(r.id));
+  await eraseRows(trx, 'destruction_log', runless, now);
+  return old.length + runless.length;
 }
 
 /** Policies the engine enforces outside the categories (housekeeping at the end of each automatic run). */
