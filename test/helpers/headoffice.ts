@@ -6,6 +6,7 @@ import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connec
 import type { HoDb } from '../../headoffice/db/schema';
 import { buildHeadOfficeServer } from '../../headoffice/service/server';
 import { createLocation, issueEnrolmentCode } from '../../headoffice/service/sync.service';
+import type { TestBackend } from './backend';
 
 export interface RunningHeadOffice {
   url: string;
@@ -65,4 +66,10 @@ export async function startHeadOffice(databaseUrl?: string): Promise<RunningHead
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A further PC of the location receives the sync key with a transfer code made on `from` (issue 15), as a manager does on the Hoofdkantoor page. */
+export async function giveKey(from: TestBackend, to: TestBackend) {
+  const { code } = await from.ok('sync.transferCode', {});
+  await to.ok('sync.receiveKey', { code });
 }

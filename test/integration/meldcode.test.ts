@@ -10,7 +10,7 @@ import { destroyCase } from '../../electron/backend/modules/meldcode/meldcode.se
 import { syncOnce } from '../../electron/backend/sync/sync.engine';
 import { MANAGER, makeBackend, setUpLocation, tempDir, type TestBackend } from '../helpers/backend';
 import { createFamily, loginAsStaff } from '../helpers/clients';
-import { startHeadOffice } from '../helpers/headoffice';
+import { giveKey, startHeadOffice } from '../helpers/headoffice';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const OFFICER = { name: 'Carla Meijer', username: 'carla', password: 'Vuurtoren-Lamp-58', roles: ['meldcodeOfficer' as const] };
@@ -358,6 +358,8 @@ describe('meldcode sync', () => {
         pcs.push(pc);
       }
       const [pc1, pc2] = pcs as [TestBackend, TestBackend];
+      // Meldcode files are sealed: the second PC reads them once it has the location's sync key.
+      await giveKey(pc1, pc2);
       const sync = (pc: TestBackend) => syncOnce(pc.core, (work) => work());
       const { child } = await createFamily(pc1);
       const file = await caseAtWeighing(pc1, child.id);

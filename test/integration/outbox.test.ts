@@ -53,6 +53,9 @@ describe('outbox', () => {
     const restriction = await request('restriction');
     await backend.ok('requests.restrict', { id: restriction.id, reason: 'Juistheid betwist' });
     await backend.ok('requests.requestLift', { id: restriction.id });
+    // An objection (bezwaar), refused with its reasons: its decision row syncs too.
+    const objection = await backend.ok('requests.create', { kind: 'objection', subjectType: 'child', subjectId: child.id, requesterParentId: parent.id, receivedOn: appToday(), identityMethod: 'known_in_person' });
+    await backend.ok('requests.objection', { id: objection.id, decisions: [{ category: 'child_identification', outcome: 'refused', reason: 'Nodig voor de veiligheid van het kind bij het ophalen' }] });
     // A Belastingdienst export (the month the child's first contract began) with the restricted child decided.
     const firstContract = sqlite.prepare('SELECT start_date FROM contracts WHERE child_id = ? ORDER BY start_date LIMIT 1').get(child.id) as { start_date: string };
     await backend.ok('disclosures.export', {

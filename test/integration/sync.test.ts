@@ -8,7 +8,7 @@ import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engin
 import { revokeDevice } from '../../headoffice/service/sync.service';
 import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
 import { createFamily, groupId, HOUSEHOLD } from '../helpers/clients';
-import { startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
+import { giveKey, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
 import { startPostgres } from '../helpers/postgres';
 
 type Pg = Awaited<ReturnType<typeof startPostgres>>;
@@ -24,12 +24,6 @@ async function enrolledPc(ho: RunningHeadOffice, code: string, options: { now?: 
   await setUpLocation(pc);
   await pc.ok('sync.enrol', { serverUrl: ho.url, code, deviceName: options.name ?? 'Kantoor-pc', caCertPem: null });
   return pc;
-}
-
-/** A further PC of the location receives the sync key with a transfer code made on `from` (issue 15). */
-async function giveKey(from: TestBackend, to: TestBackend) {
-  const { code } = await from.ok('sync.transferCode', {});
-  await to.ok('sync.receiveKey', { code });
 }
 
 const exclusive = <T>(work: () => Promise<T>) => work();
