@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
-import { createFamily } from '../helpers/clients';
+import { createFamily, groupId } from '../helpers/clients';
 import { readPdf } from '../helpers/pdf';
 
 /**
@@ -149,6 +149,30 @@ describe('requests of people with a row of their own', () => {
     expect(await backend.ok('employees.list', {})).toEqual([]);
     // The register entry survives the erasure it asked for, and the letter can still be printed.
     expect(readPdf(await backend.ok('requests.letter', { id: gone.id }))).toContain('Ilse van Dijk');
+  });
+
+  it('restriction of a complainant or a waiting-list prospect: their data are read-only; the complaint can still be judged, the entry withdrawn', async () => {
+    const { backend } = await location();
+    const complaint = await backend.ok('complaints.save', { receivedOn: '2026-11-10', complainantName: 'Peter Smit', complainantContact: 'peter@voorbeeld.nl', subject: 'Ophalen', description: 'De deur was dicht om 18.00 uur.' });
+    const r = await ask(backend, { kind: 'restriction', subjectType: 'complainant', subjectId: complaint.id });
+    await backend.ok('requests.restrict', { id: r.id, reason: 'Betwist wat er over hem staat' });
+    const locked = await backend.err('complaints.save', { id: complaint.id, receivedOn: '2026-11-10', complainantName: 'Peter Smit', complainantContact: 'nieuw@voorbeeld.nl', subject: 'Ophalen', description: 'Aangepast' });
+    expect(locked).toMatchObject({ code: 'LOCKED', message: expect.stringMatching(/De verwerking van de gegevens van deze persoon is beperkt/) });
+    expect((await backend.ok('complaints.list', {})).find((c) => c.id === complaint.id)).toMatchObject({ complainantContact: 'peter@voorbeeld.nl', description: 'De deur was dicht om 18.00 uur.' });
+    await backend.ok('complaints.close', { id: complaint.id, closedOn: '2026-11-25', outcome: 'ongegrond', resolution: 'De deur gaat om 18.00 uur dicht, zoals in het contract staat.' });
+
+    const prospect = await backend.ok('waitlist.create', { parentName: 'Karin Mulder', parentEmail: 'karin@voorbeeld.nl', parentPhone: null, childFirstName: 'Mees', childSurname: 'Mulder', childBirthDate: '2025-05-01', careType: 'dagopvang', desiredDays: ['wo'], desiredStartDate: '2027-01-06' });
+    const w = await ask(backend, { kind: 'restriction', subjectType: 'waitlist_prospect', subjectId: prospect.id });
+    await backend.ok('requests.restrict', { id: w.id, reason: 'Juistheid betwist' });
+    const place = {
+      id: prospect.id,
+      household: { street: 'Lindelaan', houseNumber: '3', postcode: '3511 AB', city: 'Utrecht', iban: null, ibanHolder: null, parents: [{ firstName: 'Karin', surname: 'Mulder', email: 'karin@voorbeeld.nl', phone: null, bsn: null, hasParentalAuthority: true, isContractParent: true }] },
+      child: { firstName: 'Mees', surname: 'Mulder', birthDate: '2025-05-01', groupId: await groupId(backend), bsn: null },
+      contract: { careType: 'dagopvang', days: ['wo'], hoursPerWeek: 9, startDate: '2027-01-06', endDate: null },
+    } as const;
+    expect((await backend.err('waitlist.place', place)).code).toBe('LOCKED');
+    expect((await backend.ok('waitlist.list', { status: 'open' })).map((e) => e.id)).toEqual([prospect.id]);
+    await backend.ok('waitlist.withdraw', { id: prospect.id, reason: 'Kiest een andere opvang' });
   });
 
   it('an applicant, a waiting-list prospect and a complainant each get an access report with their own data only', async () => {

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { assertNotRestricted } from '../requests/restrictions';
 import type { z } from 'zod';
 import type { complaintsContract } from '../../../../shared/api/complaints.contract';
 import type { Complaint, ComplaintDue } from '../../../../shared/api/complaints.schemas';
@@ -118,6 +119,8 @@ export async function saveComplaint(core: AppCore, input: Input<'complaints.save
       const existing = await findComplaint(trx, id);
       if (!existing) throw new AppError('NOT_FOUND', NOT_FOUND);
       if (existing.status === 'gesloten') throw new AppError('CONFLICT', msg('complaints.closedNoChanges'));
+      // A restricted complainant's data are read-only (AVG art. 18); closing stays possible: the houder must judge the complaint within six weeks.
+      await assertNotRestricted(trx, 'complainant', [id], core.today());
       await updateComplaint(trx, id, values);
     } else {
       id = uuidv7();

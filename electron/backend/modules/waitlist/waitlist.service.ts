@@ -11,6 +11,7 @@ import { createContract } from '../contracts/contracts.service';
 import { createHousehold } from '../households/households.service';
 import { currentLocationId } from '../location/location.service';
 import { entries, findEntry, insertEntry, updateEntry } from './waitlist.repository';
+import { assertNotRestricted } from '../requests/restrictions';
 
 const toEntry = (r: WaitlistRow): WaitlistEntry => ({
   id: r.id,
@@ -80,6 +81,8 @@ export async function createWaitlistEntry(core: AppCore, input: z.output<typeof 
 export async function placeWaitlistEntry(core: AppCore, session: Session, input: z.output<typeof WaitlistPlaceInput>) {
   return core.transaction(async (trx) => {
     const entry = await requireOpenEntry(trx, input.id);
+    // Placing copies the prospect's data into a household: new processing, refused while restricted (AVG art. 18). Withdrawing stays possible.
+    await assertNotRestricted(trx, 'waitlist_prospect', [entry.id], core.today());
     const householdId = await createHousehold(core, session, input.household, trx);
     const childId = await createChild(core, session, { ...input.child, householdId }, trx);
     const contractId = await createContract(core, session, { ...input.contract, childId }, trx);
