@@ -47,7 +47,8 @@ describe('one date style on paper', () => {
     const found = Object.entries(texts).flatMap(([name, text]) => offStyleDates(text).map((f) => `${name}: ${f}`));
     expect(found).toEqual([]);
     // The dates are there, in the one style (the test would pass on a document without dates otherwise).
-    expect(texts['GGD-lijst']).toContain('23-11-2026');
+    // The GGD list names its day in words, with the weekday (issue 16 §5): "maandag 23 november 2026".
+    expect(texts['GGD-lijst']).toContain('maandag 23 november 2026');
     expect(texts['Belastingdienst']).toContain('Periode/datum: oktober 2026');
     expect(texts['inzageverslag']).toContain('Op 20-11-2026 vroeg u ons');
     expect(texts['meldcodedossier']).toMatch(/Afgedrukt door .+ op 25 november 2026 om 11:00/);
