@@ -1,4 +1,4 @@
-import { api, field, screen, setUpLocation } from './app';
+import { addGroup, api, field, screen, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -23,7 +23,7 @@ test('a police disclosure: legal basis and order reference required, then in the
     ibanHolder: null,
     parents: [{ firstName: 'Sanne', initials: 'S.', surnamePrefix: 'de', surname: 'Boer', email: 'sanne@example.nl', phone: '06 12345678', bsn: null, hasParentalAuthority: true, isContractParent: true }],
   });
-  await api(page, 'children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupName: 'Rupsjes', bsn: null });
+  await api(page, 'children.create', { householdId: household.id, firstName: 'Zoë', initials: 'Z.', surnamePrefix: 'de', surname: 'Boer', birthDate: '2023-04-15', groupId: (await addGroup(page, 'Rupsjes')).id, bsn: null });
 
   await page.getByRole('navigation').getByRole('link', { name: 'Verstrekkingen' }).click();
   await page.getByRole('tab', { name: 'Verstrekkingenregister' }).click();

@@ -114,7 +114,7 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 1280, height: 720
     await expect(register.getByRole('row')).toHaveCount(2);
     const entry = register.getByRole('row').nth(1);
     await expect(entry).toContainText('PDF, CSV');
-    await expect(entry).toContainText('2 personen');
+    await expect(entry).toContainText('2 kinderen');
     await expect(entry).toContainText(`Zoë de Boer: meegenomen (wettelijk verplicht) — ${REASON}`);
     await screen(page, `ggd-beperkt-register-${size}`);
   });

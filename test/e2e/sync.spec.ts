@@ -318,7 +318,7 @@ test('vorige keer ingelogd, en activiteit houdt de sessie bij de backend open', 
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${MANAGER.name}` })).toBeVisible();
   }
-  await expect(page.getByTestId('previous-login')).toContainText(/\d{4}, \d\d:\d\d/);
+  await expect(page.getByTestId('previous-login')).toContainText(/\d{4} om \d\d:\d\d/);
   await expect(page.getByTestId('previous-login')).toContainText('Was u dat niet?');
   await screen(page, 'overzicht-vorige-keer');
   await page.getByRole('navigation').getByRole('link', { name: 'Mijn account' }).click();
