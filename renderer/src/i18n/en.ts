@@ -1244,7 +1244,7 @@ export const en: Catalogue = {
       title: 'Encryption of medical and meldcode data',
       intro:
         'Medical data and meldcode files go to head office only encrypted, with this location’s key. Head office cannot read them; only linked computers of the location that have this key can.',
-      keyId: 'Location key id',
+      hasKey: 'This computer has the location key.',
       transferHelp:
         'Linking another computer of this location? Make a transfer code here and enter it on that computer (Head office → Receive key). Head office only keeps the key encrypted with this code.',
       makeCode: 'Make transfer code',

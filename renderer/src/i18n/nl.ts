@@ -1249,7 +1249,7 @@ export const nl = {
       title: 'Versleuteling van medische en meldcodegegevens',
       intro:
         'Medische gegevens en meldcodedossiers gaan alleen versleuteld naar het hoofdkantoor, met de sleutel van deze locatie. Het hoofdkantoor kan ze niet lezen; alleen gekoppelde computers van de locatie met deze sleutel kunnen dat.',
-      keyId: 'Sleutel-id van de locatie',
+      hasKey: 'Deze computer heeft de sleutel van de locatie.',
       transferHelp:
         'Koppelt u nog een computer van deze locatie? Maak dan hier een overdrachtscode en vul die op die computer in (Hoofdkantoor → Sleutel ontvangen). Het hoofdkantoor bewaart alleen de sleutel versleuteld met deze code.',
       makeCode: 'Overdrachtscode maken',

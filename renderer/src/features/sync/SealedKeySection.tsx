@@ -1,4 +1,4 @@
-import { Alert, Button, Code, DataList, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { contract, type MethodInput } from '../../../../shared/api/contract';
@@ -9,7 +9,7 @@ import { queryClient } from '../../api/queries';
 import { TextField } from '../../components/fields';
 import { FormError } from '../../components/FormError';
 import { ApiForm, SubmitButton } from '../../components/FormDialog';
-import { Detail, Section } from '../../components/Section';
+import { Section } from '../../components/Section';
 import { useApiForm } from '../../components/useApiForm';
 import { useFormat } from '../../lib/format';
 import { SYNC_STATUS_KEY } from './syncStatus';
@@ -17,19 +17,13 @@ import { SYNC_STATUS_KEY } from './syncStatus';
 const MONO = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
 
 /** This PC has the key: it can make a one-time transfer code for another PC of the location. */
-function TransferCodePanel({ keyId }: { keyId: string }) {
+function TransferCodePanel() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const make = useMutation({ mutationFn: () => call('sync.transferCode', {}) });
   return (
     <Stack gap="md">
-      <DataList labelWidth={230}>
-        <Detail label={t('sync.sealed.keyId')}>
-          <Text span inherit ff="monospace" data-testid="sync-key-id">
-            {keyId}
-          </Text>
-        </Detail>
-      </DataList>
+      <Text fw={600}>{t('sync.sealed.hasKey')}</Text>
       <Text size="sm">{t('sync.sealed.transferHelp')}</Text>
       {make.data ? (
         <Alert color="green" variant="light" title={t('sync.sealed.codeTitle')}>
@@ -86,7 +80,7 @@ export function SealedKeySection({ status }: { status: SyncStatus }) {
     <Section title={t('sync.sealed.title')} id="sync-sealed">
       <Stack gap="md">
         <Text size="sm">{t('sync.sealed.intro')}</Text>
-        {status.syncKeyId ? <TransferCodePanel keyId={status.syncKeyId} /> : <ReceiveKeyForm waiting={status.sealedWaiting} />}
+        {status.syncKeyId ? <TransferCodePanel /> : <ReceiveKeyForm waiting={status.sealedWaiting} />}
       </Stack>
     </Section>
   );
