@@ -20,7 +20,7 @@ import { displayName } from '../../../../shared/domain/names';
 import { isMeldcodeRecipient } from '../../../../shared/domain/recipients';
 import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
-import type { DbOrTrx, Trx } from '../../db/schema';
+import type { DbOrTrx, DisclosureSubjectsTable, DisclosuresTable, Trx } from '../../db/schema';
 import { renderTablePdf } from '../../pdf/table.pdf';
 import { queueUpsert } from '../../sync/outbox';
 import { requireChild } from '../consents/consents.service';
@@ -184,8 +184,21 @@ export async function registerDisclosure(
   trx: Trx,
   core: AppCore,
   session: Session,
-  entry: { recipient: Recipient; recipientName: string; legalBasis: string; fields: readonly string[]; format: string; period: string | null; exchangeConsentId?: string | null },
-  subjects: { type: SubjectType; id: string }[],
+  entry: {
+    recipient: DisclosuresTable['recipient'];
+    recipientName: string;
+    legalBasis: string;
+    fields: readonly string[];
+    format: string;
+    period: string | null;
+    exchangeConsentId?: string | null;
+    /** Manual lines (Verstrekking vastleggen, Veilig Thuis): the order reference, confidentiality, day and case file. */
+    orderReference?: string | null;
+    confidentiality?: string | null;
+    disclosedOn?: string | null;
+    meldcodeCaseId?: string | null;
+  },
+  subjects: { type: DisclosureSubjectsTable['subject_type']; id: string }[],
 ): Promise<string> {
   const id = uuidv7();
   const location_id = await currentLocationId(trx);
@@ -200,6 +213,10 @@ export async function registerDisclosure(
     format: entry.format,
     period: entry.period,
     exchange_consent_id: entry.exchangeConsentId ?? null,
+    order_reference: entry.orderReference ?? null,
+    confidentiality: entry.confidentiality ?? null,
+    disclosed_on: entry.disclosedOn ?? null,
+    meldcode_case_id: entry.meldcodeCaseId ?? null,
     created_at: core.now().toISOString(),
     created_by: session.userId,
     created_by_name: session.name,

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { DisclosureEntry } from '../../../../shared/api/consents.schemas';
 import type { ManualDisclosureInput, SubjectFieldOption } from '../../../../shared/api/recipients.schemas';
@@ -9,15 +8,13 @@ import { CATEGORIES, type SubjectKey } from '../../../../shared/dataMap';
 import { FIXED_LEGAL_BASIS, MANUAL_RECIPIENT_LABEL, VEILIG_THUIS_FIELDS } from '../../../../shared/domain/recipients';
 import { msg, type MessageKey } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
-import type { DbOrTrx, DisclosureSubjectsTable, DisclosuresTable, Trx } from '../../db/schema';
-import { queueUpsert } from '../../sync/outbox';
+import type { DbOrTrx, Trx } from '../../db/schema';
 import { appendAudit } from '../audit/audit.service';
 import { currentLocationId } from '../location/location.service';
 import { aboutMeldcode } from '../retention/endDates';
 import { REGISTER_CATEGORIES } from '../requests/dossier';
 import { subjectRows } from '../requests/subjectRows';
-import { insertDisclosure, insertDisclosureSubject } from './disclosures.repository';
-import { disclosureRegister } from './disclosures.service';
+import { disclosureRegister, registerDisclosure } from './disclosures.service';
 import { parentsOfChild, personRecord, reportLineOfCase } from './recipients.repository';
 
 /**
@@ -61,33 +58,6 @@ export async function subjectFieldOptions(db: DbOrTrx, input: { subjectType: Req
   return [...out.values()];
 }
 
-type Line = Pick<DisclosuresTable, 'recipient' | 'recipient_name' | 'legal_basis' | 'format' | 'period' | 'order_reference' | 'confidentiality' | 'disclosed_on' | 'meldcode_case_id'> & { fields: readonly string[] };
-
-/** One register line and the people it names, each queued for head office in the same transaction. */
-async function writeLine(trx: Trx, core: AppCore, session: Session, line: Line, subjects: { type: DisclosureSubjectsTable['subject_type']; id: string }[]): Promise<string> {
-  const id = uuidv7();
-  const location_id = await currentLocationId(trx);
-  await insertDisclosure(trx, {
-    ...line,
-    id,
-    location_id,
-    fields: JSON.stringify(line.fields),
-    subject_count: subjects.length,
-    exchange_consent_id: null,
-    created_at: core.now().toISOString(),
-    created_by: session.userId,
-    created_by_name: session.name,
-    version: null,
-  });
-  await queueUpsert(trx, 'disclosures', id, core.now());
-  for (const subject of subjects) {
-    const rowId = uuidv7();
-    await insertDisclosureSubject(trx, { id: rowId, location_id, disclosure_id: id, subject_type: subject.type, subject_id: subject.id, version: null });
-    await queueUpsert(trx, 'disclosure_subjects', rowId, core.now());
-  }
-  return id;
-}
-
 /** "Verstrekking vastleggen": refused with a field message, and nothing written, on any bad input. */
 export async function recordManualDisclosure(core: AppCore, session: Session, input: Input): Promise<DisclosureEntry> {
   const meldcodeAccess = can(session.roles, 'meldcode.access');
@@ -102,21 +72,20 @@ export async function recordManualDisclosure(core: AppCore, session: Session, in
     // other disclosure from a case file is the aandachtsfunctionaris' to record in that file.
     const meldcodeFields = new Set(options.filter((o) => o.meldcode).map((o) => o.key));
     if (input.kind !== 'veilig_thuis' && input.fields.some((f) => meldcodeFields.has(f))) throw refuse('fields', 'disclosures.manual.meldcodeOnlyToVeiligThuis');
-    return writeLine(
+    return registerDisclosure(
       trx,
       core,
       session,
       {
         recipient: input.kind,
-        recipient_name: input.recipientName ?? MANUAL_RECIPIENT_LABEL[input.kind],
-        legal_basis: FIXED_LEGAL_BASIS[input.kind] ?? input.legalBasis!,
+        recipientName: input.recipientName ?? MANUAL_RECIPIENT_LABEL[input.kind],
+        legalBasis: FIXED_LEGAL_BASIS[input.kind] ?? input.legalBasis!,
         fields: [...new Set(input.fields)].map((f) => labels.get(f)!),
         format: 'handmatig',
         period: input.disclosedOn,
-        disclosed_on: input.disclosedOn,
-        order_reference: input.kind === 'politie_justitie' ? input.orderReference : null,
+        disclosedOn: input.disclosedOn,
+        orderReference: input.kind === 'politie_justitie' ? input.orderReference : null,
         confidentiality: input.kind === 'accountant' ? input.confidentiality : null,
-        meldcode_case_id: null,
       },
       [{ type: input.subjectType, id: input.subjectId }],
     );
@@ -133,21 +102,19 @@ export async function recordVeiligThuisReport(trx: Trx, core: AppCore, session: 
   if (await reportLineOfCase(trx, report.caseId)) return;
   const parents = report.childId ? await parentsOfChild(trx, report.childId) : [];
   const subjects = [...(report.childId ? [{ type: 'child' as const, id: report.childId }] : []), ...parents.map((p) => ({ type: 'parent' as const, id: p.id }))];
-  const id = await writeLine(
+  const id = await registerDisclosure(
     trx,
     core,
     session,
     {
       recipient: 'veilig_thuis',
-      recipient_name: report.anonymous ? `${MANUAL_RECIPIENT_LABEL.veilig_thuis} (anonieme melding)` : MANUAL_RECIPIENT_LABEL.veilig_thuis,
-      legal_basis: FIXED_LEGAL_BASIS.veilig_thuis!,
+      recipientName: report.anonymous ? `${MANUAL_RECIPIENT_LABEL.veilig_thuis} (anonieme melding)` : MANUAL_RECIPIENT_LABEL.veilig_thuis,
+      legalBasis: FIXED_LEGAL_BASIS.veilig_thuis!,
       fields: VEILIG_THUIS_FIELDS,
       format: 'melding',
       period: report.decidedOn,
-      disclosed_on: report.decidedOn,
-      order_reference: null,
-      confidentiality: null,
-      meldcode_case_id: report.caseId,
+      disclosedOn: report.decidedOn,
+      meldcodeCaseId: report.caseId,
     },
     subjects,
   );
