@@ -6,7 +6,8 @@ import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connec
 import type { HoDb } from '../../headoffice/db/schema';
 import { buildHeadOfficeServer } from '../../headoffice/service/server';
 import { createLocation, issueEnrolmentCode } from '../../headoffice/service/sync.service';
-import type { TestBackend } from './backend';
+import type { Transport } from '../../electron/backend/sync/sync.engine';
+import { makeBackend, setUpLocation, type TestBackend } from './backend';
 
 export interface RunningHeadOffice {
   url: string;
@@ -72,4 +73,12 @@ export async function startHeadOffice(databaseUrl?: string): Promise<RunningHead
 export async function giveKey(from: TestBackend, to: TestBackend) {
   const { code } = await from.ok('sync.transferCode', {});
   await to.ok('sync.receiveKey', { code });
+}
+
+/** A location PC, set up and enrolled at head office with a koppelcode. */
+export async function enrolledPc(ho: RunningHeadOffice, code: string, options: { now?: () => Date; syncTransport?: Transport; name?: string } = {}) {
+  const pc = makeBackend(undefined, options);
+  await setUpLocation(pc);
+  await pc.ok('sync.enrol', { serverUrl: ho.url, code, deviceName: options.name ?? 'Kantoor-pc', caCertPem: null });
+  return pc;
 }

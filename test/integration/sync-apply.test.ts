@@ -3,9 +3,9 @@ import { requestJson } from '../../electron/backend/sync/http';
 import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engine';
 import { readCursor } from '../../electron/backend/sync/sync.state';
 import type { Change } from '../../shared/sync/protocol';
-import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
+import type { TestBackend } from '../helpers/backend';
 import { HOUSEHOLD } from '../helpers/clients';
-import { startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
+import { enrolledPc, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
 import { containsText, decryptDatabaseFile, decryptWalFile } from '../helpers/sqlcipher';
 
 /**
@@ -22,12 +22,6 @@ afterAll(async () => ho?.close());
 
 const exclusive = <T>(work: () => Promise<T>) => work();
 
-async function enrolledPc(code: string, name: string) {
-  const pc = makeBackend();
-  await setUpLocation(pc);
-  await pc.ok('sync.enrol', { serverUrl: ho.url, code, deviceName: name, caCertPem: null });
-  return pc;
-}
 
 const SYNCED_TABLES = ['households', 'parents', 'children', 'child_medical'] as const;
 function snapshot(pc: TestBackend) {
@@ -71,8 +65,8 @@ describe('a pulled page is applied in one transaction', () => {
   for (const failure of FAILURES) {
     it(`${failure.name}: data and cursor stay exactly as before`, async () => {
       const location = await ho.newLocation(`KDV Half ${failure.name.slice(0, 12)}`);
-      const writer = await enrolledPc(await location.code(), 'Kantoor');
-      const reader = await enrolledPc(await location.code(), 'Groepsruimte');
+      const writer = await enrolledPc(ho, await location.code(), { name: 'Kantoor' });
+      const reader = await enrolledPc(ho, await location.code(), { name: 'Groepsruimte' });
 
       // The reader already holds one family and the cursor after it.
       const first = await writer.ok('households.create', { ...HOUSEHOLD, street: 'Eerstelaan' });

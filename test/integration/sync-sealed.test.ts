@@ -9,9 +9,9 @@ import { requestJson } from '../../electron/backend/sync/http';
 import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engine';
 import type { Change } from '../../shared/sync/protocol';
 import { setEscrowKey } from '../../headoffice/service/escrow.service';
-import { makeBackend, ROOT, setUpLocation, tempDir, type TestBackend } from '../helpers/backend';
+import { ROOT, tempDir, type TestBackend } from '../helpers/backend';
 import { BSN, HOUSEHOLD, groupId } from '../helpers/clients';
-import { startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
+import { enrolledPc, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
 import { startPostgres } from '../helpers/postgres';
 
 /**
@@ -33,12 +33,6 @@ const OBSERVATION = 'Kanarie-signaal: striemen op de rug gezien QX42';
 const exclusive = <T>(work: () => Promise<T>) => work();
 const sync = (pc: TestBackend, transport?: Transport) => syncOnce(pc.core, exclusive, transport);
 
-async function enrolledPc(ho: RunningHeadOffice, code: string, name = 'Kantoor-pc') {
-  const pc = makeBackend();
-  await setUpLocation(pc);
-  await pc.ok('sync.enrol', { serverUrl: ho.url, code, deviceName: name, caCertPem: null });
-  return pc;
-}
 
 /** A child with medical data and a meldcode case with a signal, all on `pc`. */
 async function sensitiveRecords(pc: TestBackend) {
@@ -117,7 +111,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect((await ho.db.selectFrom('locations').select('sync_key_id').where('id', '=', location.id).executeTakeFirstOrThrow()).sync_key_id).toBe(status1.syncKeyId);
 
       // A second PC without the key: everything else arrives, the sealed data wait and the status says so.
-      const pc2 = await enrolledPc(ho, await location.code(), 'Groepsruimte');
+      const pc2 = await enrolledPc(ho, await location.code(), { name: 'Groepsruimte' });
       await sync(pc2);
       const waiting = await pc2.ok('sync.status', {});
       expect(waiting).toMatchObject({ syncKeyId: null, sealedWaiting: 3 });
@@ -161,7 +155,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect((await pc1.ok('medical.get', { childId: ownChild.id })).allergies).toBe('Kanarie-noten van pc 2');
 
       // Used once: a third PC cannot take the same code.
-      const pc3 = await enrolledPc(ho, await location.code(), 'Derde');
+      const pc3 = await enrolledPc(ho, await location.code(), { name: 'Derde' });
       expect((await pc3.err('sync.receiveKey', { code })).code).toBe('VALIDATION');
       // Making and receiving a code are audited (ids only, never the code).
       const audit = pc1.core.sqlite().prepare("SELECT action, details FROM audit_log WHERE action = 'sync.transferCode'").all() as { details: string | null }[];
@@ -216,7 +210,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     run('an expired transfer code is refused and changes nothing', async () => {
       const location = await ho.newLocation('KDV Verlopen');
       const pc1 = await enrolledPc(ho, await location.code());
-      const pc2 = await enrolledPc(ho, await location.code(), 'Tweede');
+      const pc2 = await enrolledPc(ho, await location.code(), { name: 'Tweede' });
       const { code } = await pc1.ok('sync.transferCode', {});
       await ho.db.updateTable('key_transfers').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('location_id', '=', location.id).execute();
       const error = await pc2.err('sync.receiveKey', { code });
@@ -229,7 +223,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     run('a tampered or truncated ciphertext is refused in Dutch, kept aside as a conflict and never applied', async () => {
       const location = await ho.newLocation('KDV Geknoeid');
       const pc1 = await enrolledPc(ho, await location.code());
-      const pc2 = await enrolledPc(ho, await location.code(), 'Tweede');
+      const pc2 = await enrolledPc(ho, await location.code(), { name: 'Tweede' });
       const { code } = await pc1.ok('sync.transferCode', {});
       await pc2.ok('sync.receiveKey', { code });
       const { child } = await sensitiveRecords(pc1);

@@ -8,7 +8,7 @@ import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engin
 import { revokeDevice } from '../../headoffice/service/sync.service';
 import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
 import { createFamily, groupId, HOUSEHOLD } from '../helpers/clients';
-import { giveKey, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
+import { enrolledPc, giveKey, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
 import { startPostgres } from '../helpers/postgres';
 
 type Pg = Awaited<ReturnType<typeof startPostgres>>;
@@ -17,14 +17,6 @@ beforeAll(async () => {
   pg = await startPostgres();
 }, 120_000);
 afterAll(() => pg?.stop());
-
-/** A location PC, set up and enrolled at head office. */
-async function enrolledPc(ho: RunningHeadOffice, code: string, options: { now?: () => Date; syncTransport?: Transport; name?: string } = {}) {
-  const pc = makeBackend(undefined, options);
-  await setUpLocation(pc);
-  await pc.ok('sync.enrol', { serverUrl: ho.url, code, deviceName: options.name ?? 'Kantoor-pc', caCertPem: null });
-  return pc;
-}
 
 const exclusive = <T>(work: () => Promise<T>) => work();
 const sync = (pc: TestBackend, transport?: Transport) => syncOnce(pc.core, exclusive, transport);
