@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../shared/api/contract';
 import { syncOnce } from '../../electron/backend/sync/sync.engine';
+import { publishToLocation } from '../../headoffice/service/publish.service';
 import { CATEGORIES, DATA_MAP, NEW_POLICY_DEFAULTS } from '../../shared/dataMap';
 import { DEFAULT_POLICIES } from '../../shared/domain/retention';
 import { LOCATION, makeBackend, setUpLocation, tempDir } from '../helpers/backend';
@@ -41,9 +42,8 @@ const rowOf = (register: MethodOutput<'register.get'>, category: string) => {
 /** Head office changes a rule for this location; the PC takes it at the next pull (as in retention.test.ts). */
 async function headOfficeSetsPolicy(ho: RunningHeadOffice, locationId: string, policy: { key: string; category: string; period_amount: number; period_unit: string; anchor: string; legal_basis: string }) {
   const id = `${locationId}:${policy.key}`;
-  const version = Number((await ho.db.updateTable('locations').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', locationId).returning('version').executeTakeFirstOrThrow()).version);
-  const payload = { id, ...policy, updated_at: `${TODAY}T09:00:00.000Z` };
-  await ho.db.insertInto('records').values({ location_id: locationId, entity: 'retention_policies', entity_id: id, version, deleted: 0, payload: JSON.stringify(payload), updated_at: payload.updated_at }).execute();
+  const at = `${TODAY}T09:00:00.000Z`;
+  await ho.db.transaction().execute((trx) => publishToLocation(trx, locationId, [{ entity: 'retention_policies', entityId: id, payload: { id, ...policy, updated_at: at } }], at));
 }
 
 describe('verwerkingsregister (art. 30 AVG)', () => {
