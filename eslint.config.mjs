@@ -27,6 +27,7 @@ const boundaries = {
     patterns: [
       { group: ['node:*'], message: 'The renderer has no Node access.' },
       { group: ['**/electron/**', '**/headoffice/**'], message: 'The renderer never imports from electron/.' },
+      { group: ['**/shared/pdf/**'], message: 'shared/pdf is the PDF frame of the two Node processes (backend and head office), not for the renderer.' },
     ],
   },
 };
@@ -58,7 +59,10 @@ export default tseslint.config(
       'no-empty-pattern': 'off',
     },
   },
-  { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.shared] } },
+  { files: ['shared/**/*.ts'], ignores: ['shared/pdf/**'], rules: { 'no-restricted-imports': ['error', boundaries.shared] } },
+  // shared/pdf: the PDF frame (pdfkit, fonts) of the two Node processes, the location backend and head office.
+  // Node only: left out of the renderer's tsconfig and forbidden to it above; app code still stays out.
+  { files: ['shared/pdf/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [boundaries.shared.patterns[1]] }] } },
   { files: ['electron/backend/**/*.ts', 'electron/web/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.backend] } },
   { files: ['headoffice/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', boundaries.headoffice] } },
   {

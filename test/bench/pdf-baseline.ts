@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createPdf, pdfToBuffer } from '../../electron/backend/pdf/document';
+import { createPdf, pdfToBuffer } from '../../shared/pdf/document';
 
 /** Fonts and assets, as the backend uses them. */
 export const RESOURCES = path.join(__dirname, '../../resources');

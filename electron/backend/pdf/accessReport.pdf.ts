@@ -3,7 +3,7 @@ import { DISCLOSURE_FIELDS } from '../../../shared/domain/disclosures';
 import { CATEGORIES } from '../../../shared/dataMap';
 import type { PersonDossier } from '../modules/requests/dossier';
 import { nlDate } from '../../../shared/domain/dates';
-import { LetterWriter, type LetterHead } from './letter';
+import { LetterWriter, type LetterHead } from '../../../shared/pdf/letter';
 
 /** Register lines store field keys (or, for a school, a description): shown in Dutch. */
 const fieldLabel = (field: string) => (Object.hasOwn(DISCLOSURE_FIELDS, field) ? DISCLOSURE_FIELDS[field as keyof typeof DISCLOSURE_FIELDS] : field);

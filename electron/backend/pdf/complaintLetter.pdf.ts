@@ -1,7 +1,7 @@
 import type { ComplaintOutcome } from '../../../shared/api/complaints.schemas';
 import { COMPLAINT_ROUTES, HANDLING_WEEKS } from '../../../shared/domain/complaints';
 import { nlDate } from '../../../shared/domain/dates';
-import { LetterWriter, type LetterHead } from './letter';
+import { LetterWriter, type LetterHead } from '../../../shared/pdf/letter';
 
 export interface ComplaintLetterData {
   head: LetterHead;

@@ -1,5 +1,5 @@
 import { PURPOSES, PURPOSE_EXPLANATION, PURPOSE_LABEL, type PhotoPermission, type Purpose } from '../../../shared/domain/consents';
-import { createPdf, pdfToBuffer } from './document';
+import { createPdf, pdfToBuffer } from '../../../shared/pdf/document';
 
 export interface ConsentFormChild {
   childName: string;

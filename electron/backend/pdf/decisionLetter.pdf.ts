@@ -3,7 +3,7 @@ import type { CategoryRetention, Decision } from '../../../shared/api/requests.s
 import { nlDate } from '../../../shared/domain/dates';
 import { REQUEST_KIND_LABEL, type RequestKind } from '../../../shared/domain/requests';
 import { writeComplaint, writeRights, type Whose } from './accessReport.pdf';
-import { LetterWriter, type LetterHead } from './letter';
+import { LetterWriter, type LetterHead } from '../../../shared/pdf/letter';
 
 /** What happens to erased data in the backups (rotation by calendar age, re-destruction on a restore). */
 const BACKUP_TEXT = `Van onze database maken wij versleutelde back-ups. Wat wij verwijderen, kan daarin nog ten hoogste ${BACKUP_ROTATION.weekly} weken staan; oudere back-ups worden automatisch verwijderd. Moeten wij in die tijd een back-up terugzetten, dan verwijdert de app uw gegevens opnieuw voordat de database weer wordt gebruikt.`;

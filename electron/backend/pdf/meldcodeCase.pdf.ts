@@ -1,7 +1,7 @@
 import type { MeldcodeCase, MeldcodeEntry } from '../../../shared/api/meldcode.schemas';
 import { nlDate, nlDateTime, nlDateTimeShort } from '../../../shared/domain/dates';
 import { MELDCODE_STEPS, STEP_OF_KIND, type MeldcodeStep } from '../../../shared/domain/meldcode';
-import { createPdf, pdfToBuffer } from './document';
+import { createPdf, pdfToBuffer } from '../../../shared/pdf/document';
 
 const STEP_TITLE: Record<MeldcodeStep, string> = {
   1: 'Stap 1 — Signalen in kaart brengen',

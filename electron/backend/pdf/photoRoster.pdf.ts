@@ -1,7 +1,7 @@
 import { nlDateTime } from '../../../shared/domain/dates';
 import type { Roster } from '../../../shared/api/consents.schemas';
 import { PURPOSE_LABEL } from '../../../shared/domain/consents';
-import { createPdf, pdfToBuffer } from './document';
+import { createPdf, pdfToBuffer } from '../../../shared/pdf/document';
 
 /** The allergy marker on paper: a word in bold red, so it reads without colour and in any font. */
 const ALLERGY_MARK = '(allergie)';

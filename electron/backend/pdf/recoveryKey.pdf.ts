@@ -1,5 +1,5 @@
 import { nlDateTime } from '../../../shared/domain/dates';
-import { createPdf, pdfToBuffer } from './document';
+import { createPdf, pdfToBuffer } from '../../../shared/pdf/document';
 
 /** The herstelsleutel sheet: to keep in a safe or send to head office. */
 export async function renderRecoveryKeyPdf(

@@ -1,6 +1,6 @@
 import { nlDate } from '../../../shared/domain/dates';
 import type { ProcessingRegister } from '../modules/register/register.service';
-import { createPdf, pdfToBuffer, pageFooters } from './document';
+import { createPdf, pdfToBuffer, pageFooters } from '../../../shared/pdf/document';
 
 const TITLE = 'Verwerkingsregister';
 const BLUE = '#1a3c6e';

@@ -1,6 +1,6 @@
 import type { RunSummary, WhyReport } from '../../../shared/api/retention.schemas';
 import { nlDate, nlDateTime } from '../../../shared/domain/dates';
-import { renderTablePdf } from './table.pdf';
+import { renderTablePdf } from '../../../shared/pdf/table.pdf';
 
 const ACTION = { vernietigen: 'vernietigen', vernietigd: 'vernietigd', bevestigen: 'vernietigen en bevestigen', wissen: 'wissen' } as const;
 const HOLD_KIND = { labour_dispute: 'Arbeidsconflict', complaint: 'Lopende klacht', subject_request: 'Lopend AVG-verzoek', legal_claim: 'Juridische claim', other: 'Overig' } as const;

@@ -21,7 +21,7 @@ import { isMeldcodeRecipient } from '../../../../shared/domain/recipients';
 import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, DisclosureSubjectsTable, DisclosuresTable, Trx } from '../../db/schema';
-import { renderTablePdf } from '../../pdf/table.pdf';
+import { renderTablePdf } from '../../../../shared/pdf/table.pdf';
 import { queueUpsert } from '../../sync/outbox';
 import { requireChild } from '../consents/consents.service';
 import { exchangeConsentsOfChild } from '../exchange/exchange.repository';

@@ -1,6 +1,6 @@
 import { contractStatus } from '../../../../shared/domain/contracts';
 import { nlWeekdayDate, weekdayOf } from '../../../../shared/domain/weekdays';
-import { renderTablePdf } from '../../pdf/table.pdf';
+import { renderTablePdf } from '../../../../shared/pdf/table.pdf';
 import { toCsv } from './csv';
 
 /**

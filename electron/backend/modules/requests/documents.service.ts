@@ -7,7 +7,7 @@ import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, SubjectRequestRow } from '../../db/schema';
 import { accessReportTitle, renderAccessReport } from '../../pdf/accessReport.pdf';
 import { renderDecisionLetter } from '../../pdf/decisionLetter.pdf';
-import type { LetterHead } from '../../pdf/letter';
+import type { LetterHead } from '../../../../shared/pdf/letter';
 import { getLocation } from '../location/location.repository';
 import { dossiersFor, meldcodeDisclosureFor } from './dossier';
 import { householdAddress } from './requests.repository';

@@ -11,7 +11,7 @@ import { nlDate } from '../../../../shared/domain/dates';
 import { PORTABILITY_FORMAT, PORTABILITY_VERSION, PortabilityExport } from '../../../../shared/portability/portability';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, SubjectRequestRow, Trx } from '../../db/schema';
-import { LetterWriter } from '../../pdf/letter';
+import { LetterWriter } from '../../../../shared/pdf/letter';
 import { createChild } from '../children/children.service';
 import { saveMedical } from '../medical/medical.service';
 import { insertConsents } from '../consents/consents.service';

@@ -6,7 +6,7 @@ import type { OwnRecordSubject } from '../../../../shared/domain/requests';
 import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import type { SubjectRequestRow } from '../../db/schema';
-import { LetterWriter } from '../../pdf/letter';
+import { LetterWriter } from '../../../../shared/pdf/letter';
 import { toCsv } from '../disclosures/csv';
 import { getLocation } from '../location/location.repository';
 import { letterHead, requestReference } from './documents.service';

@@ -1,3 +1,4 @@
+// Node only (pdfkit): shared by the location backend and head office (issue 18 letters and registers); never imported by the renderer.
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 
