@@ -1,18 +1,15 @@
 import type { CategoryRetention, Decision, ErasurePreview } from '../../../../shared/api/requests.schemas';
 import { DATA_MAP, SUBJECTS, type DataCategoryKey, type SubjectDef, type MappedTable, type PersonalTable } from '../../../../shared/dataMap';
 import { isoDateIn } from '../../../../shared/domain/clock';
-import { SYNCED_ENTITIES, type SyncedEntity } from '../../../../shared/sync/protocol';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx, Trx } from '../../db/schema';
-import { requeueAfterErasure } from '../../sync/outbox';
-import { recordErasure } from '../retention/destructionLog';
-import { eraseRows } from '../retention/retention.repository';
 import { REGISTER_CATEGORIES, categoryRetention, meldcodeDisclosureFor, subjectDossier, type PersonDossier } from './dossier';
 import { closeRequest, requireOpen, requireRequest } from './requests.service';
 import { optOutByRequest } from './optOut';
 import { createRecipientTasks } from './restriction.service';
-import { clearColumns, correctionsOfFields, dropConflictCopies, nullableColumns, rowsWith } from './subjectRows.repository';
-import { holdsPeople, inEraseOrder, keyOf, withDependents, type EraseSet } from './subjectRows';
+import { nullableColumns, rowsWith } from './subjectRows.repository';
+import { clearRow, eraseSets } from './erase';
+import { holdsPeople, keyOf, withDependents, type EraseSet } from './subjectRows';
 
 /**
  * AVG erasure (art. 17), derived from the data map: the person's rows (subjectRows.ts), per
@@ -38,37 +35,8 @@ export async function erasurePreview(db: DbOrTrx, id: string, today: string): Pr
   return { subjectName: dossier.name, categories: withData(dossier) };
 }
 
-const SYNCED = new Set<string>(SYNCED_ENTITIES);
-const isSynced = (table: string): table is SyncedEntity => SYNCED.has(table);
-
 /** The register entry survives the erasure it asked for (map note on subject_requests). */
 const KEEP_ON_ERASURE = new Set<string>(['subject_requests']);
-
-/** Erases the sets (owners first), each through the one primitive; `by` is the user who executes the request (for the destruction log). */
-export async function eraseSets(trx: Trx, sets: readonly EraseSet[], now: Date, by: string) {
-  for (const { table, keys } of inEraseOrder(sets, 'owners-first')) {
-    if (!isSynced(table)) throw new Error(`erasure: ${table} is not a synced table`);
-    await eraseRows(trx, table, [...keys], now);
-    // The destruction log (hashed ids): a backup restored later erases them again.
-    await recordErasure(trx, { kind: 'rows', entity: table }, [...keys], now, by);
-    if (table === 'meldcode_cases') await recordErasure(trx, { kind: 'record', category: 'meldcode' }, [...keys], now, by);
-  }
-}
-
-/** camelCase of a column, as rectifications name the field (iban_holder → ibanHolder). */
-const fieldName = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-
-/** Clears columns of a row that stays; its older values also go from the rectification history and conflict copies. */
-export async function clearRow(trx: Trx, table: MappedTable, key: string, columns: readonly string[], now: Date, by: string) {
-  if (columns.length === 0) return;
-  const keyColumn = keyOf(table)!;
-  await clearColumns(trx, table, keyColumn, key, columns);
-  await dropConflictCopies(trx, table, [key]);
-  if (!isSynced(table)) return;
-  await recordErasure(trx, { kind: 'columns', entity: table, columns }, [key], now, by);
-  await requeueAfterErasure(trx, table, key, now);
-  await eraseRows(trx, 'data_corrections', await correctionsOfFields(trx, key, [...columns, ...columns.map(fieldName)]), now);
-}
 
 /**
  * Erases the given categories of the person. Per row about them: the row goes when every group of

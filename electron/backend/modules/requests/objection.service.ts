@@ -15,7 +15,7 @@ import { normaliseEmail } from '../marketing/marketing.service';
 import { optOutByRequest } from './optOut';
 import { pickupPersonRows } from '../pickup/pickup.repository';
 import { subjectDossier, type PersonDossier } from './dossier';
-import { clearRow, eraseSets } from './erasure.service';
+import { clearRow, eraseSets } from './erase';
 import { insertObjection } from './objections.repository';
 import { closeRequest, requireOpen, requireRequest } from './requests.service';
 
