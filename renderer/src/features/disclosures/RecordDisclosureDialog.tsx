@@ -1,6 +1,5 @@
-import { Alert, Checkbox, Select, Stack, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Checkbox, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -13,23 +12,13 @@ import { useApiMutation } from '../../api/mutations';
 import { apiQuery } from '../../api/queries';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
+import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { useApiForm } from '../../components/useApiForm';
-import { useFormat } from '../../lib/format';
 import { useCan } from '../../lib/session';
 
-/** A pickup person is a name on a child's list, never a person on a register line. */
-type DisclosureSubject = Exclude<RequestSubjectType, 'pickup_person'>;
-
-interface Candidate {
-  kind: DisclosureSubject;
-  id: string;
-  label: string;
-}
-const optionValue = (r: Pick<Candidate, 'kind' | 'id'>) => `${r.kind}:${r.id}`;
-
-/** First the kind of person (a child or parent: one search; or someone with a file of their own), then the person. */
+/** First the kind of person (a child or parent: one search; or someone with a file of their own), then the person. A pickup person is a name on a child's list, never a person on a register line. */
 const PERSON_KINDS = ['household', ...REQUEST_SUBJECT_TYPES.filter((k): k is Exclude<OwnRecordSubject, 'pickup_person'> => isOwnRecordSubject(k) && k !== 'pickup_person')] as const;
-type PersonKind = (typeof PERSON_KINDS)[number];
+type DisclosureSubject = Exclude<RequestSubjectType, 'pickup_person'>;
 
 /**
  * "Verstrekking vastleggen": a disclosure beyond the fixed exports, to Veilig Thuis (only with
@@ -40,19 +29,8 @@ type PersonKind = (typeof PERSON_KINDS)[number];
  */
 export function RecordDisclosureDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const may = useCan();
-  const [personKind, setPersonKind] = useState<PersonKind>('household');
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 150);
-  const [subject, setSubject] = useState<Candidate | null>(null);
-  const searching = debounced.length >= 2;
-  const family = useQuery({ ...apiQuery('search.query', { q: debounced, limit: 20 }), enabled: searching && personKind === 'household', placeholderData: keepPreviousData });
-  const others = useQuery({
-    ...apiQuery('requests.people', { type: personKind === 'household' ? 'employee' : personKind, q: debounced }),
-    enabled: searching && personKind !== 'household' && may('requests.manage'),
-    placeholderData: keepPreviousData,
-  });
+  const [subject, setSubject] = useState<(PickedPerson & { kind: DisclosureSubject }) | null>(null);
   const fields = useQuery({ ...apiQuery('disclosures.subjectFields', { subjectType: subject?.kind ?? 'child', subjectId: subject?.id ?? '' }), enabled: subject !== null });
   const form = useApiForm({
     schema: ManualDisclosureInput,
@@ -71,23 +49,13 @@ export function RecordDisclosureDialog({ onClose }: { onClose: () => void }) {
     if (chosen.some((f) => meldcode.has(f))) setValue('fields', chosen.filter((f) => !meldcode.has(f)));
   }, [kind, chosen, fields.data, setValue]);
 
-  const found: Candidate[] =
-    personKind === 'household'
-      ? (family.data ?? []).map((r) => ({ kind: r.kind, id: r.id, label: `${r.displayName} (${t(`recordDisclosure.subjectTypes.${r.kind}`)}${r.birthDate ? `, ${fmt.date(r.birthDate)}` : ''})` }))
-      : (others.data ?? []).map((r) => ({ kind: personKind, id: r.id, label: `${r.name} (${/^\d{4}-\d{2}-\d{2}$/.test(r.detail) ? fmt.date(r.detail) : r.detail})` }));
-  const candidates = [...(subject ? [subject] : []), ...found.filter((r) => r.id !== subject?.id)];
-
-  const chooseSubject = (value: string | null) => {
-    const chosen = candidates.find((r) => optionValue(r) === value) ?? null;
+  const chooseSubject = (person: PickedPerson | null) => {
+    // The picker offers no pickup persons here (PERSON_KINDS).
+    const chosen = person && person.kind !== 'pickup_person' ? { ...person, kind: person.kind } : null;
     setSubject(chosen);
     setValue('subjectType', chosen?.kind ?? 'child');
     setValue('subjectId', chosen?.id ?? '', { shouldValidate: formState.isSubmitted });
     setValue('fields', []);
-  };
-  const choosePersonKind = (value: string | null) => {
-    setPersonKind(PERSON_KINDS.find((k) => k === value) ?? 'household');
-    setSearch('');
-    chooseSubject(null);
   };
   // Veilig Thuis is meldcode information: offered only to a user with meldcode access.
   const kinds = MANUAL_RECIPIENT_KINDS.filter((k) => k !== 'veilig_thuis' || may('meldcode.access'));
@@ -111,26 +79,21 @@ export function RecordDisclosureDialog({ onClose }: { onClose: () => void }) {
       )}
       {needsOrderReference(kind) && <TextField control={control} name="orderReference" label={t('recordDisclosure.orderReference')} description={t('recordDisclosure.orderReferenceHelp')} required />}
       {needsConfidentiality(kind) && <TextAreaField control={control} name="confidentiality" label={t('recordDisclosure.confidentiality')} description={t('recordDisclosure.confidentialityHelp')} required autosize minRows={2} />}
-      <Select
-        label={t('recordDisclosure.personKind')}
-        withAsterisk
-        allowDeselect={false}
-        data={PERSON_KINDS.map((k) => ({ value: k, label: t(`recordDisclosure.personKinds.${k}`) }))}
-        value={personKind}
-        onChange={choosePersonKind}
-      />
-      <Select
-        label={t('recordDisclosure.person')}
-        description={t(personKind === 'household' ? 'recordDisclosure.personHelp' : 'recordDisclosure.personHelpName')}
-        withAsterisk
-        searchable
-        searchValue={search}
-        onSearchChange={setSearch}
-        filter={({ options: all }) => all}
-        data={candidates.map((r) => ({ value: optionValue(r), label: r.label }))}
-        value={subject ? optionValue(subject) : null}
+      <PersonPicker
+        kinds={PERSON_KINDS}
+        searchOthers={may('requests.manage')}
+        texts={{
+          personKind: t('recordDisclosure.personKind'),
+          kindLabel: (k) => t(`recordDisclosure.personKinds.${k as (typeof PERSON_KINDS)[number]}`),
+          typeLabel: (k) => t(`recordDisclosure.subjectTypes.${k}`),
+          person: t('recordDisclosure.person'),
+          help: t('recordDisclosure.personHelp'),
+          helpName: t('recordDisclosure.personHelpName'),
+          noResults: t('recordDisclosure.noResults'),
+          typeToSearch: t('recordDisclosure.typeToSearch'),
+        }}
+        value={subject}
         onChange={chooseSubject}
-        nothingFoundMessage={searching ? t('recordDisclosure.noResults') : t('recordDisclosure.typeToSearch')}
         error={form.errors.subjectId?.message}
       />
       <Controller

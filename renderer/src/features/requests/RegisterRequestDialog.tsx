@@ -1,9 +1,8 @@
-import { Fieldset, Select } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Fieldset } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RequestInput, type RequestDetail, type RequestSubjectType } from '../../../../shared/api/requests.schemas';
+import { RequestInput, type RequestDetail } from '../../../../shared/api/requests.schemas';
 import { appToday } from '../../../../shared/domain/clock';
 import { COORDINATION_METHODS, IDENTITY_METHODS, REQUEST_KINDS, REQUEST_SUBJECT_TYPES, isOwnRecordSubject, type OwnRecordSubject } from '../../../../shared/domain/requests';
 import { isApiCallError } from '../../api/client';
@@ -11,22 +10,11 @@ import { useApiMutation } from '../../api/mutations';
 import { apiQuery } from '../../api/queries';
 import { DateField, RadioField, SelectField, TextAreaField } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
+import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { useApiForm } from '../../components/useApiForm';
-import { useFormat } from '../../lib/format';
-
-/** A person the request can be about, from either search: parents and children (search.query) or the others (requests.people). */
-interface Candidate {
-  kind: RequestSubjectType;
-  id: string;
-  label: string;
-  householdId: string | null;
-}
-
-const optionValue = (r: Pick<Candidate, 'kind' | 'id'>) => `${r.kind}:${r.id}`;
 
 /** The kinds of person the manager chooses first: a child or parent (one search), or someone with a file of their own. */
 const PERSON_KINDS = ['household', ...REQUEST_SUBJECT_TYPES.filter((k): k is OwnRecordSubject => isOwnRecordSubject(k))] as const;
-type PersonKind = 'household' | OwnRecordSubject;
 
 /**
  * "Verzoek registreren": what is asked, about whom (first the kind of person, then search them),
@@ -37,18 +25,7 @@ type PersonKind = 'household' | OwnRecordSubject;
  */
 export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (request: RequestDetail) => void }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
-  const [personKind, setPersonKind] = useState<PersonKind>('household');
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 150);
-  const [subject, setSubject] = useState<Candidate | null>(null);
-  const searching = debounced.length >= 2;
-  const family = useQuery({ ...apiQuery('search.query', { q: debounced, limit: 20 }), enabled: searching && personKind === 'household', placeholderData: keepPreviousData });
-  const others = useQuery({
-    ...apiQuery('requests.people', { type: personKind === 'household' ? 'employee' : personKind, q: debounced }),
-    enabled: searching && personKind !== 'household',
-    placeholderData: keepPreviousData,
-  });
+  const [subject, setSubject] = useState<PickedPerson | null>(null);
   const household = useQuery({ ...apiQuery('households.get', { id: subject?.householdId ?? '' }), enabled: subject?.kind === 'child' });
   const form = useApiForm({
     schema: RequestInput,
@@ -59,25 +36,12 @@ export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => voi
     onError: (error, message) => message ?? (isApiCallError(error) && error.code === 'FORBIDDEN' ? error.message : null),
   });
   const { control, setValue, formState, watch } = form;
-  const found: Candidate[] =
-    personKind === 'household'
-      ? (family.data ?? []).map((r) => ({ kind: r.kind, id: r.id, householdId: r.householdId, label: `${r.displayName} (${t(`requests.subjectTypes.${r.kind}`)}${r.birthDate ? `, ${fmt.date(r.birthDate)}` : ''})` }))
-      : (others.data ?? []).map((r) => ({ kind: personKind, id: r.id, householdId: null, label: `${r.name} (${/^\d{4}-\d{2}-\d{2}$/.test(r.detail) ? fmt.date(r.detail) : r.detail})` }));
-  const candidates = [...(subject ? [subject] : []), ...found.filter((r) => r.id !== subject?.id)];
-  const options = candidates.map((r) => ({ value: optionValue(r), label: r.label }));
-
-  const chooseSubject = (value: string | null) => {
-    const chosen = candidates.find((r) => optionValue(r) === value) ?? null;
+  const chooseSubject = (chosen: PickedPerson | null) => {
     setSubject(chosen);
     setValue('subjectType', chosen?.kind ?? 'parent');
     setValue('subjectId', chosen?.id ?? '', { shouldValidate: formState.isSubmitted });
     // A parent asks about themself; for a child the contract parent is proposed; anyone else asks for themself.
     setValue('requesterParentId', chosen?.kind === 'parent' ? chosen.id : chosen?.kind === 'child' ? '' : null);
-  };
-  const choosePersonKind = (kind: string | null) => {
-    setPersonKind(PERSON_KINDS.find((k) => k === kind) ?? 'household');
-    setSearch('');
-    chooseSubject(null);
   };
   const parents = household.data?.parents ?? [];
   const requester = parents.find((p) => p.id === watch('requesterParentId'));
@@ -94,26 +58,20 @@ export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => voi
   return (
     <FormDialog form={form} title={t('requests.registerTitle')} onClose={onClose} submitLabel={t('requests.registerSubmit')} size="lg">
       <SelectField control={control} name="kind" label={t('requests.fields.kind')} required autoFocus data={REQUEST_KINDS.map((k) => ({ value: k, label: t(`requests.kinds.${k}`) }))} />
-      <Select
-        label={t('requests.fields.personKind')}
-        withAsterisk
-        allowDeselect={false}
-        data={PERSON_KINDS.map((k) => ({ value: k, label: t(`requests.personKinds.${k}`) }))}
-        value={personKind}
-        onChange={choosePersonKind}
-      />
-      <Select
-        label={t('requests.fields.subject')}
-        description={t(personKind === 'household' ? 'requests.fields.subjectHelp' : 'requests.fields.subjectHelpName')}
-        withAsterisk
-        searchable
-        searchValue={search}
-        onSearchChange={setSearch}
-        filter={({ options: all }) => all}
-        data={options}
-        value={subject ? optionValue(subject) : null}
+      <PersonPicker
+        kinds={PERSON_KINDS}
+        texts={{
+          personKind: t('requests.fields.personKind'),
+          kindLabel: (k) => t(`requests.personKinds.${k}`),
+          typeLabel: (k) => t(`requests.subjectTypes.${k}`),
+          person: t('requests.fields.subject'),
+          help: t('requests.fields.subjectHelp'),
+          helpName: t('requests.fields.subjectHelpName'),
+          noResults: t('requests.fields.noResults'),
+          typeToSearch: t('requests.fields.typeToSearch'),
+        }}
+        value={subject}
         onChange={chooseSubject}
-        nothingFoundMessage={searching ? t('requests.fields.noResults') : t('requests.fields.typeToSearch')}
         error={form.errors.subjectId?.message}
       />
       {subject?.kind === 'child' && (

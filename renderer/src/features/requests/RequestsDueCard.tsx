@@ -1,10 +1,9 @@
-import { Anchor, Group, List, Stack } from '@mantine/core';
+import { Anchor, List } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { apiQuery } from '../../api/queries';
-import { QueryState } from '../../components/QueryState';
-import { Section, TitleCount } from '../../components/Section';
+import { DueCard, DueLinks } from '../../components/DueCard';
 import { useFormat } from '../../lib/format';
 import { DeadlineBadge, TaskText, useSubjectLabel } from './common';
 
@@ -16,48 +15,30 @@ export function RequestsDueCard() {
   const due = useQuery(apiQuery('requests.due', {}));
   const count = (due.data?.requests.length ?? 0) + (due.data?.tasks.length ?? 0);
   return (
-    <Stack mb="lg">
-      <Section
-        id="requests-due"
-        title={
-          <>
-            {t('requests.dueTitle')}
-            <TitleCount count={count} />
-          </>
-        }
-      >
-        <QueryState query={due} loaderHeight={60} isEmpty={() => count === 0} empty={t('requests.dueNone')}>
-          {({ requests, tasks }) => (
-            <Stack gap="sm">
-              {requests.length > 0 && (
-                <List spacing={6} listStyleType="none" ml={0}>
-                  {requests.map((r) => (
-                    <List.Item key={r.id}>
-                      <Group gap="xs" wrap="nowrap">
-                        <DeadlineBadge request={r} />
-                        <Anchor component={Link} to={`/verzoeken/${r.id}`} size="sm">
-                          {t('requests.dueItem', { kind: t(`requests.kinds.${r.kind}`), name: subjectLabel(r), date: fmt.date(r.deadline) })}
-                        </Anchor>
-                      </Group>
-                    </List.Item>
-                  ))}
-                </List>
-              )}
-              {tasks.length > 0 && (
-                <List spacing={6} size="sm">
-                  {tasks.map((task) => (
-                    <List.Item key={task.id}>
-                      <Anchor component={Link} to={`/verzoeken/${task.requestId}`} size="sm">
-                        <TaskText task={task} />
-                      </Anchor>
-                    </List.Item>
-                  ))}
-                </List>
-              )}
-            </Stack>
+    <DueCard id="requests-due" title={t('requests.dueTitle')} query={due} count={count} empty={t('requests.dueNone')}>
+      {({ requests, tasks }) => (
+        <>
+          <DueLinks
+            items={requests.map((r) => ({
+              key: r.id,
+              badge: <DeadlineBadge request={r} />,
+              to: `/verzoeken/${r.id}`,
+              label: t('requests.dueItem', { kind: t(`requests.kinds.${r.kind}`), name: subjectLabel(r), date: fmt.date(r.deadline) }),
+            }))}
+          />
+          {tasks.length > 0 && (
+            <List spacing={6} size="sm">
+              {tasks.map((task) => (
+                <List.Item key={task.id}>
+                  <Anchor component={Link} to={`/verzoeken/${task.requestId}`} size="sm">
+                    <TaskText task={task} />
+                  </Anchor>
+                </List.Item>
+              ))}
+            </List>
           )}
-        </QueryState>
-      </Section>
-    </Stack>
+        </>
+      )}
+    </DueCard>
   );
 }
