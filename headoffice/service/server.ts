@@ -110,7 +110,7 @@ export function buildHeadOfficeServer(options: HeadOfficeOptions): FastifyInstan
         return reply.code(403).send({ error: 'Geen toegang tot deze locatie.' });
       }
       const after = Math.max(0, Number(request.query.after ?? 0) || 0);
-      const limit = Math.min(1000, Math.max(1, Number(request.query.limit ?? 500) || 500));
+      const limit = Math.min(5000, Math.max(1, Number(request.query.limit ?? 500) || 500));
       return reply.type('application/json; charset=utf-8').send(await pull(db, device, after, limit, now()));
     });
   });

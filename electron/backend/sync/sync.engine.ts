@@ -18,7 +18,7 @@ export type Transport = typeof requestJson;
 
 /** Head office takes at most 500 mutations per push (PushRequest) and 1,000 changes per pull page. */
 const PUSH_BATCH = 500;
-const PULL_PAGE = 1000;
+const PULL_PAGE = 5000;
 
 export interface SyncReport {
   pushed: number;
