@@ -5,6 +5,7 @@ import { applicantsContract } from './applicants.contract';
 import { auditContract } from './audit.contract';
 import { authContract } from './auth.contract';
 import { backupContract } from './backup.contract';
+import { breachesContract } from './breaches.contract';
 import { bsnContract } from './bsn.contract';
 import { childrenContract } from './children.contract';
 import { complaintsContract } from './complaints.contract';
@@ -43,7 +44,7 @@ export const DataArea = z.enum([
   'session', 'users', 'settings', 'security', 'audit', 'sync', 'backups',
   'households', 'children', 'groups', 'medical', 'bsn', 'contracts', 'tasks', 'waitlist', 'pickup',
   'consents', 'exchange', 'disclosures', 'municipalities', 'marketing',
-  'meldcode', 'requests', 'retention', 'holds', 'applicants', 'employees', 'complaints',
+  'meldcode', 'requests', 'retention', 'holds', 'applicants', 'employees', 'complaints', 'breaches',
 ]);
 export type DataArea = z.infer<typeof DataArea>;
 
@@ -126,6 +127,7 @@ export const contract = {
   ...applicantsContract,
   ...employeesContract,
   ...complaintsContract,
+  ...breachesContract,
   ...retentionContract,
   ...registerContract,
   ...holdsContract,

@@ -46,6 +46,10 @@ export const Permission = z.enum([
   'retention.manage',
   /** Klachten: register, handle, close. */
   'complaints.manage',
+  /** Datalekken: report one (everyone who works at the location: a breach is reported the moment it is found) and see one's own. */
+  'breaches.report',
+  /** Datalekken: see every report of the location. */
+  'breaches.manage',
   /** Data categories. */
   'bsn.view',
   'bsn.reveal',
@@ -89,6 +93,8 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
     'backup.manage',
     'retention.manage',
     'complaints.manage',
+    'breaches.report',
+    'breaches.manage',
     'bsn.view',
     'bsn.reveal',
     'bsn.check',
@@ -100,8 +106,8 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
   ],
   // Staff need names, groups, allergies/diet and who may collect a child — not BSNs, IBANs or contracts.
   // They do the BSN-controle at intake (privacystatement: "medewerkers of managers"), on the masked BSN only.
-  staff: ['session', 'clients.read', 'pickup.read', 'pickup.identify', 'medical.read', 'consents.read', 'bsn.check'],
-  meldcodeOfficer: ['session', 'meldcode.access'],
+  staff: ['session', 'clients.read', 'pickup.read', 'pickup.identify', 'medical.read', 'consents.read', 'bsn.check', 'breaches.report'],
+  meldcodeOfficer: ['session', 'meldcode.access', 'breaches.report'],
 };
 
 function permissionsOf(roles: readonly Role[]): Set<Permission> {

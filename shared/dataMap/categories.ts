@@ -174,6 +174,15 @@ export const CATEGORIES = {
     recipients: ['Geschillencommissie Kinderopvang (als de klager de klacht daar voorlegt)'],
     specialCategory: false,
   },
+  data_breach: {
+    label: 'Datalekkenregister (wat er gebeurde, wanneer ontdekt, categorieën en aantallen betrokkenen, soorten gegevens, genomen maatregelen, wie het meldde)',
+    purpose: 'Datalekken melden, beoordelen en zo nodig binnen 72 uur melden aan de Autoriteit Persoonsgegevens; elk datalek documenteren',
+    legalBasis: 'Wettelijke verplichting (AVG art. 33 lid 1 en lid 5, art. 34)',
+    bases: ['legal_obligation'],
+    source: 'Van de medewerker die het datalek meldt',
+    recipients: ['Hoofdkantoor (Privacy Officer en Functionaris Gegevensbescherming)', 'Autoriteit Persoonsgegevens (als het datalek gemeld moet worden)'],
+    specialCategory: false,
+  },
   waitlist: {
     label: 'Wachtlijstaanvraag (naam en contactgegevens van de ouder, gegevens van het kind, gewenste opvang)',
     purpose: 'Een opvangplek aanbieden in de volgorde van de wachtlijst',

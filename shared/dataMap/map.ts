@@ -767,6 +767,34 @@ const MAP = {
     noPersonalData: [...SYNC_ROW, 'household_id', 'created_at', 'updated_at'],
   },
 
+  data_breaches: {
+    kind: 'personal',
+    label: 'de melding van een datalek',
+    syncs: true,
+    sealed: false,
+    subjects: { user: [{ from: 'reported_by', to: 'users.id' }] },
+    rules: [
+      {
+        kind: 'kept',
+        reason:
+          'Bewaard als register van datalekken (AVG art. 33 lid 5): elk datalek blijft vastgelegd, gemeld bij de Autoriteit Persoonsgegevens of niet, zodat de toezichthouder kan nagaan of de meldplicht is nageleefd. De melding noemt betrokkenen niet bij naam: alleen categorieën en aantallen',
+      },
+    ],
+    groups: [
+      { label: 'Wie het datalek meldde', category: 'data_breach', subject: 'user', columns: ['reported_by', 'reporter_name', 'reported_at'], portable: false },
+      {
+        label: 'Wat er gebeurde, wanneer, welke betrokkenen en gegevens, en de genomen maatregelen',
+        category: 'data_breach',
+        subject: 'user',
+        columns: ['what_happened', 'discovered_at', 'occurred_on', 'person_categories', 'persons_count', 'data_categories', 'measures_taken'],
+        portable: false,
+        note: 'Free text: the form asks not to name anyone; a name written anyway is not linked to that person, so their access report does not find it.',
+      },
+    ],
+    noPersonalData: [...SYNC_ROW],
+    note: 'No delete path: every breach stays on record. Head office keeps its assessment beside the synced row.',
+  },
+
   // ═══ The app's users, logs and sync ═══
   users: {
     kind: 'personal',

@@ -24,6 +24,24 @@ export function startOfDayIn(date: string): string {
   return new Date(utcMidnight.getTime() - Number(local) * 3_600_000).toISOString();
 }
 
+/** The wall-clock time in the location (Europe/Amsterdam) at `ms`, read as if it were UTC, minus `ms`: the offset. */
+function amsterdamOffsetAt(ms: number): number {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant of a wall-clock time (HH:mm) on a day in the location's calendar, as an ISO string in UTC (summer time included). */
+export function instantIn(date: string, time: string): string {
+  const wall = new Date(`${date}T${time}:00Z`).getTime();
+  let guess = wall - amsterdamOffsetAt(wall);
+  guess = wall - amsterdamOffsetAt(guess);
+  return new Date(guess).toISOString();
+}
+
+/** Now on the app's clock (for "not in the future" on a moment, not a day). */
+export const appNow = (): Date => current();
+
 /** Today on the app's clock, in the location's calendar. */
 export const appToday = (): string => isoDateIn(current());
 

@@ -41,6 +41,7 @@ export const SYNCED_ENTITIES = [
   'complaints',
   'legal_holds',
   'processing_objections',
+  'data_breaches',
 ] as const;
 export const SyncedEntity = z.enum(SYNCED_ENTITIES);
 export type SyncedEntity = z.infer<typeof SyncedEntity>;

@@ -278,3 +278,19 @@ describe('0021 groups as a managed list', () => {
     await db.destroy();
   });
 });
+
+describe('0025 data breaches', () => {
+  it('adds the datalekkenregister beside the existing data, which stay as they were; a breach without persons is refused by the database', async () => {
+    const { db, sqlite } = await dbAt('0024_retention_label_indexes');
+    const now = '2026-01-01T00:00:00.000Z';
+    await db.insertInto('complaints').values({ id: 'k1', location_id: 'l1', received_on: '2026-01-01', complainant_name: 'K', complainant_contact: null, household_id: null, subject: 'S', description: 'D', status: 'open', handling_notes: null, outcome: null, resolution: null, measures: null, closed_on: null, created_at: now, updated_at: now, version: 2 }).execute();
+    await expect(sql`SELECT count(*) FROM data_breaches`.execute(db)).rejects.toThrow(/no such table/);
+    await migrateToLatest(db);
+    expect(await db.selectFrom('complaints').select(['id', 'version']).execute()).toEqual([{ id: 'k1', version: 2 }]);
+    expect(sqlite.prepare('SELECT count(*) AS n FROM data_breaches').get()).toEqual({ n: 0 });
+    const breach = { id: 'b1', location_id: 'l1', what_happened: 'Lijst kwijt', discovered_at: now, occurred_on: null, person_categories: '["children"]', persons_count: 0, data_categories: '["identity"]', measures_taken: '', reported_by: 'u1', reporter_name: 'M', reported_at: now, version: null };
+    await expect(db.insertInto('data_breaches').values(breach).execute()).rejects.toThrow(/CHECK constraint/);
+    await db.insertInto('data_breaches').values({ ...breach, persons_count: 1 }).execute();
+    await db.destroy();
+  });
+});

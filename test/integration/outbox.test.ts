@@ -41,6 +41,7 @@ describe('outbox', () => {
     await backend.ok('employees.addStatutoryHold', { employeeId: employee.id, description: 'Ziek uit dienst', legalBasis: 'Wet verbetering poortwachter', until: '2030-01-01' });
     const complaint = await backend.ok('complaints.save', { receivedOn: '2026-01-05', complainantName: 'K', complainantContact: null, subject: 'S', description: 'D', handlingNotes: null });
     await backend.ok('complaints.close', { id: complaint.id, closedOn: '2026-01-06', outcome: 'gegrond', resolution: 'Opgelost' });
+    await backend.ok('breaches.report', { whatHappened: 'Lijst kwijt', discoveredOn: '2026-01-05', discoveredTime: '09:00', personCategories: ['children'], personsCount: 3, dataCategories: ['identity'], measuresTaken: '' });
     const hold = await backend.ok('holds.place', { subjectType: 'employee', subjectId: employee.id, reasonKind: 'labour_dispute', reason: 'Geschil', reviewDate: '2027-01-01' });
     await backend.ok('holds.lift', { id: hold.id, reason: 'Geschikt' });
     const file = await backend.ok('meldcode.open', { route: 'huiselijk', childId: child.id, openedOn: '2026-01-05' });

@@ -7,6 +7,7 @@ import { authHandlers } from '../modules/auth/auth.handlers';
 import { backupHandlers } from '../modules/backup/backup.handlers';
 import { bsnHandlers } from '../modules/bsn/bsn.handlers';
 import { childrenHandlers } from '../modules/children/children.handlers';
+import { breachesHandlers } from '../modules/breaches/breaches.handlers';
 import { complaintsHandlers } from '../modules/complaints/complaints.handlers';
 import { consentsHandlers } from '../modules/consents/consents.handlers';
 import { contractsHandlers } from '../modules/contracts/contracts.handlers';
@@ -73,4 +74,5 @@ export const handlers: Handlers<MethodName> = {
   ...applicantsHandlers,
   ...employeesHandlers,
   ...complaintsHandlers,
+  ...breachesHandlers,
 };

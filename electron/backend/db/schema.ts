@@ -533,6 +533,23 @@ export interface EmployeeStatutoryHoldsTable extends Synced {
   created_at: string;
 }
 
+/** Datalek (issue 18): the fields of BreachRecord (shared/breaches/record.ts); kept on record, never deleted by the app. */
+export interface DataBreachesTable extends Synced {
+  id: string;
+  what_happened: string;
+  discovered_at: string;
+  occurred_on: string | null;
+  /** JSON array of BREACH_PERSON_CATEGORIES. */
+  person_categories: string;
+  persons_count: number;
+  /** JSON array of BREACH_DATA_CATEGORIES. */
+  data_categories: string;
+  measures_taken: string;
+  reported_by: string;
+  reporter_name: string;
+  reported_at: string;
+}
+
 /** Klacht. */
 export interface ComplaintsTable extends Synced {
   id: string;
@@ -640,6 +657,7 @@ export interface Database {
   employees: EmployeesTable;
   employee_statutory_holds: EmployeeStatutoryHoldsTable;
   complaints: ComplaintsTable;
+  data_breaches: DataBreachesTable;
   legal_holds: LegalHoldsTable;
   destruction_runs: DestructionRunsTable;
   destruction_log: DestructionLogTable;
@@ -668,5 +686,6 @@ export type SubjectRequestRow = Selectable<SubjectRequestsTable>;
 export type ApplicantRow = Selectable<ApplicantsTable>;
 export type EmployeeRow = Selectable<EmployeesTable>;
 export type ComplaintRow = Selectable<ComplaintsTable>;
+export type DataBreachRow = Selectable<DataBreachesTable>;
 export type LegalHoldRow = Selectable<LegalHoldsTable>;
 export type RetentionPolicyRow = Selectable<RetentionPoliciesTable>;

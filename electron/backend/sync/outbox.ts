@@ -38,6 +38,7 @@ export const PRIMARY_KEY: Record<SyncedEntity, string> = {
   complaints: 'id',
   legal_holds: 'id',
   processing_objections: 'id',
+  data_breaches: 'id',
 };
 
 /**

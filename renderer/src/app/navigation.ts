@@ -3,6 +3,7 @@ import type { Permission } from '../../../shared/auth/permissions';
 import { AccountPage } from '../features/account/AccountPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { ChildrenPage } from '../features/children/ChildrenPage';
+import { BreachesPage } from '../features/breaches/BreachesPage';
 import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
 import { ConsentsPage } from '../features/consents/ConsentsPage';
 import { DisclosuresPage } from '../features/disclosures/DisclosuresPage';
@@ -53,6 +54,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/sollicitanten', label: 'nav.applicants', permission: 'staffFiles.access', page: ApplicantsRoute },
   { path: '/medewerkers', label: 'nav.employees', permission: 'staffFiles.access', page: EmployeesRoute },
   { path: '/klachten', label: 'nav.complaints', permission: 'complaints.manage', page: ComplaintsPage },
+  { path: '/datalekken', label: 'nav.breaches', permission: 'breaches.report', page: BreachesPage },
   { path: '/bewaartermijnen', label: 'nav.retention', permission: 'retention.manage', page: RetentionPoliciesPage },
   { path: '/vernietigen', label: 'nav.destruction', permission: 'retention.manage', page: DestructionPage },
   { path: '/verwerkingsregister', label: 'nav.register', permission: 'retention.manage', page: RegisterPage },

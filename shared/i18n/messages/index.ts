@@ -1,5 +1,6 @@
 import { authMessages } from './auth';
 import { backupMessages } from './backup';
+import { breachesMessages } from './breaches';
 import { bsnMessages } from './bsn';
 import { childrenMessages } from './children';
 import { commonMessages } from './common';
@@ -42,6 +43,7 @@ export const MESSAGES = {
   ...retentionMessages,
   ...staffMessages,
   ...complaintsMessages,
+  ...breachesMessages,
   ...validationMessages,
   ...locationMessages,
   ...householdsMessages,
