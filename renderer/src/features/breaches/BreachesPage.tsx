@@ -27,7 +27,8 @@ const nowTime = () => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amste
 export function BreachesPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const list = useQuery(apiQuery('breaches.list', {}));
+  // While a report waits for the connection, look again every few seconds: its badge turns green once a sync round sent it.
+  const list = useQuery({ ...apiQuery('breaches.list', {}), refetchInterval: (query) => (query.state.data?.some((b) => b.waitingToSync) ? 3_000 : false) });
   const [reporting, setReporting] = useState(false);
   return (
     <>
@@ -122,7 +123,7 @@ function ReportDialog({ onClose }: { onClose: () => void }) {
       <SimpleGrid cols={3}>
         <DateField control={control} name="discoveredOn" label={t('breaches.discoveredOn')} required />
         <TextField control={control} name="discoveredTime" label={t('breaches.discoveredTime')} type="time" required />
-        <DateField control={control} name="occurredOn" label={t('breaches.occurredOn')} description={t('breaches.occurredOnHelp')} />
+        <DateField control={control} name="occurredOn" label={t('breaches.occurredOn')} />
       </SimpleGrid>
       <CategoryChoice name="personCategories" label={t('breaches.personCategoriesLabel')} options={BREACH_PERSON_CATEGORIES.map((c) => ({ value: c, label: t(`breaches.personCategories.${c}`) }))} control={control} />
       <WholeNumberField control={control} name="personsCount" label={t('breaches.personsCount')} description={t('breaches.personsCountHelp')} required min={1} maw={260} />
