@@ -8,6 +8,8 @@ import { verifyAuditChain } from './audit';
 import { ConsoleError, login, logout, SESSION_MAX_MS, sessionFor } from './auth.service';
 import { consoleAudit, createConsoleLocation, issueConsoleCode, listConsoleLocations, revokeConsoleDevice } from './console.service';
 import { createProcessor, listProcessors, updateProcessor } from './processors.service';
+import { ApReportInput, BreachAssessmentInput } from '../../shared/console/breaches';
+import { assessBreach, closeBreach, listBreaches, recordApReport } from './breaches.service';
 
 export const SESSION_COOKIE = 'kop_console';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -61,6 +63,21 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     capability: 'registers.manage',
     handle: ({ db, session, now, params, body }) => updateProcessor(db, params.id!, parse(ProcessorInput, body), session.user.id, now),
   },
+  // Datalekkenregister: the privacy officer assesses and closes; the FG reads; IT has no access.
+  { method: 'GET', url: '/breaches', capability: 'registers.read', handle: ({ db, now }) => listBreaches(db, now) },
+  {
+    method: 'POST',
+    url: '/breaches/:id/assessment',
+    capability: 'registers.manage',
+    handle: ({ db, session, now, params, body }) => assessBreach(db, params.id!, parse(BreachAssessmentInput, body), session.user.id, now),
+  },
+  {
+    method: 'POST',
+    url: '/breaches/:id/ap-report',
+    capability: 'registers.manage',
+    handle: ({ db, session, now, params, body }) => recordApReport(db, params.id!, parse(ApReportInput, body), session.user.id, now),
+  },
+  { method: 'POST', url: '/breaches/:id/close', capability: 'registers.manage', handle: ({ db, session, now, params }) => closeBreach(db, params.id!, session.user.id, now) },
   {
     method: 'GET',
     url: '/audit',

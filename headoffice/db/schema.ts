@@ -14,6 +14,24 @@ export interface HeadOfficeDatabase {
   console_sessions: { token_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string };
   console_audit: { seq: number; at: string; user_id: string | null; action: string; detail: string; prev_hash: string; hash: string };
   console_audit_head: { id: number; seq: number; hash: string };
+  breach_assessments: {
+    breach_id: string;
+    location_id: string;
+    risk: string;
+    likely_consequences: string;
+    report_to_ap: number;
+    reasons: string;
+    ap_reference: string | null;
+    ap_reported_at: string | null;
+    late_reason: string | null;
+    inform_persons: number;
+    inform_reasons: string;
+    follow_up: string;
+    assessed_by: string;
+    assessed_at: string;
+    closed_at: string | null;
+    closed_by: string | null;
+  };
   processors: {
     id: string;
     name: string;

@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ConsoleBreach } from '../../shared/console/breaches';
+import type { ConsoleRole } from '../../shared/console/roles';
+import { verifyAuditChain } from '../../headoffice/console/audit';
+import { createConsoleUser } from '../../headoffice/console/auth.service';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../headoffice/console/routes';
+import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connect';
+import type { HoDb } from '../../headoffice/db/schema';
+import { publishToLocation } from '../../headoffice/service/publish.service';
+import { buildHeadOfficeServer } from '../../headoffice/service/server';
+import { createLocation } from '../../headoffice/service/sync.service';
+import type { BreachRecord } from '../../shared/breaches/record';
+import { startPostgres } from '../helpers/postgres';
+
+/**
+ * Issue 18 part 4 — the datalekkenregister in the console: the breaches the locations reported,
+ * the 72-hour clock from discovery lived through on the service's clock, the privacy officer's
+ * assessment and AP report validated at the field, closing that keeps the breach on record; the FG
+ * reads and changes nothing; IT sees none of it.
+ */
+type Pg = Awaited<ReturnType<typeof startPostgres>>;
+let pg: Pg = null;
+beforeAll(async () => {
+  pg = await startPostgres();
+});
+afterAll(() => pg?.stop());
+
+const PASSWORD = 'Console-Wachtwoord-2026';
+const USERS: Record<ConsoleRole, string> = { privacy_officer: 'privacy', fg: 'fg.extern', it: 'it.beheer' };
+const DISCOVERED = '2030-03-01T08:00:00.000Z';
+const HOUR = 3_600_000;
+
+const ASSESSMENT = {
+  risk: 'high',
+  likelyConsequences: 'Ouders kennen nu de allergieën van andere kinderen.',
+  reportToAp: true,
+  reasons: 'Medische gegevens van kinderen: een hoog risico.',
+  informPersons: true,
+  informReasons: 'De ouders kunnen zelf niets doen, maar moeten het weten.',
+  followUp: '',
+};
+
+for (const dialect of ['sqlite', 'postgres'] as const) {
+  describe(`datalekkenregister on ${dialect}`, () => {
+    let db: HoDb;
+    let app: FastifyInstance;
+    let dataDir: string | null = null;
+    let clock = new Date(DISCOVERED);
+    let breachId = '';
+
+    beforeEach(async (ctx) => {
+      if (dialect === 'postgres' && !pg) return ctx.skip();
+      dataDir = dialect === 'sqlite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'kop-breach-')) : null;
+      db = connectHeadOffice({ databaseUrl: dialect === 'postgres' ? pg!.url : undefined, dataDir: dataDir ?? undefined }).db;
+      if (dialect === 'postgres') {
+        await sql`DROP SCHEMA IF EXISTS public CASCADE`.execute(db);
+        await sql`CREATE SCHEMA public`.execute(db);
+      }
+      await migrateHeadOffice(db);
+      clock = new Date(DISCOVERED);
+      app = buildHeadOfficeServer({ db, logger: false, now: () => clock });
+      for (const [role, username] of Object.entries(USERS) as [ConsoleRole, string][]) await createConsoleUser(db, { username, name: `Test ${role}`, role, password: PASSWORD }, clock);
+      const location = await createLocation(db, 'KDV De Vlinder', clock);
+      // The row as a location's PC pushes it (entity data_breaches, the BreachRecord fields).
+      breachId = '0193a6f2-7c1e-7000-8000-000000000001';
+      const record: BreachRecord = {
+        id: breachId,
+        what_happened: 'Groepslijst met allergieën gemaild aan alle ouders.',
+        discovered_at: DISCOVERED,
+        occurred_on: '2030-02-28',
+        person_categories: '["children","parents"]',
+        persons_count: 14,
+        data_categories: '["identity","medical"]',
+        measures_taken: 'Ouders gevraagd de e-mail te verwijderen.',
+        reported_by: 'u1',
+        reporter_name: 'Maria van den Heuvel',
+        reported_at: DISCOVERED,
+      };
+      await db.transaction().execute((trx) => publishToLocation(trx, location.id, [{ entity: 'data_breaches', entityId: breachId, payload: record }], DISCOVERED));
+      return async () => {
+        await app.close();
+        await db.destroy();
+        if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      };
+    });
+
+    async function signIn(role: ConsoleRole) {
+      const response = await app.inject({ method: 'POST', url: '/console/api/login', payload: { username: USERS[role], password: PASSWORD } });
+      const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)!;
+      const { csrfToken } = response.json<{ csrfToken: string }>();
+      return { cookie: `${SESSION_COOKIE}=${cookie.value}`, [CSRF_HEADER]: csrfToken };
+    }
+    const list = async (headers: Record<string, string>) => (await app.inject({ method: 'GET', url: '/console/api/breaches', headers })).json<ConsoleBreach[]>();
+    const post = (headers: Record<string, string>, action: string, payload?: Record<string, unknown>) => app.inject({ method: 'POST', url: `/console/api/breaches/${breachId}/${action}`, headers, payload });
+
+    it('counts the 72 hours from discovery: 71 hours later one hour is left, 73 hours later it is one hour late', async () => {
+      clock = new Date(Date.parse(DISCOVERED) + 71 * HOUR);
+      const [breach] = await list(await signIn('privacy_officer'));
+      expect(breach).toMatchObject({ id: breachId, locationName: 'KDV De Vlinder', personsCount: 14, dataCategories: ['identity', 'medical'], status: 'new', clockRunning: true, hoursLeft: 1, apDeadline: '2030-03-04T08:00:00.000Z' });
+      clock = new Date(Date.parse(DISCOVERED) + 73 * HOUR);
+      expect((await list(await signIn('privacy_officer')))[0]).toMatchObject({ hoursLeft: -1, clockRunning: true });
+    });
+
+    it('validates the assessment and the AP report at the field; a late report needs its reason; closing keeps the breach on record', async () => {
+      const po = await signIn('privacy_officer');
+      const empty = await post(po, 'assessment', { risk: 'groot', reportToAp: true, reasons: '', informPersons: false, informReasons: 'x', likelyConsequences: '', followUp: '' });
+      expect(empty.statusCode).toBe(400);
+      expect(empty.json<{ fields: Record<string, string> }>().fields).toMatchObject({
+        risk: 'Kies het risico voor de betrokkenen.',
+        reasons: 'Schrijf waarom wel of niet wordt gemeld op (minstens 5 tekens).',
+        likelyConsequences: expect.stringContaining('gevolgen'),
+      });
+      expect((await list(po))[0]!.status).toBe('new');
+
+      const assessed = await post(po, 'assessment', ASSESSMENT);
+      expect(assessed.statusCode, assessed.body).toBe(200);
+      // Decided to report: closing waits for the report; the clock still runs.
+      expect((await list(po))[0]).toMatchObject({ status: 'assessed', clockRunning: true, assessment: { risk: 'high', reportToAp: true } });
+      expect((await post(po, 'close')).statusCode).toBe(409);
+
+      clock = new Date(Date.parse(DISCOVERED) + 80 * HOUR);
+      Object.assign(po, await signIn('privacy_officer')); // days later: a new session
+      const late = await post(po, 'ap-report', { apReference: 'M-2030-1234', reportedAt: '2030-03-04T16:00', lateReason: '' });
+      expect(late.statusCode).toBe(400);
+      expect(late.json<{ fields: Record<string, string> }>().fields.lateReason).toBe('De melding kwam na de 72 uur: schrijf op waarom (AVG art. 33 lid 1).');
+      const future = await post(po, 'ap-report', { apReference: 'M-2030-1234', reportedAt: '2030-03-05T16:00', lateReason: 'x' });
+      expect(future.json<{ fields: Record<string, string> }>().fields.reportedAt).toBe('Het moment van melden ligt in de toekomst.');
+      expect((await post(po, 'ap-report', { apReference: 'M-2030-1234', reportedAt: '2030-03-04T16:00', lateReason: 'Het lek werd pas na het weekend intern doorgegeven.' })).statusCode).toBe(200);
+      // 16:00 in Amsterdam (winter time) is 15:00 UTC.
+      expect((await list(po))[0]).toMatchObject({ status: 'reported', clockRunning: false, assessment: { apReference: 'M-2030-1234', apReportedAt: '2030-03-04T15:00:00.000Z' } });
+
+      expect((await post(po, 'close')).statusCode).toBe(200);
+      expect((await list(po))[0]).toMatchObject({ id: breachId, status: 'closed' });
+      expect((await post(po, 'assessment', ASSESSMENT)).statusCode).toBe(409);
+      const actions = (await db.selectFrom('console_audit').select('action').orderBy('seq').execute()).map((r) => r.action).filter((a) => a.startsWith('console.breach'));
+      expect(actions).toEqual(['console.breach.assess', 'console.breach.apReport', 'console.breach.close']);
+      expect((await verifyAuditChain(db)).intact).toBe(true);
+    });
+
+    it('the FG reads the register and is refused every change; IT sees none of it', async () => {
+      const fg = await signIn('fg');
+      expect(await list(fg)).toHaveLength(1);
+      for (const [action, body] of [['assessment', ASSESSMENT], ['ap-report', { apReference: 'M-1', reportedAt: '2030-03-01T09:00', lateReason: '' }], ['close', undefined]] as const) {
+        expect((await post(fg, action, body)).statusCode, action).toBe(403);
+      }
+      expect(await db.selectFrom('breach_assessments').selectAll().execute()).toEqual([]);
+      const it = await signIn('it');
+      expect((await app.inject({ method: 'GET', url: '/console/api/breaches', headers: it })).statusCode).toBe(403);
+    });
+  });
+}
