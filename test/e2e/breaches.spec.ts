@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { BreachRecord } from '../../shared/breaches/record';
 import { api, appToday, field, screen, setUpLocation } from './app';
-import { expect, test } from './fixtures';
+import { checkScreen, expect, test } from './fixtures';
 import { HeadOffice } from './headoffice';
 
 /**
@@ -13,6 +13,7 @@ import { HeadOffice } from './headoffice';
 
 const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB Ergens', lrk: '123456789' };
 const MANAGER = { name: 'Fatima el Amrani', username: 'fatima', password: 'Zeilboot-Kaneel-Vijver-42' };
+const PRIVACY_OFFICER = { username: 'privacy', name: 'Jasmijn Kortenhoeven-van der Meulen', role: 'privacy_officer' as const, password: 'Register-Bijhouden-2026' };
 const REPORTER = { name: 'Maria-Christina van den Heuvel-Oosterhuis', username: 'maria', temporary: 'Tijdelijk-Wachtwoord-2026', own: 'Rivier-Lantaarn-Mossel-58' };
 const WHAT = 'De groepslijst met allergieën is per ongeluk gemaild aan alle ouders van de Rupsjes in plaats van aan het team.';
 const dutch = (iso: string) => iso.split('-').reverse().join('-');
@@ -99,6 +100,53 @@ test('datalek melden: ook zonder verbinding, veldmeldingen in het Nederlands, aa
     const stored = BreachRecord.parse(JSON.parse(ho.record('data_breaches', breach!.id)!.payload!));
     expect(stored).toMatchObject({ what_happened: WHAT, persons_count: 14, reporter_name: REPORTER.name, measures_taken: 'De ouders gevraagd de e-mail te verwijderen.' });
     expect(JSON.parse(stored.data_categories)).toEqual(['medical', 'identity']);
+
+    // ---- The privacy officer at head office: the 72-hour clock, the assessment, the AP report, closing.
+    ho.createConsoleUser(PRIVACY_OFFICER);
+    const consolePage = await page.context().newPage();
+    await consolePage.setViewportSize({ width: 1366, height: 768 });
+    await consolePage.goto(`${ho.url}/console/`);
+    await field(consolePage, 'Gebruikersnaam').fill(PRIVACY_OFFICER.username);
+    await field(consolePage, 'Wachtwoord').fill(PRIVACY_OFFICER.password);
+    await consolePage.getByRole('button', { name: 'Inloggen' }).click();
+    await consolePage.getByRole('navigation').getByRole('link', { name: 'Datalekken' }).click();
+    await expect(consolePage.getByRole('heading', { level: 1, name: 'Datalekkenregister' })).toBeVisible();
+    const entry = consolePage.getByRole('row', { name: /groepslijst met allergieën/ });
+    await expect(entry).toContainText('KDV Datalek');
+    await expect(entry).toContainText('Nieuw');
+    // Discovered at 00:00 today: between 48 and 72 hours are left.
+    await expect(entry.getByText(/Nog (4[89]|[56]\d|7[01]) uur voor de melding/)).toBeVisible();
+    await checkScreen(consolePage, 'console-datalekken-1366x768');
+
+    await entry.getByRole('button', { name: 'Beoordelen' }).click();
+    const assess = consolePage.getByRole('dialog', { name: /Datalek van KDV Datalek beoordelen/ });
+    await assess.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(assess).toContainText('Kies het risico voor de betrokkenen.');
+    await assess.getByRole('radio', { name: 'Hoog risico' }).check();
+    await field(assess, 'Waarschijnlijke gevolgen voor de betrokkenen').fill('Ouders kennen nu de allergieën van andere kinderen.');
+    await assess.getByRole('checkbox', { name: 'Melden bij de Autoriteit Persoonsgegevens' }).check();
+    await field(assess, 'Waarom wel of niet melden').fill('Medische gegevens van kinderen: hoog risico.');
+    await assess.getByRole('checkbox', { name: 'De betrokkenen inlichten (AVG art. 34)' }).check();
+    await field(assess, 'Waarom wel of niet inlichten').fill('De ouders moeten weten dat hun gegevens zijn gedeeld.');
+    await checkScreen(consolePage, 'console-datalek-beoordelen');
+    await assess.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(assess).toBeHidden();
+    await expect(entry).toContainText('Hoog risico · melden bij de AP');
+
+    await entry.getByRole('button', { name: 'Melding bij AP vastleggen' }).click();
+    const report = consolePage.getByRole('dialog', { name: 'Melding bij de Autoriteit Persoonsgegevens' });
+    await field(report, 'Meldnummer van de AP').fill('M-2026-4711');
+    await report.getByLabel('Gemeld op (datum en tijd)').fill(`${today}T00:00`); // at the discovery itself: never in the future, whenever the test runs
+    await report.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(report).toBeHidden();
+    await expect(entry).toContainText('Gemeld bij AP');
+    await expect(entry).toContainText('AP-meldnummer M-2026-4711');
+
+    await entry.getByRole('button', { name: 'Afsluiten' }).click();
+    await consolePage.getByRole('dialog', { name: 'Datalek afsluiten' }).getByRole('button', { name: 'Afsluiten' }).click();
+    await expect(entry).toContainText('Afgesloten');
+    await consolePage.setViewportSize({ width: 1280, height: 720 });
+    await checkScreen(consolePage, 'console-datalekken-afgesloten-1280x720');
   } finally {
     await ho.dispose();
   }

@@ -1,19 +1,18 @@
 import { Badge, Button, MultiSelect, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ProcessorInput, TRANSFER_MECHANISMS, type ConsoleProcessor, type SessionInfo } from '../../../shared/console/api';
 import { mayDo } from '../../../shared/console/roles';
 import { CATEGORIES } from '../../../shared/dataMap/categories';
-import { applyServerErrors, formResolver } from '../api/forms';
 import { DataTable, RowActions } from '../components/DataTable';
 import { boundProps, CheckboxField, DateField, SelectField, TextAreaField, TextField } from '../components/fields';
 import { FormDialog } from '../components/FormDialog';
-import { useNotify } from '../components/Notifications';
 import { PageHeader } from '../components/PageHeader';
 import { useFormat } from '../lib/format';
 import { consoleApi } from './api';
+import { useConsoleForm } from './useConsoleForm';
 
 const PROCESSORS_KEY = ['console', 'processors'] as const;
 const CATEGORY_OPTIONS = Object.entries(CATEGORIES).map(([value, category]) => ({ value, label: category.label }));
@@ -87,33 +86,18 @@ const FIELDS = ['name', 'service', 'dataCategories', 'agreementDate', 'reviewDat
 
 function ProcessorDialog({ processor, onClose }: { processor: ConsoleProcessor | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const notify = useNotify();
-  const queryClient = useQueryClient();
-  const form = useForm<ProcessorInput>({
-    resolver: formResolver(ProcessorInput),
+  const { form, handle } = useConsoleForm<ProcessorInput>({
+    schema: ProcessorInput,
     defaultValues: processor
       ? { name: processor.name, service: processor.service, dataCategories: processor.dataCategories, agreementDate: processor.agreementDate, reviewDate: processor.reviewDate, subProcessors: processor.subProcessors, outsideEea: processor.outsideEea, transferMechanism: processor.transferMechanism }
       : { name: '', service: '', dataCategories: [], agreementDate: '', reviewDate: '', subProcessors: '', outsideEea: false, transferMechanism: null },
-  });
-  const [formError, setFormError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (input: ProcessorInput) => consoleApi.saveProcessor(processor?.id ?? null, input),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: PROCESSORS_KEY });
-      notify({ message: t('console.processors.saved', { name: form.getValues('name').trim() }) });
-      onClose();
-    },
-    onError: (error) => setFormError(applyServerErrors(error, form.setError, FIELDS)),
+    fields: FIELDS,
+    save: (input) => consoleApi.saveProcessor(processor?.id ?? null, input),
+    refresh: PROCESSORS_KEY,
+    success: (values) => t('console.processors.saved', { name: values.name.trim() }),
+    onDone: onClose,
   });
   const outsideEea = useWatch({ control: form.control, name: 'outsideEea' });
-  const handle = {
-    submit: form.handleSubmit((values) => {
-      setFormError(null);
-      save.mutate(values);
-    }),
-    formError,
-    pending: save.isPending,
-  };
   return (
     <FormDialog form={handle} title={processor ? t('console.processors.editTitle', { name: processor.name }) : t('console.processors.addTitle')} onClose={onClose}>
       <TextField control={form.control} name="name" label={t('console.processors.name')} required autoFocus />

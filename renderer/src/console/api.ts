@@ -1,4 +1,5 @@
 import type { ConsoleAuditEntry, ConsoleLocation, ConsoleProcessor, ProcessorInput, SessionInfo } from '../../../shared/console/api';
+import type { ApReportInput, BreachAssessmentInput, ConsoleBreach } from '../../../shared/console/breaches';
 import { ApiCallError, type ClientErrorCode } from '../api/client';
 import i18n from '../i18n';
 
@@ -70,5 +71,9 @@ export const consoleApi = {
   revokeDevice: (deviceId: string) => request<{ revoked: true }>('POST', `/devices/${encodeURIComponent(deviceId)}/revoke`),
   processors: () => request<ConsoleProcessor[]>('GET', '/processors'),
   saveProcessor: (id: string | null, input: ProcessorInput) => request<{ id: string }>('POST', id ? `/processors/${encodeURIComponent(id)}` : '/processors', input),
+  breaches: () => request<ConsoleBreach[]>('GET', '/breaches'),
+  assessBreach: (id: string, input: BreachAssessmentInput) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/assessment`, input),
+  recordApReport: (id: string, input: ApReportInput) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/ap-report`, input),
+  closeBreach: (id: string) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/close`),
   audit: () => request<{ entries: ConsoleAuditEntry[]; chain: { intact: boolean; entries: number; brokenAt?: number | null } }>('GET', '/audit'),
 };
