@@ -10,6 +10,8 @@ import { consoleAudit, createConsoleLocation, issueConsoleCode, listConsoleLocat
 import { createProcessor, listProcessors, updateProcessor } from './processors.service';
 import { ApReportInput, BreachAssessmentInput } from '../../shared/console/breaches';
 import { assessBreach, closeBreach, listBreaches, recordApReport } from './breaches.service';
+import { CentralRequestInput } from '../../shared/console/requests';
+import { listConsoleRequests, registerCentralRequest } from './requests.service';
 
 export const SESSION_COOKIE = 'kop_console';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -78,6 +80,14 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     handle: ({ db, session, now, params, body }) => recordApReport(db, params.id!, parse(ApReportInput, body), session.user.id, now),
   },
   { method: 'POST', url: '/breaches/:id/close', capability: 'registers.manage', handle: ({ db, session, now, params }) => closeBreach(db, params.id!, session.user.id, now) },
+  // AVG-verzoeken: the privacy officer registers what came in via privacy@; the FG reads the overview.
+  { method: 'GET', url: '/requests', capability: 'registers.read', handle: ({ db, now }) => listConsoleRequests(db, now) },
+  {
+    method: 'POST',
+    url: '/requests',
+    capability: 'registers.manage',
+    handle: ({ db, session, now, body }) => registerCentralRequest(db, parse(CentralRequestInput, body), session.user, now),
+  },
   {
     method: 'GET',
     url: '/audit',

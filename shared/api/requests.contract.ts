@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DataArea, MethodDef } from './contract';
 import { method } from './method';
-import { CloseInput, DueList, ErasurePreview, ExportBundle, ExtendInput, MeldcodeDecisionInput, ObjectableCategory, ObjectionInput, PeopleQuery, PersonOption, PortabilityFiles, PortabilityPreview, RectifyInput, RequestDetail, RequestInput, RequestStatus, RequestSummary } from './requests.schemas';
+import { CentralRequest, CloseInput, DueList, ErasurePreview, ExportBundle, ExtendInput, MeldcodeDecisionInput, ObjectableCategory, ObjectionInput, PeopleQuery, PersonOption, PortabilityFiles, PortabilityPreview, RectifyInput, RequestDetail, RequestInput, RequestStatus, RequestSummary } from './requests.schemas';
 import { ById } from './clients.schemas';
 import { Id, PdfFile, text } from './schemas';
 
@@ -36,11 +36,21 @@ export const requestsContract = {
   }),
   /** Requests due within 7 days or overdue, and open tasks (dashboard). */
   'requests.due': method({ input: z.object({}), output: DueList, permission: 'requests.manage', shows: REQUEST_READ }),
+  /** Requests via privacy@ that wait to be registered at the person they concern (issue 18 part 3). */
+  'requests.central': method({ input: z.object({}), output: z.array(CentralRequest), permission: 'requests.manage', shows: ['requests'] }),
+  /** "Niet bekend bij deze locatie": the requester's details are cleared here, head office sees the status. */
+  'requests.declineCentral': method({
+    input: ById,
+    output: z.object({ ok: z.literal(true) }),
+    permission: 'requests.manage',
+    audit: { kind: 'write', data: 'clients', entity: 'centralRequest', entityId: byRequest },
+    changes: ['requests'],
+  }),
   'requests.create': method({
     input: RequestInput,
     output: RequestDetail,
     permission: 'requests.manage',
-    audit: { kind: 'write', data: 'clients', entity: REQUEST, entityId: (_input, output) => output.id, details: (input) => ({ kind: input.kind, subjectType: input.subjectType }) },
+    audit: { kind: 'write', data: 'clients', entity: REQUEST, entityId: (_input, output) => output.id, details: (input) => ({ kind: input.kind, subjectType: input.subjectType, viaPrivacyOffice: Boolean(input.centralRequestId) }) },
     changes: ['requests'],
   }),
   'requests.extend': method({

@@ -42,6 +42,8 @@ export const RequestInput = z.object({
     .refine((v) => v <= appToday(), zm('validation.notInFuture', { label: 'requests.field.coordinationOn' }))
     .nullish(),
   coordinationHow: CoordinationHow.nullish(),
+  /** Registering a request that came in via privacy@ (issue 18): its kind and date of receipt are the ones head office recorded. */
+  centralRequestId: Id.nullish(),
 });
 
 /** Search among the people with a row of their own (employees, applicants, waiting list, complainants). */
@@ -243,8 +245,27 @@ export const RequestDetail = RequestSummary.extend({
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;
 
+/**
+ * A request that reached the privacy officer via privacy@ and waits here to be registered at the
+ * right person (issue 18 part 3). The deadline runs from the day the organisation received it.
+ */
+export const CentralRequest = z.object({
+  id: z.string(),
+  kind: RequestKind,
+  receivedOn: z.string(),
+  deadline: z.string(),
+  deadlineState: DeadlineStateSchema,
+  requesterName: z.string(),
+  requesterContact: z.string().nullable(),
+  description: z.string().nullable(),
+  registeredByName: z.string(),
+});
+export type CentralRequest = z.infer<typeof CentralRequest>;
+
 export const DueList = z.object({
   requests: z.array(RequestSummary),
+  /** Requests via privacy@ still to register (a task until done). */
+  central: z.array(CentralRequest),
   tasks: z.array(RequestTask.extend({ requestKind: RequestKind })),
 });
 export type DueList = z.infer<typeof DueList>;

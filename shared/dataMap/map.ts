@@ -767,6 +767,36 @@ const MAP = {
     noPersonalData: [...SYNC_ROW, 'household_id', 'created_at', 'updated_at'],
   },
 
+  central_requests: {
+    kind: 'personal',
+    label: 'het verzoek via privacy@',
+    syncs: true,
+    sealed: false,
+    subjects: { privacy_requester: [] },
+    rules: [
+      withRow('subject_requests', 'request_id'),
+      {
+        kind: 'kept',
+        reason:
+          'Bewaard als bewijs dat het verzoek dat via privacy@ binnenkwam bij de locatie is doorgezet en afgehandeld (verantwoordingsplicht, AVG art. 5 lid 2). Na de afhandeling staan er geen gegevens van de verzoeker meer in: alleen de soort, de data en de status',
+      },
+    ],
+    groups: [
+      {
+        label: 'Naam en contactgegevens van de verzoeker en het verzoek in diens woorden, zoals de Privacy Officer ze ontving',
+        category: 'subject_request',
+        subject: 'privacy_requester',
+        columns: ['requester_name', 'requester_contact', 'description'],
+        rule: { kind: 'fixed', event: 'request_intake_handled', deletion: 'clear_columns', reason: 'Alleen nodig tot de locatie het verzoek bij de juiste persoon registreert (het AVG-verzoek bewaart ze dan) of vastlegt dat de persoon hier niet bekend is' },
+        portable: false,
+      },
+      { label: 'Soort verzoek, datum van ontvangst, termijn en afhandeling', category: 'subject_request', subject: 'privacy_requester', columns: ['kind', 'received_on', 'deadline', 'status', 'handled_on'], portable: false },
+      staff('De Privacy Officer die het verzoek registreerde en de medewerker die het afhandelde', ['registered_by_name', 'handled_by_name']),
+    ],
+    noPersonalData: [...SYNC_ROW, 'request_id', 'registered_at'],
+    note: 'Written by head office; the location only registers or declines it.',
+  },
+
   data_breaches: {
     kind: 'personal',
     label: 'de melding van een datalek',

@@ -24,6 +24,7 @@ export const EVENTS = {
   disclosure_made: 'datum van de verstrekking',
   entry_recorded: 'datum van de vastlegging',
   request_closed: 'afsluiting van het verzoek',
+  request_intake_handled: 'registratie van het verzoek via privacy@ door de locatie',
   account_deactivated: 'deactivering van het gebruikersaccount',
   destruction_executed: 'datum van de vernietiging',
   conflict_resolved: 'oplossing van het synchronisatieconflict',

@@ -19,6 +19,8 @@ export const SUBJECTS = {
   pickup_person: { label: 'Ophaalpersonen en personen die een kind niet mogen ophalen' },
   waitlist_prospect: { label: 'Ouders en kinderen op de wachtlijst', home: { table: 'waitlist_entries' } },
   complainant: { label: 'Klagers', home: { table: 'complaints' } },
+  /** Someone who e-mailed privacy@, until the location registers the request at the right person. */
+  privacy_requester: { label: 'Personen die via privacy@ een verzoek indienen' },
   user: { label: 'Gebruikers van de app (medewerkers van de locatie)', home: { table: 'users' } },
 } as const satisfies Record<string, SubjectDef>;
 

@@ -2,7 +2,7 @@ import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable
 import type { ComplaintOutcome, ComplaintStatus } from '../../../shared/api/complaints.schemas';
 import type { ApplicantOutcome, HoldReasonKind } from '../../../shared/api/retention.schemas';
 import type { SyncConflict } from '../../../shared/api/sync.contract';
-import type { CoordinationHow, RequestSubjectType } from '../../../shared/domain/requests';
+import type { CoordinationHow, RequestKind, RequestSubjectType } from '../../../shared/domain/requests';
 import type { PeriodUnit } from '../../../shared/domain/retention';
 import type { Mutation } from '../../../shared/sync/protocol';
 
@@ -550,6 +550,27 @@ export interface DataBreachesTable extends Synced {
   reported_at: string;
 }
 
+/**
+ * Verzoek via privacy@ (issue 18 part 3), written by head office: waits as a task until the manager
+ * registers it as an AVG-verzoek (request_id) or records that the person is not known here; then the
+ * requester's name, contact and words are cleared.
+ */
+export interface CentralRequestsTable extends Synced {
+  id: string;
+  kind: RequestKind;
+  received_on: string;
+  deadline: string;
+  requester_name: string | null;
+  requester_contact: string | null;
+  description: string | null;
+  registered_by_name: string;
+  registered_at: string;
+  status: 'new' | 'registered' | 'not_here';
+  request_id: string | null;
+  handled_on: string | null;
+  handled_by_name: string | null;
+}
+
 /** Klacht. */
 export interface ComplaintsTable extends Synced {
   id: string;
@@ -658,6 +679,7 @@ export interface Database {
   employee_statutory_holds: EmployeeStatutoryHoldsTable;
   complaints: ComplaintsTable;
   data_breaches: DataBreachesTable;
+  central_requests: CentralRequestsTable;
   legal_holds: LegalHoldsTable;
   destruction_runs: DestructionRunsTable;
   destruction_log: DestructionLogTable;
@@ -687,5 +709,6 @@ export type ApplicantRow = Selectable<ApplicantsTable>;
 export type EmployeeRow = Selectable<EmployeesTable>;
 export type ComplaintRow = Selectable<ComplaintsTable>;
 export type DataBreachRow = Selectable<DataBreachesTable>;
+export type CentralRequestRow = Selectable<CentralRequestsTable>;
 export type LegalHoldRow = Selectable<LegalHoldsTable>;
 export type RetentionPolicyRow = Selectable<RetentionPoliciesTable>;

@@ -39,6 +39,7 @@ export const PRIMARY_KEY: Record<SyncedEntity, string> = {
   legal_holds: 'id',
   processing_objections: 'id',
   data_breaches: 'id',
+  central_requests: 'id',
 };
 
 /**

@@ -4,6 +4,8 @@ import { defineMessages } from '../translate';
 export const requestsMessages = defineMessages(
   {
     'requests.notFound': 'Dit verzoek bestaat niet (meer).',
+    'requests.central.notFound': 'Dit verzoek via privacy@ bestaat niet (meer).',
+    'requests.central.alreadyHandled': 'Dit verzoek via privacy@ is al afgehandeld (op deze of een andere pc).',
     'requests.alreadyHandled': 'Dit verzoek is al afgehandeld.',
     'requests.wrongKind': 'Deze actie hoort niet bij dit soort verzoek.',
     'requests.childNotFound': 'Dit kind bestaat niet (meer).',
@@ -84,6 +86,8 @@ export const requestsMessages = defineMessages(
   },
   {
     'requests.notFound': 'This request does not exist (any more).',
+    'requests.central.notFound': 'This request via privacy@ does not exist (any more).',
+    'requests.central.alreadyHandled': 'This request via privacy@ has already been handled (on this or another PC).',
     'requests.alreadyHandled': 'This request has already been handled.',
     'requests.wrongKind': 'This action does not belong to this kind of request.',
     'requests.childNotFound': 'This child does not exist (any more).',

@@ -9,6 +9,7 @@ import { rectify } from './rectification.service';
 import { closeWithOutcome, createRequest, dueList, extendRequest, listRequests, loadRequest, meldcodeDecisionsAwaited, recordMeldcodeDecision } from './requests.service';
 import { findOwnPeople } from './requests.repository';
 import { completeTask, requestLift, restrictProcessing } from './restriction.service';
+import { declineCentralRequest, listCentralRequests } from './central.service';
 
 /** Runs a change and answers with the request as it now is. */
 const andLoad = async (core: AppCore, id: string, change: Promise<unknown>) => {
@@ -21,6 +22,11 @@ export const requestsHandlers: Handlers<keyof typeof requestsContract> = {
   'requests.people': ({ core }, input) => findOwnPeople(core.db(), input.type, input.q, 20),
   'requests.get': ({ core }, input) => loadRequest(core.db(), input.id, core.today()),
   'requests.due': ({ core }) => dueList(core.db(), core.today()),
+  'requests.central': ({ core }) => listCentralRequests(core.db(), core.today()),
+  'requests.declineCentral': async ({ core, session }, input) => {
+    await declineCentralRequest(core, session, input.id);
+    return { ok: true as const };
+  },
   'requests.meldcodeDecisionsAwaited': ({ core }) => meldcodeDecisionsAwaited(core.db(), core.today()),
   'requests.create': async ({ core, session }, input) => loadRequest(core.db(), await createRequest(core, session, input), core.today()),
   'requests.extend': ({ core }, input) => andLoad(core, input.id, extendRequest(core, input, core.today())),

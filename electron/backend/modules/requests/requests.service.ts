@@ -22,6 +22,7 @@ import type { DbOrTrx, SubjectRequestRow, Trx } from '../../db/schema';
 import { queueUpsert } from '../../sync/outbox';
 import { findChild } from '../children/children.repository';
 import { currentLocationId } from '../location/location.service';
+import { listCentralRequests, markCentralRegistered, requireOpenCentral } from './central.service';
 import { openRequestsAwaitingMeldcodeDecision } from './dossier.repository';
 import {
   activeRestriction,
@@ -198,6 +199,8 @@ async function resolveSubject(trx: Trx, input: NewRequest): Promise<{ householdI
 
 export async function createRequest(core: AppCore, session: Session, input: NewRequest): Promise<string> {
   return core.transaction(async (trx) => {
+    // Via privacy@: the kind, the date the organisation received it and the requester's words come from head office's registration.
+    const central = input.centralRequestId ? await requireOpenCentral(trx, input.centralRequestId) : null;
     const { householdId, requester, coordination } = await resolveSubject(trx, input);
     // A record synced in for another location is not this location's to answer for: refused, nothing written.
     const here = await currentLocationId(trx);
@@ -206,16 +209,16 @@ export async function createRequest(core: AppCore, session: Session, input: NewR
     await insertRequest(trx, {
       id,
       location_id: here,
-      kind: input.kind,
+      kind: central?.kind ?? input.kind,
       subject_type: input.subjectType,
       subject_id: input.subjectId,
       household_id: householdId,
       requester_parent_id: requester.id,
       requester_name: requester.name,
-      received_on: input.receivedOn,
+      received_on: central?.received_on ?? input.receivedOn,
       identity_method: input.identityMethod,
-      description: input.description,
-      deadline: firstDeadline(input.receivedOn),
+      description: input.description ?? central?.description ?? null,
+      deadline: firstDeadline(central?.received_on ?? input.receivedOn),
       extended_months: 0,
       extension_reason: null,
       extended_on: null,
@@ -236,6 +239,7 @@ export async function createRequest(core: AppCore, session: Session, input: NewR
       version: null,
     });
     await queueUpsert(trx, 'subject_requests', id, core.now());
+    if (central) await markCentralRegistered(trx, core, session, central.id, id);
     return id;
   });
 }
@@ -295,6 +299,7 @@ export async function dueList(db: DbOrTrx, today: string): Promise<DueList> {
   const tasks = await openRequestTasks(db);
   return {
     requests: open.filter((r) => r.deadlineState !== 'ok'),
+    central: await listCentralRequests(db, today),
     tasks: tasks.map((t) => ({ ...toTask(t), requestKind: t.request_kind })),
   };
 }
