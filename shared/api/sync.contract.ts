@@ -25,6 +25,8 @@ export const SyncStatus = z.object({
   syncKeyId: z.string().nullable(),
   /** Sealed changes (medical data, meldcode files) pulled but waiting for this PC to receive the key with a transfer code. */
   sealedWaiting: z.number().int(),
+  /** Head office's version this PC has pulled up to: when it grows, screens read their data again. */
+  pulledVersion: z.number().int(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -65,6 +65,12 @@ describe('outbox', () => {
       decisions: [{ subjectType: 'child', subjectId: child.id, include: true, reason: 'Wettelijk verplicht voor de kinderopvangtoeslag' }],
     });
 
+    // A request via privacy@ arrives from head office (as a pulled row); declining it here queues the change back.
+    const locationId = (sqlite.prepare('SELECT location_id FROM children LIMIT 1').get() as { location_id: string }).location_id;
+    sqlite
+      .prepare("INSERT INTO central_requests (id, location_id, kind, received_on, deadline, requester_name, requester_contact, description, registered_by_name, registered_at, status, version) VALUES ('8f1c2d3e-4b5a-4c6d-8e7f-901234567890', ?, 'access', '2026-01-05', '2026-02-05', 'A. Verzoeker', 'a@example.nl', 'Inzage', 'Privacy Officer', '2026-01-05T10:00:00.000Z', 'new', 7)")
+      .run(locationId);
+    await backend.ok('requests.declineCentral', { id: '8f1c2d3e-4b5a-4c6d-8e7f-901234567890' });
     // Retention rules are the statement's defaults on every PC: seeded locally, changed only by head office.
     const neverPushed = new Set(['retention_policies']);
     for (const entity of SYNCED_ENTITIES.filter((e) => !neverPushed.has(e))) {

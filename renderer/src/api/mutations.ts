@@ -30,6 +30,20 @@ function invalidate(queries: readonly Query[]): Promise<void> {
   return queryClient.invalidateQueries({ predicate: (query) => targets.has(query) });
 }
 
+/**
+ * After a sync round pulled changes (another PC's edits, a request registered at head office):
+ * every cached read is refreshed except the audited ones, which stay once per user action, and
+ * the polled status reads.
+ */
+export function refreshAfterPull(): Promise<void> {
+  return queryClient.invalidateQueries({
+    predicate: (query) => {
+      const method = query.queryKey[0];
+      return typeof method === 'string' && isMethodName(method) && contract[method].audit?.kind !== 'read' && !contract[method].passive && method !== 'app.status';
+    },
+  });
+}
+
 /** Refreshes the reads showing what these writes change (for writes made with `call` directly). */
 export const refreshAfter = (...methods: MethodName[]) => invalidate(readsChangedBy(methods));
 

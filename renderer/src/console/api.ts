@@ -1,5 +1,6 @@
 import type { ConsoleAuditEntry, ConsoleLocation, ConsoleProcessor, ProcessorInput, SessionInfo } from '../../../shared/console/api';
 import type { ApReportInput, BreachAssessmentInput, ConsoleBreach } from '../../../shared/console/breaches';
+import type { CentralRequestInput, ConsoleRequest } from '../../../shared/console/requests';
 import { ApiCallError, type ClientErrorCode } from '../api/client';
 import i18n from '../i18n';
 
@@ -71,6 +72,8 @@ export const consoleApi = {
   revokeDevice: (deviceId: string) => request<{ revoked: true }>('POST', `/devices/${encodeURIComponent(deviceId)}/revoke`),
   processors: () => request<ConsoleProcessor[]>('GET', '/processors'),
   saveProcessor: (id: string | null, input: ProcessorInput) => request<{ id: string }>('POST', id ? `/processors/${encodeURIComponent(id)}` : '/processors', input),
+  requests: () => request<ConsoleRequest[]>('GET', '/requests'),
+  registerRequest: (input: CentralRequestInput) => request<{ id: string; deadline: string }>('POST', '/requests', input),
   breaches: () => request<ConsoleBreach[]>('GET', '/breaches'),
   assessBreach: (id: string, input: BreachAssessmentInput) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/assessment`, input),
   recordApReport: (id: string, input: ApReportInput) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/ap-report`, input),

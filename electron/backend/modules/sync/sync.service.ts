@@ -8,7 +8,7 @@ import type { AppCore, Session } from '../../core';
 import type { DbOrTrx } from '../../db/schema';
 import { requestJson, SyncHttpError } from '../../sync/http';
 import { PRIMARY_KEY, queueUpsert } from '../../sync/outbox';
-import { readRunState, readSyncConfig, writeSyncConfig, type SyncConfig } from '../../sync/sync.state';
+import { readCursor, readRunState, readSyncConfig, writeSyncConfig, type SyncConfig } from '../../sync/sync.state';
 import { currentKey, installKey, readSealedWaiting } from '../../sync/keys';
 import { escrowSyncKey } from '../../sync/escrow';
 import { claimSyncKey } from '../../sync/sync.engine';
@@ -40,6 +40,7 @@ export async function syncStatus(core: AppCore): Promise<SyncStatus> {
     nextAttemptInSeconds: next ? Math.max(0, Math.round((next - Date.now()) / 1000)) : null,
     syncKeyId: (await currentKey(db))?.keyId ?? null,
     sealedWaiting: (await readSealedWaiting(db)).count,
+    pulledVersion: await readCursor(db),
   };
 }
 

@@ -1,8 +1,8 @@
-import { Fieldset } from '@mantine/core';
+import { Alert, Fieldset, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RequestInput, type RequestDetail } from '../../../../shared/api/requests.schemas';
+import { RequestInput, type CentralRequest, type RequestDetail } from '../../../../shared/api/requests.schemas';
 import { appToday } from '../../../../shared/domain/clock';
 import { COORDINATION_METHODS, IDENTITY_METHODS, REQUEST_KINDS, REQUEST_SUBJECT_TYPES, isOwnRecordSubject, type OwnRecordSubject } from '../../../../shared/domain/requests';
 import { isApiCallError } from '../../api/client';
@@ -12,6 +12,7 @@ import { DateField, RadioField, SelectField, TextAreaField } from '../../compone
 import { FormDialog } from '../../components/FormDialog';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { useApiForm } from '../../components/useApiForm';
+import { useFormat } from '../../lib/format';
 
 /** The kinds of person the manager chooses first: a child or parent (one search), or someone with a file of their own. */
 const PERSON_KINDS = ['household', ...REQUEST_SUBJECT_TYPES.filter((k): k is OwnRecordSubject => isOwnRecordSubject(k))] as const;
@@ -23,13 +24,17 @@ const PERSON_KINDS = ['household', ...REQUEST_SUBJECT_TYPES.filter((k): k is Own
  * form asks with whom, when and how that afstemming took place (the backend requires it and refuses
  * a parent without gezag). An employee, applicant, waiting-list parent or complainant asks for themself.
  */
-export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (request: RequestDetail) => void }) {
+export function RegisterRequestDialog({ central, onClose, onSaved }: { central?: CentralRequest; onClose: () => void; onSaved: (request: RequestDetail) => void }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const [subject, setSubject] = useState<PickedPerson | null>(null);
   const household = useQuery({ ...apiQuery('households.get', { id: subject?.householdId ?? '' }), enabled: subject?.kind === 'child' });
   const form = useApiForm({
     schema: RequestInput,
-    defaultValues: { subjectId: '', requesterParentId: '', receivedOn: appToday(), description: '', coordinationParentId: null, coordinationOn: null, coordinationHow: null },
+    // Via privacy@: kind, date of receipt and the requester's words as the privacy officer registered them (the backend takes those).
+    defaultValues: central
+      ? { kind: central.kind, subjectId: '', requesterParentId: '', receivedOn: central.receivedOn, description: central.description ?? '', coordinationParentId: null, coordinationOn: null, coordinationHow: null, centralRequestId: central.id }
+      : { subjectId: '', requesterParentId: '', receivedOn: appToday(), description: '', coordinationParentId: null, coordinationOn: null, coordinationHow: null },
     mutation: useApiMutation('requests.create'),
     onSuccess: onSaved,
     // A refusal (a parent without gezag asking about a child) also marks the field, but its reason must be read in full.
@@ -56,8 +61,13 @@ export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => voi
   }, [needsCoordination, setValue]);
 
   return (
-    <FormDialog form={form} title={t('requests.registerTitle')} onClose={onClose} submitLabel={t('requests.registerSubmit')} size="lg">
-      <SelectField control={control} name="kind" label={t('requests.fields.kind')} required autoFocus data={REQUEST_KINDS.map((k) => ({ value: k, label: t(`requests.kinds.${k}`) }))} />
+    <FormDialog form={form} title={central ? t('requests.central.registerTitle') : t('requests.registerTitle')} onClose={onClose} submitLabel={t('requests.registerSubmit')} size="lg">
+      {central && (
+        <Alert color="blue" title={t('requests.central.fromOfficer', { officer: central.registeredByName })}>
+          {t('requests.central.requester', { name: central.requesterName, contact: central.requesterContact ?? '—' })}
+        </Alert>
+      )}
+      <SelectField control={control} name="kind" label={t('requests.fields.kind')} required autoFocus={!central} disabled={Boolean(central)} data={REQUEST_KINDS.map((k) => ({ value: k, label: t(`requests.kinds.${k}`) }))} />
       <PersonPicker
         kinds={PERSON_KINDS}
         texts={{
@@ -107,7 +117,11 @@ export function RegisterRequestDialog({ onClose, onSaved }: { onClose: () => voi
           />
         </Fieldset>
       )}
-      <DateField control={control} name="receivedOn" label={t('requests.fields.receivedOn')} description={t('requests.fields.receivedOnHelp')} required maw={260} />
+      {central ? (
+        <Text size="sm">{t('requests.central.receivedOn', { date: fmt.date(central.receivedOn), deadline: fmt.date(central.deadline) })}</Text>
+      ) : (
+        <DateField control={control} name="receivedOn" label={t('requests.fields.receivedOn')} description={t('requests.fields.receivedOnHelp')} required maw={260} />
+      )}
       <RadioField
         control={control}
         name="identityMethod"

@@ -13,18 +13,26 @@ export function RequestsDueCard() {
   const fmt = useFormat();
   const subjectLabel = useSubjectLabel();
   const due = useQuery(apiQuery('requests.due', {}));
-  const count = (due.data?.requests.length ?? 0) + (due.data?.tasks.length ?? 0);
+  const count = (due.data?.requests.length ?? 0) + (due.data?.tasks.length ?? 0) + (due.data?.central.length ?? 0);
   return (
     <DueCard id="requests-due" title={t('requests.dueTitle')} query={due} count={count} empty={t('requests.dueNone')}>
-      {({ requests, tasks }) => (
+      {({ requests, tasks, central }) => (
         <>
           <DueLinks
-            items={requests.map((r) => ({
-              key: r.id,
-              badge: <DeadlineBadge request={r} />,
-              to: `/verzoeken/${r.id}`,
-              label: t('requests.dueItem', { kind: t(`requests.kinds.${r.kind}`), name: subjectLabel(r), date: fmt.date(r.deadline) }),
-            }))}
+            items={[
+              ...central.map((r) => ({
+                key: r.id,
+                badge: <DeadlineBadge request={{ ...r, status: 'open' }} />,
+                to: '/verzoeken',
+                label: t('requests.central.dueItem', { kind: t(`requests.kinds.${r.kind}`), name: r.requesterName, date: fmt.date(r.deadline) }),
+              })),
+              ...requests.map((r) => ({
+                key: r.id,
+                badge: <DeadlineBadge request={r} />,
+                to: `/verzoeken/${r.id}`,
+                label: t('requests.dueItem', { kind: t(`requests.kinds.${r.kind}`), name: subjectLabel(r), date: fmt.date(r.deadline) }),
+              })),
+            ]}
           />
           {tasks.length > 0 && (
             <List spacing={6} size="sm">

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusFilter, useStatusFilter } from '../../components/StatusFilter';
 import { useFormat } from '../../lib/format';
 import { DeadlineBadge, OutcomeBadge, useSubjectLabel } from './common';
+import { CentralRequestsCard } from './CentralRequestsCard';
 import { ImportPortabilityDialog } from './ImportPortabilityDialog';
 import { RegisterRequestDialog } from './RegisterRequestDialog';
 
@@ -37,6 +38,7 @@ export function RequestsPage() {
           </Group>
         }
       />
+      <CentralRequestsCard />
       <StatusFilter
         label={t('requests.filterLabel')}
         filters={FILTERS}

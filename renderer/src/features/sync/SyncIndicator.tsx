@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useFormat } from '../../lib/format';
 import { useCan } from '../../lib/session';
 import { RefreshIcon } from './RefreshIcon';
-import { CONNECTION_COLOR, connectionOf, OFFLINE_TEXT, HEAD_OFFICE_PATH, useOfflineExplanation, useSyncNow, useSyncStatus } from './syncStatus';
+import { CONNECTION_COLOR, connectionOf, OFFLINE_TEXT, HEAD_OFFICE_PATH, useOfflineExplanation, useRefreshOnPull, useSyncNow, useSyncStatus } from './syncStatus';
 
 /**
  * The header's sync state, for every logged-in user: online/offline, pending changes, the last
@@ -16,6 +16,7 @@ export function SyncIndicator() {
   const fmt = useFormat();
   const status = useSyncStatus();
   const syncNow = useSyncNow();
+  useRefreshOnPull(status.data?.pulledVersion);
 
   const offline = useOfflineExplanation(status.data);
 

@@ -1,7 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/api/sync.contract';
 import { call } from '../../api/client';
+import { refreshAfterPull } from '../../api/mutations';
 import { apiKey, apiQuery, queryClient } from '../../api/queries';
 
 export const SYNC_STATUS_KEY = apiKey('sync.status', {});
@@ -19,6 +21,21 @@ export const useSyncStatus = () =>
     ...apiQuery('sync.status', {}),
     refetchInterval: (query) => (query.state.data?.running ? 1_000 : 3_000),
   });
+
+/**
+ * When a sync round pulled changes (the pulled version grew), every screen reads its data again:
+ * a request registered at head office or a colleague's edit on another PC shows without a reload.
+ * Called once, in the header.
+ */
+export function useRefreshOnPull(pulledVersion: number | undefined) {
+  const seen = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (pulledVersion === undefined) return;
+    const before = seen.current;
+    seen.current = pulledVersion;
+    if (before !== undefined && pulledVersion > before) void refreshAfterPull();
+  }, [pulledVersion]);
+}
 
 /** "Nu synchroniseren": the backend starts a round in the background and answers at once. */
 export function useSyncNow() {
