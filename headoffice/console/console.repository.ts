@@ -61,7 +61,7 @@ export const auditHead = (db: HoDb) => db.selectFrom('console_audit_head').selec
 
 export const locationsWithDevices = async (db: HoDb) => {
   const locations = await db.selectFrom('locations').selectAll().orderBy('name').execute();
-  const devices = await db.selectFrom('devices').select(['id', 'location_id', 'name', 'created_at', 'last_sync_at', 'revoked_at']).orderBy('created_at').execute();
+  const devices = await db.selectFrom('devices').select(['id', 'location_id', 'name', 'created_at', 'last_sync_at', 'revoked_at', 'open_conflicts']).orderBy('created_at').execute();
   const anchors = await db
     .selectFrom('audit_anchors')
     .select(['device_id', (eb) => eb.fn.max('seq').as('seq'), (eb) => eb.fn.max('received_at').as('received_at')])

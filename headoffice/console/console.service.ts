@@ -24,6 +24,7 @@ export async function listConsoleLocations(db: HoDb): Promise<ConsoleLocation[]>
           createdAt: d.created_at,
           lastSyncAt: d.last_sync_at,
           revokedAt: d.revoked_at,
+          openConflicts: d.open_conflicts === null ? null : Number(d.open_conflicts),
           lastAnchor: anchor && anchor.seq !== null ? { seq: Number(anchor.seq), receivedAt: String(anchor.received_at) } : null,
         };
       }),

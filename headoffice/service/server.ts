@@ -102,7 +102,7 @@ export function buildHeadOfficeServer(options: HeadOfficeOptions): FastifyInstan
       return {};
     });
 
-    scope.get<{ Querystring: { after?: string; limit?: string; locationId?: string } }>('/v1/sync/pull', async (request, reply) => {
+    scope.get<{ Querystring: { after?: string; limit?: string; locationId?: string; conflicts?: string } }>('/v1/sync/pull', async (request, reply) => {
       const device = request.device!;
       // The location comes from the device record; asking for another location's data is refused.
       if (request.query.locationId && request.query.locationId !== device.location_id) {
@@ -111,7 +111,9 @@ export function buildHeadOfficeServer(options: HeadOfficeOptions): FastifyInstan
       }
       const after = Math.max(0, Number(request.query.after ?? 0) || 0);
       const limit = Math.min(5000, Math.max(1, Number(request.query.limit ?? 500) || 500));
-      return reply.type('application/json; charset=utf-8').send(await pull(db, device, after, limit, now()));
+      // The PC's count of conflicts waiting for its manager (Locaties en apparaten); anything else is ignored.
+      const conflicts = /^\d{1,7}$/.test(request.query.conflicts ?? '') ? Number(request.query.conflicts) : undefined;
+      return reply.type('application/json; charset=utf-8').send(await pull(db, device, after, limit, now(), conflicts));
     });
   });
 

@@ -94,8 +94,9 @@ export async function anchorAuditHead(trx: HoTrx, anchor: HeadOfficeDatabase['au
     .execute();
 }
 
-export async function touchDevice(db: HoDb | HoTrx, deviceId: string, at: string): Promise<void> {
-  await db.updateTable('devices').set({ last_sync_at: at }).where('id', '=', deviceId).execute();
+/** The device synchronised now; with a pull it also says how many conflicts wait on it. */
+export async function touchDevice(db: HoDb | HoTrx, deviceId: string, at: string, openConflicts?: number): Promise<void> {
+  await db.updateTable('devices').set({ last_sync_at: at, ...(openConflicts === undefined ? {} : { open_conflicts: openConflicts }) }).where('id', '=', deviceId).execute();
 }
 
 /** One range scan of the (location_id, version) index; the payload comes back as the stored JSON text. */

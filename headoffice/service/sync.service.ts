@@ -173,12 +173,12 @@ const changeJson = (r: { entity: string; entity_id: string; version: number; del
  * One page of the location's changes after the cursor, as the PullResponse JSON text: the stored
  * payloads go out as they are, without a parse and a stringify per row.
  */
-export async function pull(db: HoDb, device: Device, after: number, limit: number, now: Date): Promise<string> {
+export async function pull(db: HoDb, device: Device, after: number, limit: number, now: Date, openConflicts?: number): Promise<string> {
   const rows = await pullRows(db, device.location_id, after, limit + 1);
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   // The last page of a round marks the device as synced: one write per round, not per page.
-  if (!hasMore) await touchDevice(db, device.id, now.toISOString());
+  if (!hasMore) await touchDevice(db, device.id, now.toISOString(), openConflicts);
   const cursor = page.length ? Number(page[page.length - 1]!.version) : after;
   return `{"changes":[${page.map(changeJson).join(',')}],"cursor":${cursor},"hasMore":${hasMore}}`;
 }

@@ -36,6 +36,8 @@ export interface ConsoleDevice {
   createdAt: string;
   lastSyncAt: string | null;
   revokedAt: string | null;
+  /** Synchronisation conflicts waiting on the PC for its manager, as it last reported (null: not yet reported). */
+  openConflicts: number | null;
   /** The audit-chain head this device last reported (its anchor), or null when none yet. */
   lastAnchor: { seq: number; receivedAt: string } | null;
 }

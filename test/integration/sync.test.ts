@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueDelete } from '../../electron/backend/sync/outbox';
 import { requestJson } from '../../electron/backend/sync/http';
 import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engine';
+import { listConsoleLocations } from '../../headoffice/console/console.service';
 import { revokeDevice } from '../../headoffice/service/sync.service';
 import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
 import { createFamily, groupId, HOUSEHOLD } from '../helpers/clients';
@@ -185,11 +186,19 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(conflict!.localPayload).toMatchObject({ allergies: 'Pinda', diet: 'Lactosevrij' });
       expect(conflict!.serverPayload).toMatchObject({ allergies: 'Pinda en noten', diet: null });
       expect((await pc2.ok('sync.status', {})).openConflicts).toBe(1);
+      // Locaties en apparaten at head office: the PC's count of waiting conflicts, as it reported with its pull.
+      const conflictsAtHeadOffice = async () => {
+        const [shown] = (await listConsoleLocations(ho.db)).filter((l) => l.id === location.id);
+        return Object.fromEntries(shown!.devices.map((d) => [d.id, d.openConflicts]));
+      };
+      const [pc1Id, pc2Id] = [(await pc1.ok('sync.status', {})).deviceId!, (await pc2.ok('sync.status', {})).deviceId!];
+      expect(await conflictsAtHeadOffice()).toEqual({ [pc1Id]: 0, [pc2Id]: 1 });
       await pc2.ok('sync.resolveConflict', { id: conflict!.id, resolution: 'merged', merged: { allergies: 'Pinda en noten', diet: 'Lactosevrij', medication: null, other_particulars: null } });
       await sync(pc2);
       await sync(pc1);
       for (const pc of [pc1, pc2]) expect(await pc.ok('medical.get', { childId: child.id })).toMatchObject({ allergies: 'Pinda en noten', diet: 'Lactosevrij' });
       expect((await pc2.ok('sync.status', {})).openConflicts).toBe(0);
+      expect(await conflictsAtHeadOffice()).toEqual({ [pc1Id]: 0, [pc2Id]: 0 });
     });
 
     run('a deletion reaches head office as a tombstone without personal data, and the bytes are gone', async () => {

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { SEALED, type Change, type Mutation, type MutationResult, type SyncedEntity } from '../../../shared/sync/protocol';
 import { msg, translate } from '../../../shared/i18n/translate';
 import type { AppCore } from '../core';
+import { countOpenConflicts } from '../modules/sync/sync.repository';
 import { lastAuditRow } from '../modules/audit/audit.repository';
 import { checkPolicyChange } from '../modules/retention/policies';
 import { escrowSyncKey } from './escrow';
@@ -234,10 +235,12 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
       if (batch.mutations.length < PUSH_BATCH) break;
     }
 
+    // Head office shows per PC how many conflicts wait for the manager (a count, sent with every pull).
+    const conflicts = await exclusive(() => countOpenConflicts(core.db()));
     for (;;) {
       const cursor = await exclusive(() => readCursor(core.db()));
       const page = parsePullPage(
-        await transport(config.serverUrl, { method: 'GET', path: `/v1/sync/pull?after=${cursor}&limit=${PULL_PAGE}`, token: config.token, caCertPem: config.caCertPem }),
+        await transport(config.serverUrl, { method: 'GET', path: `/v1/sync/pull?after=${cursor}&limit=${PULL_PAGE}&conflicts=${conflicts}`, token: config.token, caCertPem: config.caCertPem }),
       );
       await exclusive(() =>
         core.transaction(async (trx) => {

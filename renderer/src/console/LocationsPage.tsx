@@ -75,6 +75,20 @@ function LocationCard({ location, manages }: { location: ConsoleLocation; manage
           { key: 'name', header: t('console.locations.device'), cell: (d) => d.name, rowHeader: true, strong: true },
           { key: 'sync', header: t('console.locations.lastSync'), cell: (d) => (d.lastSyncAt ? format.dateTime(d.lastSyncAt) : t('common.never')) },
           {
+            key: 'conflicts',
+            header: t('console.locations.conflicts'),
+            cell: (d) =>
+              d.openConflicts === null ? (
+                t('console.locations.conflictsUnknown')
+              ) : d.openConflicts > 0 ? (
+                <Badge color="orange" variant="light">
+                  {t('console.locations.conflictsOpen', { count: d.openConflicts })}
+                </Badge>
+              ) : (
+                t('console.locations.conflictsNone')
+              ),
+          },
+          {
             key: 'anchor',
             header: t('console.locations.anchor'),
             cell: (d) => (d.lastAnchor ? t('console.locations.anchorValue', { seq: d.lastAnchor.seq, time: format.dateTime(d.lastAnchor.receivedAt) }) : t('console.locations.noAnchor')),
