@@ -10,6 +10,8 @@ import { consoleAudit, createConsoleLocation, issueConsoleCode, listConsoleLocat
 import { createProcessor, listProcessors, updateProcessor } from './processors.service';
 import { ApReportInput, BreachAssessmentInput } from '../../shared/console/breaches';
 import { assessBreach, closeBreach, listBreaches, recordApReport } from './breaches.service';
+import { FiguresQuery } from '../../shared/console/figures';
+import { figures } from './figures.service';
 
 export const SESSION_COOKIE = 'kop_console';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -78,6 +80,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     handle: ({ db, session, now, params, body }) => recordApReport(db, params.id!, parse(ApReportInput, body), session.user.id, now),
   },
   { method: 'POST', url: '/breaches/:id/close', capability: 'registers.manage', handle: ({ db, session, now, params }) => closeBreach(db, params.id!, session.user.id, now) },
+  // Anonymised figures: counts only; the privacy officer and the FG read them, IT not.
+  { method: 'GET', url: '/figures', capability: 'registers.read', handle: ({ db, now, query }) => figures(db, now, parse(FiguresQuery, query).year) },
   {
     method: 'GET',
     url: '/audit',
