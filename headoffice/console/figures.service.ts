@@ -109,5 +109,5 @@ export async function figures(db: HoDb, now: Date, requestedYear?: number): Prom
     add(total.destructions, s.metric, Number(s.count));
   }
   // The organisation's children: a child's id is unique over all locations, so the union counts each once.
-  return { year, organisation: figuresOf(total, false), locations: locations.map((l) => ({ id: l.id, name: l.name, figures: figuresOf(tallies.get(l.id)!, true) })) };
+  return { year, currentYear: now.getUTCFullYear(), organisation: figuresOf(total, false), locations: locations.map((l) => ({ id: l.id, name: l.name, figures: figuresOf(tallies.get(l.id)!, true) })) };
 }

@@ -42,6 +42,8 @@ export interface Figures {
 
 export interface FiguresResponse {
   year: number;
+  /** The current year on the service's clock (the newest year to choose). */
+  currentYear: number;
   organisation: Figures;
   locations: { id: string; name: string; figures: Figures }[];
 }
