@@ -1,4 +1,4 @@
-import { Card, Text, Title } from '@mantine/core';
+import { Box, Card, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 
 export interface Bar {
@@ -8,15 +8,14 @@ export interface Bar {
   display?: string;
 }
 
-const ROW = 30;
-const LABEL_WIDTH = 210;
-const BAR_WIDTH = 260;
-const WIDTH = LABEL_WIDTH + BAR_WIDTH + 130;
+/** The same columns in every row (label, bar, number), so the bars line up. */
+const ROW = { display: 'grid', gridTemplateColumns: '38% 1fr 8.5rem', columnGap: 10, alignItems: 'center' } as const;
 
 /**
- * A small horizontal bar chart in SVG, one bar per category, each with its label and its number
- * written out (no legend to decode, readable in grey and by a screen reader: every bar has its own
- * aria label). `max` fixes the scale (100 for percentages); otherwise the largest value fills it.
+ * A small horizontal bar chart, one row per category: its label, the bar (SVG) and its number
+ * written out — no legend to decode, readable in grey, and a list for a screen reader where every
+ * row says label and number. Labels and numbers are text, so they wrap instead of being clipped.
+ * `max` fixes the scale (100 for percentages); otherwise the largest value fills the bar.
  */
 export function BarChart({ title, bars, max, empty, footnote }: { title: string; bars: readonly Bar[]; max?: number; empty: string; footnote?: string }) {
   const titleId = useId();
@@ -28,25 +27,26 @@ export function BarChart({ title, bars, max, empty, footnote }: { title: string;
         {title}
       </Title>
       {hasData ? (
-        <svg role="list" aria-labelledby={titleId} viewBox={`0 0 ${WIDTH} ${bars.length * ROW}`} width="100%" style={{ maxWidth: WIDTH, display: 'block' }}>
-          {bars.map((bar, index) => {
-            const y = index * ROW;
-            const width = bar.value > 0 ? Math.max(2, (bar.value / scale) * BAR_WIDTH) : 0;
+        <Box component="ul" aria-labelledby={titleId} m={0} p={0} style={{ listStyle: 'none', display: 'grid', rowGap: 6 }}>
+          {bars.map((bar) => {
             const shown = bar.display ?? String(bar.value);
+            const share = bar.value > 0 ? Math.max(1, Math.min(100, (bar.value / scale) * 100)) : 0;
             return (
-              <g key={bar.label} role="listitem" aria-label={`${bar.label}: ${shown}`}>
-                <text x={LABEL_WIDTH - 8} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle" fontSize={13} fill="var(--mantine-color-text)" aria-hidden="true">
+              <li key={bar.label} aria-label={`${bar.label}: ${shown}`} style={ROW}>
+                <Text size="sm" ta="right" aria-hidden="true" lh={1.25}>
                   {bar.label}
-                </text>
-                <rect x={LABEL_WIDTH} y={y + 6} width={BAR_WIDTH} height={ROW - 12} rx={3} fill="var(--mantine-color-gray-1)" aria-hidden="true" />
-                <rect x={LABEL_WIDTH} y={y + 6} width={width} height={ROW - 12} rx={3} fill="var(--mantine-color-blue-7)" aria-hidden="true" />
-                <text x={LABEL_WIDTH + BAR_WIDTH + 8} y={y + ROW / 2} dominantBaseline="middle" fontSize={13} fontWeight={600} fill="var(--mantine-color-text)" aria-hidden="true">
+                </Text>
+                <svg width="100%" height="18" aria-hidden="true" focusable="false" style={{ display: 'block' }}>
+                  <rect x="0" y="0" width="100%" height="18" rx="3" fill="var(--mantine-color-gray-1)" />
+                  <rect x="0" y="0" width={`${share}%`} height="18" rx="3" fill="var(--mantine-color-blue-7)" />
+                </svg>
+                <Text size="sm" fw={600} aria-hidden="true" lh={1.25}>
                   {shown}
-                </text>
-              </g>
+                </Text>
+              </li>
             );
           })}
-        </svg>
+        </Box>
       ) : (
         <Text c="dimmed" size="sm">
           {empty}
