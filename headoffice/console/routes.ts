@@ -12,6 +12,8 @@ import { ApReportInput, BreachAssessmentInput } from '../../shared/console/breac
 import { assessBreach, closeBreach, listBreaches, recordApReport } from './breaches.service';
 import { CentralRequestInput } from '../../shared/console/requests';
 import { listConsoleRequests, registerCentralRequest } from './requests.service';
+import { FiguresQuery } from '../../shared/console/figures';
+import { figures } from './figures.service';
 
 export const SESSION_COOKIE = 'kop_console';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -88,6 +90,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     capability: 'registers.manage',
     handle: ({ db, session, now, body }) => registerCentralRequest(db, parse(CentralRequestInput, body), session.user, now),
   },
+  // Anonymised figures: counts only; the privacy officer and the FG read them, IT not.
+  { method: 'GET', url: '/figures', capability: 'registers.read', handle: ({ db, now, query }) => figures(db, now, parse(FiguresQuery, query).year) },
   {
     method: 'GET',
     url: '/audit',

@@ -9,6 +9,8 @@ export interface HeadOfficeDatabase {
   devices: { id: string; location_id: string; name: string; token_hash: string; created_at: string; last_sync_at: string | null; revoked_at: string | null; open_conflicts: number | null };
   records: { location_id: string; entity: string; entity_id: string; version: number; deleted: number; payload: string | null; updated_at: string };
   applied_mutations: { device_id: string; mutation_id: string; status: string; version: number | null; applied_at: string };
+  /** Each location's retention_statistics (counts only), as sent with its last sync push (0010). */
+  location_statistics: { location_id: string; metric: string; period: string; count: number; received_at: string };
   audit_anchors: { device_id: string; seq: number; hash: string; received_at: string };
   console_users: { id: string; username: string; name: string; role: string; password_hash: string; failed_logins: number; next_attempt_at: string | null; active: number; created_at: string };
   console_sessions: { token_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string };

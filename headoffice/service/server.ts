@@ -68,7 +68,7 @@ export function buildHeadOfficeServer(options: HeadOfficeOptions): FastifyInstan
     scope.post('/v1/sync/push', async (request, reply) => {
       const body = PushRequest.safeParse(request.body);
       if (!body.success) return reply.code(400).send({ error: 'Ongeldig verzoek.' });
-      const results = await push(db, request.device!, body.data.mutations, body.data.auditHead, now());
+      const results = await push(db, request.device!, body.data.mutations, body.data.auditHead, now(), body.data.statistics);
       request.log.info({ deviceId: request.device!.id, mutations: results.length, conflicts: results.filter((r) => r.status === 'conflict').length }, 'push');
       return { results };
     });

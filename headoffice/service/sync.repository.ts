@@ -94,6 +94,16 @@ export async function anchorAuditHead(trx: HoTrx, anchor: HeadOfficeDatabase['au
     .execute();
 }
 
+/** The location's current statistics totals replace what it sent before (counts only). */
+export async function saveStatistics(trx: HoTrx, rows: HeadOfficeDatabase['location_statistics'][]): Promise<void> {
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('location_statistics')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['location_id', 'metric', 'period']).doUpdateSet((eb) => ({ count: eb.ref('excluded.count'), received_at: eb.ref('excluded.received_at') })))
+    .execute();
+}
+
 /** The device synchronised now; with a pull it also says how many conflicts wait on it. */
 export async function touchDevice(db: HoDb | HoTrx, deviceId: string, at: string, openConflicts?: number): Promise<void> {
   await db.updateTable('devices').set({ last_sync_at: at, ...(openConflicts === undefined ? {} : { open_conflicts: openConflicts }) }).where('id', '=', deviceId).execute();

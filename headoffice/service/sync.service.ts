@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { CONFLICT_CHECKED, ENROLMENT_CODE_ALPHABET, normaliseEnrolmentCode, type AuditHead, type Mutation, type MutationResult } from '../../shared/sync/protocol';
+import { CONFLICT_CHECKED, ENROLMENT_CODE_ALPHABET, normaliseEnrolmentCode, type AuditHead, type Mutation, type MutationResult, type StatisticCount } from '../../shared/sync/protocol';
 import type { z } from 'zod';
 import type { HeadOfficeDatabase, HoDb, HoTrx } from '../db/schema';
-import { anchorAuditHead, appliedMutations, currentRecords, pullRows, rememberMutations, reserveVersions, setLocationVersion, touchDevice, upsertRecords, type AppliedRow, type RecordRow } from './sync.repository';
+import { anchorAuditHead, appliedMutations, saveStatistics, currentRecords, pullRows, rememberMutations, reserveVersions, setLocationVersion, touchDevice, upsertRecords, type AppliedRow, type RecordRow } from './sync.repository';
 
 export type Device = HeadOfficeDatabase['devices'];
 
@@ -125,7 +125,7 @@ function planBatch(device: Device, mutations: Mutation[], seen: Map<string, numb
 /** A key of the batch was taken by another location's record between the read and the write. */
 class RecordTakenError extends Error {}
 
-async function applyBatch(trx: HoTrx, device: Device, mutations: Mutation[], auditHead: z.infer<typeof AuditHead> | null, at: string): Promise<MutationResult[]> {
+async function applyBatch(trx: HoTrx, device: Device, mutations: Mutation[], auditHead: z.infer<typeof AuditHead> | null, statistics: StatisticCount[], at: string): Promise<MutationResult[]> {
   let results: MutationResult[] = [];
   if (mutations.length > 0) {
     // First: the location's counter, locked until commit. Everything read below is then current.
@@ -145,6 +145,7 @@ async function applyBatch(trx: HoTrx, device: Device, mutations: Mutation[], aud
     results = plan.results;
   }
   if (auditHead) await anchorAuditHead(trx, { device_id: device.id, seq: auditHead.seq, hash: auditHead.hash, received_at: at });
+  await saveStatistics(trx, statistics.map((s) => ({ location_id: device.location_id, metric: s.metric, period: s.period, count: s.count, received_at: at })));
   await touchDevice(trx, device.id, at);
   return results;
 }
@@ -154,11 +155,11 @@ async function applyBatch(trx: HoTrx, device: Device, mutations: Mutation[], aud
  * size, answering per mutation, idempotently per (device, mutation id). The per-location counter
  * (a row lock on PostgreSQL) orders all changes: never the device's clock.
  */
-export async function push(db: HoDb, device: Device, mutations: Mutation[], auditHead: z.infer<typeof AuditHead> | null, now: Date): Promise<MutationResult[]> {
+export async function push(db: HoDb, device: Device, mutations: Mutation[], auditHead: z.infer<typeof AuditHead> | null, now: Date, statistics: StatisticCount[] = []): Promise<MutationResult[]> {
   const at = now.toISOString();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute((trx) => applyBatch(trx, device, mutations, auditHead, at));
+      return await db.transaction().execute((trx) => applyBatch(trx, device, mutations, auditHead, statistics, at));
     } catch (error) {
       // Rolled back; read again, the taken key now answers "rejected".
       if (!(error instanceof RecordTakenError) || attempt > 1) throw error;

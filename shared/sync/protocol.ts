@@ -88,7 +88,12 @@ export type Mutation = z.infer<typeof Mutation>;
 
 export const AuditHead = z.object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) });
 
-export const PushRequest = z.object({ mutations: z.array(Mutation).max(500), auditHead: AuditHead.nullable() });
+/** One anonymous count from the location's retention_statistics (metric and period), its current total: never personal data. */
+export const StatisticCount = z.object({ metric: z.string().min(1).max(80), period: z.string().min(1).max(20), count: z.number().int().min(0) });
+export type StatisticCount = z.infer<typeof StatisticCount>;
+
+/** `statistics`: the location's counts that survive destruction, sent with every push (a few rows), for the console's figures. */
+export const PushRequest = z.object({ mutations: z.array(Mutation).max(500), auditHead: AuditHead.nullable(), statistics: z.array(StatisticCount).max(1000).optional() });
 export const MutationResult = z.object({
   mutationId: z.string(),
   status: z.enum(['applied', 'duplicate', 'conflict', 'rejected']),

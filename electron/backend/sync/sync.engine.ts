@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
-import { SEALED, type Change, type Mutation, type MutationResult, type SyncedEntity } from '../../../shared/sync/protocol';
+import { SEALED, type Change, type Mutation, type MutationResult, type StatisticCount, type SyncedEntity } from '../../../shared/sync/protocol';
 import { msg, translate } from '../../../shared/i18n/translate';
 import type { AppCore } from '../core';
 import { countOpenConflicts } from '../modules/sync/sync.repository';
 import { lastAuditRow } from '../modules/audit/audit.repository';
 import { checkPolicyChange } from '../modules/retention/policies';
+import { statisticRows } from '../modules/retention/retention.repository';
 import { escrowSyncKey } from './escrow';
 import { requestJson } from './http';
 import { hasAnyKey, installKey, keyCandidate, loadKeyring, readLocationKeyId, writeLocationKeyId, readSealedWaiting, writeSealedWaiting, type Keyring } from './keys';
@@ -35,12 +36,14 @@ interface PushBatch {
   mutations: Mutation[];
   storedPayloads: (string | null)[];
   auditHead: { seq: number; hash: string } | null;
+  statistics: StatisticCount[];
 }
 
 async function readPushBatch(core: AppCore): Promise<PushBatch> {
   // One query for the batch; the payloads are parsed once, to be sent.
   const rows = outboxHead(core.sqlite(), PUSH_BATCH);
   const head = rows.length > 0 ? await lastAuditRow(core.db()) : undefined;
+  const statistics = rows.length > 0 ? (await statisticRows(core.db())).map((s) => ({ metric: s.metric, period: s.period, count: Number(s.count) })) : [];
   return {
     mutations: rows.map((r) => ({
       mutationId: r.mutation_id,
@@ -52,6 +55,7 @@ async function readPushBatch(core: AppCore): Promise<PushBatch> {
     })),
     storedPayloads: rows.map((r) => r.payload),
     auditHead: head ? { seq: head.seq, hash: head.hash } : null,
+    statistics,
   };
 }
 
@@ -229,7 +233,7 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
       const batch = await exclusive(() => readPushBatch(core));
       if (batch.mutations.length === 0) break;
       const response = parsePushAnswer(
-        await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/push', token: config.token, caCertPem: config.caCertPem, body: { mutations: batch.mutations, auditHead: batch.auditHead } }),
+        await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/push', token: config.token, caCertPem: config.caCertPem, body: { mutations: batch.mutations, auditHead: batch.auditHead, statistics: batch.statistics } }),
       );
       await exclusive(() => core.transaction(async () => applyResults(core, batch, response.results, report, keyring)));
       if (batch.mutations.length < PUSH_BATCH) break;

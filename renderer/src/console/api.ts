@@ -1,6 +1,7 @@
 import type { ConsoleAuditEntry, ConsoleLocation, ConsoleProcessor, ProcessorInput, SessionInfo } from '../../../shared/console/api';
 import type { ApReportInput, BreachAssessmentInput, ConsoleBreach } from '../../../shared/console/breaches';
 import type { CentralRequestInput, ConsoleRequest } from '../../../shared/console/requests';
+import type { FiguresResponse } from '../../../shared/console/figures';
 import { ApiCallError, type ClientErrorCode } from '../api/client';
 import i18n from '../i18n';
 
@@ -78,5 +79,6 @@ export const consoleApi = {
   assessBreach: (id: string, input: BreachAssessmentInput) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/assessment`, input),
   recordApReport: (id: string, input: ApReportInput) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/ap-report`, input),
   closeBreach: (id: string) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/close`),
+  figures: (year: number | null) => request<FiguresResponse>('GET', year === null ? '/figures' : `/figures?year=${year}`),
   audit: () => request<{ entries: ConsoleAuditEntry[]; chain: { intact: boolean; entries: number; brokenAt?: number | null } }>('GET', '/audit'),
 };

@@ -129,6 +129,9 @@ export async function countStatistic(trx: Trx, metric: string, period: string, c
     .execute();
 }
 
+/** Every anonymous count, sent to head office with each sync push (the console's figures). */
+export const statisticRows = (db: DbOrTrx) => db.selectFrom('retention_statistics').select(['metric', 'period', 'count']).execute();
+
 // ---- Policies --------------------------------------------------------------------------------
 
 export const policyRows = (db: DbOrTrx) => db.selectFrom('retention_policies').selectAll().execute();
