@@ -58,3 +58,44 @@ export async function openTransfers(db: HoDb, device: Device, now: Date) {
 export async function consumeTransfer(db: HoDb, device: Device, id: string): Promise<void> {
   await db.deleteFrom('key_transfers').where('id', '=', id).where('location_id', '=', device.location_id).execute();
 }
+
+/** Which key the location seals with now, and whether a revoke asks for a new one (sent with the last pull page). */
+export async function locationKeyState(db: HoDb, device: Device): Promise<{ keyId: string | null; rotate: boolean }> {
+  const row = await db.selectFrom('locations').select(['sync_key_id', 'key_rotation_due_at']).where('id', '=', device.location_id).executeTakeFirstOrThrow();
+  return { keyId: row.sync_key_id, rotate: row.key_rotation_due_at !== null };
+}
+
+const KeyId = z.string().min(1).max(64);
+export const KeyRotation = z.object({ keyId: KeyId, previousKeyId: KeyId, wrapped: z.object({ iv: b64, data: b64 }) });
+
+/**
+ * A PC proposes the location's next key, wrapped under the previous one. One conditional UPDATE:
+ * only while a rotation is due and the location still seals with `previousKeyId`, so of two PCs
+ * racing only one wins; the winner's wrapped key is stored in the same transaction. Returns the
+ * location's key id after the attempt.
+ */
+export async function rotateLocationKey(db: HoDb, device: Device, rotation: z.infer<typeof KeyRotation>, now: Date): Promise<{ keyId: string }> {
+  return db.transaction().execute(async (trx) => {
+    const won = await trx
+      .updateTable('locations')
+      .set({ sync_key_id: rotation.keyId, key_rotation_due_at: null })
+      .where('id', '=', device.location_id)
+      .where('sync_key_id', '=', rotation.previousKeyId)
+      .where('key_rotation_due_at', 'is not', null)
+      .executeTakeFirst();
+    if (Number(won.numUpdatedRows) === 1) {
+      await trx
+        .insertInto('key_rotations')
+        .values({ location_id: device.location_id, key_id: rotation.keyId, previous_key_id: rotation.previousKeyId, wrapped: JSON.stringify(rotation.wrapped), created_by_device: device.id, created_at: now.toISOString() })
+        .execute();
+    }
+    const row = await trx.selectFrom('locations').select('sync_key_id').where('id', '=', device.location_id).executeTakeFirstOrThrow();
+    return { keyId: row.sync_key_id! };
+  });
+}
+
+/** The location's rotations in order; each PC unwraps the ones it can with a key it holds. */
+export async function listRotations(db: HoDb, device: Device) {
+  const rows = await db.selectFrom('key_rotations').select(['key_id', 'previous_key_id', 'wrapped']).where('location_id', '=', device.location_id).orderBy('created_at').orderBy('key_id').execute();
+  return { rotations: rows.map((r) => ({ keyId: r.key_id, previousKeyId: r.previous_key_id, wrapped: JSON.parse(r.wrapped) as unknown })) };
+}

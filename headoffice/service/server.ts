@@ -6,7 +6,7 @@ import { registerConsoleApi } from '../console/routes';
 import { DEFAULT_CONSOLE_UI_DIR, registerConsoleUi } from '../console/ui';
 import type { HoDb } from '../db/schema';
 import { currentEscrowKey, EscrowUpload, storeEscrow } from './escrow.service';
-import { claimLocationKey, consumeTransfer, KeyClaim, openTransfers, storeTransfer, TransferConsume, TransferUpload } from './keys.service';
+import { claimLocationKey, consumeTransfer, KeyClaim, KeyRotation, listRotations, openTransfers, rotateLocationKey, storeTransfer, TransferConsume, TransferUpload } from './keys.service';
 import { authenticateDevice, enrolDevice, pull, push, type Device } from './sync.service';
 
 declare module 'fastify' {
@@ -79,6 +79,15 @@ export function buildHeadOfficeServer(options: HeadOfficeOptions): FastifyInstan
       if (!body.success) return reply.code(400).send({ error: 'Ongeldig verzoek.' });
       return claimLocationKey(db, request.device!, body.data.keyId);
     });
+    // Rotation after a revoke: the next key wrapped under the previous one (served only to unrevoked devices, like every route here).
+    scope.post('/v1/sync/key/rotate', async (request, reply) => {
+      const body = KeyRotation.safeParse(request.body);
+      if (!body.success) return reply.code(400).send({ error: 'Ongeldig verzoek.' });
+      const answer = await rotateLocationKey(db, request.device!, body.data, now());
+      if (answer.keyId === body.data.keyId) request.log.info({ deviceId: request.device!.id, keyId: answer.keyId }, 'location key rotated');
+      return answer;
+    });
+    scope.get('/v1/sync/key/rotations', async (request) => listRotations(db, request.device!));
     scope.post('/v1/sync/transfers', async (request, reply) => {
       const body = TransferUpload.safeParse(request.body);
       if (!body.success) return reply.code(400).send({ error: 'Ongeldig verzoek.' });

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { CONFLICT_CHECKED, ENROLMENT_CODE_ALPHABET, normaliseEnrolmentCode, type AuditHead, type Mutation, type MutationResult, type StatisticCount } from '../../shared/sync/protocol';
 import type { z } from 'zod';
 import type { HeadOfficeDatabase, HoDb, HoTrx } from '../db/schema';
+import { locationKeyState } from './keys.service';
 import { anchorAuditHead, appliedMutations, saveStatistics, currentRecords, pullRows, rememberMutations, reserveVersions, setLocationVersion, touchDevice, upsertRecords, type AppliedRow, type RecordRow } from './sync.repository';
 
 export type Device = HeadOfficeDatabase['devices'];
@@ -17,7 +18,7 @@ function newCode(): string {
 
 export async function createLocation(db: HoDb, name: string, now: Date) {
   const id = randomUUID();
-  await db.insertInto('locations').values({ id, name, version: 0, created_at: now.toISOString(), sync_key_id: null }).execute();
+  await db.insertInto('locations').values({ id, name, version: 0, created_at: now.toISOString(), sync_key_id: null, key_rotation_due_at: null }).execute();
   return { id, name };
 }
 
@@ -60,7 +61,14 @@ export const listDevices = (db: HoDb, locationId?: string) => {
   return query.execute();
 };
 
+/**
+ * Revoking a device also marks its location as needing a new sync key (issue 15): the revoked PC
+ * holds the current one. The next remaining PC that syncs rotates it (keys.service rotateLocationKey).
+ * Marked first, so a revoke never goes without it (a mark without a revoke only rotates once more).
+ */
 export async function revokeDevice(db: HoDb, deviceId: string, now: Date): Promise<boolean> {
+  const device = db.selectFrom('devices').select('location_id').where('id', '=', deviceId).where('revoked_at', 'is', null);
+  await db.updateTable('locations').set({ key_rotation_due_at: now.toISOString() }).where('id', 'in', device).where('sync_key_id', 'is not', null).execute();
   const result = await db.updateTable('devices').set({ revoked_at: now.toISOString() }).where('id', '=', deviceId).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -181,5 +189,8 @@ export async function pull(db: HoDb, device: Device, after: number, limit: numbe
   // The last page of a round marks the device as synced: one write per round, not per page.
   if (!hasMore) await touchDevice(db, device.id, now.toISOString(), openConflicts);
   const cursor = page.length ? Number(page[page.length - 1]!.version) : after;
-  return `{"changes":[${page.map(changeJson).join(',')}],"cursor":${cursor},"hasMore":${hasMore}}`;
+  // The last page also says which sync key the location seals with now and whether it must be
+  // rotated, so a PC learns of a rotation without an extra request per round.
+  const key = hasMore ? '' : `,"key":${JSON.stringify(await locationKeyState(db, device))}`;
+  return `{"changes":[${page.map(changeJson).join(',')}],"cursor":${cursor},"hasMore":${hasMore}${key}}`;
 }

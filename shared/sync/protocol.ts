@@ -113,4 +113,5 @@ export const Change = z.object({
   payload: z.record(z.string(), z.unknown()).nullable(),
 });
 export type Change = z.infer<typeof Change>;
-export const PullResponse = z.object({ changes: z.array(Change), cursor: z.number().int(), hasMore: z.boolean() });
+/** `key` (last page only): the location's current sync key id and whether a revoke asks for a new key (issue 15). */
+export const PullResponse = z.object({ changes: z.array(Change), cursor: z.number().int(), hasMore: z.boolean(), key: z.object({ keyId: z.string().nullable(), rotate: z.boolean() }).optional() });

@@ -7,6 +7,7 @@ import { lastAuditRow } from '../modules/audit/audit.repository';
 import { checkPolicyChange } from '../modules/retention/policies';
 import { statisticRows } from '../modules/retention/retention.repository';
 import { escrowSyncKey } from './escrow';
+import { followKeyRotation } from './rotation';
 import { requestJson } from './http';
 import { hasAnyKey, installKey, keyCandidate, loadKeyring, readLocationKeyId, writeLocationKeyId, readSealedWaiting, writeSealedWaiting, type Keyring } from './keys';
 import { isSealedPayload, openSealed, SealError } from './seal';
@@ -216,6 +217,37 @@ export async function claimSyncKey(core: AppCore, exclusive: Exclusive, config: 
   await exclusive(() => core.transaction((trx) => installKey(trx, candidate, 'created', core.now())));
 }
 
+/** Pulls pages after the saved cursor until the last one; returns the key state the last page carried. */
+async function pullAll(core: AppCore, exclusive: Exclusive, config: SyncConfig, transport: Transport, report: SyncReport, keyring: Keyring) {
+  // Head office shows per PC how many conflicts wait for the manager (a count, sent with every pull).
+  const conflicts = await exclusive(() => countOpenConflicts(core.db()));
+  for (;;) {
+    const cursor = await exclusive(() => readCursor(core.db()));
+    const page = parsePullPage(
+      await transport(config.serverUrl, { method: 'GET', path: `/v1/sync/pull?after=${cursor}&limit=${PULL_PAGE}&conflicts=${conflicts}`, token: config.token, caCertPem: config.caCertPem }),
+    );
+    await exclusive(() =>
+      core.transaction(async (trx) => {
+        // The page and the cursor after it commit together, or neither does; the last page
+        // also records the round as successful (one commit, not two).
+        const outcome = applyPage(core, config, page.changes, report, keyring);
+        if (outcome.waiting > 0) {
+          const waiting = await readSealedWaiting(trx);
+          await writeSealedWaiting(trx, { count: waiting.count + outcome.waiting, fromVersion: waiting.count > 0 ? Math.min(waiting.fromVersion, outcome.firstWaitingVersion) : outcome.firstWaitingVersion });
+        }
+        const applied = outcome.applied;
+        await writeCursor(trx, page.cursor);
+        if (!page.hasMore) {
+          const now = core.now().toISOString();
+          await writeRunState(trx, { lastAttemptAt: now, lastSuccessAt: now, lastError: null, failures: 0 });
+        }
+        report.pulled += applied;
+      }),
+    );
+    if (!page.hasMore) return page.key;
+  }
+}
+
 /**
  * One sync round: push the outbox in order (batches), then pull pages after the saved cursor.
  * The page and the new cursor are saved in one transaction, so a crash never skips or repeats
@@ -239,33 +271,14 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
       if (batch.mutations.length < PUSH_BATCH) break;
     }
 
-    // Head office shows per PC how many conflicts wait for the manager (a count, sent with every pull).
-    const conflicts = await exclusive(() => countOpenConflicts(core.db()));
-    for (;;) {
-      const cursor = await exclusive(() => readCursor(core.db()));
-      const page = parsePullPage(
-        await transport(config.serverUrl, { method: 'GET', path: `/v1/sync/pull?after=${cursor}&limit=${PULL_PAGE}&conflicts=${conflicts}`, token: config.token, caCertPem: config.caCertPem }),
-      );
-      await exclusive(() =>
-        core.transaction(async (trx) => {
-          // The page and the cursor after it commit together, or neither does; the last page
-          // also records the round as successful (one commit, not two).
-          const outcome = applyPage(core, config, page.changes, report, keyring);
-          if (outcome.waiting > 0) {
-            const waiting = await readSealedWaiting(trx);
-            await writeSealedWaiting(trx, { count: waiting.count + outcome.waiting, fromVersion: waiting.count > 0 ? Math.min(waiting.fromVersion, outcome.firstWaitingVersion) : outcome.firstWaitingVersion });
-          }
-          const applied = outcome.applied;
-          await writeCursor(trx, page.cursor);
-          if (!page.hasMore) {
-            const now = core.now().toISOString();
-            await writeRunState(trx, { lastAttemptAt: now, lastSuccessAt: now, lastError: null, failures: 0 });
-          }
-          report.pulled += applied;
-        }),
-      );
-      if (!page.hasMore) break;
+    const keyState = await pullAll(core, exclusive, config, transport, report, keyring);
+    // A revoke at head office asks for a new key; a key another PC rotated to is taken here, and
+    // what was waiting for it is pulled again in the same round.
+    if (keyState && (await followKeyRotation(core, exclusive, config, transport, keyState))) {
+      await pullAll(core, exclusive, config, transport, report, await exclusive(async () => loadKeyring(core.sqlite())));
     }
+    // A new key is wrapped to the escrow key at once (no request when the key did not change).
+    await escrowSyncKey(core, exclusive, config, transport);
     return report;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

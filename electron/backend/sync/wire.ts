@@ -42,7 +42,9 @@ function isResult(value: unknown): value is MutationResult {
 
 export function parsePullPage(raw: unknown): PullPage {
   if (isObject(raw) && isInt(raw.cursor) && typeof raw.hasMore === 'boolean' && Array.isArray(raw.changes) && raw.changes.every(isChange)) {
-    return { changes: raw.changes, cursor: raw.cursor, hasMore: raw.hasMore };
+    const key = raw.key;
+    if (key === undefined) return { changes: raw.changes, cursor: raw.cursor, hasMore: raw.hasMore };
+    if (isObject(key) && (key.keyId === null || typeof key.keyId === 'string') && typeof key.rotate === 'boolean') return { changes: raw.changes, cursor: raw.cursor, hasMore: raw.hasMore, key: { keyId: key.keyId, rotate: key.rotate } };
   }
   return PullResponse.parse(raw);
 }
