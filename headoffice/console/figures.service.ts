@@ -14,7 +14,7 @@ import { figureLocations, figureRecords, statisticsOfYear, type FigureEntity } f
  * than 5 children is not shown (null, "te weinig kinderen"): with 1–4 children a percentage tells
  * what one family chose. The organisation's rate is always shown.
  */
-export const MIN_CHILDREN_FOR_RATE = 5;
+const MIN_CHILDREN_FOR_RATE = 5;
 
 interface Tally {
   requests: Map<string, { received: number; onTime: number; late: number; pending: number }>;

@@ -962,7 +962,7 @@ const MAP = {
     syncs: true,
     columns: [...SYNC_ROW, 'key', 'category', 'period_amount', 'period_unit', 'anchor', 'legal_basis', 'updated_at'],
   },
-  retention_statistics: { kind: 'technical', label: 'de statistiek', reason: 'Anonieme aantallen per jaar die na vernietiging blijven (managementinformatie)', syncs: false, columns: ['metric', 'period', 'count'] },
+  retention_statistics: { kind: 'technical', label: 'de statistiek', reason: 'Anonieme aantallen per jaar die na vernietiging blijven (managementinformatie); gaan bij elke synchronisatie als aantallen mee naar het hoofdkantoor (cijfers in de console)', syncs: false, columns: ['metric', 'period', 'count'] },
   kysely_migration: { kind: 'technical', label: 'de migratie', reason: 'Welke schemamigraties zijn uitgevoerd (Kysely)', syncs: false, columns: ['name', 'timestamp'] },
   kysely_migration_lock: { kind: 'technical', label: 'het migratieslot', reason: 'Slot dat gelijktijdige migraties voorkomt (Kysely)', syncs: false, columns: ['id', 'is_locked'] },
   sqlite_sequence: { kind: 'technical', label: 'de tellers', reason: 'Tellers van SQLite voor AUTOINCREMENT-kolommen (outbox, vernietigingslogboek)', syncs: false, columns: ['name', 'seq'] },

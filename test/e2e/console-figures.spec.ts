@@ -56,12 +56,13 @@ test('cijfers: een grafiek per cijfer, per locatie en voor de organisatie, zonde
     await pick(page, 'Locatie', 'BSO De Egel');
     await expect(page.getByText('Nog geen kinderen gesynchroniseerd.')).toBeVisible();
     await expect(page.getByRole('listitem', { name: 'GGD: 2' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Op tijd beantwoord', exact: true })).toBeVisible();
     await checkScreen(page, 'console-figures-empty-1280x720');
 
     // Another year.
     await pick(page, 'Jaar', String(year - 1));
     await expect(page.getByRole('combobox', { name: 'Jaar' })).toHaveValue(String(year - 1));
-    await expect(page.getByText('Geen in dit jaar.').first()).toBeVisible();
+    await expect(page.getByText('Geen gegevens in dit jaar.').first()).toBeVisible();
   } finally {
     await ho.dispose();
   }

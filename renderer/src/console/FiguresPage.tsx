@@ -61,7 +61,7 @@ export function FiguresPage() {
                     bars={shown.requests.map((r) => ({ label: t(`requests.kinds.${r.kind}`), value: r.received }))}
                   />
                   <BarChart
-                    title={t('console.figures.onTime', { share: percent(shown.onTimeShare) })}
+                    title={shown.onTimeShare === null ? t('console.figures.onTimeNone') : t('console.figures.onTime', { share: percent(shown.onTimeShare) })}
                     empty={t('console.figures.emptyYear')}
                     footnote={t('console.figures.onTimeNote')}
                     bars={(['onTime', 'late', 'pending'] as const).map((k) => ({ label: t(`console.figures.deadline.${k}`), value: shown.requests.reduce((n, r) => n + r[k], 0) }))}
