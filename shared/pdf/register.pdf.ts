@@ -1,4 +1,4 @@
-import type { RegisterRow } from '../dataMap/register';
+import type { RegisterRowView } from '../dataMap/register';
 import { nlDate } from '../domain/dates';
 import { createPdf, pdfToBuffer, pageFooters } from './document';
 
@@ -10,7 +10,7 @@ export interface RegisterPdfInput {
   /** Where the register comes from, for the reader. */
   intro: string;
   commonSecurity: readonly string[];
-  rows: readonly RegisterRow[];
+  rows: readonly RegisterRowView[];
 }
 
 const TITLE = 'Verwerkingsregister';
@@ -19,7 +19,7 @@ const BLUE = '#1a3c6e';
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 /** "3 maanden na …: gewist." with the reason for the period on the next line. */
-const retentionLines = (row: RegisterRow) =>
+const retentionLines = (row: RegisterRowView) =>
   row.retention.map((l) => `${sentence(l.action ? `${l.text}: ${l.action}` : l.text)}${l.legalBasis ? `\nGrondslag: ${sentence(l.legalBasis)}` : ''}`);
 
 /**

@@ -1,4 +1,6 @@
 import type { ConsoleAuditEntry, ConsoleLocation, ConsoleProcessor, ProcessorInput, SessionInfo } from '../../../shared/console/api';
+import type { PdfFile } from '../../../shared/api/schemas';
+import type { OrganisationRegister } from '../../../shared/console/register';
 import type { ApReportInput, BreachAssessmentInput, ConsoleBreach } from '../../../shared/console/breaches';
 import { ApiCallError, type ClientErrorCode } from '../api/client';
 import i18n from '../i18n';
@@ -75,5 +77,7 @@ export const consoleApi = {
   assessBreach: (id: string, input: BreachAssessmentInput) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/assessment`, input),
   recordApReport: (id: string, input: ApReportInput) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/ap-report`, input),
   closeBreach: (id: string) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/close`),
+  register: () => request<OrganisationRegister>('GET', '/register'),
+  registerPdf: () => request<PdfFile>('GET', '/register/pdf'),
   audit: () => request<{ entries: ConsoleAuditEntry[]; chain: { intact: boolean; entries: number; brokenAt?: number | null } }>('GET', '/audit'),
 };

@@ -27,6 +27,7 @@ export const consoleEn: typeof consoleNl = {
     locations: 'Locations and devices',
     audit: 'Audit log',
     processors: 'Processors register',
+    register: 'Register of processing',
   },
   locations: {
     title: 'Locations and devices',
@@ -147,6 +148,15 @@ export const consoleEn: typeof consoleNl = {
       bcr: 'Yes: binding corporate rules (BCR)',
       other: 'Yes: another ground (see agreement)',
     },
+  },
+  register: {
+    title: 'Register of processing',
+    intro: 'The organisation’s record of processing activities (GDPR article 30): per processing the purpose, legal basis, persons, data, recipients (including the processors of the processors register), transfers outside the EEA and retention.',
+    meta: '{{controller}} · drawn up on {{date}} · {{count}} processings',
+    locations: 'Locations: {{locations}}',
+    noLocations: 'No locations created yet.',
+    pdf: 'Download PDF',
+    print: 'Print',
   },
   audit: {
     title: 'Console audit log',

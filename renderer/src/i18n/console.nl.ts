@@ -25,6 +25,7 @@ export const consoleNl = {
     locations: 'Locaties en apparaten',
     audit: 'Auditlog',
     processors: 'Verwerkersregister',
+    register: 'Verwerkingsregister',
   },
   locations: {
     title: 'Locaties en apparaten',
@@ -145,6 +146,15 @@ export const consoleNl = {
       bcr: 'Ja: bindende bedrijfsvoorschriften (BCR)',
       other: 'Ja: andere grond (zie overeenkomst)',
     },
+  },
+  register: {
+    title: 'Verwerkingsregister',
+    intro: 'Het register van verwerkingsactiviteiten van de organisatie (artikel 30 AVG): per verwerking doel, grondslag, betrokkenen, gegevens, ontvangers (ook de verwerkers uit het verwerkersregister), doorgifte buiten de EER en bewaartermijn.',
+    meta: '{{controller}} · opgesteld op {{date}} · {{count}} verwerkingen',
+    locations: 'Locaties: {{locations}}',
+    noLocations: 'Nog geen locaties aangemaakt.',
+    pdf: 'PDF downloaden',
+    print: 'Afdrukken',
   },
   audit: {
     title: 'Auditlog van de console',
