@@ -12,7 +12,7 @@ import { listProcessors } from './processors.service';
 const RESOURCES_DIR = path.resolve(__dirname, '../../resources');
 
 /** Head office keeps no name of its own yet: the register names the organisation by its role and lists its locations. */
-const CONTROLLER = 'De organisatie voor kinderopvang (houder van de locaties), vertegenwoordigd door de Privacy Officer';
+const CONTROLLER = 'De organisatie voor kinderopvang (houder van de locaties)';
 
 /**
  * The verwerkingsregister (AVG art. 30) of the organisation: the processings of the data map with
@@ -40,7 +40,10 @@ export async function organisationRegisterPdf(db: HoDb, now: Date): Promise<PdfF
   const register = await organisationRegister(db, now);
   const pdf = await renderRegisterPdf(RESOURCES_DIR, {
     ...register,
-    controller: { name: register.controller.name, details: register.controller.locations.length === 0 ? [] : [`Locaties: ${register.controller.locations.join(', ')}`] },
+    controller: {
+      name: register.controller.name,
+      details: ['Vertegenwoordigd door de Privacy Officer', ...(register.controller.locations.length === 0 ? [] : [`Locaties: ${register.controller.locations.join(', ')}`])],
+    },
     intro:
       'Dit register beschrijft per verwerking welke persoonsgegevens de organisatie op haar locaties en op het hoofdkantoor vastlegt, over wie, waarvoor, op welke grondslag, aan wie ze worden verstrekt (ook de verwerkers uit het verwerkersregister), of ze buiten de EER komen, hoe lang ze worden bewaard en hoe ze zijn beveiligd (artikel 30 lid 1 AVG). ' +
       'Het volgt uit de gegevenskaart van de app, de bewaartermijnen van het hoofdkantoor en het verwerkersregister op de datum van opstellen.',
