@@ -22,7 +22,7 @@ const CONTROLLER = 'De organisatie voor kinderopvang (houder van de locaties)';
  */
 export async function organisationRegister(db: HoDb, now: Date): Promise<OrganisationRegister> {
   const [processors, locations] = await Promise.all([listProcessors(db, now), listConsoleLocations(db)]);
-  const rows = processingRegister(DATA_MAP, DATA_MAP_DEFAULT_POLICIES, { sealing: true }).map((row) => {
+  const rows = processingRegister(DATA_MAP, DATA_MAP_DEFAULT_POLICIES).map((row) => {
     const mine = processors.filter((p) => p.dataCategories.includes(row.category));
     const abroad = mine.filter((p) => p.outsideEea && p.transferMechanism);
     return {
