@@ -8,6 +8,7 @@ import { verifyAuditChain } from './audit';
 import { ConsoleError, login, logout, SESSION_MAX_MS, sessionFor } from './auth.service';
 import { consoleAudit, createConsoleLocation, issueConsoleCode, listConsoleLocations, revokeConsoleDevice } from './console.service';
 import { createProcessor, listProcessors, updateProcessor } from './processors.service';
+import { organisationRegister, organisationRegisterPdf } from './register.service';
 import { ApReportInput, BreachAssessmentInput } from '../../shared/console/breaches';
 import { assessBreach, closeBreach, listBreaches, recordApReport } from './breaches.service';
 import { CentralRequestInput } from '../../shared/console/requests';
@@ -67,6 +68,9 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     capability: 'registers.manage',
     handle: ({ db, session, now, params, body }) => updateProcessor(db, params.id!, parse(ProcessorInput, body), session.user.id, now),
   },
+  // Verwerkingsregister (art. 30) of the organisation, from the data map and the verwerkersregister.
+  { method: 'GET', url: '/register', capability: 'registers.read', handle: ({ db, now }) => organisationRegister(db, now) },
+  { method: 'GET', url: '/register/pdf', capability: 'registers.read', handle: ({ db, now }) => organisationRegisterPdf(db, now) },
   // Datalekkenregister: the privacy officer assesses and closes; the FG reads; IT has no access.
   { method: 'GET', url: '/breaches', capability: 'registers.read', handle: ({ db, now }) => listBreaches(db, now) },
   {

@@ -59,6 +59,9 @@ export interface RegisterRow {
   tables: string[];
 }
 
+/** A row as the page and the PDF show it: the API carries the category as a plain string. */
+export type RegisterRowView = Omit<RegisterRow, 'category'> & { category: string };
+
 export interface RegisterOptions {
   /** True once special categories are sealed before they enter the outbox. */
   sealing?: boolean;

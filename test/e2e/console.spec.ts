@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { CONSOLE_CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { field } from './app';
@@ -133,6 +135,27 @@ test('privacyconsole: IT beheert locaties en apparaten, de FG kijkt alleen, de P
       await page.setViewportSize(size);
       await checkScreen(page, `console-processors-${size.width}x${size.height}`);
     }
+
+    // The organisation's verwerkingsregister names the processor as a recipient of its category and under transfers with its ground.
+    await page.getByRole('link', { name: 'Verwerkingsregister' }).click();
+    await expect(page.getByRole('heading', { name: 'Verwerkingsregister', level: 1 })).toBeVisible();
+    await expect(page.getByText(`Locaties: ${LOCATION_NAME}`)).toBeVisible();
+    const recipient = 'Verwerker Loonwerk Salarisdiensten B.V. (Salarisadministratie)';
+    const transfer = 'Loonwerk Salarisdiensten B.V.: buiten de EER op grond van standaardcontractbepalingen (SCC)';
+    await expect(page.getByText(recipient).first()).toBeVisible();
+    await expect(page.getByText(transfer).first()).toBeVisible();
+    for (const size of [{ width: 1366, height: 768 }, { width: 1280, height: 720 }]) {
+      await page.setViewportSize(size);
+      await checkScreen(page, `console-register-${size.width}x${size.height}`);
+    }
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'PDF downloaden' }).click();
+    const pdf = path.resolve(__dirname, '../../test-results/console-verwerkingsregister.pdf');
+    await (await download).saveAs(pdf);
+    execFileSync('qpdf', ['--check', pdf]);
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const line of ['Verwerkingsregister', `Locaties: ${LOCATION_NAME}`, recipient, transfer]) expect(text, line).toContain(line);
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '2', pdf, path.resolve(__dirname, '../../test-results/console-verwerkingsregister-pdf')]);
 
     // The privacy officer reads the audit log: every action of IT, the chain intact.
     await page.getByRole('link', { name: 'Auditlog' }).click();

@@ -1,4 +1,6 @@
 import type { ConsoleAuditEntry, ConsoleLocation, ConsoleProcessor, ProcessorInput, SessionInfo } from '../../../shared/console/api';
+import type { PdfFile } from '../../../shared/api/schemas';
+import type { OrganisationRegister } from '../../../shared/console/register';
 import type { ApReportInput, BreachAssessmentInput, ConsoleBreach } from '../../../shared/console/breaches';
 import type { CentralRequestInput, ConsoleRequest } from '../../../shared/console/requests';
 import type { FiguresResponse } from '../../../shared/console/figures';
@@ -80,5 +82,7 @@ export const consoleApi = {
   recordApReport: (id: string, input: ApReportInput) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/ap-report`, input),
   closeBreach: (id: string) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/close`),
   figures: (year: number | null) => request<FiguresResponse>('GET', year === null ? '/figures' : `/figures?year=${year}`),
+  register: () => request<OrganisationRegister>('GET', '/register'),
+  registerPdf: () => request<PdfFile>('GET', '/register/pdf'),
   audit: () => request<{ entries: ConsoleAuditEntry[]; chain: { intact: boolean; entries: number; brokenAt?: number | null } }>('GET', '/audit'),
 };

@@ -29,6 +29,7 @@ export const consoleEn: typeof consoleNl = {
     audit: 'Audit log',
     processors: 'Processors register',
     figures: 'Figures',
+    register: 'Register of processing',
   },
   locations: {
     conflicts: 'Conflicts',
@@ -219,6 +220,15 @@ export const consoleEn: typeof consoleNl = {
     consentsNote: 'The share of children with consent. Per child and purpose the latest decision up to the chosen year counts. A location with fewer than 5 children shows no percentage: it would reveal one family’s choice.',
     rate: '{{rate}} ({{given}} of {{children}})',
     tooFew: 'too few children',
+  },
+  register: {
+    title: 'Register of processing',
+    intro: 'The organisation’s record of processing activities (GDPR article 30): per processing the purpose, legal basis, persons, data, recipients (including the processors of the processors register), transfers outside the EEA and retention.',
+    meta: '{{controller}} · drawn up on {{date}} · {{count}} processings',
+    locations: 'Locations: {{locations}}',
+    noLocations: 'No locations created yet.',
+    pdf: 'Download PDF',
+    print: 'Print',
   },
   audit: {
     title: 'Console audit log',

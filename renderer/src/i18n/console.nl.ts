@@ -27,6 +27,7 @@ export const consoleNl = {
     audit: 'Auditlog',
     processors: 'Verwerkersregister',
     figures: 'Cijfers',
+    register: 'Verwerkingsregister',
   },
   locations: {
     conflicts: 'Conflicten',
@@ -217,6 +218,15 @@ export const consoleNl = {
     consentsNote: 'Het aandeel kinderen met toestemming. Per kind en doel telt de laatste beslissing tot en met het gekozen jaar. Bij een locatie met minder dan 5 kinderen staat geen percentage: dat zou de keuze van één gezin laten zien.',
     rate: '{{rate}} ({{given}} van {{children}})',
     tooFew: 'te weinig kinderen',
+  },
+  register: {
+    title: 'Verwerkingsregister',
+    intro: 'Het register van verwerkingsactiviteiten van de organisatie (artikel 30 AVG): per verwerking doel, grondslag, betrokkenen, gegevens, ontvangers (ook de verwerkers uit het verwerkersregister), doorgifte buiten de EER en bewaartermijn.',
+    meta: '{{controller}} · opgesteld op {{date}} · {{count}} verwerkingen',
+    locations: 'Locaties: {{locations}}',
+    noLocations: 'Nog geen locaties aangemaakt.',
+    pdf: 'PDF downloaden',
+    print: 'Afdrukken',
   },
   audit: {
     title: 'Auditlog van de console',

@@ -3,7 +3,7 @@ import type { PdfFile } from '../../../../shared/api/schemas';
 import { DATA_MAP, DATA_MAP_DEFAULT_POLICIES, processingRegister, type PolicyLike } from '../../../../shared/dataMap';
 import type { AppCore } from '../../core';
 import type { DbOrTrx } from '../../db/schema';
-import { renderRegisterPdf } from '../../pdf/register.pdf';
+import { renderRegisterPdf } from '../../../../shared/pdf/register.pdf';
 import { getLocation } from '../location/location.repository';
 import { loadPolicies } from '../retention/policies';
 
@@ -37,6 +37,13 @@ export async function processingRegisterOf(core: AppCore): Promise<ProcessingReg
 
 export async function registerPdf(core: AppCore): Promise<PdfFile> {
   const register = await processingRegisterOf(core);
-  const pdf = await renderRegisterPdf(core.options.resourcesDir, register);
+  const { location } = register;
+  const pdf = await renderRegisterPdf(core.options.resourcesDir, {
+    ...register,
+    controller: { name: location.name, details: location.address ? [`${location.address}${location.lrkNumber ? ` · LRK ${location.lrkNumber}` : ''}`] : [] },
+    intro:
+      'Dit register beschrijft per verwerking welke persoonsgegevens de locatie vastlegt, over wie, waarvoor, op welke grondslag, aan wie ze worden verstrekt, hoe lang ze worden bewaard en hoe ze zijn beveiligd (artikel 30 lid 1 van de Algemene verordening gegevensbescherming). ' +
+      'Het volgt uit de gegevenskaart van de app (welke gegevens in welke tabel staan en wanneer ze worden vernietigd) en de bewaartermijnen die op de datum van opstellen gelden, zoals het hoofdkantoor ze heeft vastgesteld.',
+  });
   return { fileName: `verwerkingsregister-${register.drawnUpOn}.pdf`, base64: pdf.toString('base64') };
 }

@@ -1,7 +1,7 @@
 import { Badge, Button, DataList, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../../../shared/api/contract';
+import type { RegisterRowView } from '../../../../shared/dataMap/register';
 import { errorMessage } from '../../api/forms';
 import { apiQuery } from '../../api/queries';
 import { FormError } from '../../components/FormError';
@@ -10,9 +10,6 @@ import { QueryState } from '../../components/QueryState';
 import { Detail, Section } from '../../components/Section';
 import { useFileDownload } from '../../lib/files';
 import { useFormat } from '../../lib/format';
-
-type Register = MethodOutput<'register.get'>;
-type Processing = Register['rows'][number];
 
 /** Long texts of the register wrap inside their column; the page never scrolls sideways. */
 const LIST_STYLES = { itemLabel: { flexShrink: 0 }, itemValue: { flex: 1, minWidth: 0, overflowWrap: 'anywhere' } } as const;
@@ -45,12 +42,7 @@ export function RegisterPage() {
             <Text size="sm" c="dimmed">
               {t('register.meta', { location: data.location.name, date: fmt.date(data.drawnUpOn), count: data.rows.length })}
             </Text>
-            {data.rows.map((row, i) => (
-              <ProcessingCard key={row.category} row={row} number={i + 1} common={data.commonSecurity} />
-            ))}
-            <Section title={t('register.securityTitle')} intro={t('register.securityIntro')} id="register-security">
-              <Items items={data.commonSecurity} />
-            </Section>
+            <RegisterRows rows={data.rows} commonSecurity={data.commonSecurity} />
           </Stack>
         )}
       </QueryState>
@@ -58,7 +50,22 @@ export function RegisterPage() {
   );
 }
 
-function ProcessingCard({ row, number, common }: { row: Processing; number: number; common: readonly string[] }) {
+/** The processings of a register, then the measures they share: the location's page and the console's. */
+export function RegisterRows({ rows, commonSecurity }: { rows: readonly RegisterRowView[]; commonSecurity: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {rows.map((row, i) => (
+        <ProcessingCard key={row.category} row={row} number={i + 1} common={commonSecurity} />
+      ))}
+      <Section title={t('register.securityTitle')} intro={t('register.securityIntro')} id="register-security">
+        <Items items={commonSecurity} />
+      </Section>
+    </>
+  );
+}
+
+function ProcessingCard({ row, number, common }: { row: RegisterRowView; number: number; common: readonly string[] }) {
   const { t } = useTranslation();
   const own = row.security.filter((measure) => !common.includes(measure));
   return (

@@ -1,6 +1,17 @@
-import { nlDate } from '../../../shared/domain/dates';
-import type { ProcessingRegister } from '../modules/register/register.service';
-import { createPdf, pdfToBuffer, pageFooters } from '../../../shared/pdf/document';
+import type { RegisterRowView } from '../dataMap/register';
+import { nlDate } from '../domain/dates';
+import { createPdf, pdfToBuffer, pageFooters } from './document';
+
+/** What the register PDF states: the location's register, or the organisation's (head office). */
+export interface RegisterPdfInput {
+  /** The controller: the location, or the organisation. */
+  controller: { name: string; details: readonly string[] };
+  drawnUpOn: string;
+  /** Where the register comes from, for the reader. */
+  intro: string;
+  commonSecurity: readonly string[];
+  rows: readonly RegisterRowView[];
+}
 
 const TITLE = 'Verwerkingsregister';
 const BLUE = '#1a3c6e';
@@ -8,7 +19,7 @@ const BLUE = '#1a3c6e';
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 /** "3 maanden na …: gewist." with the reason for the period on the next line. */
-const retentionLines = (row: ProcessingRegister['rows'][number]) =>
+const retentionLines = (row: RegisterRowView) =>
   row.retention.map((l) => `${sentence(l.action ? `${l.text}: ${l.action}` : l.text)}${l.legalBasis ? `\nGrondslag: ${sentence(l.legalBasis)}` : ''}`);
 
 /**
@@ -16,8 +27,8 @@ const retentionLines = (row: ProcessingRegister['rows'][number]) =>
  * Persoonsgegevens: A4, a section per processing with every field of art. 30 lid 1, the general
  * security measures once at the end, "Pagina x van y" on every page.
  */
-export async function renderRegisterPdf(resourcesDir: string, register: ProcessingRegister): Promise<Buffer> {
-  const doc = createPdf(resourcesDir, { title: `${TITLE} ${register.location.name}`, subject: 'Register van verwerkingsactiviteiten (art. 30 AVG)', bufferPages: true });
+export async function renderRegisterPdf(resourcesDir: string, register: RegisterPdfInput): Promise<Buffer> {
+  const doc = createPdf(resourcesDir, { title: `${TITLE} ${register.controller.name}`, subject: 'Register van verwerkingsactiviteiten (art. 30 AVG)', bufferPages: true });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const labelWidth = 132;
@@ -28,14 +39,13 @@ export async function renderRegisterPdf(resourcesDir: string, register: Processi
   doc.font('bold').fontSize(20).fillColor('#000000').text(TITLE, left, doc.y, { width });
   doc.font('regular').fontSize(11).fillColor('#333333').text('Register van verwerkingsactiviteiten (artikel 30 AVG)', { width });
   doc.moveDown(0.8).fontSize(10).fillColor('#000000');
-  doc.font('bold').text(register.location.name, { width });
+  doc.font('bold').text(register.controller.name, { width });
   doc.font('regular');
-  if (register.location.address) doc.text(`${register.location.address}${register.location.lrkNumber ? ` · LRK ${register.location.lrkNumber}` : ''}`, { width });
+  for (const detail of register.controller.details) doc.text(detail, { width });
   doc.text(`Opgesteld op ${drawnUp}`, { width });
   doc.moveDown(0.8).fontSize(9.5).fillColor('#333333');
   doc.text(
-    'Dit register beschrijft per verwerking welke persoonsgegevens de locatie vastlegt, over wie, waarvoor, op welke grondslag, aan wie ze worden verstrekt, hoe lang ze worden bewaard en hoe ze zijn beveiligd (artikel 30 lid 1 van de Algemene verordening gegevensbescherming). ' +
-      'Het volgt uit de gegevenskaart van de app (welke gegevens in welke tabel staan en wanneer ze worden vernietigd) en de bewaartermijnen die op de datum van opstellen gelden, zoals het hoofdkantoor ze heeft vastgesteld.',
+    register.intro,
     left,
     doc.y,
     { width },
@@ -101,6 +111,6 @@ export async function renderRegisterPdf(resourcesDir: string, register: Processi
   heading('Beveiligingsmaatregelen (voor alle verwerkingen)');
   field('Maatregelen', register.commonSecurity);
 
-  pageFooters(doc, (page, pages) => `${TITLE} · ${register.location.name} · opgesteld op ${drawnUp} · Pagina ${page} van ${pages}`, { left, width });
+  pageFooters(doc, (page, pages) => `${TITLE} · ${register.controller.name} · opgesteld op ${drawnUp} · Pagina ${page} van ${pages}`, { left, width });
   return pdfToBuffer(doc);
 }

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { PdfFile } from '../../shared/api/schemas';
+import type { OrganisationRegister } from '../../shared/console/register';
+import type { ConsoleRole } from '../../shared/console/roles';
+import { createConsoleUser } from '../../headoffice/console/auth.service';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../headoffice/console/routes';
+import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connect';
+import type { HoDb } from '../../headoffice/db/schema';
+import { buildHeadOfficeServer } from '../../headoffice/service/server';
+import { createLocation } from '../../headoffice/service/sync.service';
+import { readPdf } from '../helpers/pdf';
+import { startPostgres } from '../helpers/postgres';
+
+/**
+ * Issue 18 part 6 — the organisation's verwerkingsregister (art. 30) in the console: the data map's
+ * processings with every processor of the verwerkersregister as a recipient of its categories and,
+ * outside the EEA, under transfers with its ground; as JSON for the page and as a PDF. The privacy
+ * officer and the FG read it; IT is refused.
+ */
+type Pg = Awaited<ReturnType<typeof startPostgres>>;
+let pg: Pg = null;
+beforeAll(async () => {
+  pg = await startPostgres();
+});
+afterAll(() => pg?.stop());
+
+const PASSWORD = 'Console-Wachtwoord-2026';
+const USERS: Record<ConsoleRole, string> = { privacy_officer: 'privacy', fg: 'fg.extern', it: 'it.beheer' };
+
+const PAYROLL = { name: 'Loonwerk BV', service: 'Salarisadministratie', dataCategories: ['employee_file'], agreementDate: '2026-01-01', reviewDate: '2027-01-01', subProcessors: '', outsideEea: false, transferMechanism: null };
+const MAIL = { name: 'Mailwolk Inc', service: 'E-mail aan ouders', dataCategories: ['parent_contact'], agreementDate: '2026-01-01', reviewDate: '2027-01-01', subProcessors: '', outsideEea: true, transferMechanism: 'scc' };
+
+for (const dialect of ['sqlite', 'postgres'] as const) {
+  describe(`verwerkingsregister of the organisation on ${dialect}`, () => {
+    let db: HoDb;
+    let app: FastifyInstance;
+    let dataDir: string | null = null;
+    const clock = new Date();
+
+    beforeEach(async (ctx) => {
+      if (dialect === 'postgres' && !pg) return ctx.skip();
+      dataDir = dialect === 'sqlite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'kop-register-')) : null;
+      db = connectHeadOffice({ databaseUrl: dialect === 'postgres' ? pg!.url : undefined, dataDir: dataDir ?? undefined }).db;
+      if (dialect === 'postgres') {
+        await sql`DROP SCHEMA IF EXISTS public CASCADE`.execute(db);
+        await sql`CREATE SCHEMA public`.execute(db);
+      }
+      await migrateHeadOffice(db);
+      app = buildHeadOfficeServer({ db, logger: false, now: () => clock });
+      for (const [role, username] of Object.entries(USERS) as [ConsoleRole, string][]) await createConsoleUser(db, { username, name: `Test ${role}`, role, password: PASSWORD }, clock);
+      await createLocation(db, 'KDV De Vlinder', clock);
+      return async () => {
+        await app.close();
+        await db.destroy();
+        if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      };
+    });
+
+    async function signIn(role: ConsoleRole) {
+      const response = await app.inject({ method: 'POST', url: '/console/api/login', payload: { username: USERS[role], password: PASSWORD } });
+      const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)!;
+      const { csrfToken } = response.json<{ csrfToken: string }>();
+      return { cookie: `${SESSION_COOKIE}=${cookie.value}`, [CSRF_HEADER]: csrfToken };
+    }
+
+    it('names each processor as a recipient of its category, a processor outside the EEA under transfers with its ground, in the JSON and the PDF', async () => {
+      const po = await signIn('privacy_officer');
+      for (const processor of [PAYROLL, MAIL]) expect((await app.inject({ method: 'POST', url: '/console/api/processors', headers: po, payload: processor })).statusCode).toBe(200);
+
+      const register = (await app.inject({ method: 'GET', url: '/console/api/register', headers: await signIn('fg') })).json<OrganisationRegister>();
+      expect(register.controller.locations).toEqual(['KDV De Vlinder']);
+      const row = (category: string) => register.rows.find((r) => r.category === category)!;
+      expect(row('employee_file').recipients).toContain('Verwerker Loonwerk BV (Salarisadministratie)');
+      expect(row('employee_file').transfersOutsideEea).toBe('Geen');
+      expect(row('parent_contact').recipients).toContain('Verwerker Mailwolk Inc (E-mail aan ouders)');
+      expect(row('parent_contact').transfersOutsideEea).toBe('Mailwolk Inc: buiten de EER op grond van standaardcontractbepalingen (SCC)');
+      expect(row('child_medical').recipients.join()).not.toContain('Verwerker');
+      expect(register.commonSecurity.length).toBeGreaterThan(0);
+
+      const pdf = await app.inject({ method: 'GET', url: '/console/api/register/pdf', headers: po });
+      expect(pdf.statusCode).toBe(200);
+      const text = readPdf(pdf.json<PdfFile>(), { layout: false }).replace(/\s+/g, ' ');
+      expect(text).toContain('Verwerkingsregister');
+      expect(text).toContain('Locaties: KDV De Vlinder');
+      expect(text).toContain('Verwerker Loonwerk BV (Salarisadministratie)');
+      expect(text).toContain('Verwerker Mailwolk Inc (E-mail aan ouders)');
+      expect(text).toContain('Mailwolk Inc: buiten de EER op grond van standaardcontractbepalingen (SCC)');
+    });
+
+    it('refuses IT (403) and a request without a session (401)', async () => {
+      for (const url of ['/console/api/register', '/console/api/register/pdf']) {
+        expect((await app.inject({ method: 'GET', url, headers: await signIn('it') })).statusCode).toBe(403);
+        expect((await app.inject({ method: 'GET', url })).statusCode).toBe(401);
+      }
+    });
+  });
+}
