@@ -9,6 +9,8 @@ import { ConsoleError, login, logout, SESSION_MAX_MS, sessionFor } from './auth.
 import { consoleAudit, createConsoleLocation, issueConsoleCode, listConsoleLocations, revokeConsoleDevice } from './console.service';
 import { createProcessor, listProcessors, updateProcessor } from './processors.service';
 import { ApReportInput, BreachAssessmentInput } from '../../shared/console/breaches';
+import { OrganisationInput } from '../../shared/organisation/profile';
+import { getOrganisation, saveOrganisation } from './organisation.service';
 import { assessBreach, closeBreach, listBreaches, recordApReport } from './breaches.service';
 
 export const SESSION_COOKIE = 'kop_console';
@@ -24,7 +26,7 @@ interface RouteContext {
 }
 
 interface ConsoleRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   url: string;
   capability: ConsoleCapability;
   handle(ctx: RouteContext): Promise<unknown>;
@@ -78,6 +80,9 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     handle: ({ db, session, now, params, body }) => recordApReport(db, params.id!, parse(ApReportInput, body), session.user.id, now),
   },
   { method: 'POST', url: '/breaches/:id/close', capability: 'registers.manage', handle: ({ db, session, now, params }) => closeBreach(db, params.id!, session.user.id, now) },
+  // Organisation identity and privacy contacts: the privacy officer sets them, saved and published to every location.
+  { method: 'GET', url: '/organisation', capability: 'registers.read', handle: ({ db }) => getOrganisation(db) },
+  { method: 'PUT', url: '/organisation', capability: 'registers.manage', handle: ({ db, session, now, body }) => saveOrganisation(db, parse(OrganisationInput, body), session.user.id, now) },
   {
     method: 'GET',
     url: '/audit',

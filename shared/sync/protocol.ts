@@ -42,6 +42,7 @@ export const SYNCED_ENTITIES = [
   'legal_holds',
   'processing_objections',
   'data_breaches',
+  'organisation_profile',
 ] as const;
 export const SyncedEntity = z.enum(SYNCED_ENTITIES);
 export type SyncedEntity = z.infer<typeof SyncedEntity>;

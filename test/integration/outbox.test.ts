@@ -66,7 +66,7 @@ describe('outbox', () => {
     });
 
     // Retention rules are the statement's defaults on every PC: seeded locally, changed only by head office.
-    const neverPushed = new Set(['retention_policies']);
+    const neverPushed = new Set(['retention_policies', 'organisation_profile']);
     for (const entity of SYNCED_ENTITIES.filter((e) => !neverPushed.has(e))) {
       const rows = sqlite.prepare(`SELECT * FROM ${entity}`).all() as Record<string, unknown>[];
       expect(rows.length, entity).toBeGreaterThan(0);
