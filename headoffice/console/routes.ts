@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { CreateLocationRequest, LoginRequest, ProcessorInput, type SessionInfo } from '../../shared/console/api';
 import { mayDo, type ConsoleCapability } from '../../shared/console/roles';
 import type { HoDb } from '../db/schema';
-import { verifyAuditChain } from './audit';
+import { appendAudit, verifyAuditChain } from './audit';
 import { ConsoleError, login, logout, SESSION_MAX_MS, sessionFor } from './auth.service';
 import { consoleAudit, createConsoleLocation, issueConsoleCode, listConsoleLocations, revokeConsoleDevice } from './console.service';
 import { createProcessor, listProcessors, updateProcessor } from './processors.service';
 import { ApReportInput, BreachAssessmentInput } from '../../shared/console/breaches';
 import { OrganisationInput } from '../../shared/organisation/profile';
 import { getOrganisation, saveOrganisation } from './organisation.service';
+import { breachLetter } from './breachLetter';
 import { assessBreach, closeBreach, listBreaches, recordApReport } from './breaches.service';
 
 export const SESSION_COOKIE = 'kop_console';
@@ -91,6 +92,10 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   },
 ];
 
+/** Making the letter is a read of the breach's record: audited like the other console actions. */
+const appendAuditNow = (db: HoDb, userId: string, breachId: string, at: Date) =>
+  db.transaction().execute((trx) => appendAudit(trx, { userId, action: 'console.breach.letter', detail: { breachId } }, at));
+
 const sendError = (reply: FastifyReply, error: unknown) => {
   if (error instanceof ConsoleError) return reply.code(error.status).send({ error: error.message, ...(error.fields ? { fields: error.fields } : {}) });
   throw error;
@@ -158,6 +163,20 @@ export function registerConsoleApi(app: FastifyInstance, options: { db: HoDb; no
         },
       });
     }
+
+    // Brief aan betrokkenen (art. 34): a PDF, so outside the JSON routes above; anyone who reads the register may make it.
+    scope.get<{ Params: { id: string } }>('/console/api/breaches/:id/letter.pdf', async (request, reply) => {
+      const session = await signedIn(request, reply);
+      if (!session) return reply;
+      if (!mayDo(session.user.role, 'registers.read')) return reply.code(403).send({ error: 'Je rol mag dit niet.' });
+      try {
+        const letter = await breachLetter(db, request.params.id, now());
+        await appendAuditNow(db, session.user.id, request.params.id, now());
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${letter.fileName}"`).send(letter.pdf);
+      } catch (error) {
+        return sendError(reply, error);
+      }
+    });
 
     // Anything else under the API: unknown, but still only after login (nothing is told to strangers).
     scope.all('/console/api/*', async (request, reply) => {

@@ -12,14 +12,16 @@ import { AuditPage } from './AuditPage';
 import { BreachesPage } from './BreachesPage';
 import { LocationsPage } from './LocationsPage';
 import { LoginPage } from './LoginPage';
+import { OrganisationPage } from './OrganisationPage';
 import { ProcessorsPage } from './ProcessorsPage';
 import { SESSION_KEY } from './session';
 
 /** The console's pages, each behind the capability its API routes need. */
-const PAGES: readonly { path: string; label: 'console.nav.locations' | 'console.nav.breaches' | 'console.nav.processors' | 'console.nav.audit'; capability: ConsoleCapability; page: (props: { session: SessionInfo }) => React.ReactNode }[] = [
+const PAGES: readonly { path: string; label: 'console.nav.locations' | 'console.nav.breaches' | 'console.nav.processors' | 'console.nav.organisation' | 'console.nav.audit'; capability: ConsoleCapability; page: (props: { session: SessionInfo }) => React.ReactNode }[] = [
   { path: '/', label: 'console.nav.locations', capability: 'locations.read', page: LocationsPage },
   { path: '/datalekken', label: 'console.nav.breaches', capability: 'registers.read', page: BreachesPage },
   { path: '/verwerkers', label: 'console.nav.processors', capability: 'registers.read', page: ProcessorsPage },
+  { path: '/organisatie', label: 'console.nav.organisation', capability: 'registers.read', page: OrganisationPage },
   { path: '/audit', label: 'console.nav.audit', capability: 'audit.read', page: AuditPage },
 ];
 
