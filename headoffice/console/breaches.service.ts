@@ -58,7 +58,7 @@ export async function listBreaches(db: HoDb, now: Date): Promise<ConsoleBreach[]
   return breaches.sort((a, b) => (a.clockRunning !== b.clockRunning ? (a.clockRunning ? -1 : 1) : a.clockRunning ? a.apDeadline.localeCompare(b.apDeadline) : b.discoveredAt.localeCompare(a.discoveredAt)));
 }
 
-async function getBreach(db: HoDb, id: string, now: Date): Promise<ConsoleBreach> {
+export async function getBreach(db: HoDb, id: string, now: Date): Promise<ConsoleBreach> {
   const [row] = await breachRecords(db, id);
   if (!row) throw new ConsoleError(404, 'Dit datalek staat niet in het register.');
   return toBreach(row, now);

@@ -1,6 +1,7 @@
 import type { ConsoleAuditEntry, ConsoleLocation } from '../../shared/console/api';
 import type { HoDb } from '../db/schema';
 import { createLocation, issueEnrolmentCode, revokeDevice } from '../service/sync.service';
+import { publishOrganisationTo } from './organisation.service';
 import { appendAudit } from './audit';
 import { ConsoleError } from './auth.service';
 import * as repo from './console.repository';
@@ -34,6 +35,7 @@ export async function listConsoleLocations(db: HoDb): Promise<ConsoleLocation[]>
 export async function createConsoleLocation(db: HoDb, name: string, actorId: string, now: Date) {
   return db.transaction().execute(async (trx) => {
     const location = await createLocation(trx, name, now);
+    await publishOrganisationTo(trx, location.id, now);
     await appendAudit(trx, { userId: actorId, action: 'console.location.create', detail: { locationId: location.id } }, now);
     return location;
   });

@@ -4,12 +4,15 @@ import { z } from 'zod';
 import { CreateLocationRequest, LoginRequest, ProcessorInput, type SessionInfo } from '../../shared/console/api';
 import { mayDo, type ConsoleCapability } from '../../shared/console/roles';
 import type { HoDb } from '../db/schema';
-import { verifyAuditChain } from './audit';
+import { appendAudit, verifyAuditChain } from './audit';
 import { ConsoleError, login, logout, SESSION_MAX_MS, sessionFor } from './auth.service';
 import { consoleAudit, createConsoleLocation, issueConsoleCode, listConsoleLocations, revokeConsoleDevice } from './console.service';
 import { createProcessor, listProcessors, updateProcessor } from './processors.service';
 import { organisationRegister, organisationRegisterPdf } from './register.service';
 import { ApReportInput, BreachAssessmentInput } from '../../shared/console/breaches';
+import { OrganisationInput } from '../../shared/organisation/profile';
+import { getOrganisation, saveOrganisation } from './organisation.service';
+import { breachLetter } from './breachLetter';
 import { assessBreach, closeBreach, listBreaches, recordApReport } from './breaches.service';
 import { CentralRequestInput } from '../../shared/console/requests';
 import { listConsoleRequests, registerCentralRequest } from './requests.service';
@@ -29,7 +32,7 @@ interface RouteContext {
 }
 
 interface ConsoleRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   url: string;
   capability: ConsoleCapability;
   handle(ctx: RouteContext): Promise<unknown>;
@@ -96,6 +99,9 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   },
   // Anonymised figures: counts only; the privacy officer and the FG read them, IT not.
   { method: 'GET', url: '/figures', capability: 'registers.read', handle: ({ db, now, query }) => figures(db, now, parse(FiguresQuery, query).year) },
+  // Organisation identity and privacy contacts: the privacy officer sets them, saved and published to every location.
+  { method: 'GET', url: '/organisation', capability: 'registers.read', handle: ({ db }) => getOrganisation(db) },
+  { method: 'PUT', url: '/organisation', capability: 'registers.manage', handle: ({ db, session, now, body }) => saveOrganisation(db, parse(OrganisationInput, body), session.user.id, now) },
   {
     method: 'GET',
     url: '/audit',
@@ -103,6 +109,10 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     handle: async ({ db, query }) => ({ entries: await consoleAudit(db, Math.min(1000, Math.max(1, Number(query.limit ?? 200) || 200))), chain: await verifyAuditChain(db) }),
   },
 ];
+
+/** Making the letter is a read of the breach's record: audited like the other console actions. */
+const appendAuditNow = (db: HoDb, userId: string, breachId: string, at: Date) =>
+  db.transaction().execute((trx) => appendAudit(trx, { userId, action: 'console.breach.letter', detail: { breachId } }, at));
 
 const sendError = (reply: FastifyReply, error: unknown) => {
   if (error instanceof ConsoleError) return reply.code(error.status).send({ error: error.message, ...(error.fields ? { fields: error.fields } : {}) });
@@ -171,6 +181,20 @@ export function registerConsoleApi(app: FastifyInstance, options: { db: HoDb; no
         },
       });
     }
+
+    // Brief aan betrokkenen (art. 34): a PDF, so outside the JSON routes above; anyone who reads the register may make it.
+    scope.get<{ Params: { id: string } }>('/console/api/breaches/:id/letter.pdf', async (request, reply) => {
+      const session = await signedIn(request, reply);
+      if (!session) return reply;
+      if (!mayDo(session.user.role, 'registers.read')) return reply.code(403).send({ error: 'Je rol mag dit niet.' });
+      try {
+        const letter = await breachLetter(db, request.params.id, now());
+        await appendAuditNow(db, session.user.id, request.params.id, now());
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${letter.fileName}"`).send(letter.pdf);
+      } catch (error) {
+        return sendError(reply, error);
+      }
+    });
 
     // Anything else under the API: unknown, but still only after login (nothing is told to strangers).
     scope.all('/console/api/*', async (request, reply) => {

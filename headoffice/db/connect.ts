@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004_console';
 import * as m0005 from './migrations/0005_sync_keys';
 import * as m0006 from './migrations/0006_processors';
 import * as m0007 from './migrations/0007_breach_assessments';
+import * as m0008 from './migrations/0008_organisation_profile';
 import * as m0010 from './migrations/0010_location_statistics';
 import * as m0011 from './migrations/0011_key_rotation';
 import * as m0013 from './migrations/0013_device_conflicts';
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005_sync_keys': m0005,
   '0006_processors': m0006,
   '0007_breach_assessments': m0007,
+  '0008_organisation_profile': m0008,
   '0010_location_statistics': m0010,
   '0011_key_rotation': m0011,
   '0013_device_conflicts': m0013,

@@ -17,6 +17,21 @@ export interface HeadOfficeDatabase {
   console_sessions: { token_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string };
   console_audit: { seq: number; at: string; user_id: string | null; action: string; detail: string; prev_hash: string; hash: string };
   console_audit_head: { id: number; seq: number; hash: string };
+  organisation_profile: {
+    id: string;
+    controller_name: string;
+    address: string;
+    postcode_city: string;
+    kvk_number: string;
+    privacy_officer_name: string;
+    privacy_officer_email: string;
+    privacy_officer_phone: string;
+    fg_name: string;
+    fg_email: string;
+    fg_organisation: string;
+    updated_at: string;
+    updated_by: string;
+  };
   breach_assessments: {
     breach_id: string;
     location_id: string;

@@ -962,6 +962,14 @@ const MAP = {
     syncs: true,
     columns: [...SYNC_ROW, 'key', 'category', 'period_amount', 'period_unit', 'anchor', 'legal_basis', 'updated_at'],
   },
+  organisation_profile: {
+    kind: 'technical',
+    label: 'het organisatieprofiel',
+    reason:
+      'Naam en adres van de verwerkingsverantwoordelijke en de zakelijke contactgegevens van Privacy Officer en FG (art. 13(1)(a)-(b) AVG), door het hoofdkantoor vastgesteld en op elke brief gedrukt; geen gegevens over kinderen, ouders of het personeelsdossier',
+    syncs: true,
+    columns: [...SYNC_ROW, 'controller_name', 'address', 'postcode_city', 'kvk_number', 'privacy_officer_name', 'privacy_officer_email', 'privacy_officer_phone', 'fg_name', 'fg_email', 'fg_organisation', 'updated_at'],
+  },
   retention_statistics: { kind: 'technical', label: 'de statistiek', reason: 'Anonieme aantallen per jaar die na vernietiging blijven (managementinformatie); gaan bij elke synchronisatie als aantallen mee naar het hoofdkantoor (cijfers in de console)', syncs: false, columns: ['metric', 'period', 'count'] },
   kysely_migration: { kind: 'technical', label: 'de migratie', reason: 'Welke schemamigraties zijn uitgevoerd (Kysely)', syncs: false, columns: ['name', 'timestamp'] },
   kysely_migration_lock: { kind: 'technical', label: 'het migratieslot', reason: 'Slot dat gelijktijdige migraties voorkomt (Kysely)', syncs: false, columns: ['id', 'is_locked'] },

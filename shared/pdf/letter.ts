@@ -1,13 +1,26 @@
+import { organisationLines, type OrganisationProfile } from '../organisation/profile';
 import { createPdf, pdfToBuffer, pageFooters } from './document';
 
 export interface LetterHead {
   title: string;
-  location: { name: string; address: string; lrkNumber: string };
+  /** The sender; a head-office letter has no LRK number. */
+  location: { name: string; address: string; lrkNumber?: string };
+  /** Controller and privacy contacts (issue 18 part 7), printed under the sender; null/absent prints nothing. */
+  organisation?: OrganisationProfile | null;
   /** Addressee lines (name, and address when still known). */
   to: string[];
   /** Date of the letter, already formatted (dd-mm-jjjj). */
   date: string;
   reference: string;
+}
+
+/** The controller and privacy contacts, small, under the sender (shared by letters and forms). */
+export function printOrganisation(doc: PDFKit.PDFDocument, profile: OrganisationProfile | null | undefined, width: number): void {
+  const lines = organisationLines(profile);
+  if (lines.length === 0) return;
+  doc.font('regular').fontSize(8).fillColor('#555555');
+  for (const line of lines) doc.text(line, { width });
+  doc.fillColor('#000000');
 }
 
 /**
@@ -26,7 +39,8 @@ export class LetterWriter {
     this.width = this.doc.page.width - this.left - this.doc.page.margins.right;
     const doc = this.doc;
     doc.font('bold').fontSize(11).fillColor('#000000').text(head.location.name);
-    doc.font('regular').fontSize(9).fillColor('#333333').text(`${head.location.address} · LRK ${head.location.lrkNumber}`);
+    doc.font('regular').fontSize(9).fillColor('#333333').text(head.location.lrkNumber ? `${head.location.address} · LRK ${head.location.lrkNumber}` : head.location.address);
+    printOrganisation(doc, head.organisation, this.width);
     doc.moveDown(1.2).fillColor('#000000').fontSize(10);
     for (const line of head.to) doc.text(line);
     doc.moveDown(0.8).text(`Datum: ${head.date}`).text(`Kenmerk: ${head.reference}`);

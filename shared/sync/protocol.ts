@@ -43,6 +43,7 @@ export const SYNCED_ENTITIES = [
   'processing_objections',
   'data_breaches',
   'central_requests',
+  'organisation_profile',
 ] as const;
 export const SyncedEntity = z.enum(SYNCED_ENTITIES);
 export type SyncedEntity = z.infer<typeof SyncedEntity>;

@@ -15,6 +15,7 @@ import { publishToLocation } from '../../headoffice/service/publish.service';
 import { buildHeadOfficeServer } from '../../headoffice/service/server';
 import { createLocation } from '../../headoffice/service/sync.service';
 import type { BreachRecord } from '../../shared/breaches/record';
+import { readPdf } from '../helpers/pdf';
 import { startPostgres } from '../helpers/postgres';
 
 /**
@@ -140,6 +141,26 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const actions = (await db.selectFrom('console_audit').select('action').orderBy('seq').execute()).map((r) => r.action).filter((a) => a.startsWith('console.breach'));
       expect(actions).toEqual(['console.breach.assess', 'console.breach.apReport', 'console.breach.close']);
       expect((await verifyAuditChain(db)).intact).toBe(true);
+    });
+
+    it('gives the art. 34 letter once persons are to be informed: the breach, its consequences and measures, the Privacy Officer and the FG', async () => {
+      const po = await signIn('privacy_officer');
+      const letterOf = async (headers: Record<string, string>) => app.inject({ method: 'GET', url: `/console/api/breaches/${breachId}/letter.pdf`, headers });
+      expect((await letterOf(po)).statusCode).toBe(409); // not assessed yet
+      expect((await post(po, 'assessment', { ...ASSESSMENT, followUp: 'Groepslijsten gaan voortaan alleen via het ouderportaal.' })).statusCode).toBe(200);
+      const noProfile = await letterOf(po);
+      expect(noProfile.statusCode).toBe(409);
+      expect(noProfile.json<{ error: string }>().error).toContain('Organisatie');
+      const profile = { controllerName: 'Stichting Kinderopvang Zonnestraal', address: 'Oudegracht 100', postcodeCity: '3511 AB Utrecht', kvkNumber: '', privacyOfficerName: 'Ingrid Jansen', privacyOfficerEmail: 'privacy@zonnestraal.nl', privacyOfficerPhone: '030 123 45 67', fgName: 'Mr. P. de Vries', fgEmail: 'fg@privacybureau.nl', fgOrganisation: '' };
+      expect((await app.inject({ method: 'PUT', url: '/console/api/organisation', headers: po, payload: profile })).statusCode).toBe(200);
+      const response = await letterOf(await signIn('fg'));
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      const text = readPdf({ fileName: 'brief.pdf', base64: response.rawPayload.toString('base64') }, { layout: false }).replace(/\s+/g, ' ');
+      for (const part of ['Groepslijst met allergieën gemaild aan alle ouders.', 'Ouders kennen nu de allergieën van andere kinderen.', 'Ouders gevraagd de e-mail te verwijderen.', 'Groepslijsten gaan voortaan alleen via het ouderportaal.', 'privacy@zonnestraal.nl', 'fg@privacybureau.nl', 'Stichting Kinderopvang Zonnestraal', 'medische gegevens']) {
+        expect(text).toContain(part);
+      }
+      expect(text).not.toContain('LRK');
     });
 
     it('the FG reads the register and is refused every change; IT sees none of it', async () => {

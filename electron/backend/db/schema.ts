@@ -486,6 +486,23 @@ export interface RetentionPoliciesTable extends Synced {
   updated_at: string;
 }
 
+/** The organisation's identity and privacy contacts, pulled from head office (shared/organisation/profile.ts). */
+export interface OrganisationProfileTable extends Synced {
+  /** `<location id>:organisation`: one row per location. */
+  id: string;
+  controller_name: string;
+  address: string;
+  postcode_city: string;
+  kvk_number: string;
+  privacy_officer_name: string;
+  privacy_officer_email: string;
+  privacy_officer_phone: string;
+  fg_name: string;
+  fg_email: string;
+  fg_organisation: string;
+  updated_at: string;
+}
+
 /** Sollicitant. Hiring moves the data into an employee record (personeelsdossier). */
 export interface ApplicantsTable extends Synced {
   id: string;
@@ -674,6 +691,7 @@ export interface Database {
   processing_objections: ProcessingObjectionsTable;
   request_tasks: RequestTasksTable;
   retention_policies: RetentionPoliciesTable;
+  organisation_profile: OrganisationProfileTable;
   applicants: ApplicantsTable;
   employees: EmployeesTable;
   employee_statutory_holds: EmployeeStatutoryHoldsTable;

@@ -1,5 +1,6 @@
 import { PURPOSES, PURPOSE_EXPLANATION, PURPOSE_LABEL, type PhotoPermission, type Purpose } from '../../../shared/domain/consents';
 import { createPdf, pdfToBuffer } from '../../../shared/pdf/document';
+import { printOrganisation, type LetterHead } from '../../../shared/pdf/letter';
 
 export interface ConsentFormChild {
   childName: string;
@@ -16,7 +17,7 @@ export interface ConsentFormChild {
  */
 export async function renderConsentForms(
   resourcesDir: string,
-  data: { location: { name: string; address: string; lrkNumber: string }; privacyStatementVersion: string; children: ConsentFormChild[] },
+  data: Pick<LetterHead, 'location' | 'organisation'> & { privacyStatementVersion: string; children: ConsentFormChild[] },
 ): Promise<Buffer> {
   const doc = createPdf(resourcesDir, { title: 'Toestemming foto- en filmbeelden' });
   const left = doc.page.margins.left;
@@ -33,7 +34,8 @@ export async function renderConsentForms(
     if (index > 0) doc.addPage();
     doc.font('bold').fontSize(17).fillColor('#000000').text('Toestemming foto- en filmbeelden', left, doc.page.margins.top);
     doc.font('regular').fontSize(9).fillColor('#333333');
-    doc.text(`${data.location.name} · ${data.location.address} · LRK ${data.location.lrkNumber}`);
+    doc.text(`${data.location.name} · ${data.location.address} · LRK ${data.location.lrkNumber ?? ''}`);
+    printOrganisation(doc, data.organisation, width);
     doc.moveDown(0.8).fillColor('#000000').fontSize(10);
     doc.text(`Kind: ${child.childName}    Geboortedatum: ${child.birthDate}    Groep: ${child.groupName}`);
     doc.text(`Contractouder: ${child.contractParentName || '______________________________'}`);

@@ -32,6 +32,7 @@ export const PRIMARY_KEY: Record<SyncedEntity, string> = {
   data_corrections: 'id',
   request_tasks: 'id',
   retention_policies: 'id',
+  organisation_profile: 'id',
   applicants: 'id',
   employees: 'id',
   employee_statutory_holds: 'id',

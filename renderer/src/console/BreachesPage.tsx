@@ -126,6 +126,11 @@ export function BreachesPage({ session }: { session: SessionInfo }) {
                   </Text>
                 )}
                 {b.assessment?.apReference && <Text size="xs">{t('console.breaches.apReference', { reference: b.assessment.apReference, at: format.dateTime(b.assessment.apReportedAt!) })}</Text>}
+                {b.assessment?.informPersons && (
+                  <Button component="a" href={consoleApi.breachLetterUrl(b.id)} size="compact-sm" variant="light">
+                    {t('console.breaches.letter')}
+                  </Button>
+                )}
               </Stack>
             ),
           },

@@ -13,19 +13,21 @@ import { BreachesPage } from './BreachesPage';
 import { FiguresPage } from './FiguresPage';
 import { LocationsPage } from './LocationsPage';
 import { LoginPage } from './LoginPage';
+import { OrganisationPage } from './OrganisationPage';
 import { ProcessorsPage } from './ProcessorsPage';
 import { RegisterPage } from './RegisterPage';
 import { RequestsPage } from './RequestsPage';
 import { SESSION_KEY } from './session';
 
 /** The console's pages, each behind the capability its API routes need. */
-const PAGES: readonly { path: string; label: 'console.nav.locations' | 'console.nav.requests' | 'console.nav.breaches' | 'console.nav.processors' | 'console.nav.figures' | 'console.nav.register' | 'console.nav.audit'; capability: ConsoleCapability; page: (props: { session: SessionInfo }) => React.ReactNode }[] = [
+const PAGES: readonly { path: string; label: 'console.nav.locations' | 'console.nav.requests' | 'console.nav.breaches' | 'console.nav.processors' | 'console.nav.figures' | 'console.nav.register' | 'console.nav.organisation' | 'console.nav.audit'; capability: ConsoleCapability; page: (props: { session: SessionInfo }) => React.ReactNode }[] = [
   { path: '/', label: 'console.nav.locations', capability: 'locations.read', page: LocationsPage },
   { path: '/verzoeken', label: 'console.nav.requests', capability: 'registers.read', page: RequestsPage },
   { path: '/datalekken', label: 'console.nav.breaches', capability: 'registers.read', page: BreachesPage },
   { path: '/verwerkers', label: 'console.nav.processors', capability: 'registers.read', page: ProcessorsPage },
   { path: '/verwerkingsregister', label: 'console.nav.register', capability: 'registers.read', page: RegisterPage },
   { path: '/cijfers', label: 'console.nav.figures', capability: 'registers.read', page: FiguresPage },
+  { path: '/organisatie', label: 'console.nav.organisation', capability: 'registers.read', page: OrganisationPage },
   { path: '/audit', label: 'console.nav.audit', capability: 'audit.read', page: AuditPage },
 ];
 

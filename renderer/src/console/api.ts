@@ -4,6 +4,7 @@ import type { OrganisationRegister } from '../../../shared/console/register';
 import type { ApReportInput, BreachAssessmentInput, ConsoleBreach } from '../../../shared/console/breaches';
 import type { CentralRequestInput, ConsoleRequest } from '../../../shared/console/requests';
 import type { FiguresResponse } from '../../../shared/console/figures';
+import type { OrganisationInput, OrganisationProfile } from '../../../shared/organisation/profile';
 import { ApiCallError, type ClientErrorCode } from '../api/client';
 import i18n from '../i18n';
 
@@ -20,7 +21,7 @@ export const onSessionLost = (handler: () => void) => {
 
 const CODE_BY_STATUS: Record<number, ClientErrorCode> = { 400: 'VALIDATION', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 429: 'RATE_LIMITED' };
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/console/api${path}`, {
@@ -28,7 +29,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
       credentials: 'same-origin',
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(method === 'POST' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+        ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -73,6 +74,10 @@ export const consoleApi = {
   createLocation: (name: string) => request<{ id: string; name: string }>('POST', '/locations', { name }),
   issueCode: (locationId: string) => request<{ code: string; expiresAt: string }>('POST', `/locations/${encodeURIComponent(locationId)}/codes`),
   revokeDevice: (deviceId: string) => request<{ revoked: true }>('POST', `/devices/${encodeURIComponent(deviceId)}/revoke`),
+  organisation: () => request<{ profile: OrganisationProfile | null; updatedAt: string | null }>('GET', '/organisation'),
+  saveOrganisation: (input: OrganisationInput) => request<{ profile: OrganisationProfile }>('PUT', '/organisation', input),
+  /** The art. 34 letter to the persons involved (a PDF download, opened as a link with the session cookie). */
+  breachLetterUrl: (id: string) => `/console/api/breaches/${encodeURIComponent(id)}/letter.pdf`,
   processors: () => request<ConsoleProcessor[]>('GET', '/processors'),
   saveProcessor: (id: string | null, input: ProcessorInput) => request<{ id: string }>('POST', id ? `/processors/${encodeURIComponent(id)}` : '/processors', input),
   requests: () => request<ConsoleRequest[]>('GET', '/requests'),

@@ -14,7 +14,7 @@ import type { AppCore, Session } from '../../core';
 import type { ComplaintRow, DbOrTrx } from '../../db/schema';
 import { renderComplaintLetter } from '../../pdf/complaintLetter.pdf';
 import { queueUpsert } from '../../sync/outbox';
-import { getLocation } from '../location/location.repository';
+import { letterSender } from '../location/location.service';
 import { loadPolicies, type Policies } from '../retention/policies';
 import { locationId } from '../setup/setup.service';
 import { allComplaints, findComplaint, findHouseholds, householdExists, householdMembers, insertComplaint, openComplaints, updateComplaint } from './complaints.repository';
@@ -163,11 +163,10 @@ export async function complaintLetter(core: AppCore, session: Session, id: strin
   const row = await findComplaint(db, id);
   if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
   if (row.status !== 'gesloten' || !row.closed_on) throw new AppError('CONFLICT', msg('complaints.letterAfterClosing'));
-  const location = await getLocation(db);
   const pdf = await renderComplaintLetter(core.options.resourcesDir, {
     head: {
       title: 'Afhandeling van uw klacht',
-      location: { name: location?.name ?? '', address: location?.address ?? '', lrkNumber: location?.lrk_number ?? '' },
+      ...(await letterSender(db)),
       to: [row.complainant_name, ...(row.complainant_contact ? [row.complainant_contact] : [])],
       date: nlDate(row.closed_on),
       reference: complaintReference(row),

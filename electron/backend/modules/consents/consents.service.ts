@@ -16,6 +16,7 @@ import { childrenWithContractParent, findChild } from '../children/children.repo
 import { findGroup } from '../groups/groups.repository';
 import { parentsOfHousehold } from '../households/households.repository';
 import { getLocation } from '../location/location.repository';
+import { letterSender } from '../location/location.service';
 import { readSetting } from '../settings/settings.repository';
 import { consentHistory, consentRowsOfChildren, formReturnsOfChild, insertFormReturn, insertPhotoConsent, rosterChildren } from './consents.repository';
 
@@ -160,9 +161,8 @@ export async function formPdf(core: AppCore, input: { childId?: string | null; g
     db,
     children.map((c) => c.id),
   );
-  const location = await getLocation(db);
   const pdf = await renderConsentForms(core.options.resourcesDir, {
-    location: { name: location?.name ?? '', address: location?.address ?? '', lrkNumber: location?.lrk_number ?? '' },
+    ...(await letterSender(db)),
     privacyStatementVersion: await privacyStatementVersion(db),
     children: children.map((c) => ({
       childName: displayName({ firstName: c.first_name, surnamePrefix: c.surname_prefix, surname: c.surname }),

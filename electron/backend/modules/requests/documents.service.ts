@@ -8,7 +8,7 @@ import type { DbOrTrx, SubjectRequestRow } from '../../db/schema';
 import { accessReportTitle, renderAccessReport } from '../../pdf/accessReport.pdf';
 import { renderDecisionLetter } from '../../pdf/decisionLetter.pdf';
 import type { LetterHead } from '../../../../shared/pdf/letter';
-import { getLocation } from '../location/location.repository';
+import { letterSender } from '../location/location.service';
 import { dossiersFor, meldcodeDisclosureFor } from './dossier';
 import { householdAddress } from './requests.repository';
 import { requireRequest } from './requests.service';
@@ -17,11 +17,10 @@ export const requestReference = (row: { id: string }) => `AVG-${row.id.slice(-8)
 
 /** Letterhead addressed to the requester; the address only while the household still exists. */
 export async function letterHead(db: DbOrTrx, row: SubjectRequestRow, title: string, today: string): Promise<LetterHead> {
-  const location = await getLocation(db);
   const household = row.household_id ? await householdAddress(db, row.household_id) : undefined;
   return {
     title,
-    location: { name: location?.name ?? '', address: location?.address ?? '', lrkNumber: location?.lrk_number ?? '' },
+    ...(await letterSender(db)),
     to: [row.requester_name, ...(household ? [`${household.street} ${household.house_number}`, `${household.postcode} ${household.city}`] : [])],
     date: nlDate(today),
     reference: requestReference(row),

@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * Organisation identity and privacy contacts (issue 18 part 7), pulled from head office (entity
+ * `organisation_profile`, one row per location, never pushed by the PC). Every letter, form and
+ * report of the location prints them; while no row has arrived, nothing extra is printed.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- frozen migration
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('organisation_profile')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('location_id', 'text', (c) => c.notNull())
+    .addColumn('controller_name', 'text', (c) => c.notNull())
+    .addColumn('address', 'text', (c) => c.notNull())
+    .addColumn('postcode_city', 'text', (c) => c.notNull())
+    .addColumn('kvk_number', 'text', (c) => c.notNull())
+    .addColumn('privacy_officer_name', 'text', (c) => c.notNull())
+    .addColumn('privacy_officer_email', 'text', (c) => c.notNull())
+    .addColumn('privacy_officer_phone', 'text', (c) => c.notNull())
+    .addColumn('fg_name', 'text', (c) => c.notNull())
+    .addColumn('fg_email', 'text', (c) => c.notNull())
+    .addColumn('fg_organisation', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer')
+    .execute();
+}
