@@ -10,6 +10,8 @@ import { consoleAudit, createConsoleLocation, issueConsoleCode, listConsoleLocat
 import { createProcessor, listProcessors, updateProcessor } from './processors.service';
 import { ApReportInput, BreachAssessmentInput } from '../../shared/console/breaches';
 import { assessBreach, closeBreach, listBreaches, recordApReport } from './breaches.service';
+import { PublishStatementInput } from '../../shared/console/statements';
+import { listStatementVersions, publishStatementVersion } from './statements.service';
 
 export const SESSION_COOKIE = 'kop_console';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -78,6 +80,14 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     handle: ({ db, session, now, params, body }) => recordApReport(db, params.id!, parse(ApReportInput, body), session.user.id, now),
   },
   { method: 'POST', url: '/breaches/:id/close', capability: 'registers.manage', handle: ({ db, session, now, params }) => closeBreach(db, params.id!, session.user.id, now) },
+  // Privacyverklaring: the privacy officer publishes versions; the FG reads them.
+  { method: 'GET', url: '/statements', capability: 'registers.read', handle: ({ db }) => listStatementVersions(db) },
+  {
+    method: 'POST',
+    url: '/statements',
+    capability: 'registers.manage',
+    handle: ({ db, session, now, body }) => publishStatementVersion(db, parse(PublishStatementInput, body), session.user.id, now),
+  },
   {
     method: 'GET',
     url: '/audit',

@@ -8,9 +8,10 @@ import * as m0004 from './migrations/0004_console';
 import * as m0005 from './migrations/0005_sync_keys';
 import * as m0006 from './migrations/0006_processors';
 import * as m0007 from './migrations/0007_breach_assessments';
+import * as m0009 from './migrations/0009_privacy_statements';
 import type { HeadOfficeDatabase, HoDb } from './schema';
 
-const migrations: Record<string, Migration> = { '0001_initial': m0001, '0004_console': m0004, '0005_sync_keys': m0005, '0006_processors': m0006, '0007_breach_assessments': m0007 };
+const migrations: Record<string, Migration> = { '0001_initial': m0001, '0004_console': m0004, '0005_sync_keys': m0005, '0006_processors': m0006, '0007_breach_assessments': m0007, '0009_privacy_statements': m0009 };
 
 /**
  * PostgreSQL when DATABASE_URL is set (production: several stateless instances on one database),
