@@ -18,6 +18,8 @@ import { CentralRequestInput } from '../../shared/console/requests';
 import { listConsoleRequests, registerCentralRequest } from './requests.service';
 import { FiguresQuery } from '../../shared/console/figures';
 import { figures } from './figures.service';
+import { PublishStatementInput } from '../../shared/console/statements';
+import { listStatementVersions, publishStatementVersion } from './statements.service';
 
 export const SESSION_COOKIE = 'kop_console';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -102,6 +104,14 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   // Organisation identity and privacy contacts: the privacy officer sets them, saved and published to every location.
   { method: 'GET', url: '/organisation', capability: 'registers.read', handle: ({ db }) => getOrganisation(db) },
   { method: 'PUT', url: '/organisation', capability: 'registers.manage', handle: ({ db, session, now, body }) => saveOrganisation(db, parse(OrganisationInput, body), session.user.id, now) },
+  // Privacyverklaring: the privacy officer publishes versions; the FG reads them.
+  { method: 'GET', url: '/statements', capability: 'registers.read', handle: ({ db }) => listStatementVersions(db) },
+  {
+    method: 'POST',
+    url: '/statements',
+    capability: 'registers.manage',
+    handle: ({ db, session, now, body }) => publishStatementVersion(db, parse(PublishStatementInput, body), session.user.id, now),
+  },
   {
     method: 'GET',
     url: '/audit',

@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005_sync_keys';
 import * as m0006 from './migrations/0006_processors';
 import * as m0007 from './migrations/0007_breach_assessments';
 import * as m0008 from './migrations/0008_organisation_profile';
+import * as m0009 from './migrations/0009_privacy_statements';
 import * as m0010 from './migrations/0010_location_statistics';
 import * as m0011 from './migrations/0011_key_rotation';
 import * as m0013 from './migrations/0013_device_conflicts';
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0006_processors': m0006,
   '0007_breach_assessments': m0007,
   '0008_organisation_profile': m0008,
+  '0009_privacy_statements': m0009,
   '0010_location_statistics': m0010,
   '0011_key_rotation': m0011,
   '0013_device_conflicts': m0013,

@@ -63,6 +63,7 @@ export interface HeadOfficeDatabase {
     created_at: string;
     updated_at: string;
   };
+  privacy_statement_versions: { id: string; version: string; effective_date: string; text: string; published_at: string; published_by: string };
 }
 
 export type HoDb = Kysely<HeadOfficeDatabase>;

@@ -62,7 +62,7 @@ export interface ConsoleAuditEntry {
 /** How personal data may leave the EEA (AVG hoofdstuk V); the register names it per processor. */
 export const TRANSFER_MECHANISMS = ['scc', 'adequacy', 'bcr', 'other'] as const;
 
-const isoDate = (label: string) =>
+export const isoDate = (label: string) =>
   z
     .string({ error: `Vul de ${label} in.` })
     .min(1, `Vul de ${label} in.`)

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { isoDate } from './api';
+
+/**
+ * Privacy statement versions (privacyverklaring, issue 18 part 8): the privacy officer publishes a
+ * version with the day it comes into force and its text; head office keeps every version.
+ */
+export const PublishStatementInput = z.object({
+  version: z
+    .string()
+    .trim()
+    .min(1, 'Vul het versienummer in, bijvoorbeeld 2026.2.')
+    .max(20, 'Het versienummer is te lang (hoogstens 20 tekens).')
+    .regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, 'Gebruik alleen cijfers, letters, punten en streepjes, bijvoorbeeld 2026.2.'),
+  effectiveDate: isoDate('ingangsdatum'),
+  text: z.string().trim().min(1, 'Vul de tekst van de privacyverklaring in.').max(200_000, 'De tekst is te lang (hoogstens 200.000 tekens).'),
+});
+export type PublishStatementInput = z.input<typeof PublishStatementInput>;
+
+export interface ConsoleStatementVersion {
+  id: string;
+  version: string;
+  effectiveDate: string;
+  text: string;
+  publishedAt: string;
+  publishedBy: string;
+}
