@@ -2,7 +2,7 @@ import type { HoDb } from '../db/schema';
 
 /** Every query of the figures: the synced rows they count, and the locations' statistics. */
 
-export const FIGURE_ENTITIES = ['subject_requests', 'data_breaches', 'disclosures', 'photo_consents', 'children'] as const;
+export const FIGURE_ENTITIES = ['subject_requests', 'data_breaches', 'disclosures', 'photo_consents', 'contracts'] as const;
 export type FigureEntity = (typeof FIGURE_ENTITIES)[number];
 
 export const figureRecords = (db: HoDb) =>

@@ -21,6 +21,7 @@ interface Tally {
   breaches: { total: number; reportedToAp: number };
   disclosures: Map<string, number>;
   destructions: Map<string, number>;
+  /** The children in care in the year: with a contract that ran on at least one day of it. */
   children: Set<string>;
   /** child id + purpose → the latest decision (append-only history: the newest row counts). */
   consents: Map<string, { at: string; given: boolean }>;
@@ -54,9 +55,12 @@ function count(tally: Tally, entity: FigureEntity, row: Record<string, unknown>,
     case 'disclosures':
       if (inYear(str(row.disclosed_on) || str(row.created_at))) add(tally.disclosures, str(row.recipient), 1);
       return;
-    case 'children':
-      tally.children.add(str(row.id));
+    case 'contracts': {
+      // A child whose record is kept after the last contract (7 years) is not in care any more: it does not count.
+      const end = str(row.end_date);
+      if (str(row.start_date) <= `${year}-12-31` && (!end || end >= `${year}-01-01`)) tally.children.add(str(row.child_id));
       return;
+    }
     case 'photo_consents': {
       const decidedOn = str(row.decided_on);
       if (decidedOn.slice(0, 4) > year) return;

@@ -23,7 +23,10 @@ test('cijfers: een grafiek per cijfer, per locatie en voor de organisatie, zonde
     const year = new Date().getUTCFullYear();
     const upsert = (entity: string, payload: Record<string, unknown>) => pc.push({ entity, entityId: payload.id, op: 'upsert', payload, baseVersion: null });
     const children = Array.from({ length: 6 }, () => randomUUID());
-    for (const id of children) await upsert('children', { id, first_name: 'Pim', surname: SURNAME });
+    for (const id of children) {
+      await upsert('children', { id, first_name: 'Pim', surname: SURNAME });
+      await upsert('contracts', { id: randomUUID(), child_id: id, care_type: 'dagopvang', start_date: `${year}-01-01`, end_date: null });
+    }
     for (const [i, id] of children.slice(0, 4).entries()) {
       await upsert('photo_consents', { id: randomUUID(), child_id: id, purpose: 'ouderportaal', decision: 'given', decided_on: `${year}-01-0${i + 1}`, recorded_at: `${year}-01-0${i + 1}T09:00:00.000Z` });
     }

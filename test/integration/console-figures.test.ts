@@ -41,9 +41,14 @@ const SURNAME = 'Geelvinkje';
 type Row = { entity: SyncedEntity; entityId: string; payload: Record<string, unknown> };
 let seq = 0;
 const id = () => `0193a6f2-7c1e-7000-8000-${String(++seq).padStart(12, '0')}`;
-const child = (): Row => {
+/** A child in care from `start` to `end` (its contract; the rate counts children in care in the year). */
+const child = (start = '2029-08-01', end: string | null = null): Row[] => {
   const childId = id();
-  return { entity: 'children', entityId: childId, payload: { id: childId, first_name: 'Pim', surname: SURNAME, birth_date: '2027-01-01' } };
+  const contractId = id();
+  return [
+    { entity: 'children', entityId: childId, payload: { id: childId, first_name: 'Pim', surname: SURNAME, birth_date: '2027-01-01' } },
+    { entity: 'contracts', entityId: contractId, payload: { id: contractId, child_id: childId, care_type: 'dagopvang', start_date: start, end_date: end } },
+  ];
 };
 const consent = (childId: string, purpose: string, decision: 'given' | 'withdrawn', decidedOn: string): Row => {
   const rowId = id();
@@ -87,13 +92,20 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const vlinder = await createLocation(db, 'KDV De Vlinder', NOW);
       const egel = await createLocation(db, 'BSO De Egel', NOW);
 
-      // De Vlinder: 5 children; ouderportaal given for 3 (one withdrew later: 2 count), nieuwsbrief for 1.
-      const kids = Array.from({ length: 5 }, child);
-      const [a, b, c] = kids.map((k) => k.entityId);
+      // De Vlinder: 5 children in care in 2030; ouderportaal given for 3 (one withdrew later: 2 count), nieuwsbrief for 1.
+      // Not counted: a child whose last contract ended in 2029 (record kept) and one who starts in 2031, both with consent.
+      const kids = Array.from({ length: 5 }, () => child());
+      const [a, b, c] = kids.map((k) => k[0]!.entityId);
+      const left = child('2027-01-01', '2029-12-31');
+      const later = child('2031-01-06');
       const earlyBreach = breach('2030-02-01T08:00:00.000Z');
       reportedBreach = earlyBreach.entityId;
       const vlinderRows: Row[] = [
-        ...kids,
+        ...kids.flat(),
+        ...left,
+        ...later,
+        consent(left[0]!.entityId, 'ouderportaal', 'given', '2028-01-10'),
+        consent(later[0]!.entityId, 'ouderportaal', 'given', '2030-12-01'),
         consent(a!, 'ouderportaal', 'given', '2029-09-01'),
         consent(b!, 'ouderportaal', 'given', '2030-01-10'),
         consent(c!, 'ouderportaal', 'given', '2030-01-10'),
@@ -115,7 +127,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       ];
       // De Egel: 1 child with consent (too few for a rate of its own), one request answered on time, one disclosure.
       const egelChild = child();
-      const egelRows: Row[] = [egelChild, consent(egelChild.entityId, 'ouderportaal', 'given', '2030-01-02'), request('objection', '2030-03-01', '2030-04-01', '2030-03-15'), disclosure('veilig_thuis', '2030-04-01T10:00:00.000Z')];
+      const egelRows: Row[] = [...egelChild, consent(egelChild[0]!.entityId, 'ouderportaal', 'given', '2030-01-02'), request('objection', '2030-03-01', '2030-04-01', '2030-03-15'), disclosure('veilig_thuis', '2030-04-01T10:00:00.000Z')];
       await db.transaction().execute(async (trx) => {
         await publishToLocation(trx, vlinder.id, vlinderRows, NOW.toISOString());
         await publishToLocation(trx, egel.id, egelRows, NOW.toISOString());

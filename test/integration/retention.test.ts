@@ -137,6 +137,11 @@ describe('retention engine', () => {
     await moveClock(backend, clock, '2027-02-01');
     expect(await backend.ok('applicants.list', {})).toEqual([]);
     expect((await backend.ok('employees.list', {})).map((e) => e.id)).toEqual([employee.id]);
+    // What is left for the console's figures: a count per year of destruction, no person.
+    expect(backend.core.sqlite().prepare("SELECT metric, period, count FROM retention_statistics WHERE metric LIKE 'destroyed.%' ORDER BY period").all()).toEqual([
+      { metric: 'destroyed.applicant', period: '2026', count: 1 },
+      { metric: 'destroyed.applicant', period: '2027', count: 1 },
+    ]);
   });
 
   it('employees: 2 years after employment, 10 with a labour dispute; a statutory duty keeps the file until it ends', async () => {

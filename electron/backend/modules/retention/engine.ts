@@ -14,7 +14,7 @@ import { purgeDestructionLog } from './categories/parts';
 import { newMemo, type Candidate } from './categories/category';
 import { ensureDefaultPolicies, loadPolicies, type AnyPolicy, type Policies } from './policies';
 import { destroyedHash, pruneDestructionMirror, recordDestroyed } from './destructionLog';
-import { addToRun, countsByCategory, finishedRunIds, findRun, insertRun, setNoticeSeen, setRunFinished, unseenAutomaticRun } from './retention.repository';
+import { addToRun, countStatistic, countsByCategory, finishedRunIds, findRun, insertRun, setNoticeSeen, setRunFinished, unseenAutomaticRun } from './retention.repository';
 
 /** Labels in Dutch order (as `localeCompare(…, 'nl')`, without building a collator per comparison). */
 const DUTCH = new Intl.Collator('nl');
@@ -185,6 +185,8 @@ export async function destroyItems(core: AppCore, session: Session, runId: strin
       const ids = all.filter((id) => cat === 'household' || !households.has(found.get(`${cat}:${id}`)?.household ?? ''));
       if (ids.length === 0) continue;
       await category(cat).destroy(trx, ids, now);
+      // Management figures (console Cijfers): how many of each category were destroyed this year, a count only.
+      await countStatistic(trx, `destroyed.${cat}`, String(now.getUTCFullYear()), ids.length);
       // Logged (hashed ids) in the same transaction; the mirror outside the database follows on commit.
       await recordDestroyed(
         trx,

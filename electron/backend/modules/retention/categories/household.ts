@@ -85,7 +85,7 @@ export const householdCategory: RetentionCategory = {
     const childIds = await idsWhere(trx, 'children', 'household_id', ids);
     const parents = await parentsOf(trx, ids);
     const parentIds = parents.map((p) => p.id);
-    await keepStatistics(trx, childIds, ids.length, now);
+    await keepStatistics(trx, childIds);
     await destroyMeldcodeCases(trx, await caseIdsOfChildren(trx, childIds), now);
 
     const people = [
@@ -120,10 +120,9 @@ async function meldcodeCasesByHousehold(db: DbOrTrx, policy: RetentionPolicy<str
   return byHousehold;
 }
 
-/** Anonymous management figures: contracts per care type and start year, households per destruction year. */
-async function keepStatistics(trx: Trx, childIds: readonly string[], households: number, now: Date) {
+/** Anonymous management figures: contracts per care type and start year (the engine counts the households destroyed). */
+async function keepStatistics(trx: Trx, childIds: readonly string[]) {
   for (const c of await contractCounts(trx, childIds)) await countStatistic(trx, `contracts.${c.care_type}`, c.year, Number(c.n));
-  await countStatistic(trx, 'destroyed.household', String(now.getUTCFullYear()), households);
 }
 
 /**
