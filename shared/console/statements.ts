@@ -25,3 +25,15 @@ export interface ConsoleStatementVersion {
   publishedAt: string;
   publishedBy: string;
 }
+
+/** The synced row's id at a location: records are keyed per location, so the id carries it. */
+export const statementRowId = (locationId: string, statementId: string) => `${locationId}:${statementId}`;
+
+/** A version as the synced row's columns (privacy_statement_versions at the location). */
+export const statementRow = (v: Pick<ConsoleStatementVersion, 'id' | 'version' | 'effectiveDate' | 'text' | 'publishedAt'>, locationId: string) => ({
+  id: statementRowId(locationId, v.id),
+  version_label: v.version,
+  effective_date: v.effectiveDate,
+  text: v.text,
+  published_at: v.publishedAt,
+});

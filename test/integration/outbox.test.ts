@@ -72,7 +72,7 @@ describe('outbox', () => {
       .run(locationId);
     await backend.ok('requests.declineCentral', { id: '8f1c2d3e-4b5a-4c6d-8e7f-901234567890' });
     // Retention rules are the statement's defaults on every PC: seeded locally, changed only by head office.
-    const neverPushed = new Set(['retention_policies', 'organisation_profile']);
+    const neverPushed = new Set(['retention_policies', 'organisation_profile', 'privacy_statement_versions']);
     for (const entity of SYNCED_ENTITIES.filter((e) => !neverPushed.has(e))) {
       const rows = sqlite.prepare(`SELECT * FROM ${entity}`).all() as Record<string, unknown>[];
       expect(rows.length, entity).toBeGreaterThan(0);
