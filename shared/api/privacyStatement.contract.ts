@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { notInFuture } from './clients.schemas';
 import type { MethodDef } from './contract';
 import { method } from './method';
-import { Empty } from './schemas';
+import { Empty, Id } from './schemas';
 
 /**
  * Privacyverklaring (issue 18 part 8): the versions head office's privacy officer published, as they
@@ -33,8 +33,7 @@ export const StatementOverview = z.object({
 });
 export type StatementOverview = z.infer<typeof StatementOverview>;
 
-/** The version row's id is `<location id>:<statement id>` (published per location), not a bare UUID. */
-export const MarkInformedInput = z.object({ id: z.string().min(1).max(200), informedOn: notInFuture('privacyStatement.field.informedOn') });
+export const MarkInformedInput = z.object({ id: Id, informedOn: notInFuture('privacyStatement.field.informedOn') });
 
 export const privacyStatementContract = {
   // Everyone who works here may read the statement the organisation gives to parents.

@@ -508,7 +508,7 @@ export interface OrganisationProfileTable extends Synced {
  * label parents see ("2026.2"; `version` is the sync version, as on every synced row).
  */
 export interface PrivacyStatementVersionsTable extends Synced {
-  /** `<location id>:<head-office statement id>`: one row per version per location. */
+  /** UUIDv5 of (location, head-office statement id): one row per version per location (shared/console/statements.ts). */
   id: string;
   version_label: string;
   /** YYYY-MM-DD: in force from this day. */
