@@ -106,6 +106,12 @@ test('privacyverklaring: gepubliceerd in de console, bij de locatie van kracht e
     await page.getByRole('navigation').getByRole('link', { name: 'Overzicht' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /Welkom/ })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Nieuwe privacyverklaring: informeer de ouders' })).toHaveCount(0);
+
+    // Toestemmingen: new consents belong to the published version, no longer a date typed here.
+    await page.getByRole('navigation').getByRole('link', { name: 'Toestemmingen' }).click();
+    await expect(page.getByText(/Huidige versie: \d{1,2} \w+ \d{4} \(versie 2026\.2\)/)).toBeVisible();
+    await expect(page.getByText('Het hoofdkantoor publiceert de privacyverklaring')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Versie of datum' })).toHaveCount(0);
   } finally {
     await ho.dispose();
   }

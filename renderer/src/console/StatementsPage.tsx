@@ -54,7 +54,7 @@ export function StatementsPage({ session }: { session: SessionInfo }) {
             caption={t('console.statements.listTitle')}
             query={statements}
             rowKey={(v) => v.id}
-            empty={{ title: t('console.statements.empty'), text: t('console.statements.intro') }}
+            empty={{ title: t('console.statements.empty'), text: t('console.statements.emptyText') }}
             columns={[
               { key: 'version', header: t('console.statements.version'), cell: (v) => v.version, rowHeader: true, strong: true },
               { key: 'effective', header: t('console.statements.effectiveDate'), cell: (v) => format.date(v.effectiveDate), whiteSpace: 'nowrap' },

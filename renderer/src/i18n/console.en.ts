@@ -237,6 +237,7 @@ export const consoleEn: typeof consoleNl = {
     title: 'Privacy statement',
     intro: 'The versions of the privacy statement. A published version goes to every location: they show the version in force, their consent forms refer to it and each location gets the task to inform parents.',
     empty: 'No version has been published yet.',
+    emptyText: 'Until the first version exists, the locations’ consent forms refer to the date each location entered itself.',
     listTitle: 'Published versions',
     version: 'Version',
     effectiveDate: 'In force from',

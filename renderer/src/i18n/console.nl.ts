@@ -235,6 +235,7 @@ export const consoleNl = {
     title: 'Privacyverklaring',
     intro: 'De versies van de privacyverklaring. Een gepubliceerde versie gaat naar alle locaties: die tonen de versie die geldt, hun toestemmingsformulieren verwijzen ernaar en elke locatie krijgt de taak de ouders te informeren.',
     empty: 'Er is nog geen versie gepubliceerd.',
+    emptyText: 'Tot de eerste versie er is, verwijzen de toestemmingsformulieren van de locaties naar de datum die de locatie zelf heeft ingevuld.',
     listTitle: 'Gepubliceerde versies',
     version: 'Versie',
     effectiveDate: 'Geldt vanaf',

@@ -49,7 +49,7 @@ export function PrivacyStatementPage() {
   return (
     <>
       <PageHeader title={t('privacyStatement.title')} intro={t('privacyStatement.intro')} />
-      {may('consents.write') && <StatementNoticeCard />}
+      {may('consents.write') && <StatementNoticeCard withLink={false} />}
       <QueryState query={overview} isEmpty={(o) => o.versions.length === 0} empty={{ title: t('privacyStatement.noneTitle'), text: t('privacyStatement.none') }}>
         {(o) => {
           const inForce = o.versions.find((v) => v.id === o.inForceId);

@@ -9,9 +9,10 @@ import { MarkInformedDialog } from './MarkInformedDialog';
 
 /**
  * Overzicht: head office published a new privacy statement version, so the parents must be told
- * (art. 12-13 AVG). One task per location, shown only until the manager records the day it was done.
+ * (art. 12-13 AVG). One task per location, shown only until the manager records the day it was done;
+ * on Overzicht with a link to the Privacyverklaring page, on that page without.
  */
-export function StatementNoticeCard() {
+export function StatementNoticeCard({ withLink = true }: { withLink?: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const overview = useQuery(apiQuery('privacyStatement.list', {}));
@@ -28,9 +29,11 @@ export function StatementNoticeCard() {
       </Text>
       <Group gap="sm">
         <Button onClick={() => { setMarking(true); }}>{t('privacyStatement.markInformed')}</Button>
-        <Button component={Link} to="/privacyverklaring" variant="default">
-          {t('privacyStatement.view')}
-        </Button>
+        {withLink && (
+          <Button component={Link} to="/privacyverklaring" variant="default">
+            {t('privacyStatement.view')}
+          </Button>
+        )}
       </Group>
       {marking && <MarkInformedDialog notice={notice} onClose={() => { setMarking(false); }} />}
     </Card>
