@@ -20,7 +20,7 @@ export const StatementVersion = z.object({
 export type StatementVersion = z.infer<typeof StatementVersion>;
 
 /** The one "ouders informeren" task: the newest version, until the parents were informed about it. */
-export const StatementNotice = z.object({ id: z.string(), version: z.string(), effectiveDate: z.string(), publishedAt: z.string() });
+const StatementNotice = z.object({ id: z.string(), version: z.string(), effectiveDate: z.string(), publishedAt: z.string() });
 
 export const StatementOverview = z.object({
   /** Newest effective date first. */
