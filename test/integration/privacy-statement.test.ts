@@ -54,6 +54,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       let clock = new Date();
       const now = () => clock;
       const location = await ho.newLocation('KDV De Vlinder');
+      const other = await ho.newLocation('BSO De Rups');
       const pc1 = await enrolledPc(ho, await location.code(), { now });
       const pc2 = await enrolledPc(ho, await location.code(), { now, name: 'Groepsruimte' });
       const { child } = await createFamily(pc1);
@@ -65,6 +66,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await publish({ version: '2026.2', effectiveDate: effective, text: TEXT });
       await sync(pc1);
       await sync(pc2);
+      // Every location has it in its stream, each under an id of its own.
+      const streams = await ho.db.selectFrom('records').select(['location_id', 'entity_id']).where('entity', '=', 'privacy_statement_versions').execute();
+      expect(streams.map((r) => r.location_id).sort()).toEqual([location.id, other.id].sort());
+      expect(new Set(streams.map((r) => r.entity_id)).size).toBe(2);
 
       // Published, not yet in force: shown, not cited; the task is there on both PCs, for the same version.
       const before = await pc1.ok('privacyStatement.list', {});
