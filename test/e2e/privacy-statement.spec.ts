@@ -18,12 +18,13 @@ const TEXT = [
   'Welke gegevens verwerken wij? Naam, adres, geboortedatum en de gegevens die nodig zijn voor de opvang, het contract en de kinderopvangtoeslag.',
   'Uw rechten. U kunt uw gegevens inzien, laten verbeteren of laten verwijderen. Stuur een e-mail naar privacy@zonnestraal.nl.',
 ].join('\n\n');
+const FG = { username: 'fg.extern', name: 'mr. Anne-Marie Verschuren-de Wolff', role: 'fg' as const, password: 'Onafhankelijk-Toezicht-77' };
 const dutch = (iso: string) => iso.split('-').reverse().join('-');
 
-async function consoleLogin(page: Page, url: string) {
+async function consoleLogin(page: Page, url: string, user: { username: string; password: string } = PRIVACY_OFFICER) {
   await page.goto(`${url}/console/`);
-  await field(page, 'Gebruikersnaam').fill(PRIVACY_OFFICER.username);
-  await field(page, 'Wachtwoord').fill(PRIVACY_OFFICER.password);
+  await field(page, 'Gebruikersnaam').fill(user.username);
+  await field(page, 'Wachtwoord').fill(user.password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
 }
 
@@ -106,6 +107,14 @@ test('privacyverklaring: gepubliceerd in de console, bij de locatie van kracht e
     await page.getByRole('navigation').getByRole('link', { name: 'Overzicht' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /Welkom/ })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Nieuwe privacyverklaring: informeer de ouders' })).toHaveCount(0);
+
+    // The FG reads the versions and is offered no form.
+    ho.createConsoleUser(FG);
+    await consolePage.getByRole('button', { name: 'Uitloggen' }).click();
+    await consoleLogin(consolePage, ho.url, FG);
+    await consolePage.getByRole('navigation').getByRole('link', { name: 'Privacyverklaring' }).click();
+    await expect(consolePage.getByRole('row', { name: /2026\.2/ })).toContainText('Geldt nu');
+    await expect(consolePage.getByRole('region', { name: 'Nieuwe versie publiceren' })).toHaveCount(0);
 
     // Toestemmingen: new consents belong to the published version, no longer a date typed here.
     await page.getByRole('navigation').getByRole('link', { name: 'Toestemmingen' }).click();
