@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { api, appToday, field, screen, setUpLocation } from './app';
-import { checkScreen, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { HeadOffice } from './headoffice';
 
 /**
@@ -61,7 +61,7 @@ test('privacyverklaring: gepubliceerd in de console, bij de locatie van kracht e
     await form.getByRole('button', { name: 'Publiceren' }).click();
     const confirm = consolePage.getByRole('dialog', { name: 'Versie 2026.2 publiceren?' });
     await expect(confirm).toContainText('gaat naar alle locaties');
-    await checkScreen(consolePage, 'console-privacyverklaring-bevestigen');
+    await screen(consolePage, 'console-privacyverklaring-bevestigen');
     await confirm.getByRole('button', { name: 'Naar alle locaties publiceren' }).click();
     await expect(confirm).toBeHidden();
     const row = consolePage.getByRole('row', { name: /2026\.2/ });
@@ -77,7 +77,7 @@ test('privacyverklaring: gepubliceerd in de console, bij de locatie van kracht e
     await expect(consolePage.getByRole('row', { name: /2026\.2/ })).toHaveCount(1);
     for (const size of [{ width: 1366, height: 768 }, { width: 1280, height: 720 }]) {
       await consolePage.setViewportSize(size);
-      await checkScreen(consolePage, `console-privacyverklaring-${size.width}x${size.height}`);
+      await screen(consolePage, `console-privacyverklaring-${size.width}x${size.height}`);
     }
 
     // ---- At the location: after a sync, the task on Overzicht and the version in force.
