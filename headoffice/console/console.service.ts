@@ -2,6 +2,7 @@ import type { ConsoleAuditEntry, ConsoleLocation } from '../../shared/console/ap
 import type { HoDb } from '../db/schema';
 import { createLocation, issueEnrolmentCode, revokeDevice } from '../service/sync.service';
 import { publishOrganisationTo } from './organisation.service';
+import { publishStatementsTo } from './statements.service';
 import { appendAudit } from './audit';
 import { ConsoleError } from './auth.service';
 import * as repo from './console.repository';
@@ -36,6 +37,7 @@ export async function createConsoleLocation(db: HoDb, name: string, actorId: str
   return db.transaction().execute(async (trx) => {
     const location = await createLocation(trx, name, now);
     await publishOrganisationTo(trx, location.id, now);
+    await publishStatementsTo(trx, location.id, now);
     await appendAudit(trx, { userId: actorId, action: 'console.location.create', detail: { locationId: location.id } }, now);
     return location;
   });

@@ -98,7 +98,8 @@ export const Weekday = z.enum(['ma', 'di', 'wo', 'do', 'vr']);
 export type Weekday = z.infer<typeof Weekday>;
 const Days = z.array(Weekday).min(1, zm('validation.daysRequired')).transform((days) => Weekday.options.filter((d) => days.includes(d)));
 
-const notInFuture = (label: string) => IsoDate(label).refine((v) => v <= appToday(), zm('validation.notInFuture', { label }));
+/** A date up to the app's today. */
+export const notInFuture = (label: string) => IsoDate(label).refine((v) => v <= appToday(), zm('validation.notInFuture', { label }));
 
 /**
  * The privacy statement promises that a copy or number of an ID document is never stored.

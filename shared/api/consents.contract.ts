@@ -41,7 +41,7 @@ export const consentsContract = {
     shows: ['consents', 'children', 'households', 'settings'],
   }),
   /** The privacy statement version new consents refer to (changed with `settings.update`). */
-  'consents.privacyStatement': method({ input: z.object({}), output: z.object({ version: z.string() }), permission: 'consents.read', shows: ['settings'] }),
+  'consents.privacyStatement': method({ input: z.object({}), output: z.object({ version: z.string(), published: z.boolean() }), permission: 'consents.read', shows: ['settings', 'sync'] }),
   'consents.roster': method({ input: RosterInput, output: Roster, permission: 'consents.read', shows: ['consents', 'children', 'groups', 'contracts', 'medical'] }),
   'consents.rosterPdf': method({
     input: RosterInput,

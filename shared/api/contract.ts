@@ -23,6 +23,7 @@ import { medicalContract } from './medical.contract';
 import { meldcodeContract } from './meldcode.contract';
 import { municipalitiesContract } from './municipalities.contract';
 import { pickupContract } from './pickup.contract';
+import { privacyStatementContract } from './privacyStatement.contract';
 import { recoveryContract } from './recovery.contract';
 import { registerContract } from './register.contract';
 import { requestsContract } from './requests.contract';
@@ -116,6 +117,7 @@ export const contract = {
   ...dashboardContract,
   ...syncContract,
   ...consentsContract,
+  ...privacyStatementContract,
   ...exchangeContract,
   ...disclosuresContract,
   ...municipalitiesContract,

@@ -1,3 +1,4 @@
+import { v5 as uuidv5 } from 'uuid';
 import { z } from 'zod';
 import { isoDate } from './api';
 
@@ -25,3 +26,21 @@ export interface ConsoleStatementVersion {
   publishedAt: string;
   publishedBy: string;
 }
+
+/** Namespace of the ids below (UUIDv5), fixed for good: changing it would duplicate every published version. */
+const STATEMENT_ROW_NAMESPACE = '6f0c9a52-3b1e-4d8a-9c47-2e5b8d1f0a63';
+
+/**
+ * The synced row's id at a location: records are keyed globally, so each location gets its own id
+ * for a version — a UUIDv5 of (location, version), the same whenever it is published again.
+ */
+const statementRowId = (locationId: string, statementId: string) => uuidv5(`${locationId}:${statementId}`, STATEMENT_ROW_NAMESPACE);
+
+/** A version as the synced row's columns (privacy_statement_versions at the location). */
+export const statementRow = (v: Pick<ConsoleStatementVersion, 'id' | 'version' | 'effectiveDate' | 'text' | 'publishedAt'>, locationId: string) => ({
+  id: statementRowId(locationId, v.id),
+  version_label: v.version,
+  effective_date: v.effectiveDate,
+  text: v.text,
+  published_at: v.publishedAt,
+});

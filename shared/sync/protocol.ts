@@ -44,6 +44,8 @@ export const SYNCED_ENTITIES = [
   'data_breaches',
   'central_requests',
   'organisation_profile',
+  'privacy_statement_versions',
+  'privacy_statement_informed',
 ] as const;
 export const SyncedEntity = z.enum(SYNCED_ENTITIES);
 export type SyncedEntity = z.infer<typeof SyncedEntity>;

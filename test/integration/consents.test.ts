@@ -88,20 +88,20 @@ describe('photo consent', () => {
 
   it('new consents refer to the privacy statement version set by the manager; staff can read it but not change it', async () => {
     const { backend, child, contractParent } = await withFamily();
-    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '20-06-2023' });
+    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '20-06-2023', published: false });
     const empty = await backend.err('settings.update', { privacyStatementVersion: '  ' });
     expect(empty.details).toMatchObject({ privacyStatementVersion: 'Vul de datum of versie van het privacystatement in.' });
-    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '20-06-2023' });
+    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '20-06-2023', published: false });
 
     // Typed as "1-3-2026", shown and printed in the one date style.
     await backend.ok('settings.update', { privacyStatementVersion: '1-3-2026' });
-    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '01-03-2026' });
+    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '01-03-2026', published: false });
     const overview = await backend.ok('consents.record', { childId: child.id, parentId: contractParent.id, decidedOn: '2026-01-05', channel: 'email', answers: [{ purpose: 'ouderportaal', given: true, recognisable: false }] });
     expect(overview.history[0]!.privacyStatementVersion).toBe('01-03-2026');
     expect(readPdf(await backend.ok('consents.formPdf', { childId: child.id, blank: true }))).toContain('01-03-2026');
 
     await loginAsStaff(backend);
-    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '01-03-2026' });
+    expect(await backend.ok('consents.privacyStatement', {})).toEqual({ version: '01-03-2026', published: false });
     expect((await backend.err('settings.update', { privacyStatementVersion: '2-3-2026' })).code).toBe('FORBIDDEN');
   });
 });

@@ -51,7 +51,7 @@ describe('migrations', () => {
     await expect(sql`SELECT count(*) FROM legal_holds`.execute(db)).rejects.toThrow(/no such table/);
     await migrateToLatest(db);
     expect(await db.selectFrom('contracts').select(['id', 'end_date']).execute()).toEqual([{ id: 'k1', end_date: '2025-12-31' }]);
-    for (const table of ['retention_policies', 'applicants', 'employees', 'employee_statutory_holds', 'complaints', 'legal_holds', 'destruction_runs', 'destruction_log', 'retention_statistics', 'organisation_profile']) {
+    for (const table of ['retention_policies', 'applicants', 'employees', 'employee_statutory_holds', 'complaints', 'legal_holds', 'destruction_runs', 'destruction_log', 'retention_statistics', 'organisation_profile', 'privacy_statement_versions', 'privacy_statement_informed']) {
       expect(sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
     await expect(db.insertInto('applicants').values({ id: 'a', location_id: 'l1', first_name: 'A', surname_prefix: null, surname: 'B', email: null, phone: null, position: 'P', applied_on: '2026-01-01', procedure_end_date: null, outcome: 'hired' as never, consent_longer_retention: 0, consent_on: null, created_at: now, updated_at: now, version: null }).execute()).rejects.toThrow(/CHECK constraint/);

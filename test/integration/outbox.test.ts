@@ -71,8 +71,13 @@ describe('outbox', () => {
       .prepare("INSERT INTO central_requests (id, location_id, kind, received_on, deadline, requester_name, requester_contact, description, registered_by_name, registered_at, status, version) VALUES ('8f1c2d3e-4b5a-4c6d-8e7f-901234567890', ?, 'access', '2026-01-05', '2026-02-05', 'A. Verzoeker', 'a@example.nl', 'Inzage', 'Privacy Officer', '2026-01-05T10:00:00.000Z', 'new', 7)")
       .run(locationId);
     await backend.ok('requests.declineCentral', { id: '8f1c2d3e-4b5a-4c6d-8e7f-901234567890' });
+    // A privacy statement version arrives from head office; "ouders geïnformeerd" is queued back.
+    sqlite
+      .prepare("INSERT INTO privacy_statement_versions (id, location_id, version_label, effective_date, text, published_at, version) VALUES ('0b9f6a3e-2c4d-5e6f-8a7b-1c2d3e4f5a6b', ?, '2026.1', '2026-01-01', 'Tekst', '2026-01-01T08:00:00.000Z', 8)")
+      .run(locationId);
+    await backend.ok('privacyStatement.markInformed', { id: '0b9f6a3e-2c4d-5e6f-8a7b-1c2d3e4f5a6b', informedOn: appToday() });
     // Retention rules are the statement's defaults on every PC: seeded locally, changed only by head office.
-    const neverPushed = new Set(['retention_policies', 'organisation_profile']);
+    const neverPushed = new Set(['retention_policies', 'organisation_profile', 'privacy_statement_versions']);
     for (const entity of SYNCED_ENTITIES.filter((e) => !neverPushed.has(e))) {
       const rows = sqlite.prepare(`SELECT * FROM ${entity}`).all() as Record<string, unknown>[];
       expect(rows.length, entity).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import { childrenHandlers } from '../modules/children/children.handlers';
 import { breachesHandlers } from '../modules/breaches/breaches.handlers';
 import { complaintsHandlers } from '../modules/complaints/complaints.handlers';
 import { consentsHandlers } from '../modules/consents/consents.handlers';
+import { privacyStatementHandlers } from '../modules/privacyStatement/privacyStatement.handlers';
 import { contractsHandlers } from '../modules/contracts/contracts.handlers';
 import { dashboardHandlers } from '../modules/dashboard/dashboard.handlers';
 import { disclosuresHandlers } from '../modules/disclosures/disclosures.handlers';
@@ -60,6 +61,7 @@ export const handlers: Handlers<MethodName> = {
   ...dashboardHandlers,
   ...syncHandlers,
   ...consentsHandlers,
+  ...privacyStatementHandlers,
   ...exchangeHandlers,
   ...disclosuresHandlers,
   ...municipalitiesHandlers,

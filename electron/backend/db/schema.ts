@@ -503,6 +503,27 @@ export interface OrganisationProfileTable extends Synced {
   updated_at: string;
 }
 
+/**
+ * A privacy statement version head office published (issue 18 part 8). `version_label` is the
+ * label parents see ("2026.2"; `version` is the sync version, as on every synced row).
+ */
+export interface PrivacyStatementVersionsTable extends Synced {
+  /** UUIDv5 of (location, head-office statement id): one row per version per location (shared/console/statements.ts). */
+  id: string;
+  version_label: string;
+  /** YYYY-MM-DD: in force from this day. */
+  effective_date: string;
+  text: string;
+  published_at: string;
+}
+
+/** "Ouders geïnformeerd" about a version: id = the version row's id (one per version, whichever PC marks it). */
+export interface PrivacyStatementInformedTable extends Synced {
+  id: string;
+  informed_on: string;
+  recorded_at: string;
+}
+
 /** Sollicitant. Hiring moves the data into an employee record (personeelsdossier). */
 export interface ApplicantsTable extends Synced {
   id: string;
@@ -692,6 +713,8 @@ export interface Database {
   request_tasks: RequestTasksTable;
   retention_policies: RetentionPoliciesTable;
   organisation_profile: OrganisationProfileTable;
+  privacy_statement_versions: PrivacyStatementVersionsTable;
+  privacy_statement_informed: PrivacyStatementInformedTable;
   applicants: ApplicantsTable;
   employees: EmployeesTable;
   employee_statutory_holds: EmployeeStatutoryHoldsTable;

@@ -1,4 +1,5 @@
 import { PURPOSES, PURPOSE_EXPLANATION, PURPOSE_LABEL, type PhotoPermission, type Purpose } from '../../../shared/domain/consents';
+import { nlDateLong } from '../../../shared/domain/dates';
 import { createPdf, pdfToBuffer } from '../../../shared/pdf/document';
 import { printOrganisation, type LetterHead } from '../../../shared/pdf/letter';
 
@@ -17,7 +18,12 @@ export interface ConsentFormChild {
  */
 export async function renderConsentForms(
   resourcesDir: string,
-  data: Pick<LetterHead, 'location' | 'organisation'> & { privacyStatementVersion: string; children: ConsentFormChild[] },
+  data: Pick<LetterHead, 'location' | 'organisation'> & {
+    privacyStatementVersion: string;
+    /** The version head office published that is in force (issue 18 part 8); null: the date set by hand. */
+    statement: { version: string; effectiveDate: string } | null;
+    children: ConsentFormChild[];
+  },
 ): Promise<Buffer> {
   const doc = createPdf(resourcesDir, { title: 'Toestemming foto- en filmbeelden' });
   const left = doc.page.margins.left;
@@ -70,7 +76,10 @@ export async function renderConsentForms(
     }
 
     doc.moveDown(0.4).fontSize(9);
-    doc.text(`Deze toestemming hoort bij ons privacystatement, laatst gewijzigd op ${data.privacyStatementVersion}.`, left, doc.y, { width });
+    const statement = data.statement
+      ? `Deze toestemming hoort bij de Privacyverklaring versie ${data.statement.version} van ${nlDateLong(data.statement.effectiveDate)}.`
+      : `Deze toestemming hoort bij ons privacystatement, laatst gewijzigd op ${data.privacyStatementVersion}.`;
+    doc.text(statement, left, doc.y, { width });
     doc.moveDown(1.6);
     const lineY = doc.y + 18;
     doc.text('Naam contractouder', left, doc.y);

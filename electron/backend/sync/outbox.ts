@@ -41,6 +41,8 @@ export const PRIMARY_KEY: Record<SyncedEntity, string> = {
   processing_objections: 'id',
   data_breaches: 'id',
   central_requests: 'id',
+  privacy_statement_versions: 'id',
+  privacy_statement_informed: 'id',
 };
 
 /**

@@ -21,6 +21,7 @@ import { SecurityPage } from '../features/security/SecurityPage';
 import { HeadOfficePage } from '../features/sync/HeadOfficePage';
 import { HEAD_OFFICE_PATH } from '../features/sync/syncStatus';
 import { UsersPage } from '../features/users/UsersPage';
+import { PrivacyStatementPage } from '../features/privacyStatement/PrivacyStatementPage';
 import { PlacementPage } from '../features/waitlist/PlacementPage';
 import { WaitlistPage } from '../features/waitlist/WaitlistPage';
 import type { Catalogue } from '../i18n/nl';
@@ -55,6 +56,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/medewerkers', label: 'nav.employees', permission: 'staffFiles.access', page: EmployeesRoute },
   { path: '/klachten', label: 'nav.complaints', permission: 'complaints.manage', page: ComplaintsPage },
   { path: '/datalekken', label: 'nav.breaches', permission: 'breaches.report', page: BreachesPage },
+  { path: '/privacyverklaring', label: 'nav.privacyStatement', permission: 'session', page: PrivacyStatementPage },
   { path: '/bewaartermijnen', label: 'nav.retention', permission: 'retention.manage', page: RetentionPoliciesPage },
   { path: '/vernietigen', label: 'nav.destruction', permission: 'retention.manage', page: DestructionPage },
   { path: '/verwerkingsregister', label: 'nav.register', permission: 'retention.manage', page: RegisterPage },

@@ -15,12 +15,13 @@ import { LocationsPage } from './LocationsPage';
 import { LoginPage } from './LoginPage';
 import { OrganisationPage } from './OrganisationPage';
 import { ProcessorsPage } from './ProcessorsPage';
+import { StatementsPage } from './StatementsPage';
 import { RegisterPage } from './RegisterPage';
 import { RequestsPage } from './RequestsPage';
 import { SESSION_KEY } from './session';
 
 /** The console's pages, each behind the capability its API routes need. */
-const PAGES: readonly { path: string; label: 'console.nav.locations' | 'console.nav.requests' | 'console.nav.breaches' | 'console.nav.processors' | 'console.nav.figures' | 'console.nav.register' | 'console.nav.organisation' | 'console.nav.audit'; capability: ConsoleCapability; page: (props: { session: SessionInfo }) => React.ReactNode }[] = [
+const PAGES: readonly { path: string; label: 'console.nav.locations' | 'console.nav.requests' | 'console.nav.breaches' | 'console.nav.processors' | 'console.nav.figures' | 'console.nav.register' | 'console.nav.organisation' | 'console.nav.statements' | 'console.nav.audit'; capability: ConsoleCapability; page: (props: { session: SessionInfo }) => React.ReactNode }[] = [
   { path: '/', label: 'console.nav.locations', capability: 'locations.read', page: LocationsPage },
   { path: '/verzoeken', label: 'console.nav.requests', capability: 'registers.read', page: RequestsPage },
   { path: '/datalekken', label: 'console.nav.breaches', capability: 'registers.read', page: BreachesPage },
@@ -28,6 +29,7 @@ const PAGES: readonly { path: string; label: 'console.nav.locations' | 'console.
   { path: '/verwerkingsregister', label: 'console.nav.register', capability: 'registers.read', page: RegisterPage },
   { path: '/cijfers', label: 'console.nav.figures', capability: 'registers.read', page: FiguresPage },
   { path: '/organisatie', label: 'console.nav.organisation', capability: 'registers.read', page: OrganisationPage },
+  { path: '/privacyverklaring', label: 'console.nav.statements', capability: 'registers.read', page: StatementsPage },
   { path: '/audit', label: 'console.nav.audit', capability: 'audit.read', page: AuditPage },
 ];
 

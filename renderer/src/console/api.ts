@@ -4,6 +4,7 @@ import type { OrganisationRegister } from '../../../shared/console/register';
 import type { ApReportInput, BreachAssessmentInput, ConsoleBreach } from '../../../shared/console/breaches';
 import type { CentralRequestInput, ConsoleRequest } from '../../../shared/console/requests';
 import type { FiguresResponse } from '../../../shared/console/figures';
+import type { ConsoleStatementVersion, PublishStatementInput } from '../../../shared/console/statements';
 import type { OrganisationInput, OrganisationProfile } from '../../../shared/organisation/profile';
 import { ApiCallError, type ClientErrorCode } from '../api/client';
 import i18n from '../i18n';
@@ -78,6 +79,8 @@ export const consoleApi = {
   saveOrganisation: (input: OrganisationInput) => request<{ profile: OrganisationProfile }>('PUT', '/organisation', input),
   /** The art. 34 letter to the persons involved (a PDF download, opened as a link with the session cookie). */
   breachLetterUrl: (id: string) => `/console/api/breaches/${encodeURIComponent(id)}/letter.pdf`,
+  statements: () => request<ConsoleStatementVersion[]>('GET', '/statements'),
+  publishStatement: (input: PublishStatementInput) => request<{ id: string }>('POST', '/statements', input),
   processors: () => request<ConsoleProcessor[]>('GET', '/processors'),
   saveProcessor: (id: string | null, input: ProcessorInput) => request<{ id: string }>('POST', id ? `/processors/${encodeURIComponent(id)}` : '/processors', input),
   requests: () => request<ConsoleRequest[]>('GET', '/requests'),

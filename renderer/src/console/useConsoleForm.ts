@@ -19,6 +19,8 @@ export function useConsoleForm<T extends FieldValues>(options: {
   refresh: QueryKey;
   success: (values: T) => string;
   onDone: () => void;
+  /** Runs instead of sending at once, to ask for a confirmation first; `send` sends. */
+  onValid?: (values: T, send: (values: T) => void) => void;
 }) {
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -36,7 +38,8 @@ export function useConsoleForm<T extends FieldValues>(options: {
   const handle: FormHandle = {
     submit: form.handleSubmit((values) => {
       setFormError(null);
-      save.mutate(values);
+      if (options.onValid) options.onValid(values, (confirmed) => save.mutate(confirmed));
+      else save.mutate(values);
     }),
     formError,
     pending: save.isPending,

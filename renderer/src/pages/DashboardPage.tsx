@@ -11,6 +11,7 @@ import { RoleBadges } from '../components/RoleBadges';
 import { Detail, Section } from '../components/Section';
 import { ClientsDashboard } from '../features/children/ClientsDashboard';
 import { ComplaintsDueCard } from '../features/complaints/ComplaintsDueCard';
+import { StatementNoticeCard } from '../features/privacyStatement/StatementNoticeCard';
 import { MeldcodeDecisionsCard } from '../features/requests/MeldcodeDecisionsCard';
 import { RequestsDueCard } from '../features/requests/RequestsDueCard';
 import { useFormat } from '../lib/format';
@@ -47,6 +48,7 @@ export function DashboardPage() {
       {may('requests.manage') && <RequestsDueCard />}
       {session.roles.includes('meldcodeOfficer') && <MeldcodeDecisionsCard />}
       {may('complaints.manage') && <ComplaintsDueCard />}
+      {may('consents.write') && <StatementNoticeCard />}
       <ClientsDashboard />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Section title={t('dashboard.rolesTitle')}>

@@ -15,6 +15,7 @@ import { marketingMessages } from './marketing';
 import { medicalMessages } from './medical';
 import { meldcodeMessages } from './meldcode';
 import { pickupMessages } from './pickup';
+import { privacyStatementMessages } from './privacyStatement';
 import { recipientsMessages } from './recipients';
 import { requestsMessages } from './requests';
 import { restrictedDisclosuresMessages } from './restrictedDisclosures';
@@ -38,6 +39,7 @@ export const MESSAGES = {
   ...usersMessages,
   ...securityMessages,
   ...settingsMessages,
+  ...privacyStatementMessages,
   ...syncMessages,
   ...backupMessages,
   ...retentionMessages,

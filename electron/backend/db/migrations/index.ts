@@ -20,6 +20,7 @@ import * as m0023 from './0023_disclosure_restriction_decisions';
 import * as m0024 from './0024_retention_label_indexes';
 import * as m0025 from './0025_data_breaches';
 import * as m0026 from './0026_organisation_profile';
+import * as m0027 from './0027_privacy_statement_versions';
 import * as m0030 from './0030_central_requests';
 
 /** All migrations, in order. Add new ones at the end; never edit a released one. */
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '0024_retention_label_indexes': m0024,
   '0025_data_breaches': m0025,
   '0026_organisation_profile': m0026,
+  '0027_privacy_statement_versions': m0027,
   '0030_central_requests': m0030,
 };
 

@@ -4,7 +4,7 @@ import { AppError } from '../../../../shared/api/result';
 import type { ConsentOverview, ConsentRecord, ConsentRecordInput, Roster } from '../../../../shared/api/consents.schemas';
 import type { PdfFile } from '../../../../shared/api/schemas';
 import { PURPOSES, photoPermission, type PhotoPermission, type Purpose } from '../../../../shared/domain/consents';
-import { nlDate, paddedDutchDate } from '../../../../shared/domain/dates';
+import { nlDate, nlDateLong, paddedDutchDate } from '../../../../shared/domain/dates';
 import { displayName } from '../../../../shared/domain/names';
 import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
@@ -17,12 +17,22 @@ import { findGroup } from '../groups/groups.repository';
 import { parentsOfHousehold } from '../households/households.repository';
 import { getLocation } from '../location/location.repository';
 import { letterSender } from '../location/location.service';
+import { statementCited } from '../privacyStatement/privacyStatement.service';
 import { readSetting } from '../settings/settings.repository';
 import { consentHistory, consentRowsOfChildren, formReturnsOfChild, insertFormReturn, insertPhotoConsent, rosterChildren } from './consents.repository';
 
 /** The privacy statement's date ("De laatste wijziging was op 20-6-2023"), in the one date style; consents refer to it. */
 const DEFAULT_PRIVACY_STATEMENT_VERSION = '20-06-2023';
-export const privacyStatementVersion = async (db: DbOrTrx) => paddedDutchDate((await readSetting<string>(db, 'privacy.statementVersion')) ?? DEFAULT_PRIVACY_STATEMENT_VERSION);
+
+/**
+ * The privacy statement new consents belong to: the version head office published that is in force
+ * today ("1 september 2026 (versie 2026.2)"), else the date set here by hand (from before issue 18).
+ */
+export async function privacyStatementVersion(db: DbOrTrx, today: string): Promise<{ version: string; published: boolean }> {
+  const cited = await statementCited(db, today);
+  if (cited) return { version: `${nlDateLong(cited.effectiveDate)} (versie ${cited.version})`, published: true };
+  return { version: paddedDutchDate((await readSetting<string>(db, 'privacy.statementVersion')) ?? DEFAULT_PRIVACY_STATEMENT_VERSION), published: false };
+}
 
 export async function requireChild(db: DbOrTrx, childId: string) {
   const child = await findChild(db, childId);
@@ -58,7 +68,7 @@ async function currentConsents(db: DbOrTrx, childIds: string[]) {
   return map;
 }
 
-export async function consentOverview(db: DbOrTrx, childId: string): Promise<ConsentOverview> {
+export async function consentOverview(db: DbOrTrx, childId: string, today: string): Promise<ConsentOverview> {
   const child = await requireChild(db, childId);
   const parents = await parentsOfHousehold(db, child.household_id);
   const current = (await currentConsents(db, [childId])).get(childId);
@@ -82,7 +92,7 @@ export async function consentOverview(db: DbOrTrx, childId: string): Promise<Con
     })),
     formReturns: returns.map((r) => ({ id: r.id, returnedOn: r.returned_on, recordedByName: r.recorded_by_name })),
     contractParent: contractParent ? { id: contractParent.id, displayName: parentName(parents, contractParent.id) } : null,
-    privacyStatementVersion: await privacyStatementVersion(db),
+    privacyStatementVersion: (await privacyStatementVersion(db, today)).version,
   };
 }
 
@@ -90,7 +100,7 @@ export async function consentOverview(db: DbOrTrx, childId: string): Promise<Con
 export async function insertConsents(trx: Trx, core: AppCore, session: Session, input: z.output<typeof ConsentRecordInput>): Promise<void> {
   const child = await requireChild(trx, input.childId);
   await assertContractParent(trx, child.household_id, input.parentId);
-  const version = await privacyStatementVersion(trx);
+  const { version } = await privacyStatementVersion(trx, core.today());
   for (const answer of input.answers) {
     const id = uuidv7();
     await insertPhotoConsent(trx, {
@@ -114,7 +124,7 @@ export async function insertConsents(trx: Trx, core: AppCore, session: Session, 
 
 export async function recordConsents(core: AppCore, session: Session, input: z.output<typeof ConsentRecordInput>) {
   await core.transaction((trx) => insertConsents(trx, core, session, input));
-  return consentOverview(core.db(), input.childId);
+  return consentOverview(core.db(), input.childId, core.today());
 }
 
 export async function recordFormReturned(core: AppCore, session: Session, input: { childId: string; returnedOn: string }) {
@@ -124,7 +134,7 @@ export async function recordFormReturned(core: AppCore, session: Session, input:
     await insertFormReturn(trx, { id, location_id: child.location_id, child_id: child.id, returned_on: input.returnedOn, recorded_at: core.now().toISOString(), recorded_by_name: session.name, version: null });
     await queueUpsert(trx, 'consent_form_returns', id, core.now());
   });
-  return consentOverview(core.db(), input.childId);
+  return consentOverview(core.db(), input.childId, core.today());
 }
 
 /** Fotolijst: who may be photographed for one purpose in one group, in three columns. */
@@ -163,7 +173,8 @@ export async function formPdf(core: AppCore, input: { childId?: string | null; g
   );
   const pdf = await renderConsentForms(core.options.resourcesDir, {
     ...(await letterSender(db)),
-    privacyStatementVersion: await privacyStatementVersion(db),
+    privacyStatementVersion: (await privacyStatementVersion(db, core.today())).version,
+    statement: await statementCited(db, core.today()),
     children: children.map((c) => ({
       childName: displayName({ firstName: c.first_name, surnamePrefix: c.surname_prefix, surname: c.surname }),
       birthDate: nlDate(c.birth_date),

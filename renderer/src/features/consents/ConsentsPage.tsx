@@ -1,8 +1,8 @@
-import { Button, Card, Checkbox, Group, List, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Checkbox, Group, List, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { contract } from '../../../../shared/api/contract';
 import { PURPOSES, type PhotoPermission, type Purpose } from '../../../../shared/domain/consents';
@@ -164,7 +164,10 @@ function GroupFormsCard({ group }: { group: GroupRef }) {
 
 const PrivacyStatementForm = z.object({ privacyStatementVersion: contract['settings.update'].input.shape.privacyStatementVersion.unwrap() });
 
-/** The version (date) of the privacy statement that new consents and the printed form refer to. */
+/**
+ * The version (date) of the privacy statement that new consents and the printed form refer to: the
+ * one head office published that is in force, else the date the manager sets here.
+ */
 function PrivacyStatementCard() {
   const { t } = useTranslation();
   const may = useCan();
@@ -179,7 +182,17 @@ function PrivacyStatementCard() {
     <Stack mt="lg">
       <Section title={t('consentsPage.versionTitle')} intro={t('consentsPage.versionIntro')}>
         {version.isError && <FormError message={errorMessage(version.error)} />}
-        {may('settings.manage') ? (
+        {version.data?.published ? (
+          <Stack gap="xs" align="flex-start">
+            <Text>{t('consentsPage.versionValue', { version: version.data.version })}</Text>
+            <Text size="sm" c="dimmed">
+              {t('consentsPage.versionPublished')}
+            </Text>
+            <Anchor component={Link} to="/privacyverklaring" size="sm">
+              {t('consentsPage.versionLink')}
+            </Anchor>
+          </Stack>
+        ) : may('settings.manage') ? (
           <ApiForm form={form} gap="sm" maw={420}>
             <Group align="flex-end">
               <TextField control={form.control} name="privacyStatementVersion" label={t('consentsPage.version')} required />
