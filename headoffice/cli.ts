@@ -4,10 +4,11 @@ import { NewConsoleUser } from '../shared/console/api';
 import { CONSOLE_ROLE_LABELS } from '../shared/console/roles';
 import { verifyAuditChain } from './console/audit';
 import { createConsoleUser } from './console/auth.service';
+import { setUpLocation } from './console/console.service';
 import fs from 'node:fs';
 import { connectHeadOffice, migrateHeadOffice } from './db/connect';
 import { openSealedRecord, setEscrowKey } from './service/escrow.service';
-import { createLocation, issueEnrolmentCode, listDevices, listLocations, revokeDevice } from './service/sync.service';
+import { issueEnrolmentCode, listDevices, listLocations, revokeDevice } from './service/sync.service';
 
 const USAGE = `Gebruik: npm run headoffice:cli -- [--data-dir DIR] <opdracht>
   (of DATABASE_URL=postgres://… voor PostgreSQL)
@@ -55,7 +56,8 @@ async function main() {
     switch (command) {
       case 'create-location': {
         if (!values.name) throw new Error('--name is verplicht');
-        const location = await createLocation(db, values.name, now);
+        const name = values.name;
+        const location = await db.transaction().execute((trx) => setUpLocation(trx, name, now));
         console.log(`Locatie aangemaakt: ${location.name}\nid: ${location.id}`);
         break;
       }

@@ -1,5 +1,5 @@
 import type { ConsoleAuditEntry, ConsoleLocation } from '../../shared/console/api';
-import type { HoDb } from '../db/schema';
+import type { HoDb, HoTrx } from '../db/schema';
 import { createLocation, issueEnrolmentCode, revokeDevice } from '../service/sync.service';
 import { publishOrganisationTo } from './organisation.service';
 import { publishStatementsTo } from './statements.service';
@@ -33,11 +33,17 @@ export async function listConsoleLocations(db: HoDb): Promise<ConsoleLocation[]>
   }));
 }
 
+/** A new location starts with what every location has: the organisation's identity and the privacy statement versions (console and CLI alike). */
+export async function setUpLocation(trx: HoTrx, name: string, now: Date) {
+  const location = await createLocation(trx, name, now);
+  await publishOrganisationTo(trx, location.id, now);
+  await publishStatementsTo(trx, location.id, now);
+  return location;
+}
+
 export async function createConsoleLocation(db: HoDb, name: string, actorId: string, now: Date) {
   return db.transaction().execute(async (trx) => {
-    const location = await createLocation(trx, name, now);
-    await publishOrganisationTo(trx, location.id, now);
-    await publishStatementsTo(trx, location.id, now);
+    const location = await setUpLocation(trx, name, now);
     await appendAudit(trx, { userId: actorId, action: 'console.location.create', detail: { locationId: location.id } }, now);
     return location;
   });

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncOnce } from '../../electron/backend/sync/sync.engine';
 import { createConsoleUser } from '../../headoffice/console/auth.service';
@@ -5,7 +8,7 @@ import { createConsoleLocation } from '../../headoffice/console/console.service'
 import { CSRF_HEADER, SESSION_COOKIE } from '../../headoffice/console/routes';
 import { isoDateIn } from '../../shared/domain/clock';
 import { nlDateLong } from '../../shared/domain/dates';
-import { MANAGER, type TestBackend } from '../helpers/backend';
+import { MANAGER, ROOT, type TestBackend } from '../helpers/backend';
 import { createFamily } from '../helpers/clients';
 import { addDays } from '../helpers/dates';
 import { enrolledPc, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
@@ -125,6 +128,15 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(published).toHaveLength(2);
       expect(published.map((r) => r.entity_id)).not.toContain(before.notice!.id);
       expect(published.map((r) => (JSON.parse(r.payload!) as { version_label: string }).version_label).sort()).toEqual(['2026.2', '2027.1']);
+
+      // The same for a location IT creates with the head-office CLI.
+      const created = await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), ['headoffice/cli.ts', ...(ho.dataDir ? ['--data-dir', ho.dataDir] : []), 'create-location', '--name', 'KDV Via CLI'], {
+        cwd: ROOT,
+        env: { ...process.env, ...(ho.dataDir ? {} : { DATABASE_URL: pg!.url }) },
+      });
+      const cliLocation = /id: (\S+)/.exec(created.stdout)![1]!;
+      const viaCli = await ho.db.selectFrom('records').select('entity_id').where('location_id', '=', cliLocation).where('entity', '=', 'privacy_statement_versions').execute();
+      expect(viaCli).toHaveLength(2);
     }, 90_000);
   });
 }
