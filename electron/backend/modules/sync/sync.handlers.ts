@@ -1,6 +1,6 @@
 import type { syncContract } from '../../../../shared/api/sync.contract';
 import type { Handlers } from '../../api/handler';
-import { enrol, listConflicts, makeTransferCode, receiveKey, resolveConflict, syncStatus } from './sync.service';
+import { enrol, listConflicts, makeTransferCode, offerRecoveryKey, receiveKey, resolveConflict, syncStatus } from './sync.service';
 
 export const syncHandlers: Handlers<keyof typeof syncContract> = {
   'sync.status': ({ core }) => syncStatus(core),
@@ -10,6 +10,10 @@ export const syncHandlers: Handlers<keyof typeof syncContract> = {
     return syncStatus(core);
   },
   'sync.transferCode': ({ core }) => makeTransferCode(core),
+  'sync.offerRecoveryKey': async ({ core }, input) => {
+    await offerRecoveryKey(core, input.recoveryKey);
+    return syncStatus(core);
+  },
   'sync.receiveKey': async ({ core }, input) => {
     await receiveKey(core, input.code);
     core.scheduler?.trigger();

@@ -1,5 +1,6 @@
 import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract, type MethodInput } from '../../../../shared/api/contract';
 import type { SyncStatus } from '../../../../shared/api/sync.contract';
@@ -8,7 +9,7 @@ import { errorMessage } from '../../api/forms';
 import { queryClient } from '../../api/queries';
 import { TextField } from '../../components/fields';
 import { FormError } from '../../components/FormError';
-import { ApiForm, SubmitButton } from '../../components/FormDialog';
+import { ApiForm, FormDialog, SubmitButton } from '../../components/FormDialog';
 import { Section } from '../../components/Section';
 import { useApiForm } from '../../components/useApiForm';
 import { useFormat } from '../../lib/format';
@@ -16,8 +17,52 @@ import { SYNC_STATUS_KEY } from './syncStatus';
 
 const MONO = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
 
+/** "Herstelsleutel gebruiken voor nieuwe pc's": the manager types this PC's herstelsleutel once (`sync.offerRecoveryKey`). */
+function OfferRecoveryKeyDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const form = useApiForm({
+    schema: contract['sync.offerRecoveryKey'].input,
+    defaultValues: { recoveryKey: '' },
+    mutation: useMutation({ mutationFn: (input: MethodInput<'sync.offerRecoveryKey'>) => call('sync.offerRecoveryKey', input) }),
+    success: () => t('sync.sealed.recoveryOffered'),
+    onSuccess: (status) => {
+      queryClient.setQueryData(SYNC_STATUS_KEY, status);
+      onClose();
+    },
+  });
+  return (
+    <FormDialog form={form} title={t('sync.sealed.recoveryDialogTitle')} intro={<Text size="sm">{t('sync.sealed.recoveryDialogIntro')}</Text>} onClose={onClose} submitLabel={t('sync.sealed.recoverySubmit')} size="md">
+      <TextField control={form.control} name="recoveryKey" label={t('sync.sealed.recoveryKey')} description={t('sync.sealed.recoveryKeyDescription')} required autoFocus autoCapitalize="characters" spellCheck={false} styles={MONO} />
+    </FormDialog>
+  );
+}
+
+/** The herstelsleutel route for further PCs: set up here, or when (after a new herstelsleutel) it is to be set up again. */
+function RecoveryRoutePanel({ offeredAt }: { offeredAt: string | null }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [open, setOpen] = useState(false);
+  return (
+    <Stack gap="xs">
+      <Text size="sm">{t('sync.sealed.recoveryHelp')}</Text>
+      {offeredAt ? (
+        <Text size="sm" data-testid="sync-recovery-offered">
+          {t('sync.sealed.recoveryOfferedAt', { time: fmt.dateTime(offeredAt) })}
+        </Text>
+      ) : null}
+      <Group>
+        <Button variant="light" onClick={() => { setOpen(true); }}>
+          {offeredAt ? t('sync.sealed.recoveryAgain') : t('sync.sealed.recoveryAction')}
+        </Button>
+      </Group>
+      {open ? <OfferRecoveryKeyDialog onClose={() => { setOpen(false); }} /> : null}
+    </Stack>
+  );
+}
+
+
 /** This PC has the key: it can make a one-time transfer code for another PC of the location. */
-function TransferCodePanel() {
+function TransferCodePanel({ recoveryWrapAt }: { recoveryWrapAt: string | null }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const make = useMutation({ mutationFn: () => call('sync.transferCode', {}) });
@@ -42,11 +87,12 @@ function TransferCodePanel() {
         </Group>
       )}
       <FormError message={make.isError ? errorMessage(make.error) : null} />
+      <RecoveryRoutePanel offeredAt={recoveryWrapAt} />
     </Stack>
   );
 }
 
-/** This PC has no key yet: sealed data wait; the manager enters a transfer code from an enrolled PC. */
+/** This PC has no key yet: sealed data wait; the manager enters a transfer code from an enrolled PC, or that PC's herstelsleutel. */
 function ReceiveKeyForm({ waiting }: { waiting: number }) {
   const { t } = useTranslation();
   const form = useApiForm({
@@ -64,7 +110,7 @@ function ReceiveKeyForm({ waiting }: { waiting: number }) {
         {t('sync.sealed.waitingText')}
       </Alert>
       <ApiForm form={form} maw={640}>
-        <TextField control={form.control} name="code" label={t('sync.sealed.code')} description={t('sync.sealed.codeDescription')} required autoCapitalize="characters" spellCheck={false} styles={MONO} w={360} />
+        <TextField control={form.control} name="code" label={t('sync.sealed.code')} description={t('sync.sealed.codeDescription')} required autoCapitalize="characters" spellCheck={false} styles={MONO} w={520} />
         <Group>
           <SubmitButton form={form}>{t('sync.sealed.receive')}</SubmitButton>
         </Group>
@@ -80,7 +126,7 @@ export function SealedKeySection({ status }: { status: SyncStatus }) {
     <Section title={t('sync.sealed.title')} id="sync-sealed">
       <Stack gap="md">
         <Text size="sm">{t('sync.sealed.intro')}</Text>
-        {status.syncKeyId ? <TransferCodePanel /> : <ReceiveKeyForm waiting={status.sealedWaiting} />}
+        {status.syncKeyId ? <TransferCodePanel recoveryWrapAt={status.recoveryWrapAt} /> : <ReceiveKeyForm waiting={status.sealedWaiting} />}
       </Stack>
     </Section>
   );
