@@ -25,6 +25,11 @@ export const SyncStatus = z.object({
   syncKeyId: z.string().nullable(),
   /** When this PC left head office the key wrapped under its herstelsleutel (null: not, or withdrawn after a new herstelsleutel). */
   recoveryWrapAt: z.string().nullable(),
+  /**
+   * Head office offers an escrow key other than the one this PC pinned: nothing is wrapped to it until
+   * the manager confirms its fingerprint (SHA-256 of the public key, hex), compared with the CLI's.
+   */
+  escrowKeyChange: z.object({ pinned: z.string(), offered: z.string() }).nullable(),
   /** Sealed changes (medical data, meldcode files) pulled but waiting for this PC to receive the key with a transfer code. */
   sealedWaiting: z.number().int(),
   /** Head office's version this PC has pulled up to: when it grows, screens read their data again. */
@@ -138,6 +143,14 @@ export const syncContract = {
       transaction: 'own',
     },
     changes: ['sync', 'medical', 'meldcode'],
+  }),
+  /** The manager confirms the new escrow fingerprint shown (after comparing it with the privacy officer's); the next round wraps to it. */
+  'sync.confirmEscrowKey': method({
+    input: z.object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/, zm('sync.escrow.fingerprintFormat')) }),
+    output: SyncStatus,
+    permission: 'sync.manage',
+    audit: { kind: 'write', data: 'security', entity: 'escrow_key', entityId: (input) => input.fingerprint },
+    changes: ['sync'],
   }),
   /** Starts a round in the background (not audited: the round itself goes online outside any call). */
   'sync.now': method({ input: z.object({}), output: SyncStatus, permission: 'session', changes: ['sync'] }),

@@ -35,6 +35,8 @@ export const syncMessages = defineMessages(
     'sync.sealed.unknownKey': 'Deze computer heeft de synchronisatiesleutel van de locatie nog niet.',
     'sync.transfer.code': 'Overdrachtscode',
     'sync.transfer.codeFormat': 'Vul een overdrachtscode van 16 tekens in (bijvoorbeeld ABCD-EFGH-JKMN-PQRS) of een herstelsleutel van 32 tekens.',
+    'sync.escrow.fingerprintFormat': 'Een vingerafdruk bestaat uit 64 tekens 0-9 en a-f.',
+    'sync.escrow.offerChanged': 'De escrowsleutel die het hoofdkantoor aanbiedt, is intussen veranderd. Er is niets bevestigd; vergelijk de vingerafdruk opnieuw.',
     'sync.recovery.format': 'Een herstelsleutel heeft 32 tekens, in 8 groepjes van 4, bijvoorbeeld ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789.',
     'sync.recovery.notThisPc': 'Dit is niet de herstelsleutel van deze computer. Er is niets veranderd; gebruik de herstelsleutel die bij het instellen van deze computer is gemaakt (of de nieuwste, als er een nieuwe is gemaakt).',
     'sync.recovery.refused':
@@ -76,6 +78,8 @@ export const syncMessages = defineMessages(
     'sync.sealed.unknownKey': 'This computer does not have the location\'s sync key yet.',
     'sync.transfer.code': 'Transfer code',
     'sync.transfer.codeFormat': 'Enter a transfer code of 16 characters (for example ABCD-EFGH-JKMN-PQRS) or a recovery key of 32 characters.',
+    'sync.escrow.fingerprintFormat': 'A fingerprint consists of 64 characters 0-9 and a-f.',
+    'sync.escrow.offerChanged': 'The escrow key head office offers has changed meanwhile. Nothing was confirmed; compare the fingerprint again.',
     'sync.recovery.format': 'A recovery key has 32 characters, in 8 groups of 4, for example ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789.',
     'sync.recovery.notThisPc': 'This is not this computer\'s recovery key. Nothing was changed; use the recovery key made when this computer was set up (or the newest one, if a new one was made).',
     'sync.recovery.refused':

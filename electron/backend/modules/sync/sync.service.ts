@@ -10,7 +10,7 @@ import { requestJson, SyncHttpError } from '../../sync/http';
 import { PRIMARY_KEY, queueUpsert } from '../../sync/outbox';
 import { readCursor, readRunState, readSyncConfig, writeSyncConfig, type SyncConfig } from '../../sync/sync.state';
 import { currentKey, installKey, readSealedWaiting } from '../../sync/keys';
-import { escrowSyncKey } from '../../sync/escrow';
+import { confirmEscrowKey, escrowSyncKey, readEscrowKeyChange } from '../../sync/escrow';
 import { offerRecoveryWrap, readRecoveryWrapAt, receiveWithRecoveryKey } from '../../sync/recovery';
 import { followKeyRotation } from '../../sync/rotation';
 import { claimSyncKey } from '../../sync/sync.engine';
@@ -42,6 +42,7 @@ export async function syncStatus(core: AppCore): Promise<SyncStatus> {
     nextAttemptInSeconds: next ? Math.max(0, Math.round((next - Date.now()) / 1000)) : null,
     syncKeyId: (await currentKey(db))?.keyId ?? null,
     recoveryWrapAt: await readRecoveryWrapAt(core),
+    escrowKeyChange: await readEscrowKeyChange(db),
     sealedWaiting: (await readSealedWaiting(db)).count,
     pulledVersion: await readCursor(db),
   };
@@ -178,6 +179,11 @@ export async function offerRecoveryKey(core: AppCore, recoveryKey: string): Prom
   } catch (error) {
     throw new AppError('CONFLICT', error instanceof SyncHttpError ? error.ref : msg('sync.headOfficeUnreachable'));
   }
+}
+
+/** The manager confirms the new escrow fingerprint shown on this PC (it must still be the one offered). */
+export async function confirmEscrowFingerprint(core: AppCore, fingerprint: string): Promise<void> {
+  if (!(await core.transaction((trx) => confirmEscrowKey(trx, fingerprint)))) throw new AppError('CONFLICT', msg('sync.escrow.offerChanged'));
 }
 
 async function labelFor(db: DbOrTrx, entity: string, id: string): Promise<string> {

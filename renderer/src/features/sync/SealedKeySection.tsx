@@ -4,9 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract, type MethodInput } from '../../../../shared/api/contract';
 import type { SyncStatus } from '../../../../shared/api/sync.contract';
+import { formatFingerprint } from '../../../../shared/sync/protocol';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/forms';
 import { queryClient } from '../../api/queries';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextField } from '../../components/fields';
 import { FormError } from '../../components/FormError';
 import { ApiForm, FormDialog, SubmitButton } from '../../components/FormDialog';
@@ -119,6 +121,52 @@ function ReceiveKeyForm({ waiting }: { waiting: number }) {
   );
 }
 
+function Fingerprint({ hex, testId }: { hex: string; testId: string }) {
+  return (
+    <Code block data-testid={testId} fz="sm" style={{ letterSpacing: '0.04em', whiteSpace: 'pre-wrap', maxWidth: 420 }}>
+      {formatFingerprint(hex)}
+    </Code>
+  );
+}
+
+/**
+ * Head office offers another escrow key than the one this PC pinned: nothing is wrapped to it until
+ * the manager has compared its fingerprint with the privacy officer's and confirms (`sync.confirmEscrowKey`).
+ */
+function EscrowKeyChange({ change }: { change: NonNullable<SyncStatus['escrowKeyChange']> }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const confirm = useMutation({
+    mutationFn: () => call('sync.confirmEscrowKey', { fingerprint: change.offered }),
+    onSuccess: (status) => {
+      queryClient.setQueryData(SYNC_STATUS_KEY, status);
+      setConfirming(false);
+    },
+  });
+  return (
+    <Alert color="red" variant="light" title={t('sync.sealed.escrowChangedTitle')} data-testid="sync-escrow-changed">
+      <Stack gap="xs">
+        <Text size="sm">{t('sync.sealed.escrowChangedText')}</Text>
+        <Text size="sm" fw={600}>{t('sync.sealed.escrowOffered')}</Text>
+        <Fingerprint hex={change.offered} testId="sync-escrow-offered" />
+        <Text size="sm" fw={600}>{t('sync.sealed.escrowPinned')}</Text>
+        <Fingerprint hex={change.pinned} testId="sync-escrow-pinned" />
+        <Group>
+          <Button color="red" variant="light" onClick={() => { setConfirming(true); }}>
+            {t('sync.sealed.escrowConfirm')}
+          </Button>
+        </Group>
+      </Stack>
+      {confirming ? (
+        <ConfirmDialog title={t('sync.sealed.escrowConfirmTitle')} confirmLabel={t('sync.sealed.escrowConfirm')} color="red" mutation={confirm} onConfirm={() => { confirm.mutate(); }} onClose={() => { setConfirming(false); }}>
+          <Text size="sm">{t('sync.sealed.escrowConfirmText')}</Text>
+          <Fingerprint hex={change.offered} testId="sync-escrow-confirm-fingerprint" />
+        </ConfirmDialog>
+      ) : null}
+    </Alert>
+  );
+}
+
 /** Versleuteling van medische en meldcodegegevens: the location's sync key on this PC (issue 15). */
 export function SealedKeySection({ status }: { status: SyncStatus }) {
   const { t } = useTranslation();
@@ -126,6 +174,7 @@ export function SealedKeySection({ status }: { status: SyncStatus }) {
     <Section title={t('sync.sealed.title')} id="sync-sealed">
       <Stack gap="md">
         <Text size="sm">{t('sync.sealed.intro')}</Text>
+        {status.escrowKeyChange ? <EscrowKeyChange change={status.escrowKeyChange} /> : null}
         {status.syncKeyId ? <TransferCodePanel recoveryWrapAt={status.recoveryWrapAt} /> : <ReceiveKeyForm waiting={status.sealedWaiting} />}
       </Stack>
     </Section>
