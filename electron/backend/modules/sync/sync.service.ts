@@ -128,7 +128,8 @@ function refuseKeyAttempt(core: AppCore, ref: MessageRef, field: string): never 
  * changes nothing; the right one installs the key (sealing what was queued in clear and pulling
  * again what waited for it). A used transfer is deleted at head office; a herstelsleutel wrap stays
  * (the herstelsleutel is not one-time) and may hold an older key, so the rotations since are
- * followed at once, before anything is sealed and pushed with it.
+ * followed at once: new writes are sealed under the current key (what was queued before is sealed
+ * under the older one, which the location's PCs keep for opening).
  */
 export async function receiveKey(core: AppCore, code: string): Promise<void> {
   const config = await readSyncConfig(core.db());
