@@ -108,7 +108,7 @@ function ReceiveKeyForm({ waiting }: { waiting: number }) {
   });
   return (
     <Stack gap="md">
-      <Alert color="yellow" variant="light" title={waiting > 0 ? t('sync.sealed.waitingTitle', { count: waiting }) : t('sync.sealed.noKeyTitle')} data-testid="sync-sealed-waiting">
+      <Alert color="orange" variant="light" title={waiting > 0 ? t('sync.sealed.waitingTitle', { count: waiting }) : t('sync.sealed.noKeyTitle')} data-testid="sync-sealed-waiting">
         {t('sync.sealed.waitingText')}
       </Alert>
       <ApiForm form={form} maw={640}>
@@ -152,7 +152,7 @@ function EscrowKeyChange({ change }: { change: NonNullable<SyncStatus['escrowKey
         <Text size="sm" fw={600}>{t('sync.sealed.escrowPinned')}</Text>
         <Fingerprint hex={change.pinned} testId="sync-escrow-pinned" />
         <Group>
-          <Button color="red" variant="light" onClick={() => { setConfirming(true); }}>
+          <Button color="red" onClick={() => { setConfirming(true); }}>
             {t('sync.sealed.escrowConfirm')}
           </Button>
         </Group>
