@@ -134,7 +134,8 @@ test('sleutel ontvangen met de herstelsleutel, de eigen herstelsleutel klaarzett
     await expect(changed.getByTestId('sync-escrow-pinned')).toHaveText(formatFingerprint(firstEscrow));
     // The CLI shows the privacy officer the same groups.
     expect(ho.cli('escrow-key')).toContain(formatFingerprint(secondEscrow));
-    expect(ho.keyRows(locationId).escrow).toEqual([firstEscrow]);
+    // The rotated key went to the pinned escrow key only.
+    expect(ho.keyRows(locationId).escrow).toEqual([firstEscrow, firstEscrow]);
     await page.mouse.move(640, 700);
     await screens(page, 'hoofdkantoor-escrowsleutel-veranderd');
 

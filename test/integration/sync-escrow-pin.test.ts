@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncOnce } from '../../electron/backend/sync/sync.engine';
 import { setEscrowKey } from '../../headoffice/service/escrow.service';
+import { revokeDevice } from '../../headoffice/service/sync.service';
 import { formatFingerprint } from '../../shared/sync/protocol';
 import { MANAGER, ROOT, type TestBackend } from '../helpers/backend';
 import { enrolledPc, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
@@ -43,6 +44,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const pinned = await setEscrowKey(ho.db, pem(first.publicKey), new Date(clock - 1000));
       const location = await ho.newLocation('KDV Vingerafdruk');
       const pc = await enrolledPc(ho, await location.code(), { now: () => new Date(clock) });
+      const other = await enrolledPc(ho, await location.code(), { name: 'Tweede' });
       const escrowed = () => ho.db.selectFrom('key_escrow').select(['key_id', 'fingerprint']).where('location_id', '=', location.id).orderBy('created_at').execute();
       const keyId = (await pc.ok('sync.status', {})).syncKeyId!;
       // A day later (the PC checks the escrow key daily); the idle session locked meanwhile.
@@ -66,6 +68,13 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await nextDay();
       await sync(pc);
       expect(await escrowed()).toHaveLength(1);
+      // A new sync key meanwhile (a revoke rotates it) is wrapped to the pinned key only: escrow goes on.
+      await revokeDevice(ho.db, (await other.ok('sync.status', {})).deviceId!, new Date());
+      await sync(pc);
+      const rotatedKeyId = (await pc.ok('sync.status', {})).syncKeyId!;
+      expect(rotatedKeyId).not.toBe(keyId);
+      expect(await escrowed()).toEqual([{ key_id: keyId, fingerprint: pinned }, { key_id: rotatedKeyId, fingerprint: pinned }]);
+      expect((await pc.ok('sync.status', {})).escrowKeyChange).toEqual({ pinned, offered });
 
       // A fingerprint other than the one offered is not accepted; a malformed one fails at the field.
       expect(await pc.err('sync.confirmEscrowKey', { fingerprint: pinned })).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^De escrowsleutel die het hoofdkantoor aanbiedt, is intussen veranderd\. Er is niets bevestigd/) });
@@ -83,7 +92,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const confirmed = await pc.ok('sync.confirmEscrowKey', { fingerprint: offered });
       expect(confirmed.escrowKeyChange).toBeNull();
       await sync(pc);
-      expect(await escrowed()).toEqual(expect.arrayContaining([{ key_id: keyId, fingerprint: pinned }, { key_id: keyId, fingerprint: offered }]));
+      expect(await escrowed()).toEqual(expect.arrayContaining([{ key_id: rotatedKeyId, fingerprint: pinned }, { key_id: rotatedKeyId, fingerprint: offered }]));
+      expect(await escrowed()).toHaveLength(3);
       expect(pc.core.sqlite().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sync.confirmEscrowKey'").get()).toEqual({ n: 1 });
 
       // Head office going back to the first key is a change again: it waits for the manager too.

@@ -30,9 +30,13 @@ interface EscrowState {
   checkedAt: string;
 }
 
-/** The fingerprint this PC wraps to, and a different one head office offers that waits for the manager. */
+/**
+ * The fingerprint this PC wraps to (with its public key, so a new sync key is still wrapped to it
+ * while another offer waits), and a different one head office offers that waits for the manager.
+ */
 interface EscrowPin {
   fingerprint: string;
+  publicKeyPem?: string;
   offered: string | null;
 }
 
@@ -72,17 +76,15 @@ export async function escrowSyncKey(core: AppCore, exclusive: Exclusive, config:
     const publicKey = createPublicKey(answer.publicKeyPem);
     const actual = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
     if (actual !== answer.fingerprint || publicKey.asymmetricKeyType !== 'rsa' || (publicKey.asymmetricKeyDetails?.modulusLength ?? 0) < 3072) return;
+    const offeredPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
     pin = pin ?? { fingerprint: actual, offered: null };
-    if (actual !== pin.fingerprint) {
-      // Not this PC's pinned key: nothing is wrapped to it until the manager confirms it.
-      pin = { ...pin, offered: actual };
-    } else {
-      pin = { ...pin, offered: null };
-      if (wrappedTo !== actual) {
-        const wrapped = publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, due.key.key).toString('base64');
-        await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/escrow', token: config.token, caCertPem: config.caCertPem, body: { keyId: due.key.keyId, fingerprint: actual, wrapped } });
-        wrappedTo = actual;
-      }
+    // Not this PC's pinned key: nothing is wrapped to it until the manager confirms it; a new sync
+    // key is meanwhile wrapped to the pinned key (when this PC has it), so escrow goes on.
+    pin = actual === pin.fingerprint ? { fingerprint: actual, publicKeyPem: offeredPem, offered: null } : { ...pin, offered: actual };
+    if (pin.publicKeyPem && wrappedTo !== pin.fingerprint) {
+      const wrapped = publicEncrypt({ key: createPublicKey(pin.publicKeyPem), padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, due.key.key).toString('base64');
+      await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/escrow', token: config.token, caCertPem: config.caCertPem, body: { keyId: due.key.keyId, fingerprint: pin.fingerprint, wrapped } });
+      wrappedTo = pin.fingerprint;
     }
   }
   const settled = pin;
