@@ -2,12 +2,13 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { NewConsoleUser } from '../shared/console/api';
 import { CONSOLE_ROLE_LABELS } from '../shared/console/roles';
+import { formatFingerprint } from '../shared/sync/protocol';
 import { verifyAuditChain } from './console/audit';
 import { createConsoleUser } from './console/auth.service';
 import { setUpLocation } from './console/console.service';
 import fs from 'node:fs';
 import { connectHeadOffice, migrateHeadOffice } from './db/connect';
-import { openSealedRecord, setEscrowKey } from './service/escrow.service';
+import { currentEscrowKey, openSealedRecord, setEscrowKey } from './service/escrow.service';
 import { issueEnrolmentCode, listDevices, listLocations, revokeDevice } from './service/sync.service';
 
 const USAGE = `Gebruik: npm run headoffice:cli -- [--data-dir DIR] <opdracht>
@@ -25,6 +26,8 @@ Opdrachten:
   console-audit-check                    controleer de keten van het auditlog van de console
   set-escrow-key --file PUBLIEK.pem      stel de openbare escrowsleutel van de organisatie in (RSA, ≥ 3072 bits);
                                          de pc's versleutelen de sleutel van hun locatie er ook mee
+  escrow-key                             toon de vingerafdruk van de escrowsleutel die de pc's krijgen
+                                         (een pc vraagt bij een andere sleutel eerst om bevestiging)
   open-sealed --entity E --id ID --private-key PRIVE.pem --reason "grond"
                                          open één verzegeld record (medisch, meldcode) met de privésleutel;
                                          wordt vastgelegd in het auditlog van de console`;
@@ -96,7 +99,12 @@ async function main() {
       case 'set-escrow-key': {
         if (!values.file) throw new Error('--file is verplicht');
         const fingerprint = await setEscrowKey(db, fs.readFileSync(values.file, 'utf8'), now);
-        console.log(`Escrowsleutel ingesteld. Vingerafdruk (SHA-256): ${fingerprint}`);
+        console.log(`Escrowsleutel ingesteld. Vingerafdruk (SHA-256): ${formatFingerprint(fingerprint)}`);
+        break;
+      }
+      case 'escrow-key': {
+        const { fingerprint } = await currentEscrowKey(db);
+        console.log(fingerprint ? `Vingerafdruk (SHA-256) van de escrowsleutel: ${formatFingerprint(fingerprint)}` : 'Er is nog geen escrowsleutel ingesteld.');
         break;
       }
       case 'open-sealed': {

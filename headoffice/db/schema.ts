@@ -5,6 +5,7 @@ export interface HeadOfficeDatabase {
   escrow_keys: { fingerprint: string; public_key_pem: string; created_at: string };
   key_escrow: { location_id: string; key_id: string; fingerprint: string; wrapped: string; created_at: string };
   key_rotations: { location_id: string; key_id: string; previous_key_id: string; wrapped: string; created_by_device: string; created_at: string };
+  key_recovery_wraps: { location_id: string; created_by_device: string; key_id: string; wrapped: string; created_at: string };
   key_transfers: { id: string; location_id: string; key_id: string; wrapped: string; created_by_device: string; expires_at: string; created_at: string };
   enrolment_codes: { code_hash: string; location_id: string; expires_at: string; used_at: string | null; created_at: string };
   devices: { id: string; location_id: string; name: string; token_hash: string; created_at: string; last_sync_at: string | null; revoked_at: string | null; open_conflicts: number | null };

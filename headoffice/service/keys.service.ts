@@ -99,3 +99,32 @@ export async function listRotations(db: HoDb, device: Device) {
   const rows = await db.selectFrom('key_rotations').select(['key_id', 'previous_key_id', 'wrapped']).where('location_id', '=', device.location_id).orderBy('created_at').orderBy('key_id').execute();
   return { rotations: rows.map((r) => ({ keyId: r.key_id, previousKeyId: r.previous_key_id, wrapped: JSON.parse(r.wrapped) as unknown })) };
 }
+
+export const RecoveryWrapUpload = z.object({ keyId: KeyId, wrapped: WrappedKey });
+
+/**
+ * Herstelsleutel route: this PC's wrap of the location's key under its herstelsleutel (scrypt on the
+ * PC). One per PC: a new one replaces the previous (e.g. after a rotation, or a new herstelsleutel).
+ */
+export async function storeRecoveryWrap(db: HoDb, device: Device, upload: z.infer<typeof RecoveryWrapUpload>, now: Date): Promise<void> {
+  await db
+    .insertInto('key_recovery_wraps')
+    .values({ location_id: device.location_id, created_by_device: device.id, key_id: upload.keyId, wrapped: JSON.stringify(upload.wrapped), created_at: now.toISOString() })
+    .onConflict((oc) => oc.columns(['location_id', 'created_by_device']).doUpdateSet({ key_id: upload.keyId, wrapped: JSON.stringify(upload.wrapped), created_at: now.toISOString() }))
+    .execute();
+}
+
+/**
+ * The location's herstelsleutel wraps (the PC tries the typed herstelsleutel on each) and the key id
+ * the location seals with now: a wrap may hold an older key, from which the PC follows the rotations.
+ */
+export async function listRecoveryWraps(db: HoDb, device: Device) {
+  const rows = await db.selectFrom('key_recovery_wraps').select(['key_id', 'wrapped']).where('location_id', '=', device.location_id).orderBy('created_at').execute();
+  const { keyId } = await locationKeyState(db, device);
+  return { keyId, wraps: rows.map((r) => ({ keyId: r.key_id, wrapped: JSON.parse(r.wrapped) as unknown })) };
+}
+
+/** The PC made a new herstelsleutel: its wrap under the old one goes. */
+export async function withdrawRecoveryWrap(db: HoDb, deviceId: string): Promise<void> {
+  await db.deleteFrom('key_recovery_wraps').where('created_by_device', '=', deviceId).execute();
+}

@@ -6,7 +6,7 @@ import { registerConsoleApi } from '../console/routes';
 import { DEFAULT_CONSOLE_UI_DIR, registerConsoleUi } from '../console/ui';
 import type { HoDb } from '../db/schema';
 import { currentEscrowKey, EscrowUpload, storeEscrow } from './escrow.service';
-import { claimLocationKey, consumeTransfer, KeyClaim, KeyRotation, listRotations, openTransfers, rotateLocationKey, storeTransfer, TransferConsume, TransferUpload } from './keys.service';
+import { claimLocationKey, consumeTransfer, KeyClaim, KeyRotation, listRecoveryWraps, listRotations, openTransfers, RecoveryWrapUpload, rotateLocationKey, storeRecoveryWrap, storeTransfer, TransferConsume, TransferUpload, withdrawRecoveryWrap } from './keys.service';
 import { authenticateDevice, enrolDevice, pull, push, type Device } from './sync.service';
 
 declare module 'fastify' {
@@ -108,6 +108,21 @@ export function buildHeadOfficeServer(options: HeadOfficeOptions): FastifyInstan
       if (!body.success) return reply.code(400).send({ error: 'Ongeldig verzoek.' });
       await consumeTransfer(db, request.device!, body.data.id);
       request.log.info({ deviceId: request.device!.id, transferId: body.data.id }, 'key transfer used');
+      return {};
+    });
+
+    // Herstelsleutel route: the key wrapped under a PC's herstelsleutel (scrypt on the PC), one per PC.
+    scope.post('/v1/sync/recovery-wraps', async (request, reply) => {
+      const body = RecoveryWrapUpload.safeParse(request.body);
+      if (!body.success) return reply.code(400).send({ error: 'Ongeldig verzoek.' });
+      await storeRecoveryWrap(db, request.device!, body.data, now());
+      request.log.info({ deviceId: request.device!.id }, 'recovery wrap stored');
+      return {};
+    });
+    scope.get('/v1/sync/recovery-wraps', async (request) => listRecoveryWraps(db, request.device!));
+    scope.post('/v1/sync/recovery-wraps/withdraw', async (request) => {
+      await withdrawRecoveryWrap(db, request.device!.id);
+      request.log.info({ deviceId: request.device!.id }, 'recovery wrap withdrawn');
       return {};
     });
 

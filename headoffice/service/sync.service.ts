@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { CONFLICT_CHECKED, ENROLMENT_CODE_ALPHABET, normaliseEnrolmentCode, type AuditHead, type Mutation, type MutationResult, type StatisticCount } from '../../shared/sync/protocol';
 import type { z } from 'zod';
 import type { HeadOfficeDatabase, HoDb, HoTrx } from '../db/schema';
-import { locationKeyState } from './keys.service';
+import { locationKeyState, withdrawRecoveryWrap } from './keys.service';
 import { anchorAuditHead, appliedMutations, saveStatistics, currentRecords, pullRows, rememberMutations, reserveVersions, setLocationVersion, touchDevice, upsertRecords, type AppliedRow, type RecordRow } from './sync.repository';
 
 export type Device = HeadOfficeDatabase['devices'];
@@ -70,6 +70,8 @@ export async function revokeDevice(db: HoDb, deviceId: string, now: Date): Promi
   const device = db.selectFrom('devices').select('location_id').where('id', '=', deviceId).where('revoked_at', 'is', null);
   await db.updateTable('locations').set({ key_rotation_due_at: now.toISOString() }).where('id', 'in', device).where('sync_key_id', 'is not', null).execute();
   const result = await db.updateTable('devices').set({ revoked_at: now.toISOString() }).where('id', '=', deviceId).where('revoked_at', 'is', null).executeTakeFirst();
+  // Its herstelsleutel no longer opens the location's key for a new PC.
+  await withdrawRecoveryWrap(db, deviceId);
   return Number(result.numUpdatedRows) === 1;
 }
 

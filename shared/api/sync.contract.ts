@@ -23,6 +23,13 @@ export const SyncStatus = z.object({
   nextAttemptInSeconds: z.number().int().nullable(),
   /** Sealed special categories: the id of the location's sync key on this PC (null: this PC has no key yet). */
   syncKeyId: z.string().nullable(),
+  /** When this PC left head office the key wrapped under its herstelsleutel (null: not, or withdrawn after a new herstelsleutel). */
+  recoveryWrapAt: z.string().nullable(),
+  /**
+   * Head office offers an escrow key other than the one this PC pinned: nothing is wrapped to it until
+   * the manager confirms its fingerprint (SHA-256 of the public key, hex), compared with the CLI's.
+   */
+  escrowKeyChange: z.object({ pinned: z.string(), offered: z.string() }).nullable(),
   /** Sealed changes (medical data, meldcode files) pulled but waiting for this PC to receive the key with a transfer code. */
   sealedWaiting: z.number().int(),
   /** Head office's version this PC has pulled up to: when it grows, screens read their data again. */
@@ -45,12 +52,28 @@ export const SyncConflict = z.object({
 });
 export type SyncConflict = z.infer<typeof SyncConflict>;
 
-/** Overdrachtscode: 16 characters, typed like a koppelcode (case, spaces, dashes, O/0 and I/L/1 forgiven). */
-const TransferCode = z
+const normaliseKeyCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+
+/**
+ * What a PC without the key types in "Sleutel ontvangen": an overdrachtscode (16 characters) or the
+ * herstelsleutel of a PC of the location that has the key (32 characters), typed like a koppelcode
+ * (case, spaces, dashes, O/0 and I/L/1 forgiven).
+ */
+const KeyCode = z
   .string()
-  .max(64)
-  .transform((code) => code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1'))
-  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{16}$/, zm('sync.transfer.codeFormat')));
+  .max(80)
+  .transform(normaliseKeyCode)
+  .pipe(z.string().regex(/^(?:[0-9A-HJKMNP-TV-Z]{16}|[0-9A-HJKMNP-TV-Z]{32})$/, zm('sync.transfer.codeFormat')));
+
+/** A herstelsleutel: 32 characters. */
+const RecoveryKey = z
+  .string()
+  .max(80)
+  .transform(normaliseKeyCode)
+  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{32}$/, zm('sync.recovery.format')));
+
+/** Which route a code typed in "Sleutel ontvangen" takes (by its length once normalised). */
+export const isRecoveryKeyCode = (code: string) => code.length === 32;
 
 /** How the manager settles a conflict: this PC's version, head office's, or a merge of both. */
 export const ConflictResolution = z.enum(['local', 'server', 'merged']);
@@ -94,13 +117,40 @@ export const syncContract = {
     audit: { kind: 'write', data: 'security', entity: 'sync_key', transaction: 'own' },
     changes: ['sync'],
   }),
-  /** This PC receives the location's sync key with a transfer code made on an enrolled PC. */
-  'sync.receiveKey': method({
-    input: z.object({ code: TransferCode }),
+  /**
+   * "Herstelsleutel gebruiken voor nieuwe pc's": the manager types this PC's herstelsleutel; checked
+   * against this PC's recovery slot, then only the key wrapped under a slow-KDF key from it goes to
+   * head office. Neither the herstelsleutel nor the key is audited.
+   */
+  'sync.offerRecoveryKey': method({
+    input: z.object({ recoveryKey: RecoveryKey }),
     output: SyncStatus,
     permission: 'sync.manage',
     audit: { kind: 'write', data: 'security', entity: 'sync_key', entityId: (_input, output) => output.syncKeyId, transaction: 'own' },
+    changes: ['sync'],
+  }),
+  /** This PC receives the location's sync key with a transfer code made on an enrolled PC, or with the herstelsleutel of one. */
+  'sync.receiveKey': method({
+    input: z.object({ code: KeyCode }),
+    output: SyncStatus,
+    permission: 'sync.manage',
+    audit: {
+      kind: 'write',
+      data: 'security',
+      entity: 'sync_key',
+      entityId: (_input, output) => output.syncKeyId,
+      details: (input) => ({ via: isRecoveryKeyCode(input.code) ? 'recoveryKey' : 'transferCode' }),
+      transaction: 'own',
+    },
     changes: ['sync', 'medical', 'meldcode'],
+  }),
+  /** The manager confirms the new escrow fingerprint shown (after comparing it with the privacy officer's); the next round wraps to it. */
+  'sync.confirmEscrowKey': method({
+    input: z.object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/, zm('sync.escrow.fingerprintFormat')) }),
+    output: SyncStatus,
+    permission: 'sync.manage',
+    audit: { kind: 'write', data: 'security', entity: 'escrow_key', entityId: (input) => input.fingerprint },
+    changes: ['sync'],
   }),
   /** Starts a round in the background (not audited: the round itself goes online outside any call). */
   'sync.now': method({ input: z.object({}), output: SyncStatus, permission: 'session', changes: ['sync'] }),

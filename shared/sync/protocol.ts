@@ -68,6 +68,9 @@ export const SEALED: ReadonlySet<SyncedEntity> = new Set(['child_medical', 'meld
  */
 export const ENROLMENT_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const normaliseEnrolmentCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+/** An escrow key's fingerprint (SHA-256 hex) in groups of 4, as the PC and the CLI show it for comparing aloud. */
+export const formatFingerprint = (hex: string) => hex.match(/.{1,4}/g)?.join(' ') ?? '';
+
 export const EnrolmentCode = z
   .string()
   .max(64)

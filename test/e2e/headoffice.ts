@@ -5,7 +5,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { unwrapKey, type WrappedKey } from '../../electron/backend/sync/transfer';
+import { newSyncKey } from '../../electron/backend/sync/seal';
+import { unwrapKey, wrapKey, type WrappedKey } from '../../electron/backend/sync/transfer';
 import { expect } from './fixtures';
 
 /** The head-office service as IT runs it, for E2E tests: a real process on 127.0.0.1 with its CLI. */
@@ -117,16 +118,39 @@ export class HeadOffice {
     }
   }
 
+  /** The escrow fingerprints a location's key is wrapped to, and its herstelsleutel wraps (head office's own database, read-only). */
+  keyRows(locationId: string): { escrow: string[]; recoveryWraps: number } {
+    const db = new Database(path.join(this.dataDir, 'hoofdkantoor.db'), { readonly: true, fileMustExist: true });
+    try {
+      const escrow = (db.prepare('SELECT fingerprint FROM key_escrow WHERE location_id = ? ORDER BY created_at').all(locationId) as { fingerprint: string }[]).map((r) => r.fingerprint);
+      const wraps = db.prepare('SELECT count(*) AS n FROM key_recovery_wraps WHERE location_id = ?').get(locationId) as { n: number };
+      return { escrow, recoveryWraps: wraps.n };
+    } finally {
+      db.close();
+    }
+  }
+
   /** A second PC of the location, speaking the sync protocol directly. */
-  async enrolDevice(code: string): Promise<{ push: (mutation: Record<string, unknown>) => Promise<unknown>; receiveKey: (transferCode: string, locationId: string) => Promise<{ keyId: string; key: Buffer }> }> {
+  async enrolDevice(code: string): Promise<{
+    deviceId: string;
+    push: (mutation: Record<string, unknown>) => Promise<unknown>;
+    receiveKey: (transferCode: string, locationId: string) => Promise<{ keyId: string; key: Buffer }>;
+    createKeyWithRecoveryWrap: (recoveryKey: string, locationId: string) => Promise<{ keyId: string; key: Buffer }>;
+  }> {
     const response = await fetch(`${this.url}/v1/enrol`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code, deviceName: 'Laptop groep' }),
     });
     expect(response.status).toBe(200);
-    const { token } = (await response.json()) as { token: string };
+    const { token, deviceId } = (await response.json()) as { token: string; deviceId: string };
+    const post = async (route: string, body: unknown) => {
+      const answer = await fetch(`${this.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      expect(answer.status).toBe(200);
+      return answer.json() as Promise<unknown>;
+    };
     return {
+      deviceId,
       push: async (mutation) => {
         const pushed = await fetch(`${this.url}/v1/sync/push`, {
           method: 'POST',
@@ -145,6 +169,13 @@ export class HeadOffice {
           if (key) return { keyId: t.keyId, key };
         }
         throw new Error('transfer code opened nothing');
+      },
+      /** As the location's first PC: creates the sync key, claims it, and leaves it wrapped under this PC's herstelsleutel. */
+      createKeyWithRecoveryWrap: async (recoveryKey, locationId) => {
+        const key = { keyId: randomUUID(), key: newSyncKey() };
+        expect(await post('/v1/sync/key', { keyId: key.keyId })).toEqual({ keyId: key.keyId });
+        await post('/v1/sync/recovery-wraps', { keyId: key.keyId, wrapped: await wrapKey(recoveryKey, locationId, key, 'recovery') });
+        return key;
       },
     };
   }

@@ -111,6 +111,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         { method: 'POST', path: '/v1/sync/transfers/consume', body: { id: 'x' } },
         { method: 'GET', path: '/v1/sync/escrow-key' },
         { method: 'POST', path: '/v1/sync/escrow', body: {} },
+        { method: 'GET', path: '/v1/sync/recovery-wraps' },
+        { method: 'POST', path: '/v1/sync/recovery-wraps', body: {} },
+        { method: 'POST', path: '/v1/sync/recovery-wraps/withdraw', body: {} },
       ];
       for (const route of routes) await expect(requestJson(ho.url, { ...route, token: bToken }), route.path).rejects.toMatchObject({ status: 401 });
       expect((await b.ok('medical.get', { childId: child.id })).allergies).toBe('Voor de intrekking');

@@ -132,7 +132,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(wrong).toMatchObject({ code: 'VALIDATION', message: 'Deze overdrachtscode klopt niet of is verlopen. Er is niets veranderd; vraag op een gekoppelde computer van de locatie een nieuwe code.' });
       expect(await pc2.ok('sync.status', {})).toMatchObject({ syncKeyId: null, sealedWaiting: 3 });
       const short = await pc2.err('sync.receiveKey', { code: 'ABCD' });
-      expect(short.details).toMatchObject({ code: 'Een overdrachtscode heeft 16 tekens, bijvoorbeeld ABCD-EFGH-JKMN-PQRS.' });
+      expect(short.details).toMatchObject({ code: 'Vul een overdrachtscode van 16 tekens in (bijvoorbeeld ABCD-EFGH-JKMN-PQRS) of een herstelsleutel van 32 tekens.' });
 
       // The transfer code from PC 1: head office stores only the wrapped key, and deletes it once used.
       const { code, expiresAt } = await pc1.ok('sync.transferCode', {});

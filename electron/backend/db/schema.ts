@@ -226,7 +226,7 @@ export interface IdentificationLogTable extends Synced {
 export interface SyncKeysTable {
   key_id: string;
   key_material: string;
-  source: 'created' | 'transfer' | 'rotated';
+  source: 'created' | 'transfer' | 'recovery' | 'rotated';
   created_at: string;
   retired_at: string | null;
 }

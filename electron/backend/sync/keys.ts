@@ -65,7 +65,7 @@ export const writeSealedWaiting = (trx: Trx, waiting: SealedWaiting) => writeSet
  * The key becomes this PC's: stored, the outbox rows of sealed entities queued in clear (before
  * the key was here) are sealed, and what was waiting for a key is pulled again from its version.
  */
-export async function installKey(trx: Trx, key: SyncKey, source: 'created' | 'transfer' | 'rotated', now: Date): Promise<void> {
+export async function installKey(trx: Trx, key: SyncKey, source: 'created' | 'transfer' | 'recovery' | 'rotated', now: Date): Promise<void> {
   await trx.insertInto('sync_keys').values({ key_id: key.keyId, key_material: key.key.toString('base64'), source, created_at: now.toISOString(), retired_at: null }).onConflict((oc) => oc.column('key_id').doNothing()).execute();
   await trx.deleteFrom('settings').where('key', '=', CANDIDATE).execute();
   await sealQueued(trx, key);

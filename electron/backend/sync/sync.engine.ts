@@ -7,6 +7,7 @@ import { lastAuditRow } from '../modules/audit/audit.repository';
 import { checkPolicyChange } from '../modules/retention/policies';
 import { statisticRows } from '../modules/retention/retention.repository';
 import { escrowSyncKey } from './escrow';
+import { withdrawRecoveryWrapIfDue } from './recovery';
 import { followKeyRotation } from './rotation';
 import { requestJson } from './http';
 import { hasAnyKey, installKey, keyCandidate, loadKeyring, readLocationKeyId, writeLocationKeyId, readSealedWaiting, writeSealedWaiting, type Keyring } from './keys';
@@ -260,6 +261,7 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
   try {
     await claimSyncKey(core, exclusive, config, transport);
     await escrowSyncKey(core, exclusive, config, transport);
+    await withdrawRecoveryWrapIfDue(core, exclusive, config, transport);
     const keyring = await exclusive(async () => loadKeyring(core.sqlite()));
     for (;;) {
       const batch = await exclusive(() => readPushBatch(core));

@@ -12,6 +12,12 @@ import type { SyncKey } from './keys';
  * opens nothing and changes nothing.
  */
 const TRANSFER_FORMAT = 'kop-transfer-1';
+/**
+ * The same wrapping under the herstelsleutel (recovery.ts) binds another format in the associated
+ * data, so head office cannot present a herstelsleutel wrap as a transfer or the other way round.
+ */
+export type WrapPurpose = 'transfer' | 'recovery';
+const FORMATS: Record<WrapPurpose, string> = { transfer: TRANSFER_FORMAT, recovery: 'kop-recovery-1' };
 const SCRYPT = { N: 1 << 15, r: 8, p: 1 } as const;
 
 export interface WrappedKey {
@@ -26,7 +32,7 @@ export interface WrappedKey {
 const scrypt = (password: string, salt: Buffer, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) => scryptCallback(password, salt, 32, { ...options, maxmem: 256 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key))));
 
-const associatedData = (locationId: string, keyId: string) => Buffer.from(JSON.stringify([TRANSFER_FORMAT, locationId, keyId]), 'utf8');
+const associatedData = (purpose: WrapPurpose, locationId: string, keyId: string) => Buffer.from(JSON.stringify([FORMATS[purpose], locationId, keyId]), 'utf8');
 
 /** A new transfer code, in groups of 4 for reading aloud. */
 export function newTransferCode(): string {
@@ -37,25 +43,25 @@ export function newTransferCode(): string {
 /** Typing forgives case, spaces, dashes, O for 0 and I/L for 1 (as the koppelcode does). */
 const normaliseTransferCode = normaliseEnrolmentCode;
 
-export async function wrapKey(code: string, locationId: string, key: SyncKey): Promise<WrappedKey> {
+export async function wrapKey(code: string, locationId: string, key: SyncKey, purpose: WrapPurpose = 'transfer'): Promise<WrappedKey> {
   const salt = randomBytes(16);
   const wrapping = await scrypt(normaliseTransferCode(code), salt, SCRYPT);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', wrapping, iv);
-  cipher.setAAD(associatedData(locationId, key.keyId));
+  cipher.setAAD(associatedData(purpose, locationId, key.keyId));
   const data = Buffer.concat([cipher.update(key.key), cipher.final(), cipher.getAuthTag()]);
   return { salt: salt.toString('base64'), ...SCRYPT, iv: iv.toString('base64'), data: data.toString('base64') };
 }
 
 /** The key inside a wrapped transfer, or null when the code does not open it. */
-export async function unwrapKey(code: string, locationId: string, keyId: string, wrapped: WrappedKey): Promise<Buffer | null> {
+export async function unwrapKey(code: string, locationId: string, keyId: string, wrapped: WrappedKey, purpose: WrapPurpose = 'transfer'): Promise<Buffer | null> {
   // Parameters come from head office: only ours are accepted (no costly derivation forced on this PC).
   if (wrapped.N !== SCRYPT.N || wrapped.r !== SCRYPT.r || wrapped.p !== SCRYPT.p) return null;
   const wrapping = await scrypt(normaliseTransferCode(code), Buffer.from(wrapped.salt, 'base64'), { N: wrapped.N, r: wrapped.r, p: wrapped.p });
   const data = Buffer.from(wrapped.data, 'base64');
   if (data.length !== 32 + 16) return null;
   const decipher = createDecipheriv('aes-256-gcm', wrapping, Buffer.from(wrapped.iv, 'base64'));
-  decipher.setAAD(associatedData(locationId, keyId));
+  decipher.setAAD(associatedData(purpose, locationId, keyId));
   decipher.setAuthTag(data.subarray(32));
   try {
     return Buffer.concat([decipher.update(data.subarray(0, 32)), decipher.final()]);

@@ -5,6 +5,7 @@ import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore, Session } from '../../core';
 import { PLAIN_SQLITE_HEADER, readCipherInfo } from '../../db/open';
 import { countAuditRows } from '../audit/audit.repository';
+import { markRecoveryWrapForWithdrawal } from '../../sync/recovery';
 import { readSetting } from '../settings/settings.repository';
 import { listAllUsers } from '../users/users.service';
 
@@ -47,5 +48,7 @@ export async function rotateRecoveryKey(core: AppCore, session: Session, current
   check.dbKey.fill(0);
   const recoveryKey = keyring.replaceRecoverySlot(core.dbKey());
   core.pendingRecoveryKey = recoveryKey;
+  // The old herstelsleutel must not open the location's sync key at head office either.
+  await markRecoveryWrapForWithdrawal(core);
   return { recoveryKey };
 }

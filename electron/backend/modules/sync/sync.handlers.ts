@@ -1,6 +1,6 @@
 import type { syncContract } from '../../../../shared/api/sync.contract';
 import type { Handlers } from '../../api/handler';
-import { enrol, listConflicts, makeTransferCode, receiveKey, resolveConflict, syncStatus } from './sync.service';
+import { confirmEscrowFingerprint, enrol, listConflicts, makeTransferCode, offerRecoveryKey, receiveKey, resolveConflict, syncStatus } from './sync.service';
 
 export const syncHandlers: Handlers<keyof typeof syncContract> = {
   'sync.status': ({ core }) => syncStatus(core),
@@ -10,8 +10,18 @@ export const syncHandlers: Handlers<keyof typeof syncContract> = {
     return syncStatus(core);
   },
   'sync.transferCode': ({ core }) => makeTransferCode(core),
+  'sync.offerRecoveryKey': async ({ core }, input) => {
+    await offerRecoveryKey(core, input.recoveryKey);
+    return syncStatus(core);
+  },
   'sync.receiveKey': async ({ core }, input) => {
     await receiveKey(core, input.code);
+    core.scheduler?.trigger();
+    return syncStatus(core);
+  },
+  'sync.confirmEscrowKey': async ({ core }, input) => {
+    await confirmEscrowFingerprint(core, input.fingerprint);
+    // The next round wraps the key to the confirmed escrow key.
     core.scheduler?.trigger();
     return syncStatus(core);
   },

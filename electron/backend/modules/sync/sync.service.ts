@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api/result';
-import type { SyncConflict, SyncStatus, syncContract } from '../../../../shared/api/sync.contract';
+import { isRecoveryKeyCode, type SyncConflict, type SyncStatus, type syncContract } from '../../../../shared/api/sync.contract';
 import { displayName } from '../../../../shared/domain/names';
-import { msg } from '../../../../shared/i18n/translate';
+import { msg, type MessageRef } from '../../../../shared/i18n/translate';
 import { EnrolResponse, type SyncedEntity } from '../../../../shared/sync/protocol';
 import type { AppCore, Session } from '../../core';
 import type { DbOrTrx } from '../../db/schema';
@@ -10,7 +10,9 @@ import { requestJson, SyncHttpError } from '../../sync/http';
 import { PRIMARY_KEY, queueUpsert } from '../../sync/outbox';
 import { readCursor, readRunState, readSyncConfig, writeSyncConfig, type SyncConfig } from '../../sync/sync.state';
 import { currentKey, installKey, readSealedWaiting } from '../../sync/keys';
-import { escrowSyncKey } from '../../sync/escrow';
+import { confirmEscrowKey, escrowSyncKey, readEscrowKeyChange } from '../../sync/escrow';
+import { offerRecoveryWrap, readRecoveryWrapAt, receiveWithRecoveryKey } from '../../sync/recovery';
+import { followKeyRotation } from '../../sync/rotation';
 import { claimSyncKey } from '../../sync/sync.engine';
 import { unwrapKey, wrapKey, newTransferCode, type WrappedKey } from '../../sync/transfer';
 import { childName, countOpenConflicts, countPending, findConflict, markResolved, moveToLocation, openConflicts, writeChosenVersion } from './sync.repository';
@@ -39,6 +41,8 @@ export async function syncStatus(core: AppCore): Promise<SyncStatus> {
     // The scheduler's timers run on the wall clock (Date.now), not the app's clock.
     nextAttemptInSeconds: next ? Math.max(0, Math.round((next - Date.now()) / 1000)) : null,
     syncKeyId: (await currentKey(db))?.keyId ?? null,
+    recoveryWrapAt: await readRecoveryWrapAt(core),
+    escrowKeyChange: await readEscrowKeyChange(db),
     sealedWaiting: (await readSealedWaiting(db)).count,
     pulledVersion: await readCursor(db),
   };
@@ -99,24 +103,88 @@ export async function makeTransferCode(core: AppCore): Promise<{ code: string; e
 }
 
 /**
- * The code typed on this PC is tried on the location's open transfers. A wrong or expired code
- * opens none of them and changes nothing; the right one installs the key (sealing what was queued
- * in clear and pulling again what waited for it), and the transfer is deleted at head office.
+ * A growing delay after wrong codes or herstelsleutels typed on this PC (per running app, like the
+ * login's): 3 free attempts, then 5 s doubling up to 15 minutes. A wrong attempt changes nothing else.
+ */
+const FREE_KEY_ATTEMPTS = 3;
+const MAX_KEY_DELAY_MS = 15 * 60 * 1000;
+const keyAttempts = new WeakMap<AppCore, { failures: number; nextAt: number }>();
+
+function assertMayTryKey(core: AppCore): void {
+  const wait = Math.ceil(((keyAttempts.get(core)?.nextAt ?? 0) - core.now().getTime()) / 1000);
+  if (wait > 0) throw new AppError('RATE_LIMITED', msg('auth.tooManyAttempts', { wait, unit: wait === 1 ? 'auth.second' : 'auth.seconds' }));
+}
+
+function refuseKeyAttempt(core: AppCore, ref: MessageRef, field: string): never {
+  const failures = (keyAttempts.get(core)?.failures ?? 0) + 1;
+  const nextAt = failures >= FREE_KEY_ATTEMPTS ? core.now().getTime() + Math.min(MAX_KEY_DELAY_MS, 5000 * 2 ** (failures - FREE_KEY_ATTEMPTS)) : 0;
+  keyAttempts.set(core, { failures, nextAt });
+  throw new AppError('VALIDATION', ref, { [field]: ref });
+}
+
+/**
+ * The code typed on this PC: a transfer code is tried on the location's open transfers, a
+ * herstelsleutel on the location's herstelsleutel wraps. A wrong or expired one opens nothing and
+ * changes nothing; the right one installs the key (sealing what was queued in clear and pulling
+ * again what waited for it). A used transfer is deleted at head office; a herstelsleutel wrap stays
+ * (the herstelsleutel is not one-time) and may hold an older key, so the rotations since are
+ * followed at once: new writes are sealed under the current key (what was queued before is sealed
+ * under the older one, which the location's PCs keep for opening).
  */
 export async function receiveKey(core: AppCore, code: string): Promise<void> {
   const config = await readSyncConfig(core.db());
   if (!config) throw new AppError('CONFLICT', msg('sync.transfer.notEnrolled'));
   if (await currentKey(core.db())) throw new AppError('CONFLICT', msg('sync.transfer.hasKey'));
+  assertMayTryKey(core);
+  const direct = <T>(work: () => Promise<T>) => work();
+  if (isRecoveryKeyCode(code)) {
+    const received = await receiveWithRecoveryKey(core, config, requestJson, code).catch((error: unknown) => {
+      throw new AppError('CONFLICT', error instanceof SyncHttpError ? error.ref : msg('sync.headOfficeUnreachable'));
+    });
+    if (!received) refuseKeyAttempt(core, msg('sync.recovery.refused'), 'code');
+    keyAttempts.delete(core);
+    if (received.locationKeyId) await followKeyRotation(core, direct, config, requestJson, { keyId: received.locationKeyId, rotate: false }).catch(() => undefined);
+    await escrowSyncKey(core, direct, config, requestJson).catch(() => undefined);
+    return;
+  }
   const { transfers } = (await ask(config, { method: 'GET', path: '/v1/sync/transfers' })) as { transfers: { id: string; keyId: string; wrapped: WrappedKey }[] };
   for (const transfer of transfers) {
     const key = await unwrapKey(code, config.locationId, transfer.keyId, transfer.wrapped).catch(() => null);
     if (!key) continue;
+    keyAttempts.delete(core);
     await core.transaction((trx) => installKey(trx, { keyId: transfer.keyId, key }, 'transfer', core.now()));
     await ask(config, { method: 'POST', path: '/v1/sync/transfers/consume', body: { id: transfer.id } }).catch(() => undefined);
-    await escrowSyncKey(core, (work) => work(), config, requestJson).catch(() => undefined);
+    await escrowSyncKey(core, direct, config, requestJson).catch(() => undefined);
     return;
   }
-  throw new AppError('VALIDATION', msg('sync.transfer.codeRefused'), { code: msg('sync.transfer.codeRefused') });
+  refuseKeyAttempt(core, msg('sync.transfer.codeRefused'), 'code');
+}
+
+/**
+ * "Herstelsleutel gebruiken voor nieuwe pc's": the herstelsleutel typed must open this PC's own
+ * recovery slot (so a typo never leaves an unusable wrap); then the key goes to head office
+ * wrapped under it (sync/recovery.ts). The herstelsleutel itself is not kept.
+ */
+export async function offerRecoveryKey(core: AppCore, recoveryKey: string): Promise<void> {
+  const config = await readSyncConfig(core.db());
+  if (!config) throw new AppError('CONFLICT', msg('sync.transfer.notEnrolled'));
+  if (!(await currentKey(core.db()))) throw new AppError('CONFLICT', msg('sync.transfer.noKey'));
+  assertMayTryKey(core);
+  const dbKey = core.loadKeyring().unlockWithRecoveryKey(recoveryKey);
+  const matches = dbKey?.equals(core.dbKey()) ?? false;
+  dbKey?.fill(0);
+  if (!matches) refuseKeyAttempt(core, msg('sync.recovery.notThisPc'), 'recoveryKey');
+  keyAttempts.delete(core);
+  try {
+    await offerRecoveryWrap(core, config, requestJson, recoveryKey);
+  } catch (error) {
+    throw new AppError('CONFLICT', error instanceof SyncHttpError ? error.ref : msg('sync.headOfficeUnreachable'));
+  }
+}
+
+/** The manager confirms the new escrow fingerprint shown on this PC (it must still be the one offered). */
+export async function confirmEscrowFingerprint(core: AppCore, fingerprint: string): Promise<void> {
+  if (!(await core.transaction((trx) => confirmEscrowKey(trx, fingerprint)))) throw new AppError('CONFLICT', msg('sync.escrow.offerChanged'));
 }
 
 async function labelFor(db: DbOrTrx, entity: string, id: string): Promise<string> {
