@@ -268,14 +268,15 @@ async function fleet(scope: Scope): Promise<BenchRow[]> {
   return fleetBench(scope, pg.url, (id, locationId, i) => ({ ...household(id, locationId, i, now) }));
 }
 
-export async function syncBench(): Promise<BenchRow[]> {
+/** All three rows; `pcOnly` (section `sync-pc`) skips the slow fleet rows, for iterating on the PC's pull and push. */
+export async function syncBench(pcOnly = false): Promise<BenchRow[]> {
   const scope = new Scope();
   try {
     const rows: BenchRow[] = [];
     const ho = await startService(scope);
     rows.push(await initialPull(scope, ho));
     rows.push(await pushOutbox(scope, ho));
-    rows.push(...(await fleet(scope)));
+    if (!pcOnly) rows.push(...(await fleet(scope)));
     return rows;
   } finally {
     await scope.close();
