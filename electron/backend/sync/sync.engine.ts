@@ -11,7 +11,7 @@ import { followKeyRotation } from './rotation';
 import { requestJson } from './http';
 import { hasAnyKey, installKey, keyCandidate, loadKeyring, readLocationKeyId, writeLocationKeyId, readSealedWaiting, writeSealedWaiting, type Keyring } from './keys';
 import { isSealedPayload, openSealed, SealError } from './seal';
-import { acknowledge, deferForeignKeys, insertConflicts, outboxHead, pendingKeys, setVersions, writePulledRow, type ConflictRow, type VersionUpdate } from './sync.repository';
+import { acknowledge, deferForeignKeys, insertConflicts, outboxHead, pendingKeys, setVersions, withRelaxedCommit, writePulledRow, type ConflictRow, type VersionUpdate } from './sync.repository';
 import { parsePullPage, parsePushAnswer } from './wire';
 import { readCursor, readRunState, readSyncConfig, writeCursor, writeRunState, type SyncConfig } from './sync.state';
 
@@ -159,7 +159,7 @@ function applyPage(core: AppCore, config: SyncConfig, changes: Change[], report:
   const outcome: PageOutcome = { applied: 0, waiting: 0, firstWaitingVersion: 0 };
   const kept: ConflictRow[] = [];
   for (const change of changes) {
-    if (pending.has(`${change.entity}:${change.entityId}`)) continue;
+    if (pending.size > 0 && pending.has(`${change.entity}:${change.entityId}`)) continue;
     const refusal = refusedPolicy(change);
     if (refusal) {
       report.refused.push(refusal);
@@ -226,24 +226,23 @@ async function pullAll(core: AppCore, exclusive: Exclusive, config: SyncConfig, 
     const page = parsePullPage(
       await transport(config.serverUrl, { method: 'GET', path: `/v1/sync/pull?after=${cursor}&limit=${PULL_PAGE}&conflicts=${conflicts}`, token: config.token, caCertPem: config.caCertPem }),
     );
-    await exclusive(() =>
+    // The page and the cursor after it commit together, or neither does; the last page also
+    // records the round as successful (one commit, not two).
+    const save = () =>
       core.transaction(async (trx) => {
-        // The page and the cursor after it commit together, or neither does; the last page
-        // also records the round as successful (one commit, not two).
         const outcome = applyPage(core, config, page.changes, report, keyring);
         if (outcome.waiting > 0) {
           const waiting = await readSealedWaiting(trx);
           await writeSealedWaiting(trx, { count: waiting.count + outcome.waiting, fromVersion: waiting.count > 0 ? Math.min(waiting.fromVersion, outcome.firstWaitingVersion) : outcome.firstWaitingVersion });
         }
-        const applied = outcome.applied;
         await writeCursor(trx, page.cursor);
         if (!page.hasMore) {
           const now = core.now().toISOString();
           await writeRunState(trx, { lastAttemptAt: now, lastSuccessAt: now, lastError: null, failures: 0 });
         }
-        report.pulled += applied;
-      }),
-    );
+        report.pulled += outcome.applied;
+      });
+    await exclusive(() => withRelaxedCommit(core.sqlite(), save));
     if (!page.hasMore) return page.key;
   }
 }
