@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { SEALED, type Change, type Mutation, type MutationResult, type StatisticCount, type SyncedEntity } from '../../../shared/sync/protocol';
+import { MAX_PUSH_MUTATIONS, SEALED, type Change, type Mutation, type MutationResult, type StatisticCount, type SyncedEntity } from '../../../shared/sync/protocol';
 import { msg, translate } from '../../../shared/i18n/translate';
 import type { AppCore } from '../core';
 import { countOpenConflicts } from '../modules/sync/sync.repository';
@@ -12,15 +12,18 @@ import { requestJson } from './http';
 import { hasAnyKey, installKey, keyCandidate, loadKeyring, readLocationKeyId, writeLocationKeyId, readSealedWaiting, writeSealedWaiting, type Keyring } from './keys';
 import { isSealedPayload, openSealed, SealError } from './seal';
 import { acknowledge, deferForeignKeys, insertConflicts, outboxHead, pendingKeys, setVersions, withRelaxedCommit, writePulledRow, type ConflictRow, type VersionUpdate } from './sync.repository';
-import { parsePullPage, parsePushAnswer } from './wire';
+import { parsePullPage, parsePushAnswer } from '../../../shared/sync/wire';
 import { readCursor, readRunState, readSyncConfig, writeCursor, writeRunState, type SyncConfig } from './sync.state';
 
 /** Runs a piece of database work exclusively (between API calls). Network I/O happens outside. */
 export type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
 export type Transport = typeof requestJson;
 
-/** Head office takes at most 500 mutations per push (PushRequest) and 1,000 changes per pull page. */
-const PUSH_BATCH = 500;
+/**
+ * Head office takes at most 1,000 mutations per push (PushRequest) and 5,000 changes per pull page.
+ * A batch is one transaction and one commit on each side, so a full batch costs far less per mutation.
+ */
+const PUSH_BATCH = MAX_PUSH_MUTATIONS;
 const PULL_PAGE = 5000;
 
 export interface SyncReport {
