@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { EnrolRequest, PushRequest } from '../../shared/sync/protocol';
+import { EnrolRequest } from '../../shared/sync/protocol';
+import { safeParsePushRequest } from '../../shared/sync/wire';
 import { registerConsoleApi } from '../console/routes';
 import { DEFAULT_CONSOLE_UI_DIR, registerConsoleUi } from '../console/ui';
 import type { HoDb } from '../db/schema';
@@ -66,7 +67,7 @@ export function buildHeadOfficeServer(options: HeadOfficeOptions): FastifyInstan
     });
 
     scope.post('/v1/sync/push', async (request, reply) => {
-      const body = PushRequest.safeParse(request.body);
+      const body = safeParsePushRequest(request.body);
       if (!body.success) return reply.code(400).send({ error: 'Ongeldig verzoek.' });
       const results = await push(db, request.device!, body.data.mutations, body.data.auditHead, now(), body.data.statistics);
       request.log.info({ deviceId: request.device!.id, mutations: results.length, conflicts: results.filter((r) => r.status === 'conflict').length }, 'push');

@@ -98,8 +98,14 @@ export const AuditHead = z.object({ seq: z.number().int().min(0), hash: z.string
 export const StatisticCount = z.object({ metric: z.string().min(1).max(80), period: z.string().min(1).max(20), count: z.number().int().min(0) });
 export type StatisticCount = z.infer<typeof StatisticCount>;
 
-/** `statistics`: the location's counts that survive destruction, sent with every push (a few rows), for the console's figures. */
-export const PushRequest = z.object({ mutations: z.array(Mutation).max(500), auditHead: AuditHead.nullable(), statistics: z.array(StatisticCount).max(1000).optional() });
+export const MAX_PUSH_MUTATIONS = 1000;
+export const MAX_PUSH_STATISTICS = 1000;
+/**
+ * At most 1,000 mutations a push (a few MB, one transaction at head office; it took 500 before
+ * 2026-12, so head office is updated before the PCs). `statistics`: the location's counts that
+ * survive destruction, sent with every push (a few rows), for the console's figures.
+ */
+export const PushRequest = z.object({ mutations: z.array(Mutation).max(MAX_PUSH_MUTATIONS), auditHead: AuditHead.nullable(), statistics: z.array(StatisticCount).max(MAX_PUSH_STATISTICS).optional() });
 export const MutationResult = z.object({
   mutationId: z.string(),
   status: z.enum(['applied', 'duplicate', 'conflict', 'rejected']),

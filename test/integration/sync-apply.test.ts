@@ -21,6 +21,8 @@ beforeAll(async () => {
 afterAll(async () => ho?.close());
 
 const exclusive = <T>(work: () => Promise<T>) => work();
+/** PRAGMA synchronous: 2 is FULL. */
+const FULL = 2;
 
 
 const SYNCED_TABLES = ['households', 'parents', 'children', 'child_medical'] as const;
@@ -102,6 +104,8 @@ describe('a pulled page is applied in one transaction', () => {
       expect(containsText(disk, 'Kanarieweg')).toBe(false);
       expect(containsText(disk, 'Kanariestad')).toBe(false);
       expect((await reader.ok('sync.status', {})).lastError).toMatch(/constraint/i);
+      // A page commits without waiting for the disk (synchronous=NORMAL); every other write waits again, also after a failed page.
+      expect(reader.core.sqlite().pragma('synchronous', { simple: true })).toBe(FULL);
 
       // A healthy round pulls the whole page.
       const report = await syncOnce(reader.core, exclusive);
@@ -109,6 +113,7 @@ describe('a pulled page is applied in one transaction', () => {
       expect((await reader.ok('households.get', { id: first.id })).city).toBe('Kanariestad');
       for (const household of added) expect((await reader.ok('households.get', { id: household.id })).street).toMatch(/^Kanarieweg/);
       expect(snapshot(reader)).toEqual(snapshot(writer));
+      expect(reader.core.sqlite().pragma('synchronous', { simple: true })).toBe(FULL);
     });
   }
 });

@@ -38,13 +38,23 @@ function unreachable(error: NodeJS.ErrnoException): SyncHttpError {
  */
 export function requestJson(
   baseUrl: string,
-  options: { method: 'GET' | 'POST'; path: string; token?: string; body?: unknown; caCertPem?: string | null; timeoutMs?: number },
+  options: {
+    method: 'GET' | 'POST';
+    path: string;
+    token?: string;
+    body?: unknown;
+    /** The body already as JSON text, sent as it is (instead of `body`). */
+    bodyJson?: string;
+    caCertPem?: string | null;
+    timeoutMs?: number;
+  },
 ): Promise<unknown> {
   const url = new URL(options.path, baseUrl);
   if (url.protocol === 'http:' && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') {
     return Promise.reject(new SyncHttpError(null, msg('sync.mustUseHttps')));
   }
-  const body = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
+  const json = options.bodyJson ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const body = json === undefined ? undefined : Buffer.from(json);
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = transport.request(

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { SEALED, type Change, type Mutation, type MutationResult, type StatisticCount, type SyncedEntity } from '../../../shared/sync/protocol';
+import { MAX_PUSH_MUTATIONS, SEALED, type Change, type Mutation, type MutationResult, type StatisticCount, type SyncedEntity } from '../../../shared/sync/protocol';
 import { msg, translate } from '../../../shared/i18n/translate';
 import type { AppCore } from '../core';
 import { countOpenConflicts } from '../modules/sync/sync.repository';
@@ -12,16 +12,19 @@ import { followKeyRotation } from './rotation';
 import { requestJson } from './http';
 import { hasAnyKey, installKey, keyCandidate, loadKeyring, readLocationKeyId, writeLocationKeyId, readSealedWaiting, writeSealedWaiting, type Keyring } from './keys';
 import { isSealedPayload, openSealed, SealError } from './seal';
-import { acknowledge, deferForeignKeys, insertConflicts, outboxHead, pendingKeys, setVersions, writePulledRow, type ConflictRow, type VersionUpdate } from './sync.repository';
-import { parsePullPage, parsePushAnswer } from './wire';
+import { acknowledge, deferForeignKeys, insertConflicts, outboxHead, pendingKeys, setVersions, withRelaxedCommit, writePulledRow, type ConflictRow, type OutboxRow, type VersionUpdate } from './sync.repository';
+import { parsePullPage, parsePushAnswer } from '../../../shared/sync/wire';
 import { readCursor, readRunState, readSyncConfig, writeCursor, writeRunState, type SyncConfig } from './sync.state';
 
 /** Runs a piece of database work exclusively (between API calls). Network I/O happens outside. */
 export type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
 export type Transport = typeof requestJson;
 
-/** Head office takes at most 500 mutations per push (PushRequest) and 1,000 changes per pull page. */
-const PUSH_BATCH = 500;
+/**
+ * Head office takes at most 1,000 mutations per push (PushRequest) and 5,000 changes per pull page.
+ * A batch is one transaction and one commit on each side, so a full batch costs far less per mutation.
+ */
+const PUSH_BATCH = MAX_PUSH_MUTATIONS;
 const PULL_PAGE = 5000;
 
 export interface SyncReport {
@@ -33,31 +36,31 @@ export interface SyncReport {
   refused: string[];
 }
 
-/** A batch as sent: the mutations, and each one's outbox payload as stored (for a conflict row). */
+/** A queued mutation as the answers need it; its payload goes out as stored. */
+type QueuedMutation = Omit<Mutation, 'payload'>;
+
+/** A batch as sent: the mutations, each one's outbox payload as stored (for a conflict row), and the request body. */
 interface PushBatch {
-  mutations: Mutation[];
+  mutations: QueuedMutation[];
   storedPayloads: (string | null)[];
-  auditHead: { seq: number; hash: string } | null;
-  statistics: StatisticCount[];
+  body: string;
 }
 
+/** A mutation as PushRequest JSON, its payload the outbox's JSON text as it is (written by JSON.stringify, sealed or not). */
+const mutationJson = (r: OutboxRow) =>
+  `{"mutationId":${JSON.stringify(r.mutation_id)},"entity":${JSON.stringify(r.entity)},"entityId":${JSON.stringify(r.entity_id)},"op":${JSON.stringify(r.op)},"payload":${r.payload ?? 'null'},"baseVersion":${r.base_version === null ? 'null' : Number(r.base_version)}}`;
+
 async function readPushBatch(core: AppCore): Promise<PushBatch> {
-  // One query for the batch; the payloads are parsed once, to be sent.
+  // One query for the batch; the stored payloads are sent without a parse and a stringify each.
   const rows = outboxHead(core.sqlite(), PUSH_BATCH);
-  const head = rows.length > 0 ? await lastAuditRow(core.db()) : undefined;
-  const statistics = rows.length > 0 ? (await statisticRows(core.db())).map((s) => ({ metric: s.metric, period: s.period, count: Number(s.count) })) : [];
+  if (rows.length === 0) return { mutations: [], storedPayloads: [], body: '' };
+  const head = await lastAuditRow(core.db());
+  const statistics: StatisticCount[] = (await statisticRows(core.db())).map((s) => ({ metric: s.metric, period: s.period, count: Number(s.count) }));
+  const auditHead = head ? { seq: head.seq, hash: head.hash } : null;
   return {
-    mutations: rows.map((r) => ({
-      mutationId: r.mutation_id,
-      entity: r.entity as SyncedEntity,
-      entityId: r.entity_id,
-      op: r.op,
-      payload: r.payload ? (JSON.parse(r.payload) as Record<string, unknown>) : null,
-      baseVersion: r.base_version,
-    })),
+    mutations: rows.map((r) => ({ mutationId: r.mutation_id, entity: r.entity as SyncedEntity, entityId: r.entity_id, op: r.op, baseVersion: r.base_version })),
     storedPayloads: rows.map((r) => r.payload),
-    auditHead: head ? { seq: head.seq, hash: head.hash } : null,
-    statistics,
+    body: `{"mutations":[${rows.map(mutationJson).join(',')}],"auditHead":${JSON.stringify(auditHead)},"statistics":${JSON.stringify(statistics)}}`,
   };
 }
 
@@ -68,18 +71,20 @@ async function readPushBatch(core: AppCore): Promise<PushBatch> {
  * it); conflicts and rejections are kept with both versions. A mutation without an answer stays
  * queued and is sent again.
  */
-function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[], report: SyncReport, keyring: Keyring): void {
+function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[], report: SyncReport, keyring: Keyring): number[] {
   const sqlite = core.sqlite();
   const byId = new Map(results.map((r) => [r.mutationId, r]));
   const answered: string[] = [];
-  const lastPerRow = new Map<string, { mutation: Mutation; result: MutationResult }>();
+  const lastPerRow = new Map<string, { mutation: QueuedMutation; result: MutationResult }>();
   const conflicts: ConflictRow[] = [];
+  const appliedVersions: number[] = [];
   const at = core.now().toISOString();
   batch.mutations.forEach((mutation, i) => {
     const result = byId.get(mutation.mutationId);
     if (!result) return;
     answered.push(mutation.mutationId);
     lastPerRow.set(`${mutation.entity}\u0000${mutation.entityId}`, { mutation, result });
+    if (result.status === 'applied' && result.version !== null) appliedVersions.push(result.version);
     if (result.status === 'applied' || result.status === 'duplicate') {
       report.pushed++;
       return;
@@ -111,6 +116,20 @@ function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[]
   acknowledge(sqlite, answered);
   for (const [entity, updates] of versions) setVersions(sqlite, entity, updates);
   insertConflicts(sqlite, conflicts);
+  return appliedVersions;
+}
+
+/**
+ * The cursor after a push whose applied mutations took exactly the versions right after it: head
+ * office's changes up to there are then this batch's own, which this PC already holds (the answers
+ * just gave them their versions; a row queued again meanwhile would be skipped by the pull too),
+ * so the pull does not fetch them back. Anything else in between (another PC's change, a
+ * duplicate of an earlier push whose answer was lost) leaves the cursor where it is.
+ */
+function cursorPastOwnBatch(cursor: number, appliedVersions: number[]): number {
+  const versions = [...appliedVersions].sort((a, b) => a - b);
+  for (let i = 0; i < versions.length; i++) if (versions[i] !== cursor + 1 + i) return cursor;
+  return cursor + versions.length;
 }
 
 /** A stored payload (JSON text) with a sealed envelope opened; one that cannot be opened stays as it came, with the reason. */
@@ -160,7 +179,7 @@ function applyPage(core: AppCore, config: SyncConfig, changes: Change[], report:
   const outcome: PageOutcome = { applied: 0, waiting: 0, firstWaitingVersion: 0 };
   const kept: ConflictRow[] = [];
   for (const change of changes) {
-    if (pending.has(`${change.entity}:${change.entityId}`)) continue;
+    if (pending.size > 0 && pending.has(`${change.entity}:${change.entityId}`)) continue;
     const refusal = refusedPolicy(change);
     if (refusal) {
       report.refused.push(refusal);
@@ -227,24 +246,23 @@ async function pullAll(core: AppCore, exclusive: Exclusive, config: SyncConfig, 
     const page = parsePullPage(
       await transport(config.serverUrl, { method: 'GET', path: `/v1/sync/pull?after=${cursor}&limit=${PULL_PAGE}&conflicts=${conflicts}`, token: config.token, caCertPem: config.caCertPem }),
     );
-    await exclusive(() =>
+    // The page and the cursor after it commit together, or neither does; the last page also
+    // records the round as successful (one commit, not two).
+    const save = () =>
       core.transaction(async (trx) => {
-        // The page and the cursor after it commit together, or neither does; the last page
-        // also records the round as successful (one commit, not two).
         const outcome = applyPage(core, config, page.changes, report, keyring);
         if (outcome.waiting > 0) {
           const waiting = await readSealedWaiting(trx);
           await writeSealedWaiting(trx, { count: waiting.count + outcome.waiting, fromVersion: waiting.count > 0 ? Math.min(waiting.fromVersion, outcome.firstWaitingVersion) : outcome.firstWaitingVersion });
         }
-        const applied = outcome.applied;
         await writeCursor(trx, page.cursor);
         if (!page.hasMore) {
           const now = core.now().toISOString();
           await writeRunState(trx, { lastAttemptAt: now, lastSuccessAt: now, lastError: null, failures: 0 });
         }
-        report.pulled += applied;
-      }),
-    );
+        report.pulled += outcome.applied;
+      });
+    await exclusive(() => withRelaxedCommit(core.sqlite(), save));
     if (!page.hasMore) return page.key;
   }
 }
@@ -267,9 +285,16 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
       const batch = await exclusive(() => readPushBatch(core));
       if (batch.mutations.length === 0) break;
       const response = parsePushAnswer(
-        await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/push', token: config.token, caCertPem: config.caCertPem, body: { mutations: batch.mutations, auditHead: batch.auditHead, statistics: batch.statistics } }),
+        await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/push', token: config.token, caCertPem: config.caCertPem, bodyJson: batch.body }),
       );
-      await exclusive(() => core.transaction(async () => applyResults(core, batch, response.results, report, keyring)));
+      await exclusive(() =>
+        core.transaction(async (trx) => {
+          const applied = applyResults(core, batch, response.results, report, keyring);
+          const cursor = await readCursor(trx);
+          const next = cursorPastOwnBatch(cursor, applied);
+          if (next !== cursor) await writeCursor(trx, next);
+        }),
+      );
       if (batch.mutations.length < PUSH_BATCH) break;
     }
 

@@ -55,8 +55,11 @@ class SyncStatements {
   readonly anySendable: Statement;
   readonly ackOutbox: Statement;
   readonly insertConflicts: Statement;
+  /** Whether the connection runs in WAL mode (see withRelaxedCommit). */
+  readonly wal: boolean;
 
   constructor(private readonly sqlite: SqliteDb) {
+    this.wal = String(sqlite.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
     // Rows of one page may reference each other in any order; keys are checked at commit.
     this.deferForeignKeys = sqlite.prepare('PRAGMA defer_foreign_keys = ON');
     this.pendingKeys = sqlite.prepare('SELECT DISTINCT entity, entity_id FROM outbox WHERE entity_id IN (SELECT value FROM json_each(?))').raw();
@@ -99,9 +102,13 @@ class SyncStatements {
       // The key is the conflict target, so it already holds that value; leaving it out of the SET also
       // spares SQLite the foreign-key work of a parent key that might change (a third of the cost).
       const update = APPEND_ONLY.has(entity) ? ['version'] : columns.filter((c) => c !== PRIMARY_KEY[entity]);
+      // A row that already has this version holds this change (pulled before, or pushed from here and
+      // given this version by the answer): it is left as it is, so its pages stay clean. This is
+      // what a push round pulls back: its own rows.
       statement = this.sqlite.prepare(
         `INSERT INTO ${quote(entity)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-         ON CONFLICT (${quote(PRIMARY_KEY[entity])}) DO UPDATE SET ${update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`,
+         ON CONFLICT (${quote(PRIMARY_KEY[entity])}) DO UPDATE SET ${update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}
+         WHERE ${quote(entity)}.version IS NOT excluded.version`,
       );
       this.upserts.set(cacheKey, statement);
     }
@@ -144,6 +151,23 @@ function statements(sqlite: SqliteDb): SyncStatements {
     byConnection.set(sqlite, prepared);
   }
   return prepared;
+}
+
+/**
+ * Runs the work (one pulled page and the cursor after it, in one transaction) with its commit not
+ * waiting for the disk: WAL with synchronous=NORMAL. A power cut can then lose the last committed
+ * pages, but only whole, each with its cursor (one transaction): the PC pulls them again. An
+ * application crash loses nothing. Every other write, the push answers included, keeps FULL. Only
+ * in WAL mode: in a rollback journal NORMAL could damage the file on a power cut.
+ */
+export async function withRelaxedCommit<T>(sqlite: SqliteDb, work: () => Promise<T>): Promise<T> {
+  if (!statements(sqlite).wal) return work();
+  sqlite.pragma('synchronous = NORMAL');
+  try {
+    return await work();
+  } finally {
+    if (sqlite.open) sqlite.pragma('synchronous = FULL');
+  }
 }
 
 export const deferForeignKeys = (sqlite: SqliteDb) => void statements(sqlite).deferForeignKeys.run();
