@@ -93,19 +93,40 @@ const recordKey = (entity: string, entityId: string) => `${entity}\u0000${entity
  * base after an applied edit, an upsert after a delete). Applied mutations take the versions after
  * `before` in order; only the last row per key is written.
  */
-function planBatch(device: Device, mutations: Mutation[], seen: Map<string, number | null>, records: Map<string, RecordState>, before: number, at: string) {
+/** How a mutation was answered before (applied_mutations): a retry gets the same answer again. */
+interface Answered {
+  status: string;
+  version: number | null;
+}
+
+/**
+ * The answer to a mutation sent again (its first answer was lost on the way). An applied one is a
+ * duplicate; a conflict or a refusal is answered as such again, with the record as it is now — a
+ * plain "duplicate" would make the PC take head office's version for its own stale edit and lose
+ * the conflict.
+ */
+function repeatedAnswer(m: Mutation, done: Answered, current: RecordState | undefined, device: Device): MutationResult {
+  if (done.status === 'conflict') return { mutationId: m.mutationId, status: 'conflict', version: current?.version ?? done.version, serverPayload: parsePayload(current?.payload ?? null) };
+  if (done.status === 'rejected') {
+    const reason = current && current.location_id !== device.location_id ? 'Dit record hoort bij een andere locatie.' : 'Dit record is gewist.';
+    return { mutationId: m.mutationId, status: 'rejected', version: done.version, reason };
+  }
+  return { mutationId: m.mutationId, status: 'duplicate', version: done.version };
+}
+
+function planBatch(device: Device, mutations: Mutation[], seen: Map<string, Answered>, records: Map<string, RecordState>, before: number, at: string) {
   const results: MutationResult[] = [];
   const remembered: AppliedRow[] = [];
   const writes = new Map<string, RecordRow>();
   let version = before;
   for (const m of mutations) {
-    const done = seen.get(m.mutationId);
-    if (done !== undefined) {
-      results.push({ mutationId: m.mutationId, status: 'duplicate', version: done });
-      continue;
-    }
     const key = recordKey(m.entity, m.entityId);
     const current = records.get(key);
+    const done = seen.get(m.mutationId);
+    if (done !== undefined) {
+      results.push(repeatedAnswer(m, done, current, device));
+      continue;
+    }
     let result: MutationResult;
     if (current && current.location_id !== device.location_id) {
       result = { mutationId: m.mutationId, status: 'rejected', version: null, reason: 'Dit record hoort bij een andere locatie.' };
@@ -124,7 +145,7 @@ function planBatch(device: Device, mutations: Mutation[], seen: Map<string, numb
       records.set(key, { location_id: device.location_id, version, deleted: deleted === 1, payload });
       result = { mutationId: m.mutationId, status: 'applied', version };
     }
-    seen.set(m.mutationId, result.version);
+    seen.set(m.mutationId, { status: result.status, version: result.version });
     remembered.push({ device_id: device.id, mutation_id: m.mutationId, status: result.status, version: result.version, applied_at: at });
     results.push(result);
   }
@@ -141,7 +162,7 @@ async function applyBatch(trx: HoTrx, device: Device, mutations: Mutation[], aud
     // First: the location's counter, locked until commit. Everything read below is then current.
     const before = await reserveVersions(trx, device.location_id, mutations.length);
     const answered = await appliedMutations(trx, device.id, [...new Set(mutations.map((m) => m.mutationId))]);
-    const seen = new Map(answered.map((r) => [r.mutation_id, r.version === null ? null : Number(r.version)]));
+    const seen = new Map<string, Answered>(answered.map((r) => [r.mutation_id, { status: r.status, version: r.version === null ? null : Number(r.version) }]));
     const keys = new Set(mutations.map((m) => recordKey(m.entity, m.entityId)));
     const records = new Map<string, RecordState>();
     for (const r of await currentRecords(trx, [...new Set(mutations.map((m) => m.entity))], [...new Set(mutations.map((m) => m.entityId))])) {

@@ -119,9 +119,25 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(JSON.parse((await record(id('hb')))!.payload!)).toEqual({ city: 'Breda', location_id: b.locationId });
       expect(Number((await record(id('hb')))!.version)).toBe(1);
 
-      // The whole batch again (its answer was lost): every mutation is a duplicate with its first answer's version.
+      // The whole batch again (its answer was lost): what was applied is a duplicate with its first answer's version;
+      // a conflict stays a conflict (with the record as it is now) and a refusal a refusal, so the PC never takes
+      // head office's version for its own stale edit and the conflict is not lost.
       const retried = await push(ho, a.token, batch);
-      expect(retried.map(({ status, version }) => [status, version])).toEqual(results.map((r) => ['duplicate', r.version]));
+      expect(retried.map(({ status, version }) => [status, version])).toEqual([
+        ['duplicate', 6],
+        ['duplicate', 1],
+        ['conflict', 9],
+        ['rejected', 5],
+        ['rejected', null],
+        ['duplicate', 7],
+        ['duplicate', 8],
+        ['duplicate', 6],
+        ['duplicate', 9],
+        ['conflict', 9],
+      ]);
+      expect(retried[2]!.serverPayload).toEqual({ child_id: 'c1', allergies: 'Pinda en noten', location_id: a.locationId });
+      expect(retried[3]!.reason).toBe('Dit record is gewist.');
+      expect(retried[4]!.reason).toBe('Dit record hoort bij een andere locatie.');
       expect(await counter(a.locationId)).toBe(9);
 
       // Pulled in pages of 2: every record of A once, at its latest version, in head office's order.

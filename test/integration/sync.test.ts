@@ -167,6 +167,36 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(household.id).toBeTruthy();
     });
 
+    run('a conflict whose answer was lost is still a conflict on the retry: the stale edit is kept side by side, not taken as pushed', async () => {
+      const location = await ho.newLocation('KDV Verloren conflict');
+      const pc1 = await enrolledPc(ho, await location.code());
+      const pc2 = await enrolledPc(ho, await location.code());
+      await giveKey(pc1, pc2);
+      const { child } = await createFamily(pc1);
+      await pc1.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
+      await sync(pc1);
+      await sync(pc2);
+      await pc1.ok('medical.update', { childId: child.id, allergies: 'Pinda en noten', diet: null, medication: null, otherParticulars: null });
+      await pc2.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: 'Lactosevrij', medication: null, otherParticulars: null });
+      await sync(pc1);
+      let dropNext = true;
+      const lossy: Transport = async (base, options) => {
+        const answer = await requestJson(base, options);
+        if (options.path.includes('push') && dropNext) {
+          dropNext = false;
+          throw new Error('verbinding verbroken');
+        }
+        return answer;
+      };
+      await expect(sync(pc2, lossy)).rejects.toThrow('verbinding verbroken');
+      const report = await sync(pc2, lossy);
+      expect(report.conflicts).toBe(1);
+      const [conflict] = await pc2.ok('sync.conflicts', {});
+      expect(conflict).toMatchObject({ kind: 'conflict', entity: 'child_medical' });
+      expect(conflict!.localPayload).toMatchObject({ allergies: 'Pinda', diet: 'Lactosevrij' });
+      expect(conflict!.serverPayload).toMatchObject({ allergies: 'Pinda en noten', diet: null });
+    });
+
     run('conflicting medical edits are kept side by side and resolved by the manager', async () => {
       const location = await ho.newLocation('KDV Conflict');
       const pc1 = await enrolledPc(ho, await location.code());
