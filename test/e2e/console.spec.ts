@@ -165,7 +165,8 @@ test('privacyconsole: IT beheert locaties en apparaten, de FG kijkt alleen, de P
     await expect(page.getByRole('heading', { name: 'Auditlog van de console', level: 1 })).toBeVisible();
     await expect(page.getByText(/De keten is intact/)).toBeVisible();
     const table = page.getByRole('table', { name: 'Auditlog van de console' });
-    for (const action of ['Locatie aangemaakt', 'Koppelcode gemaakt', 'Apparaat ingetrokken', 'Mislukte inlogpoging']) {
+    // Reads are there too: the register PDF download, with who did it (issue 18).
+    for (const action of ['Locatie aangemaakt', 'Koppelcode gemaakt', 'Apparaat ingetrokken', 'Mislukte inlogpoging', 'Verwerker toegevoegd', 'Verwerkingsregister (PDF) gedownload']) {
       await expect(table.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
     }
     await expect(table).toContainText(IT.name);

@@ -159,7 +159,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const session = await signIn('fg');
       const headers = { cookie: session.cookie, [CSRF_HEADER]: session.csrfToken };
       for (const route of CONSOLE_ROUTES.filter((r) => r.method === 'GET')) {
-        expect((await app.inject({ method: 'GET', url: urlOf(route, locationId), headers })).statusCode, route.url).toBe(200);
+        // /breaches/:id gets the location's id here, which is no breach: 404 shows the role check let the FG through.
+        expect((await app.inject({ method: 'GET', url: urlOf(route, locationId), headers })).statusCode, route.url).toBe(route.url === '/breaches/:id' ? 404 : 200);
       }
       const writes = CONSOLE_ROUTES.filter((r) => r.method !== 'GET');
       expect(writes.length).toBeGreaterThan(0);

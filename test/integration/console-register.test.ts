@@ -8,6 +8,7 @@ import type { PdfFile } from '../../shared/api/schemas';
 import type { OrganisationRegister } from '../../shared/console/register';
 import type { ConsoleRole } from '../../shared/console/roles';
 import type { OrganisationInput } from '../../shared/organisation/profile';
+import { verifyAuditChain } from '../../headoffice/console/audit';
 import { createConsoleUser } from '../../headoffice/console/auth.service';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../headoffice/console/routes';
 import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connect';
@@ -104,6 +105,12 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(text).toContain('Verwerker Loonwerk BV (Salarisadministratie)');
       expect(text).toContain('Verwerker Mailwolk Inc (E-mail aan ouders)');
       expect(text).toContain(TRANSFER);
+      // The download is logged (who, no content); reading the page is not a download. The chain still verifies.
+      const poUser = await db.selectFrom('console_users').select('id').where('role', '=', 'privacy_officer').executeTakeFirstOrThrow();
+      expect(await db.selectFrom('console_audit').select(['user_id', 'action', 'detail']).where('action', 'like', 'console.register%').execute()).toEqual([
+        { user_id: poUser.id, action: 'console.register.pdf', detail: '{}' },
+      ]);
+      expect((await verifyAuditChain(db)).intact).toBe(true);
       // No organisation profile yet: the organisation by its role.
       expect(register.controller).toMatchObject({ name: 'De organisatie voor kinderopvang (houder van de locaties)', address: null });
     });
