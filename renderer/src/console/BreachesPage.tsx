@@ -186,7 +186,7 @@ function BreachDetails({ id, onClose }: { id: string; onClose: () => void }) {
   // Once per opening: no refetch on focus, so the audit log holds one read per look.
   const breach = useQuery({ queryKey: ['console', 'breach', id], queryFn: () => consoleApi.breach(id), refetchOnWindowFocus: false, staleTime: Infinity, gcTime: 0 });
   return (
-    <AppModal onClose={onClose} title={t('console.breaches.detailsTitle')}>
+    <AppModal onClose={onClose} title={t('console.breaches.detailsTitle')} size="xl">
       <QueryState query={breach} loaderHeight={160}>
         {(b) => (
           <DataList labelWidth={200}>
@@ -205,7 +205,7 @@ function BreachDetails({ id, onClose }: { id: string; onClose: () => void }) {
             {b.assessment && (
               <>
                 <Detail label={t('console.breaches.risk')}>{t(`console.breaches.risks.${b.assessment.risk}`)}</Detail>
-                <Detail label={t('console.breaches.consequences')}>{b.assessment.likelyConsequences}</Detail>
+                <Detail label={t('console.breaches.consequencesShort')}>{b.assessment.likelyConsequences}</Detail>
                 <Detail label={t('console.breaches.reasons')}>{`${b.assessment.reportToAp ? t('console.breaches.toAp') : t('console.breaches.notToAp')}: ${b.assessment.reasons}`}</Detail>
                 <Detail label={t('console.breaches.informReasons')}>{b.assessment.informReasons}</Detail>
                 {b.assessment.followUp && <Detail label={t('console.breaches.followUp')}>{b.assessment.followUp}</Detail>}

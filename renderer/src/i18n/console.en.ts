@@ -105,6 +105,7 @@ export const consoleEn: typeof consoleNl = {
     assessTitle: 'Assess the breach at {{location}}',
     assessed: 'The assessment has been saved.',
     risk: 'Risk for the persons involved',
+    consequencesShort: 'Likely consequences',
     consequences: 'Likely consequences for the persons involved',
     reportToAp: 'Report to the Data Protection Authority',
     reportToApHint: 'Required within 72 hours of discovery, unless the breach is unlikely to result in a risk for the persons involved.',

@@ -103,6 +103,7 @@ export const consoleNl = {
     assessTitle: 'Datalek van {{location}} beoordelen',
     assessed: 'De beoordeling is opgeslagen.',
     risk: 'Risico voor de betrokkenen',
+    consequencesShort: 'Waarschijnlijke gevolgen',
     consequences: 'Waarschijnlijke gevolgen voor de betrokkenen',
     reportToAp: 'Melden bij de Autoriteit Persoonsgegevens',
     reportToApHint: 'Verplicht binnen 72 uur na ontdekking, tenzij het datalek waarschijnlijk geen risico voor de betrokkenen oplevert.',
