@@ -127,6 +127,15 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(text).not.toContain('houder van de locaties');
     });
 
+    it('a processor entered before the country was asked (migration 0015) says so under transfers until it is completed', async () => {
+      // A row as it stood before 0015: no transfer_countries given, the column's default applies.
+      const at = clock.toISOString();
+      await sql`INSERT INTO processors (id, name, service, data_categories, agreement_date, review_date, sub_processors, outside_eea, transfer_mechanism, created_at, updated_at)
+        VALUES ('oud', 'Oude Wolk Ltd', 'Back-up', ${JSON.stringify(['parent_contact'])}, '2025-01-01', '2027-01-01', '', 1, 'adequacy', ${at}, ${at})`.execute(db);
+      const register = (await app.inject({ method: 'GET', url: '/console/api/register', headers: await signIn('fg') })).json<OrganisationRegister>();
+      expect(register.rows.find((r) => r.category === 'parent_contact')!.transfersOutsideEea).toBe('Oude Wolk Ltd: buiten de EER, land nog niet vastgelegd (adequaatheidsbesluit)');
+    });
+
     it('refuses IT (403) and a request without a session (401)', async () => {
       for (const url of ['/console/api/register', '/console/api/register/pdf']) {
         expect((await app.inject({ method: 'GET', url, headers: await signIn('it') })).statusCode).toBe(403);
