@@ -18,6 +18,7 @@ const toColumns = (input: Input, now: Date) => ({
   sub_processors: input.subProcessors,
   outside_eea: input.outsideEea ? 1 : 0,
   transfer_mechanism: input.transferMechanism,
+  transfer_countries: input.transferCountries,
   updated_at: now.toISOString(),
 });
 
@@ -34,6 +35,7 @@ export async function listProcessors(db: HoDb, now: Date): Promise<ConsoleProces
     subProcessors: row.sub_processors,
     outsideEea: row.outside_eea === 1,
     transferMechanism: row.transfer_mechanism as Input['transferMechanism'],
+    transferCountries: row.transfer_countries,
     reviewOverdue: row.review_date < today,
     updatedAt: row.updated_at,
   }));

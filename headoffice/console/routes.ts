@@ -13,7 +13,7 @@ import { ApReportInput, BreachAssessmentInput } from '../../shared/console/breac
 import { OrganisationInput } from '../../shared/organisation/profile';
 import { getOrganisation, saveOrganisation } from './organisation.service';
 import { breachLetter } from './breachLetter';
-import { assessBreach, closeBreach, listBreaches, recordApReport } from './breaches.service';
+import { assessBreach, closeBreach, getBreach, listBreaches, recordApReport } from './breaches.service';
 import { CentralRequestInput } from '../../shared/console/requests';
 import { listConsoleRequests, registerCentralRequest } from './requests.service';
 import { FiguresQuery } from '../../shared/console/figures';
@@ -33,10 +33,18 @@ interface RouteContext {
   query: Record<string, string | undefined>;
 }
 
+/** An audited read: the action and the target's id, never the content (written once the read succeeded). */
+interface AuditedRead {
+  action: string;
+  detail?(ctx: RouteContext): Record<string, unknown>;
+}
+
 interface ConsoleRoute {
   method: 'GET' | 'POST' | 'PUT';
   url: string;
   capability: ConsoleCapability;
+  /** Reads of registers with personal data (or counts about persons) are logged, not only writes (issue 18). */
+  audit?: AuditedRead;
   handle(ctx: RouteContext): Promise<unknown>;
 }
 
@@ -75,9 +83,17 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   },
   // Verwerkingsregister (art. 30) of the organisation, from the data map and the verwerkersregister.
   { method: 'GET', url: '/register', capability: 'registers.read', handle: ({ db, now }) => organisationRegister(db, now) },
-  { method: 'GET', url: '/register/pdf', capability: 'registers.read', handle: ({ db, now }) => organisationRegisterPdf(db, now) },
+  { method: 'GET', url: '/register/pdf', capability: 'registers.read', audit: { action: 'console.register.pdf' }, handle: ({ db, now }) => organisationRegisterPdf(db, now) },
   // Datalekkenregister: the privacy officer assesses and closes; the FG reads; IT has no access.
   { method: 'GET', url: '/breaches', capability: 'registers.read', handle: ({ db, now }) => listBreaches(db, now) },
+  // One breach with everything the location reported and the assessment: a read of the register, logged.
+  {
+    method: 'GET',
+    url: '/breaches/:id',
+    capability: 'registers.read',
+    audit: { action: 'console.breach.read', detail: ({ params }) => ({ breachId: params.id }) },
+    handle: ({ db, now, params }) => getBreach(db, params.id!, now),
+  },
   {
     method: 'POST',
     url: '/breaches/:id/assessment',
@@ -92,7 +108,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   },
   { method: 'POST', url: '/breaches/:id/close', capability: 'registers.manage', handle: ({ db, session, now, params }) => closeBreach(db, params.id!, session.user.id, now) },
   // AVG-verzoeken: the privacy officer registers what came in via privacy@; the FG reads the overview.
-  { method: 'GET', url: '/requests', capability: 'registers.read', handle: ({ db, now }) => listConsoleRequests(db, now) },
+  { method: 'GET', url: '/requests', capability: 'registers.read', audit: { action: 'console.requests.list' }, handle: ({ db, now }) => listConsoleRequests(db, now) },
   {
     method: 'POST',
     url: '/requests',
@@ -100,7 +116,13 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     handle: ({ db, session, now, body }) => registerCentralRequest(db, parse(CentralRequestInput, body), session.user, now),
   },
   // Anonymised figures: counts only; the privacy officer and the FG read them, IT not.
-  { method: 'GET', url: '/figures', capability: 'registers.read', handle: ({ db, now, query }) => figures(db, now, parse(FiguresQuery, query).year) },
+  {
+    method: 'GET',
+    url: '/figures',
+    capability: 'registers.read',
+    audit: { action: 'console.figures.read', detail: ({ query }) => (query.year ? { year: Number(query.year) } : {}) },
+    handle: ({ db, now, query }) => figures(db, now, parse(FiguresQuery, query).year),
+  },
   // Organisation identity and privacy contacts: the privacy officer sets them, saved and published to every location.
   { method: 'GET', url: '/organisation', capability: 'registers.read', handle: ({ db }) => getOrganisation(db) },
   { method: 'PUT', url: '/organisation', capability: 'registers.manage', handle: ({ db, session, now, body }) => saveOrganisation(db, parse(OrganisationInput, body), session.user.id, now) },
@@ -120,9 +142,9 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   },
 ];
 
-/** Making the letter is a read of the breach's record: audited like the other console actions. */
-const appendAuditNow = (db: HoDb, userId: string, breachId: string, at: Date) =>
-  db.transaction().execute((trx) => appendAudit(trx, { userId, action: 'console.breach.letter', detail: { breachId } }, at));
+/** Logs a read in its own transaction (a read changes nothing else). */
+const auditRead = (db: HoDb, userId: string, action: string, detail: Record<string, unknown>, at: Date) =>
+  db.transaction().execute((trx) => appendAudit(trx, { userId, action, detail }, at));
 
 const sendError = (reply: FastifyReply, error: unknown) => {
   if (error instanceof ConsoleError) return reply.code(error.status).send({ error: error.message, ...(error.fields ? { fields: error.fields } : {}) });
@@ -184,7 +206,10 @@ export function registerConsoleApi(app: FastifyInstance, options: { db: HoDb; no
           if (!session) return reply;
           if (!mayDo(session.user.role, route.capability)) return reply.code(403).send({ error: 'Je rol mag dit niet.' });
           try {
-            return await route.handle({ db, session, now: now(), params: request.params, body: request.body, query: request.query });
+            const ctx = { db, session, now: now(), params: request.params, body: request.body, query: request.query };
+            const result = await route.handle(ctx);
+            if (route.audit) await auditRead(db, session.user.id, route.audit.action, route.audit.detail?.(ctx) ?? {}, ctx.now);
+            return result;
           } catch (error) {
             return sendError(reply, error);
           }
@@ -199,7 +224,8 @@ export function registerConsoleApi(app: FastifyInstance, options: { db: HoDb; no
       if (!mayDo(session.user.role, 'registers.read')) return reply.code(403).send({ error: 'Je rol mag dit niet.' });
       try {
         const letter = await breachLetter(db, request.params.id, now());
-        await appendAuditNow(db, session.user.id, request.params.id, now());
+        // Making the letter is a read of the breach's record (art. 34).
+        await auditRead(db, session.user.id, 'console.breach.letter', { breachId: request.params.id }, now());
         return reply.type('application/pdf').header('content-disposition', `attachment; filename="${letter.fileName}"`).send(letter.pdf);
       } catch (error) {
         return sendError(reply, error);

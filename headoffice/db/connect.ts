@@ -13,6 +13,7 @@ import * as m0009 from './migrations/0009_privacy_statements';
 import * as m0010 from './migrations/0010_location_statistics';
 import * as m0011 from './migrations/0011_key_rotation';
 import * as m0013 from './migrations/0013_device_conflicts';
+import * as m0015 from './migrations/0015_processor_countries';
 import * as m0016 from './migrations/0016_key_recovery_wraps';
 import type { HeadOfficeDatabase, HoDb } from './schema';
 
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_location_statistics': m0010,
   '0011_key_rotation': m0011,
   '0013_device_conflicts': m0013,
+  '0015_processor_countries': m0015,
   '0016_key_recovery_wraps': m0016,
 };
 

@@ -61,6 +61,8 @@ export interface HeadOfficeDatabase {
     sub_processors: string;
     outside_eea: number;
     transfer_mechanism: string | null;
+    /** The third country or countries (free text), '' when nothing leaves the EEA. */
+    transfer_countries: string;
     created_at: string;
     updated_at: string;
   };

@@ -61,6 +61,7 @@ export interface ConsoleAuditEntry {
 
 /** How personal data may leave the EEA (AVG hoofdstuk V); the register names it per processor. */
 export const TRANSFER_MECHANISMS = ['scc', 'adequacy', 'bcr', 'other'] as const;
+export type TransferMechanism = (typeof TRANSFER_MECHANISMS)[number];
 
 export const isoDate = (label: string) =>
   z
@@ -83,12 +84,16 @@ export const ProcessorInput = z
     subProcessors: z.string().trim().max(1000, 'Te lang (hoogstens 1000 tekens).'),
     outsideEea: z.boolean(),
     transferMechanism: z.enum(TRANSFER_MECHANISMS).nullable(),
+    /** The country or countries outside the EEA, e.g. "Verenigde Staten" (art. 30 lid 1 sub e AVG). */
+    transferCountries: z.string().trim().max(200, 'Te lang (hoogstens 200 tekens).'),
   })
   .superRefine((value, ctx) => {
     if (value.reviewDate < value.agreementDate) ctx.addIssue({ code: 'custom', path: ['reviewDate'], message: 'De herziening ligt na de datum van de overeenkomst.' });
     if (value.outsideEea && !value.transferMechanism) ctx.addIssue({ code: 'custom', path: ['transferMechanism'], message: 'Kies op welke grond gegevens buiten de EER worden verwerkt.' });
+    if (value.outsideEea && !/\p{L}{2}/u.test(value.transferCountries))
+      ctx.addIssue({ code: 'custom', path: ['transferCountries'], message: 'Vul in naar welk land of welke landen de gegevens gaan, bijvoorbeeld Verenigde Staten.' });
   })
-  .transform((value) => ({ ...value, transferMechanism: value.outsideEea ? value.transferMechanism : null }));
+  .transform((value) => ({ ...value, transferMechanism: value.outsideEea ? value.transferMechanism : null, transferCountries: value.outsideEea ? value.transferCountries : '' }));
 export type ProcessorInput = z.input<typeof ProcessorInput>;
 
 export interface ConsoleProcessor extends z.output<typeof ProcessorInput> {

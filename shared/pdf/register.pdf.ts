@@ -1,11 +1,15 @@
 import type { RegisterRowView } from '../dataMap/register';
 import { nlDate } from '../domain/dates';
+import type { OrganisationProfile } from '../organisation/profile';
 import { createPdf, pdfToBuffer, pageFooters } from './document';
+import { printOrganisation } from './letter';
 
 /** What the register PDF states: the location's register, or the organisation's (head office). */
 export interface RegisterPdfInput {
   /** The controller: the location, or the organisation. */
   controller: { name: string; details: readonly string[] };
+  /** The organisation's controller and privacy contacts (FG) under the heading, as on every letter (issue 18 part 7). */
+  organisation?: OrganisationProfile | null;
   drawnUpOn: string;
   /** Where the register comes from, for the reader. */
   intro: string;
@@ -43,6 +47,9 @@ export async function renderRegisterPdf(resourcesDir: string, register: Register
   doc.font('regular');
   for (const detail of register.controller.details) doc.text(detail, { width });
   doc.text(`Opgesteld op ${drawnUp}`, { width });
+  if (register.organisation) doc.moveDown(0.3);
+  printOrganisation(doc, register.organisation, width);
+  doc.fontSize(10);
   doc.moveDown(0.8).fontSize(9.5).fillColor('#333333');
   doc.text(
     register.intro,

@@ -1,12 +1,23 @@
+import type { OrganisationProfile } from '../organisation/profile';
 import { createPdf, pdfToBuffer } from './document';
+import { printOrganisation } from './letter';
 
 /**
  * A titled table over as many pages as needed (header repeated, "Pagina x van y"), for disclosure
- * exports. Landscape when there are many columns.
+ * exports and retention reports. Landscape when there are many columns. The organisation's controller
+ * and privacy contacts (issue 18 part 7) follow the heading lines when given.
  */
 export async function renderTablePdf(
   resourcesDir: string,
-  data: { title: string; lines: string[]; header: string[]; rows: string[][]; footer: string; groups?: { title: string; rows: string[][] }[] },
+  data: {
+    title: string;
+    lines: string[];
+    organisation?: OrganisationProfile | null;
+    header: string[];
+    rows: string[][];
+    footer: string;
+    groups?: { title: string; rows: string[][] }[];
+  },
 ): Promise<Buffer> {
   const landscape = data.header.length > 5;
   const doc = createPdf(resourcesDir, { title: data.title, layout: landscape ? 'landscape' : 'portrait', bufferPages: true });
@@ -18,6 +29,8 @@ export async function renderTablePdf(
   doc.font('bold').fontSize(16).text(data.title);
   doc.font('regular').fontSize(9).fillColor('#333333');
   for (const line of data.lines) doc.text(line);
+  if (data.organisation) doc.moveDown(0.3);
+  printOrganisation(doc, data.organisation, width);
   doc.moveDown(0.8).fillColor('#000000');
 
   const drawRow = (cells: string[], bold: boolean) => {

@@ -132,6 +132,14 @@ test('datalek melden: ook zonder verbinding, veldmeldingen in het Nederlands, aa
     await assess.getByRole('button', { name: 'Opslaan' }).click();
     await expect(assess).toBeHidden();
     await expect(entry).toContainText('Hoog risico · melden bij de AP');
+    // The breach in full, with the assessment: a read the console logs.
+    await entry.getByRole('button', { name: 'Details van het datalek van KDV Datalek' }).click();
+    const details = consolePage.getByRole('dialog', { name: 'Datalek in detail' });
+    await expect(details).toContainText('Ouders kennen nu de allergieën van andere kinderen.');
+    await expect(details).toContainText(`${REPORTER.name} op`);
+    await checkScreen(consolePage, 'console-datalek-details');
+    await consolePage.keyboard.press('Escape');
+    await expect(details).toBeHidden();
 
     await entry.getByRole('button', { name: 'Melding bij AP vastleggen' }).click();
     const report = consolePage.getByRole('dialog', { name: 'Melding bij de Autoriteit Persoonsgegevens' });
@@ -147,6 +155,13 @@ test('datalek melden: ook zonder verbinding, veldmeldingen in het Nederlands, aa
     await expect(entry).toContainText('Afgesloten');
     await consolePage.setViewportSize({ width: 1280, height: 720 });
     await checkScreen(consolePage, 'console-datalekken-afgesloten-1280x720');
+    // The console's audit log holds the read, with which breach, and the chain is intact.
+    await consolePage.getByRole('navigation').getByRole('link', { name: 'Auditlog' }).click();
+    await expect(consolePage.getByText(/De keten is intact/)).toBeVisible();
+    const read = consolePage.getByRole('row', { name: /Datalek ingezien/ });
+    await expect(read).toContainText(/Datalek [0-9a-f]{8}/);
+    await expect(consolePage.getByRole('row', { name: /Datalek beoordeeld/ })).toBeVisible();
+    await checkScreen(consolePage, 'console-audit-reads-1280x720');
   } finally {
     await ho.dispose();
   }

@@ -123,6 +123,8 @@ test('privacyconsole: IT beheert locaties en apparaten, de FG kijkt alleen, de P
     await processorDialog.getByRole('checkbox', { name: /buiten de Europese Economische Ruimte/ }).check();
     await processorDialog.getByRole('button', { name: 'Opslaan' }).click();
     await expect(processorDialog.getByText('Kies op welke grond gegevens buiten de EER worden verwerkt.')).toBeVisible();
+    await expect(processorDialog.getByText('Vul in naar welk land of welke landen de gegevens gaan, bijvoorbeeld Verenigde Staten.')).toBeVisible();
+    await field(processorDialog, 'Naar welk land of welke landen').fill('Verenigde Staten');
     await processorDialog.getByRole('combobox', { name: 'Grond voor doorgifte buiten de EER' }).click();
     await page.getByRole('option', { name: 'Ja: standaardcontractbepalingen (SCC)' }).click();
     await processorDialog.getByRole('button', { name: 'Opslaan' }).click();
@@ -130,18 +132,19 @@ test('privacyconsole: IT beheert locaties en apparaten, de FG kijkt alleen, de P
     const processorRow = page.getByRole('row', { name: /Loonwerk Salarisdiensten/ });
     await expect(processorRow).toContainText('Herziening te laat');
     await expect(processorRow).toContainText('Ja (SCC)');
+    await expect(processorRow).toContainText('naar Verenigde Staten');
     await expect(page.getByText('1 verwerkersovereenkomst moest al herzien zijn.')).toBeVisible();
     for (const size of [{ width: 1366, height: 768 }, { width: 1280, height: 720 }]) {
       await page.setViewportSize(size);
       await checkScreen(page, `console-processors-${size.width}x${size.height}`);
     }
 
-    // The organisation's verwerkingsregister names the processor as a recipient of its category and under transfers with its ground.
+    // The organisation's verwerkingsregister names the processor as a recipient of its category and under transfers with the country and its ground.
     await page.getByRole('link', { name: 'Verwerkingsregister' }).click();
     await expect(page.getByRole('heading', { name: 'Verwerkingsregister', level: 1 })).toBeVisible();
     await expect(page.getByText(`Locaties: ${LOCATION_NAME}`)).toBeVisible();
     const recipient = 'Verwerker Loonwerk Salarisdiensten B.V. (Salarisadministratie)';
-    const transfer = 'Loonwerk Salarisdiensten B.V.: buiten de EER op grond van standaardcontractbepalingen (SCC)';
+    const transfer = 'Loonwerk Salarisdiensten B.V.: naar Verenigde Staten (standaardcontractbepalingen, SCC)';
     await expect(page.getByText(recipient).first()).toBeVisible();
     await expect(page.getByText(transfer).first()).toBeVisible();
     for (const size of [{ width: 1366, height: 768 }, { width: 1280, height: 720 }]) {
@@ -162,7 +165,8 @@ test('privacyconsole: IT beheert locaties en apparaten, de FG kijkt alleen, de P
     await expect(page.getByRole('heading', { name: 'Auditlog van de console', level: 1 })).toBeVisible();
     await expect(page.getByText(/De keten is intact/)).toBeVisible();
     const table = page.getByRole('table', { name: 'Auditlog van de console' });
-    for (const action of ['Locatie aangemaakt', 'Koppelcode gemaakt', 'Apparaat ingetrokken', 'Mislukte inlogpoging']) {
+    // Reads are there too: the register PDF download, with who did it (issue 18).
+    for (const action of ['Locatie aangemaakt', 'Koppelcode gemaakt', 'Apparaat ingetrokken', 'Mislukte inlogpoging', 'Verwerker toegevoegd', 'Verwerkingsregister (PDF) gedownload']) {
       await expect(table.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
     }
     await expect(table).toContainText(IT.name);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../headoffice/console/audit';
 import { createConsoleUser } from '../../headoffice/console/auth.service';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../headoffice/console/routes';
 import { buildHeadOfficeServer } from '../../headoffice/service/server';
@@ -122,6 +123,11 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const audit = await ho.db.selectFrom('console_audit').select(['action', 'detail']).where('action', '=', 'console.request.register').execute();
       expect(audit).toHaveLength(1);
       expect(audit[0]!.detail).not.toContain('Vermeulen');
+      // Every opening of the overview is logged (who, no content); the chain still verifies.
+      const reads = await ho.db.selectFrom('console_audit').select(['user_id', 'detail']).where('action', '=', 'console.requests.list').execute();
+      expect(reads.length).toBeGreaterThanOrEqual(2);
+      expect(reads.every((r) => r.detail === '{}')).toBe(true);
+      expect((await verifyAuditChain(ho.db)).intact).toBe(true);
     });
 
     it('a location that does not know the person says so; head office sees it and the requester’s details are gone from that PC', { timeout: 120_000 }, async (ctx) => {

@@ -161,6 +161,25 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         expect(text).toContain(part);
       }
       expect(text).not.toContain('LRK');
+      // The download is a read of the breach, logged with who and which breach (never the letter's content); refusals are not logged.
+      const fgUser = await db.selectFrom('console_users').select('id').where('role', '=', 'fg').executeTakeFirstOrThrow();
+      const logged = await db.selectFrom('console_audit').select(['user_id', 'action', 'detail']).where('action', '=', 'console.breach.letter').execute();
+      expect(logged).toEqual([{ user_id: fgUser.id, action: 'console.breach.letter', detail: JSON.stringify({ breachId }) }]);
+      expect((await verifyAuditChain(db)).intact).toBe(true);
+    });
+
+    it('logs reading a breach in full: who and which breach, never its content; an unknown breach or IT is refused and not logged', async () => {
+      const fg = await signIn('fg');
+      const read = (headers: Record<string, string>, id: string) => app.inject({ method: 'GET', url: `/console/api/breaches/${id}`, headers });
+      const response = await read(fg, breachId);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json<ConsoleBreach>()).toMatchObject({ id: breachId, whatHappened: 'Groepslijst met allergieën gemaild aan alle ouders.', personsCount: 14 });
+      expect((await read(fg, 'onbekend')).statusCode).toBe(404);
+      expect((await read(await signIn('it'), breachId)).statusCode).toBe(403);
+      const logged = await db.selectFrom('console_audit').select(['action', 'detail']).where('action', '=', 'console.breach.read').execute();
+      expect(logged).toEqual([{ action: 'console.breach.read', detail: JSON.stringify({ breachId }) }]);
+      expect(JSON.stringify(await db.selectFrom('console_audit').select('detail').execute())).not.toContain('allergieën');
+      expect((await verifyAuditChain(db)).intact).toBe(true);
     });
 
     it('the FG reads the register and is refused every change; IT sees none of it', async () => {

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { syncOnce } from '../../electron/backend/sync/sync.engine';
+import { verifyAuditChain } from '../../headoffice/console/audit';
 import { createConsoleUser } from '../../headoffice/console/auth.service';
 import { figures } from '../../headoffice/console/figures.service';
 import { SESSION_COOKIE } from '../../headoffice/console/routes';
@@ -220,6 +221,20 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     it('IT is refused; no session is 401', async () => {
       expect((await get(await signIn('it'))).statusCode).toBe(403);
       expect((await get({})).statusCode).toBe(401);
+    });
+
+    it('logs opening the figures (who and which year, no figure); a refused year is not logged; the chain still verifies', async () => {
+      const fg = await signIn('fg');
+      expect((await get(fg)).statusCode).toBe(200);
+      expect((await get(fg, '?year=2029')).statusCode).toBe(200);
+      expect((await get(fg, '?year=twintig')).statusCode).toBe(400);
+      const fgUser = await db.selectFrom('console_users').select('id').where('role', '=', 'fg').executeTakeFirstOrThrow();
+      const logged = await db.selectFrom('console_audit').select(['user_id', 'detail']).where('action', '=', 'console.figures.read').orderBy('seq').execute();
+      expect(logged).toEqual([
+        { user_id: fgUser.id, detail: '{}' },
+        { user_id: fgUser.id, detail: JSON.stringify({ year: 2029 }) },
+      ]);
+      expect((await verifyAuditChain(db)).intact).toBe(true);
     });
   });
 }

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PdfFile } from '../../shared/api/schemas';
 import type { OrganisationRegister } from '../../shared/console/register';
 import type { ConsoleRole } from '../../shared/console/roles';
+import type { OrganisationInput } from '../../shared/organisation/profile';
+import { verifyAuditChain } from '../../headoffice/console/audit';
 import { createConsoleUser } from '../../headoffice/console/auth.service';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../headoffice/console/routes';
 import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connect';
@@ -32,8 +34,21 @@ afterAll(() => pg?.stop());
 const PASSWORD = 'Console-Wachtwoord-2026';
 const USERS: Record<ConsoleRole, string> = { privacy_officer: 'privacy', fg: 'fg.extern', it: 'it.beheer' };
 
-const PAYROLL = { name: 'Loonwerk BV', service: 'Salarisadministratie', dataCategories: ['employee_file'], agreementDate: '2026-01-01', reviewDate: '2027-01-01', subProcessors: '', outsideEea: false, transferMechanism: null };
-const MAIL = { name: 'Mailwolk Inc', service: 'E-mail aan ouders', dataCategories: ['parent_contact'], agreementDate: '2026-01-01', reviewDate: '2027-01-01', subProcessors: '', outsideEea: true, transferMechanism: 'scc' };
+const PAYROLL = { name: 'Loonwerk BV', service: 'Salarisadministratie', dataCategories: ['employee_file'], agreementDate: '2026-01-01', reviewDate: '2027-01-01', subProcessors: '', outsideEea: false, transferMechanism: null, transferCountries: '' };
+const MAIL = { name: 'Mailwolk Inc', service: 'E-mail aan ouders', dataCategories: ['parent_contact'], agreementDate: '2026-01-01', reviewDate: '2027-01-01', subProcessors: '', outsideEea: true, transferMechanism: 'scc', transferCountries: 'Verenigde Staten' };
+const PROFILE: OrganisationInput = {
+  controllerName: 'Stichting Kinderopvang Zonnestraal',
+  address: 'Oudegracht 100',
+  postcodeCity: '3511 AB Utrecht',
+  kvkNumber: '',
+  privacyOfficerName: 'Ingrid Jansen',
+  privacyOfficerEmail: 'privacy@zonnestraal.nl',
+  privacyOfficerPhone: '030 123 45 67',
+  fgName: 'Mr. P. de Vries',
+  fgEmail: 'fg@privacybureau.nl',
+  fgOrganisation: '',
+};
+const TRANSFER = 'Mailwolk Inc: naar Verenigde Staten (standaardcontractbepalingen, SCC)';
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`verwerkingsregister of the organisation on ${dialect}`, () => {
@@ -68,7 +83,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       return { cookie: `${SESSION_COOKIE}=${cookie.value}`, [CSRF_HEADER]: csrfToken };
     }
 
-    it('names each processor as a recipient of its category, a processor outside the EEA under transfers with its ground, in the JSON and the PDF', async () => {
+    it('names each processor as a recipient of its category, a processor outside the EEA under transfers with its country and ground, in the JSON and the PDF', async () => {
       const po = await signIn('privacy_officer');
       for (const processor of [PAYROLL, MAIL]) expect((await app.inject({ method: 'POST', url: '/console/api/processors', headers: po, payload: processor })).statusCode).toBe(200);
 
@@ -78,7 +93,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(row('employee_file').recipients).toContain('Verwerker Loonwerk BV (Salarisadministratie)');
       expect(row('employee_file').transfersOutsideEea).toBe('Geen');
       expect(row('parent_contact').recipients).toContain('Verwerker Mailwolk Inc (E-mail aan ouders)');
-      expect(row('parent_contact').transfersOutsideEea).toBe('Mailwolk Inc: buiten de EER op grond van standaardcontractbepalingen (SCC)');
+      expect(row('parent_contact').transfersOutsideEea).toBe(TRANSFER);
       expect(row('child_medical').recipients.join()).not.toContain('Verwerker');
       expect(register.commonSecurity.length).toBeGreaterThan(0);
 
@@ -89,7 +104,36 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(text).toContain('Locaties: KDV De Vlinder');
       expect(text).toContain('Verwerker Loonwerk BV (Salarisadministratie)');
       expect(text).toContain('Verwerker Mailwolk Inc (E-mail aan ouders)');
-      expect(text).toContain('Mailwolk Inc: buiten de EER op grond van standaardcontractbepalingen (SCC)');
+      expect(text).toContain(TRANSFER);
+      // The download is logged (who, no content); reading the page is not a download. The chain still verifies.
+      const poUser = await db.selectFrom('console_users').select('id').where('role', '=', 'privacy_officer').executeTakeFirstOrThrow();
+      expect(await db.selectFrom('console_audit').select(['user_id', 'action', 'detail']).where('action', 'like', 'console.register%').execute()).toEqual([
+        { user_id: poUser.id, action: 'console.register.pdf', detail: '{}' },
+      ]);
+      expect((await verifyAuditChain(db)).intact).toBe(true);
+      // No organisation profile yet: the organisation by its role.
+      expect(register.controller).toMatchObject({ name: 'De organisatie voor kinderopvang (houder van de locaties)', address: null });
+    });
+
+    it('names the controller with the organisation profile’s name and address, and the Privacy Officer and FG, once set', async () => {
+      const po = await signIn('privacy_officer');
+      expect((await app.inject({ method: 'PUT', url: '/console/api/organisation', headers: po, payload: PROFILE })).statusCode).toBe(200);
+      const register = (await app.inject({ method: 'GET', url: '/console/api/register', headers: await signIn('fg') })).json<OrganisationRegister>();
+      expect(register.controller).toEqual({ name: 'Stichting Kinderopvang Zonnestraal', address: 'Oudegracht 100, 3511 AB Utrecht', locations: ['KDV De Vlinder'] });
+      const text = readPdf((await app.inject({ method: 'GET', url: '/console/api/register/pdf', headers: po })).json<PdfFile>(), { layout: false }).replace(/\s+/g, ' ');
+      expect(text).toContain('Stichting Kinderopvang Zonnestraal Oudegracht 100, 3511 AB Utrecht Locaties: KDV De Vlinder');
+      expect(text).toContain('Privacy Officer: Ingrid Jansen (privacy@zonnestraal.nl, 030 123 45 67)');
+      expect(text).toContain('Functionaris Gegevensbescherming: Mr. P. de Vries (fg@privacybureau.nl)');
+      expect(text).not.toContain('houder van de locaties');
+    });
+
+    it('a processor entered before the country was asked (migration 0015) says so under transfers until it is completed', async () => {
+      // A row as it stood before 0015: no transfer_countries given, the column's default applies.
+      const at = clock.toISOString();
+      await sql`INSERT INTO processors (id, name, service, data_categories, agreement_date, review_date, sub_processors, outside_eea, transfer_mechanism, created_at, updated_at)
+        VALUES ('oud', 'Oude Wolk Ltd', 'Back-up', ${JSON.stringify(['parent_contact'])}, '2025-01-01', '2027-01-01', '', 1, 'adequacy', ${at}, ${at})`.execute(db);
+      const register = (await app.inject({ method: 'GET', url: '/console/api/register', headers: await signIn('fg') })).json<OrganisationRegister>();
+      expect(register.rows.find((r) => r.category === 'parent_contact')!.transfersOutsideEea).toBe('Oude Wolk Ltd: buiten de EER, land nog niet vastgelegd (adequaatheidsbesluit)');
     });
 
     it('refuses IT (403) and a request without a session (401)', async () => {

@@ -1,7 +1,9 @@
 import type { MeldcodeCase, MeldcodeEntry } from '../../../shared/api/meldcode.schemas';
 import { nlDate, nlDateTime, nlDateTimeShort } from '../../../shared/domain/dates';
 import { MELDCODE_STEPS, STEP_OF_KIND, type MeldcodeStep } from '../../../shared/domain/meldcode';
+import type { OrganisationProfile } from '../../../shared/organisation/profile';
 import { createPdf, pdfToBuffer } from '../../../shared/pdf/document';
+import { printOrganisation } from '../../../shared/pdf/letter';
 
 const STEP_TITLE: Record<MeldcodeStep, string> = {
   1: 'Stap 1 — Signalen in kaart brengen',
@@ -66,6 +68,8 @@ function describe(entry: MeldcodeEntry): { title: string; lines: [string, string
 
 export interface MeldcodePdfMeta {
   locationName: string;
+  /** The controller and its privacy contacts: the file may go to Veilig Thuis or be shown on an inzage (issue 18 part 7). */
+  organisation: OrganisationProfile | null;
   printedByName: string;
   printedAt: Date;
 }
@@ -98,6 +102,7 @@ export async function renderMeldcodeCase(resourcesDir: string, file: MeldcodeCas
   };
 
   heading('Meldcodedossier', 18);
+  printOrganisation(doc, meta.organisation, width);
   doc.moveDown(0.3);
   if (file.childName) field('Kind', file.childName);
   field('Route', file.route === 'huiselijk' ? 'Zorgen over de thuissituatie (huiselijk geweld of kindermishandeling)' : 'Medewerker als vermoedelijke pleger');

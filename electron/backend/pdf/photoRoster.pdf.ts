@@ -10,13 +10,15 @@ const ALLERGY_MARK = '(allergie)';
  * Fotolijst: one page for one group and one purpose, the sheet staff check before posting a
  * photo — three columns: recognisable, only not recognisable, not at all.
  */
-export async function renderPhotoRoster(resourcesDir: string, roster: Roster, meta: { locationName: string; printedAt: Date }): Promise<Buffer> {
+export async function renderPhotoRoster(resourcesDir: string, roster: Roster, meta: { locationName: string; organisationName: string | null; printedAt: Date }): Promise<Buffer> {
   const doc = createPdf(resourcesDir, { title: `Fotolijst ${roster.groupName} — ${PURPOSE_LABEL[roster.purpose]}` });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   doc.font('bold').fontSize(18).text(`Fotolijst ${roster.groupName}`);
   doc.font('regular').fontSize(12).text(`Doel: ${PURPOSE_LABEL[roster.purpose]}`);
-  doc.fontSize(8).fillColor('#555555').text(`${meta.locationName} · stand van ${nlDateTime(meta.printedAt)} · gooi oudere lijsten weg`);
+  // An internal sheet: the organisation's name is enough (issue 18 part 7), its contacts are on the letters.
+  const sender = meta.organisationName ? `${meta.locationName} (${meta.organisationName})` : meta.locationName;
+  doc.fontSize(8).fillColor('#555555').text(`${sender} · stand van ${nlDateTime(meta.printedAt)} · gooi oudere lijsten weg`);
   // The allergy marker (issue 17): a mark and a word, so it does not depend on colour or on a printer.
   const anyAllergies = [...roster.recognisable, ...roster.unrecognisable, ...roster.no].some((c) => c.hasAllergies);
   if (anyAllergies) doc.fillColor('#b71c1c').text(`${ALLERGY_MARK} achter een naam: er zijn allergieën vastgelegd; kijk bij de medische gegevens van het kind.`);

@@ -4,13 +4,15 @@ import { createPdf, pdfToBuffer } from '../../../shared/pdf/document';
 /** The herstelsleutel sheet: to keep in a safe or send to head office. */
 export async function renderRecoveryKeyPdf(
   resourcesDir: string,
-  data: { recoveryKey: string; locationName: string; lrkNumber: string; createdAt: Date; createdBy: string },
+  data: { recoveryKey: string; locationName: string; lrkNumber: string; organisationName: string | null; createdAt: Date; createdBy: string },
 ): Promise<Buffer> {
   const doc = createPdf(resourcesDir, { title: `Herstelsleutel ${data.locationName}` });
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
   doc.font('bold').fontSize(22).text('Herstelsleutel');
   doc.moveDown(0.3).font('regular').fontSize(12).fillColor('#333333');
+  // An internal sheet for the safe: the organisation's name only (issue 18 part 7); none yet right after setup, before the first sync.
+  if (data.organisationName) doc.text(`Organisatie: ${data.organisationName}`);
   doc.text(`Locatie: ${data.locationName}`);
   doc.text(`LRK-nummer: ${data.lrkNumber}`);
   doc.text(`Aangemaakt: ${nlDateTime(data.createdAt)} door ${data.createdBy}`);

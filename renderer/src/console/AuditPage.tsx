@@ -10,6 +10,16 @@ import { consoleApi } from './api';
 /** `console.code.issue` → the catalogue key `console.audit.actions.code_issue`. */
 const actionKey = (action: string) => action.replace(/^console\./, '').replace(/\./g, '_');
 
+/** The ids an entry names (what it concerns), in this order; the rest of its detail is not shown here. */
+const TARGETS = ['breachId', 'requestId', 'processorId', 'statementId', 'locationId', 'deviceId', 'userId', 'year'] as const;
+
+/** "Datalek 0193f2a4 · Locatie 0193f1c0": the target ids, shortened (ids only, never content). */
+function targetOf(detail: Record<string, unknown>, label: (key: (typeof TARGETS)[number]) => string): string {
+  return TARGETS.filter((key) => typeof detail[key] === 'string' || typeof detail[key] === 'number')
+    .map((key) => `${label(key)} ${String(detail[key] as string | number).slice(0, 8)}`)
+    .join(' · ');
+}
+
 /** The console's own hash-chained audit log, newest first, with the chain's status. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
@@ -40,6 +50,7 @@ export function AuditPage() {
                   // An action this version does not know yet is shown as recorded, never dropped.
                   cell: (e) => (i18n.exists(`console.audit.actions.${actionKey(e.action)}`) ? t(`console.audit.actions.${actionKey(e.action)}` as 'console.audit.actions.login') : e.action),
                 },
+                { key: 'target', header: t('console.audit.target'), cell: (e) => targetOf(e.detail, (key) => t(`console.audit.targets.${key}`)) },
               ]}
             />
           </>

@@ -1,16 +1,19 @@
-import { Badge, Button, Stack, Text } from '@mantine/core';
+import { Badge, Button, DataList, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../shared/console/api';
 import { ApReportInput, BREACH_RISKS, BreachAssessmentInput, type ConsoleBreach } from '../../../shared/console/breaches';
 import { mayDo } from '../../../shared/console/roles';
+import { AppModal } from '../components/AppModal';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DataTable, RowActions } from '../components/DataTable';
 import { CheckboxField, RadioField, TextAreaField, TextField } from '../components/fields';
 import { FormDialog } from '../components/FormDialog';
 import { useNotify } from '../components/Notifications';
 import { PageHeader } from '../components/PageHeader';
+import { QueryState } from '../components/QueryState';
+import { Detail } from '../components/Section';
 import { useFormat } from '../lib/format';
 import { consoleApi } from './api';
 import { useConsoleForm } from './useConsoleForm';
@@ -46,6 +49,7 @@ export function BreachesPage({ session }: { session: SessionInfo }) {
   // The clock moves: read again every minute.
   const breaches = useQuery({ queryKey: BREACHES_KEY, queryFn: consoleApi.breaches, refetchInterval: 60_000 });
   const manages = mayDo(session.user.role, 'registers.manage');
+  const [viewing, setViewing] = useState<string | null>(null);
   const [assessing, setAssessing] = useState<ConsoleBreach | null>(null);
   const [reporting, setReporting] = useState<ConsoleBreach | null>(null);
   const [closing, setClosing] = useState<ConsoleBreach | null>(null);
@@ -126,6 +130,9 @@ export function BreachesPage({ session }: { session: SessionInfo }) {
                   </Text>
                 )}
                 {b.assessment?.apReference && <Text size="xs">{t('console.breaches.apReference', { reference: b.assessment.apReference, at: format.dateTime(b.assessment.apReportedAt!) })}</Text>}
+                <Button size="compact-sm" variant="subtle" aria-label={t('console.breaches.detailsAria', { location: b.locationName })} onClick={() => setViewing(b.id)}>
+                  {t('console.breaches.details')}
+                </Button>
                 {b.assessment?.informPersons && (
                   <Button component="a" href={consoleApi.breachLetterUrl(b.id)} size="compact-sm" variant="light">
                     {t('console.breaches.letter')}
@@ -160,6 +167,7 @@ export function BreachesPage({ session }: { session: SessionInfo }) {
           },
         ]}
       />
+      {viewing && <BreachDetails id={viewing} onClose={() => setViewing(null)} />}
       {assessing && <AssessDialog breach={assessing} onClose={() => setAssessing(null)} />}
       {reporting && <ApReportDialog breach={reporting} onClose={() => setReporting(null)} />}
       {closing && (
@@ -168,6 +176,45 @@ export function BreachesPage({ session }: { session: SessionInfo }) {
         </ConfirmDialog>
       )}
     </>
+  );
+}
+
+/** One breach in full, fetched when opened: the service logs this read in the console's audit log. */
+function BreachDetails({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  // Once per opening: no refetch on focus, so the audit log holds one read per look.
+  const breach = useQuery({ queryKey: ['console', 'breach', id], queryFn: () => consoleApi.breach(id), refetchOnWindowFocus: false, staleTime: Infinity, gcTime: 0 });
+  return (
+    <AppModal onClose={onClose} title={t('console.breaches.detailsTitle')} size="xl">
+      <QueryState query={breach} loaderHeight={160}>
+        {(b) => (
+          <DataList labelWidth={200}>
+            <Detail label={t('console.breaches.location')}>{b.locationName}</Detail>
+            <Detail label={t('console.breaches.discoveredAt')}>{format.dateTime(b.discoveredAt)}</Detail>
+            {b.occurredOn && <Detail label={t('console.breaches.occurredOn')}>{format.date(b.occurredOn)}</Detail>}
+            <Detail label={t('console.breaches.what')}>{b.whatHappened}</Detail>
+            <Detail label={t('console.breaches.persons')}>
+              {format.number(b.personsCount)} · {b.personCategories.map((c) => t(`breaches.personCategories.${c}`)).join(', ')}
+              <br />
+              {b.dataCategories.map((c) => t(`breaches.dataCategoryNames.${c}`)).join(', ')}
+            </Detail>
+            {b.measuresTaken && <Detail label={t('console.breaches.measuresTaken')}>{b.measuresTaken}</Detail>}
+            <Detail label={t('console.breaches.reportedBy')}>{t('console.breaches.reportedByValue', { name: b.reporterName, at: format.dateTime(b.reportedAt) })}</Detail>
+            <Detail label={t('console.breaches.status')}>{t(`console.breaches.statuses.${b.status}`)}</Detail>
+            {b.assessment && (
+              <>
+                <Detail label={t('console.breaches.risk')}>{t(`console.breaches.risks.${b.assessment.risk}`)}</Detail>
+                <Detail label={t('console.breaches.consequencesShort')}>{b.assessment.likelyConsequences}</Detail>
+                <Detail label={t('console.breaches.reasons')}>{`${b.assessment.reportToAp ? t('console.breaches.toAp') : t('console.breaches.notToAp')}: ${b.assessment.reasons}`}</Detail>
+                <Detail label={t('console.breaches.informReasons')}>{b.assessment.informReasons}</Detail>
+                {b.assessment.followUp && <Detail label={t('console.breaches.followUp')}>{b.assessment.followUp}</Detail>}
+              </>
+            )}
+          </DataList>
+        )}
+      </QueryState>
+    </AppModal>
   );
 }
 

@@ -28,7 +28,7 @@ export function FiguresPage() {
   const { t } = useTranslation();
   const [year, setYear] = useState<number | null>(null);
   const [location, setLocation] = useState<string>(ALL);
-  const figures = useQuery({ queryKey: ['console', 'figures', year], queryFn: () => consoleApi.figures(year), placeholderData: keepPreviousData });
+  const figures = useQuery({ queryKey: ['console', 'figures', year], queryFn: () => consoleApi.figures(year), refetchOnWindowFocus: false, placeholderData: keepPreviousData });
   const percent = (value: number | null) => (value === null ? t('console.figures.tooFew') : `${value.toLocaleString('nl-NL')} %`);
   return (
     <>

@@ -61,7 +61,21 @@ export function ProcessorsPage({ session }: { session: SessionInfo }) {
               </Stack>
             ),
           },
-          { key: 'eea', header: t('console.processors.outsideEea'), cell: (p) => (p.outsideEea ? t(`console.processors.mechanismsShort.${p.transferMechanism ?? 'other'}`) : t('console.processors.insideEea')) },
+          {
+            key: 'eea',
+            header: t('console.processors.outsideEea'),
+            cell: (p) =>
+              p.outsideEea ? (
+                <Stack gap={2}>
+                  <span>{t(`console.processors.mechanismsShort.${p.transferMechanism ?? 'other'}`)}</span>
+                  <Text size="sm" c={p.transferCountries ? undefined : 'red.9'}>
+                    {p.transferCountries ? t('console.processors.toCountries', { countries: p.transferCountries }) : t('console.processors.countriesMissing')}
+                  </Text>
+                </Stack>
+              ) : (
+                t('console.processors.insideEea')
+              ),
+          },
           manages && {
             key: 'actions',
             header: t('console.processors.edit'),
@@ -82,15 +96,15 @@ export function ProcessorsPage({ session }: { session: SessionInfo }) {
   );
 }
 
-const FIELDS = ['name', 'service', 'dataCategories', 'agreementDate', 'reviewDate', 'subProcessors', 'outsideEea', 'transferMechanism'] as const;
+const FIELDS = ['name', 'service', 'dataCategories', 'agreementDate', 'reviewDate', 'subProcessors', 'outsideEea', 'transferMechanism', 'transferCountries'] as const;
 
 function ProcessorDialog({ processor, onClose }: { processor: ConsoleProcessor | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { form, handle } = useConsoleForm<ProcessorInput>({
     schema: ProcessorInput,
     defaultValues: processor
-      ? { name: processor.name, service: processor.service, dataCategories: processor.dataCategories, agreementDate: processor.agreementDate, reviewDate: processor.reviewDate, subProcessors: processor.subProcessors, outsideEea: processor.outsideEea, transferMechanism: processor.transferMechanism }
-      : { name: '', service: '', dataCategories: [], agreementDate: '', reviewDate: '', subProcessors: '', outsideEea: false, transferMechanism: null },
+      ? { name: processor.name, service: processor.service, dataCategories: processor.dataCategories, agreementDate: processor.agreementDate, reviewDate: processor.reviewDate, subProcessors: processor.subProcessors, outsideEea: processor.outsideEea, transferMechanism: processor.transferMechanism, transferCountries: processor.transferCountries }
+      : { name: '', service: '', dataCategories: [], agreementDate: '', reviewDate: '', subProcessors: '', outsideEea: false, transferMechanism: null, transferCountries: '' },
     fields: FIELDS,
     save: (input) => consoleApi.saveProcessor(processor?.id ?? null, input),
     refresh: PROCESSORS_KEY,
@@ -122,13 +136,16 @@ function ProcessorDialog({ processor, onClose }: { processor: ConsoleProcessor |
       <TextAreaField control={form.control} name="subProcessors" label={t('console.processors.subProcessors')} description={t('console.processors.subProcessorsHint')} autosize minRows={2} />
       <CheckboxField control={form.control} name="outsideEea" label={t('console.processors.outsideEeaLabel')} />
       {outsideEea && (
-        <SelectField
-          control={form.control}
-          name="transferMechanism"
-          label={t('console.processors.mechanism')}
-          required
-          data={TRANSFER_MECHANISMS.map((value) => ({ value, label: t(`console.processors.mechanisms.${value}`) }))}
-        />
+        <>
+          <TextField control={form.control} name="transferCountries" label={t('console.processors.countries')} description={t('console.processors.countriesHint')} required />
+          <SelectField
+            control={form.control}
+            name="transferMechanism"
+            label={t('console.processors.mechanism')}
+            required
+            data={TRANSFER_MECHANISMS.map((value) => ({ value, label: t(`console.processors.mechanisms.${value}`) }))}
+          />
+        </>
       )}
     </FormDialog>
   );

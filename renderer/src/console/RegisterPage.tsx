@@ -43,6 +43,7 @@ export function RegisterPage() {
             <Text size="sm" c="dimmed">
               {t('console.register.meta', { controller: data.controller.name, date: fmt.date(data.drawnUpOn), count: data.rows.length })}
             </Text>
+            {data.controller.address && <Text size="sm">{t('console.register.address', { address: data.controller.address })}</Text>}
             <Text size="sm">{data.controller.locations.length === 0 ? t('console.register.noLocations') : t('console.register.locations', { locations: data.controller.locations.join(', ') })}</Text>
             <RegisterRows rows={data.rows} commonSecurity={data.commonSecurity} />
           </Stack>

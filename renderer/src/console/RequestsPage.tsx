@@ -26,13 +26,13 @@ const STATUS_COLOR: Record<ConsoleRequestStatus, string> = { waiting: 'orange', 
 export function RequestsPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const requests = useQuery({ queryKey: REQUESTS_KEY, queryFn: consoleApi.requests });
+  const requests = useQuery({ queryKey: REQUESTS_KEY, queryFn: consoleApi.requests, refetchOnWindowFocus: false });
   const manages = mayDo(session.user.role, 'registers.manage');
   const [registering, setRegistering] = useState(false);
   const [location, setLocation] = useState<string | null>(null);
   const locations = [...new Map((requests.data ?? []).map((r) => [r.locationId, r.locationName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'nl'));
   // The same cached list, narrowed to the chosen location.
-  const shown = useQuery({ queryKey: REQUESTS_KEY, queryFn: consoleApi.requests, select: (rows) => rows.filter((r) => !location || r.locationId === location) });
+  const shown = useQuery({ queryKey: REQUESTS_KEY, queryFn: consoleApi.requests, refetchOnWindowFocus: false, select: (rows) => rows.filter((r) => !location || r.locationId === location) });
   const overdue = shown.data?.filter((r) => r.overdue).length ?? 0;
   return (
     <>

@@ -86,6 +86,8 @@ export const consoleApi = {
   requests: () => request<ConsoleRequest[]>('GET', '/requests'),
   registerRequest: (input: CentralRequestInput) => request<{ id: string; deadline: string }>('POST', '/requests', input),
   breaches: () => request<ConsoleBreach[]>('GET', '/breaches'),
+  /** One breach in full; the service logs the read (console audit). */
+  breach: (id: string) => request<ConsoleBreach>('GET', `/breaches/${encodeURIComponent(id)}`),
   assessBreach: (id: string, input: BreachAssessmentInput) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/assessment`, input),
   recordApReport: (id: string, input: ApReportInput) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/ap-report`, input),
   closeBreach: (id: string) => request<ConsoleBreach>('POST', `/breaches/${encodeURIComponent(id)}/close`),

@@ -16,7 +16,7 @@ import { childrenWithContractParent, findChild } from '../children/children.repo
 import { findGroup } from '../groups/groups.repository';
 import { parentsOfHousehold } from '../households/households.repository';
 import { getLocation } from '../location/location.repository';
-import { letterSender } from '../location/location.service';
+import { letterSender, organisationProfile } from '../location/location.service';
 import { statementCited } from '../privacyStatement/privacyStatement.service';
 import { readSetting } from '../settings/settings.repository';
 import { consentHistory, consentRowsOfChildren, formReturnsOfChild, insertFormReturn, insertPhotoConsent, rosterChildren } from './consents.repository';
@@ -157,8 +157,13 @@ export async function roster(db: DbOrTrx, groupId: string, purpose: Purpose, tod
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 export async function rosterPdf(core: AppCore, groupId: string, purpose: Purpose): Promise<PdfFile> {
-  const data = await roster(core.db(), groupId, purpose, core.today());
-  const pdf = await renderPhotoRoster(core.options.resourcesDir, data, { locationName: (await getLocation(core.db()))?.name ?? '', printedAt: core.now() });
+  const db = core.db();
+  const data = await roster(db, groupId, purpose, core.today());
+  const pdf = await renderPhotoRoster(core.options.resourcesDir, data, {
+    locationName: (await getLocation(db))?.name ?? '',
+    organisationName: (await organisationProfile(db))?.controllerName ?? null,
+    printedAt: core.now(),
+  });
   return { fileName: `fotolijst-${slug(data.groupName)}-${purpose}.pdf`, base64: pdf.toString('base64') };
 }
 

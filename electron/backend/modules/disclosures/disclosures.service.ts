@@ -26,7 +26,7 @@ import { queueUpsert } from '../../sync/outbox';
 import { requireChild } from '../consents/consents.service';
 import { exchangeConsentsOfChild } from '../exchange/exchange.repository';
 import { getLocation } from '../location/location.repository';
-import { currentLocationId } from '../location/location.service';
+import { currentLocationId, organisationProfile } from '../location/location.service';
 import { findMunicipality } from '../municipalities/municipalities.repository';
 import { municipalityFields } from '../municipalities/municipalities.service';
 import { toCsv } from './csv';
@@ -260,14 +260,16 @@ export async function exportDisclosure(core: AppCore, session: Session, params: 
   const lines = [`Wettelijke grondslag: ${set.legalBasis}`, `Periode/datum: ${nlPeriod(set.period)}`, `Opgesteld door ${session.name} op ${nlDate(today)}`, `Aantal kinderen: ${set.subjects.length}`];
   const title = `Verstrekking aan ${set.recipientName}`;
   const footer = 'Vertrouwelijk — alleen voor de genoemde ontvanger';
+  // The recipient learns who the controller is and whom to ask (issue 18 part 7).
+  const organisation = format === 'csv' ? null : await organisationProfile(core.db());
   const file =
     format === 'csv'
       ? set.heading
         ? ggdCsv(set.heading, header, rows)
         : toCsv(header, rows)
       : set.heading
-        ? await ggdPdf(core.options.resourcesDir, { heading: set.heading, title, lines: lines.filter((l) => !l.startsWith('Periode/datum')), header, rows, groupColumn: set.fields.indexOf('group'), footer })
-        : await renderTablePdf(core.options.resourcesDir, { title, lines, header, rows, footer });
+        ? await ggdPdf(core.options.resourcesDir, { heading: set.heading, title, lines: lines.filter((l) => !l.startsWith('Periode/datum')), organisation, header, rows, groupColumn: set.fields.indexOf('group'), footer })
+        : await renderTablePdf(core.options.resourcesDir, { title, lines, organisation, header, rows, footer });
   const subjects = set.subjects.flatMap((s) => [{ type: 'child' as const, id: s.childId }, ...(s.parentId && carriesParent(set) ? [{ type: 'parent' as const, id: s.parentId }] : [])]);
   const { disclosureId, reused } = await core.transaction(async (trx) => {
     const earlier = await sameList(trx, set, subjects, [...chosen.values()]);

@@ -1,5 +1,6 @@
 import { contractStatus } from '../../../../shared/domain/contracts';
 import { nlWeekdayDate, weekdayOf } from '../../../../shared/domain/weekdays';
+import type { OrganisationProfile } from '../../../../shared/organisation/profile';
 import { renderTablePdf } from '../../../../shared/pdf/table.pdf';
 import { toCsv } from './csv';
 
@@ -56,13 +57,14 @@ export function ggdCsv(heading: GgdHeading, header: string[], rows: string[][]):
 /** PDF: the location, LRK number and day at the top, then a table per group (the group is its heading). */
 export function ggdPdf(
   resourcesDir: string,
-  data: { heading: GgdHeading; title: string; lines: string[]; header: string[]; rows: string[][]; groupColumn: number; footer: string },
+  data: { heading: GgdHeading; title: string; lines: string[]; organisation: OrganisationProfile | null; header: string[]; rows: string[][]; groupColumn: number; footer: string },
 ): Promise<Buffer> {
   const withoutGroup = (row: string[]) => row.filter((_, i) => i !== data.groupColumn);
   const groups = byGroup(data.rows, (row) => row[data.groupColumn] ?? '');
   return renderTablePdf(resourcesDir, {
     title: data.title,
     lines: [...headingLines(data.heading), ...data.lines],
+    organisation: data.organisation,
     header: withoutGroup(data.header),
     rows: [],
     groups: groups.map((g) => ({ title: `Groep ${g.name || '(geen groep)'} — ${g.items.length} ${g.items.length === 1 ? 'kind' : 'kinderen'}`, rows: g.items.map(withoutGroup) })),

@@ -16,7 +16,7 @@ import { appendAudit } from '../audit/audit.service';
 import { findChild } from '../children/children.repository';
 import { recordVeiligThuisReport } from '../disclosures/recipients.service';
 import { getLocation } from '../location/location.repository';
-import { currentLocationId } from '../location/location.service';
+import { currentLocationId, organisationProfile } from '../location/location.service';
 import { loadPolicies } from '../retention/policies';
 import { eraseRows } from '../retention/retention.repository';
 import {
@@ -111,8 +111,14 @@ export async function childOptions(db: DbOrTrx): Promise<MeldcodeChildOption[]> 
 
 /** The case file as a PDF with "Vertrouwelijk" and who printed it when. */
 export async function printCase(core: AppCore, session: Session, caseId: string): Promise<PdfFile> {
-  const file = await getCase(core.db(), caseId);
-  const pdf = await renderMeldcodeCase(core.options.resourcesDir, file, { locationName: (await getLocation(core.db()))?.name ?? '', printedByName: session.name, printedAt: core.now() });
+  const db = core.db();
+  const file = await getCase(db, caseId);
+  const pdf = await renderMeldcodeCase(core.options.resourcesDir, file, {
+    locationName: (await getLocation(db))?.name ?? '',
+    organisation: await organisationProfile(db),
+    printedByName: session.name,
+    printedAt: core.now(),
+  });
   return { fileName: `meldcodedossier-${file.openedOn}-${file.id.slice(-6)}.pdf`, base64: pdf.toString('base64') };
 }
 

@@ -5,6 +5,7 @@ import type { AppCore } from '../../core';
 import type { DbOrTrx } from '../../db/schema';
 import { renderRegisterPdf } from '../../../../shared/pdf/register.pdf';
 import { getLocation } from '../location/location.repository';
+import { organisationProfile } from '../location/location.service';
 import { loadPolicies } from '../retention/policies';
 
 export type ProcessingRegister = MethodOutput<'register.get'>;
@@ -41,6 +42,7 @@ export async function registerPdf(core: AppCore): Promise<PdfFile> {
   const pdf = await renderRegisterPdf(core.options.resourcesDir, {
     ...register,
     controller: { name: location.name, details: location.address ? [`${location.address}${location.lrkNumber ? ` · LRK ${location.lrkNumber}` : ''}`] : [] },
+    organisation: await organisationProfile(core.db()),
     intro:
       'Dit register beschrijft per verwerking welke persoonsgegevens de locatie vastlegt, over wie, waarvoor, op welke grondslag, aan wie ze worden verstrekt, hoe lang ze worden bewaard en hoe ze zijn beveiligd (artikel 30 lid 1 van de Algemene verordening gegevensbescherming). ' +
       'Het volgt uit de gegevenskaart van de app (welke gegevens in welke tabel staan en wanneer ze worden vernietigd) en de bewaartermijnen die op de datum van opstellen gelden, zoals het hoofdkantoor ze heeft vastgesteld.',

@@ -6,6 +6,7 @@ import { msg } from '../../../../shared/i18n/translate';
 import type { AppCore } from '../../core';
 import { renderDestructionReport, renderWhyPdf } from '../../pdf/retention.pdf';
 import { getLocation } from '../location/location.repository';
+import { organisationProfile } from '../location/location.service';
 import { CATEGORIES } from './categories';
 import { runSummary } from './engine';
 import { loadPolicies } from './policies';
@@ -27,6 +28,7 @@ export async function reportPdf(core: AppCore, runId: string): Promise<PdfFile> 
     log.map((l) => ({ category: l.category, subjectHash: l.subject_hash, policy: l.policy_key, dueDate: l.due_date, executedAt: l.executed_at, executedByName: l.executed_by_name })),
     {
       locationName: (await getLocation(db))?.name ?? '',
+      organisation: await organisationProfile(db),
       printedAt: core.now(),
       categoryLabel: (key) => CATEGORIES.find((c) => c.key === key)?.label ?? key,
       ruleLabel: (key) => {
@@ -42,6 +44,7 @@ export async function reportPdf(core: AppCore, runId: string): Promise<PdfFile> 
 export async function whyPdf(core: AppCore, subjectType: WhySubjectType, id: string): Promise<PdfFile> {
   // The PDF may be handed to a parent: never a meldcode file in it.
   const report = await whyReport(core, subjectType, id, false);
-  const pdf = await renderWhyPdf(core.options.resourcesDir, report, { locationName: (await getLocation(core.db()))?.name ?? '', printedAt: core.now() });
+  const db = core.db();
+  const pdf = await renderWhyPdf(core.options.resourcesDir, report, { locationName: (await getLocation(db))?.name ?? '', organisation: await organisationProfile(db), printedAt: core.now() });
   return pdfFile(`waarom-bewaren-${subjectType}.pdf`, pdf);
 }

@@ -13,6 +13,7 @@ import { DB_KEY_BYTES } from '../../db/open';
 import { renderRecoveryKeyPdf } from '../../pdf/recoveryKey.pdf';
 import { appendAudit } from '../audit/audit.service';
 import { getLocation, insertLocation } from '../location/location.repository';
+import { organisationProfile } from '../location/location.service';
 import { sessionInfo, startSession } from '../session/session.service';
 import { findUserById, insertUser } from '../users/users.repository';
 
@@ -75,6 +76,7 @@ export async function recoveryKeyPdf(core: AppCore, session: Session): Promise<P
     recoveryKey,
     locationName: location?.name ?? '',
     lrkNumber: location?.lrk_number ?? '',
+    organisationName: (await organisationProfile(core.db()))?.controllerName ?? null,
     createdAt: core.now(),
     createdBy: session.name,
   });
