@@ -16,7 +16,8 @@ import { enrolDevice, revokeDevice } from '../../headoffice/service/sync.service
  * Sealed (issue 15): the same with three PCs of one location that also write meldcode signals
  * (sealed under the location's sync key) and with revokes of another device of the location in
  * between, so the key rotates while answers are lost or doubled; every PC reads every signal,
- * and head office holds them only sealed.
+ * and head office holds them only sealed. One PC also edits the child's medical data (sealed and
+ * conflict-checked), several times between rounds: its own edits never conflict with each other.
  *
  * Reordered (issue 15 part 4): the three PCs sync at the same time through a network that delivers
  * their requests in a seeded random order, holds requests on the wire and delivers them (again)
@@ -33,6 +34,10 @@ interface World {
   pcs: TestBackend[];
   sealed: boolean;
   caseId: string;
+  childId: string;
+  /** The medical data as last written (allergies), by the one PC that edits them. */
+  allergies: string | null;
+  medicalEdits: number;
   firstKeyId: string | null;
   today: string;
   /** Every household ever created: none may be lost. */
@@ -71,12 +76,13 @@ async function newWorld(pcCount: number, sealed: boolean): Promise<World> {
     await pc.ok('sync.enrol', { serverUrl: ho.url, code: await location.code(), deviceName: 'pc', caCertPem: null });
     pcs.push(pc);
   }
-  const world: World = { location, dirs, pcs, sealed, caseId: '', firstKeyId: null, today: pcs[0]!.core.today(), created: new Set(), written: [], revoked: false };
+  const world: World = { location, dirs, pcs, sealed, caseId: '', childId: '', allergies: null, medicalEdits: 0, firstKeyId: null, today: pcs[0]!.core.today(), created: new Set(), written: [], revoked: false };
   // Sealed: every PC has the key, and a child with an open meldcode case is on every PC.
   if (sealed) {
     for (const pc of pcs.slice(1)) await giveKey(pcs[0]!, pc);
     const household = await pcs[0]!.ok('households.create', HOUSEHOLD);
     const child = await pcs[0]!.ok('children.create', { householdId: household.id, firstName: 'Mees', initials: 'M.', surnamePrefix: null, surname: 'Model', birthDate: '2023-02-01', groupId: await groupId(pcs[0]!, 'Rupsjes'), bsn: null });
+    world.childId = child.id;
     world.caseId = (await pcs[0]!.ok('meldcode.open', { route: 'huiselijk', childId: child.id, openedOn: world.today })).id;
     world.firstKeyId = (await pcs[0]!.ok('sync.status', {})).syncKeyId;
     for (const pc of pcs) await healthy(pc);
@@ -85,8 +91,13 @@ async function newWorld(pcCount: number, sealed: boolean): Promise<World> {
   return world;
 }
 
-/** A manager's write on one PC: a new household, an edit of the slot-th household it has, or a meldcode signal. */
-type LocalWrite = { kind: 'create'; city: string } | { kind: 'edit'; slot: number; city: string } | { kind: 'signal' };
+/**
+ * A manager's write on one PC: a new household, an edit of the slot-th household it has, a meldcode
+ * signal, or (on the first PC only: the same data edited on two PCs unaware of each other is a
+ * conflict by design, see sync.test.ts) the child's medical data.
+ */
+type LocalWrite = { kind: 'create'; city: string } | { kind: 'edit'; slot: number; city: string } | { kind: 'signal' } | { kind: 'medical' };
+const MEDICAL_PC = 0;
 
 async function write(world: World, index: number, a: LocalWrite): Promise<void> {
   const pc = world.pcs[index]!;
@@ -103,6 +114,10 @@ async function write(world: World, index: number, a: LocalWrite): Promise<void> 
       city: a.city,
       parents: current.parents.map((p) => ({ ...HOUSEHOLD.parents[0]!, id: p.id, isContractParent: p.isContractParent, bsn: null })),
     });
+  } else if (a.kind === 'medical') {
+    if (index !== MEDICAL_PC) return;
+    world.allergies = `Allergie ${(world.medicalEdits += 1)} QX77`;
+    await pc.ok('medical.update', { childId: world.childId, allergies: world.allergies, diet: null, medication: null, otherParticulars: null });
   } else {
     const observation = `Modelsignaal ${world.written.length} QX77`;
     await pc.ok('meldcode.addEntry', { caseId: world.caseId, kind: 'signal', occurredOn: world.today, payload: { observation, observedBy: 'Bert Jansen' } });
@@ -144,12 +159,17 @@ async function expectConverged(world: World): Promise<void> {
     const entries = await ho.db.selectFrom('records').select('payload').where('entity', '=', 'meldcode_entries').where('location_id', '=', world.location.id).execute();
     expect(entries).toHaveLength(written.length);
     for (const e of entries) expect(e.payload).not.toContain('QX77');
+    // The last medical edit everywhere; at head office only sealed.
+    for (const pc of pcs) expect((await pc.ok('medical.get', { childId: world.childId })).allergies).toBe(world.allergies);
+    const medical = await ho.db.selectFrom('records').select('payload').where('entity', '=', 'child_medical').where('location_id', '=', world.location.id).execute();
+    expect(medical).toHaveLength(world.allergies === null ? 0 : 1);
+    for (const m of medical) expect(m.payload).not.toContain('QX77');
     const keyIds = await Promise.all(pcs.map(async (pc) => (await pc.ok('sync.status', {})).syncKeyId));
     expect(new Set(keyIds).size).toBe(1);
     if (world.revoked) expect(keyIds[0]).not.toBe(world.firstKeyId);
     for (const pc of pcs) expect((await pc.ok('sync.status', {})).sealedWaiting).toBe(0);
   }
-  // Households are last-writer-wins and signals are only added: no schedule gives a conflict.
+  // Households are last-writer-wins, signals are only added and one PC edits the medical data: no conflict.
   for (const pc of pcs) expect(count(pc, 'sync_conflicts')).toBe(0);
   for (const pc of pcs) expect(count(pc, 'outbox')).toBe(0);
 }
@@ -173,7 +193,8 @@ function actions(pcCount: number, sealed: boolean): fc.Arbitrary<Action> {
     fc.record({ kind: fc.constant('sync' as const), pc, network: fc.constantFrom<Network>('ok', 'down', 'dropAnswer', 'twice') }),
     fc.record({ kind: fc.constant('restart' as const), pc }),
   ];
-  return sealed ? fc.oneof(...plain, fc.record({ kind: fc.constant('signal' as const), pc }), fc.constant<Action>({ kind: 'revoke' })) : fc.oneof(...plain);
+  const sealedOnly: fc.Arbitrary<Action>[] = [fc.record({ kind: fc.constant('signal' as const), pc }), fc.record({ kind: fc.constant('medical' as const), pc: fc.constant(MEDICAL_PC) }), fc.constant<Action>({ kind: 'revoke' })];
+  return sealed ? fc.oneof(...plain, ...sealedOnly) : fc.oneof(...plain);
 }
 
 function transportFor(network: Network): Transport {
@@ -403,10 +424,11 @@ async function reorderedSchedule(seed: number, log: string[]): Promise<void> {
       ['create', 1.5],
       ['edit', 1.5],
       ['signal', 1.5],
+      ['medical', 1.5],
       ['restart', 0.4],
       ['revoke', 0.3],
     ]);
-    const pc = random.below(world.pcs.length);
+    const pc = kind === 'medical' ? MEDICAL_PC : random.below(world.pcs.length);
     if (kind === 'sync') {
       const i = random.pick(idle);
       startRound(i);
@@ -426,7 +448,7 @@ async function reorderedSchedule(seed: number, log: string[]): Promise<void> {
       log.push('another device revoked');
     } else {
       // Between a round's push and its pull, too: the manager keeps working while the PC syncs.
-      const a: LocalWrite = kind === 'signal' ? { kind } : kind === 'edit' ? { kind, slot: random.below(20), city: random.pick(cities) } : { kind, city: random.pick(cities) };
+      const a: LocalWrite = kind === 'signal' || kind === 'medical' ? { kind } : kind === 'edit' ? { kind, slot: random.below(20), city: random.pick(cities) } : { kind, city: random.pick(cities) };
       await write(world, pc, a);
       log.push(`pc${pc} ${kind}${rounds[pc] ? ' during its round' : ''}`);
     }

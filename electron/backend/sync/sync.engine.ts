@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { SEALED, type Change, type Mutation, type MutationResult, type StatisticCount, type SyncedEntity } from '../../../shared/sync/protocol';
+import { CONFLICT_CHECKED, SEALED, type Change, type Mutation, type MutationResult, type StatisticCount, type SyncedEntity } from '../../../shared/sync/protocol';
 import { msg, translate } from '../../../shared/i18n/translate';
 import type { AppCore } from '../core';
 import { countOpenConflicts } from '../modules/sync/sync.repository';
@@ -10,8 +10,8 @@ import { escrowSyncKey } from './escrow';
 import { followKeyRotation } from './rotation';
 import { requestJson } from './http';
 import { hasAnyKey, installKey, keyCandidate, loadKeyring, readLocationKeyId, writeLocationKeyId, readSealedWaiting, writeSealedWaiting, type Keyring } from './keys';
-import { isSealedPayload, openSealed, SealError } from './seal';
-import { acknowledge, deferForeignKeys, insertConflicts, outboxHead, pendingKeys, setVersions, writePulledRow, type ConflictRow, type VersionUpdate } from './sync.repository';
+import { envelopeOf, isSealedPayload, openSealed, seal, SealError } from './seal';
+import { acknowledge, deferForeignKeys, insertConflicts, outboxHead, pendingKeys, queuedUpserts, rebaseQueued, setVersions, writePulledRow, type ConflictRow, type OutboxRow, type VersionUpdate } from './sync.repository';
 import { parsePullPage, parsePushAnswer } from './wire';
 import { readCursor, readRunState, readSyncConfig, writeCursor, writeRunState, type SyncConfig } from './sync.state';
 
@@ -38,12 +38,35 @@ interface PushBatch {
   storedPayloads: (string | null)[];
   auditHead: { seq: number; hash: string } | null;
   statistics: StatisticCount[];
+  /** More is queued behind this batch. */
+  more: boolean;
+}
+
+const rowKey = (entity: string, entityId: string) => `${entity}\u0000${entityId}`;
+
+/**
+ * The batch ends before a second upsert of the same medical data or meldcode file. That one was
+ * written on this PC after the first, before the first's answer came, so it carries the same base
+ * version; sent together, head office would see it as a stale edit and keep it as a conflict with
+ * this PC's own edit. It goes in the next batch, rebased on the first's answer (rebaseFollowers).
+ */
+function untilSecondEdit(rows: OutboxRow[]): OutboxRow[] {
+  const edited = new Set<string>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.op !== 'upsert' || !CONFLICT_CHECKED.has(row.entity as SyncedEntity)) continue;
+    const key = rowKey(row.entity, row.entity_id);
+    if (edited.has(key)) return rows.slice(0, i);
+    edited.add(key);
+  }
+  return rows;
 }
 
 async function readPushBatch(core: AppCore): Promise<PushBatch> {
   // One query for the batch; the payloads are parsed once, to be sent.
-  const rows = outboxHead(core.sqlite(), PUSH_BATCH);
-  const head = rows.length > 0 ? await lastAuditRow(core.db()) : undefined;
+  const head = outboxHead(core.sqlite(), PUSH_BATCH);
+  const rows = untilSecondEdit(head);
+  const audit = rows.length > 0 ? await lastAuditRow(core.db()) : undefined;
   const statistics = rows.length > 0 ? (await statisticRows(core.db())).map((s) => ({ metric: s.metric, period: s.period, count: Number(s.count) })) : [];
   return {
     mutations: rows.map((r) => ({
@@ -55,8 +78,9 @@ async function readPushBatch(core: AppCore): Promise<PushBatch> {
       baseVersion: r.base_version,
     })),
     storedPayloads: rows.map((r) => r.payload),
-    auditHead: head ? { seq: head.seq, hash: head.hash } : null,
+    auditHead: audit ? { seq: audit.seq, hash: audit.hash } : null,
     statistics,
+    more: rows.length < head.length || head.length === PUSH_BATCH,
   };
 }
 
@@ -65,9 +89,9 @@ async function readPushBatch(core: AppCore): Promise<PushBatch> {
  * answered mutations leave the outbox; an acknowledged upsert gives its row head office's version
  * (only the last answered mutation of a row counts, and only if nothing else is still queued for
  * it); conflicts and rejections are kept with both versions. A mutation without an answer stays
- * queued and is sent again.
+ * queued and is sent again. Returns how many mutations were answered.
  */
-function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[], report: SyncReport, keyring: Keyring): void {
+function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[], report: SyncReport, keyring: Keyring): number {
   const sqlite = core.sqlite();
   const byId = new Map(results.map((r) => [r.mutationId, r]));
   const answered: string[] = [];
@@ -109,7 +133,36 @@ function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[]
   }
   acknowledge(sqlite, answered);
   for (const [entity, updates] of versions) setVersions(sqlite, entity, updates);
+  rebaseFollowers(core, versions, keyring);
   insertConflicts(sqlite, conflicts);
+  return answered.length;
+}
+
+/**
+ * Medical data or a meldcode file edited again on this PC before the earlier edit's answer came:
+ * the later edit still carries the earlier one's base version. Now that head office gave the
+ * earlier edit its version, the later one builds on that version (sealed again, as the associated
+ * data bind it), so it is no conflict with this PC's own edit. Another PC's edit in between still
+ * makes the earlier edit a conflict; the later one then keeps its old base and is a conflict too.
+ */
+function rebaseFollowers(core: AppCore, versions: Map<SyncedEntity, VersionUpdate[]>, keyring: Keyring): void {
+  const answered = new Map<string, number>();
+  for (const [entity, updates] of versions) if (CONFLICT_CHECKED.has(entity)) for (const u of updates) answered.set(rowKey(entity, u.entityId), u.version);
+  if (answered.size === 0) return;
+  const sqlite = core.sqlite();
+  for (const row of queuedUpserts(sqlite, [...answered.keys()].map((key) => key.split('\u0000') as [string, string]))) {
+    const version = answered.get(rowKey(row.entity, row.entity_id))!;
+    rebaseQueued(sqlite, row.seq, version, resealed(row.payload, row.entity, row.entity_id, version, keyring));
+  }
+}
+
+/** A queued payload bound to a new base version: a sealed one is opened and sealed again under the same key; one in clear (no key yet) stays. */
+function resealed(payload: string, entity: string, entityId: string, version: number, keyring: Keyring): string {
+  const parsed = JSON.parse(payload) as unknown;
+  if (!isSealedPayload(parsed)) return payload;
+  const { keyId } = envelopeOf(parsed);
+  const key = keyring(keyId)!;
+  return JSON.stringify(seal(key, keyId, entity, entityId, version, openSealed(parsed, entity, entityId, keyring)));
 }
 
 /** A stored payload (JSON text) with a sealed envelope opened; one that cannot be opened stays as it came, with the reason. */
@@ -267,8 +320,8 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
       const response = parsePushAnswer(
         await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/push', token: config.token, caCertPem: config.caCertPem, body: { mutations: batch.mutations, auditHead: batch.auditHead, statistics: batch.statistics } }),
       );
-      await exclusive(() => core.transaction(async () => applyResults(core, batch, response.results, report, keyring)));
-      if (batch.mutations.length < PUSH_BATCH) break;
+      const answered = await exclusive(() => core.transaction(async () => applyResults(core, batch, response.results, report, keyring)));
+      if (!batch.more || answered === 0) break;
     }
 
     const keyState = await pullAll(core, exclusive, config, transport, report, keyring);

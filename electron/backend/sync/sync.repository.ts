@@ -16,6 +16,14 @@ import { PRIMARY_KEY } from './outbox';
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** A queued upsert of a row whose earlier edit head office just answered (see rebaseQueued). */
+export interface QueuedUpsert {
+  seq: number;
+  entity: string;
+  entity_id: string;
+  payload: string;
+}
+
 /** An outbox row as a push batch needs it: the payload stays the stored JSON text. */
 export interface OutboxRow {
   mutation_id: string;
@@ -54,6 +62,8 @@ class SyncStatements {
   readonly outboxHead: Statement;
   readonly anySendable: Statement;
   readonly ackOutbox: Statement;
+  readonly queuedUpserts: Statement;
+  readonly rebaseQueued: Statement;
   readonly insertConflicts: Statement;
 
   constructor(private readonly sqlite: SqliteDb) {
@@ -67,6 +77,13 @@ class SyncStatements {
     this.outboxHead = sqlite.prepare(`SELECT mutation_id, entity, entity_id, op, payload, base_version FROM outbox WHERE ${sendable} ORDER BY seq LIMIT ?`);
     this.anySendable = sqlite.prepare(`SELECT 1 FROM outbox WHERE ${sendable} LIMIT 1`);
     this.ackOutbox = sqlite.prepare('DELETE FROM outbox WHERE mutation_id IN (SELECT value FROM json_each(?))');
+    this.queuedUpserts = sqlite.prepare(
+      `SELECT seq, entity, entity_id, payload FROM outbox
+       WHERE op = 'upsert' AND payload IS NOT NULL
+         AND EXISTS (SELECT 1 FROM json_each(?) AS answered WHERE answered.value ->> '$[0]' = outbox.entity AND answered.value ->> '$[1]' = outbox.entity_id)
+       ORDER BY seq`,
+    );
+    this.rebaseQueued = sqlite.prepare('UPDATE outbox SET base_version = ?, payload = ? WHERE seq = ?');
     this.insertConflicts = sqlite.prepare(
       `INSERT INTO sync_conflicts (id, kind, entity, entity_id, local_payload, server_payload, server_version, reason, created_at, resolved_at, resolved_by, resolution)
        SELECT value ->> 'id', value ->> 'kind', value ->> 'entity', value ->> 'entity_id', value ->> 'local_payload', value ->> 'server_payload',
@@ -204,6 +221,12 @@ export function acknowledge(sqlite: SqliteDb, mutationIds: string[]): void {
 export function setVersions(sqlite: SqliteDb, entity: SyncedEntity, updates: VersionUpdate[]): void {
   if (updates.length > 0) statements(sqlite).setVersions(entity).run(JSON.stringify(updates.map((u) => [u.entityId, u.version])), entity);
 }
+
+/** The queued upserts of these rows (entity, id), in order (one statement). */
+export const queuedUpserts = (sqlite: SqliteDb, rows: [string, string][]) => statements(sqlite).queuedUpserts.all(JSON.stringify(rows)) as QueuedUpsert[];
+
+/** A queued upsert now builds on this base version, with its payload bound to it. */
+export const rebaseQueued = (sqlite: SqliteDb, seq: number, baseVersion: number, payload: string) => void statements(sqlite).rebaseQueued.run(baseVersion, payload, seq);
 
 /** Conflicts and rejections, in the order answered (one statement). */
 export function insertConflicts(sqlite: SqliteDb, rows: ConflictRow[]): void {
