@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { CONFLICT_CHECKED, SEALED, type Change, type Mutation, type MutationResult, type StatisticCount, type SyncedEntity } from '../../../shared/sync/protocol';
 import { msg, translate } from '../../../shared/i18n/translate';
 import type { AppCore } from '../core';
+import type { SqliteDb } from '../db/open';
 import { countOpenConflicts } from '../modules/sync/sync.repository';
 import { lastAuditRow } from '../modules/audit/audit.repository';
 import { checkPolicyChange } from '../modules/retention/policies';
@@ -10,8 +11,8 @@ import { escrowSyncKey } from './escrow';
 import { followKeyRotation } from './rotation';
 import { requestJson } from './http';
 import { hasAnyKey, installKey, keyCandidate, loadKeyring, readLocationKeyId, writeLocationKeyId, readSealedWaiting, writeSealedWaiting, type Keyring } from './keys';
-import { envelopeOf, isSealedPayload, openSealed, seal, SealError } from './seal';
-import { acknowledge, deferForeignKeys, insertConflicts, outboxHead, pendingKeys, queuedUpserts, rebaseQueued, setVersions, writePulledRow, type ConflictRow, type OutboxRow, type VersionUpdate } from './sync.repository';
+import { isSealedPayload, openSealed, SealError } from './seal';
+import { acknowledge, deferForeignKeys, insertConflicts, outboxHead, pendingKeys, rebaseQueued, setVersions, writePulledRow, type ConflictRow, type OutboxRow, type VersionUpdate } from './sync.repository';
 import { parsePullPage, parsePushAnswer } from './wire';
 import { readCursor, readRunState, readSyncConfig, writeCursor, writeRunState, type SyncConfig } from './sync.state';
 
@@ -133,7 +134,7 @@ function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[]
   }
   acknowledge(sqlite, answered);
   for (const [entity, updates] of versions) setVersions(sqlite, entity, updates);
-  rebaseFollowers(core, versions, keyring);
+  rebaseFollowers(sqlite, versions);
   insertConflicts(sqlite, conflicts);
   return answered.length;
 }
@@ -141,28 +142,14 @@ function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[]
 /**
  * Medical data or a meldcode file edited again on this PC before the earlier edit's answer came:
  * the later edit still carries the earlier one's base version. Now that head office gave the
- * earlier edit its version, the later one builds on that version (sealed again, as the associated
- * data bind it), so it is no conflict with this PC's own edit. Another PC's edit in between still
+ * earlier edit its version, the later one builds on that version, so it is no conflict with this
+ * PC's own edit. (A sealed payload keeps the version it was sealed on: still older than the version
+ * head office will give it, which is all that opening it asks.) Another PC's edit in between still
  * makes the earlier edit a conflict; the later one then keeps its old base and is a conflict too.
  */
-function rebaseFollowers(core: AppCore, versions: Map<SyncedEntity, VersionUpdate[]>, keyring: Keyring): void {
-  const answered = new Map<string, number>();
-  for (const [entity, updates] of versions) if (CONFLICT_CHECKED.has(entity)) for (const u of updates) answered.set(rowKey(entity, u.entityId), u.version);
-  if (answered.size === 0) return;
-  const sqlite = core.sqlite();
-  for (const row of queuedUpserts(sqlite, [...answered.keys()].map((key) => key.split('\u0000') as [string, string]))) {
-    const version = answered.get(rowKey(row.entity, row.entity_id))!;
-    rebaseQueued(sqlite, row.seq, version, resealed(row.payload, row.entity, row.entity_id, version, keyring));
-  }
-}
-
-/** A queued payload bound to a new base version: a sealed one is opened and sealed again under the same key; one in clear (no key yet) stays. */
-function resealed(payload: string, entity: string, entityId: string, version: number, keyring: Keyring): string {
-  const parsed = JSON.parse(payload) as unknown;
-  if (!isSealedPayload(parsed)) return payload;
-  const { keyId } = envelopeOf(parsed);
-  const key = keyring(keyId)!;
-  return JSON.stringify(seal(key, keyId, entity, entityId, version, openSealed(parsed, entity, entityId, keyring)));
+function rebaseFollowers(sqlite: SqliteDb, versions: Map<SyncedEntity, VersionUpdate[]>): void {
+  const answered = [...versions].flatMap(([entity, updates]) => (CONFLICT_CHECKED.has(entity) ? updates.map((u) => ({ entity, ...u })) : []));
+  rebaseQueued(sqlite, answered);
 }
 
 /** A stored payload (JSON text) with a sealed envelope opened; one that cannot be opened stays as it came, with the reason. */
