@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import { MAX_PUSH_MUTATIONS, SEALED, type Change, type Mutation, type MutationResult, type StatisticCount, type SyncedEntity } from '../../../shared/sync/protocol';
+import { CONFLICT_CHECKED, MAX_PUSH_MUTATIONS, SEALED, type Change, type Mutation, type MutationResult, type StatisticCount, type SyncedEntity } from '../../../shared/sync/protocol';
 import { msg, translate } from '../../../shared/i18n/translate';
 import type { AppCore } from '../core';
+import type { SqliteDb } from '../db/open';
 import { countOpenConflicts } from '../modules/sync/sync.repository';
 import { lastAuditRow } from '../modules/audit/audit.repository';
 import { checkPolicyChange } from '../modules/retention/policies';
@@ -12,7 +13,7 @@ import { followKeyRotation } from './rotation';
 import { requestJson } from './http';
 import { hasAnyKey, installKey, keyCandidate, loadKeyring, readLocationKeyId, writeLocationKeyId, readSealedWaiting, writeSealedWaiting, type Keyring } from './keys';
 import { isSealedPayload, openSealed, SealError } from './seal';
-import { acknowledge, deferForeignKeys, insertConflicts, outboxHead, pendingKeys, setVersions, withRelaxedCommit, writePulledRow, type ConflictRow, type OutboxRow, type VersionUpdate } from './sync.repository';
+import { acknowledge, deferForeignKeys, insertConflicts, outboxHead, pendingKeys, rebaseQueued, setVersions, withRelaxedCommit, writePulledRow, type ConflictRow, type OutboxRow, type VersionUpdate } from './sync.repository';
 import { parsePullPage, parsePushAnswer } from '../../../shared/sync/wire';
 import { readCursor, readRunState, readSyncConfig, writeCursor, writeRunState, type SyncConfig } from './sync.state';
 
@@ -44,6 +45,28 @@ interface PushBatch {
   mutations: QueuedMutation[];
   storedPayloads: (string | null)[];
   body: string;
+  /** More is queued behind this batch. */
+  more: boolean;
+}
+
+const rowKey = (entity: string, entityId: string) => `${entity}\u0000${entityId}`;
+
+/**
+ * The batch ends before a second upsert of the same medical data or meldcode file. That one was
+ * written on this PC after the first, before the first's answer came, so it carries the same base
+ * version; sent together, head office would see it as a stale edit and keep it as a conflict with
+ * this PC's own edit. It goes in the next batch, rebased on the first's answer (rebaseFollowers).
+ */
+function untilSecondEdit(rows: OutboxRow[]): OutboxRow[] {
+  const edited = new Set<string>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.op !== 'upsert' || !CONFLICT_CHECKED.has(row.entity as SyncedEntity)) continue;
+    const key = rowKey(row.entity, row.entity_id);
+    if (edited.has(key)) return rows.slice(0, i);
+    edited.add(key);
+  }
+  return rows;
 }
 
 /** A mutation as PushRequest JSON, its payload the outbox's JSON text as it is (written by JSON.stringify, sealed or not). */
@@ -52,15 +75,17 @@ const mutationJson = (r: OutboxRow) =>
 
 async function readPushBatch(core: AppCore): Promise<PushBatch> {
   // One query for the batch; the stored payloads are sent without a parse and a stringify each.
-  const rows = outboxHead(core.sqlite(), PUSH_BATCH);
-  if (rows.length === 0) return { mutations: [], storedPayloads: [], body: '' };
-  const head = await lastAuditRow(core.db());
+  const head = outboxHead(core.sqlite(), PUSH_BATCH);
+  const rows = untilSecondEdit(head);
+  if (rows.length === 0) return { mutations: [], storedPayloads: [], body: '', more: false };
+  const audit = await lastAuditRow(core.db());
   const statistics: StatisticCount[] = (await statisticRows(core.db())).map((s) => ({ metric: s.metric, period: s.period, count: Number(s.count) }));
-  const auditHead = head ? { seq: head.seq, hash: head.hash } : null;
+  const auditHead = audit ? { seq: audit.seq, hash: audit.hash } : null;
   return {
     mutations: rows.map((r) => ({ mutationId: r.mutation_id, entity: r.entity as SyncedEntity, entityId: r.entity_id, op: r.op, baseVersion: r.base_version })),
     storedPayloads: rows.map((r) => r.payload),
     body: `{"mutations":[${rows.map(mutationJson).join(',')}],"auditHead":${JSON.stringify(auditHead)},"statistics":${JSON.stringify(statistics)}}`,
+    more: rows.length < head.length || head.length === PUSH_BATCH,
   };
 }
 
@@ -69,9 +94,9 @@ async function readPushBatch(core: AppCore): Promise<PushBatch> {
  * answered mutations leave the outbox; an acknowledged upsert gives its row head office's version
  * (only the last answered mutation of a row counts, and only if nothing else is still queued for
  * it); conflicts and rejections are kept with both versions. A mutation without an answer stays
- * queued and is sent again.
+ * queued and is sent again. Returns how many mutations were answered.
  */
-function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[], report: SyncReport, keyring: Keyring): number[] {
+function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[], report: SyncReport, keyring: Keyring): { applied: number[]; answered: number } {
   const sqlite = core.sqlite();
   const byId = new Map(results.map((r) => [r.mutationId, r]));
   const answered: string[] = [];
@@ -115,8 +140,9 @@ function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[]
   }
   acknowledge(sqlite, answered);
   for (const [entity, updates] of versions) setVersions(sqlite, entity, updates);
+  rebaseFollowers(sqlite, versions);
   insertConflicts(sqlite, conflicts);
-  return appliedVersions;
+  return { applied: appliedVersions, answered: answered.length };
 }
 
 /**
@@ -130,6 +156,19 @@ function cursorPastOwnBatch(cursor: number, appliedVersions: number[]): number {
   const versions = [...appliedVersions].sort((a, b) => a - b);
   for (let i = 0; i < versions.length; i++) if (versions[i] !== cursor + 1 + i) return cursor;
   return cursor + versions.length;
+}
+
+/**
+ * Medical data or a meldcode file edited again on this PC before the earlier edit's answer came:
+ * the later edit still carries the earlier one's base version. Now that head office gave the
+ * earlier edit its version, the later one builds on that version, so it is no conflict with this
+ * PC's own edit. (A sealed payload keeps the version it was sealed on: still older than the version
+ * head office will give it, which is all that opening it asks.) Another PC's edit in between still
+ * makes the earlier edit a conflict; the later one then keeps its old base and is a conflict too.
+ */
+function rebaseFollowers(sqlite: SqliteDb, versions: Map<SyncedEntity, VersionUpdate[]>): void {
+  const answered = [...versions].flatMap(([entity, updates]) => (CONFLICT_CHECKED.has(entity) ? updates.map((u) => ({ entity, ...u })) : []));
+  rebaseQueued(sqlite, answered);
 }
 
 /** A stored payload (JSON text) with a sealed envelope opened; one that cannot be opened stays as it came, with the reason. */
@@ -287,15 +326,16 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
       const response = parsePushAnswer(
         await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/push', token: config.token, caCertPem: config.caCertPem, bodyJson: batch.body }),
       );
-      await exclusive(() =>
+      const answered = await exclusive(() =>
         core.transaction(async (trx) => {
-          const applied = applyResults(core, batch, response.results, report, keyring);
+          const outcome = applyResults(core, batch, response.results, report, keyring);
           const cursor = await readCursor(trx);
-          const next = cursorPastOwnBatch(cursor, applied);
+          const next = cursorPastOwnBatch(cursor, outcome.applied);
           if (next !== cursor) await writeCursor(trx, next);
+          return outcome.answered;
         }),
       );
-      if (batch.mutations.length < PUSH_BATCH) break;
+      if (!batch.more || answered === 0) break;
     }
 
     const keyState = await pullAll(core, exclusive, config, transport, report, keyring);

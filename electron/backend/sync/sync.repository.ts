@@ -54,6 +54,7 @@ class SyncStatements {
   readonly outboxHead: Statement;
   readonly anySendable: Statement;
   readonly ackOutbox: Statement;
+  readonly rebaseQueued: Statement;
   readonly insertConflicts: Statement;
   /** Whether the connection runs in WAL mode (see withRelaxedCommit). */
   readonly wal: boolean;
@@ -70,6 +71,11 @@ class SyncStatements {
     this.outboxHead = sqlite.prepare(`SELECT mutation_id, entity, entity_id, op, payload, base_version FROM outbox WHERE ${sendable} ORDER BY seq LIMIT ?`);
     this.anySendable = sqlite.prepare(`SELECT 1 FROM outbox WHERE ${sendable} LIMIT 1`);
     this.ackOutbox = sqlite.prepare('DELETE FROM outbox WHERE mutation_id IN (SELECT value FROM json_each(?))');
+    this.rebaseQueued = sqlite.prepare(
+      `UPDATE outbox SET base_version = answer.version
+       FROM (SELECT value ->> '$[0]' AS entity, value ->> '$[1]' AS entity_id, value ->> '$[2]' AS version FROM json_each(?)) AS answer
+       WHERE outbox.op = 'upsert' AND outbox.entity = answer.entity AND outbox.entity_id = answer.entity_id`,
+    );
     this.insertConflicts = sqlite.prepare(
       `INSERT INTO sync_conflicts (id, kind, entity, entity_id, local_payload, server_payload, server_version, reason, created_at, resolved_at, resolved_by, resolution)
        SELECT value ->> 'id', value ->> 'kind', value ->> 'entity', value ->> 'entity_id', value ->> 'local_payload', value ->> 'server_payload',
@@ -93,6 +99,10 @@ class SyncStatements {
    * location and version. On conflict the same columns (but the key) are overwritten; an append-only row only
    * takes the new version. Payloads of one entity have the same columns, so this is one statement
    * per entity in practice.
+   *
+   * A row this PC holds in a newer version than the change stays as it is: a pull answer that
+   * arrives late (for an older cursor, or from before this PC's own edit was answered) never rolls
+   * the row back, which would show older data and make the next edit of medical data a conflict.
    */
   upsert(entity: SyncedEntity, payloadColumns: string[]): Statement {
     const cacheKey = `${entity}\u0000${payloadColumns.join('\u0000')}`;
@@ -108,7 +118,7 @@ class SyncStatements {
       statement = this.sqlite.prepare(
         `INSERT INTO ${quote(entity)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
          ON CONFLICT (${quote(PRIMARY_KEY[entity])}) DO UPDATE SET ${update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}
-         WHERE ${quote(entity)}.version IS NOT excluded.version`,
+         WHERE ${quote(entity)}.version IS NULL OR excluded.version > ${quote(entity)}.version`,
       );
       this.upserts.set(cacheKey, statement);
     }
@@ -227,6 +237,11 @@ export function acknowledge(sqlite: SqliteDb, mutationIds: string[]): void {
 /** Head office's versions, one statement per entity (after `acknowledge`, so only still-queued rows are skipped). */
 export function setVersions(sqlite: SqliteDb, entity: SyncedEntity, updates: VersionUpdate[]): void {
   if (updates.length > 0) statements(sqlite).setVersions(entity).run(JSON.stringify(updates.map((u) => [u.entityId, u.version])), entity);
+}
+
+/** The upserts still queued for these rows now build on head office's version of the row (one statement). */
+export function rebaseQueued(sqlite: SqliteDb, rows: (VersionUpdate & { entity: SyncedEntity })[]): void {
+  if (rows.length > 0) statements(sqlite).rebaseQueued.run(JSON.stringify(rows.map((r) => [r.entity, r.entityId, r.version])));
 }
 
 /** Conflicts and rejections, in the order answered (one statement). */
