@@ -35,13 +35,13 @@ export async function appToday(page: Page): Promise<string> {
   return isoDateIn(new Date(status.now));
 }
 
-/** The setup screen filled in for the location and its first manager, up to the Overzicht. */
+/** The setup screen filled in for the location and its first manager, up to the Overzicht; returns the herstelsleutel shown. */
 export async function setUpLocation(
   page: Page,
   url: string,
   location: { name: string; address: string; lrk: string },
   manager: { name: string; username: string; password: string },
-) {
+): Promise<string> {
   await page.goto(url);
   await field(page, 'Naam van de locatie').fill(location.name);
   await field(page, 'Adres').fill(location.address);
@@ -51,9 +51,12 @@ export async function setUpLocation(
   await field(page, 'Wachtwoord').fill(manager.password);
   await field(page, 'Herhaal wachtwoord').fill(manager.password);
   await page.getByRole('button', { name: 'Inrichten' }).click();
-  await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' })).toBeVisible({ timeout: 30_000 });
+  const recoveryKey = (await page.getByTestId('recovery-key').innerText()).replace(/\s+/g, '');
+  await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check();
   await page.getByRole('button', { name: 'Verder' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${manager.name}` })).toBeVisible();
+  return recoveryKey;
 }
 
 interface ParentInput {

@@ -2,10 +2,11 @@ import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { generateRecoveryKey } from '../../electron/backend/db/keyring';
 import { formatFingerprint } from '../../shared/sync/protocol';
 import { checkScreen, expect, test } from './fixtures';
+import { api, field, setUpLocation } from './app';
 import { HeadOffice } from './headoffice';
 
 /**
@@ -19,7 +20,6 @@ import { HeadOffice } from './headoffice';
 const LOCATION = { name: 'KDV De Herstelling', address: 'Kerkstraat 3, 4131 AA Vianen', lrk: '987654321' };
 const MANAGER = { name: 'Joris Bakker', username: 'joris', password: 'Fietsbel-Regenjas-Tulp-17' };
 
-const field = (scope: Page | Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
 
 /** Both review sizes, from the top of the page. */
 async function screens(page: Page, name: string) {
@@ -28,40 +28,6 @@ async function screens(page: Page, name: string) {
     await page.evaluate(() => { window.scrollTo(0, 0); });
     await checkScreen(page, `${name}-${width}`);
   }
-}
-
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ({ method, input }) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('kop.webToken') ?? ''}` },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    { method, input },
-  );
-  if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
-  return envelope.value as T;
-}
-
-async function setUpLocation(page: Page, url: string): Promise<string> {
-  await page.goto(url);
-  await field(page, 'Naam van de locatie').fill(LOCATION.name);
-  await field(page, 'Adres').fill(LOCATION.address);
-  await field(page, 'LRK-nummer').fill(LOCATION.lrk);
-  await field(page, 'Naam').fill(MANAGER.name);
-  await field(page, 'Gebruikersnaam').fill(MANAGER.username);
-  await field(page, 'Wachtwoord').fill(MANAGER.password);
-  await field(page, 'Herhaal wachtwoord').fill(MANAGER.password);
-  await page.getByRole('button', { name: 'Inrichten' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' })).toBeVisible({ timeout: 30_000 });
-  const key = (await page.getByTestId('recovery-key').innerText()).replace(/\s+/g, '');
-  await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check();
-  await page.getByRole('button', { name: 'Verder' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${MANAGER.name}` })).toBeVisible();
-  return key;
 }
 
 test('sleutel ontvangen met de herstelsleutel, de eigen herstelsleutel klaarzetten en een nieuwe escrowsleutel bevestigen', async ({ page, webApp }) => {
@@ -82,7 +48,7 @@ test('sleutel ontvangen met de herstelsleutel, de eigen herstelsleutel klaarzett
     const laptopRecoveryKey = generateRecoveryKey();
     const syncKey = await laptop.createKeyWithRecoveryWrap(laptopRecoveryKey, locationId);
 
-    const ownRecoveryKey = await setUpLocation(page, webApp.url);
+    const ownRecoveryKey = await setUpLocation(page, webApp.url, LOCATION, MANAGER);
     await api(page, 'sync.enrol', { serverUrl: ho.url, code: ho.issueCode(locationId), deviceName: 'Kantoor-pc', caCertPem: null });
     await page.getByRole('navigation').getByRole('link', { name: 'Hoofdkantoor' }).click();
     const sealed = page.getByRole('region', { name: 'Versleuteling van medische en meldcodegegevens' });

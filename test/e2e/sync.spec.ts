@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { addGroup } from './app';
+import { addGroup, api, field, screen, setUpLocation } from './app';
 import { openSealed, seal } from '../../electron/backend/sync/seal';
 import { checkScreen, expect, test } from './fixtures';
 import { HeadOffice } from './headoffice';
@@ -32,53 +31,7 @@ const HOUSEHOLD = {
   ],
 };
 
-/** An input by its accessible name (Mantine's required asterisk is aria-hidden, so not part of it). */
-const field = (scope: Page | Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
-
-
 // ---- the app ---------------------------------------------------------------------------------
-
-/** checkScreen from the top of the page (a full-page shot of a scrolled page repeats the fixed header). */
-async function screen(page: Page, name: string) {
-  await page.evaluate(() => { window.scrollTo(0, 0); });
-  await checkScreen(page, name);
-}
-
-/** Calls the web-mode API from the page, with the per-launch token (as api/client.ts does). */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ({ method, input }) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('kop.webToken') ?? ''}` },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    { method, input },
-  );
-  if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
-  return envelope.value as T;
-}
-
-/** Inrichten and the herstelsleutel; returns the key shown. Ends on the dashboard. */
-async function setUpLocation(page: Page, url: string): Promise<string> {
-  await page.goto(url);
-  await field(page, 'Naam van de locatie').fill(LOCATION.name);
-  await field(page, 'Adres').fill(LOCATION.address);
-  await field(page, 'LRK-nummer').fill(LOCATION.lrk);
-  await field(page, 'Naam').fill(MANAGER.name);
-  await field(page, 'Gebruikersnaam').fill(MANAGER.username);
-  await field(page, 'Wachtwoord').fill(MANAGER.password);
-  await field(page, 'Herhaal wachtwoord').fill(MANAGER.password);
-  await page.getByRole('button', { name: 'Inrichten' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' })).toBeVisible({ timeout: 30_000 });
-  const key = (await page.getByTestId('recovery-key').innerText()).replace(/\s+/g, '');
-  await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check();
-  await page.getByRole('button', { name: 'Verder' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Welkom, ${MANAGER.name}` })).toBeVisible();
-  return key;
-}
 
 test('koppelen met het hoofdkantoor, offline werken, inhalen, conflicten oplossen en een nieuwe herstelsleutel', async ({ page, webApp }) => {
   test.setTimeout(240_000);
@@ -89,7 +42,7 @@ test('koppelen met het hoofdkantoor, offline werken, inhalen, conflicten oplosse
     const code = ho.issueCode(locationId);
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
-    const firstKey = await setUpLocation(page, webApp.url);
+    const firstKey = await setUpLocation(page, webApp.url, LOCATION, MANAGER);
     const banner = page.getByRole('banner');
     const syncState = banner.getByRole('group', { name: 'Synchronisatie met het hoofdkantoor' });
     await expect(syncState).toContainText('Niet gekoppeld');
@@ -308,7 +261,7 @@ test('koppelen met het hoofdkantoor, offline werken, inhalen, conflicten oplosse
 
 test('vorige keer ingelogd, en activiteit houdt de sessie bij de backend open', async ({ page, webApp }) => {
   await page.clock.install();
-  await setUpLocation(page, webApp.url);
+  await setUpLocation(page, webApp.url, LOCATION, MANAGER);
   await expect(page.getByTestId('previous-login')).toHaveText('Dit is de eerste keer');
 
   // Later logins show when the one before was (setup itself is not a login).

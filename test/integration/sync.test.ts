@@ -167,8 +167,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(household.id).toBeTruthy();
     });
 
-    run('a conflict whose answer was lost is still a conflict on the retry: the stale edit is kept side by side, not taken as pushed', async () => {
-      const location = await ho.newLocation('KDV Verloren conflict');
+    /** Two PCs of a new location edit the same medical data; PC 1's edit reached head office first, PC 2's is stale and not pushed yet. */
+    async function staleMedicalEdit(name: string) {
+      const location = await ho.newLocation(name);
       const pc1 = await enrolledPc(ho, await location.code());
       const pc2 = await enrolledPc(ho, await location.code());
       await giveKey(pc1, pc2);
@@ -179,6 +180,11 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await pc1.ok('medical.update', { childId: child.id, allergies: 'Pinda en noten', diet: null, medication: null, otherParticulars: null });
       await pc2.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: 'Lactosevrij', medication: null, otherParticulars: null });
       await sync(pc1);
+      return { locationId: location.id, pc1, pc2, child };
+    }
+
+    run('a conflict whose answer was lost is still a conflict on the retry: the stale edit is kept side by side, not taken as pushed', async () => {
+      const { pc2 } = await staleMedicalEdit('KDV Verloren conflict');
       let dropNext = true;
       const lossy: Transport = async (base, options) => {
         const answer = await requestJson(base, options);
@@ -198,17 +204,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     });
 
     run('conflicting medical edits are kept side by side and resolved by the manager', async () => {
-      const location = await ho.newLocation('KDV Conflict');
-      const pc1 = await enrolledPc(ho, await location.code());
-      const pc2 = await enrolledPc(ho, await location.code());
-      await giveKey(pc1, pc2);
-      const { child } = await createFamily(pc1);
-      await pc1.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
-      await sync(pc1);
-      await sync(pc2);
-      await pc1.ok('medical.update', { childId: child.id, allergies: 'Pinda en noten', diet: null, medication: null, otherParticulars: null });
-      await pc2.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: 'Lactosevrij', medication: null, otherParticulars: null });
-      await sync(pc1);
+      const { locationId, pc1, pc2, child } = await staleMedicalEdit('KDV Conflict');
       const report = await sync(pc2);
       expect(report.conflicts).toBe(1);
       const [conflict] = await pc2.ok('sync.conflicts', {});
@@ -218,7 +214,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect((await pc2.ok('sync.status', {})).openConflicts).toBe(1);
       // Locaties en apparaten at head office: the PC's count of waiting conflicts, as it reported with its pull.
       const conflictsAtHeadOffice = async () => {
-        const [shown] = (await listConsoleLocations(ho.db)).filter((l) => l.id === location.id);
+        const [shown] = (await listConsoleLocations(ho.db)).filter((l) => l.id === locationId);
         return Object.fromEntries(shown!.devices.map((d) => [d.id, d.openConflicts]));
       };
       const [pc1Id, pc2Id] = [(await pc1.ok('sync.status', {})).deviceId!, (await pc2.ok('sync.status', {})).deviceId!];
