@@ -1,5 +1,4 @@
 // Node only (pdfkit): shared by the location backend and head office (issue 18 letters and registers); never imported by the renderer.
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 
 /**
@@ -20,8 +19,9 @@ export function createPdf(
     displayTitle: true,
     pdfVersion: '1.7',
   });
-  doc.registerFont('regular', path.join(resourcesDir, 'fonts', 'Inter-Regular.woff'));
-  doc.registerFont('bold', path.join(resourcesDir, 'fonts', 'Inter-Bold.woff'));
+  // pdfkit opens the files; "/" separates on every platform Node runs on (Windows too), so shared/ needs no node:path.
+  doc.registerFont('regular', `${resourcesDir}/fonts/Inter-Regular.woff`);
+  doc.registerFont('bold', `${resourcesDir}/fonts/Inter-Bold.woff`);
   doc.font('regular');
   return doc;
 }
