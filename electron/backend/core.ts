@@ -17,6 +17,7 @@ import { backupNow } from './modules/backup/backup.service';
 import { appendToMirror, reconcileMirror, takeQueued } from './modules/backup/destructionMirror';
 import { destructionLogEntries } from './modules/retention/retention.repository';
 import { isoDateIn } from '../../shared/domain/clock';
+import { AttemptThrottle } from './attemptThrottle';
 
 export interface BackendOptions {
   dataDir: string;
@@ -62,9 +63,8 @@ export interface Corruption extends DatabaseProblem {
   detectedAt: string;
 }
 
-/** Growing delay: the first 3 failures are free, then 1, 2, 4 … seconds, at most 5 minutes. */
-const FREE_ATTEMPTS = 3;
-const MAX_DELAY_MS = 5 * 60_000;
+/** Login and restore credentials: the first 3 failures are free, then 1, 2, 4 … seconds, at most 5 minutes. */
+const LOGIN_THROTTLE = { freeAttempts: 3, firstDelayMs: 1000, maxDelayMs: 5 * 60_000 };
 
 /**
  * The process-wide state: which data dir, whether the database is open, who is logged in.
@@ -80,8 +80,7 @@ export class AppCore {
   /** The transaction the current async call runs in, if any. */
   private readonly ambient = new AsyncLocalStorage<Trx>();
   session: Session | null = null;
-  private failures = 0;
-  private nextAttemptAt = 0;
+  private readonly loginThrottle: AttemptThrottle;
   private pendingFailures: PendingFailure[] = [];
   scheduler: SchedulerHandle | null = null;
   /** The herstelsleutel, held only between setup and the manager confirming it was saved. */
@@ -96,6 +95,7 @@ export class AppCore {
     this.protector = options.protector ?? null;
     this.kdf = options.kdf ?? DEFAULT_SCRYPT;
     this.now = options.now ?? (() => new Date());
+    this.loginThrottle = new AttemptThrottle(LOGIN_THROTTLE, this.now);
   }
 
   /** Today on the app's clock, in the location's calendar (YYYY-MM-DD). */
@@ -241,31 +241,21 @@ export class AppCore {
 
   /** Seconds until the next attempt is allowed (0 = now). */
   loginDelaySeconds(): number {
-    return Math.max(0, Math.ceil((this.nextAttemptAt - this.now().getTime()) / 1000));
+    return this.loginThrottle.waitSeconds();
   }
 
   assertMayAttempt(): void {
-    const wait = this.loginDelaySeconds();
-    if (wait > 0) {
-      throw new AppError('RATE_LIMITED', msg('auth.tooManyAttempts', { wait, unit: wait === 1 ? 'auth.second' : 'auth.seconds' }), {
-        waitSeconds: String(wait),
-      });
-    }
+    this.loginThrottle.assertMayAttempt();
   }
 
   recordFailure(userId: string | null, kind: PendingFailure['kind']): void {
-    this.failures++;
+    this.loginThrottle.recordFailure();
     this.pendingFailures.push({ at: this.now(), userId, kind });
-    if (this.failures >= FREE_ATTEMPTS) {
-      const delay = Math.min(MAX_DELAY_MS, 1000 * 2 ** (this.failures - FREE_ATTEMPTS));
-      this.nextAttemptAt = this.now().getTime() + delay;
-    }
   }
 
   /** After a successful unlock: reset the delay and write the failures that happened meanwhile. */
   async flushFailures(trx: Trx): Promise<void> {
-    this.failures = 0;
-    this.nextAttemptAt = 0;
+    this.loginThrottle.reset();
     const pending = this.pendingFailures;
     this.pendingFailures = [];
     for (const failure of pending) {

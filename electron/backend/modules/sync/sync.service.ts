@@ -5,6 +5,7 @@ import { displayName } from '../../../../shared/domain/names';
 import { msg, type MessageRef } from '../../../../shared/i18n/translate';
 import { EnrolResponse, type SyncedEntity } from '../../../../shared/sync/protocol';
 import type { AppCore, Session } from '../../core';
+import { AttemptThrottle } from '../../attemptThrottle';
 import type { DbOrTrx } from '../../db/schema';
 import { requestJson, SyncHttpError } from '../../sync/http';
 import { PRIMARY_KEY, queueUpsert } from '../../sync/outbox';
@@ -106,19 +107,20 @@ export async function makeTransferCode(core: AppCore): Promise<{ code: string; e
  * A growing delay after wrong codes or herstelsleutels typed on this PC (per running app, like the
  * login's): 3 free attempts, then 5 s doubling up to 15 minutes. A wrong attempt changes nothing else.
  */
-const FREE_KEY_ATTEMPTS = 3;
-const MAX_KEY_DELAY_MS = 15 * 60 * 1000;
-const keyAttempts = new WeakMap<AppCore, { failures: number; nextAt: number }>();
+const KEY_THROTTLE = { freeAttempts: 3, firstDelayMs: 5000, maxDelayMs: 15 * 60 * 1000 };
+const keyThrottles = new WeakMap<AppCore, AttemptThrottle>();
 
-function assertMayTryKey(core: AppCore): void {
-  const wait = Math.ceil(((keyAttempts.get(core)?.nextAt ?? 0) - core.now().getTime()) / 1000);
-  if (wait > 0) throw new AppError('RATE_LIMITED', msg('auth.tooManyAttempts', { wait, unit: wait === 1 ? 'auth.second' : 'auth.seconds' }));
+function keyThrottle(core: AppCore): AttemptThrottle {
+  let throttle = keyThrottles.get(core);
+  if (!throttle) {
+    throttle = new AttemptThrottle(KEY_THROTTLE, core.now);
+    keyThrottles.set(core, throttle);
+  }
+  return throttle;
 }
 
 function refuseKeyAttempt(core: AppCore, ref: MessageRef, field: string): never {
-  const failures = (keyAttempts.get(core)?.failures ?? 0) + 1;
-  const nextAt = failures >= FREE_KEY_ATTEMPTS ? core.now().getTime() + Math.min(MAX_KEY_DELAY_MS, 5000 * 2 ** (failures - FREE_KEY_ATTEMPTS)) : 0;
-  keyAttempts.set(core, { failures, nextAt });
+  keyThrottle(core).recordFailure();
   throw new AppError('VALIDATION', ref, { [field]: ref });
 }
 
@@ -135,14 +137,14 @@ export async function receiveKey(core: AppCore, code: string): Promise<void> {
   const config = await readSyncConfig(core.db());
   if (!config) throw new AppError('CONFLICT', msg('sync.transfer.notEnrolled'));
   if (await currentKey(core.db())) throw new AppError('CONFLICT', msg('sync.transfer.hasKey'));
-  assertMayTryKey(core);
+  keyThrottle(core).assertMayAttempt();
   const direct = <T>(work: () => Promise<T>) => work();
   if (isRecoveryKeyCode(code)) {
     const received = await receiveWithRecoveryKey(core, config, requestJson, code).catch((error: unknown) => {
       throw new AppError('CONFLICT', error instanceof SyncHttpError ? error.ref : msg('sync.headOfficeUnreachable'));
     });
     if (!received) refuseKeyAttempt(core, msg('sync.recovery.refused'), 'code');
-    keyAttempts.delete(core);
+    keyThrottle(core).reset();
     if (received.locationKeyId) await followKeyRotation(core, direct, config, requestJson, { keyId: received.locationKeyId, rotate: false }).catch(() => undefined);
     await escrowSyncKey(core, direct, config, requestJson).catch(() => undefined);
     return;
@@ -151,7 +153,7 @@ export async function receiveKey(core: AppCore, code: string): Promise<void> {
   for (const transfer of transfers) {
     const key = await unwrapKey(code, config.locationId, transfer.keyId, transfer.wrapped).catch(() => null);
     if (!key) continue;
-    keyAttempts.delete(core);
+    keyThrottle(core).reset();
     await core.transaction((trx) => installKey(trx, { keyId: transfer.keyId, key }, 'transfer', core.now()));
     await ask(config, { method: 'POST', path: '/v1/sync/transfers/consume', body: { id: transfer.id } }).catch(() => undefined);
     await escrowSyncKey(core, direct, config, requestJson).catch(() => undefined);
@@ -169,12 +171,12 @@ export async function offerRecoveryKey(core: AppCore, recoveryKey: string): Prom
   const config = await readSyncConfig(core.db());
   if (!config) throw new AppError('CONFLICT', msg('sync.transfer.notEnrolled'));
   if (!(await currentKey(core.db()))) throw new AppError('CONFLICT', msg('sync.transfer.noKey'));
-  assertMayTryKey(core);
+  keyThrottle(core).assertMayAttempt();
   const dbKey = core.loadKeyring().unlockWithRecoveryKey(recoveryKey);
   const matches = dbKey?.equals(core.dbKey()) ?? false;
   dbKey?.fill(0);
   if (!matches) refuseKeyAttempt(core, msg('sync.recovery.notThisPc'), 'recoveryKey');
-  keyAttempts.delete(core);
+  keyThrottle(core).reset();
   try {
     await offerRecoveryWrap(core, config, requestJson, recoveryKey);
   } catch (error) {
