@@ -1,13 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { sql } from 'kysely';
-import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connect';
 import type { HoDb } from '../../headoffice/db/schema';
 import { buildHeadOfficeServer } from '../../headoffice/service/server';
 import { createLocation, issueEnrolmentCode } from '../../headoffice/service/sync.service';
 import type { Transport } from '../../electron/backend/sync/sync.engine';
 import { makeBackend, setUpLocation, type TestBackend } from './backend';
+import { freshHeadOfficeDb } from './console';
 
 export interface RunningHeadOffice {
   url: string;
@@ -25,14 +21,8 @@ export interface RunningHeadOffice {
 /** The real head-office service on 127.0.0.1, on SQLite or on the given PostgreSQL database. */
 export async function startHeadOffice(databaseUrl?: string): Promise<RunningHeadOffice> {
   // Lives as long as the service (tempDir() would be removed after the first test of a suite).
-  const dataDir = databaseUrl ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'kop-ho-'));
-  const { db } = connectHeadOffice({ databaseUrl, dataDir: dataDir ?? undefined });
-  if (databaseUrl) {
-    // A fresh schema per test run on the shared cluster.
-    await sql`DROP SCHEMA IF EXISTS public CASCADE`.execute(db);
-    await sql`CREATE SCHEMA public`.execute(db);
-  }
-  await migrateHeadOffice(db);
+  const store = await freshHeadOfficeDb(databaseUrl);
+  const { db, dataDir } = store;
   let app = buildHeadOfficeServer({ db, logger: false });
   let port = 0;
   const listen = async () => {
@@ -63,8 +53,7 @@ export async function startHeadOffice(databaseUrl?: string): Promise<RunningHead
     },
     async close() {
       await app.close().catch(() => undefined);
-      await db.destroy();
-      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      await store.close();
     },
   };
 }

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../headoffice/console/audit';
-import { createConsoleUser } from '../../headoffice/console/auth.service';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../headoffice/console/routes';
 import { buildHeadOfficeServer } from '../../headoffice/service/server';
 import { syncOnce } from '../../electron/backend/sync/sync.engine';
 import type { ConsoleRequest } from '../../shared/console/requests';
@@ -10,6 +8,7 @@ import type { ConsoleRole } from '../../shared/console/roles';
 import { addDays, firstDeadline } from '../../shared/domain/requests';
 import { isoDateIn } from '../../shared/domain/clock';
 import { createFamily } from '../helpers/clients';
+import { withConsoleUsers } from '../helpers/console';
 import { enrolledPc, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
 import { startPostgres } from '../helpers/postgres';
 
@@ -24,8 +23,6 @@ const NOW = new Date('2027-05-12T09:00:00Z');
 const now = () => NOW;
 const TODAY = isoDateIn(NOW);
 const exclusive = <T>(work: () => Promise<T>) => work();
-const PASSWORD = 'Console-Wachtwoord-2026';
-const USERS: Record<ConsoleRole, string> = { privacy_officer: 'privacy', fg: 'fg.extern', it: 'it.beheer' };
 
 const REQUEST = {
   kind: 'access',
@@ -46,22 +43,18 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`requests via privacy@ on ${dialect}`, () => {
     let ho: RunningHeadOffice;
     let app: FastifyInstance;
+    let signIn: (role: ConsoleRole) => Promise<Record<string, string>>;
     beforeAll(async () => {
       if (dialect === 'postgres' && !pg) return;
       ho = await startHeadOffice(dialect === 'postgres' ? pg!.url : undefined);
       app = buildHeadOfficeServer({ db: ho.db, logger: false, now });
-      for (const [role, username] of Object.entries(USERS) as [ConsoleRole, string][]) await createConsoleUser(ho.db, { username, name: `Test ${role}`, role, password: PASSWORD }, NOW);
+      signIn = await withConsoleUsers(ho.db, app, NOW);
     }, 120_000);
     afterAll(async () => {
       await app?.close();
       await ho?.close();
     });
 
-    async function signIn(role: ConsoleRole) {
-      const response = await app.inject({ method: 'POST', url: '/console/api/login', payload: { username: USERS[role], password: PASSWORD } });
-      const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)!;
-      return { cookie: `${SESSION_COOKIE}=${cookie.value}`, [CSRF_HEADER]: response.json<{ csrfToken: string }>().csrfToken };
-    }
     const overview = async (headers: Record<string, string>) => (await app.inject({ method: 'GET', url: '/console/api/requests', headers })).json<ConsoleRequest[]>();
     const register = (headers: Record<string, string>, payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/console/api/requests', headers, payload });
 

@@ -2,18 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsoleRole } from '../../shared/console/roles';
 import { verifyAuditChain } from '../../headoffice/console/audit';
-import { createConsoleUser, SESSION_IDLE_MS } from '../../headoffice/console/auth.service';
+import { SESSION_IDLE_MS } from '../../headoffice/console/auth.service';
 import { CONSOLE_ROUTES, CSRF_HEADER, SESSION_COOKIE } from '../../headoffice/console/routes';
-import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connect';
 import type { HoDb } from '../../headoffice/db/schema';
 import { DEFAULT_CONSOLE_UI_DIR } from '../../headoffice/console/ui';
 import { buildHeadOfficeServer } from '../../headoffice/service/server';
 import { CONSOLE_CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { createLocation } from '../../headoffice/service/sync.service';
+import { CONSOLE_PASSWORD, CONSOLE_USERS, consoleUnderTest } from '../helpers/console';
 import { startPostgres } from '../helpers/postgres';
 
 type Pg = Awaited<ReturnType<typeof startPostgres>>;
@@ -23,8 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => pg?.stop());
 
-const PASSWORD = 'Console-Wachtwoord-2026';
-const USERS: Record<ConsoleRole, string> = { privacy_officer: 'privacy', fg: 'fg.extern', it: 'it.beheer' };
 
 /** A path for a route, with its parameters filled in. */
 const urlOf = (route: (typeof CONSOLE_ROUTES)[number], id: string) => `/console/api${route.url.replace(':id', id)}`;
@@ -33,32 +30,20 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`head-office console API on ${dialect}`, () => {
     let db: HoDb;
     let app: FastifyInstance;
-    let dataDir: string | null = null;
     let clock = new Date('2030-03-01T09:00:00Z');
     let locationId = '';
 
     beforeEach(async (ctx) => {
       if (dialect === 'postgres' && !pg) return ctx.skip();
-      dataDir = dialect === 'sqlite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'kop-console-')) : null;
-      db = connectHeadOffice({ databaseUrl: dialect === 'postgres' ? pg!.url : undefined, dataDir: dataDir ?? undefined }).db;
-      if (dialect === 'postgres') {
-        await sql`DROP SCHEMA IF EXISTS public CASCADE`.execute(db);
-        await sql`CREATE SCHEMA public`.execute(db);
-      }
-      await migrateHeadOffice(db);
       clock = new Date(Date.UTC(2030, 2, 1, 9));
-      app = buildHeadOfficeServer({ db, logger: false, now: () => clock });
-      for (const [role, username] of Object.entries(USERS) as [ConsoleRole, string][]) await createConsoleUser(db, { username, name: `Test ${role}`, role, password: PASSWORD }, clock);
+      const ho = await consoleUnderTest({ databaseUrl: dialect === 'postgres' ? pg!.url : undefined, now: () => clock });
+      ({ db, app } = ho);
       locationId = (await createLocation(db, 'Locatie Zon', clock)).id;
-      return async () => {
-        await app.close();
-        await db.destroy();
-        if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-      };
+      return ho.close;
     });
 
     async function signIn(role: ConsoleRole) {
-      const response = await app.inject({ method: 'POST', url: '/console/api/login', payload: { username: USERS[role], password: PASSWORD } });
+      const response = await app.inject({ method: 'POST', url: '/console/api/login', payload: { username: CONSOLE_USERS[role], password: CONSOLE_PASSWORD } });
       expect(response.statusCode).toBe(200);
       const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)!;
       const { csrfToken } = response.json<{ csrfToken: string }>();
@@ -90,21 +75,21 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     });
 
     it('delays logins more after each failure, even with the right password during the delay', async () => {
-      const attempt = (password: string) => app.inject({ method: 'POST', url: '/console/api/login', payload: { username: USERS.it, password } });
+      const attempt = (password: string) => app.inject({ method: 'POST', url: '/console/api/login', payload: { username: CONSOLE_USERS.it, password } });
       expect((await attempt('fout-1')).statusCode).toBe(401);
       expect((await attempt('fout-2')).statusCode).toBe(401);
       expect((await attempt('fout-3')).statusCode).toBe(401); // third failure: wait 2 s
-      const blocked = await attempt(PASSWORD);
+      const blocked = await attempt(CONSOLE_PASSWORD);
       expect(blocked.statusCode).toBe(429);
       expect(blocked.json<{ error: string }>().error).toMatch(/Probeer het over 2 seconden opnieuw/);
       clock = new Date(clock.getTime() + 2_500);
       expect((await attempt('fout-4')).statusCode).toBe(401); // fourth: wait 4 s
       clock = new Date(clock.getTime() + 3_000);
-      expect((await attempt(PASSWORD)).statusCode).toBe(429);
+      expect((await attempt(CONSOLE_PASSWORD)).statusCode).toBe(429);
       clock = new Date(clock.getTime() + 1_500);
-      expect((await attempt(PASSWORD)).statusCode).toBe(200);
+      expect((await attempt(CONSOLE_PASSWORD)).statusCode).toBe(200);
       // An unknown user gets the same answer as a wrong password.
-      const unknown = await app.inject({ method: 'POST', url: '/console/api/login', payload: { username: 'niemand', password: PASSWORD } });
+      const unknown = await app.inject({ method: 'POST', url: '/console/api/login', payload: { username: 'niemand', password: CONSOLE_PASSWORD } });
       expect(unknown.statusCode).toBe(401);
       expect(unknown.json<{ error: string }>().error).toBe('Gebruikersnaam of wachtwoord klopt niet.');
     });

@@ -1,21 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsoleBreach } from '../../shared/console/breaches';
 import type { ConsoleRole } from '../../shared/console/roles';
 import { verifyAuditChain } from '../../headoffice/console/audit';
-import { createConsoleUser } from '../../headoffice/console/auth.service';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../headoffice/console/routes';
-import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connect';
 import type { HoDb } from '../../headoffice/db/schema';
 import { publishToLocation } from '../../headoffice/service/publish.service';
-import { buildHeadOfficeServer } from '../../headoffice/service/server';
 import { createLocation } from '../../headoffice/service/sync.service';
 import type { BreachRecord } from '../../shared/breaches/record';
 import { readPdf } from '../helpers/pdf';
+import { consoleUnderTest } from '../helpers/console';
 import { startPostgres } from '../helpers/postgres';
 
 /**
@@ -31,8 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => pg?.stop());
 
-const PASSWORD = 'Console-Wachtwoord-2026';
-const USERS: Record<ConsoleRole, string> = { privacy_officer: 'privacy', fg: 'fg.extern', it: 'it.beheer' };
 const DISCOVERED = '2030-03-01T08:00:00.000Z';
 const HOUR = 3_600_000;
 
@@ -50,22 +41,15 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`datalekkenregister on ${dialect}`, () => {
     let db: HoDb;
     let app: FastifyInstance;
-    let dataDir: string | null = null;
+    let signIn: (role: ConsoleRole) => Promise<Record<string, string>>;
     let clock = new Date(DISCOVERED);
     let breachId = '';
 
     beforeEach(async (ctx) => {
       if (dialect === 'postgres' && !pg) return ctx.skip();
-      dataDir = dialect === 'sqlite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'kop-breach-')) : null;
-      db = connectHeadOffice({ databaseUrl: dialect === 'postgres' ? pg!.url : undefined, dataDir: dataDir ?? undefined }).db;
-      if (dialect === 'postgres') {
-        await sql`DROP SCHEMA IF EXISTS public CASCADE`.execute(db);
-        await sql`CREATE SCHEMA public`.execute(db);
-      }
-      await migrateHeadOffice(db);
       clock = new Date(DISCOVERED);
-      app = buildHeadOfficeServer({ db, logger: false, now: () => clock });
-      for (const [role, username] of Object.entries(USERS) as [ConsoleRole, string][]) await createConsoleUser(db, { username, name: `Test ${role}`, role, password: PASSWORD }, clock);
+      const ho = await consoleUnderTest({ databaseUrl: dialect === 'postgres' ? pg!.url : undefined, now: () => clock });
+      ({ db, app, signIn } = ho);
       const location = await createLocation(db, 'KDV De Vlinder', clock);
       // The row as a location's PC pushes it (entity data_breaches, the BreachRecord fields).
       breachId = '0193a6f2-7c1e-7000-8000-000000000001';
@@ -83,19 +67,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         reported_at: DISCOVERED,
       };
       await db.transaction().execute((trx) => publishToLocation(trx, location.id, [{ entity: 'data_breaches', entityId: breachId, payload: record }], DISCOVERED));
-      return async () => {
-        await app.close();
-        await db.destroy();
-        if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-      };
+      return ho.close;
     });
 
-    async function signIn(role: ConsoleRole) {
-      const response = await app.inject({ method: 'POST', url: '/console/api/login', payload: { username: USERS[role], password: PASSWORD } });
-      const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)!;
-      const { csrfToken } = response.json<{ csrfToken: string }>();
-      return { cookie: `${SESSION_COOKIE}=${cookie.value}`, [CSRF_HEADER]: csrfToken };
-    }
     const list = async (headers: Record<string, string>) => (await app.inject({ method: 'GET', url: '/console/api/breaches', headers })).json<ConsoleBreach[]>();
     const post = (headers: Record<string, string>, action: string, payload?: Record<string, unknown>) => app.inject({ method: 'POST', url: `/console/api/breaches/${breachId}/${action}`, headers, payload });
 

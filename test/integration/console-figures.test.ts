@@ -1,24 +1,17 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { syncOnce } from '../../electron/backend/sync/sync.engine';
 import { verifyAuditChain } from '../../headoffice/console/audit';
-import { createConsoleUser } from '../../headoffice/console/auth.service';
 import { figures } from '../../headoffice/console/figures.service';
-import { SESSION_COOKIE } from '../../headoffice/console/routes';
-import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connect';
 import type { HoDb } from '../../headoffice/db/schema';
 import { publishToLocation } from '../../headoffice/service/publish.service';
-import { buildHeadOfficeServer } from '../../headoffice/service/server';
 import { createLocation } from '../../headoffice/service/sync.service';
 import type { FiguresResponse } from '../../shared/console/figures';
 import type { ConsoleRole } from '../../shared/console/roles';
 import type { SyncedEntity } from '../../shared/sync/protocol';
 import { startHeadOffice } from '../helpers/headoffice';
 import { endContract, familyWithEverything, moveClock, newBackend, runAll } from '../helpers/retention';
+import { consoleUnderTest } from '../helpers/console';
 import { startPostgres } from '../helpers/postgres';
 
 /**
@@ -34,8 +27,6 @@ beforeAll(async () => {
 });
 afterAll(() => pg?.stop());
 
-const PASSWORD = 'Console-Wachtwoord-2026';
-const USERS: Record<ConsoleRole, string> = { privacy_officer: 'privacy', fg: 'fg.extern', it: 'it.beheer' };
 const NOW = new Date('2030-06-15T10:00:00.000Z');
 const SURNAME = 'Geelvinkje';
 
@@ -76,20 +67,13 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`anonymised figures on ${dialect}`, () => {
     let db: HoDb;
     let app: FastifyInstance;
-    let dataDir: string | null = null;
+    let signIn: (role: ConsoleRole) => Promise<Record<string, string>>;
     let reportedBreach = '';
 
     beforeEach(async (ctx) => {
       if (dialect === 'postgres' && !pg) return ctx.skip();
-      dataDir = dialect === 'sqlite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'kop-figures-')) : null;
-      db = connectHeadOffice({ databaseUrl: dialect === 'postgres' ? pg!.url : undefined, dataDir: dataDir ?? undefined }).db;
-      if (dialect === 'postgres') {
-        await sql`DROP SCHEMA IF EXISTS public CASCADE`.execute(db);
-        await sql`CREATE SCHEMA public`.execute(db);
-      }
-      await migrateHeadOffice(db);
-      app = buildHeadOfficeServer({ db, logger: false, now: () => NOW });
-      for (const [role, username] of Object.entries(USERS) as [ConsoleRole, string][]) await createConsoleUser(db, { username, name: `Test ${role}`, role, password: PASSWORD }, NOW);
+      const ho = await consoleUnderTest({ databaseUrl: dialect === 'postgres' ? pg!.url : undefined, now: () => NOW });
+      ({ db, app, signIn } = ho);
       const vlinder = await createLocation(db, 'KDV De Vlinder', NOW);
       const egel = await createLocation(db, 'BSO De Egel', NOW);
 
@@ -154,18 +138,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
           closed_by: null,
         })
         .execute();
-      return async () => {
-        await app.close();
-        await db.destroy();
-        if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-      };
+      return ho.close;
     });
 
-    async function signIn(role: ConsoleRole) {
-      const response = await app.inject({ method: 'POST', url: '/console/api/login', payload: { username: USERS[role], password: PASSWORD } });
-      const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)!;
-      return { cookie: `${SESSION_COOKIE}=${cookie.value}` };
-    }
     const get = (headers: Record<string, string>, query = '') => app.inject({ method: 'GET', url: `/console/api/figures${query}`, headers });
 
     it('counts per location and for the organisation, for the current year by default', async () => {

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,13 +6,10 @@ import type { OrganisationRegister } from '../../shared/console/register';
 import type { ConsoleRole } from '../../shared/console/roles';
 import type { OrganisationInput } from '../../shared/organisation/profile';
 import { verifyAuditChain } from '../../headoffice/console/audit';
-import { createConsoleUser } from '../../headoffice/console/auth.service';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../headoffice/console/routes';
-import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connect';
 import type { HoDb } from '../../headoffice/db/schema';
-import { buildHeadOfficeServer } from '../../headoffice/service/server';
 import { createLocation } from '../../headoffice/service/sync.service';
 import { readPdf } from '../helpers/pdf';
+import { consoleUnderTest } from '../helpers/console';
 import { startPostgres } from '../helpers/postgres';
 
 /**
@@ -31,8 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => pg?.stop());
 
-const PASSWORD = 'Console-Wachtwoord-2026';
-const USERS: Record<ConsoleRole, string> = { privacy_officer: 'privacy', fg: 'fg.extern', it: 'it.beheer' };
 
 const PAYROLL = { name: 'Loonwerk BV', service: 'Salarisadministratie', dataCategories: ['employee_file'], agreementDate: '2026-01-01', reviewDate: '2027-01-01', subProcessors: '', outsideEea: false, transferMechanism: null, transferCountries: '' };
 const MAIL = { name: 'Mailwolk Inc', service: 'E-mail aan ouders', dataCategories: ['parent_contact'], agreementDate: '2026-01-01', reviewDate: '2027-01-01', subProcessors: '', outsideEea: true, transferMechanism: 'scc', transferCountries: 'Verenigde Staten' };
@@ -54,34 +46,17 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`verwerkingsregister of the organisation on ${dialect}`, () => {
     let db: HoDb;
     let app: FastifyInstance;
-    let dataDir: string | null = null;
+    let signIn: (role: ConsoleRole) => Promise<Record<string, string>>;
     const clock = new Date();
 
     beforeEach(async (ctx) => {
       if (dialect === 'postgres' && !pg) return ctx.skip();
-      dataDir = dialect === 'sqlite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'kop-register-')) : null;
-      db = connectHeadOffice({ databaseUrl: dialect === 'postgres' ? pg!.url : undefined, dataDir: dataDir ?? undefined }).db;
-      if (dialect === 'postgres') {
-        await sql`DROP SCHEMA IF EXISTS public CASCADE`.execute(db);
-        await sql`CREATE SCHEMA public`.execute(db);
-      }
-      await migrateHeadOffice(db);
-      app = buildHeadOfficeServer({ db, logger: false, now: () => clock });
-      for (const [role, username] of Object.entries(USERS) as [ConsoleRole, string][]) await createConsoleUser(db, { username, name: `Test ${role}`, role, password: PASSWORD }, clock);
+      const ho = await consoleUnderTest({ databaseUrl: dialect === 'postgres' ? pg!.url : undefined, now: () => clock });
+      ({ db, app, signIn } = ho);
       await createLocation(db, 'KDV De Vlinder', clock);
-      return async () => {
-        await app.close();
-        await db.destroy();
-        if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-      };
+      return ho.close;
     });
 
-    async function signIn(role: ConsoleRole) {
-      const response = await app.inject({ method: 'POST', url: '/console/api/login', payload: { username: USERS[role], password: PASSWORD } });
-      const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)!;
-      const { csrfToken } = response.json<{ csrfToken: string }>();
-      return { cookie: `${SESSION_COOKIE}=${cookie.value}`, [CSRF_HEADER]: csrfToken };
-    }
 
     it('names each processor as a recipient of its category, a processor outside the EEA under transfers with its country and ground, in the JSON and the PDF', async () => {
       const po = await signIn('privacy_officer');

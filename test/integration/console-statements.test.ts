@@ -1,17 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsoleRole } from '../../shared/console/roles';
 import type { ConsoleStatementVersion } from '../../shared/console/statements';
 import { verifyAuditChain } from '../../headoffice/console/audit';
-import { createConsoleUser } from '../../headoffice/console/auth.service';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../headoffice/console/routes';
-import { connectHeadOffice, migrateHeadOffice } from '../../headoffice/db/connect';
 import type { HoDb } from '../../headoffice/db/schema';
-import { buildHeadOfficeServer } from '../../headoffice/service/server';
+import { consoleUnderTest } from '../helpers/console';
 import { startPostgres } from '../helpers/postgres';
 
 /**
@@ -26,41 +20,22 @@ beforeAll(async () => {
 });
 afterAll(() => pg?.stop());
 
-const PASSWORD = 'Console-Wachtwoord-2026';
-const USERS: Record<ConsoleRole, string> = { privacy_officer: 'privacy', fg: 'fg.extern', it: 'it.beheer' };
 const STATEMENT = fs.readFileSync('/work/shared/seed/000_bae7ac753e38b9dd.txt', 'utf8');
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`privacy statement versions on ${dialect}`, () => {
     let db: HoDb;
     let app: FastifyInstance;
-    let dataDir: string | null = null;
+    let signIn: (role: ConsoleRole) => Promise<Record<string, string>>;
     const clock = new Date();
 
     beforeEach(async (ctx) => {
       if (dialect === 'postgres' && !pg) return ctx.skip();
-      dataDir = dialect === 'sqlite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'kop-statement-')) : null;
-      db = connectHeadOffice({ databaseUrl: dialect === 'postgres' ? pg!.url : undefined, dataDir: dataDir ?? undefined }).db;
-      if (dialect === 'postgres') {
-        await sql`DROP SCHEMA IF EXISTS public CASCADE`.execute(db);
-        await sql`CREATE SCHEMA public`.execute(db);
-      }
-      await migrateHeadOffice(db);
-      app = buildHeadOfficeServer({ db, logger: false, now: () => clock });
-      for (const [role, username] of Object.entries(USERS) as [ConsoleRole, string][]) await createConsoleUser(db, { username, name: `Test ${role}`, role, password: PASSWORD }, clock);
-      return async () => {
-        await app.close();
-        await db.destroy();
-        if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-      };
+      const ho = await consoleUnderTest({ databaseUrl: dialect === 'postgres' ? pg!.url : undefined, now: () => clock });
+      ({ db, app, signIn } = ho);
+      return ho.close;
     });
 
-    async function signIn(role: ConsoleRole) {
-      const response = await app.inject({ method: 'POST', url: '/console/api/login', payload: { username: USERS[role], password: PASSWORD } });
-      const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)!;
-      const { csrfToken } = response.json<{ csrfToken: string }>();
-      return { cookie: `${SESSION_COOKIE}=${cookie.value}`, [CSRF_HEADER]: csrfToken };
-    }
     const list = (headers: Record<string, string>) => app.inject({ method: 'GET', url: '/console/api/statements', headers });
     const publish = (headers: Record<string, string>, payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/console/api/statements', headers, payload });
 
