@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { BreachRecord } from '../../shared/breaches/record';
 import { api, appToday, field, screen, setUpLocation } from './app';
 import { checkScreen, expect, test } from './fixtures';
-import { HeadOffice } from './headoffice';
+import { consoleLogin, HeadOffice, PRIVACY_OFFICER } from './headoffice';
 
 /**
  * Issue 18 part 4, clicked through the real UI: a pedagogisch medewerker who is also the
@@ -13,7 +13,6 @@ import { HeadOffice } from './headoffice';
 
 const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB Ergens', lrk: '123456789' };
 const MANAGER = { name: 'Fatima el Amrani', username: 'fatima', password: 'Zeilboot-Kaneel-Vijver-42' };
-const PRIVACY_OFFICER = { username: 'privacy', name: 'Jasmijn Kortenhoeven-van der Meulen', role: 'privacy_officer' as const, password: 'Register-Bijhouden-2026' };
 const REPORTER = { name: 'Maria-Christina van den Heuvel-Oosterhuis', username: 'maria', temporary: 'Tijdelijk-Wachtwoord-2026', own: 'Rivier-Lantaarn-Mossel-58' };
 const WHAT = 'De groepslijst met allergieën is per ongeluk gemaild aan alle ouders van de Rupsjes in plaats van aan het team.';
 const dutch = (iso: string) => iso.split('-').reverse().join('-');
@@ -105,10 +104,7 @@ test('datalek melden: ook zonder verbinding, veldmeldingen in het Nederlands, aa
     ho.createConsoleUser(PRIVACY_OFFICER);
     const consolePage = await page.context().newPage();
     await consolePage.setViewportSize({ width: 1366, height: 768 });
-    await consolePage.goto(`${ho.url}/console/`);
-    await field(consolePage, 'Gebruikersnaam').fill(PRIVACY_OFFICER.username);
-    await field(consolePage, 'Wachtwoord').fill(PRIVACY_OFFICER.password);
-    await consolePage.getByRole('button', { name: 'Inloggen' }).click();
+    await consoleLogin(consolePage, ho.url);
     await consolePage.getByRole('navigation').getByRole('link', { name: 'Datalekken' }).click();
     await expect(consolePage.getByRole('heading', { level: 1, name: 'Datalekkenregister' })).toBeVisible();
     const entry = consolePage.getByRole('row', { name: /groepslijst met allergieën/ });

@@ -1,7 +1,6 @@
-import type { Page } from '@playwright/test';
 import { api, appToday, familyViaApi, field, pick, screen, setUpLocation } from './app';
 import { checkScreen, expect, test } from './fixtures';
-import { HeadOffice } from './headoffice';
+import { consoleLogin, HeadOffice, PRIVACY_OFFICER } from './headoffice';
 
 /**
  * Issue 18 part 3, clicked through both UIs: the privacy officer registers a request that came in
@@ -12,16 +11,8 @@ import { HeadOffice } from './headoffice';
 
 const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB Ergens', lrk: '123456789' };
 const MANAGER = { name: 'Fatima el Amrani-Boukhari', username: 'fatima', password: 'Zeilboot-Kaneel-Vijver-42' };
-const PRIVACY_OFFICER = { username: 'privacy', name: 'Jasmijn Kortenhoeven-van der Meulen', role: 'privacy_officer' as const, password: 'Register-Bijhouden-2026' };
 const REQUESTER = { name: 'Sanne de Boer', contact: 'sanne.deboer@example.nl' };
 const dutch = (iso: string) => iso.split('-').reverse().join('-');
-
-async function consoleLogin(page: Page, url: string) {
-  await page.goto(`${url}/console/`);
-  await field(page, 'Gebruikersnaam').fill(PRIVACY_OFFICER.username);
-  await field(page, 'Wachtwoord').fill(PRIVACY_OFFICER.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
 
 test('verzoek via privacy@: geregistreerd in de console, als taak bij de locatie, geregistreerd bij de persoon', async ({ page, webApp }) => {
   test.setTimeout(240_000);

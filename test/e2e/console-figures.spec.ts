@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { field, pick } from './app';
+import { pick } from './app';
 import { checkScreen, expect, test } from './fixtures';
-import { HeadOffice } from './headoffice';
+import { consoleLogin, HeadOffice, PRIVACY_OFFICER } from './headoffice';
 
 /**
  * Issue 18 part 9 — the console's Cijfers page: after a location's rows arrived, the privacy
  * officer sees a chart per figure for the whole organisation and for one location; counts only.
  */
-const PRIVACY_OFFICER = { username: 'privacy', name: 'Jasmijn Kortenhoeven', role: 'privacy_officer' as const, password: 'Register-Bijhouden-2026' };
 const SURNAME = 'Geelvinkje';
 
 test('cijfers: een grafiek per cijfer, per locatie en voor de organisatie, zonder persoonsgegevens', async ({ page }) => {
@@ -35,10 +34,7 @@ test('cijfers: een grafiek per cijfer, per locatie en voor de organisatie, zonde
     await upsert('data_breaches', { id: randomUUID(), what_happened: `Lijst ${SURNAME}`, discovered_at: `${year}-01-03T08:00:00.000Z` });
     for (const recipient of ['ggd', 'ggd', 'belastingdienst']) await upsert('disclosures', { id: randomUUID(), recipient, created_at: `${year}-01-10T10:00:00.000Z`, disclosed_on: null });
 
-    await page.goto(`${ho.url}/console/`);
-    await field(page, 'Gebruikersnaam').fill(PRIVACY_OFFICER.username);
-    await field(page, 'Wachtwoord').fill(PRIVACY_OFFICER.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await consoleLogin(page, ho.url);
     await page.getByRole('link', { name: 'Cijfers' }).click();
     await expect(page.getByRole('heading', { name: 'Cijfers', level: 1 })).toBeVisible();
 

@@ -1,10 +1,9 @@
 import { field } from './app';
 import { checkScreen, expect, test } from './fixtures';
-import { HeadOffice } from './headoffice';
+import { consoleLogin, HeadOffice, PRIVACY_OFFICER } from './headoffice';
 
 /** Issue 18 part 7: the privacy officer sets the organisation's identity and privacy contacts in the console. */
 
-const PRIVACY_OFFICER = { username: 'privacy', name: 'Jasmijn Kortenhoeven', role: 'privacy_officer' as const, password: 'Register-Bijhouden-2026' };
 
 test('privacyconsole: de Privacy Officer vult de gegevens van de organisatie in', async ({ page }) => {
   test.setTimeout(120_000);
@@ -12,10 +11,7 @@ test('privacyconsole: de Privacy Officer vult de gegevens van de organisatie in'
   await ho.start();
   try {
     ho.createConsoleUser(PRIVACY_OFFICER);
-    await page.goto(`${ho.url}/console/`);
-    await field(page, 'Gebruikersnaam').fill(PRIVACY_OFFICER.username);
-    await field(page, 'Wachtwoord').fill(PRIVACY_OFFICER.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await consoleLogin(page, ho.url);
     await page.getByRole('link', { name: 'Organisatie' }).click();
     await expect(page.getByRole('heading', { name: 'Organisatie', level: 1 })).toBeVisible();
     await expect(page.getByText('Nog niet ingevuld')).toBeVisible();

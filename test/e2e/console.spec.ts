@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { CONSOLE_CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { field } from './app';
 import { checkScreen, expect, test } from './fixtures';
-import { HeadOffice } from './headoffice';
+import { consoleLogin, HeadOffice } from './headoffice';
 
 /**
  * The head-office privacy console (/console/), clicked through in Chromium against a real
@@ -16,13 +16,6 @@ const IT = { username: 'it.beheer', name: 'Maximiliaan van der Heijden-Oosterbro
 const FG = { username: 'fg.extern', name: 'mr. Anne-Marie Verschuren-de Wolff', role: 'fg' as const, password: 'Onafhankelijk-Toezicht-77' };
 const PRIVACY_OFFICER = { username: 'privacy', name: 'Jasmijn Kortenhoeven', role: 'privacy_officer' as const, password: 'Register-Bijhouden-2026' };
 const LOCATION_NAME = 'KDV De Vlinder, Utrecht';
-
-async function logIn(page: Page, url: string, user: { username: string; password: string }) {
-  await page.goto(`${url}/console/`);
-  await field(page, 'Gebruikersnaam').fill(user.username);
-  await field(page, 'Wachtwoord').fill(user.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
 
 async function logOut(page: Page) {
   await page.getByRole('button', { name: 'Uitloggen' }).click();
@@ -43,12 +36,12 @@ test('privacyconsole: IT beheert locaties en apparaten, de FG kijkt alleen, de P
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await expect(page.getByText('Vul je gebruikersnaam in.')).toBeVisible();
 
-    await logIn(page, ho.url, { username: IT.username, password: 'fout-wachtwoord-123' });
+    await consoleLogin(page, ho.url, { username: IT.username, password: 'fout-wachtwoord-123' });
     await expect(page.getByRole('alert')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Locaties en apparaten' })).toHaveCount(0);
 
     // IT: add a location, make a koppelcode.
-    await logIn(page, ho.url, IT);
+    await consoleLogin(page, ho.url, IT);
     await expect(page.getByRole('heading', { name: 'Locaties en apparaten', level: 1 })).toBeVisible();
     await expect(page.getByText('Er zijn nog geen locaties.')).toBeVisible();
     await page.getByRole('button', { name: 'Locatie toevoegen' }).click();
@@ -90,7 +83,7 @@ test('privacyconsole: IT beheert locaties en apparaten, de FG kijkt alleen, de P
     await logOut(page);
 
     // The FG reads everything and is offered no change.
-    await logIn(page, ho.url, FG);
+    await consoleLogin(page, ho.url, FG);
     await expect(page.getByTestId('console-user')).toContainText('Alleen lezen');
     await expect(page.getByRole('region', { name: LOCATION_NAME })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Locatie toevoegen' })).toHaveCount(0);
@@ -102,7 +95,7 @@ test('privacyconsole: IT beheert locaties en apparaten, de FG kijkt alleen, de P
     await logOut(page);
 
     // The privacy officer keeps the verwerkersregister: a processor whose review date has passed is flagged.
-    await logIn(page, ho.url, PRIVACY_OFFICER);
+    await consoleLogin(page, ho.url, PRIVACY_OFFICER);
     await page.getByRole('link', { name: 'Verwerkersregister' }).click();
     await expect(page.getByText('Er staan nog geen verwerkers in het register.')).toBeVisible();
     await page.getByRole('button', { name: 'Verwerker toevoegen' }).click();

@@ -7,7 +7,20 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { newSyncKey } from '../../electron/backend/sync/seal';
 import { unwrapKey, wrapKey, type WrappedKey } from '../../electron/backend/sync/transfer';
+import type { Page } from '@playwright/test';
+import { field } from './app';
 import { expect } from './fixtures';
+
+/** The privacy officer of the console tests (a long name, as the screens must show it). */
+export const PRIVACY_OFFICER = { username: 'privacy', name: 'Jasmijn Kortenhoeven-van der Meulen', role: 'privacy_officer' as const, password: 'Register-Bijhouden-2026' };
+
+/** Logs in on the privacy console of the head office at `url`, as a user does. */
+export async function consoleLogin(page: Page, url: string, user: { username: string; password: string } = PRIVACY_OFFICER) {
+  await page.goto(`${url}/console/`);
+  await field(page, 'Gebruikersnaam').fill(user.username);
+  await field(page, 'Wachtwoord').fill(user.password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
 
 /** The head-office service as IT runs it, for E2E tests: a real process on 127.0.0.1 with its CLI. */
 

@@ -1,7 +1,6 @@
-import type { Page } from '@playwright/test';
 import { api, appToday, field, screen, setUpLocation } from './app';
 import { expect, test } from './fixtures';
-import { HeadOffice } from './headoffice';
+import { consoleLogin, HeadOffice, PRIVACY_OFFICER } from './headoffice';
 
 /**
  * Issue 18 part 8, clicked through both UIs: the privacy officer publishes a privacy statement
@@ -12,7 +11,6 @@ import { HeadOffice } from './headoffice';
 
 const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB Ergens', lrk: '123456789' };
 const MANAGER = { name: 'Fatima el Amrani-Boukhari', username: 'fatima', password: 'Zeilboot-Kaneel-Vijver-42' };
-const PRIVACY_OFFICER = { username: 'privacy', name: 'Jasmijn Kortenhoeven-van der Meulen', role: 'privacy_officer' as const, password: 'Register-Bijhouden-2026' };
 const TEXT = [
   'Wie zijn wij? Stichting Kinderopvang Zonnestraal is verantwoordelijk voor de verwerking van persoonsgegevens van kinderen, ouders en medewerkers op al haar locaties.',
   'Welke gegevens verwerken wij? Naam, adres, geboortedatum en de gegevens die nodig zijn voor de opvang, het contract en de kinderopvangtoeslag.',
@@ -20,13 +18,6 @@ const TEXT = [
 ].join('\n\n');
 const FG = { username: 'fg.extern', name: 'mr. Anne-Marie Verschuren-de Wolff', role: 'fg' as const, password: 'Onafhankelijk-Toezicht-77' };
 const dutch = (iso: string) => iso.split('-').reverse().join('-');
-
-async function consoleLogin(page: Page, url: string, user: { username: string; password: string } = PRIVACY_OFFICER) {
-  await page.goto(`${url}/console/`);
-  await field(page, 'Gebruikersnaam').fill(user.username);
-  await field(page, 'Wachtwoord').fill(user.password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
 
 test('privacyverklaring: gepubliceerd in de console, bij de locatie van kracht en als taak om de ouders te informeren', async ({ page, webApp }) => {
   test.setTimeout(240_000);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { weekdayOnOrBefore } from '../helpers/dates';
-import { addGroup, appToday, field, screen, setUpLocation } from './app';
+import { addGroup, api, appToday, field, screen, setUpLocation } from './app';
 import { expect, test } from './fixtures';
 
 /**
@@ -15,26 +15,7 @@ import { expect, test } from './fixtures';
 const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB Ergens', lrk: '123456789' };
 const MANAGER = { name: 'Fatima el Amrani', username: 'fatima', password: 'Zeilboot-Kaneel-Vijver-42' };
 
-
-
-
 /** The family is not what this spec is about: it goes in through the same API the UI uses. */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([m, i]) => {
-      const response = await fetch(`/api/${m}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('kop.webToken') ?? ''}` },
-        body: JSON.stringify(i),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    [method, input] as const,
-  );
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message ?? '?'}`);
-  return result.value as T;
-}
-
 async function createFamily(page: Page) {
   const household = await api<{ id: string; parents: { id: string; isContractParent: boolean }[] }>(page, 'households.create', {
     street: 'Lindelaan',
