@@ -15,6 +15,7 @@ import * as m0011 from './migrations/0011_key_rotation';
 import * as m0013 from './migrations/0013_device_conflicts';
 import * as m0015 from './migrations/0015_processor_countries';
 import * as m0016 from './migrations/0016_key_recovery_wraps';
+import * as m0017 from './migrations/0017_device_conflicts_cursor';
 import type { HeadOfficeDatabase, HoDb } from './schema';
 
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0013_device_conflicts': m0013,
   '0015_processor_countries': m0015,
   '0016_key_recovery_wraps': m0016,
+  '0017_device_conflicts_cursor': m0017,
 };
 
 /**

@@ -8,7 +8,7 @@ export interface HeadOfficeDatabase {
   key_recovery_wraps: { location_id: string; created_by_device: string; key_id: string; wrapped: string; created_at: string };
   key_transfers: { id: string; location_id: string; key_id: string; wrapped: string; created_by_device: string; expires_at: string; created_at: string };
   enrolment_codes: { code_hash: string; location_id: string; expires_at: string; used_at: string | null; created_at: string };
-  devices: { id: string; location_id: string; name: string; token_hash: string; created_at: string; last_sync_at: string | null; revoked_at: string | null; open_conflicts: number | null };
+  devices: { id: string; location_id: string; name: string; token_hash: string; created_at: string; last_sync_at: string | null; revoked_at: string | null; open_conflicts: number | null; open_conflicts_after: number | null };
   records: { location_id: string; entity: string; entity_id: string; version: number; deleted: number; payload: string | null; updated_at: string };
   applied_mutations: { device_id: string; mutation_id: string; status: string; version: number | null; applied_at: string };
   /** Each location's retention_statistics (counts only), as sent with its last sync push (0010). */

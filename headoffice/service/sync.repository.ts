@@ -104,9 +104,25 @@ export async function saveStatistics(trx: HoTrx, rows: HeadOfficeDatabase['locat
     .execute();
 }
 
-/** The device synchronised now; with a pull it also says how many conflicts wait on it. */
-export async function touchDevice(db: HoDb | HoTrx, deviceId: string, at: string, openConflicts?: number): Promise<void> {
-  await db.updateTable('devices').set({ last_sync_at: at, ...(openConflicts === undefined ? {} : { open_conflicts: openConflicts }) }).where('id', '=', deviceId).execute();
+/**
+ * The device synchronised now; with a pull it also says how many conflicts wait on it, counted
+ * when it asked for the changes after `report.after`. A count that came with an older cursor than
+ * the one stored is older than it (a request held up on the way) and is left out.
+ */
+export async function touchDevice(db: HoDb | HoTrx, deviceId: string, at: string, report?: { openConflicts: number; after: number }): Promise<void> {
+  await db
+    .updateTable('devices')
+    .set((eb) => {
+      if (!report) return { last_sync_at: at };
+      const newer = eb.or([eb('open_conflicts_after', 'is', null), eb('open_conflicts_after', '<=', report.after)]);
+      return {
+        last_sync_at: at,
+        open_conflicts: eb.case().when(newer).then(report.openConflicts).else(eb.ref('open_conflicts')).end(),
+        open_conflicts_after: eb.case().when(newer).then(report.after).else(eb.ref('open_conflicts_after')).end(),
+      };
+    })
+    .where('id', '=', deviceId)
+    .execute();
 }
 
 /** One range scan of the (location_id, version) index; the payload comes back as the stored JSON text. */

@@ -210,7 +210,7 @@ export async function pull(db: HoDb, device: Device, after: number, limit: numbe
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   // The last page of a round marks the device as synced: one write per round, not per page.
-  if (!hasMore) await touchDevice(db, device.id, now.toISOString(), openConflicts);
+  if (!hasMore) await touchDevice(db, device.id, now.toISOString(), openConflicts === undefined ? undefined : { openConflicts, after });
   const cursor = page.length ? Number(page[page.length - 1]!.version) : after;
   // The last page also says which sync key the location seals with now and whether it must be
   // rotated, so a PC learns of a rotation without an extra request per round.

@@ -6,7 +6,7 @@ import { queueDelete } from '../../electron/backend/sync/outbox';
 import { requestJson } from '../../electron/backend/sync/http';
 import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engine';
 import { listConsoleLocations } from '../../headoffice/console/console.service';
-import { revokeDevice } from '../../headoffice/service/sync.service';
+import { pull, revokeDevice } from '../../headoffice/service/sync.service';
 import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
 import { createFamily, groupId, HOUSEHOLD } from '../helpers/clients';
 import { enrolledPc, giveKey, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
@@ -224,6 +224,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await sync(pc1);
       for (const pc of [pc1, pc2]) expect(await pc.ok('medical.get', { childId: child.id })).toMatchObject({ allergies: 'Pinda en noten', diet: 'Lactosevrij' });
       expect((await pc2.ok('sync.status', {})).openConflicts).toBe(0);
+      expect(await conflictsAtHeadOffice()).toEqual({ [pc1Id]: 0, [pc2Id]: 0 });
+      // A pull request of pc2 held up on the way arrives last, with its older cursor and its older count: the newer count stays.
+      const device = await ho.db.selectFrom('devices').selectAll().where('id', '=', pc2Id).executeTakeFirstOrThrow();
+      await pull(ho.db, device, 0, 5000, new Date(), 1);
       expect(await conflictsAtHeadOffice()).toEqual({ [pc1Id]: 0, [pc2Id]: 0 });
     });
 
