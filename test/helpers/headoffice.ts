@@ -1,7 +1,8 @@
 import type { HoDb } from '../../headoffice/db/schema';
 import { buildHeadOfficeServer } from '../../headoffice/service/server';
 import { createLocation, issueEnrolmentCode } from '../../headoffice/service/sync.service';
-import type { Transport } from '../../electron/backend/sync/sync.engine';
+import { sql } from 'kysely';
+import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engine';
 import { makeBackend, setUpLocation, type TestBackend } from './backend';
 import { freshHeadOfficeDb } from './console';
 
@@ -70,4 +71,18 @@ export async function enrolledPc(ho: RunningHeadOffice, code: string, options: {
   await setUpLocation(pc);
   await pc.ok('sync.enrol', { serverUrl: ho.url, code, deviceName: options.name ?? 'Kantoor-pc', caCertPem: null });
   return pc;
+}
+
+/** One sync round of a test PC, run directly (no other API call to wait for). */
+export const syncPc = (pc: TestBackend, transport?: Transport) => syncOnce(pc.core, (work) => work(), transport);
+
+/** Every row of every table of head office's database, as text (to look for what must not be there). */
+export async function headOfficeRows(ho: RunningHeadOffice, dialect: 'sqlite' | 'postgres'): Promise<string> {
+  const tables =
+    dialect === 'sqlite'
+      ? (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(ho.db)).rows.map((r) => r.name)
+      : (await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`.execute(ho.db)).rows.map((r) => r.name);
+  const parts: string[] = [];
+  for (const table of tables) parts.push(JSON.stringify((await sql`SELECT * FROM ${sql.table(table)}`.execute(ho.db)).rows));
+  return parts.join('\n');
 }

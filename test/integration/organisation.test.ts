@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncOnce } from '../../electron/backend/sync/sync.engine';
 import { createConsoleUser } from '../../headoffice/console/auth.service';
 import { createConsoleLocation } from '../../headoffice/console/console.service';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../headoffice/console/routes';
 import type { ConsoleRole } from '../../shared/console/roles';
 import type { OrganisationInput } from '../../shared/organisation/profile';
-import type { TestBackend } from '../helpers/backend';
 import { createFamily } from '../helpers/clients';
-import { enrolledPc, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
+import { enrolledPc, startHeadOffice, type RunningHeadOffice, syncPc } from '../helpers/headoffice';
 import { readPdf } from '../helpers/pdf';
 import { startPostgres } from '../helpers/postgres';
 
@@ -35,7 +33,6 @@ const PROFILE: OrganisationInput = {
   fgEmail: 'fg@privacybureau.nl',
   fgOrganisation: 'Privacybureau Midden',
 };
-const sync = (pc: TestBackend) => syncOnce(pc.core, (work) => work());
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`organisation profile on ${dialect}`, () => {
@@ -76,7 +73,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const audit = await ho.db.selectFrom('console_audit').select('action').where('action', '=', 'console.organisation.update').execute();
       expect(audit).toHaveLength(1);
 
-      await sync(pc);
+      await syncPc(pc);
       const text = readPdf(await pc.ok('consents.formPdf', { childId: child.id, blank: true }));
       expect(text).toContain('Stichting Kinderopvang Zonnestraal');
       expect(text).toContain('privacy@zonnestraal.nl');

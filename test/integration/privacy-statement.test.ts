@@ -2,16 +2,15 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncOnce } from '../../electron/backend/sync/sync.engine';
 import { createConsoleUser } from '../../headoffice/console/auth.service';
 import { createConsoleLocation } from '../../headoffice/console/console.service';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../headoffice/console/routes';
 import { isoDateIn } from '../../shared/domain/clock';
 import { nlDateLong } from '../../shared/domain/dates';
-import { MANAGER, ROOT, type TestBackend } from '../helpers/backend';
+import { MANAGER, ROOT } from '../helpers/backend';
 import { createFamily } from '../helpers/clients';
 import { addDays } from '../helpers/dates';
-import { enrolledPc, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
+import { enrolledPc, startHeadOffice, type RunningHeadOffice, syncPc } from '../helpers/headoffice';
 import { readPdf } from '../helpers/pdf';
 import { startPostgres } from '../helpers/postgres';
 
@@ -30,7 +29,6 @@ afterAll(() => pg?.stop());
 
 const PASSWORD = 'Console-Wachtwoord-2026';
 const TEXT = 'Wie zijn wij\n\nStichting Zonnestraal verwerkt persoonsgegevens van kinderen en ouders.\n\nUw rechten\n\nU kunt uw gegevens inzien via privacy@zonnestraal.nl.';
-const sync = (pc: TestBackend) => syncOnce(pc.core, (work) => work());
 /** Collapses pdftotext's layout whitespace, so a sentence wrapped over two lines still matches. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -67,8 +65,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const today = isoDateIn(clock);
       const effective = addDays(today, 10);
       await publish({ version: '2026.2', effectiveDate: effective, text: TEXT });
-      await sync(pc1);
-      await sync(pc2);
+      await syncPc(pc1);
+      await syncPc(pc2);
       // Every location has it in its stream, each under an id of its own.
       const streams = await ho.db.selectFrom('records').select(['location_id', 'entity_id']).where('entity', '=', 'privacy_statement_versions').execute();
       expect(streams.map((r) => r.location_id).sort()).toEqual([location.id, other.id].sort());
@@ -80,7 +78,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(before.inForceId).toBeNull();
       expect(before.notice).toMatchObject({ version: '2026.2', effectiveDate: effective });
       expect((await pc2.ok('privacyStatement.list', {})).notice?.id).toBe(before.notice!.id);
-      await sync(pc1);
+      await syncPc(pc1);
       expect(flat(readPdf(await pc1.ok('consents.formPdf', { childId: child.id, blank: true })))).not.toContain('Privacyverklaring versie');
 
       // Bad input changes nothing: a date in the future, or before the version was published.
@@ -94,7 +92,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       // Both PCs mark it before they sync: still one note (same id), and the task is gone on both.
       await pc1.ok('privacyStatement.markInformed', { id: before.notice!.id, informedOn: today });
       await pc2.ok('privacyStatement.markInformed', { id: before.notice!.id, informedOn: today });
-      for (const pc of [pc1, pc2, pc1]) await sync(pc);
+      for (const pc of [pc1, pc2, pc1]) await syncPc(pc);
       for (const pc of [pc1, pc2]) {
         const after = await pc.ok('privacyStatement.list', {});
         expect(after.notice).toBeNull();
@@ -116,7 +114,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
       // A next version: one task again (for the newest only); the first stays in force until the next's date.
       await publish({ version: '2027.1', effectiveDate: addDays(isoDateIn(clock), 30), text: 'Nieuwe tekst' });
-      await sync(pc1);
+      await syncPc(pc1);
       const next = await pc1.ok('privacyStatement.list', {});
       expect(next.versions.map((v) => v.version)).toEqual(['2027.1', '2026.2']);
       expect(next.inForceId).toBe(before.notice!.id);

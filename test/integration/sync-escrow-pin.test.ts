@@ -3,12 +3,11 @@ import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncOnce } from '../../electron/backend/sync/sync.engine';
 import { setEscrowKey } from '../../headoffice/service/escrow.service';
 import { revokeDevice } from '../../headoffice/service/sync.service';
 import { formatFingerprint } from '../../shared/sync/protocol';
-import { MANAGER, ROOT, type TestBackend } from '../helpers/backend';
-import { enrolledPc, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
+import { MANAGER, ROOT } from '../helpers/backend';
+import { enrolledPc, startHeadOffice, type RunningHeadOffice, syncPc } from '../helpers/headoffice';
 import { startPostgres } from '../helpers/postgres';
 
 /**
@@ -23,8 +22,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => pg?.stop());
 
-const exclusive = <T>(work: () => Promise<T>) => work();
-const sync = (pc: TestBackend) => syncOnce(pc.core, exclusive);
 const DAY = 24 * 60 * 60 * 1000;
 const pem = (key: ReturnType<typeof generateKeyPairSync>['publicKey']) => key.export({ type: 'spki', format: 'pem' }).toString();
 
@@ -61,16 +58,16 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const second = generateKeyPairSync('rsa', { modulusLength: 3072 });
       const offered = await setEscrowKey(ho.db, pem(second.publicKey), new Date());
       await nextDay();
-      await sync(pc);
+      await syncPc(pc);
       expect(await escrowed()).toEqual([{ key_id: keyId, fingerprint: pinned }]);
       expect((await pc.ok('sync.status', {})).escrowKeyChange).toEqual({ pinned, offered });
       // Further rounds change nothing either.
       await nextDay();
-      await sync(pc);
+      await syncPc(pc);
       expect(await escrowed()).toHaveLength(1);
       // A new sync key meanwhile (a revoke rotates it) is wrapped to the pinned key only: escrow goes on.
       await revokeDevice(ho.db, (await other.ok('sync.status', {})).deviceId!, new Date());
-      await sync(pc);
+      await syncPc(pc);
       const rotatedKeyId = (await pc.ok('sync.status', {})).syncKeyId!;
       expect(rotatedKeyId).not.toBe(keyId);
       expect(await escrowed()).toEqual([{ key_id: keyId, fingerprint: pinned }, { key_id: rotatedKeyId, fingerprint: pinned }]);
@@ -91,7 +88,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       // The manager confirms: the next round wraps the key to the new escrow key, and it is pinned.
       const confirmed = await pc.ok('sync.confirmEscrowKey', { fingerprint: offered });
       expect(confirmed.escrowKeyChange).toBeNull();
-      await sync(pc);
+      await syncPc(pc);
       expect(await escrowed()).toEqual(expect.arrayContaining([{ key_id: rotatedKeyId, fingerprint: pinned }, { key_id: rotatedKeyId, fingerprint: offered }]));
       expect(await escrowed()).toHaveLength(3);
       expect(pc.core.sqlite().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sync.confirmEscrowKey'").get()).toEqual({ n: 1 });
@@ -99,7 +96,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       // Head office going back to the first key is a change again: it waits for the manager too.
       await ho.db.deleteFrom('escrow_keys').where('fingerprint', '=', offered).execute();
       await nextDay();
-      await sync(pc);
+      await syncPc(pc);
       expect((await pc.ok('sync.status', {})).escrowKeyChange).toEqual({ pinned: offered, offered: pinned });
     }, 180_000);
   });

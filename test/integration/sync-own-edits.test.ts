@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestJson } from '../../electron/backend/sync/http';
-import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engine';
+import type { Transport } from '../../electron/backend/sync/sync.engine';
 import type { TestBackend } from '../helpers/backend';
 import { createFamily } from '../helpers/clients';
-import { enrolledPc, giveKey, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
+import { enrolledPc, giveKey, startHeadOffice, type RunningHeadOffice, syncPc } from '../helpers/headoffice';
 
 /**
  * Medical data (and meldcode files) are conflict-checked: a stale edit is kept side by side. A
@@ -19,7 +19,6 @@ afterAll(async () => ho?.close());
 
 const edit = (pc: TestBackend, childId: string, allergies: string) => pc.ok('medical.update', { childId, allergies, diet: null, medication: null, otherParticulars: null });
 const conflicts = (pc: TestBackend) => pc.core.sqlite().prepare('SELECT count(*) AS n FROM sync_conflicts').pluck().get() as number;
-const sync = (pc: TestBackend, transport?: Transport) => syncOnce(pc.core, (w) => w(), transport);
 
 async function location() {
   const site = await ho.newLocation('Eigen bewerkingen');
@@ -28,14 +27,14 @@ async function location() {
   await giveKey(pc, other);
   const { child } = await createFamily(pc);
   await edit(pc, child.id, 'Pinda');
-  await sync(pc);
-  await sync(other);
+  await syncPc(pc);
+  await syncPc(other);
   return { pc, other, childId: child.id };
 }
 
 /** Both PCs read the last edit, and neither keeps a conflict. */
 async function expectLastEdit(pc: TestBackend, other: TestBackend, childId: string, allergies: string) {
-  for (const p of [pc, other]) await sync(p);
+  for (const p of [pc, other]) await syncPc(p);
   for (const p of [pc, other]) {
     expect((await p.ok('medical.get', { childId })).allergies).toBe(allergies);
     expect(conflicts(p)).toBe(0);
@@ -49,7 +48,7 @@ describe('own edits of medical data are no conflict', () => {
     await edit(pc, childId, 'Pinda en noten');
     await edit(pc, childId, 'Pinda, noten');
     await edit(pc, childId, 'Pinda, noten en gluten');
-    const report = await sync(pc);
+    const report = await syncPc(pc);
     expect(report).toMatchObject({ pushed: 3, conflicts: 0 });
     await expectLastEdit(pc, other, childId, 'Pinda, noten en gluten');
   });
@@ -62,7 +61,7 @@ describe('own edits of medical data are no conflict', () => {
       if (options.path === '/v1/sync/push') await edit(pc, childId, 'Pinda, noten');
       return requestJson(base, options);
     };
-    await sync(pc, editWhilePushing);
+    await syncPc(pc, editWhilePushing);
     expect(pc.core.sqlite().prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(1);
     // Applied at head office, the answer lost; edited once more before the next round.
     const answerLost: Transport = async (base, options) => {
@@ -70,19 +69,19 @@ describe('own edits of medical data are no conflict', () => {
       if (options.path === '/v1/sync/push') throw new Error('antwoord kwijt');
       return answer;
     };
-    await expect(sync(pc, answerLost)).rejects.toThrow('antwoord kwijt');
+    await expect(syncPc(pc, answerLost)).rejects.toThrow('antwoord kwijt');
     await edit(pc, childId, 'Pinda, noten en gluten');
-    expect((await sync(pc)).conflicts).toBe(0);
+    expect((await syncPc(pc)).conflicts).toBe(0);
     await expectLastEdit(pc, other, childId, 'Pinda, noten en gluten');
   });
 
   it('an edit on another PC in between is still a conflict', async () => {
     const { pc, other, childId } = await location();
     await edit(other, childId, 'Lactose');
-    await sync(other);
+    await syncPc(other);
     await edit(pc, childId, 'Pinda en noten');
     await edit(pc, childId, 'Pinda, noten');
-    const report = await sync(pc);
+    const report = await syncPc(pc);
     // Both of this PC's edits were stale against the other PC's: each is kept for the manager.
     expect(report.conflicts).toBe(2);
     const kept = await pc.ok('sync.conflicts', {});
@@ -90,7 +89,7 @@ describe('own edits of medical data are no conflict', () => {
       ['child_medical', 'Pinda en noten', 'Lactose'],
       ['child_medical', 'Pinda, noten', 'Lactose'],
     ]);
-    await sync(other);
+    await syncPc(other);
     expect((await other.ok('medical.get', { childId })).allergies).toBe('Lactose');
   });
 });

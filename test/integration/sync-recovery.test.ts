@@ -1,10 +1,8 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncOnce } from '../../electron/backend/sync/sync.engine';
 import { revokeDevice } from '../../headoffice/service/sync.service';
 import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
 import { BSN, HOUSEHOLD, groupId } from '../helpers/clients';
-import { startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
+import { startHeadOffice, type RunningHeadOffice, headOfficeRows, syncPc } from '../helpers/headoffice';
 import { startPostgres } from '../helpers/postgres';
 
 /**
@@ -22,8 +20,6 @@ afterAll(() => pg?.stop());
 const ALLERGY = 'Herstel-allergie voor pinda QZ71';
 const OBSERVATION = 'Herstel-signaal: blauwe plek QZ72';
 
-const exclusive = <T>(work: () => Promise<T>) => work();
-const sync = (pc: TestBackend) => syncOnce(pc.core, exclusive);
 const plain = (recoveryKey: string) => recoveryKey.replace(/-/g, '');
 
 /** A location PC, set up (its herstelsleutel kept) and enrolled with a koppelcode. */
@@ -32,16 +28,6 @@ async function pcWithRecoveryKey(ho: RunningHeadOffice, code: string, name: stri
   const { recoveryKey } = await setUpLocation(pc);
   await pc.ok('sync.enrol', { serverUrl: ho.url, code, deviceName: name, caCertPem: null });
   return { pc, recoveryKey };
-}
-
-async function headOfficeRows(ho: RunningHeadOffice, dialect: 'sqlite' | 'postgres'): Promise<string> {
-  const tables =
-    dialect === 'sqlite'
-      ? (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(ho.db)).rows.map((r) => r.name)
-      : (await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`.execute(ho.db)).rows.map((r) => r.name);
-  const parts: string[] = [];
-  for (const table of tables) parts.push(JSON.stringify((await sql`SELECT * FROM ${sql.table(table)}`.execute(ho.db)).rows));
-  return parts.join('\n');
 }
 
 const keysOf = (pc: TestBackend) => pc.core.sqlite().prepare('SELECT key_id, key_material, source FROM sync_keys').all() as { key_id: string; key_material: string; source: string }[];
@@ -64,7 +50,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await a.ok('medical.update', { childId: child.id, allergies: ALLERGY, diet: null, medication: null, otherParticulars: null });
       const file = await a.ok('meldcode.open', { route: 'huiselijk', childId: child.id, openedOn: '2026-11-02' });
       await a.ok('meldcode.addEntry', { caseId: file.id, kind: 'signal', occurredOn: '2026-11-02', payload: { observation: OBSERVATION, observedBy: 'Bert Jansen' } });
-      await sync(a);
+      await syncPc(a);
       const { pc: b, recoveryKey: bKey } = await pcWithRecoveryKey(ho, await location.code(), 'B');
       const wraps = () => ho.db.selectFrom('key_recovery_wraps').selectAll().where('location_id', '=', location.id).execute();
 
@@ -80,7 +66,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(await wraps()).toMatchObject([{ key_id: offered.syncKeyId }]);
 
       // B has no key: sealed data wait. A wrong herstelsleutel (B's own) opens nothing and changes nothing.
-      await sync(b);
+      await syncPc(b);
       expect(await b.ok('sync.status', {})).toMatchObject({ syncKeyId: null, sealedWaiting: 3 });
       const wrong = await b.err('sync.receiveKey', { code: bKey });
       expect(wrong).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^Deze herstelsleutel opent de sleutel van de locatie niet\. Er is niets veranderd\./) });
@@ -89,7 +75,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
       // A's herstelsleutel: B has the key and reads A's medical data and meldcode signal.
       await b.ok('sync.receiveKey', { code: aKey });
-      await sync(b);
+      await syncPc(b);
       expect(await b.ok('sync.status', {})).toMatchObject({ syncKeyId: offered.syncKeyId, sealedWaiting: 0 });
       expect(keysOf(b)).toMatchObject([{ key_id: offered.syncKeyId, source: 'recovery' }]);
       expect((await b.ok('medical.get', { childId: child.id })).allergies).toBe(ALLERGY);
@@ -106,22 +92,22 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(await wraps()).toHaveLength(2);
       await revokeDevice(ho.db, (await b.ok('sync.status', {})).deviceId!, new Date());
       expect(await wraps()).toMatchObject([{ created_by_device: (await a.ok('sync.status', {})).deviceId }]);
-      await sync(a);
+      await syncPc(a);
       const newKeyId = (await a.ok('sync.status', {})).syncKeyId!;
       expect(newKeyId).not.toBe(offered.syncKeyId);
       await a.ok('medical.update', { childId: child.id, allergies: 'Na de rotatie', diet: null, medication: null, otherParticulars: null });
-      await sync(a);
+      await syncPc(a);
 
       // A wrap made before the rotation still serves: the new PC follows the rotation to the current key at once.
       const { pc: d } = await pcWithRecoveryKey(ho, await location.code(), 'D');
       expect((await d.ok('sync.receiveKey', { code: aKey })).syncKeyId).toBe(newKeyId);
-      await sync(d);
+      await syncPc(d);
       expect((await d.ok('medical.get', { childId: child.id })).allergies).toBe('Na de rotatie');
 
       // A new herstelsleutel on A: its sync round withdraws the wrap, and the old one opens nothing any more.
       const { recoveryKey: aNewKey } = await a.ok('security.rotateRecoveryKey', { currentPassword: 'Zonnebloem-Tafel-42' });
       expect((await a.ok('sync.status', {})).recoveryWrapAt).toBeNull();
-      await sync(a);
+      await syncPc(a);
       expect(await wraps()).toEqual([]);
       const { pc: e } = await pcWithRecoveryKey(ho, await location.code(), 'E');
       expect((await e.err('sync.receiveKey', { code: aKey })).message).toMatch(/^Deze herstelsleutel opent de sleutel van de locatie niet/);

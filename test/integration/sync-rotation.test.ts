@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestJson } from '../../electron/backend/sync/http';
-import { syncOnce } from '../../electron/backend/sync/sync.engine';
 import { revokeDevice } from '../../headoffice/service/sync.service';
 import type { TestBackend } from '../helpers/backend';
 import { HOUSEHOLD, groupId } from '../helpers/clients';
-import { enrolledPc, giveKey, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
+import { enrolledPc, giveKey, startHeadOffice, type RunningHeadOffice, headOfficeRows, syncPc } from '../helpers/headoffice';
 import { startPostgres } from '../helpers/postgres';
 
 /**
@@ -21,19 +19,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => pg?.stop());
 
-const exclusive = <T>(work: () => Promise<T>) => work();
-const sync = (pc: TestBackend) => syncOnce(pc.core, exclusive);
 const keysOf = (pc: TestBackend) => pc.core.sqlite().prepare('SELECT key_id, key_material, retired_at FROM sync_keys ORDER BY created_at, key_id').all() as { key_id: string; key_material: string; retired_at: string | null }[];
-
-async function headOfficeRows(ho: RunningHeadOffice, dialect: 'sqlite' | 'postgres'): Promise<string> {
-  const tables =
-    dialect === 'sqlite'
-      ? (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(ho.db)).rows.map((r) => r.name)
-      : (await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`.execute(ho.db)).rows.map((r) => r.name);
-  const parts: string[] = [];
-  for (const table of tables) parts.push(JSON.stringify((await sql`SELECT * FROM ${sql.table(table)}`.execute(ho.db)).rows));
-  return parts.join('\n');
-}
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`sync key rotation after a revoke on ${dialect}`, () => {
@@ -58,9 +44,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const household = await a.ok('households.create', HOUSEHOLD);
       const child = await a.ok('children.create', { householdId: household.id, firstName: 'Mees', initials: 'M.', surnamePrefix: null, surname: 'Roulatie', birthDate: '2023-02-01', groupId: await groupId(a, 'Rupsjes'), bsn: null });
       await a.ok('medical.update', { childId: child.id, allergies: 'Voor de intrekking', diet: null, medication: null, otherParticulars: null });
-      await sync(a);
-      await sync(b);
-      await sync(c);
+      await syncPc(a);
+      await syncPc(b);
+      await syncPc(c);
 
       // IT revokes B: head office asks the location for a new key.
       const bId = (await b.ok('sync.status', {})).deviceId!;
@@ -68,7 +54,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect((await ho.db.selectFrom('locations').select('key_rotation_due_at').where('id', '=', location.id).executeTakeFirstOrThrow()).key_rotation_due_at).not.toBeNull();
 
       // A syncs first and rotates: a new key, the old one retired but kept.
-      await sync(a);
+      await syncPc(a);
       const newKeyId = (await a.ok('sync.status', {})).syncKeyId!;
       expect(newKeyId).not.toBe(oldKeyId);
       expect(keysOf(a)).toMatchObject([
@@ -79,24 +65,24 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
       // A's next medical edit is sealed under the new key id.
       await a.ok('medical.update', { childId: child.id, allergies: 'Na de intrekking', diet: null, medication: null, otherParticulars: null });
-      await sync(a);
+      await syncPc(a);
       const stored = await ho.db.selectFrom('records').select('payload').where('entity', '=', 'child_medical').where('entity_id', '=', child.id).executeTakeFirstOrThrow();
       expect(JSON.parse(stored.payload!).$sealed.keyId).toBe(newKeyId);
 
       // C takes the new key from the rotation in one round and reads the edit; it then seals with it too.
-      await sync(c);
+      await syncPc(c);
       expect((await c.ok('sync.status', {})).syncKeyId).toBe(newKeyId);
       expect((await c.ok('medical.get', { childId: child.id })).allergies).toBe('Na de intrekking');
       expect((await c.ok('sync.status', {})).sealedWaiting).toBe(0);
       await c.ok('medical.update', { childId: child.id, allergies: 'Van C', diet: null, medication: null, otherParticulars: null });
-      await sync(c);
-      await sync(a);
+      await syncPc(c);
+      await syncPc(a);
       expect((await a.ok('medical.get', { childId: child.id })).allergies).toBe('Van C');
       // A second round rotates nothing more.
       expect((await ho.db.selectFrom('key_rotations').selectAll().where('location_id', '=', location.id).execute()).length).toBe(1);
 
       // B is refused on every sync route, and keeps what it had.
-      await expect(sync(b)).rejects.toMatchObject({ status: 401 });
+      await expect(syncPc(b)).rejects.toMatchObject({ status: 401 });
       const token = b.core.sqlite().prepare("SELECT value FROM settings WHERE key = 'sync.config'").get() as { value: string } | undefined;
       const bToken = token ? (JSON.parse(token.value) as { token: string }).token : '';
       expect(bToken).not.toBe('');
@@ -135,9 +121,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await giveKey(a, b);
       await giveKey(a, c);
       await revokeDevice(ho.db, (await c.ok('sync.status', {})).deviceId!, new Date());
-      await Promise.all([sync(a), sync(b)]);
-      await sync(a);
-      await sync(b);
+      await Promise.all([syncPc(a), syncPc(b)]);
+      await syncPc(a);
+      await syncPc(b);
       const [ka, kb] = [(await a.ok('sync.status', {})).syncKeyId, (await b.ok('sync.status', {})).syncKeyId];
       expect(ka).toBe(kb);
       expect((await ho.db.selectFrom('locations').select('sync_key_id').where('id', '=', location.id).executeTakeFirstOrThrow()).sync_key_id).toBe(ka);

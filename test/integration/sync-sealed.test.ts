@@ -6,12 +6,12 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestJson } from '../../electron/backend/sync/http';
-import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engine';
+import type { Transport } from '../../electron/backend/sync/sync.engine';
 import type { Change } from '../../shared/sync/protocol';
 import { setEscrowKey } from '../../headoffice/service/escrow.service';
 import { ROOT, tempDir, type TestBackend } from '../helpers/backend';
 import { BSN, HOUSEHOLD, groupId } from '../helpers/clients';
-import { enrolledPc, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
+import { enrolledPc, startHeadOffice, type RunningHeadOffice, headOfficeRows, syncPc } from '../helpers/headoffice';
 import { startPostgres } from '../helpers/postgres';
 
 /**
@@ -30,8 +30,6 @@ const SURNAME = 'Kwakernaat';
 const ALLERGY = 'Kanarie-allergie voor sesamzaad QX41';
 const OBSERVATION = 'Kanarie-signaal: striemen op de rug gezien QX42';
 
-const exclusive = <T>(work: () => Promise<T>) => work();
-const sync = (pc: TestBackend, transport?: Transport) => syncOnce(pc.core, exclusive, transport);
 
 
 /** A child with medical data and a meldcode case with a signal, all on `pc`. */
@@ -42,17 +40,6 @@ async function sensitiveRecords(pc: TestBackend) {
   const file = await pc.ok('meldcode.open', { route: 'huiselijk', childId: child.id, openedOn: '2026-11-02' });
   await pc.ok('meldcode.addEntry', { caseId: file.id, kind: 'signal', occurredOn: '2026-11-02', payload: { observation: OBSERVATION, observedBy: 'Bert Jansen' } });
   return { child, caseId: file.id };
-}
-
-/** Every row of every table of head office's database, as text. */
-async function headOfficeRows(ho: RunningHeadOffice, dialect: 'sqlite' | 'postgres'): Promise<string> {
-  const tables =
-    dialect === 'sqlite'
-      ? (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(ho.db)).rows.map((r) => r.name)
-      : (await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`.execute(ho.db)).rows.map((r) => r.name);
-  const parts: string[] = [];
-  for (const table of tables) parts.push(JSON.stringify((await sql`SELECT * FROM ${sql.table(table)}`.execute(ho.db)).rows));
-  return parts.join('\n');
 }
 
 /** Head office's files on disk: the SQLite file and WAL, or the PostgreSQL cluster after a checkpoint. */
@@ -95,7 +82,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const status1 = await pc1.ok('sync.status', {});
       expect(status1.syncKeyId).toMatch(/^[0-9a-f-]{36}$/);
       const { child, caseId } = await sensitiveRecords(pc1);
-      const report = await sync(pc1);
+      const report = await syncPc(pc1);
       expect(report.pushed).toBeGreaterThanOrEqual(6);
       expect(report.rejected + report.conflicts).toBe(0);
 
@@ -112,7 +99,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
       // A second PC without the key: everything else arrives, the sealed data wait and the status says so.
       const pc2 = await enrolledPc(ho, await location.code(), { name: 'Groepsruimte' });
-      await sync(pc2);
+      await syncPc(pc2);
       const waiting = await pc2.ok('sync.status', {});
       expect(waiting).toMatchObject({ syncKeyId: null, sealedWaiting: 3 });
       expect((await pc2.ok('children.get', { id: child.id })).surname).toBe(SURNAME);
@@ -123,7 +110,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const own = await pc2.ok('households.create', HOUSEHOLD);
       const ownChild = await pc2.ok('children.create', { householdId: own.id, firstName: 'Lot', initials: 'L.', surnamePrefix: null, surname: 'Tweede', birthDate: '2023-05-01', groupId: await groupId(pc2, 'Rupsjes'), bsn: null });
       await pc2.ok('medical.update', { childId: ownChild.id, allergies: 'Kanarie-noten van pc 2', diet: null, medication: null, otherParticulars: null });
-      await sync(pc2);
+      await syncPc(pc2);
       expect(await ho.db.selectFrom('records').select('entity').where('entity_id', '=', ownChild.id).execute()).toEqual([{ entity: 'children' }]);
       expect((await pc2.ok('sync.status', {})).pending).toBe(1);
 
@@ -143,7 +130,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(JSON.stringify(transfers)).not.toContain(code.replace(/-/g, ''));
       await pc2.ok('sync.receiveKey', { code: code.toLowerCase().replace(/-/g, ' ') });
       expect(await ho.db.selectFrom('key_transfers').selectAll().where('location_id', '=', location.id).execute()).toEqual([]);
-      await sync(pc2);
+      await syncPc(pc2);
       expect(await pc2.ok('sync.status', {})).toMatchObject({ syncKeyId: status1.syncKeyId, sealedWaiting: 0 });
       expect((await pc2.ok('medical.get', { childId: child.id })).allergies).toBe(ALLERGY);
       expect(JSON.stringify(await pc2.ok('meldcode.get', { caseId }))).toContain(OBSERVATION);
@@ -151,7 +138,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect((await pc2.ok('sync.status', {})).pending).toBe(0);
       const ownSealed = await ho.db.selectFrom('records').select('payload').where('entity', '=', 'child_medical').where('entity_id', '=', ownChild.id).executeTakeFirstOrThrow();
       expect(ownSealed.payload).not.toContain('Kanarie-noten');
-      await sync(pc1);
+      await syncPc(pc1);
       expect((await pc1.ok('medical.get', { childId: ownChild.id })).allergies).toBe('Kanarie-noten van pc 2');
 
       // Used once: a third PC cannot take the same code.
@@ -172,7 +159,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       // Key and escrow were settled at enrolment: the first round asks nothing extra.
       const firstRound: string[] = [];
       const { child } = await sensitiveRecords(pc);
-      await sync(pc, async (base, options) => {
+      await syncPc(pc, async (base, options) => {
         firstRound.push(options.path.split('?')[0]!);
         return requestJson(base, options);
       });
@@ -181,7 +168,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(escrow).toMatchObject([{ key_id: (await pc.ok('sync.status', {})).syncKeyId, fingerprint }]);
       // A second round does not ask again (checked once a day).
       const asked: string[] = [];
-      await sync(pc, async (base, options) => {
+      await syncPc(pc, async (base, options) => {
         asked.push(options.path);
         return requestJson(base, options);
       });
@@ -227,12 +214,12 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const { code } = await pc1.ok('sync.transferCode', {});
       await pc2.ok('sync.receiveKey', { code });
       const { child } = await sensitiveRecords(pc1);
-      await sync(pc1);
-      await sync(pc2);
+      await syncPc(pc1);
+      await syncPc(pc2);
       expect((await pc2.ok('medical.get', { childId: child.id })).allergies).toBe(ALLERGY);
 
       await pc1.ok('medical.update', { childId: child.id, allergies: 'Gewijzigd door pc 1', diet: 'Glutenvrij', medication: null, otherParticulars: null });
-      await sync(pc1);
+      await syncPc(pc1);
       const spoil =
         (how: (data: Buffer) => Buffer): Transport =>
         async (base, options) => {
@@ -245,7 +232,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
           }
           return answer;
         };
-      const flipped = await sync(pc2, spoil((data) => Buffer.from(data.map((b, i) => (i === 3 ? b ^ 1 : b)))));
+      const flipped = await syncPc(pc2, spoil((data) => Buffer.from(data.map((b, i) => (i === 3 ? b ^ 1 : b)))));
       expect(flipped.refused).toEqual(['Versleutelde gegevens van het hoofdkantoor zijn gewijzigd of beschadigd en zijn niet toegepast.']);
       expect((await pc2.ok('medical.get', { childId: child.id })).allergies).toBe(ALLERGY);
       const kept = pc2.core.sqlite().prepare("SELECT kind, entity, entity_id, server_payload, reason FROM sync_conflicts WHERE resolved_at IS NULL").all() as { server_payload: string }[];
@@ -255,17 +242,17 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
       // Truncated: the same, on a fresh pull of that change.
       pc2.core.sqlite().prepare("UPDATE settings SET value = '0' WHERE key = 'sync.cursor'").run();
-      const truncated = await sync(pc2, spoil((data) => data.subarray(0, data.length - 5)));
+      const truncated = await syncPc(pc2, spoil((data) => data.subarray(0, data.length - 5)));
       expect(truncated.refused).toEqual(['Versleutelde gegevens van het hoofdkantoor zijn gewijzigd of beschadigd en zijn niet toegepast.']);
       pc2.core.sqlite().prepare("UPDATE settings SET value = '0' WHERE key = 'sync.cursor'").run();
-      const cut = await sync(pc2, spoil((data) => data.subarray(0, 8)));
+      const cut = await syncPc(pc2, spoil((data) => data.subarray(0, 8)));
       expect(cut.refused).toEqual(['Versleutelde gegevens van het hoofdkantoor zijn ingekort en zijn niet toegepast.']);
       expect((await pc2.ok('medical.get', { childId: child.id })).allergies).toBe(ALLERGY);
       expect((await pc2.ok('sync.status', {})).openConflicts).toBe(3);
 
       // A healthy pull applies head office's version.
       pc2.core.sqlite().prepare("UPDATE settings SET value = '0' WHERE key = 'sync.cursor'").run();
-      expect((await sync(pc2)).refused).toEqual([]);
+      expect((await syncPc(pc2)).refused).toEqual([]);
       expect(await pc2.ok('medical.get', { childId: child.id })).toMatchObject({ allergies: 'Gewijzigd door pc 1', diet: 'Glutenvrij' });
     });
   });

@@ -4,12 +4,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueDelete } from '../../electron/backend/sync/outbox';
 import { requestJson } from '../../electron/backend/sync/http';
-import { syncOnce, type Transport } from '../../electron/backend/sync/sync.engine';
+import type { Transport } from '../../electron/backend/sync/sync.engine';
 import { listConsoleLocations } from '../../headoffice/console/console.service';
 import { pull, revokeDevice } from '../../headoffice/service/sync.service';
 import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
 import { createFamily, groupId, HOUSEHOLD } from '../helpers/clients';
-import { enrolledPc, giveKey, startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
+import { enrolledPc, giveKey, startHeadOffice, type RunningHeadOffice, syncPc } from '../helpers/headoffice';
 import { startPostgres } from '../helpers/postgres';
 
 type Pg = Awaited<ReturnType<typeof startPostgres>>;
@@ -19,8 +19,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => pg?.stop());
 
-const exclusive = <T>(work: () => Promise<T>) => work();
-const sync = (pc: TestBackend, transport?: Transport) => syncOnce(pc.core, exclusive, transport);
 const count = (pc: TestBackend, table: string) => (pc.core.sqlite().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const rows = (pc: TestBackend, table: string) => pc.core.sqlite().prepare(`SELECT * FROM ${table} ORDER BY 1`).all();
 const serverRecords = async (ho: RunningHeadOffice) => (await ho.db.selectFrom('records').select(['entity', 'entity_id', 'version']).orderBy('version').execute()).map((r) => ({ ...r, version: Number(r.version) }));
@@ -52,10 +50,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await giveKey(pc1, pc2);
       const { child } = await createFamily(pc1);
       await pc1.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
-      const pushed = await sync(pc1);
+      const pushed = await syncPc(pc1);
       expect(pushed.pushed).toBe(6); // the group (Groepen list), household, 2 parents, child, medical data
       expect(count(pc1, 'outbox')).toBe(0);
-      await sync(pc2);
+      await syncPc(pc2);
       const found = await pc2.ok('search.query', { q: 'zoe', limit: 5 });
       expect(found.map((r) => r.displayName)).toEqual(['Zoë de Boer']);
       expect(found[0]!.groupName).toBe('Rupsjes');
@@ -72,14 +70,14 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await createFamily(pc);
       const queued = count(pc, 'outbox');
       await ho.stop();
-      await expect(sync(pc)).rejects.toThrow(/niet bereikbaar/);
+      await expect(syncPc(pc)).rejects.toThrow(/niet bereikbaar/);
       expect(count(pc, 'outbox')).toBe(queued);
       expect((await pc.ok('sync.status', {})).online).toBe(false);
       await ho.start();
       await pc.ok('sync.enrol', { serverUrl: ho.url, code: 'X', deviceName: 'x', caCertPem: null }).catch(() => undefined);
       // The port changed on restart: point the PC at it (as IT would after moving the service).
       pc.core.sqlite().prepare("UPDATE settings SET value = json_set(value, '$.serverUrl', ?) WHERE key = 'sync.config'").run(ho.url);
-      await sync(pc);
+      await syncPc(pc);
       expect(count(pc, 'outbox')).toBe(0);
       const status = await pc.ok('sync.status', {});
       expect(status).toMatchObject({ online: true, pending: 0, lastError: null });
@@ -99,10 +97,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const pc = await enrolledPc(ho, await location.code());
       await createFamily(pc);
       const queued = count(pc, 'outbox');
-      await expect(sync(pc, lossy)).rejects.toThrow('verbinding verbroken');
+      await expect(syncPc(pc, lossy)).rejects.toThrow('verbinding verbroken');
       expect(count(pc, 'outbox')).toBe(queued);
       const afterFirst = await serverRecords(ho);
-      await sync(pc, lossy);
+      await syncPc(pc, lossy);
       expect(count(pc, 'outbox')).toBe(0);
       expect(await serverRecords(ho)).toEqual(afterFirst); // nothing applied twice
       const applied = await ho.db.selectFrom('applied_mutations').select('status').execute();
@@ -135,16 +133,16 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const b = await ho.newLocation('KDV B');
       const pcB = await enrolledPc(ho, await b.code());
       await createFamily(pcB);
-      await sync(pcB);
+      await syncPc(pcB);
       const pcA = await enrolledPc(ho, await a.code());
       const config = JSON.parse((pcA.core.sqlite().prepare("SELECT value FROM settings WHERE key = 'sync.config'").get() as { value: string }).value) as { token: string; deviceId: string };
       await expect(requestJson(ho.url, { method: 'GET', path: `/v1/sync/pull?after=0&locationId=${b.id}`, token: config.token })).rejects.toMatchObject({ status: 403 });
       // Without the parameter, A's pull returns A's data only: none of B's.
-      await sync(pcA);
+      await syncPc(pcA);
       expect(count(pcA, 'children')).toBe(0);
       await revokeDevice(ho.db, config.deviceId, new Date());
       await expect(requestJson(ho.url, { method: 'GET', path: '/v1/sync/pull?after=0', token: config.token })).rejects.toMatchObject({ status: 401 });
-      await expect(sync(pcA)).rejects.toThrow('Dit apparaat is ingetrokken.');
+      await expect(syncPc(pcA)).rejects.toThrow('Dit apparaat is ingetrokken.');
     });
 
     run('a device clock a year off does not change the order of changes', async () => {
@@ -153,16 +151,16 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const fast = await enrolledPc(ho, await location.code(), { now: yearAhead });
       const normal = await enrolledPc(ho, await location.code());
       const { household, child } = await createFamily(fast);
-      await sync(fast);
-      await sync(normal);
+      await syncPc(fast);
+      await syncPc(normal);
       // The PC with the right clock edits after the fast one: its edit must win (server order).
       // The group comes from the Groepen list; made on the fast PC, it reaches the normal one by sync.
       await groupId(fast, 'Vlinders');
-      await sync(fast);
-      await sync(normal);
+      await syncPc(fast);
+      await syncPc(normal);
       await normal.ok('children.update', { id: child.id, firstName: 'Zoë', surname: 'Boer', surnamePrefix: 'de', birthDate: '2023-04-15', groupId: await groupId(normal, 'Vlinders') });
-      await sync(normal);
-      await sync(fast);
+      await syncPc(normal);
+      await syncPc(fast);
       expect((await fast.ok('children.get', { id: child.id })).groupName).toBe('Vlinders');
       expect(household.id).toBeTruthy();
     });
@@ -175,11 +173,11 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await giveKey(pc1, pc2);
       const { child } = await createFamily(pc1);
       await pc1.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: null, medication: null, otherParticulars: null });
-      await sync(pc1);
-      await sync(pc2);
+      await syncPc(pc1);
+      await syncPc(pc2);
       await pc1.ok('medical.update', { childId: child.id, allergies: 'Pinda en noten', diet: null, medication: null, otherParticulars: null });
       await pc2.ok('medical.update', { childId: child.id, allergies: 'Pinda', diet: 'Lactosevrij', medication: null, otherParticulars: null });
-      await sync(pc1);
+      await syncPc(pc1);
       return { locationId: location.id, pc1, pc2, child };
     }
 
@@ -194,8 +192,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         }
         return answer;
       };
-      await expect(sync(pc2, lossy)).rejects.toThrow('verbinding verbroken');
-      const report = await sync(pc2, lossy);
+      await expect(syncPc(pc2, lossy)).rejects.toThrow('verbinding verbroken');
+      const report = await syncPc(pc2, lossy);
       expect(report.conflicts).toBe(1);
       const [conflict] = await pc2.ok('sync.conflicts', {});
       expect(conflict).toMatchObject({ kind: 'conflict', entity: 'child_medical' });
@@ -205,7 +203,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
     run('conflicting medical edits are kept side by side and resolved by the manager', async () => {
       const { locationId, pc1, pc2, child } = await staleMedicalEdit('KDV Conflict');
-      const report = await sync(pc2);
+      const report = await syncPc(pc2);
       expect(report.conflicts).toBe(1);
       const [conflict] = await pc2.ok('sync.conflicts', {});
       expect(conflict).toMatchObject({ kind: 'conflict', entity: 'child_medical', label: 'Zoë de Boer' });
@@ -220,8 +218,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const [pc1Id, pc2Id] = [(await pc1.ok('sync.status', {})).deviceId!, (await pc2.ok('sync.status', {})).deviceId!];
       expect(await conflictsAtHeadOffice()).toEqual({ [pc1Id]: 0, [pc2Id]: 1 });
       await pc2.ok('sync.resolveConflict', { id: conflict!.id, resolution: 'merged', merged: { allergies: 'Pinda en noten', diet: 'Lactosevrij', medication: null, other_particulars: null } });
-      await sync(pc2);
-      await sync(pc1);
+      await syncPc(pc2);
+      await syncPc(pc1);
       for (const pc of [pc1, pc2]) expect(await pc.ok('medical.get', { childId: child.id })).toMatchObject({ allergies: 'Pinda en noten', diet: 'Lactosevrij' });
       expect((await pc2.ok('sync.status', {})).openConflicts).toBe(0);
       expect(await conflictsAtHeadOffice()).toEqual({ [pc1Id]: 0, [pc2Id]: 0 });
@@ -237,7 +235,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const { child } = await createFamily(pc);
       const canary = 'Kanarie Ophaalster QX7';
       const person = await pc.ok('pickup.addPerson', { childId: child.id, name: canary, relation: 'Oppas', phone: '06 11223344', validUntil: null });
-      await sync(pc);
+      await syncPc(pc);
       const stored = await ho.db.selectFrom('records').select('payload').where('entity_id', '=', person.id).executeTakeFirstOrThrow();
       expect(stored.payload).toContain(canary);
       // What the retention engine and erasure do: the row goes, a tombstone goes out in the same transaction.
@@ -245,7 +243,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         await trx.deleteFrom('pickup_persons').where('id', '=', person.id).execute();
         await queueDelete(trx, 'pickup_persons', person.id, new Date());
       });
-      await sync(pc);
+      await syncPc(pc);
       const tombstone = await ho.db.selectFrom('records').selectAll().where('entity_id', '=', person.id).executeTakeFirstOrThrow();
       expect(tombstone).toMatchObject({ deleted: 1, payload: null });
       if (ho.dataDir) {
