@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { BreachRecord } from '../../shared/breaches/record';
 import { api, appToday, field, screen, setUpLocation } from './app';
+import { nlDate } from '../../shared/domain/dates';
 import { checkScreen, expect, test } from './fixtures';
 import { consoleLogin, HeadOffice, PRIVACY_OFFICER } from './headoffice';
 
@@ -15,7 +16,6 @@ const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB 
 const MANAGER = { name: 'Fatima el Amrani', username: 'fatima', password: 'Zeilboot-Kaneel-Vijver-42' };
 const REPORTER = { name: 'Maria-Christina van den Heuvel-Oosterhuis', username: 'maria', temporary: 'Tijdelijk-Wachtwoord-2026', own: 'Rivier-Lantaarn-Mossel-58' };
 const WHAT = 'De groepslijst met allergieën is per ongeluk gemaild aan alle ouders van de Rupsjes in plaats van aan het team.';
-const dutch = (iso: string) => iso.split('-').reverse().join('-');
 
 async function logIn(page: Page, username: string, password: string) {
   await page.getByRole('button', { name: 'Vergrendelen' }).click();
@@ -58,7 +58,7 @@ test('datalek melden: ook zonder verbinding, veldmeldingen in het Nederlands, aa
     const today = await appToday(page);
     const tomorrow = new Date(`${today}T12:00:00Z`);
     tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
-    await field(dialog, 'Ontdekt op').fill(dutch(tomorrow.toISOString().slice(0, 10)));
+    await field(dialog, 'Ontdekt op').fill(nlDate(tomorrow.toISOString().slice(0, 10)));
     await field(dialog, 'Wat is er gebeurd').fill(WHAT);
     await dialog.getByRole('checkbox', { name: 'Kinderen' }).check();
     await dialog.getByRole('checkbox', { name: 'Ouders' }).check();
@@ -68,7 +68,7 @@ test('datalek melden: ook zonder verbinding, veldmeldingen in het Nederlands, aa
     await field(dialog, 'Genomen maatregelen').fill('De ouders gevraagd de e-mail te verwijderen.');
     await dialog.getByRole('button', { name: 'Melden' }).click();
     await expect(dialog).toContainText('Het moment van ontdekken ligt in de toekomst.');
-    await field(dialog, 'Ontdekt op').fill(dutch(today));
+    await field(dialog, 'Ontdekt op').fill(nlDate(today));
     // Midnight of today: never in the future, whenever the test runs.
     await dialog.getByLabel('Tijdstip').fill('00:00');
     await screen(page, 'datalek-melden');
@@ -77,7 +77,7 @@ test('datalek melden: ook zonder verbinding, veldmeldingen in het Nederlands, aa
 
     const row = page.getByRole('row', { name: /groepslijst met allergieën/ });
     await expect(row).toContainText('Wacht op verbinding');
-    await expect(row).toContainText(`${dutch(today)} 00:00`);
+    await expect(row).toContainText(`${nlDate(today)} 00:00`);
     await expect(row).toContainText('14');
     await expect(row).toContainText('Kinderen, Ouders');
     await expect(row).toContainText(`Gemeld door ${REPORTER.name}`);

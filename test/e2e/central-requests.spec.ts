@@ -1,4 +1,5 @@
 import { api, appToday, familyViaApi, field, pick, screen, setUpLocation } from './app';
+import { nlDate } from '../../shared/domain/dates';
 import { checkScreen, expect, test } from './fixtures';
 import { consoleLogin, HeadOffice, PRIVACY_OFFICER } from './headoffice';
 
@@ -12,7 +13,6 @@ import { consoleLogin, HeadOffice, PRIVACY_OFFICER } from './headoffice';
 const LOCATION = { name: 'KDV De Zonnebloem', address: 'Dorpsstraat 12, 1234 AB Ergens', lrk: '123456789' };
 const MANAGER = { name: 'Fatima el Amrani-Boukhari', username: 'fatima', password: 'Zeilboot-Kaneel-Vijver-42' };
 const REQUESTER = { name: 'Sanne de Boer', contact: 'sanne.deboer@example.nl' };
-const dutch = (iso: string) => iso.split('-').reverse().join('-');
 
 test('verzoek via privacy@: geregistreerd in de console, als taak bij de locatie, geregistreerd bij de persoon', async ({ page, webApp }) => {
   test.setTimeout(240_000);
@@ -42,7 +42,7 @@ test('verzoek via privacy@: geregistreerd in de console, als taak bij de locatie
     await expect(dialog).toContainText('Vul de naam van de verzoeker in (minstens 2 tekens).');
     await pick(dialog, 'Locatie', 'KDV De Zonnebloem');
     await pick(dialog, 'Soort verzoek', 'Inzage');
-    await field(dialog, 'Ontvangen op').fill(dutch(today));
+    await field(dialog, 'Ontvangen op').fill(nlDate(today));
     await field(dialog, 'Naam van de verzoeker').fill(REQUESTER.name);
     await field(dialog, 'Contactgegevens van de verzoeker').fill(REQUESTER.contact);
     await field(dialog, 'Wat vraagt de verzoeker?').fill('Ik wil weten welke gegevens u van mij en mijn dochter Emma hebt.');
@@ -72,7 +72,7 @@ test('verzoek via privacy@: geregistreerd in de console, als taak bij de locatie
 
     await card.getByRole('button', { name: 'Registreren bij de persoon' }).click();
     const register = page.getByRole('dialog', { name: 'Verzoek via privacy@ registreren' });
-    await expect(register).toContainText(`Ontvangen op ${dutch(today)} (bij privacy@)`);
+    await expect(register).toContainText(`Ontvangen op ${nlDate(today)} (bij privacy@)`);
     await register.getByRole('combobox', { name: 'Over wie gaat het verzoek?' }).fill('Sanne');
     await page.getByRole('option', { name: /^Sanne de Boer/ }).click();
     await register.getByRole('radio', { name: /geregistreerde e-mailadres/ }).check();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { addGroup, field, pick, screen, setUpLocation } from './app';
+import { nlDate } from '../../shared/domain/dates';
 import { expect, test } from './fixtures';
 
 /**
@@ -20,7 +21,6 @@ const STAFF = { name: 'Pieter de Vries', username: 'pieter', temporary: 'Kastanj
 function isoDay(offsetDays = 0): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 }
-const dutch = (iso: string) => iso.split('-').reverse().join('-');
 
 
 
@@ -78,7 +78,7 @@ async function createFamily(page: Page, { checkScreens }: { checkScreens: boolea
   await check.getByRole('radio', { name: 'ID-bewijs van de ouder' }).check();
   await check.getByRole('button', { name: 'BSN-controle vastleggen' }).click();
   await expect(check).toBeHidden();
-  await expect(sanne.getByText(`op ${dutch(isoDay())} met ID-bewijs van de ouder, door ${MANAGER.name}`)).toBeVisible();
+  await expect(sanne.getByText(`op ${nlDate(isoDay())} met ID-bewijs van de ouder, door ${MANAGER.name}`)).toBeVisible();
 
   // "Tonen" shows the full BSN (audited) and masks it again after 30 seconds.
   await sanne.getByRole('button', { name: 'BSN van Sanne de Boer tonen' }).click();
@@ -124,7 +124,7 @@ test('gezin, kind, medische gegevens, contract en dossiertaak, mag niet ophalen,
   await add.getByRole('radio', { name: 'Dagopvang' }).check();
   for (const day of ['Maandag', 'Dinsdag', 'Donderdag']) await add.getByRole('checkbox', { name: day }).check();
   await field(add, 'Uren per week').fill('27');
-  await field(add, 'Begindatum').fill(dutch(isoDay(-60)));
+  await field(add, 'Begindatum').fill(nlDate(isoDay(-60)));
   await add.getByRole('button', { name: 'Contract toevoegen' }).click();
   await expect(add).toBeHidden();
   const row = page.getByRole('row', { name: /Dagopvang/ });
@@ -136,10 +136,10 @@ test('gezin, kind, medische gegevens, contract en dossiertaak, mag niet ophalen,
   await row.getByRole('button', { name: /beëindigen$/ }).click();
   const end = page.getByRole('dialog', { name: 'Contract van Emma beëindigen' });
   await expect(end).toContainText('Papieren kinddossier vernietigen');
-  await field(end, 'Einddatum').fill(dutch(endDate));
+  await field(end, 'Einddatum').fill(nlDate(endDate));
   await end.getByRole('button', { name: 'Contract beëindigen' }).click();
   await expect(end).toBeHidden();
-  await expect(row).toContainText(dutch(endDate));
+  await expect(row).toContainText(nlDate(endDate));
   await expect(page.getByText('De taak "Papieren kinddossier vernietigen" staat op het overzicht.')).toBeVisible();
 
   // ---- Ophalen: an ophaalpersoon, "mag niet ophalen" with its basis, an identification -----------------
@@ -185,7 +185,7 @@ test('gezin, kind, medische gegevens, contract en dossiertaak, mag niet ophalen,
   await page.getByRole('navigation').getByRole('link', { name: 'Overzicht' }).click();
   const dossiers = page.getByRole('region', { name: /Papieren kinddossier vernietigen/ });
   await expect(dossiers.getByRole('link', { name: 'Emma de Boer' })).toBeVisible();
-  await expect(dossiers).toContainText(new RegExp(`Te vernietigen (sinds|vanaf) ${dutch(endDate)}`));
+  await expect(dossiers).toContainText(new RegExp(`Te vernietigen (sinds|vanaf) ${nlDate(endDate)}`));
   await expect(page.getByRole('region', { name: 'Contracten die binnen 30 dagen eindigen' })).toContainText('Emma de Boer');
   await expect(page.getByRole('region', { name: /BSN-controles/ })).toContainText('Emma de Boer');
   await expect(page.getByRole('region', { name: 'Per groep' }).getByRole('row', { name: /Rupsjes/ })).toContainText('1');
@@ -242,7 +242,7 @@ test('wachtlijst: aanvraag registreren en plaatsen met een vooraf ingevuld formu
   await form.getByRole('checkbox', { name: 'Maandag' }).check();
   await form.getByRole('checkbox', { name: 'Woensdag' }).check();
   const start = isoDay(30);
-  await field(form, 'Gewenste begindatum').fill(dutch(start));
+  await field(form, 'Gewenste begindatum').fill(nlDate(start));
   await field(form, 'Opmerkingen').fill('Liefst in de groep van zijn neefje.');
   await form.getByRole('button', { name: 'Aanvraag registreren' }).click();
   await expect(form).toBeHidden();
@@ -269,7 +269,7 @@ test('wachtlijst: aanvraag registreren en plaatsen met een vooraf ingevuld formu
   await expect(contract.getByRole('checkbox', { name: 'Maandag' })).toBeChecked();
   await expect(contract.getByRole('checkbox', { name: 'Woensdag' })).toBeChecked();
   await expect(contract.getByRole('checkbox', { name: 'Dinsdag' })).not.toBeChecked();
-  await expect(field(contract, 'Begindatum')).toHaveValue(dutch(start));
+  await expect(field(contract, 'Begindatum')).toHaveValue(nlDate(start));
 
   // Only what is missing: the address, the group and the hours.
   await page.getByRole('button', { name: 'Plaatsen' }).click();

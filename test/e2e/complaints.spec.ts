@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Download } from '@playwright/test';
 import { addGroup, api, field, screen, setUpLocation } from './app';
+import { nlDate } from '../../shared/domain/dates';
 import { expect, test } from './fixtures';
 
 /**
@@ -15,7 +16,6 @@ const MANAGER = { name: 'Fatima el Amrani', username: 'fatima', password: 'Zeilb
 
 /** Days from the app's today (web mode without --clock runs on the real date), in the location's calendar. */
 const isoDay = (offsetDays = 0) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-const dutch = (iso: string) => iso.split('-').reverse().join('-');
 
 async function pdfText(download: Download): Promise<string> {
   const file = await download.path();
@@ -39,13 +39,13 @@ test('klachten: register about a household, the six-week warning on the Overzich
   await page.getByRole('button', { name: 'Klacht registreren' }).click();
   const dialog = page.getByRole('dialog', { name: 'Klacht registreren' });
   // Field validation in Dutch: a received date after today (the app's clock) and the required fields.
-  await field(dialog, 'Ontvangen op').fill(dutch(isoDay(1)));
+  await field(dialog, 'Ontvangen op').fill(nlDate(isoDay(1)));
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(dialog).toContainText('Ontvangen op kan niet in de toekomst liggen.');
   await expect(dialog).toContainText('Onderwerp is verplicht.');
 
   // Received 38 days ago: the six weeks end in 4 days.
-  await field(dialog, 'Ontvangen op').fill(dutch(isoDay(-38)));
+  await field(dialog, 'Ontvangen op').fill(nlDate(isoDay(-38)));
   await field(dialog, 'Onderwerp').fill('Brengtijden');
   await field(dialog, 'Naam indiener').fill('Sanne de Boer');
   await field(dialog, 'Contactgegevens').fill('sanne@example.nl');
@@ -58,7 +58,7 @@ test('klachten: register about a household, the six-week warning on the Overzich
 
   const row = page.getByRole('row', { name: /Brengtijden/ });
   await expect(row).toContainText('Gezin Sanne de Boer');
-  await expect(row).toContainText(dutch(isoDay(4)));
+  await expect(row).toContainText(nlDate(isoDay(4)));
   await expect(row).toContainText('Binnen 7 dagen');
   await screen(page, 'complaints-list');
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -68,7 +68,7 @@ test('klachten: register about a household, the six-week warning on the Overzich
   // The warning on the Overzicht.
   await nav.getByRole('link', { name: 'Overzicht' }).click();
   const card = page.getByRole('region', { name: /Klachten met een termijn/ });
-  await expect(card).toContainText(`Brengtijden (ontvangen ${dutch(isoDay(-38))}): afhandelen vóór ${dutch(isoDay(4))}`);
+  await expect(card).toContainText(`Brengtijden (ontvangen ${nlDate(isoDay(-38))}): afhandelen vóór ${nlDate(isoDay(4))}`);
   await screen(page, 'complaints-dashboard');
 
   // Handle it: judgement, reasons and measures are required / optional at their fields.

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
 import { DEFAULT_POLICIES, destructionDate } from '../../shared/domain/retention';
 import { addGroup, api, field, screen, setUpLocation } from './app';
+import { nlDate } from '../../shared/domain/dates';
 import { expect, test } from './fixtures';
 
 /**
@@ -17,7 +18,6 @@ const MANAGER = { name: 'Fatima el Amrani', username: 'fatima', password: 'Zeilb
 const STAFF = { name: 'Pieter de Vries', username: 'pieter', temporary: 'Kastanje-Lamp-Rivier-7', own: 'Hoge-Duinen-Wolkendek-93' };
 
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-const dutch = (iso: string) => iso.split('-').reverse().join('-');
 
 
 
@@ -102,7 +102,7 @@ test('meldcode: five steps to a report with the parent informed, closed with its
   await expect(reason).toHaveAccessibleDescription(/Een melding mag alleen als de ouder vooraf is geïnformeerd/);
   await screen(page, 'meldcode-besluit-formulier');
   await decision.getByRole('radio', { name: 'Ja', exact: true }).check();
-  await field(decision, 'Ouder geïnformeerd op').fill(dutch(today()));
+  await field(decision, 'Ouder geïnformeerd op').fill(nlDate(today()));
   await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(decision).toBeHidden();
   const decided = page.getByRole('region', { name: step5 });
@@ -120,7 +120,7 @@ test('meldcode: five steps to a report with the parent informed, closed with its
   expect(pdfText).toContain(`Afgedrukt door ${MANAGER.name}`);
 
   // Sluiten, with the destruction date shown before and after.
-  const destruction = dutch(destructionDate(DEFAULT_POLICIES.find((p) => p.key === 'meldcode')!, today()));
+  const destruction = nlDate(destructionDate(DEFAULT_POLICIES.find((p) => p.key === 'meldcode')!, today()));
   await page.getByRole('button', { name: 'Dossier sluiten' }).click();
   const closeDialog = page.getByRole('dialog', { name: 'Dossier sluiten' });
   await expect(closeDialog.getByRole('status')).toHaveText(`Vernietigd op: ${destruction}`);

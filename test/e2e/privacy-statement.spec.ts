@@ -1,4 +1,5 @@
 import { api, appToday, field, screen, setUpLocation } from './app';
+import { nlDate } from '../../shared/domain/dates';
 import { expect, test } from './fixtures';
 import { consoleLogin, HeadOffice, PRIVACY_OFFICER } from './headoffice';
 
@@ -17,7 +18,6 @@ const TEXT = [
   'Uw rechten. U kunt uw gegevens inzien, laten verbeteren of laten verwijderen. Stuur een e-mail naar privacy@zonnestraal.nl.',
 ].join('\n\n');
 const FG = { username: 'fg.extern', name: 'mr. Anne-Marie Verschuren-de Wolff', role: 'fg' as const, password: 'Onafhankelijk-Toezicht-77' };
-const dutch = (iso: string) => iso.split('-').reverse().join('-');
 
 test('privacyverklaring: gepubliceerd in de console, bij de locatie van kracht en als taak om de ouders te informeren', async ({ page, webApp }) => {
   test.setTimeout(240_000);
@@ -47,7 +47,7 @@ test('privacyverklaring: gepubliceerd in de console, bij de locatie van kracht e
     await expect(form).toContainText('Vul het versienummer in, bijvoorbeeld 2026.2.');
     await expect(form).toContainText('Vul de tekst van de privacyverklaring in.');
     await field(form, 'Versienummer').fill('2026.2');
-    await field(form, 'Geldt vanaf').fill(dutch(today));
+    await field(form, 'Geldt vanaf').fill(nlDate(today));
     await form.getByRole('textbox', { name: 'Tekst van de privacyverklaring' }).fill(TEXT);
     await form.getByRole('button', { name: 'Publiceren' }).click();
     const confirm = consolePage.getByRole('dialog', { name: 'Versie 2026.2 publiceren?' });
@@ -57,10 +57,10 @@ test('privacyverklaring: gepubliceerd in de console, bij de locatie van kracht e
     await expect(confirm).toBeHidden();
     const row = consolePage.getByRole('row', { name: /2026\.2/ });
     await expect(row).toContainText('Geldt nu');
-    await expect(row).toContainText(dutch(today));
+    await expect(row).toContainText(nlDate(today));
     // The same label again is a field message at the version, nothing published.
     await field(form, 'Versienummer').fill('2026.2');
-    await field(form, 'Geldt vanaf').fill(dutch(today));
+    await field(form, 'Geldt vanaf').fill(nlDate(today));
     await form.getByRole('textbox', { name: 'Tekst van de privacyverklaring' }).fill('Andere tekst');
     await form.getByRole('button', { name: 'Publiceren' }).click();
     await consolePage.getByRole('dialog', { name: 'Versie 2026.2 publiceren?' }).getByRole('button', { name: 'Naar alle locaties publiceren' }).click();
@@ -89,12 +89,12 @@ test('privacyverklaring: gepubliceerd in de console, bij de locatie van kracht e
     // The manager records that the parents were informed: the task is gone, the date is in the list.
     await page.getByRole('region', { name: 'Nieuwe privacyverklaring: informeer de ouders' }).getByRole('button', { name: 'Ouders geïnformeerd' }).click();
     const mark = page.getByRole('dialog', { name: 'Ouders geïnformeerd over versie 2026.2' });
-    await expect(field(mark, 'Datum')).toHaveValue(dutch(today));
+    await expect(field(mark, 'Datum')).toHaveValue(nlDate(today));
     await screen(page, 'privacyverklaring-ouders-geinformeerd');
     await mark.getByRole('button', { name: 'Ouders geïnformeerd' }).click();
     await expect(mark).toBeHidden();
     await expect(page.getByRole('region', { name: 'Nieuwe privacyverklaring: informeer de ouders' })).toHaveCount(0);
-    await expect(page.getByRole('row', { name: /2026\.2/ })).toContainText(dutch(today));
+    await expect(page.getByRole('row', { name: /2026\.2/ })).toContainText(nlDate(today));
     await page.getByRole('navigation').getByRole('link', { name: 'Overzicht' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /Welkom/ })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Nieuwe privacyverklaring: informeer de ouders' })).toHaveCount(0);

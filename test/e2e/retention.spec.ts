@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { addPeriod } from '../../shared/domain/retention';
 import { api, familyViaApi, field, screen, setUpLocation } from './app';
+import { nlDate } from '../../shared/domain/dates';
 import { checkScreen, expect, test } from './fixtures';
 
 /**
@@ -17,7 +18,6 @@ const LOCATION = { name: 'KDV De Linde', address: 'Lindelaan 1, 4131 AA Vianen',
 const MANAGER = { name: 'Ilse Bakker', username: 'ilse', password: 'Zeilboot-Kaneel-Vijver-42' };
 
 const isoDay = (offsetDays = 0) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-const dutch = (iso: string) => iso.split('-').reverse().join('-');
 
 
 
@@ -51,16 +51,16 @@ test('contract beëindigen, klok verzetten, voorvertoning met reden, vernietigen
   const row = page.getByRole('row', { name: /Dagopvang/ });
   await row.getByRole('button', { name: /beëindigen$/ }).click();
   const end = page.getByRole('dialog', { name: 'Contract van Mees beëindigen' });
-  await field(end, 'Einddatum').fill(dutch(endDate));
+  await field(end, 'Einddatum').fill(nlDate(endDate));
   await end.getByRole('button', { name: 'Contract beëindigen' }).click();
   await expect(end).toBeHidden();
-  await expect(row).toContainText(dutch(endDate));
+  await expect(row).toContainText(nlDate(endDate));
 
   // "Waarom bewaren?" on the child: 7 years after the contract end, with its legal basis.
   const due = addPeriod(endDate, 7, 'years');
   await page.getByRole('button', { name: 'Waarom bewaren?' }).click();
   const why = page.getByRole('dialog', { name: 'Waarom bewaren we dit nog?' });
-  await expect(why.getByRole('row', { name: /Contractgegevens/ })).toContainText(`vernietigen ${dutch(due)}`);
+  await expect(why.getByRole('row', { name: /Contractgegevens/ })).toContainText(`vernietigen ${nlDate(due)}`);
   await expect(why).toContainText('art. 52 Algemene wet inzake rijksbelastingen');
   await screen(page, 'retention-why');
   await page.keyboard.press('Escape');
@@ -86,7 +86,7 @@ test('contract beëindigen, klok verzetten, voorvertoning met reden, vernietigen
   // The preview: Mees's family is due today, with the reason and the rule.
   await page.getByRole('navigation').getByRole('link', { name: 'Vernietigen' }).click();
   const item = page.getByRole('row', { name: /Gezin Rosa Visser/ });
-  await expect(item).toContainText(`Einde van het laatste contract: ${dutch(endDate)}; bewaartermijn 7 jaar na einde van het laatste contract.`);
+  await expect(item).toContainText(`Einde van het laatste contract: ${nlDate(endDate)}; bewaartermijn 7 jaar na einde van het laatste contract.`);
   await expect(item).toContainText('Nu te vernietigen');
   await expect(page.getByRole('row', { name: /Oudje/ })).toHaveCount(0);
   await screen(page, 'retention-preview');
@@ -108,7 +108,7 @@ test('contract beëindigen, klok verzetten, voorvertoning met reden, vernietigen
   const text = execFileSync('pdftotext', ['-layout', report, '-']).toString();
   expect(text).toContain('Vernietigingsrapport');
   expect(text).toContain(`Vernietigd: 1 gegeven (1 × gezin)`);
-  expect(text).toContain(dutch(due));
+  expect(text).toContain(nlDate(due));
   for (const name of ['Rosa', 'Mees', 'Visser']) expect(text).not.toContain(name);
 
   // The child is gone for real: the API says so.
@@ -129,7 +129,7 @@ test('sollicitant vastleggen en in dienst nemen, arbeidsconflict bij medewerker,
   await field(dialog, 'Voornaam').fill('Noor');
   await field(dialog, 'Achternaam').fill('Jansen');
   await field(dialog, 'Functie').fill('Pedagogisch medewerker');
-  await field(dialog, 'Sollicitatiedatum').fill(dutch(isoDay(-20)));
+  await field(dialog, 'Sollicitatiedatum').fill(nlDate(isoDay(-20)));
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(dialog).toBeHidden();
   const applicant = page.getByRole('row', { name: /Noor Jansen/ });
@@ -138,7 +138,7 @@ test('sollicitant vastleggen en in dienst nemen, arbeidsconflict bij medewerker,
   await applicant.getByRole('button', { name: 'In dienst nemen' }).click();
   dialog = page.getByRole('dialog', { name: 'Noor Jansen in dienst nemen' });
   await field(dialog, 'Adres').fill('Kerkstraat 3, 4131 AB Vianen');
-  await field(dialog, 'Datum in dienst').fill(dutch(isoDay(0)));
+  await field(dialog, 'Datum in dienst').fill(nlDate(isoDay(0)));
   await dialog.getByRole('button', { name: 'In dienst nemen' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Er zijn geen sollicitanten vastgelegd.')).toBeVisible();
@@ -151,16 +151,16 @@ test('sollicitant vastleggen en in dienst nemen, arbeidsconflict bij medewerker,
   await dialog.getByRole('checkbox', { name: /Arbeidsconflict/ }).check();
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(dialog).toContainText('Een arbeidsconflict bij uitdiensttreding kan pas worden vastgelegd met een datum uit dienst.');
-  await field(dialog, 'Datum uit dienst').fill(dutch(isoDay(0)));
+  await field(dialog, 'Datum uit dienst').fill(nlDate(isoDay(0)));
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(dialog).toBeHidden();
-  await expect(employee).toContainText(dutch(addPeriod(isoDay(0), 10, 'years')));
+  await expect(employee).toContainText(nlDate(addPeriod(isoDay(0), 10, 'years')));
   await screen(page, 'retention-employees');
 
   await nav.getByRole('link', { name: 'Klachten' }).click();
   await page.getByRole('button', { name: 'Klacht registreren' }).click();
   dialog = page.getByRole('dialog', { name: 'Klacht registreren' });
-  await field(dialog, 'Ontvangen op').fill(dutch(isoDay(-3)));
+  await field(dialog, 'Ontvangen op').fill(nlDate(isoDay(-3)));
   await field(dialog, 'Onderwerp').fill('Brengtijden');
   await field(dialog, 'Naam indiener').fill('R. Visser');
   await field(dialog, 'Omschrijving').fill('De deur ging te vroeg open.');
@@ -169,13 +169,13 @@ test('sollicitant vastleggen en in dienst nemen, arbeidsconflict bij medewerker,
   const complaint = page.getByRole('row', { name: /Brengtijden/ });
   await complaint.getByRole('button', { name: 'Afhandelen' }).click();
   dialog = page.getByRole('dialog', { name: 'Klacht afhandelen' });
-  await field(dialog, 'Afgehandeld op').fill(dutch(isoDay(0)));
+  await field(dialog, 'Afgehandeld op').fill(nlDate(isoDay(0)));
   await dialog.getByRole('radio', { name: 'Gegrond', exact: true }).check();
   await field(dialog, 'Toelichting op het oordeel').fill('Tijden aangepast.');
   await dialog.getByRole('button', { name: 'Afhandelen' }).click();
   await expect(dialog).toBeHidden();
   await expect(complaint).toContainText('Afgehandeld');
-  await expect(complaint).toContainText(dutch(addPeriod(isoDay(0), 7, 'years')));
+  await expect(complaint).toContainText(nlDate(addPeriod(isoDay(0), 7, 'years')));
   await screen(page, 'retention-complaints');
 });
 
@@ -201,15 +201,15 @@ test('Bewaartermijnen toont de regels uit de datakaart; "Waarom bewaren?" op een
   await page.getByRole('button', { name: 'Waarom bewaren?' }).click();
   const why = page.getByRole('dialog', { name: 'Waarom bewaren we dit nog?' });
   const whyRow = (name: RegExp) => why.getByRole('row', { name });
-  await expect(whyRow(/Contractgegevens/)).toContainText(`vernietigen ${dutch(addPeriod(end, 7, 'years'))}`);
-  await expect(whyRow(/Medische gegevens en bijzonderheden van het kind \(Fenna\)/)).toContainText(`vernietigen ${dutch(end)}`);
-  await expect(whyRow(/^Ophaalpersonen \(Fenna\)/)).toContainText(`vernietigen ${dutch(end)}`);
-  await expect(whyRow(/^Ophaalverboden \(Fenna\)/)).toContainText(`vernietigen ${dutch(end)}`);
-  await expect(whyRow(/Identificaties bij het ophalen \(Fenna\)/)).toContainText(`vernietigen ${dutch(end)}`);
-  await expect(whyRow(/Toestemming voor uitwisseling met Basisschool De Linde/)).toContainText(`vernietigen ${dutch(addPeriod(isoDay(60), 5, 'years'))}`);
-  await expect(whyRow(/E-mailadres en telefoonnummer van de ouders/)).toContainText(`wissen ${dutch(addPeriod(end, 3, 'months'))}`);
+  await expect(whyRow(/Contractgegevens/)).toContainText(`vernietigen ${nlDate(addPeriod(end, 7, 'years'))}`);
+  await expect(whyRow(/Medische gegevens en bijzonderheden van het kind \(Fenna\)/)).toContainText(`vernietigen ${nlDate(end)}`);
+  await expect(whyRow(/^Ophaalpersonen \(Fenna\)/)).toContainText(`vernietigen ${nlDate(end)}`);
+  await expect(whyRow(/^Ophaalverboden \(Fenna\)/)).toContainText(`vernietigen ${nlDate(end)}`);
+  await expect(whyRow(/Identificaties bij het ophalen \(Fenna\)/)).toContainText(`vernietigen ${nlDate(end)}`);
+  await expect(whyRow(/Toestemming voor uitwisseling met Basisschool De Linde/)).toContainText(`vernietigen ${nlDate(addPeriod(isoDay(60), 5, 'years'))}`);
+  await expect(whyRow(/E-mailadres en telefoonnummer van de ouders/)).toContainText(`wissen ${nlDate(addPeriod(end, 3, 'months'))}`);
   await expect(whyRow(/E-mailadres en telefoonnummer van de ouders/)).toContainText('Naam, adres en BSN blijven onder de bewaartermijn van het contract.');
-  await expect(whyRow(/Andere ouder Joost Smit/)).toContainText(`vernietigen ${dutch(addPeriod(end, 3, 'months'))}`);
+  await expect(whyRow(/Andere ouder Joost Smit/)).toContainText(`vernietigen ${nlDate(addPeriod(end, 3, 'months'))}`);
   await screen(page, 'retention-why-categories');
   await whyRow(/Andere ouder Joost Smit/).scrollIntoViewIfNeeded();
   await checkScreen(page, 'retention-why-categories-end');
