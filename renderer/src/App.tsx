@@ -19,7 +19,8 @@ import { RecoveryKeyPage } from './features/setup/RecoveryKeyPage';
 import { SetupPage } from './features/setup/SetupPage';
 import { AppFrame } from './app/AppFrame';
 import { useIdleLock } from './app/useIdleLock';
-import { rememberUsername, setLockNotice } from './lib/lockNotice';
+import { setLockNotice } from './lib/lockNotice';
+import { rememberUsername } from './lib/lastUsername';
 import { setPendingRecoveryKey, usePendingRecoveryKey } from './lib/pendingRecoveryKey';
 
 /**

@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
 import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/api/contract';
 import { followClock } from '../../../shared/domain/clock';
-import { setLockNotice } from '../lib/lockNotice';
+import { noteBackendLock } from '../lib/lockNotice';
 import { ApiCallError, call } from './client';
 
 /** Query key of a method call: the method name and its input. */
@@ -57,7 +57,7 @@ function onLocked(error: unknown) {
   // The backend locked (idle on its side, account deactivated …): show the login screen with
   // the backend's reason instead of a broken page.
   if (error instanceof ApiCallError && error.code === 'LOCKED') {
-    setLockNotice({ kind: 'message', text: error.message });
+    noteBackendLock(error.message);
     void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
   }
 }

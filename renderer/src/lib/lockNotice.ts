@@ -1,11 +1,10 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * Why the app was locked, shown on the login screen, and who was logged in (to pre-fill the
- * username). Kept in memory only; the last username also goes to localStorage for convenience
- * (never the password).
+ * Why the app was locked, shown on the login screen; kept in memory only.
+ * `user`: the user locked the app; nothing to explain on the login screen.
  */
-export type LockNotice = { kind: 'idle' } | { kind: 'message'; text: string } | null;
+export type LockNotice = { kind: 'idle' } | { kind: 'user' } | { kind: 'message'; text: string } | null;
 
 let notice: LockNotice = null;
 const listeners = new Set<() => void>();
@@ -15,14 +14,18 @@ export function setLockNotice(next: LockNotice) {
   for (const listener of listeners) listener();
 }
 
+/**
+ * The backend answered LOCKED. When the app locked itself a moment ago (idle timer, "Vergrendelen")
+ * a poll still on its way gets that answer too; the reason already shown stays.
+ */
+export function noteBackendLock(text: string) {
+  if (notice === null) setLockNotice({ kind: 'message', text });
+}
+
 function subscribe(listener: () => void) {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-export const useLockNotice = () => useSyncExternalStore(subscribe, () => notice);
-
-const LAST_USERNAME_KEY = 'kop.lastUsername';
-
-export const rememberUsername = (username: string) => { localStorage.setItem(LAST_USERNAME_KEY, username); };
-export const lastUsername = () => localStorage.getItem(LAST_USERNAME_KEY) ?? '';
+export const currentLockNotice = () => notice;
+export const useLockNotice = () => useSyncExternalStore(subscribe, currentLockNotice);

@@ -10,7 +10,8 @@ import { AuthHeading, AuthLayout } from '../../components/AuthLayout';
 import { ApiForm, SubmitButton } from '../../components/FormDialog';
 import { PasswordField } from '../../components/PasswordField';
 import { useApiForm } from '../../components/useApiForm';
-import { lastUsername, rememberUsername, setLockNotice, useLockNotice } from '../../lib/lockNotice';
+import { setLockNotice, useLockNotice } from '../../lib/lockNotice';
+import { lastUsername, rememberUsername } from '../../lib/lastUsername';
 import { useCountdown } from '../../lib/useCountdown';
 
 /** The locked state: unlock the database with username and password (`auth.login`). */

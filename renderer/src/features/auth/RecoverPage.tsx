@@ -12,7 +12,8 @@ import { AuthHeading, AuthLayout } from '../../components/AuthLayout';
 import { ApiForm, SubmitButton } from '../../components/FormDialog';
 import { PasswordField } from '../../components/PasswordField';
 import { useApiForm } from '../../components/useApiForm';
-import { rememberUsername, setLockNotice } from '../../lib/lockNotice';
+import { setLockNotice } from '../../lib/lockNotice';
+import { rememberUsername } from '../../lib/lastUsername';
 
 /** All manager passwords lost: the herstelsleutel opens the database (`auth.recover`). */
 export function RecoverPage() {

@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import { call } from '../../api/client';
 import { setLocked } from '../../api/queries';
-import { rememberUsername, setLockNotice } from '../../lib/lockNotice';
+import { setLockNotice } from '../../lib/lockNotice';
+import { rememberUsername } from '../../lib/lastUsername';
 
 /**
  * Locks the app (`auth.lock`): the backend closes the database and wipes the key; the UI drops
@@ -10,7 +11,7 @@ import { rememberUsername, setLockNotice } from '../../lib/lockNotice';
 export function useLock() {
   return useCallback(async (reason: 'idle' | 'user', username?: string) => {
     if (username) rememberUsername(username);
-    setLockNotice(reason === 'idle' ? { kind: 'idle' } : null);
+    setLockNotice({ kind: reason });
     try {
       await call('auth.lock', { reason });
     } finally {
