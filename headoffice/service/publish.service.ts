@@ -17,7 +17,7 @@ export interface PublishedRow {
  * with the PCs' pushes. Returns the last version written.
  */
 export async function publishToLocation(trx: HoTrx, locationId: string, rows: readonly PublishedRow[], at: string): Promise<number> {
-  const before = await reserveVersions(trx, locationId, rows.length);
+  const { before } = await reserveVersions(trx, locationId, rows.length);
   if (rows.length === 0) return before;
   const written = await upsertRecords(
     trx,

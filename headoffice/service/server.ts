@@ -7,7 +7,7 @@ import { registerConsoleApi } from '../console/routes';
 import { DEFAULT_CONSOLE_UI_DIR, registerConsoleUi } from '../console/ui';
 import type { HoDb } from '../db/schema';
 import { currentEscrowKey, EscrowUpload, storeEscrow } from './escrow.service';
-import { claimLocationKey, consumeTransfer, KeyClaim, KeyRotation, listRecoveryWraps, listRotations, openTransfers, RecoveryWrapUpload, rotateLocationKey, storeRecoveryWrap, storeTransfer, TransferConsume, TransferUpload, withdrawRecoveryWrap } from './keys.service';
+import { claimLocationKey, consumeTransfer, KeyClaim, KeyRotation, listRecoveryWraps, listRotations, locationKeyState, openTransfers, RecoveryWrapUpload, rotateLocationKey, storeRecoveryWrap, storeTransfer, TransferConsume, TransferUpload, withdrawRecoveryWrap } from './keys.service';
 import { authenticateDevice, enrolDevice, pull, push, type Device } from './sync.service';
 
 declare module 'fastify' {
@@ -71,6 +71,8 @@ export function buildHeadOfficeServer(options: HeadOfficeOptions): FastifyInstan
       if (!body.success) return reply.code(400).send({ error: 'Ongeldig verzoek.' });
       const results = await push(db, request.device!, body.data.mutations, body.data.auditHead, now(), body.data.statistics);
       request.log.info({ deviceId: request.device!.id, mutations: results.length, conflicts: results.filter((r) => r.status === 'conflict').length }, 'push');
+      // Sealed under an old key: the PC learns here which key to follow (see MutationResult 'rekey').
+      if (results.some((r) => r.status === 'rekey')) return { results, key: await locationKeyState(db, request.device!) };
       return { results };
     });
 

@@ -1,5 +1,5 @@
 import { sql, type Insertable } from 'kysely';
-import { CONFLICT_CHECKED } from '../../shared/sync/protocol';
+import { CONFLICT_CHECKED, type KeyState } from '../../shared/sync/protocol';
 import type { HeadOfficeDatabase, HoDb, HoTrx } from '../db/schema';
 
 // The push and pull queries. Each is one statement whatever the batch or page size, and each runs
@@ -10,18 +10,20 @@ export type RecordRow = Insertable<HeadOfficeDatabase['records']>;
 export type AppliedRow = HeadOfficeDatabase['applied_mutations'];
 
 /**
- * Takes `count` versions of the location's counter and returns the value before them. The row
+ * Takes `count` versions of the location's counter and returns the value before them, with the
+ * location's sync key state (the key it seals with, whether a revoke asks for a new one). The row
  * stays locked until commit, so every push of a location (on any instance) runs after the one
  * before it and sees its records and answers.
  */
-export async function reserveVersions(trx: HoTrx, locationId: string, count: number): Promise<number> {
+export async function reserveVersions(trx: HoTrx, locationId: string, count: number): Promise<{ before: number; key: KeyState }> {
   const row = await trx
     .updateTable('locations')
     .set({ version: sql`version + ${count}` })
     .where('id', '=', locationId)
-    .returning('version')
+    .returning(['version', 'sync_key_id', 'key_rotation_due_at'])
     .executeTakeFirstOrThrow();
-  return Number(row.version) - count;
+  // The key state comes from the same locked row, so no rotation can slip in before the commit.
+  return { before: Number(row.version) - count, key: { keyId: row.sync_key_id, rotate: row.key_rotation_due_at !== null } };
 }
 
 /** Gives back versions taken but not used (the counter is still locked by this transaction). */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { CONFLICT_CHECKED, ENROLMENT_CODE_ALPHABET, normaliseEnrolmentCode, type AuditHead, type Mutation, type MutationResult, type StatisticCount } from '../../shared/sync/protocol';
+import { CONFLICT_CHECKED, ENROLMENT_CODE_ALPHABET, normaliseEnrolmentCode, SEALED, type AuditHead, type KeyState, type Mutation, type MutationResult, type StatisticCount } from '../../shared/sync/protocol';
 import type { z } from 'zod';
 import type { HeadOfficeDatabase, HoDb, HoTrx } from '../db/schema';
 import { locationKeyState, withdrawRecoveryWrap } from './keys.service';
@@ -114,10 +114,25 @@ function repeatedAnswer(m: Mutation, done: Answered, current: RecordState | unde
   return { mutationId: m.mutationId, status: 'duplicate', version: done.version };
 }
 
-function planBatch(device: Device, mutations: Mutation[], seen: Map<string, Answered>, records: Map<string, RecordState>, before: number, at: string) {
+/** The key id a sealed payload names (the PC's envelope; its shape is the PC's to check). */
+function sealedKeyId(payload: Mutation['payload']): unknown {
+  const envelope = payload?.$sealed;
+  return typeof envelope === 'object' && envelope !== null ? (envelope as Record<string, unknown>).keyId : undefined;
+}
+
+/**
+ * A sealed upsert head office does not store yet: sealed under a key the location no longer seals
+ * with (a PC that had not heard of the rotation), or while a revoke asks for a new key. Stored, it
+ * would stay readable to whoever holds the old key, the revoked device too.
+ */
+const needsNewKey = (m: Mutation, key: KeyState) => m.op === 'upsert' && SEALED.has(m.entity) && key.keyId !== null && (key.rotate || sealedKeyId(m.payload) !== key.keyId);
+
+function planBatch(device: Device, mutations: Mutation[], seen: Map<string, Answered>, records: Map<string, RecordState>, before: number, locationKey: KeyState, at: string) {
   const results: MutationResult[] = [];
   const remembered: AppliedRow[] = [];
   const writes = new Map<string, RecordRow>();
+  // Records with a mutation sent back for a new key: their later mutations wait too, in order.
+  const waiting = new Set<string>();
   let version = before;
   for (const m of mutations) {
     const key = recordKey(m.entity, m.entityId);
@@ -125,6 +140,12 @@ function planBatch(device: Device, mutations: Mutation[], seen: Map<string, Answ
     const done = seen.get(m.mutationId);
     if (done !== undefined) {
       results.push(repeatedAnswer(m, done, current, device));
+      continue;
+    }
+    if (waiting.has(key) || needsNewKey(m, locationKey)) {
+      // Not remembered: sent again under the new key it is a new request.
+      waiting.add(key);
+      results.push({ mutationId: m.mutationId, status: 'rekey', version: null });
       continue;
     }
     let result: MutationResult;
@@ -160,7 +181,7 @@ async function applyBatch(trx: HoTrx, device: Device, mutations: Mutation[], aud
   let results: MutationResult[] = [];
   if (mutations.length > 0) {
     // First: the location's counter, locked until commit. Everything read below is then current.
-    const before = await reserveVersions(trx, device.location_id, mutations.length);
+    const { before, key } = await reserveVersions(trx, device.location_id, mutations.length);
     const answered = await appliedMutations(trx, device.id, [...new Set(mutations.map((m) => m.mutationId))]);
     const seen = new Map<string, Answered>(answered.map((r) => [r.mutation_id, { status: r.status, version: r.version === null ? null : Number(r.version) }]));
     const keys = new Set(mutations.map((m) => recordKey(m.entity, m.entityId)));
@@ -169,7 +190,7 @@ async function applyBatch(trx: HoTrx, device: Device, mutations: Mutation[], aud
       const key = recordKey(r.entity, r.entity_id);
       if (keys.has(key)) records.set(key, { location_id: r.location_id, version: Number(r.version), deleted: Number(r.deleted) === 1, payload: r.payload });
     }
-    const plan = planBatch(device, mutations, seen, records, before, at);
+    const plan = planBatch(device, mutations, seen, records, before, key, at);
     if (plan.writes.length > 0 && (await upsertRecords(trx, plan.writes)) !== plan.writes.length) throw new RecordTakenError();
     if (plan.remembered.length > 0) await rememberMutations(trx, plan.remembered);
     if (plan.version !== before + mutations.length) await setLocationVersion(trx, device.location_id, plan.version);

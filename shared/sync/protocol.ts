@@ -106,16 +106,26 @@ export const MAX_PUSH_STATISTICS = 1000;
  * survive destruction, sent with every push (a few rows), for the console's figures.
  */
 export const PushRequest = z.object({ mutations: z.array(Mutation).max(MAX_PUSH_MUTATIONS), auditHead: AuditHead.nullable(), statistics: z.array(StatisticCount).max(MAX_PUSH_STATISTICS).optional() });
+/**
+ * `rekey`: a sealed upsert under a key the location no longer seals with, or sent while a revoke
+ * asks for a new key. Nothing was stored; the PC keeps it queued, follows the rotation (the answer's
+ * `key`), seals it again under the new key and sends it again (issue 15: a revoked device's key
+ * opens nothing written after the revoke).
+ */
+export const MUTATION_STATUSES = ['applied', 'duplicate', 'conflict', 'rejected', 'rekey'] as const;
 export const MutationResult = z.object({
   mutationId: z.string(),
-  status: z.enum(['applied', 'duplicate', 'conflict', 'rejected']),
+  status: z.enum(MUTATION_STATUSES),
   version: z.number().int().nullable(),
   /** For a conflict: head office's current row, so both versions can be shown. */
   serverPayload: z.record(z.string(), z.unknown()).nullable().optional(),
   reason: z.string().optional(),
 });
 export type MutationResult = z.infer<typeof MutationResult>;
-export const PushResponse = z.object({ results: z.array(MutationResult) });
+/** The location's sync key state (see PullResponse), sent with a push answer that holds a `rekey`. */
+export const KeyState = z.object({ keyId: z.string().nullable(), rotate: z.boolean() });
+export type KeyState = z.infer<typeof KeyState>;
+export const PushResponse = z.object({ results: z.array(MutationResult), key: KeyState.optional() });
 
 export const Change = z.object({
   entity: SyncedEntity,
@@ -126,4 +136,4 @@ export const Change = z.object({
 });
 export type Change = z.infer<typeof Change>;
 /** `key` (last page only): the location's current sync key id and whether a revoke asks for a new key (issue 15). */
-export const PullResponse = z.object({ changes: z.array(Change), cursor: z.number().int(), hasMore: z.boolean(), key: z.object({ keyId: z.string().nullable(), rotate: z.boolean() }).optional() });
+export const PullResponse = z.object({ changes: z.array(Change), cursor: z.number().int(), hasMore: z.boolean(), key: KeyState.optional() });

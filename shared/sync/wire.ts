@@ -1,4 +1,4 @@
-import { MAX_PUSH_MUTATIONS, MAX_PUSH_STATISTICS, PullResponse, PushRequest, PushResponse, SYNCED_ENTITIES, type Change, type Mutation, type MutationResult, type StatisticCount } from './protocol';
+import { MAX_PUSH_MUTATIONS, MAX_PUSH_STATISTICS, MUTATION_STATUSES, PullResponse, PushRequest, PushResponse, SYNCED_ENTITIES, type Change, type KeyState, type Mutation, type MutationResult, type StatisticCount } from './protocol';
 
 /**
  * The sync messages, checked against the protocol without copying them: head office's answers on
@@ -14,7 +14,7 @@ type PushBody = ReturnType<typeof PushRequest.parse>;
 type SafeResult<T> = { success: true; data: T } | { success: false };
 
 const ENTITIES: ReadonlySet<string> = new Set(SYNCED_ENTITIES);
-const STATUSES: ReadonlySet<string> = new Set(['applied', 'duplicate', 'conflict', 'rejected']);
+const STATUSES: ReadonlySet<string> = new Set(MUTATION_STATUSES);
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isInt = (value: unknown): value is number => Number.isSafeInteger(value);
@@ -77,16 +77,21 @@ export function safeParsePushRequest(raw: unknown): SafeResult<PushBody> {
   return parsed.success ? { success: true, data: parsed.data } : { success: false };
 }
 
+const isKeyState = (key: unknown): key is KeyState => isObject(key) && (key.keyId === null || typeof key.keyId === 'string') && typeof key.rotate === 'boolean';
+
 export function parsePullPage(raw: unknown): PullPage {
   if (isObject(raw) && isInt(raw.cursor) && typeof raw.hasMore === 'boolean' && Array.isArray(raw.changes) && raw.changes.every(isChange)) {
     const key = raw.key;
     if (key === undefined) return { changes: raw.changes, cursor: raw.cursor, hasMore: raw.hasMore };
-    if (isObject(key) && (key.keyId === null || typeof key.keyId === 'string') && typeof key.rotate === 'boolean') return { changes: raw.changes, cursor: raw.cursor, hasMore: raw.hasMore, key: { keyId: key.keyId, rotate: key.rotate } };
+    if (isKeyState(key)) return { changes: raw.changes, cursor: raw.cursor, hasMore: raw.hasMore, key: { keyId: key.keyId, rotate: key.rotate } };
   }
   return PullResponse.parse(raw);
 }
 
 export function parsePushAnswer(raw: unknown): PushAnswer {
-  if (isObject(raw) && Array.isArray(raw.results) && raw.results.every(isResult)) return { results: raw.results };
+  if (isObject(raw) && Array.isArray(raw.results) && raw.results.every(isResult)) {
+    if (raw.key === undefined) return { results: raw.results };
+    if (isKeyState(raw.key)) return { results: raw.results, key: { keyId: raw.key.keyId, rotate: raw.key.rotate } };
+  }
   return PushResponse.parse(raw);
 }

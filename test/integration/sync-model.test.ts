@@ -45,6 +45,8 @@ interface World {
   /** Every signal observation written: each must arrive exactly once on every PC. */
   written: string[];
   revoked: boolean;
+  /** Head office's version of the location at the last revoke: what came after rests under the new key only. */
+  revokedAtVersion: number;
 }
 
 const signals = (pc: TestBackend) =>
@@ -79,7 +81,7 @@ async function newWorld(pcCount: number, sealed: boolean): Promise<World> {
     await pc.ok('sync.enrol', { serverUrl: ho.url, code: await location.code(), deviceName: 'pc', caCertPem: null });
     pcs.push(pc);
   }
-  const world: World = { location, dirs, pcs, sealed, caseId: '', childId: '', allergies: null, medicalEdits: 0, firstKeyId: null, today: pcs[0]!.core.today(), created: new Set(), written: [], revoked: false };
+  const world: World = { location, dirs, pcs, sealed, caseId: '', childId: '', allergies: null, medicalEdits: 0, firstKeyId: null, today: pcs[0]!.core.today(), created: new Set(), written: [], revoked: false, revokedAtVersion: 0 };
   // Sealed: every PC has the key, and a child with an open meldcode case is on every PC.
   if (sealed) {
     for (const pc of pcs.slice(1)) await giveKey(pcs[0]!, pc);
@@ -133,6 +135,7 @@ async function revokeOther(world: World): Promise<void> {
   const other = await enrolDevice(ho.db, await world.location.code(), 'weg', new Date());
   await revokeDevice(ho.db, other!.deviceId, new Date());
   world.revoked = true;
+  world.revokedAtVersion = Number((await ho.db.selectFrom('locations').select('version').where('id', '=', world.location.id).executeTakeFirstOrThrow()).version);
 }
 
 async function restart(world: World, index: number): Promise<void> {
@@ -169,7 +172,12 @@ async function expectConverged(world: World): Promise<void> {
     for (const m of medical) expect(m.payload).not.toContain(CLEAR);
     const keyIds = await Promise.all(pcs.map(async (pc) => (await pc.ok('sync.status', {})).syncKeyId));
     expect(new Set(keyIds).size).toBe(1);
-    if (world.revoked) expect(keyIds[0]).not.toBe(world.firstKeyId);
+    if (world.revoked) {
+      expect(keyIds[0]).not.toBe(world.firstKeyId);
+      // Written after the last revoke, even when queued before a PC heard of it: only under the new key.
+      const after = await ho.db.selectFrom('records').select(['payload', 'version']).where('location_id', '=', world.location.id).where('entity', 'in', ['child_medical', 'meldcode_cases', 'meldcode_entries']).where('version', '>', world.revokedAtVersion).where('deleted', '=', 0).execute();
+      for (const r of after) expect(JSON.parse(r.payload!).$sealed.keyId).toBe(keyIds[0]);
+    }
     for (const pc of pcs) expect((await pc.ok('sync.status', {})).sealedWaiting).toBe(0);
   }
   // Households are last-writer-wins, signals are only added and one PC edits the medical data: no conflict.

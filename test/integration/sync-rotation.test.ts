@@ -112,6 +112,51 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       }
     }, 180_000);
 
+    it('edits queued before a PC heard of the rotation rest at head office only under the new key, and none is lost', async (ctx) => {
+      if (!ho) ctx.skip();
+      const location = await ho.newLocation('KDV Wachtrij');
+      const a = await enrolledPc(ho, await location.code(), { name: 'A' });
+      const b = await enrolledPc(ho, await location.code(), { name: 'B' });
+      const c = await enrolledPc(ho, await location.code(), { name: 'C' });
+      await giveKey(a, b);
+      await giveKey(a, c);
+      const oldKeyId = (await a.ok('sync.status', {})).syncKeyId!;
+      const household = await a.ok('households.create', HOUSEHOLD);
+      const rupsjes = await groupId(a, 'Rupsjes');
+      const newChild = async (firstName: string) => a.ok('children.create', { householdId: household.id, firstName, initials: `${firstName[0]}.`, surnamePrefix: null, surname: 'Wachtrij', birthDate: '2023-02-01', groupId: rupsjes, bsn: null });
+      const [fenna, joep] = [await newChild('Fenna'), await newChild('Joep')];
+      await syncPc(a);
+      await syncPc(c);
+
+      // IT revokes B. A and C each edit medical data before they sync again: sealed under the old key.
+      expect(await revokeDevice(ho.db, (await b.ok('sync.status', {})).deviceId!, new Date())).toBe(true);
+      await a.ok('medical.update', { childId: fenna.id, allergies: 'Geschreven door A na de intrekking', diet: null, medication: null, otherParticulars: null });
+      await c.ok('medical.update', { childId: joep.id, allergies: 'Geschreven door C na de intrekking', diet: null, medication: null, otherParticulars: null });
+      const queuedKeyId = (pc: TestBackend) => (pc.core.sqlite().prepare("SELECT payload ->> '$.\"$sealed\".keyId' AS keyId FROM outbox WHERE entity = 'child_medical'").get() as { keyId: string }).keyId;
+      expect(queuedKeyId(a)).toBe(oldKeyId);
+      expect(queuedKeyId(c)).toBe(oldKeyId);
+
+      // A's push is sent back while the rotation is due; A rotates, seals its edit again and sends it in the same round.
+      await syncPc(a);
+      const newKeyId = (await a.ok('sync.status', {})).syncKeyId!;
+      expect(newKeyId).not.toBe(oldKeyId);
+      expect((await a.ok('sync.status', {})).pending).toBe(0);
+      // C's push under the old key is sent back too; C takes the new key from the rotation and sends it again.
+      await syncPc(c);
+      expect((await c.ok('sync.status', {})).syncKeyId).toBe(newKeyId);
+      expect((await c.ok('sync.status', {})).pending).toBe(0);
+
+      const sealed = await ho.db.selectFrom('records').select(['entity_id', 'payload']).where('location_id', '=', location.id).where('entity', '=', 'child_medical').execute();
+      expect(sealed.map((r) => [r.entity_id, JSON.parse(r.payload!).$sealed.keyId]).sort()).toEqual([[fenna.id, newKeyId], [joep.id, newKeyId]].sort());
+      // Nothing was lost or doubled: each PC reads both edits, and head office answered each edit once.
+      await syncPc(a);
+      for (const pc of [a, c]) {
+        expect((await pc.ok('medical.get', { childId: fenna.id })).allergies).toBe('Geschreven door A na de intrekking');
+        expect((await pc.ok('medical.get', { childId: joep.id })).allergies).toBe('Geschreven door C na de intrekking');
+      }
+      expect((await a.ok('sync.status', {})).openConflicts).toBe(0);
+    }, 180_000);
+
     it('of two PCs racing to rotate, one wins and the other takes its key', async (ctx) => {
       if (!ho) ctx.skip();
       const location = await ho.newLocation('KDV Wedloop');

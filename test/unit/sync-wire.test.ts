@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PUSH_MUTATIONS, PushRequest } from '../../shared/sync/protocol';
-import { safeParsePushRequest } from '../../shared/sync/wire';
+import { MAX_PUSH_MUTATIONS, PushRequest, PushResponse } from '../../shared/sync/protocol';
+import { parsePushAnswer, safeParsePushRequest } from '../../shared/sync/wire';
 
 /** The quick check of a push at head office gives the schema's verdict, and the schema's data for a good push. */
 const mutation = (i: number, extra: Record<string, unknown> = {}) => ({
@@ -44,6 +44,33 @@ describe('safeParsePushRequest', () => {
       const quick = safeParsePushRequest(body);
       expect(quick.success).toBe(schema.success);
       if (quick.success && schema.success) expect(quick.data).toEqual(schema.data);
+    });
+  }
+});
+
+/** Head office's answer to a push, as the PC reads it: the quick check gives the schema's verdict. */
+const answer = (status: string, extra: Record<string, unknown> = {}) => ({ results: [{ mutationId: 'm-1', status, version: null, ...extra }] });
+const ANSWERS: [string, unknown][] = [
+  ['applied', answer('applied', { version: 4 })],
+  ['a conflict with the record as it is', answer('conflict', { version: 4, serverPayload: { allergies: 'Pinda' } })],
+  ['sent back for a new key, with the key to follow', { ...answer('rekey'), key: { keyId: 'k-2', rotate: false } }],
+  ['sent back while a rotation is due', { ...answer('rekey'), key: { keyId: 'k-1', rotate: true } }],
+  ['a key state without rotate', { ...answer('rekey'), key: { keyId: 'k-2' } }],
+  ['an unknown status', answer('ignored')],
+];
+
+describe('parsePushAnswer', () => {
+  for (const [name, body] of ANSWERS) {
+    it(`${name}: as the schema judges it`, () => {
+      const schema = PushResponse.safeParse(body);
+      let quick: unknown;
+      try {
+        quick = parsePushAnswer(body);
+      } catch {
+        quick = undefined;
+      }
+      expect(quick !== undefined).toBe(schema.success);
+      if (schema.success) expect(quick).toEqual(schema.data);
     });
   }
 });

@@ -3,7 +3,7 @@ import { SEALED, type SyncedEntity } from '../../../shared/sync/protocol';
 import type { SqliteDb } from '../db/open';
 import type { DbOrTrx, Trx } from '../db/schema';
 import { readSetting, writeSetting } from '../modules/settings/settings.repository';
-import { newSyncKey, seal } from './seal';
+import { envelopeOf, isSealedPayload, newSyncKey, openSealed, seal } from './seal';
 
 /**
  * The location's sync key on this PC (table sync_keys, migration 0022). The first enrolled PC of a
@@ -77,13 +77,26 @@ export async function installKey(trx: Trx, key: SyncKey, source: 'created' | 'tr
   }
 }
 
-/** Seals the clear payloads of sealed entities still in the outbox (queued while there was no key). */
+/**
+ * The outbox rows of sealed entities go out under `key`: those queued in clear (before the key was
+ * here) are sealed, those sealed under an earlier key of the location (queued before this PC heard
+ * of a rotation) are opened and sealed again, with the version they were sealed at.
+ */
 async function sealQueued(trx: Trx, key: SyncKey): Promise<void> {
   const rows = await trx.selectFrom('outbox').select(['seq', 'entity', 'entity_id', 'payload', 'base_version']).where('entity', 'in', [...SEALED]).where('payload', 'is not', null).execute();
+  if (rows.length === 0) return;
+  const keys = new Map((await trx.selectFrom('sync_keys').select(['key_id', 'key_material']).execute()).map((k) => [k.key_id, Buffer.from(k.key_material, 'base64')]));
   for (const row of rows) {
     const payload = JSON.parse(row.payload!) as Record<string, unknown>;
-    if ('$sealed' in payload) continue;
-    const sealed = seal(key.key, key.keyId, row.entity, row.entity_id, row.base_version ?? 0, row.payload!);
+    let sealed: ReturnType<typeof seal>;
+    if (!isSealedPayload(payload)) {
+      sealed = seal(key.key, key.keyId, row.entity, row.entity_id, row.base_version ?? 0, row.payload!);
+    } else {
+      const envelope = envelopeOf(payload);
+      if (envelope.keyId === key.keyId) continue;
+      const plaintext = openSealed(payload, row.entity, row.entity_id, (id) => keys.get(id) ?? null);
+      sealed = seal(key.key, key.keyId, row.entity, row.entity_id, envelope.version, plaintext);
+    }
     await trx.updateTable('outbox').set({ payload: JSON.stringify(sealed) }).where('seq', '=', row.seq).execute();
   }
 }

@@ -96,17 +96,23 @@ async function readPushBatch(core: AppCore): Promise<PushBatch> {
  * it); conflicts and rejections are kept with both versions. A mutation without an answer stays
  * queued and is sent again. Returns how many mutations were answered.
  */
-function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[], report: SyncReport, keyring: Keyring): { applied: number[]; answered: number } {
+function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[], report: SyncReport, keyring: Keyring): { applied: number[]; answered: number; rekey: number } {
   const sqlite = core.sqlite();
   const byId = new Map(results.map((r) => [r.mutationId, r]));
   const answered: string[] = [];
   const lastPerRow = new Map<string, { mutation: QueuedMutation; result: MutationResult }>();
   const conflicts: ConflictRow[] = [];
   const appliedVersions: number[] = [];
+  let rekey = 0;
   const at = core.now().toISOString();
   batch.mutations.forEach((mutation, i) => {
     const result = byId.get(mutation.mutationId);
     if (!result) return;
+    // Sealed under a key the location no longer seals with: stays queued, sealed again (rotation.ts).
+    if (result.status === 'rekey') {
+      rekey++;
+      return;
+    }
     answered.push(mutation.mutationId);
     lastPerRow.set(`${mutation.entity}\u0000${mutation.entityId}`, { mutation, result });
     if (result.status === 'applied' && result.version !== null) appliedVersions.push(result.version);
@@ -142,7 +148,7 @@ function applyResults(core: AppCore, batch: PushBatch, results: MutationResult[]
   for (const [entity, updates] of versions) setVersions(sqlite, entity, updates);
   rebaseFollowers(sqlite, versions);
   insertConflicts(sqlite, conflicts);
-  return { applied: appliedVersions, answered: answered.length };
+  return { applied: appliedVersions, answered: answered.length, rekey };
 }
 
 /**
@@ -319,23 +325,33 @@ export async function syncOnce(core: AppCore, exclusive: Exclusive, transport: T
     await claimSyncKey(core, exclusive, config, transport);
     await escrowSyncKey(core, exclusive, config, transport);
     await withdrawRecoveryWrapIfDue(core, exclusive, config, transport);
-    const keyring = await exclusive(async () => loadKeyring(core.sqlite()));
+    let keyring = await exclusive(async () => loadKeyring(core.sqlite()));
+    let followedRotation = false;
     for (;;) {
       const batch = await exclusive(() => readPushBatch(core));
       if (batch.mutations.length === 0) break;
       const response = parsePushAnswer(
         await transport(config.serverUrl, { method: 'POST', path: '/v1/sync/push', token: config.token, caCertPem: config.caCertPem, bodyJson: batch.body }),
       );
-      const answered = await exclusive(() =>
+      const outcome = await exclusive(() =>
         core.transaction(async (trx) => {
           const outcome = applyResults(core, batch, response.results, report, keyring);
           const cursor = await readCursor(trx);
           const next = cursorPastOwnBatch(cursor, outcome.applied);
           if (next !== cursor) await writeCursor(trx, next);
-          return outcome.answered;
+          return outcome;
         }),
       );
-      if (!batch.more || answered === 0) break;
+      if (outcome.rekey > 0) {
+        // A revoke asked for a new key, or another PC rotated already: follow it (the queued sealed
+        // rows are sealed again under the new key) and send them again, once a round.
+        if (followedRotation || !response.key) break;
+        followedRotation = true;
+        await followKeyRotation(core, exclusive, config, transport, response.key);
+        keyring = await exclusive(async () => loadKeyring(core.sqlite()));
+        continue;
+      }
+      if (!batch.more || outcome.answered === 0) break;
     }
 
     const keyState = await pullAll(core, exclusive, config, transport, report, keyring);
