@@ -30,6 +30,8 @@ const RegisterRow = z.object({
 
 const ProcessingRegister = z.object({
   location: z.object({ name: z.string(), address: z.string(), lrkNumber: z.string() }),
+  /** The organisation as head office published it (null until it has): controller, Privacy Officer and FG, each as one line. */
+  organisation: z.object({ controller: z.string(), privacyOfficer: z.string(), dataProtectionOfficer: z.string() }).nullable(),
   /** The date the register was drawn up (the app's today), yyyy-mm-dd. */
   drawnUpOn: z.string(),
   /** The measures every processing shares; a row's `security` may add its own. */

@@ -77,14 +77,20 @@ export function profileFromRow(row: OrganisationRow): OrganisationProfile {
   };
 }
 
+/** Controller, Privacy Officer and FG, each as one line without its label (the register page adds its own). */
+export function organisationParts(profile: OrganisationProfile) {
+  const kvk = profile.kvkNumber ? ` · KvK ${profile.kvkNumber}` : '';
+  const fgOrg = profile.fgOrganisation ? `, ${profile.fgOrganisation}` : '';
+  return {
+    controller: `${profile.controllerName}, ${profile.address}, ${profile.postcodeCity}${kvk}`,
+    privacyOfficer: `${profile.privacyOfficerName} (${profile.privacyOfficerEmail}, ${profile.privacyOfficerPhone})`,
+    dataProtectionOfficer: `${profile.fgName}${fgOrg} (${profile.fgEmail})`,
+  };
+}
+
 /** The lines every letter prints under its letterhead; none while no profile has arrived. */
 export function organisationLines(profile: OrganisationProfile | null | undefined): string[] {
   if (!profile) return [];
-  const kvk = profile.kvkNumber ? ` · KvK ${profile.kvkNumber}` : '';
-  const fgOrg = profile.fgOrganisation ? `, ${profile.fgOrganisation}` : '';
-  return [
-    `Verwerkingsverantwoordelijke: ${profile.controllerName}, ${profile.address}, ${profile.postcodeCity}${kvk}`,
-    `Privacy Officer: ${profile.privacyOfficerName} (${profile.privacyOfficerEmail}, ${profile.privacyOfficerPhone})`,
-    `Functionaris Gegevensbescherming: ${profile.fgName}${fgOrg} (${profile.fgEmail})`,
-  ];
+  const parts = organisationParts(profile);
+  return [`Verwerkingsverantwoordelijke: ${parts.controller}`, `Privacy Officer: ${parts.privacyOfficer}`, `Functionaris Gegevensbescherming: ${parts.dataProtectionOfficer}`];
 }

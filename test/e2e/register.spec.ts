@@ -37,6 +37,9 @@ test('verwerkingsregister: uit het menu, per verwerking doel, grondslag en bewaa
   await expect(page.getByText(/gegevenskaart van de app en de bewaartermijnen die nu gelden/)).toBeVisible();
   await expect(page.getByText(new RegExp(`${LOCATION.name} · opgesteld op \\d{2}-\\d{2}-\\d{4} · \\d+ verwerkingen`))).toBeVisible();
 
+  // Not yet linked to head office: the organisation's block says where its details will come from.
+  await expect(page.getByRole('region', { name: 'Verwerkingsverantwoordelijke' })).toContainText('Het hoofdkantoor heeft de gegevens van de organisatie nog niet gedeeld.');
+
   const medical = page.getByRole('region', { name: /Medische gegevens en bijzonderheden/ });
   await expect(medical).toContainText('Bijzondere persoonsgegevens');
   await expect(medical).toContainText('Uitdrukkelijke toestemming van de contractouder en vitaal belang van het kind');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PdfFile } from '../../shared/api/schemas';
-import { organisationRow, type OrganisationProfile } from '../../shared/organisation/profile';
-import { makeBackend, setUpLocation, type TestBackend } from '../helpers/backend';
+import { makeBackend, setUpLocation } from '../helpers/backend';
 import { createFamily, groupId } from '../helpers/clients';
 import { addDays, weekdayOnOrBefore } from '../helpers/dates';
+import { ORGANISATION_PROFILE as PROFILE, receiveOrganisationProfile as receiveProfile } from '../helpers/organisation';
 import { readPdf } from '../helpers/pdf';
 
 /**
@@ -11,29 +11,6 @@ import { readPdf } from '../helpers/pdf';
  * forms and reports for a reader outside the location carry the full block (controller, Privacy
  * Officer, FG); an internal print (herstelsleutel, fotolijst) the organisation's name only.
  */
-const PROFILE: OrganisationProfile = {
-  controllerName: 'Stichting Kinderopvang Zonnestraal',
-  address: 'Oudegracht 100',
-  postcodeCity: '3511 AB Utrecht',
-  kvkNumber: '12345678',
-  privacyOfficerName: 'Ingrid Jansen',
-  privacyOfficerEmail: 'privacy@zonnestraal.nl',
-  privacyOfficerPhone: '030 123 45 67',
-  fgName: 'Mr. P. de Vries',
-  fgEmail: 'fg@privacybureau.nl',
-  fgOrganisation: 'Privacybureau Midden',
-};
-
-/** The profile as it arrives from head office with a pull (organisation_profile, never pushed). */
-async function receiveProfile(backend: TestBackend) {
-  const location = await backend.core.db().selectFrom('location').select('id').executeTakeFirstOrThrow();
-  await backend.core
-    .db()
-    .insertInto('organisation_profile')
-    .values({ ...organisationRow(PROFILE, location.id, backend.core.now().toISOString()), location_id: location.id, version: 1 })
-    .execute();
-}
-
 const summaryOf = (bundle: { files: { fileName: string; base64: string }[] }): PdfFile => bundle.files.find((f) => f.fileName === 'samenvatting.pdf')!;
 
 describe('the organisation on every location PDF', () => {

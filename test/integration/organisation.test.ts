@@ -6,6 +6,7 @@ import type { ConsoleRole } from '../../shared/console/roles';
 import type { OrganisationInput } from '../../shared/organisation/profile';
 import { createFamily } from '../helpers/clients';
 import { enrolledPc, startHeadOffice, type RunningHeadOffice, syncPc } from '../helpers/headoffice';
+import { ORGANISATION_PROFILE as PROFILE } from '../helpers/organisation';
 import { readPdf } from '../helpers/pdf';
 import { startPostgres } from '../helpers/postgres';
 
@@ -21,18 +22,6 @@ beforeAll(async () => {
 afterAll(() => pg?.stop());
 
 const PASSWORD = 'Console-Wachtwoord-2026';
-const PROFILE: OrganisationInput = {
-  controllerName: 'Stichting Kinderopvang Zonnestraal',
-  address: 'Oudegracht 100',
-  postcodeCity: '3511 AB Utrecht',
-  kvkNumber: '12345678',
-  privacyOfficerName: 'Ingrid Jansen',
-  privacyOfficerEmail: 'privacy@zonnestraal.nl',
-  privacyOfficerPhone: '030 123 45 67',
-  fgName: 'Mr. P. de Vries',
-  fgEmail: 'fg@privacybureau.nl',
-  fgOrganisation: 'Privacybureau Midden',
-};
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`organisation profile on ${dialect}`, () => {

@@ -7,6 +7,7 @@ import { DEFAULT_POLICIES } from '../../shared/domain/retention';
 import { LOCATION, makeBackend, setUpLocation, tempDir } from '../helpers/backend';
 import { loginAsStaff } from '../helpers/clients';
 import { startHeadOffice, type RunningHeadOffice } from '../helpers/headoffice';
+import { ORGANISATION_PROFILE, receiveOrganisationProfile } from '../helpers/organisation';
 import { readPdf } from '../helpers/pdf';
 
 /**
@@ -47,6 +48,21 @@ async function headOfficeSetsPolicy(ho: RunningHeadOffice, locationId: string, p
 }
 
 describe('verwerkingsregister (art. 30 AVG)', () => {
+  it('names the controller, the Privacy Officer and the FG once head office has shared them', async () => {
+    const backend = await newBackend();
+    expect((await backend.ok('register.get', {})).organisation).toBeNull();
+    await receiveOrganisationProfile(backend);
+    expect((await backend.ok('register.get', {})).organisation).toEqual({
+      controller: `${ORGANISATION_PROFILE.controllerName}, ${ORGANISATION_PROFILE.address}, ${ORGANISATION_PROFILE.postcodeCity} · KvK ${ORGANISATION_PROFILE.kvkNumber}`,
+      privacyOfficer: `${ORGANISATION_PROFILE.privacyOfficerName} (${ORGANISATION_PROFILE.privacyOfficerEmail}, ${ORGANISATION_PROFILE.privacyOfficerPhone})`,
+      dataProtectionOfficer: `${ORGANISATION_PROFILE.fgName}, ${ORGANISATION_PROFILE.fgOrganisation} (${ORGANISATION_PROFILE.fgEmail})`,
+    });
+    // The PDF prints the same block under its heading.
+    const text = readPdf(await backend.ok('register.pdf', {}));
+    expect(text).toContain(`Privacy Officer: ${ORGANISATION_PROFILE.privacyOfficerName}`);
+    await backend.close();
+  });
+
   it('lists every processing of the data map with purpose, basis and retention, for this location and today', async () => {
     const backend = await newBackend();
     const register = await backend.ok('register.get', {});

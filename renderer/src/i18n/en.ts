@@ -2175,6 +2175,11 @@ export const en: Catalogue = {
     securityCommon: 'The general security measures (at the bottom of this page)',
     securityTitle: 'Security measures',
     securityIntro: 'These measures apply to every processing above.',
+    organisationTitle: 'Controller',
+    controller: 'Organisation',
+    privacyOfficer: 'Privacy Officer',
+    dataProtectionOfficer: 'Data Protection Officer',
+    noOrganisation: "Head office has not shared the organisation's details yet. They arrive with the next sync once they are entered in the privacy console.",
     none: 'None',
   },
   recordDisclosure: {

@@ -2180,6 +2180,11 @@ export const nl = {
     securityCommon: 'De algemene beveiligingsmaatregelen (onderaan deze pagina)',
     securityTitle: 'Beveiligingsmaatregelen',
     securityIntro: 'Deze maatregelen gelden voor alle verwerkingen hierboven.',
+    organisationTitle: 'Verwerkingsverantwoordelijke',
+    controller: 'Organisatie',
+    privacyOfficer: 'Privacy Officer',
+    dataProtectionOfficer: 'Functionaris Gegevensbescherming',
+    noOrganisation: 'Het hoofdkantoor heeft de gegevens van de organisatie nog niet gedeeld. Ze komen met de volgende synchronisatie nadat ze in de privacyconsole zijn vastgelegd.',
     none: 'Geen',
   },
   recordDisclosure: {

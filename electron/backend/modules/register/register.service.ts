@@ -1,6 +1,7 @@
 import type { MethodOutput } from '../../../../shared/api/contract';
 import type { PdfFile } from '../../../../shared/api/schemas';
 import { DATA_MAP, DATA_MAP_DEFAULT_POLICIES, processingRegister, type PolicyLike } from '../../../../shared/dataMap';
+import { organisationParts } from '../../../../shared/organisation/profile';
 import type { AppCore } from '../../core';
 import type { DbOrTrx } from '../../db/schema';
 import { renderRegisterPdf } from '../../../../shared/pdf/register.pdf';
@@ -25,11 +26,13 @@ async function policiesInForce(db: DbOrTrx): Promise<PolicyLike[]> {
 export async function processingRegisterOf(core: AppCore): Promise<ProcessingRegister> {
   const db = core.db();
   const location = await getLocation(db);
+  const organisation = await organisationProfile(db);
   const rows = processingRegister(DATA_MAP, await policiesInForce(db));
   // The general measures every processing shares are stated once; a row keeps its full list.
   const commonSecurity = rows.length === 0 ? [] : rows[0]!.security.filter((measure) => rows.every((r) => r.security.includes(measure)));
   return {
     location: { name: location?.name ?? '', address: location?.address ?? '', lrkNumber: location?.lrk_number ?? '' },
+    organisation: organisation && organisationParts(organisation),
     drawnUpOn: core.today(),
     commonSecurity,
     rows,

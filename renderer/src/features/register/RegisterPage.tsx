@@ -11,8 +11,8 @@ import { Detail, Section } from '../../components/Section';
 import { useFileDownload } from '../../lib/files';
 import { useFormat } from '../../lib/format';
 
-/** Long texts of the register wrap inside their column; the page never scrolls sideways. */
-const LIST_STYLES = { itemLabel: { flexShrink: 0 }, itemValue: { flex: 1, minWidth: 0, overflowWrap: 'anywhere' } } as const;
+/** Long texts of the register wrap inside their column, labels too (Functionaris Gegevensbescherming); the page never scrolls sideways. */
+const LIST_STYLES = { itemLabel: { flexShrink: 0, width: 'var(--data-list-label-width)' }, itemValue: { flex: 1, minWidth: 0, overflowWrap: 'anywhere' } } as const;
 
 /**
  * Verwerkingsregister (AVG art. 30): per processing the persons and data concerned, purpose, legal
@@ -42,6 +42,17 @@ export function RegisterPage() {
             <Text size="sm" c="dimmed">
               {t('register.meta', { location: data.location.name, date: fmt.date(data.drawnUpOn), count: data.rows.length })}
             </Text>
+            <Section title={t('register.organisationTitle')} id="register-organisation">
+              {data.organisation ? (
+                <DataList labelWidth={190} gap="xs" styles={LIST_STYLES}>
+                  <Detail label={t('register.controller')}>{data.organisation.controller}</Detail>
+                  <Detail label={t('register.privacyOfficer')}>{data.organisation.privacyOfficer}</Detail>
+                  <Detail label={t('register.dataProtectionOfficer')}>{data.organisation.dataProtectionOfficer}</Detail>
+                </DataList>
+              ) : (
+                <Text size="sm">{t('register.noOrganisation')}</Text>
+              )}
+            </Section>
             <RegisterRows rows={data.rows} commonSecurity={data.commonSecurity} />
           </Stack>
         )}
