@@ -59,6 +59,9 @@ export const allAuditRows = (db: HoDb) => db.selectFrom('console_audit').selectA
 
 export const auditHead = (db: HoDb) => db.selectFrom('console_audit_head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
 
+/** The escrow key the PCs wrap to now (the newest IT set), or undefined. */
+export const newestEscrowKey = (db: HoDb) => db.selectFrom('escrow_keys').select(['fingerprint', 'created_at']).orderBy('created_at', 'desc').orderBy('fingerprint').executeTakeFirst();
+
 export const locationsWithDevices = async (db: HoDb) => {
   const locations = await db.selectFrom('locations').selectAll().orderBy('name').execute();
   const devices = await db.selectFrom('devices').select(['id', 'location_id', 'name', 'created_at', 'last_sync_at', 'revoked_at', 'open_conflicts']).orderBy('created_at').execute();
@@ -67,5 +70,8 @@ export const locationsWithDevices = async (db: HoDb) => {
     .select(['device_id', (eb) => eb.fn.max('seq').as('seq'), (eb) => eb.fn.max('received_at').as('received_at')])
     .groupBy('device_id')
     .execute();
-  return { locations, devices, anchors };
+  // Which location keys are wrapped to the newest escrow key (a few rows per location).
+  const escrowKey = await newestEscrowKey(db);
+  const escrowed = escrowKey ? await db.selectFrom('key_escrow').select(['location_id', 'key_id']).where('fingerprint', '=', escrowKey.fingerprint).execute() : null;
+  return { locations, devices, anchors, escrowed };
 };

@@ -1,4 +1,4 @@
-import type { ConsoleAuditEntry, ConsoleLocation } from '../../shared/console/api';
+import type { ConsoleAuditEntry, ConsoleEscrowKey, ConsoleLocation } from '../../shared/console/api';
 import type { HoDb, HoTrx } from '../db/schema';
 import { createLocation, issueEnrolmentCode, revokeDevice } from '../service/sync.service';
 import { publishOrganisationTo } from './organisation.service';
@@ -7,15 +7,21 @@ import { appendAudit } from './audit';
 import { ConsoleError } from './auth.service';
 import * as repo from './console.repository';
 
-/** Locations with their devices, last sync and audit-anchor status. */
+/** Locations with their key for sealed data, devices, last sync and audit-anchor status. */
 export async function listConsoleLocations(db: HoDb): Promise<ConsoleLocation[]> {
-  const { locations, devices, anchors } = await repo.locationsWithDevices(db);
+  const { locations, devices, anchors, escrowed } = await repo.locationsWithDevices(db);
   const anchorOf = new Map(anchors.map((a) => [a.device_id, a]));
+  const escrowedKeys = escrowed && new Set(escrowed.map((e) => `${e.location_id}\u0000${e.key_id}`));
   return locations.map((l) => ({
     id: l.id,
     name: l.name,
     createdAt: l.created_at,
     version: l.version,
+    sealing: {
+      keyId: l.sync_key_id,
+      rotationDue: l.key_rotation_due_at !== null,
+      escrowed: escrowedKeys ? l.sync_key_id !== null && escrowedKeys.has(`${l.id}\u0000${l.sync_key_id}`) : null,
+    },
     devices: devices
       .filter((d) => d.location_id === l.id)
       .map((d) => {
@@ -31,6 +37,12 @@ export async function listConsoleLocations(db: HoDb): Promise<ConsoleLocation[]>
         };
       }),
   }));
+}
+
+/** The escrow key's fingerprint, to compare with the one the privacy officer keeps offline. */
+export async function consoleEscrowKey(db: HoDb): Promise<ConsoleEscrowKey> {
+  const key = await repo.newestEscrowKey(db);
+  return { fingerprint: key?.fingerprint ?? null, setAt: key?.created_at ?? null };
 }
 
 /** A new location starts with what every location has: the organisation's identity and the privacy statement versions (console and CLI alike). */

@@ -6,7 +6,7 @@ import { mayDo, type ConsoleCapability } from '../../shared/console/roles';
 import type { HoDb } from '../db/schema';
 import { appendAudit, verifyAuditChain } from './audit';
 import { ConsoleError, login, logout, SESSION_MAX_MS, sessionFor } from './auth.service';
-import { consoleAudit, createConsoleLocation, issueConsoleCode, listConsoleLocations, revokeConsoleDevice } from './console.service';
+import { consoleAudit, consoleEscrowKey, createConsoleLocation, issueConsoleCode, listConsoleLocations, revokeConsoleDevice } from './console.service';
 import { createProcessor, listProcessors, updateProcessor } from './processors.service';
 import { organisationRegister, organisationRegisterPdf } from './register.service';
 import { ApReportInput, BreachAssessmentInput } from '../../shared/console/breaches';
@@ -72,6 +72,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     handle: ({ db, session, now, body }) => createConsoleLocation(db, parse(CreateLocationRequest, body).name, session.user.id, now),
   },
   { method: 'POST', url: '/locations/:id/codes', capability: 'locations.manage', handle: ({ db, session, now, params }) => issueConsoleCode(db, params.id!, session.user.id, now) },
+  { method: 'GET', url: '/escrow-key', capability: 'locations.read', handle: ({ db }) => consoleEscrowKey(db) },
   { method: 'POST', url: '/devices/:id/revoke', capability: 'locations.manage', handle: ({ db, session, now, params }) => revokeConsoleDevice(db, params.id!, session.user.id, now) },
   { method: 'GET', url: '/processors', capability: 'registers.read', handle: ({ db, now }) => listProcessors(db, now) },
   { method: 'POST', url: '/processors', capability: 'registers.manage', handle: ({ db, session, now, body }) => createProcessor(db, parse(ProcessorInput, body), session.user.id, now) },

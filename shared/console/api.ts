@@ -42,13 +42,32 @@ export interface ConsoleDevice {
   lastAnchor: { seq: number; receivedAt: string } | null;
 }
 
+/**
+ * The location's key for sealed data (issue 15), as far as head office knows it: never the key.
+ * `keyId`: null until the first PC created it; `rotationDue`: a revoke asks for a new key, made by
+ * the next PC that syncs; `escrowed`: the current key is wrapped to the current escrow key (null
+ * while IT has set no escrow key).
+ */
+export interface ConsoleSealing {
+  keyId: string | null;
+  rotationDue: boolean;
+  escrowed: boolean | null;
+}
+
 export interface ConsoleLocation {
   id: string;
   name: string;
   createdAt: string;
   /** Changes held for the location (its sync counter). */
   version: number;
+  sealing: ConsoleSealing;
   devices: ConsoleDevice[];
+}
+
+/** The organisation's escrow public key as IT set it (`headoffice:cli set-escrow-key`): its SHA-256 fingerprint, or null. */
+export interface ConsoleEscrowKey {
+  fingerprint: string | null;
+  setAt: string | null;
 }
 
 export interface ConsoleAuditEntry {

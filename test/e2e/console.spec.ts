@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { CONSOLE_CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
@@ -63,10 +65,18 @@ test('privacyconsole: IT beheert locaties en apparaten, de FG kijkt alleen, de P
     // The location's PC uses the code; IT sees it and revokes it, after a confirmation.
     const pc = await ho.enrolDevice(code);
     expect(pc).toBeTruthy();
+    // No escrow key yet: the page says how IT sets one; then IT sets it and the fingerprint shows.
+    await page.reload();
+    await expect(page.getByText(/Er is nog geen escrowsleutel ingesteld/)).toBeVisible();
+    await expect(card.getByText(/Nog geen sleutel: de eerste kantoor-pc maakt die bij het koppelen/)).toBeVisible();
+    const pem = path.join(ho.dataDir, 'organisatie-escrow.pem');
+    fs.writeFileSync(pem, generateKeyPairSync('rsa', { modulusLength: 3072 }).publicKey.export({ type: 'spki', format: 'pem' }));
+    const fingerprint = /Vingerafdruk \(SHA-256\): ([0-9a-f ]+)/.exec(ho.cli('set-escrow-key', '--file', pem))![1]!.trim();
     await page.reload();
     const deviceRow = card.getByRole('row', { name: /Laptop groep/ });
     await expect(deviceRow).toContainText('Actief');
     await expect(deviceRow).toContainText('nog niet ontvangen');
+    await expect(page.getByTestId('escrow-fingerprint')).toHaveText(fingerprint);
     for (const size of [{ width: 1366, height: 768 }, { width: 1280, height: 720 }]) {
       await page.setViewportSize(size);
       await expect(page.getByTestId('console-user')).toContainText(IT.name.slice(0, 10));

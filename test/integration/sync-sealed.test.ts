@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestJson } from '../../electron/backend/sync/http';
 import type { Transport } from '../../electron/backend/sync/sync.engine';
 import type { Change } from '../../shared/sync/protocol';
+import { consoleEscrowKey, listConsoleLocations } from '../../headoffice/console/console.service';
 import { setEscrowKey } from '../../headoffice/service/escrow.service';
+import { revokeDevice } from '../../headoffice/service/sync.service';
 import { ROOT, tempDir, type TestBackend } from '../helpers/backend';
 import { BSN, HOUSEHOLD, groupId } from '../helpers/clients';
 import { enrolledPc, startHeadOffice, type RunningHeadOffice, headOfficeRows, syncPc } from '../helpers/headoffice';
@@ -173,6 +175,18 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         return requestJson(base, options);
       });
       expect(asked.filter((p) => p.includes('escrow'))).toEqual([]);
+      // Locaties en apparaten shows IT the fingerprint and that the location's key is in escrow.
+      expect((await consoleEscrowKey(ho.db)).fingerprint).toBe(fingerprint);
+      const sealingOf = async () => (await listConsoleLocations(ho.db)).find((l) => l.id === location.id)!.sealing;
+      expect(await sealingOf()).toEqual({ keyId: (await pc.ok('sync.status', {})).syncKeyId, rotationDue: false, escrowed: true });
+      // After a revoke the rotation is due; the PC's next round makes the new key and puts it in escrow too.
+      const gone = await enrolledPc(ho, await location.code(), { name: 'Weg' });
+      await revokeDevice(ho.db, (await gone.ok('sync.status', {})).deviceId!, new Date());
+      expect(await sealingOf()).toMatchObject({ rotationDue: true });
+      await syncPc(pc);
+      const rotated = (await pc.ok('sync.status', {})).syncKeyId;
+      expect(rotated).not.toBe(escrow[0]!.key_id);
+      expect(await sealingOf()).toEqual({ keyId: rotated, rotationDue: false, escrowed: true });
 
       const keyFile = path.join(tempDir(), 'prive.pem');
       fs.writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));

@@ -2,7 +2,8 @@ import { Alert, Badge, Button, Card, Code, Group, Stack, Text, TextInput, Title 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CreateLocationRequest, type ConsoleDevice, type ConsoleLocation, type SessionInfo } from '../../../shared/console/api';
+import { CreateLocationRequest, type ConsoleDevice, type ConsoleLocation, type ConsoleSealing, type SessionInfo } from '../../../shared/console/api';
+import { formatFingerprint } from '../../../shared/sync/protocol';
 import { mayDo } from '../../../shared/console/roles';
 import { errorMessage } from '../api/forms';
 import { AppModal } from '../components/AppModal';
@@ -27,6 +28,7 @@ export function LocationsPage({ session }: { session: SessionInfo }) {
   return (
     <>
       <PageHeader title={t('console.locations.title')} intro={t('console.locations.intro')} actions={manages && <Button onClick={() => setAdding(true)}>{t('console.locations.add')}</Button>} />
+      <EscrowKeyNotice />
       <QueryState query={locations} empty={{ title: t('console.locations.empty'), text: t('console.locations.emptyText') }}>
         {(list) => (
           <Stack gap="lg">
@@ -58,6 +60,7 @@ function LocationCard({ location, manages }: { location: ConsoleLocation; manage
           <Text size="sm" c="dimmed">
             {t('console.locations.since', { date: format.date(location.createdAt) })} · {t('console.locations.changes', { count: location.version })}
           </Text>
+          <SealingState sealing={location.sealing} />
         </Stack>
         {manages && (
           <Button variant="light" loading={issue.isPending} onClick={() => issue.mutate()}>
@@ -132,6 +135,49 @@ function LocationCard({ location, manages }: { location: ConsoleLocation; manage
       )}
       {revoking && <RevokeDialog device={revoking} onClose={() => setRevoking(null)} />}
     </Card>
+  );
+}
+
+/** The escrow key's fingerprint in groups of four (as the CLI and the PCs show it), or how IT sets one. */
+function EscrowKeyNotice() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const escrow = useQuery({ queryKey: ['console', 'escrow-key'], queryFn: consoleApi.escrowKey });
+  if (!escrow.data) return null;
+  const { fingerprint, setAt } = escrow.data;
+  return (
+    <Alert color={fingerprint ? 'blue' : 'orange'} variant="light" title={t('console.locations.escrowTitle')} mb="lg">
+      {fingerprint && setAt ? (
+        <Stack gap={4}>
+          <Code data-testid="escrow-fingerprint" style={{ overflowWrap: 'anywhere' }}>
+            {formatFingerprint(fingerprint)}
+          </Code>
+          <Text size="sm">{t('console.locations.escrowSet', { date: format.date(setAt) })}</Text>
+        </Stack>
+      ) : (
+        <Text size="sm">{t('console.locations.escrowNone')}</Text>
+      )}
+    </Alert>
+  );
+}
+
+/** Whether the location's sealed data have a key, a rotation waiting after a revoke, and that key in escrow. */
+function SealingState({ sealing }: { sealing: ConsoleSealing }) {
+  const { t } = useTranslation();
+  if (!sealing.keyId) return <Text size="sm">{t('console.locations.sealing')}: {t('console.locations.sealingNoKey')}</Text>;
+  return (
+    <Group gap="xs">
+      <Text size="sm">{t('console.locations.sealing')}:</Text>
+      {sealing.rotationDue ? (
+        <Badge color="orange" variant="light">{t('console.locations.sealingRotationDue')}</Badge>
+      ) : sealing.escrowed === false ? (
+        <Badge color="orange" variant="light">{t('console.locations.sealingNotEscrowed')}</Badge>
+      ) : sealing.escrowed ? (
+        <Badge color="green" variant="light">{t('console.locations.sealingEscrowed')}</Badge>
+      ) : (
+        <Badge color="gray" variant="light">{t('console.locations.sealingNoEscrow')}</Badge>
+      )}
+    </Group>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { ConsoleAuditEntry, ConsoleLocation, ConsoleProcessor, ProcessorInput, SessionInfo } from '../../../shared/console/api';
+import type { ConsoleAuditEntry, ConsoleEscrowKey, ConsoleLocation, ConsoleProcessor, ProcessorInput, SessionInfo } from '../../../shared/console/api';
 import type { PdfFile } from '../../../shared/api/schemas';
 import type { OrganisationRegister } from '../../../shared/console/register';
 import type { ApReportInput, BreachAssessmentInput, ConsoleBreach } from '../../../shared/console/breaches';
@@ -72,6 +72,7 @@ export const consoleApi = {
     csrfToken = null;
   },
   locations: () => request<ConsoleLocation[]>('GET', '/locations'),
+  escrowKey: () => request<ConsoleEscrowKey>('GET', '/escrow-key'),
   createLocation: (name: string) => request<{ id: string; name: string }>('POST', '/locations', { name }),
   issueCode: (locationId: string) => request<{ code: string; expiresAt: string }>('POST', `/locations/${encodeURIComponent(locationId)}/codes`),
   revokeDevice: (deviceId: string) => request<{ revoked: true }>('POST', `/devices/${encodeURIComponent(deviceId)}/revoke`),
