@@ -108,7 +108,7 @@ interface Answered {
 function repeatedAnswer(m: Mutation, done: Answered, current: RecordState | undefined, device: Device): MutationResult {
   if (done.status === 'conflict') return { mutationId: m.mutationId, status: 'conflict', version: current?.version ?? done.version, serverPayload: parsePayload(current?.payload ?? null) };
   if (done.status === 'rejected') {
-    const reason = current && current.location_id !== device.location_id ? 'Dit record hoort bij een andere locatie.' : 'Dit record is gewist.';
+    const reason = unsealed(m) ? UNSEALED_REASON : current && current.location_id !== device.location_id ? 'Dit record hoort bij een andere locatie.' : 'Dit record is gewist.';
     return { mutationId: m.mutationId, status: 'rejected', version: done.version, reason };
   }
   return { mutationId: m.mutationId, status: 'duplicate', version: done.version };
@@ -119,6 +119,14 @@ function sealedKeyId(payload: Mutation['payload']): unknown {
   const envelope = payload?.$sealed;
   return typeof envelope === 'object' && envelope !== null ? (envelope as Record<string, unknown>).keyId : undefined;
 }
+
+/**
+ * Medical data and meldcode files are only taken sealed: a PC holds them back until it has the key,
+ * so a readable one can only come from a faulty or altered client, and head office never stores it
+ * (whether or not the location has a key yet). The envelope must be the payload's only field.
+ */
+const UNSEALED_REASON = 'Medische gegevens en meldcodedossiers neemt het hoofdkantoor alleen verzegeld aan.';
+const unsealed = (m: Mutation) => m.op === 'upsert' && SEALED.has(m.entity) && !(m.payload && Object.keys(m.payload).length === 1 && typeof sealedKeyId(m.payload) === 'string');
 
 /**
  * A sealed upsert head office does not store yet: sealed under a key the location no longer seals
@@ -140,6 +148,13 @@ function planBatch(device: Device, mutations: Mutation[], seen: Map<string, Answ
     const done = seen.get(m.mutationId);
     if (done !== undefined) {
       results.push(repeatedAnswer(m, done, current, device));
+      continue;
+    }
+    if (unsealed(m)) {
+      const result: MutationResult = { mutationId: m.mutationId, status: 'rejected', version: null, reason: UNSEALED_REASON };
+      seen.set(m.mutationId, { status: result.status, version: null });
+      remembered.push({ device_id: device.id, mutation_id: m.mutationId, status: result.status, version: null, applied_at: at });
+      results.push(result);
       continue;
     }
     if (waiting.has(key) || needsNewKey(m, locationKey)) {

@@ -45,6 +45,11 @@ const upsert = (entity: Mutation['entity'], entityId: string, payload: Record<st
   payload,
   baseVersion,
 });
+/**
+ * Medical data as a PC sends them: sealed (head office takes them no other way). A stand-in
+ * envelope, which head office cannot open anyway; `text` keeps each edit's payload distinct.
+ */
+const sealedMedical = (text: string) => ({ $sealed: { format: 'kop-seal-1', keyId: 'k-test', version: 0, iv: 'AAAAAAAAAAAAAAAA', data: Buffer.from(text).toString('base64') } });
 const remove = (entity: Mutation['entity'], entityId: string, baseVersion: number | null): Mutation => ({ mutationId: mutationId(), entity, entityId, op: 'delete', payload: null, baseVersion });
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
@@ -69,7 +74,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(bHousehold).toMatchObject({ status: 'applied', version: 1 });
       const earlier = [
         upsert('households', id('h1'), { city: 'Vianen', location_id: 'vervalst', version: 99 }),
-        upsert('child_medical', id('med'), { child_id: 'c1', allergies: 'Pinda' }),
+        upsert('child_medical', id('med'), sealedMedical('Pinda')),
         upsert('pickup_persons', id('pick'), { name: 'Kanarie Ophaalster' }),
         upsert('households', id('gone'), { city: 'Gouda' }),
       ];
@@ -82,14 +87,14 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const batch: Mutation[] = [
         fresh,
         earlier[0]!, // already applied in the earlier push
-        upsert('child_medical', id('med'), { child_id: 'c1', allergies: 'Noten' }, 1), // stale: head office has version 2
+        upsert('child_medical', id('med'), sealedMedical('Noten'), 1), // stale: head office has version 2
         upsert('households', id('gone'), { city: 'Gouda' }, 4), // erased
         upsert('households', id('hb'), { city: 'Bergen' }), // another location's record
         remove('pickup_persons', id('pick'), 3),
         upsert('households', id('h3'), { city: 'Houten-Zuid' }), // last writer wins within the batch too
         fresh, // the same mutation twice in one batch
-        upsert('child_medical', id('med'), { child_id: 'c1', allergies: 'Pinda en noten' }, 2),
-        upsert('child_medical', id('med'), { child_id: 'c1', allergies: 'Gluten' }, 2), // stale after the one before
+        upsert('child_medical', id('med'), sealedMedical('Pinda en noten'), 2),
+        upsert('child_medical', id('med'), sealedMedical('Gluten'), 2), // stale after the one before
       ];
       const results = await push(ho, a.token, batch);
       expect(results.map((r) => r.mutationId)).toEqual(batch.map((m) => m.mutationId));
@@ -105,17 +110,17 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         ['applied', 9],
         ['conflict', 9],
       ]);
-      expect(results[2]!.serverPayload).toEqual({ child_id: 'c1', allergies: 'Pinda', location_id: a.locationId });
+      expect(results[2]!.serverPayload).toEqual({ ...sealedMedical('Pinda'), location_id: a.locationId });
       expect(results[3]!.reason).toBe('Dit record is gewist.');
       expect(results[4]!.reason).toBe('Dit record hoort bij een andere locatie.');
-      expect(results[9]!.serverPayload).toEqual({ child_id: 'c1', allergies: 'Pinda en noten', location_id: a.locationId });
+      expect(results[9]!.serverPayload).toEqual({ ...sealedMedical('Pinda en noten'), location_id: a.locationId });
 
       expect(await counter(a.locationId)).toBe(9);
       expect(await counter(b.locationId)).toBe(1);
       expect(await record(id('pick'))).toMatchObject({ deleted: 1, payload: null, version: 7 });
       expect(JSON.parse((await record(id('h3')))!.payload!)).toMatchObject({ city: 'Houten-Zuid' });
       expect(Number((await record(id('h3')))!.version)).toBe(8);
-      expect(JSON.parse((await record(id('med')))!.payload!)).toMatchObject({ allergies: 'Pinda en noten' });
+      expect(JSON.parse((await record(id('med')))!.payload!)).toMatchObject(sealedMedical('Pinda en noten'));
       expect(JSON.parse((await record(id('hb')))!.payload!)).toEqual({ city: 'Breda', location_id: b.locationId });
       expect(Number((await record(id('hb')))!.version)).toBe(1);
 
@@ -135,7 +140,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         ['duplicate', 9],
         ['conflict', 9],
       ]);
-      expect(retried[2]!.serverPayload).toEqual({ child_id: 'c1', allergies: 'Pinda en noten', location_id: a.locationId });
+      expect(retried[2]!.serverPayload).toEqual({ ...sealedMedical('Pinda en noten'), location_id: a.locationId });
       expect(retried[3]!.reason).toBe('Dit record is gewist.');
       expect(retried[4]!.reason).toBe('Dit record hoort bij een andere locatie.');
       expect(await counter(a.locationId)).toBe(9);
@@ -162,8 +167,28 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         null,
         null,
         { city: 'Houten-Zuid', location_id: a.locationId },
-        { child_id: 'c1', allergies: 'Pinda en noten', location_id: a.locationId },
+        { ...sealedMedical('Pinda en noten'), location_id: a.locationId },
       ]);
+    });
+
+    it('never stores medical data or a meldcode file in clear, whether or not the location has a key: refused in Dutch, the same on a retry', async (ctx) => {
+      if (!ho) ctx.skip();
+      const pc = await enrol(ho, 'KDV Leesbaar');
+      const clear = [
+        upsert('child_medical', `${dialect}-clear-med`, { child_id: 'c1', allergies: 'Leesbare pinda' }),
+        upsert('meldcode_entries', `${dialect}-clear-entry`, { case_id: 'x', payload: 'Leesbaar signaal' }),
+        // An envelope with clear fields beside it is no sealed payload either.
+        upsert('meldcode_cases', `${dialect}-clear-case`, { ...sealedMedical('x'), route: 'Leesbare route' }),
+        upsert('households', `${dialect}-clear-h`, { city: 'Culemborg' }),
+      ];
+      const reason = 'Medische gegevens en meldcodedossiers neemt het hoofdkantoor alleen verzegeld aan.';
+      const refused = ['rejected', reason];
+      expect((await push(ho, pc.token, clear)).map((r) => [r.status, r.reason ?? null])).toEqual([refused, refused, refused, ['applied', null]]);
+      // Sent again (the answer was lost): refused again with the same reason.
+      expect((await push(ho, pc.token, clear)).map((r) => [r.status, r.reason ?? null])).toEqual([refused, refused, refused, ['duplicate', null]]);
+      const stored = await ho.db.selectFrom('records').select(['entity', 'payload']).where('location_id', '=', pc.locationId).execute();
+      expect(stored.map((r) => r.entity)).toEqual(['households']);
+      expect(JSON.stringify(stored)).not.toContain('Leesba');
     });
 
     it('concurrent pushes are ordered by the location counter: a stale base loses, a batch racing its own retry applies once, a key never changes location', async (ctx) => {
@@ -175,10 +200,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       for (let round = 0; round < 8; round++) {
         const med = `${dialect}-race-med-${round}`;
         // Two PCs of one location edit the same medical data from the same base at the same moment.
-        const [created] = await push(ho, pcOne.token, [upsert('child_medical', med, { allergies: 'Pinda' })]);
+        const [created] = await push(ho, pcOne.token, [upsert('child_medical', med, sealedMedical('Pinda'))]);
         const edits = await Promise.all([
-          push(ho, pcOne.token, [upsert('child_medical', med, { allergies: 'Noten' }, created!.version)]),
-          push(ho, pcTwo.token, [upsert('child_medical', med, { allergies: 'Gluten' }, created!.version)]),
+          push(ho, pcOne.token, [upsert('child_medical', med, sealedMedical('Noten'), created!.version)]),
+          push(ho, pcTwo.token, [upsert('child_medical', med, sealedMedical('Gluten'), created!.version)]),
         ]);
         expect(edits.map(([r]) => r!.status).sort()).toEqual(['applied', 'conflict']);
 
