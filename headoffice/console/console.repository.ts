@@ -1,4 +1,5 @@
 import type { HeadOfficeDatabase, HoDb, HoTrx } from '../db/schema';
+import { newestEscrowKey } from '../service/escrow.service';
 
 /** Every query of the console. Plain functions taking the db or a transaction first. */
 
@@ -58,9 +59,6 @@ export const auditEntries = (db: HoDb, limit: number) =>
 export const allAuditRows = (db: HoDb) => db.selectFrom('console_audit').selectAll().orderBy('seq').execute();
 
 export const auditHead = (db: HoDb) => db.selectFrom('console_audit_head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
-
-/** The escrow key the PCs wrap to now (the newest IT set), or undefined. */
-export const newestEscrowKey = (db: HoDb) => db.selectFrom('escrow_keys').select(['fingerprint', 'created_at']).orderBy('created_at', 'desc').orderBy('fingerprint').executeTakeFirst();
 
 export const locationsWithDevices = async (db: HoDb) => {
   const locations = await db.selectFrom('locations').selectAll().orderBy('name').execute();

@@ -1,5 +1,6 @@
 import type { ConsoleAuditEntry, ConsoleEscrowKey, ConsoleLocation } from '../../shared/console/api';
 import type { HoDb, HoTrx } from '../db/schema';
+import { newestEscrowKey } from '../service/escrow.service';
 import { createLocation, issueEnrolmentCode, revokeDevice } from '../service/sync.service';
 import { publishOrganisationTo } from './organisation.service';
 import { publishStatementsTo } from './statements.service';
@@ -41,7 +42,7 @@ export async function listConsoleLocations(db: HoDb): Promise<ConsoleLocation[]>
 
 /** The escrow key's fingerprint, to compare with the one the privacy officer keeps offline. */
 export async function consoleEscrowKey(db: HoDb): Promise<ConsoleEscrowKey> {
-  const key = await repo.newestEscrowKey(db);
+  const key = await newestEscrowKey(db);
   return { fingerprint: key?.fingerprint ?? null, setAt: key?.created_at ?? null };
 }
 

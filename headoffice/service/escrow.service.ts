@@ -25,9 +25,12 @@ export async function setEscrowKey(db: HoDb, publicKeyPem: string, now: Date): P
   return fingerprint;
 }
 
+/** The escrow key the PCs wrap to now: the newest IT set (undefined while none is). */
+export const newestEscrowKey = (db: HoDb) => db.selectFrom('escrow_keys').select(['fingerprint', 'public_key_pem', 'created_at']).orderBy('created_at', 'desc').orderBy('fingerprint').executeTakeFirst();
+
 /** The newest escrow public key, for the PCs. */
 export async function currentEscrowKey(db: HoDb): Promise<{ fingerprint: string | null; publicKeyPem: string | null }> {
-  const row = await db.selectFrom('escrow_keys').select(['fingerprint', 'public_key_pem']).orderBy('created_at', 'desc').orderBy('fingerprint').executeTakeFirst();
+  const row = await newestEscrowKey(db);
   return { fingerprint: row?.fingerprint ?? null, publicKeyPem: row?.public_key_pem ?? null };
 }
 

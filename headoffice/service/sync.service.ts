@@ -150,21 +150,16 @@ function planBatch(device: Device, mutations: Mutation[], seen: Map<string, Answ
       results.push(repeatedAnswer(m, done, current, device));
       continue;
     }
-    if (unsealed(m)) {
-      const result: MutationResult = { mutationId: m.mutationId, status: 'rejected', version: null, reason: UNSEALED_REASON };
-      seen.set(m.mutationId, { status: result.status, version: null });
-      remembered.push({ device_id: device.id, mutation_id: m.mutationId, status: result.status, version: null, applied_at: at });
-      results.push(result);
-      continue;
-    }
-    if (waiting.has(key) || needsNewKey(m, locationKey)) {
+    if (!unsealed(m) && (waiting.has(key) || needsNewKey(m, locationKey))) {
       // Not remembered: sent again under the new key it is a new request.
       waiting.add(key);
       results.push({ mutationId: m.mutationId, status: 'rekey', version: null });
       continue;
     }
     let result: MutationResult;
-    if (current && current.location_id !== device.location_id) {
+    if (unsealed(m)) {
+      result = { mutationId: m.mutationId, status: 'rejected', version: null, reason: UNSEALED_REASON };
+    } else if (current && current.location_id !== device.location_id) {
       result = { mutationId: m.mutationId, status: 'rejected', version: null, reason: 'Dit record hoort bij een andere locatie.' };
     } else if (current?.deleted && m.op === 'upsert') {
       // An erased or destroyed record never comes back from a device that was offline.

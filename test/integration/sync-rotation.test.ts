@@ -21,6 +21,17 @@ afterAll(() => pg?.stop());
 
 const keysOf = (pc: TestBackend) => pc.core.sqlite().prepare('SELECT key_id, key_material, retired_at FROM sync_keys ORDER BY created_at, key_id').all() as { key_id: string; key_material: string; retired_at: string | null }[];
 
+/** A location with PCs A, B and C, B and C given the key A created. */
+async function threePcsSharingKey(ho: RunningHeadOffice, name: string) {
+  const location = await ho.newLocation(name);
+  const a = await enrolledPc(ho, await location.code(), { name: 'A' });
+  const b = await enrolledPc(ho, await location.code(), { name: 'B' });
+  const c = await enrolledPc(ho, await location.code(), { name: 'C' });
+  await giveKey(a, b);
+  await giveKey(a, c);
+  return { location, a, b, c };
+}
+
 for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`sync key rotation after a revoke on ${dialect}`, () => {
     let ho: RunningHeadOffice;
@@ -32,12 +43,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
     it('after revoking PC B, PC A seals new edits under a new key, PC C reads them, B is refused everywhere and head office holds neither key', async (ctx) => {
       if (!ho) ctx.skip();
-      const location = await ho.newLocation('KDV Roulatie');
-      const a = await enrolledPc(ho, await location.code(), { name: 'A' });
-      const b = await enrolledPc(ho, await location.code(), { name: 'B' });
-      const c = await enrolledPc(ho, await location.code(), { name: 'C' });
-      await giveKey(a, b);
-      await giveKey(a, c);
+      const { location, a, b, c } = await threePcsSharingKey(ho, 'KDV Roulatie');
       const oldKeyId = (await a.ok('sync.status', {})).syncKeyId!;
       expect((await c.ok('sync.status', {})).syncKeyId).toBe(oldKeyId);
 
@@ -114,12 +120,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
     it('edits queued before a PC heard of the rotation rest at head office only under the new key, and none is lost', async (ctx) => {
       if (!ho) ctx.skip();
-      const location = await ho.newLocation('KDV Wachtrij');
-      const a = await enrolledPc(ho, await location.code(), { name: 'A' });
-      const b = await enrolledPc(ho, await location.code(), { name: 'B' });
-      const c = await enrolledPc(ho, await location.code(), { name: 'C' });
-      await giveKey(a, b);
-      await giveKey(a, c);
+      const { location, a, b, c } = await threePcsSharingKey(ho, 'KDV Wachtrij');
       const oldKeyId = (await a.ok('sync.status', {})).syncKeyId!;
       const household = await a.ok('households.create', HOUSEHOLD);
       const rupsjes = await groupId(a, 'Rupsjes');
@@ -159,12 +160,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
     it('of two PCs racing to rotate, one wins and the other takes its key', async (ctx) => {
       if (!ho) ctx.skip();
-      const location = await ho.newLocation('KDV Wedloop');
-      const a = await enrolledPc(ho, await location.code(), { name: 'A' });
-      const b = await enrolledPc(ho, await location.code(), { name: 'B' });
-      const c = await enrolledPc(ho, await location.code(), { name: 'C' });
-      await giveKey(a, b);
-      await giveKey(a, c);
+      const { location, a, b, c } = await threePcsSharingKey(ho, 'KDV Wedloop');
       await revokeDevice(ho.db, (await c.ok('sync.status', {})).deviceId!, new Date());
       await Promise.all([syncPc(a), syncPc(b)]);
       await syncPc(a);
